@@ -1,0 +1,86 @@
+"""Undo the artefacts that document converters and OCR leave in Form 4 text.
+
+The normalised text keeps a map back to the original, so spans found in it
+(and spans annotated on the original) can move between the two.
+"""
+import re
+from dataclasses import dataclass
+
+# Greek and Cyrillic capitals that OCR and converters put for Latin ones.
+LOOKALIKES = str.maketrans({
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K",
+    "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O",
+    "Р": "P", "С": "C", "Т": "T", "Х": "X",
+    "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\f": "\n",
+    "\r": "\n", "\u2013": "-", "\u2014": "-", "\u2018": "'", "\u2019": "'",
+    "\u201c": '"', "\u201d": '"', "\u2022": "-", "\u25a1": " ", "\u2610": " ",
+    "\u2611": "X", "\u2612": "X", "\u2713": "X", "\u2714": "X",
+})
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+# (pattern, replacement); a replacement may use the match's groups.
+RULES = [
+    (re.compile(r"\r\n"), "\n"),
+    (re.compile(r"<sup>\s*\(?\s*(\d{1,2})\s*\)?\s*</sup>", re.I), r" (\1)"),
+    (re.compile(r"\^\{?\(?(\d{1,2})\)?\}?"), r" (\1)"),
+    (re.compile(r"[⁽]?([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})[⁾]?"), lambda m: " (" + m.group(1).translate(SUPERSCRIPTS) + ")"),
+    (re.compile(r"\$\^\{\\star\}\$|\$\\star\$"), "*"),
+    (re.compile(r"</?(?:b|i|u|em|strong|sup|sub|span|font|br|p|div|td|tr|th)\b[^>]*>", re.I), " "),
+    (re.compile(r"\\([$*_#\[\]()&%-])"), r"\1"),
+    (re.compile(r"^#{1,6}[ \t]*", re.M), ""),
+    (re.compile(r"\*\*"), ""),
+    (re.compile(r"&amp;"), "&"),
+    (re.compile(r"&nbsp;"), " "),
+]
+
+
+@dataclass
+class Normalised:
+    text: str
+    offsets: list  # offsets[i]: index in the original of normalised char i; one extra at the end
+
+    def to_original(self, start: int, end: int) -> tuple:
+        """The original span of a normalised span [start, end)."""
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def _apply(text, offsets, pattern, repl):
+    out, out_offsets, pos = [], [], 0
+    for m in pattern.finditer(text):
+        out.append(text[pos:m.start()])
+        out_offsets.extend(offsets[pos:m.start()])
+        new = m.expand(repl) if isinstance(repl, str) else repl(m)
+        out.append(new)
+        out_offsets.extend(_replacement_offsets(m, new, offsets))
+        pos = m.end()
+    out.append(text[pos:])
+    out_offsets.extend(offsets[pos:len(text)])
+    return "".join(out), out_offsets
+
+
+def _replacement_offsets(m, new, offsets):
+    """Characters of a replacement point at the same character in the match when
+    there is one (so ``<sup>(3)</sup>`` keeps ``3`` where it stood), else at its start."""
+    old = m.group(0)
+    result, search_from = [], 0
+    for ch in new:
+        i = old.find(ch, search_from)
+        if i >= 0 and ch.strip():
+            result.append(offsets[m.start() + i])
+            search_from = i + 1
+        else:
+            result.append(offsets[m.start() + min(search_from, len(old) - 1)])
+    return result
+
+
+def normalise(text: str) -> Normalised:
+    """Text with converter markup removed and look-alike letters fixed, mapped to the original."""
+    offsets = list(range(len(text)))
+    text = text.translate(LOOKALIKES)  # one char for one char: offsets unchanged
+    for pattern, repl in RULES:
+        text, offsets = _apply(text, offsets, pattern, repl)
+    offsets.append(offsets[-1] + 1 if offsets else 0)
+    return Normalised(text, offsets)
