@@ -1,0 +1,114 @@
+"""Turn the text of a labelled span into the record's value: dates, numbers, codes."""
+import re
+from datetime import date
+
+from dateutil import parser as dateparser
+
+from .record import SEC_CODES
+
+# OCR confusions inside numbers.
+NUMBER_FIXES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "S": "5", "s": "5",
+                              "B": "8", "§": "5", "Z": "2", "z": "2"})
+MARK_TAIL = re.compile(r"(?:\(\d{1,2}\)|\[F\d{1,2}\])+$")
+
+
+def parse_number(text):
+    """``25,893`` -> 25893, ``$3.17`` -> 3.17, ``1,000.00`` -> 1000; None when no number."""
+    s = MARK_TAIL.sub("", text.strip())
+    s = s.replace("$", "").replace(" ", "").strip("()*")
+    s = s.translate(NUMBER_FIXES)
+    s = re.sub(r"[^\d.,]", "", s)
+    if not re.search(r"\d", s):
+        return None
+    s = _decimal_point(s)
+    try:
+        value = float(s)
+    except ValueError:
+        return None
+    return int(value) if value.is_integer() and "." not in s.rstrip("0").rstrip(".") else _tidy(value)
+
+
+def _tidy(value):
+    return int(value) if value.is_integer() else round(value, 6)
+
+
+def _decimal_point(s):
+    """Which of ``.`` and ``,`` is the decimal point: a last group of exactly three
+    digits after a single separator is thousands (``25.893`` read by OCR for ``25,893``)."""
+    seps = [m.start() for m in re.finditer(r"[.,]", s)]
+    if not seps:
+        return s
+    last = seps[-1]
+    tail = s[last + 1:]
+    if s[last] == "," and len(tail) != 3:      # 3,17 -> decimal comma
+        return s[:last].replace(",", "").replace(".", "") + "." + tail
+    if s[last] == "." and len(tail) == 3 and len(seps) > 1 and s[seps[-2]] == ".":
+        return s.replace(".", "").replace(",", "")   # 1.234.567
+    if s[last] == "." and len(tail) == 3 and "," not in s and len(s[:last]) <= 3 and int(s[:last] or 0) >= 10:
+        return s.replace(".", "")                 # 25.893 -> 25893 (OCR comma)
+    head = s[:last].replace(",", "").replace(".", "")
+    return head + (("." + tail) if s[last] == "." else tail)
+
+
+def parse_date(pieces, fallback=None):
+    """An ISO date from one or more pieces of text (a date may be cut over lines:
+    ``02/18/2`` + ``2014``). Missing month/day come from ``fallback`` (ISO) when its
+    year agrees. None when nothing date-like is there."""
+    text = " ".join(p.strip() for p in pieces if p.strip())
+    if not text:
+        return None
+    groups = re.findall(r"\d+", text)
+    if re.search(r"[A-Za-z]{3}", text):
+        try:
+            return dateparser.parse(text, fuzzy=True, default=_default(fallback)).date().isoformat()
+        except (ValueError, OverflowError):
+            pass
+    if len(groups) >= 3 and len(groups[0]) == 4:
+        y, m, d = groups[0], groups[1], groups[2]
+    elif len(groups) >= 3:
+        m, d = groups[0], groups[1]
+        y = next((g for g in groups[2:] if len(g) == 4), None) or "".join(groups[2:])
+    else:
+        year = next((g for g in groups if len(g) == 4), None)
+        if fallback and year and fallback.startswith(year):
+            return fallback
+        return None
+    return _make_date(y, m, d)
+
+
+def _default(fallback):
+    if fallback:
+        try:
+            return dateparser.parse(fallback)
+        except (ValueError, OverflowError):
+            pass
+    return None
+
+
+def _make_date(y, m, d):
+    y = y[-4:] if len(y) >= 4 else y
+    year = int(y) if len(y) == 4 else (2000 + int(y) if int(y) < 70 else 1900 + int(y)) if y else None
+    try:
+        return date(year, int(m), int(d)).isoformat()
+    except (TypeError, ValueError):
+        return None
+
+
+def parse_code(text, allowed):
+    """The first letter of ``text`` that is an allowed code (``A``/``D``/``I``/SEC codes)."""
+    for ch in text.upper().replace("0", "D").replace("1", "I"):
+        if ch in allowed:
+            return ch
+    return None
+
+
+def parse_transaction_code(text):
+    return parse_code(text, SEC_CODES)
+
+
+def clean_text(pieces):
+    """Join pieces of a text value and tidy spaces; None when empty."""
+    text = " ".join(" ".join(p.split()) for p in pieces if p.strip())
+    text = re.sub(r"\s+([,.)])", r"\1", text)
+    text = re.sub(r"([(])\s+", r"\1", text)
+    return text.strip(" |:;") or None
