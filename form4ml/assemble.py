@@ -1,0 +1,289 @@
+"""Rules that turn labelled spans into the record: rows, owners, footnotes, values.
+
+Input is the field CRF's output as ``Piece`` objects in text order. A piece
+whose tag began with ``B-`` starts a value; an ``I-`` piece continues the last
+value of its label, even when other tokens stand between (a date cut over two
+lines). A table row starts at a new security title once the current row has
+other values, or when a value the row already has begins again, so rows that
+look alike (same day, same code) stay separate.
+"""
+from dataclasses import dataclass, field
+
+from .labels import TABLE2_ONLY, TABLE_FIELDS
+from .record import empty_owner, empty_record, empty_row
+from .values import clean_text, parse_code, parse_date, parse_number, parse_transaction_code
+
+
+@dataclass
+class Piece:
+    label: str
+    text: str
+    start: int          # offsets in the original text
+    end: int
+    zone: str
+    confidence: float
+    begins: bool = True
+
+
+@dataclass
+class Value:
+    pieces: list = field(default_factory=list)
+
+    def add(self, piece):
+        self.pieces.append(piece)
+
+    @property
+    def texts(self):
+        return [p.text for p in self.pieces]
+
+    def where(self):
+        return {"start": min(p.start for p in self.pieces), "end": max(p.end for p in self.pieces),
+                "confidence": round(min(p.confidence for p in self.pieces), 4)}
+
+
+@dataclass
+class Row:
+    table: str                      # "table1" or "table2"
+    values: dict = field(default_factory=dict)
+    marks: list = field(default_factory=list)
+
+    def add(self, piece):
+        self.values.setdefault(piece.label, Value()).add(piece)
+
+    def wants_new_row(self, piece):
+        if not piece.begins:
+            return False
+        if piece.label == "title":
+            return any(k != "title" for k in self.values)
+        return piece.label in self.values
+
+
+NUMBER_FIELDS = {"shares": "shares", "price": "price_per_share", "owned": "shares_owned_following",
+                 "ex_price": "conversion_or_exercise_price", "und_shares": "underlying_shares"}
+DATE_FIELDS = {"tx_date": "transaction_date", "deemed_date": "deemed_execution_date",
+               "ex_date": "exercise_date", "exp_date": "expiration_date"}
+TEXT_FIELDS = {"title": "security_title", "nature": "nature_of_ownership",
+               "und_title": "underlying_security_title"}
+OWNER_FIELDS = {"owner_street1": "street1", "owner_street2": "street2", "owner_city": "city",
+                "owner_state": "state", "owner_zip": "zip_code", "officer_title": "officer_title",
+                "other_text": "other_text"}
+FLAG_FIELDS = {"is_director": "is_director", "is_officer": "is_officer",
+               "is_ten_percent": "is_ten_percent_owner", "is_other": "is_other"}
+
+
+class Assembler:
+    """Collects pieces in text order, then builds the record."""
+
+    def __init__(self, ad_by_code=None):
+        self.ad_by_code = ad_by_code or {}
+        self.rows, self.owners, self.footnotes, self.signatures = [], [], [], []
+        self.single = {}     # issuer_name, ticker, period, orig_date, remarks
+        self.last = {}       # label -> the Value an I- piece continues
+
+    def feed(self, piece):
+        label = piece.label
+        if label in TABLE_FIELDS:
+            self._table(piece)
+        elif label == "owner_name" or label in OWNER_FIELDS or label in FLAG_FIELDS:
+            self._owner(piece)
+        elif label in ("fn_id", "fn_text"):
+            self._footnote(piece)
+        elif label in ("sig_name", "sig_date"):
+            self._signature(piece)
+        else:
+            self._continue_or_start(piece, self.single.setdefault(label, Value()))
+
+    def _continue_or_start(self, piece, value):
+        target = self.last.get(piece.label) if not piece.begins else None
+        (target or value).add(piece)
+        self.last[piece.label] = target or value
+
+    def _table(self, piece):
+        if piece.label == "fn_mark":
+            if self.rows:
+                self.rows[-1].marks.append(piece)
+            return
+        table = self._table_of(piece)
+        row = self.rows[-1] if self.rows else None
+        if not piece.begins and row is not None and piece.label in row.values:
+            row.values[piece.label].add(piece)
+            return
+        if row is None or row.table != table or row.wants_new_row(piece):
+            row = Row(table)
+            self.rows.append(row)
+        row.add(piece)
+
+    def _table_of(self, piece):
+        if piece.zone in ("table1", "table2"):
+            return piece.zone
+        if piece.label in TABLE2_ONLY:
+            return "table2"
+        return self.rows[-1].table if self.rows else "table1"
+
+    def _owner(self, piece):
+        starts_owner = piece.label == "owner_name" and piece.begins and (
+            not self.owners or "owner_name" in self.owners[-1])
+        if starts_owner or not self.owners:
+            self.owners.append({})
+        owner = self.owners[-1]
+        if piece.label in owner and not piece.begins:
+            owner[piece.label].add(piece)
+        else:
+            owner.setdefault(piece.label, Value()).add(piece)
+
+    def _footnote(self, piece):
+        if piece.label == "fn_id" or not self.footnotes:
+            self.footnotes.append({})
+        note = self.footnotes[-1]
+        note.setdefault(piece.label, Value()).add(piece)
+
+    def _signature(self, piece):
+        sig = self.signatures[-1] if self.signatures else None
+        if sig is None or (piece.begins and piece.label in sig and (
+                piece.label == "sig_name" or "sig_date" in sig)):
+            sig = {}
+            self.signatures.append(sig)
+        elif piece.begins and piece.label == "sig_name" and "sig_date" in sig and "sig_name" not in sig:
+            pass  # the date stood before the name
+        sig.setdefault(piece.label, Value()).add(piece)
+
+    # building the record -------------------------------------------------
+
+    def record(self):
+        rec = empty_record()
+        where = {}
+        self.where = where
+        single = {k: v for k, v in self.single.items() if v.pieces}
+        rec["issuer"]["name"] = self._text(single.get("issuer_name"), "issuer.name")
+        ticker = self._text(single.get("ticker"), "issuer.trading_symbol")
+        rec["issuer"]["trading_symbol"] = ticker.strip("[]() ").upper() if ticker else None
+        rec["period_of_report"] = self._date(single.get("period"), "period_of_report")
+        rec["date_of_original_submission"] = self._date(single.get("orig_date"), "date_of_original_submission")
+        if rec["date_of_original_submission"]:
+            rec["document_type"] = "4/A"
+        rec["remarks"] = self._text(single.get("remarks"), "remarks")
+        rec["reporting_owners"] = [self._owner_record(o, i) for i, o in enumerate(self.owners)]
+        self._rows_into(rec)
+        rec["footnotes"] = self._footnote_records()
+        rec["signatures"] = [self._signature_record(s, i) for i, s in enumerate(self.signatures)]
+        if rec["period_of_report"] is None:
+            dates = [r["transaction_date"] for t in ("non_derivative_transactions", "derivative_transactions")
+                     for r in rec[t] if r["transaction_date"]]
+            rec["period_of_report"] = min(dates) if dates else None
+        rec["provenance"] = where
+        return rec
+
+    def _note(self, path, value):
+        if value is not None and value.pieces:
+            self.where[path] = value.where()
+
+    def _text(self, value, path):
+        if value is None:
+            return None
+        self._note(path, value)
+        return clean_text(value.texts)
+
+    def _date(self, value, path, fallback=None):
+        if value is None:
+            return None
+        self._note(path, value)
+        return parse_date(value.texts, fallback)
+
+    def _number(self, value, path):
+        if value is None:
+            return None
+        self._note(path, value)
+        return parse_number("".join(value.texts))
+
+    def _owner_record(self, owner, i):
+        out = empty_owner()
+        base = f"reporting_owners[{i}]."
+        out["name"] = self._text(owner.get("owner_name"), base + "name")
+        for label, key in OWNER_FIELDS.items():
+            out[key] = self._text(owner.get(label), base + key)
+        if out["zip_code"]:
+            out["zip_code"] = out["zip_code"].replace(" ", "")
+        for label, key in FLAG_FIELDS.items():
+            if label in owner:
+                out[key] = True
+                self._note(base + key, owner[label])
+        if out["officer_title"]:
+            out["is_officer"] = True
+        return out
+
+    def _rows_into(self, rec):
+        period = rec["period_of_report"]
+        counters = {}
+        for row in self.rows:
+            is_tx = any(k in row.values for k in ("tx_date", "code", "shares", "price", "ad"))
+            table = {("table1", True): "non_derivative_transactions",
+                     ("table1", False): "non_derivative_holdings",
+                     ("table2", True): "derivative_transactions",
+                     ("table2", False): "derivative_holdings"}[row.table, is_tx]
+            n = counters[table] = counters.get(table, -1) + 1
+            rec[table].append(self._row_record(row, table, f"{table}[{n}].", period))
+
+    def _row_record(self, row, table, base, period):
+        out = empty_row(table)
+        v = row.values
+        for label, key in TEXT_FIELDS.items():
+            if key in out:
+                out[key] = self._text(v.get(label), base + key)
+        for label, key in NUMBER_FIELDS.items():
+            if key in out:
+                out[key] = self._number(v.get(label), base + key)
+        for label, key in DATE_FIELDS.items():
+            if key in out:
+                fallback = period if label == "tx_date" else None
+                out[key] = self._date(v.get(label), base + key, fallback)
+        if "transaction_code" in out:
+            out["transaction_code"] = self._code(v.get("code"), base + "transaction_code", None)
+            out["equity_swap_involved"] = "v" in v
+            out["acquired_disposed"] = self._code(v.get("ad"), base + "acquired_disposed", "AD")
+            if out["acquired_disposed"] is None:
+                out["acquired_disposed"] = self.ad_by_code.get(table, {}).get(out["transaction_code"])
+            if out["transaction_date"] is None and period and out["transaction_code"]:
+                out["transaction_date"] = period
+        out["direct_or_indirect"] = self._code(v.get("di"), base + "direct_or_indirect", "DI")
+        out["footnote_ids"] = _footnote_ids(row.marks)
+        return out
+
+    def _code(self, value, path, allowed):
+        if value is None:
+            return None
+        self._note(path, value)
+        text = "".join(value.texts)
+        return parse_transaction_code(text) if allowed is None else parse_code(text, allowed)
+
+    def _footnote_records(self):
+        notes, used = [], set()
+        for i, note in enumerate(self.footnotes):
+            ident = _footnote_ids(note["fn_id"].pieces) if "fn_id" in note else []
+            fid = ident[0] if ident else f"F{len(notes) + 1}"
+            if fid in used:
+                fid = f"F{len(notes) + 1}"
+            used.add(fid)
+            text = self._text(note.get("fn_text"), f"footnotes[{len(notes)}].text")
+            notes.append({"id": fid, "text": text})
+        return notes
+
+    def _signature_record(self, sig, i):
+        return {"name": self._text(sig.get("sig_name"), f"signatures[{i}].name"),
+                "date": self._date(sig.get("sig_date"), f"signatures[{i}].date")}
+
+
+def _footnote_ids(pieces):
+    ids = []
+    for p in pieces:
+        digits = "".join(ch for ch in p.text if ch.isdigit())
+        if digits and f"F{int(digits)}" not in ids:
+            ids.append(f"F{int(digits)}")
+    return ids
+
+
+def assemble(pieces, ad_by_code=None):
+    """The record built from labelled pieces in text order."""
+    assembler = Assembler(ad_by_code)
+    for piece in pieces:
+        assembler.feed(piece)
+    return assembler.record()
