@@ -1,0 +1,47 @@
+"""Fields: BIO tags on tokens (second CRF of the cascade), to and from spans."""
+from .assemble import Piece
+
+
+def spans_to_tags(tokens, spans):
+    """BIO tags for tokens from [start, end, label] spans (normalised offsets).
+
+    A span right after a span of the same label (no other labelled span between)
+    continues its value, so its first token is ``I-``: that is how a value cut
+    over lines or cells is told from a new value.
+    """
+    tags = ["O"] * len(tokens)
+    spans = sorted(spans)
+    j, prev_label, prev_span = 0, None, None
+    for i, tok in enumerate(tokens):
+        while j < len(spans) and spans[j][1] <= tok.start:
+            j += 1
+        if j < len(spans) and spans[j][0] < tok.end:
+            start, end, label = spans[j][:3]
+            if prev_span == (start, end):
+                tags[i] = "I-" + label
+            else:
+                tags[i] = ("I-" if label == prev_label else "B-") + label
+            prev_label, prev_span = label, (start, end)
+    return tags
+
+
+def tags_to_pieces(tokens, tags, confidences, line_zones, norm):
+    """Group tagged tokens into pieces in text order: adjacent tokens of one line
+    continuing a label make one piece; offsets go back to the original text."""
+    groups = []  # (label, begins, [token indices])
+    for i, (tok, tag) in enumerate(zip(tokens, tags)):
+        if tag == "O":
+            continue
+        label, last = tag[2:], groups[-1] if groups else None
+        if (tag[0] == "I" and last and last[0] == label and last[2][-1] == i - 1
+                and tokens[i - 1].line == tok.line):
+            last[2].append(i)
+        else:
+            groups.append((label, tag[0] == "B", [i]))
+    pieces = []
+    for label, begins, idx in groups:
+        first, last = tokens[idx[0]], tokens[idx[-1]]
+        start, end = norm.to_original(first.start, last.end)
+        pieces.append(Piece(label, norm.text[first.start:last.end], start, end,
+                            line_zones[first.line], min(confidences[i] for i in idx), begins))
+    return pieces

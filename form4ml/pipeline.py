@@ -1,0 +1,74 @@
+"""The whole extraction: text -> normalise -> tokens -> zones -> fields -> record."""
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .assemble import assemble
+from .config import model_dir
+from .crf import Tagger
+from .errors import Form4Error
+from .features import tokens_to_features
+from .fields import tags_to_pieces
+from .normalise import normalise
+from .tokenize import tokenize
+from .validate import warnings
+from .zones import tag_zones
+
+ZONE_MODEL, FIELD_MODEL, META = "zones.crfsuite", "fields.crfsuite", "meta.json"
+
+
+@dataclass
+class Model:
+    zones: Tagger
+    fields: Tagger
+    meta: dict
+
+    @classmethod
+    def load(cls, path):
+        path = Path(path)
+        missing = [n for n in (ZONE_MODEL, FIELD_MODEL, META) if not (path / n).is_file()]
+        if missing:
+            raise Form4Error("E010", path, f"not a form4ml model folder (missing {', '.join(missing)})")
+        meta = json.loads((path / META).read_text())
+        return cls(Tagger(path / ZONE_MODEL), Tagger(path / FIELD_MODEL), meta)
+
+
+@lru_cache(maxsize=4)
+def load_model(path=None):
+    """The model in ``path`` (default: the shipped one), opened once per process."""
+    return Model.load(path or model_dir())
+
+
+@dataclass
+class Tagged:
+    """Everything the taggers saw and said about one text."""
+    norm: object
+    tokens: list
+    lines: list
+    zones: list
+    tags: list
+    confidences: list
+
+    def pieces(self):
+        return tags_to_pieces(self.tokens, self.tags, self.confidences, self.zones, self.norm)
+
+
+def tag(text, model=None, confidence=True):
+    model = model or load_model()
+    norm = normalise(text)
+    lines = norm.text.split("\n")
+    tokens = tokenize(norm.text)
+    zones = tag_zones(model.zones, lines, tokens)
+    feats = tokens_to_features(tokens, lines, zones)
+    tags, confs = model.fields.tag(feats, confidence=confidence)
+    return Tagged(norm, tokens, lines, zones, tags, confs)
+
+
+def extract_text(text, model=None):
+    """The Form 4 record of a text (see shared/spec/record.md)."""
+    model = model or load_model()
+    tagged = tag(text, model)
+    record = assemble(tagged.pieces(), model.meta.get("ad_by_code"))
+    record["warnings"] = warnings(record)
+    return record

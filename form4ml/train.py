@@ -1,0 +1,101 @@
+"""Training: annotated filings -> feature/label sequences -> the two CRFs."""
+import json
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import crf
+from .features import line_features, tokens_to_features
+from .fields import spans_to_tags
+from .normalise import normalise
+from .pipeline import FIELD_MODEL, META, ZONE_MODEL
+from .tokenize import line_starts, tokenize
+from .zones import derive_zones
+
+
+@dataclass
+class Example:
+    """One annotated filing, as the CRFs see it."""
+    line_feats: list
+    zones: list
+    token_feats: list
+    tags: list
+
+
+def normalised_spans(norm, spans):
+    """Annotation spans (original offsets) moved onto the normalised text."""
+    out = []
+    for start, end, label in spans:
+        s = bisect_left(norm.offsets, start, 0, len(norm.offsets) - 1)
+        e = bisect_left(norm.offsets, end, 0, len(norm.offsets) - 1)
+        if e > s:
+            out.append((s, e, label))
+    return out
+
+
+def _gold_zones(doc, norm, lines):
+    """The annotation's zones (given per original line) for the normalised lines."""
+    original_starts = line_starts(doc["text"])
+    zones = []
+    for start in line_starts(norm.text):
+        orig = norm.offsets[min(start, len(norm.offsets) - 1)]
+        zones.append(doc["zones"][min(bisect_left(original_starts, orig + 1) - 1, len(doc["zones"]) - 1)])
+    return zones[:len(lines)]
+
+
+def prepare(doc):
+    norm = normalise(doc["text"])
+    lines = norm.text.split("\n")
+    tokens = tokenize(norm.text)
+    tags = spans_to_tags(tokens, normalised_spans(norm, doc["spans"]))
+    zones = _gold_zones(doc, norm, lines) if doc.get("zones") else derive_zones(lines, tokens, tags)
+    return Example(line_features(lines, tokens), zones, tokens_to_features(tokens, lines, zones), tags)
+
+
+def ad_prior(docs):
+    """Most frequent A/D per transaction code and table: used where the text shows no A/D
+    (Table II has no A/D column: shares stand under (A) or (D))."""
+    counts = {}
+    for doc in docs:
+        rec = doc["record"]
+        for table in ("non_derivative_transactions", "derivative_transactions"):
+            for row in rec[table]:
+                if row["transaction_code"] and row["acquired_disposed"]:
+                    counts.setdefault(table, Counter())[row["transaction_code"], row["acquired_disposed"]] += 1
+    prior = {}
+    for table, counter in counts.items():
+        best = {}
+        for (code, ad), n in counter.most_common():
+            best.setdefault(code, ad)
+        prior[table] = best
+    return prior
+
+
+def train(docs, out_dir, c1=0.1, c2=0.01, max_iterations=150, verbose=False, jobs=1):
+    """Train both CRFs on annotated filings and write a model folder."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    examples = _prepare_all(docs, jobs)
+    crf.train([e.line_feats for e in examples], [e.zones for e in examples],
+              out_dir / ZONE_MODEL, c1, c2, max_iterations, verbose)
+    crf.train([e.token_feats for e in examples], [e.tags for e in examples],
+              out_dir / FIELD_MODEL, c1, c2, max_iterations, verbose)
+    meta = {
+        "trained": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "filings": len(docs),
+        "issuers": len({d.get("issuer_cik") for d in docs}),
+        "styles": dict(Counter(d.get("style", "?") for d in docs)),
+        "params": {"c1": c1, "c2": c2, "max_iterations": max_iterations},
+        "ad_by_code": ad_prior(docs),
+    }
+    (out_dir / META).write_text(json.dumps(meta, indent=2) + "\n")
+    return meta
+
+
+def _prepare_all(docs, jobs):
+    if jobs == 1:
+        return [prepare(d) for d in docs]
+    from joblib import Parallel, delayed
+    return Parallel(n_jobs=jobs)(delayed(prepare)(d) for d in docs)
