@@ -139,12 +139,9 @@ class Assembler:
 
     def _signature(self, piece):
         sig = self.signatures[-1] if self.signatures else None
-        if sig is None or (piece.begins and piece.label in sig and (
-                piece.label == "sig_name" or "sig_date" in sig)):
+        if sig is None or (piece.begins and piece.label in sig):
             sig = {}
             self.signatures.append(sig)
-        elif piece.begins and piece.label == "sig_name" and "sig_date" in sig and "sig_name" not in sig:
-            pass  # the date stood before the name
         sig.setdefault(piece.label, Value()).add(piece)
 
     # building the record -------------------------------------------------

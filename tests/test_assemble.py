@@ -1,0 +1,78 @@
+import pytest
+
+from form4ml.assemble import Piece, assemble
+
+
+def P(label, text, zone="table1", begins=True):
+    return Piece(label, text, 0, len(text), zone, 0.9, begins)
+
+
+def row(title="Common Stock", date="02/18/2014", code="S", shares="100", ad="D", price="$10.00",
+        owned="900", di="D", marks=()):
+    pieces = [P("title", title), P("tx_date", date), P("code", code), P("shares", shares)]
+    pieces += [P("fn_mark", m) for m in marks]
+    return pieces + [P("ad", ad), P("price", price), P("owned", owned), P("di", di)]
+
+
+def test_assemble_keeps_same_day_rows():
+    rec = assemble(row(price="$10.00") + row(price="$10.05", owned="800"))
+    rows = rec["non_derivative_transactions"]
+    assert [r["price_per_share"] for r in rows] == [10.0, 10.05]
+    assert [r["shares_owned_following"] for r in rows] == [900, 800]
+
+
+def test_assemble_continues_value_cut_over_lines():
+    pieces = row(date="02/18/2") + [P("tx_date", "2014", begins=False)]
+    rec = assemble(pieces)
+    assert rec["non_derivative_transactions"][0]["transaction_date"] == "2014-02-18"
+    assert len(rec["non_derivative_transactions"]) == 1
+
+
+def test_assemble_links_footnote_marks_to_their_row():
+    rec = assemble(row(marks=["(1)"]) + row(marks=["(2)", "(3)"]) + [
+        P("fn_id", "1.", "footnotes"), P("fn_text", "First note.", "footnotes"),
+        P("fn_id", "(2)", "footnotes"), P("fn_text", "Second", "footnotes"),
+        P("fn_text", "note.", "footnotes", begins=False)])
+    rows = rec["non_derivative_transactions"]
+    assert [r["footnote_ids"] for r in rows] == [["F1"], ["F2", "F3"]]
+    assert rec["footnotes"] == [{"id": "F1", "text": "First note."}, {"id": "F2", "text": "Second note."}]
+
+
+def test_assemble_separates_holdings_from_transactions():
+    rec = assemble(row() + [P("title", "Common Stock"), P("owned", "5,000"), P("di", "I"),
+                            P("nature", "By Trust")])
+    assert len(rec["non_derivative_transactions"]) == 1
+    assert rec["non_derivative_holdings"] == [{"security_title": "Common Stock", "shares_owned_following": 5000,
+                                               "direct_or_indirect": "I", "nature_of_ownership": "By Trust",
+                                               "footnote_ids": []}]
+
+
+def test_assemble_routes_table2_rows_and_uses_ad_prior():
+    pieces = [P("title", "Stock Option", "table2"), P("ex_price", "$3.30", "table2"),
+              P("tx_date", "06/17/2013", "table2"), P("code", "M", "table2"), P("shares", "1,000", "table2"),
+              P("exp_date", "06/17/2023", "table2"), P("und_title", "Common Stock", "table2"),
+              P("und_shares", "1,000", "table2"), P("owned", "0", "table2"), P("di", "D", "table2")]
+    rec = assemble(pieces, {"derivative_transactions": {"M": "D"}})
+    [r] = rec["derivative_transactions"]
+    assert (r["conversion_or_exercise_price"], r["acquired_disposed"], r["expiration_date"]) == (3.3, "D", "2023-06-17")
+
+
+@pytest.mark.parametrize("pieces, owners", [
+    ([P("owner_name", "Doe John", "owner"), P("owner_city", "BOSTON", "owner"),
+      P("owner_name", "Roe Jane", "owner"), P("is_director", "X", "relationship")],
+     [("Doe John", "BOSTON", False), ("Roe Jane", None, True)]),
+    ([P("owner_name", "Doe", "owner"), P("owner_name", "John", "owner", begins=False)], [("Doe John", None, False)]),
+])
+def test_assemble_starts_an_owner_at_each_name(pieces, owners):
+    rec = assemble(pieces)
+    assert [(o["name"], o["city"], o["is_director"]) for o in rec["reporting_owners"]] == owners
+
+
+def test_assemble_fills_period_and_amendment():
+    rec = assemble([P("orig_date", "01/02/2020", "issuer")] + row(date="02/18/2014"))
+    assert (rec["period_of_report"], rec["document_type"]) == ("2014-02-18", "4/A")
+
+
+def test_assemble_records_where_each_value_was_found():
+    rec = assemble([Piece("issuer_name", "ACME", 10, 14, "issuer", 0.75)])
+    assert rec["provenance"]["issuer.name"] == {"start": 10, "end": 14, "confidence": 0.75}

@@ -1,0 +1,36 @@
+import pytest
+
+from form4ml.normalise import normalise
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("45,838 <sup>(3)</sup> D", "45,838  (3) D"),
+    ("\\$3.17", "$3.17"),
+    ("## Remarks:", "Remarks:"),
+    ("## **Remarks:**", "Remarks:"),
+    ("<b>and</b>", " and "),
+    ("$^{\\star}$ If the form", "* If the form"),
+    ("122,728 (2) \u0391 $0", "122,728 (2) A $0"),
+    ("a\u00a0b\fc", "a b\nc"),
+    ("1,000\u00b9", "1,000 (1)"),
+])
+def test_normalise_undoes_converter_artefacts(raw, expected):
+    assert normalise(raw).text == expected
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("x <sup>(3)</sup> \\$3.17 y", "3.17"),
+    ("## Table I\n\u0391 25,893", "25,893"),
+])
+def test_normalise_maps_offsets_back_to_original(raw, value):
+    norm = normalise(raw)
+    i = norm.text.index(value)
+    start, end = norm.to_original(i, i + len(value))
+    assert raw[start:end] == value
+
+
+def test_normalise_keeps_footnote_digit_at_its_place():
+    raw = "45,838 <sup>(3)</sup>"
+    norm = normalise(raw)
+    i = norm.text.index("3)")
+    assert raw[norm.to_original(i, i + 1)[0]] == "3"

@@ -1,0 +1,26 @@
+import pytest
+
+from form4ml.tokenize import tokenize
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("25,893", ["25,893"]),
+    ("$3.17", ["$", "3.17"]),
+    ("02/18/2014", ["02/18/2014"]),
+    ("301,097(1)", ["301,097", "(1)"]),
+    ("45,838[F2]", ["45,838", "[F2]"]),
+    ("(1)(2)", ["(1)", "(2)"]),
+    ("Stock Option (right to buy)", ["Stock", "Option", "(", "right", "to", "buy", ")"]),
+    ("C/O SONUS NETWORKS, INC.", ["C/O", "SONUS", "NETWORKS", ",", "INC", "."]),
+    ("2/7/0\t0", ["2/7/0", "0"]),
+    ("$3.1700 1,000.00", ["$", "3.1700", "1,000.00"]),
+])
+def test_tokenize_keeps_form4_values_whole(text, tokens):
+    assert [t.text for t in tokenize(text)] == tokens
+
+
+def test_tokenize_records_line_column_and_cell():
+    toks = tokenize("FORM 4\nCommon\tStock\t25,893")
+    amount = toks[-1]
+    assert (amount.line, amount.cell, amount.col) == (1, 2, 13)
+    assert "FORM 4\nCommon\tStock\t25,893"[amount.start:amount.end] == "25,893"

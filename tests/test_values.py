@@ -1,0 +1,37 @@
+import pytest
+
+from form4ml.values import clean_text, parse_code, parse_date, parse_number
+
+
+@pytest.mark.parametrize("text, value", [
+    ("25,893", 25893), ("$3.17", 3.17), ("$ 3.17", 3.17), ("3.1700", 3.17), ("1,000.00", 1000),
+    ("$0", 0), ("25.893", 25893), ("301,097(1)", 301097), ("3,17", 3.17), ("1.234.567", 1234567),
+    ("2,219,29 9", 2219299), ("O.5", 0.5), ("n/a", None), ("", None),
+])
+def test_parse_number_reads_share_and_price_styles(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("pieces, fallback, iso", [
+    (["02/18/2014"], None, "2014-02-18"),
+    (["2/18/14"], None, "2014-02-18"),
+    (["2014-02-18"], None, "2014-02-18"),
+    (["Feb. 18, 2014"], None, "2014-02-18"),
+    (["02/18/2", "2014"], None, "2014-02-18"),
+    (["2/7/0", "0"], None, "2000-02-07"),
+    (["/2014", "2014"], "2014-02-18", "2014-02-18"),
+    (["/2014"], "2013-06-17", None),
+    (["Immediately"], None, None),
+])
+def test_parse_date_joins_pieces_and_fills_from_period(pieces, fallback, iso):
+    assert parse_date(pieces, fallback) == iso
+
+
+@pytest.mark.parametrize("text, allowed, code", [("A", "AD", "A"), ("(D)", "AD", "D"), ("0", "AD", "D"),
+                                                 ("1", "DI", "I"), ("x", "AD", None)])
+def test_parse_code_reads_ocr_variants(text, allowed, code):
+    assert parse_code(text, allowed) == code
+
+
+def test_clean_text_joins_pieces():
+    assert clean_text(["Stock Option", "(right to buy )"]) == "Stock Option (right to buy)"
