@@ -1,0 +1,147 @@
+"""Build the annotated training corpus: every XML filing, rendered in every style,
+aligned with its gold record, split by issuer into train/dev/test.
+
+    python -m training.build_corpus [--xml-dir DIR] [--out build/corpus] [--jobs 2]
+
+Cached: a rerun only renders what changed (key: the XML's bytes, the style, the
+seed). Bad XML is reported and skipped; filings that align poorly are listed in
+``report.txt`` and kept out of the training split, never silently dropped.
+"""
+import argparse
+import hashlib
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+from joblib import Parallel, delayed
+from tqdm import tqdm
+
+from form4ml import annotations
+from form4ml.config import build_dir, shared_dir
+
+from .align import align
+from .xml_record import issuer_cik, read_record
+
+TEXT_STYLES = ("plain", "markdown", "ascii", "html_text")
+PDF_STYLES = ("pdf_layout", "pdf_plain", "pdf_raw", "pdfplumber")
+MIN_COVERAGE = 0.8
+CACHE_VERSION = "1"
+
+
+def split_of(cik, dev=15, test=15):
+    """train/dev/test by a stable hash of the issuer, so no issuer spans two splits."""
+    bucket = int(hashlib.md5(str(cik).encode()).hexdigest(), 16) % 100
+    return "test" if bucket < test else "dev" if bucket < test + dev else "train"
+
+
+def renderers():
+    """All renderers by style name (PDF and OCR ones only where their modules import)."""
+    from .render_text import RENDERERS
+    styles = dict(RENDERERS)
+    try:
+        from .render_pdf import PDF_STYLES as pdf
+        styles.update(pdf)
+    except ImportError as exc:
+        print(f"PDF styles unavailable: {exc}", file=sys.stderr)
+    try:
+        from .render_ocr import OCR_STYLES as ocr
+        styles.update(ocr)
+    except ImportError as exc:
+        print(f"OCR styles unavailable: {exc}", file=sys.stderr)
+    return styles
+
+
+def _render(fn, xml_path, rng, cache_dir):
+    try:
+        return fn(xml_path, rng, cache_dir)
+    except TypeError:
+        return fn(xml_path, rng)
+
+
+def build_one(xml_path, style, cache_dir):
+    """One annotated rendering (dict), or an error dict; cached on disk."""
+    xml_path = Path(xml_path)
+    data = xml_path.read_bytes()
+    key = hashlib.sha256(data + f"|{style}|{CACHE_VERSION}".encode()).hexdigest()[:24]
+    cached = cache_dir / f"{key}.json"
+    if cached.is_file():
+        return json.loads(cached.read_text())
+    try:
+        record = read_record(xml_path)
+        cik = issuer_cik(xml_path)
+        rng = random.Random(f"{xml_path.name}:{style}")
+        text = _render(renderers()[style], xml_path, rng, cache_dir / "pdf")
+        alignment = align(text, record)
+        doc = {"id": f"{xml_path.stem}:{style}", "source": str(xml_path.relative_to(shared_dir()))
+               if xml_path.is_relative_to(shared_dir()) else str(xml_path),
+               "style": style, "issuer_cik": cik, "split": split_of(cik), "text": text,
+               "spans": [list(s) for s in alignment.spans], "zones": None, "record": record,
+               "coverage": round(alignment.coverage, 4),
+               "align_report": {k: list(v) for k, v in alignment.report.items()}}
+    except Exception as exc:  # reported per filing; the build goes on
+        doc = {"id": f"{xml_path.stem}:{style}", "error": f"{xml_path}: {type(exc).__name__}: {exc}"}
+    cached.write_text(json.dumps(doc))
+    return doc
+
+
+def build(xml_dir, out_dir, styles, jobs=2, limit=None, ocr_every=4):
+    """Render and align every filing; write train/dev/test JSONL and a report."""
+    out_dir, cache_dir = Path(out_dir), Path(out_dir) / "cache"
+    (cache_dir / "pdf").mkdir(parents=True, exist_ok=True)
+    files = sorted(Path(xml_dir).glob("*.xml"))[:limit]
+    tasks = [(f, s) for i, f in enumerate(files) for s in styles
+             if not s.startswith("ocr") or i % ocr_every == 0]
+    results = Parallel(n_jobs=jobs, return_as="generator")(
+        delayed(build_one)(f, s, cache_dir) for f, s in tasks)
+    docs = list(tqdm(results, total=len(tasks), desc="render+align", unit="doc"))
+    return write_outputs(docs, out_dir)
+
+
+def write_outputs(docs, out_dir):
+    good = [d for d in docs if "error" not in d]
+    errors = [d["error"] for d in docs if "error" in d]
+    poor = [d for d in good if d["coverage"] < MIN_COVERAGE]
+    for split in ("train", "dev", "test"):
+        annotations.save([d for d in good if d["split"] == split
+                          and not (split == "train" and d["coverage"] < MIN_COVERAGE)],
+                         out_dir / f"{split}.jsonl")
+    report = alignment_report(good, poor, errors)
+    (out_dir / "report.txt").write_text(report)
+    return report
+
+
+def alignment_report(good, poor, errors):
+    found, expected = Counter(), Counter()
+    for d in good:
+        for field, (f, e) in d["align_report"].items():
+            found[field] += f
+            expected[field] += e
+    lines = [f"{len(good)} renderings aligned, {len(poor)} below coverage {MIN_COVERAGE} "
+             f"(kept out of train), {len(errors)} failed", "", "field  found/expected"]
+    lines += [f"{k:16s} {found[k]:6d}/{expected[k]:<6d} {found[k] / expected[k]:.3f}" for k in sorted(expected)]
+    by_style = Counter(d["style"] for d in good)
+    lines += ["", "style  renderings  mean coverage"]
+    lines += [f"{s:16s} {n:5d}  {sum(d['coverage'] for d in good if d['style'] == s) / n:.3f}"
+              for s, n in sorted(by_style.items())]
+    lines += ["", "poorly aligned:"] + [f"  {d['id']} {d['coverage']:.2f}" for d in poor]
+    lines += ["", "failed:"] + [f"  {e}" for e in errors]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--xml-dir", default=str(shared_dir() / "corpus" / "form4"))
+    ap.add_argument("--out", default=str(build_dir() / "corpus"))
+    ap.add_argument("--styles", default=",".join(TEXT_STYLES + PDF_STYLES))
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--limit", type=int, default=None, help="Only the first N filings.")
+    ap.add_argument("--ocr-every", type=int, default=4, help="OCR styles on every Nth filing only (slow).")
+    args = ap.parse_args(argv)
+    report = build(args.xml_dir, args.out, args.styles.split(","), args.jobs, args.limit, args.ocr_every)
+    print(report.split("\npoorly aligned:")[0])
+
+
+if __name__ == "__main__":
+    main()
