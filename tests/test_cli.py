@@ -1,0 +1,102 @@
+"""The command line: formats, batches, and bad input."""
+import csv
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from form4ml.cli import main
+
+from .conftest import SEEDS, need_shared
+
+SEED = "000_43804425f2cff2b7.txt"
+
+
+@pytest.fixture
+def seed_copy(tmp_path):
+    need_shared()
+    path = tmp_path / "good" / SEED
+    path.parent.mkdir()
+    path.write_text((SEEDS / SEED).read_text())
+    return path
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.mark.parametrize("command", ["extract", "train", "evaluate"])
+def test_every_command_has_help(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0 and "Usage" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_extract_writes_each_format(seed_copy, tmp_path, fmt):
+    out = tmp_path / f"out.{fmt}"
+    result = run("extract", seed_copy, "-o", out, "--format", fmt)
+    assert result.exit_code == 0, result.output
+    text = out.read_text()
+    if fmt == "json":
+        [rec] = json.loads(text)
+    elif fmt == "jsonl":
+        rec = json.loads(text.splitlines()[0])
+    else:
+        rows = list(csv.DictReader(text.splitlines()))
+        assert rows[0]["issuer_trading_symbol"] == "SONS"
+        assert all(r["file"] == str(seed_copy) for r in rows)
+        return
+    assert rec["issuer"]["trading_symbol"] == "SONS" and rec["file"] == str(seed_copy)
+
+
+BAD_FILES = {
+    "empty.txt": (b"", "file is empty"),
+    "binary.bin": (bytes(range(256)) * 40, "binary"),
+    "letter.txt": (b"Dear Sir, please find our invoice attached.\n" * 20, "not a Form 4"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_extract_reports_bad_file_in_one_line_and_keeps_the_batch(seed_copy, tmp_path, name):
+    data, message = BAD_FILES[name]
+    (seed_copy.parent / name).write_bytes(data)
+    out = tmp_path / "out.jsonl"
+    result = run("extract", seed_copy.parent, "-o", out)
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if name in line]
+    assert len(errors) == 1 and message in errors[0]
+    assert "Traceback" not in result.output + result.stderr
+    assert [json.loads(line)["file"] for line in out.read_text().splitlines()] == [str(seed_copy)]
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "utf-8-sig", "utf-16"])
+def test_extract_reads_latin1_and_bom_text(seed_copy, tmp_path, encoding):
+    text = seed_copy.read_text().replace("Scarfo Anthony", "Scarfö Anthony")
+    path = tmp_path / "enc.txt"
+    path.write_bytes(text.encode(encoding, errors="replace"))
+    result = run("extract", path, "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["issuer"]["name"] == "SONUS NETWORKS INC"
+
+
+def test_extract_refuses_huge_file_with_clear_error(tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as fh:
+        fh.seek(50_000_000)
+        fh.write(b"FORM 4\n")
+    result = run("extract", path)
+    assert result.exit_code == 1
+    assert "huge.txt" in result.stderr and "too large" in result.stderr
+
+
+def test_extract_warns_when_form4_has_missing_parts(tmp_path):
+    path = tmp_path / "partial.txt"
+    path.write_text("FORM 4\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\nTable I - Non-Derivative Securities\n")
+    result = run("extract", path, "--format", "jsonl")
+    assert result.exit_code == 0
+    assert "no transactions or holdings found" in json.loads(result.stdout)["warnings"]
+
+
+def test_extract_missing_file_is_reported(tmp_path):
+    result = run("extract", tmp_path / "nope.txt")
+    assert result.exit_code == 1 and "nope.txt" in result.stderr and "cannot read" in result.stderr
