@@ -1,0 +1,174 @@
+"""Aligning gold records with rendered text: spans for each value."""
+import pytest
+
+from form4ml.config import shared_dir
+from form4ml.record import empty_record, empty_row
+from training.align import align, poorly_aligned, summarise
+
+
+def _record(rows=(), holdings=(), owner=None, footnotes=()):
+    rec = empty_record()
+    rec["issuer"].update(name="SONUS NETWORKS INC", trading_symbol="SONS")
+    rec["period_of_report"] = "2014-02-18"
+    rec["reporting_owners"] = [{"name": "Scarfo Anthony", "street1": "4 TECHNOLOGY PARK DRIVE",
+                                "city": "WESTFORD", "state": "MA", "zip_code": "01886",
+                                "is_officer": True, "officer_title": "EVP", **(owner or {})}]
+    for values in rows:
+        row = empty_row("non_derivative_transactions")
+        row.update(security_title="Common Stock", transaction_date="2014-02-18",
+                   transaction_code="F", acquired_disposed="D", direct_or_indirect="D", **values)
+        rec["non_derivative_transactions"].append(row)
+    rec["footnotes"] = [{"id": f"F{i + 1}", "text": t} for i, t in enumerate(footnotes)]
+    rec["signatures"] = [{"name": "Anthony Scarfo", "date": "2014-02-20"}]
+    return rec
+
+
+HEADER = ("1. Name and Address of Reporting Person* Scarfo Anthony\n4 TECHNOLOGY PARK DRIVE\n"
+          "WESTFORD {state} 01886\n2. Issuer Name SONUS NETWORKS INC [ SONS ]\n"
+          "3. Date of Earliest Transaction 02/18/2014\nDirector X Officer (give title below) EVP\n")
+TABLE1 = "Table I - Non-Derivative Securities Acquired\n"
+TAIL = ("Table II - Derivative Securities Acquired\nExplanation of Responses:\n"
+        "1. Tax withholding.\nAnthony Scarfo\n02/20/2014\n")
+
+
+def _labelled(text, alignment, label):
+    return [text[s:e] for s, e, lab in alignment.spans if lab == label]
+
+
+def test_clean_text_finds_every_value():
+    rec = _record([{"shares": 25893, "price_per_share": 3.17, "shares_owned_following": 302060,
+                    "footnote_ids": ["F1"]}], footnotes=["Tax withholding."])
+    text = (HEADER.format(state="MA") + TABLE1
+            + "Common Stock 02/18/2014 F 25,893(1) D $3.17 302,060 D\n" + TAIL)
+    a = align(text, rec)
+    assert a.coverage == 1.0
+    assert _labelled(text, a, "shares") == ["25,893"]
+    assert _labelled(text, a, "price") == ["3.17"]
+    assert _labelled(text, a, "is_officer") == ["X"]
+    assert _labelled(text, a, "fn_id") == ["1."]
+    assert _labelled(text, a, "sig_date") == ["02/20/2014"]
+
+
+def test_spans_are_sorted_and_do_not_overlap():
+    rec = _record([{"shares": 100, "price_per_share": 1, "shares_owned_following": 100}])
+    text = HEADER.format(state="MA") + TABLE1 + "Common Stock 02/18/2014 F 100 D $1 100 D\n" + TAIL
+    spans = align(text, rec).spans
+    assert spans == sorted(spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_repeated_number_goes_to_its_own_row():
+    rec = _record([{"shares": 500, "price_per_share": 2, "shares_owned_following": 1500},
+                   {"shares": 700, "price_per_share": 2, "shares_owned_following": 500}])
+    text = (HEADER.format(state="MA") + TABLE1 + "Common Stock 02/18/2014 F 500 D $2 1,500 D\n"
+            "Common Stock 02/18/2014 F 700 D $2 500 D\n" + TAIL)
+    a = align(text, rec)
+    second = text.index("700")
+    owned = [(s, text[s:e]) for s, e, lab in a.spans if lab == "owned"]
+    assert owned[1][1] == "500" and owned[1][0] > second
+    assert [text[s:e] for s, e, lab in a.spans if lab == "shares" and s < second] == ["500"]
+
+
+def test_date_split_over_lines_gives_two_spans():
+    rec = _record([{"shares": 122728, "price_per_share": 0, "shares_owned_following": 424788}])
+    text = (HEADER.format(state="MA") + TABLE1
+            + "Common Stock 02/18/2 F 122,728 D $0 424,788 D\n014\n" + TAIL)
+    a = align(text, rec)
+    assert _labelled(text, a, "tx_date") == ["02/18/2", "014"]
+
+
+@pytest.mark.parametrize("cell, shares, mark", [
+    ("301,097(1)", "301,097", "(1)"),
+    ("301,097 [F1]", "301,097", "[F1]"),
+    ("301,097<sup>1</sup>", "301,097", "<sup>1</sup>"),
+    ("301,097¹", "301,097", "¹"),
+])
+def test_fused_footnote_mark_is_its_own_span(cell, shares, mark):
+    rec = _record([{"shares": 301097, "price_per_share": 5, "shares_owned_following": 9,
+                    "footnote_ids": ["F1"]}])
+    text = HEADER.format(state="MA") + TABLE1 + f"Common Stock 02/18/2014 F {cell} D $5 9 D\n" + TAIL
+    a = align(text, rec)
+    assert _labelled(text, a, "shares") == [shares]
+    assert _labelled(text, a, "fn_mark") == [mark]
+
+
+@pytest.mark.parametrize("shown, expected", [
+    ("25.893", "25.893"), ("25893", "25893"), ("25,893.00", "25,893.00"), ("2S,893", "2S,893"),
+])
+def test_number_in_another_or_ocr_damaged_form_is_found(shown, expected):
+    rec = _record([{"shares": 25893, "price_per_share": 3.17, "shares_owned_following": 302060}])
+    text = (HEADER.format(state="MA") + TABLE1
+            + f"Common Stock 02/18/2014 F {shown} D 53.17 302,060 D\n" + TAIL)
+    a = align(text, rec)
+    assert _labelled(text, a, "shares") == [expected]
+    assert _labelled(text, a, "price") == ["3.17"]
+
+
+@pytest.mark.parametrize("shown", ["MA", "MASSACHUSETTS", "Massachusetts"])
+def test_state_code_or_full_name(shown):
+    a = align(HEADER.format(state=shown) + TABLE1 + TAIL, _record())
+    assert a.report["owner_state"] == (1, 1)
+
+
+def test_holdings_before_transactions_are_still_aligned():
+    rec = _record([{"shares": 10, "price_per_share": 4, "shares_owned_following": 20}])
+    holding = empty_row("non_derivative_holdings")
+    holding.update(security_title="Common Stock", shares_owned_following=777,
+                   direct_or_indirect="I", nature_of_ownership="By Trust")
+    rec["non_derivative_holdings"] = [holding]
+    text = (HEADER.format(state="MA") + TABLE1 + "Common Stock 777 I By Trust\n"
+            "Common Stock 02/18/2014 F 10 D $4 20 D\n" + TAIL)
+    a = align(text, rec)
+    assert a.coverage == 1.0
+    assert _labelled(text, a, "nature") == ["By Trust"]
+
+
+SEED_LIKE = (
+    "1. Name and Address of Reporting Person*  Scarfo Anthony  (Last) (First) (Middle)  "
+    "4 TECHNOLOGY PARK DRIVE  (Street)  WESTFORD MA 01886\t2. Issuer Name and Ticker or Trading "
+    "Symbol SONUS NETWORKS INC [ SONS ]  3. Date of Earliest Transaction 02/18/2014\t"
+    "Director 10% Owner     X Officer (give title Other     EVP\n"
+    "\t\tTabl\tle I - No\tn-Deriv\tative\tSec\tcuritie\n"
+    "Common\tStock\t\t/2014\t2014\t\tF\t\t25.893\t(1)\tD\t\\$3.17\t\t302,060\tD\n"
+    "Common Stock 02/18/2\t\t\t2014\t\tF\t\t45,838 <sup>(2)</sup> D\t\\$3.\t3\t378,950\tD\n"
+    "\tTable II - Derivative Securities Acquired\n## Explanation of Responses:\n"
+    "- 1. PAYMENT OF TAX LIABILITY.\n- 2. PAYMENT OF TAX.\n\n## Remarks:\n\nAnthony Scarfo\n"
+    "\\*\\* Signature of Reporting Person\n\n02/20/2014\n")
+
+
+def test_seed_like_text_aligns_most_values():
+    rec = _record([{"shares": 25893, "price_per_share": 3.17, "shares_owned_following": 302060,
+                    "footnote_ids": ["F1"]},
+                   {"shares": 45838, "price_per_share": 3.3, "shares_owned_following": 378950,
+                    "footnote_ids": ["F2"]}],
+                  footnotes=["PAYMENT OF TAX LIABILITY.", "PAYMENT OF TAX."])
+    a = align(SEED_LIKE, rec)
+    assert a.coverage >= 0.9
+    assert _labelled(SEED_LIKE, a, "title")[:2] == ["Common", "Stock"]
+    assert _labelled(SEED_LIKE, a, "price") == ["3.17", "3.", "3"]
+    assert _labelled(SEED_LIKE, a, "fn_mark") == ["(1)", "<sup>(2)</sup>"]
+    assert _labelled(SEED_LIKE, a, "fn_id") == ["1.", "2."]
+
+
+def test_poor_alignment_is_flagged_and_summarised():
+    good = align(HEADER.format(state="MA") + TABLE1 + TAIL, _record())
+    bad = align("nothing to see here", _record())
+    assert bad.poor() and not good.poor()
+    assert poorly_aligned([("good", good), ("bad", bad)]) == [("bad", bad.coverage)]
+    assert "owner_name" in summarise([good, bad])
+
+
+CORPUS = shared_dir() / "corpus" / "form4"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
+def test_corpus_filing_rendered_by_sec_stylesheet_aligns_fully():
+    lxml_html = pytest.importorskip("lxml.html")
+    xml_record = pytest.importorskip("training.xml_record")
+    from training.render_html import sec_html
+
+    path = CORPUS / "ConnorVO__springloading_insider_trades__tests_xml_xml_deriv_and_nonderiv.xml"
+    text = lxml_html.fromstring(sec_html(path)).text_content()
+    a = align(text, xml_record.read_record(path))
+    assert a.coverage >= 0.95
+    assert _labelled(text, a, "owner_state") == ["CALIFORNIA"]

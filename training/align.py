@@ -1,0 +1,568 @@
+"""Find a filing's gold values in its rendered text: labelled character spans.
+
+Each value is looked for in the part of the text where it belongs (header before
+Table I, rows in their table, footnotes after 'Explanation of Responses'), first
+as an exact surface form (``25,893``, ``02/18/2014``, ``Feb. 18, 2014``), then
+OCR-tolerant (``25.893``, ``5S0``), then fuzzily in pieces (``02/18/2`` ... ``014``).
+Rows are aligned in filing order, each row's values after the previous row's.
+"""
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from difflib import SequenceMatcher
+
+from form4ml.labels import FIELDS
+
+MIN_COVERAGE = 0.8
+ROW_SPAN = 900          # characters a row's values may spread over after its first value
+MARK_REACH = 60         # characters after a row's last value still searched for its marks
+
+STATES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
+    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
+    "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
+    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan",
+    "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana",
+    "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey",
+    "NM": "New Mexico", "NY": "New York", "NC": "North Carolina", "ND": "North Dakota",
+    "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania", "PR": "Puerto Rico",
+    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee",
+    "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
+    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+}
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+OCR_DIGITS = {"0": "0Oo", "1": "1Il|", "2": "2Z", "5": "5Ss§", "6": "6b", "8": "8B"}
+OCR_LETTERS = {"A": "AΑ", "D": "D0O", "I": "I1l|", "X": "XxΧ"}
+MARK = re.compile(r"<sup>\s*\(?(\d{1,2})\)?\s*</sup>|\((\d{1,2})\)|\[F(\d{1,2})\]"
+                  r"|([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})|(?<=\d)(\d)\)", re.I)
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+RELATIONSHIPS = {"is_director": r"Director", "is_ten_percent_owner": r"10\s*%\s*Owner",
+                 "is_officer": r"Officer", "is_other": r"Other\b"}
+FLAG_LABEL = {"is_director": "is_director", "is_ten_percent_owner": "is_ten_percent",
+              "is_officer": "is_officer", "is_other": "is_other"}
+CHECK = re.compile(r"(?<![A-Za-z])[XxΧ✓✔☒☑](?![A-Za-z])(?!\s*_*\s*Form filed)")
+HEADINGS = {
+    "table1": re.compile(r"table\s+i\b(?!i)|n-?\s*deriv[\w\s]{0,12}sec", re.I),
+    "table2": re.compile(r"table\s+ii\b|(?<![-n\s])\s*derivative securities acquired", re.I),
+    "footnotes": re.compile(r"explanation\s+of\s+responses", re.I),
+}
+
+# Column order of each kind of row: (record key, label, kind).
+_TITLE, _OWNED, _DI, _NATURE = (("security_title", "title", "text"),
+                                ("shares_owned_following", "owned", "number"),
+                                ("direct_or_indirect", "di", "letter"),
+                                ("nature_of_ownership", "nature", "text"))
+_UNDERLYING = (("exercise_date", "ex_date", "date"), ("expiration_date", "exp_date", "date"),
+               ("underlying_security_title", "und_title", "text"),
+               ("underlying_shares", "und_shares", "number"))
+_TX = (("transaction_date", "tx_date", "date"), ("deemed_execution_date", "deemed_date", "date"),
+       ("transaction_code", "code", "letter"), ("equity_swap_involved", "v", "v"),
+       ("shares", "shares", "number"))
+COLUMNS = {
+    "non_derivative_transactions": (_TITLE, *_TX, ("acquired_disposed", "ad", "letter"),
+                                    ("price_per_share", "price", "number"), _OWNED, _DI, _NATURE),
+    "non_derivative_holdings": (_TITLE, _OWNED, _DI, _NATURE),
+    "derivative_transactions": (_TITLE, ("conversion_or_exercise_price", "ex_price", "number"),
+                                *_TX, *_UNDERLYING, ("price_per_share", "price", "number"),
+                                _OWNED, _DI, _NATURE),
+    "derivative_holdings": (_TITLE, ("conversion_or_exercise_price", "ex_price", "number"),
+                            *_UNDERLYING, _OWNED, _DI, _NATURE),
+}
+TABLE_REGION = {"non_derivative_transactions": "table1", "non_derivative_holdings": "table1",
+                "derivative_transactions": "table2", "derivative_holdings": "table2"}
+OWNER_FIELDS = (("name", "owner_name", "text"), ("street1", "owner_street1", "text"),
+                ("street2", "owner_street2", "text"), ("city", "owner_city", "text"),
+                ("state", "owner_state", "state"), ("zip_code", "owner_zip", "zip"),
+                ("officer_title", "officer_title", "text"), ("other_text", "other_text", "text"))
+
+
+@dataclass
+class Alignment:
+    """Labelled spans of one text and, per label, (values found, values expected)."""
+    spans: list = field(default_factory=list)
+    report: dict = field(default_factory=dict)
+
+    @property
+    def coverage(self) -> float:
+        found = sum(f for f, _ in self.report.values())
+        expected = sum(e for _, e in self.report.values())
+        return found / expected if expected else 1.0
+
+    def poor(self, threshold: float = MIN_COVERAGE) -> bool:
+        """True when too few gold values were found for the text to train on."""
+        return self.coverage < threshold
+
+
+# ---------------------------------------------------------------- surface patterns
+
+def _chars(s, table):
+    return "".join(f"[{re.escape(table[c])}]" if c in table else re.escape(c) for c in s)
+
+
+def _number_patterns(value):
+    """Exact then OCR-tolerant regexes for a share count or price."""
+    digits = format(Decimal(str(value)).normalize(), "f")
+    whole, _, frac = digits.partition(".")
+    groups = [whole[max(0, i - 3):i] for i in range(len(whole), 0, -3)][::-1]
+    out = []
+    for sep, point, table in ((",?", r"\.", {}), (r"[,.\s]?", "[.,]", OCR_DIGITS)):
+        body = sep.join(_chars(g, table) for g in groups)
+        tail = f"{point}{_chars(frac, table)}0*" if frac else f"(?:{point}0+)?"
+        out.append(rf"(?:(?<![\d.,])|(?<=[\s(][$5sS§]))({body}{tail})(?![\d]|[.,]\d)")
+    return out
+
+
+def _date_patterns(iso):
+    y, m, d = (int(p) for p in iso.split("-"))
+    mon = MONTHS[m - 1]
+    exact = [rf"0?{m}\s*[/.-]\s*0?{d}\s*[/.-]\s*(?:{y}|{y % 100:02d})", rf"{y}-{m:02d}-{d:02d}",
+             rf"{mon}[a-z]*\.?\s+0?{d},?\s+{y}", rf"0?{d}\s+{mon}[a-z]*\.?,?\s+{y}"]
+    ocr = rf"{_chars(f'{m:02d}', OCR_DIGITS)}\s*[/.,|-]\s*{_chars(f'{d:02d}', OCR_DIGITS)}" \
+          rf"\s*[/.,|-]\s*{_chars(str(y), OCR_DIGITS)}"
+    wrap = r"(?<!\d)({})(?!\d)"
+    fused = rf"({m:02d}/{d:02d}/{y})"        # cells run together: 02/20/202102/19/2030
+    return [wrap.format("|".join(exact)), wrap.format(ocr), fused]
+
+
+def _text_patterns(value):
+    """Words of the value in order, any punctuation or space between (cells, lines)."""
+    words = re.findall(r"[^\W_]+", value)
+    if not words:
+        return []
+    body = r"[\W_]{0,40}?".join(re.escape(w) for w in words)
+    lead = re.escape(value[:len(value) - len(value.lstrip("([$\"'/"))])
+    trail = re.escape(value[len(value.rstrip(".)]\"'")):])
+    core = rf"(?:{lead})?{body}(?:{trail})?" if lead or trail else body
+    return [rf"(?i)(?<![^\W_])({core})(?![^\W_])", rf"(?i)({core})"]
+
+
+def _letter_patterns(letter):
+    return [rf"(?<![\w(])({re.escape(letter)})(?![\w)])",
+            rf"(?<![\w(])([{re.escape(OCR_LETTERS.get(letter, letter))}])(?![\w)])"]
+
+
+def patterns(value, kind):
+    """Regexes for a value, best first; group 1 is the value."""
+    if kind == "number":
+        return _number_patterns(value)
+    if kind == "date":
+        return _date_patterns(value)
+    if kind == "letter":
+        return _letter_patterns(value)
+    if kind == "v":
+        return _letter_patterns("V")
+    if kind == "check":
+        return [f"({CHECK.pattern})"]
+    if kind == "state":
+        full = STATES.get(value.upper())
+        return [rf"(?<![A-Za-z])({re.escape(value)})(?![A-Za-z])"] + (_text_patterns(full)[:1] if full else [])
+    if kind == "zip":
+        return [rf"(?<!\d)({re.escape(value)})(?!\d)", rf"({re.escape(value)})"]
+    return _text_patterns(value)
+
+
+def surface(value, kind):
+    """The plain text a value most likely shows as (for fuzzy matching)."""
+    if kind == "number":
+        v = Decimal(str(value)).normalize()
+        return f"{v:,f}"
+    if kind == "date":
+        y, m, d = value.split("-")
+        return f"{m}/{d}/{y}"
+    return str(value)
+
+
+# ---------------------------------------------------------------- searching
+
+class Aligner:
+    """Spans found so far in one text, never overlapping."""
+
+    def __init__(self, text):
+        self.text = text
+        self.taken = []     # (start, end, label)
+
+    def free(self, s, e):
+        return s < e and all(e <= a or s >= b for a, b, _ in self.taken)
+
+    def add(self, pieces, label):
+        for s, e in pieces:
+            for ps, pe in _split_cells(self.text, s, e):
+                if self.free(ps, pe):
+                    self.taken.append((ps, pe, label))
+
+    def find(self, value, kind, lo, hi, near=None):
+        """Pieces [(start, end)] of the first occurrence in [lo, hi), or None.
+
+        Long text values take the earliest exact hit of any pattern (cells fuse in
+        some renderings); other values try their patterns best first."""
+        hits = []
+        for pattern in patterns(value, kind):
+            hit = self._first(pattern, kind, lo, hi)
+            if hit and not (kind == "text" and len(value) >= 6):
+                return [hit]
+            hits += [hit] if hit else []
+        if hits:
+            return [min(hits)]
+        if kind in ("text", "number", "date"):
+            return self.fuzzy(surface(value, kind), kind, lo, hi, near)
+        return None
+
+    def _first(self, pattern, kind, lo, hi):
+        for m in re.compile(pattern).finditer(self.text, lo, hi):
+            s, e = m.span(1)
+            if self.free(s, e) and _plausible(m.group(1), kind):
+                return s, e
+        return None
+
+    def fuzzy(self, needle, kind, lo, hi, near=None):
+        """Matching blocks of the needle in order within [lo, hi), merged into pieces.
+
+        With ``near`` (line end, next line end) the value must start on the current
+        line and may run on to the next; the better covered of the two wins."""
+        if not near:
+            return self._blocks(needle, kind, lo, hi)[0]
+        fits = [self._blocks(needle, kind, lo, min(hi, h)) for h in near]
+        fits = [f for f in fits if f[0] and f[0][0][0] < near[0]]
+        return max(fits, key=lambda f: f[1])[0] if fits else None
+
+    def _blocks(self, needle, kind, lo, hi):
+        """(pieces, share of the needle covered); pieces None when too little matches."""
+        hay = self.text[lo:hi]
+        a, b = needle.lower(), hay.lower()
+        if len(b) != len(hay) or not needle:
+            return None, 0
+        least = 2 if kind == "number" else 3
+        blocks = [x for x in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+                  if x.size >= least or (x.size and _whole_cell(hay, x.b, x.b + x.size))]
+        pieces, covered = [], 0
+        for x in blocks:
+            s = lo + x.b
+            if pieces and s - pieces[-1][1] <= 2 and x.a - pieces[-1][2] <= 2:
+                pieces[-1] = [pieces[-1][0], s + x.size, x.a + x.size]
+            elif not pieces or s - pieces[-1][1] <= ROW_SPAN // 3:
+                pieces.append([s, s + x.size, x.a + x.size])
+            else:
+                break
+            covered += x.size
+        share = covered / len(a)
+        pieces = [(s, e) for s, e, _ in pieces]
+        if not pieces or share < (0.85 if kind == "number" else 0.5) or len(pieces) > 4:
+            return None, 0
+        if kind == "number" and not all(_number_edges(self.text, s, e) for s, e in pieces):
+            return None, 0
+        return (pieces, share) if all(self.free(s, e) for s, e in pieces) else (None, 0)
+
+
+def _whole_cell(hay, s, e):
+    """A short block that is a whole cell or token (``3`` of ``$3.`` / ``3``)."""
+    return (s == 0 or hay[s - 1].isspace()) and (e == len(hay) or hay[e].isspace())
+
+
+def _plausible(match, kind):
+    """An OCR-tolerant number or date must still be mostly digits."""
+    if kind not in ("number", "date"):
+        return True
+    return sum(c.isdigit() for c in match) * 2 > sum(c.isalnum() for c in match)
+
+
+def _number_edges(text, s, e):
+    before = text[s - 1] if s else " "
+    after = text[e:e + 2]
+    return not before.isdigit() and (not after[:1].isdigit() or re.match(r"\d\)", after))
+
+
+def _split_cells(text, s, e):
+    """A span cut at line and cell breaks, whitespace trimmed off each piece."""
+    for m in re.finditer(r"[^\n\t]+", text[s:e]):
+        piece = m.group()
+        ps = s + m.start() + len(piece) - len(piece.lstrip())
+        pe = s + m.end() - (len(piece) - len(piece.rstrip()))
+        if ps < pe:
+            yield ps, pe
+
+
+def regions(text):
+    """(start, end) of header, table1, table2, tail and footnotes, from the headings.
+
+    A heading lost to OCR widens the neighbouring regions instead."""
+    n = len(text)
+    t1 = _heading("table1", text, 0)
+    t2 = _heading("table2", text, t1 or 0)
+    fn = _heading("footnotes", text, t2 or t1 or 0)
+    head_end = t1 if t1 is not None else (t2 if t2 is not None else n)
+    t2_start = t2 if t2 is not None else (t1 or 0)
+    return {"header": (0, head_end), "table1": (t1 or 0, t2 if t2 is not None else (fn or n)),
+            "table2": (t2_start, n), "tail": (t2_start, n),
+            "footnotes": (fn if fn is not None else t2_start, n), "all": (0, n)}
+
+
+def _heading(name, text, start):
+    m = HEADINGS[name].search(text, start)
+    return m.start() if m else None
+
+
+# ---------------------------------------------------------------- the record's parts
+
+def _header_items(record):
+    issuer = record.get("issuer") or {}
+    items = [(issuer.get("name"), "issuer_name", "text"), (issuer.get("trading_symbol"), "ticker", "zip"),
+             (record.get("period_of_report"), "period", "date"),
+             (record.get("date_of_original_submission"), "orig_date", "date")]
+    for owner in (record.get("reporting_owners") or [])[:1]:
+        items += [(owner.get(k), label, kind) for k, label, kind in OWNER_FIELDS]
+    items = [i for i in items if i[0] not in (None, "")]
+    return sorted(items, key=lambda i: -len(str(i[0])))
+
+
+def _header(al, items, region, report):
+    """Header values, longest first, in the region; returns those not found."""
+    missing = []
+    for value, label, kind in items:
+        pieces = al.find(value, kind, *region)
+        _count(report, label, pieces)
+        if pieces:
+            al.add(pieces, label)
+        else:
+            missing.append((value, label, kind))
+    return missing
+
+
+def _header_anywhere(al, missing, region, report):
+    """Long header values not found before Table I, looked for anywhere."""
+    for value, label, kind in missing:
+        pieces = len(str(value)) >= 5 and al.find(value, kind, *region)
+        if pieces:
+            al.add(pieces, label)
+            f, e = report[label]
+            report[label] = (f + 1, e)
+
+
+def _relationships(al, record, region, report):
+    """The first owner's check marks, each next to its relationship word."""
+    for owner in (record.get("reporting_owners") or [])[:1]:
+        for flag, word in RELATIONSHIPS.items():
+            if owner.get(flag):
+                span = _check_mark(al, word, region)
+                _count(report, FLAG_LABEL[flag], span and [span])
+                if span:
+                    al.add([span], FLAG_LABEL[flag])
+
+
+def _other_owners(al, record, region, report):
+    """Owners after the first, as rows of the 'Reporting Owners' table: address, then marks."""
+    cursor, hi = region
+    for owner in (record.get("reporting_owners") or [])[1:]:
+        values = [(owner.get(k), label, kind) for k, label, kind in OWNER_FIELDS[:6]]
+        values += [("X", FLAG_LABEL[f], "check") for f in RELATIONSHIPS if owner.get(f)]
+        values += [(owner.get(k), label, kind) for k, label, kind in OWNER_FIELDS[6:]]
+        values = [v for v in values if v[0] not in (None, "")]
+        cursor = _row(al, values, [], cursor, hi, report)
+
+
+def _check_mark(al, word, region):
+    """The free check mark nearest to the first relationship word in the region."""
+    lo, hi = region
+    m = re.compile(word, re.I).search(al.text, lo, hi)
+    if not m:
+        return None
+    marks = [c.span() for c in CHECK.finditer(al.text, max(lo, m.start() - 200), min(hi, m.end() + 200))
+             if al.free(*c.span())]
+    dist = [(min(abs(m.start() - s), abs(e - m.end())), (s, e)) for s, e in marks]
+    return min(dist)[1] if dist else None
+
+
+def _tables(al, record, regs, report):
+    """Rows of each list in filing order (transactions and holdings each in their own)."""
+    for table, columns in COLUMNS.items():
+        lo, hi = regs[TABLE_REGION[table]]
+        cursor = lo
+        for row in record.get(table) or []:
+            values = _row_values(row, columns, table)
+            cursor = _row(al, values, row.get("footnote_ids") or [], cursor, hi, report)
+
+
+def _row_values(row, columns, table):
+    """(value, label, kind) of a row's given values in column order."""
+    out = []
+    for key, label, kind in columns:
+        value = row.get(key)
+        if kind == "v":
+            value = "V" if value else None
+        if value in (None, "") or (label == "ad" and table.startswith("derivative")):
+            continue
+        out.append((value, label, kind))
+    return out
+
+
+def _row(al, values, footnote_ids, lo, hi, report):
+    """Align one row at its best-fitting place after ``lo``; returns where the next row may begin."""
+    found = max((_fit(al, values, start, hi) for start in _anchors(al, values, lo, hi)),
+                key=lambda fit: sum(1 for f in fit if f), default=[None] * len(values))
+    firsts = []
+    for (value, label, kind), pieces in zip(values, found):
+        _count(report, label, pieces)
+        if pieces:
+            al.add(pieces, label)
+            firsts.append(pieces[0])
+    if not firsts:
+        return lo
+    last = max(e for _, e in firsts)
+    if footnote_ids:
+        _marks(al, footnote_ids, min(s for s, _ in firsts), last, hi, report)
+    return last
+
+
+def _anchors(al, values, lo, hi, most=40):
+    """Where a row may start: ``lo`` and each free occurrence of its first value."""
+    if not values:
+        return [lo]
+    value, _, kind = values[0]
+    starts = [lo]
+    for pattern in patterns(value, kind)[:1]:
+        starts += [m.start(1) for m in re.finditer(pattern, al.text[:hi])
+                   if m.start(1) > lo and al.free(*m.span(1))][:most]
+    return starts
+
+
+def _fit(al, values, start, hi):
+    """Pieces per value when the row starts at ``start`` (values in column order); dry run."""
+    keep, cursor, anchor, out = len(al.taken), start, None, []
+    for value, label, kind in values:
+        end = hi if anchor is None else min(hi, anchor + ROW_SPAN)
+        near = (_line_end(al.text, cursor, 1), _line_end(al.text, cursor, 2))
+        pieces = al.find(value, kind, cursor, end, near) or al.find(value, kind, start, end, near)
+        out.append(pieces)
+        if pieces:
+            al.taken.extend((s, e, label) for s, e in pieces)
+            anchor = pieces[0][0] if anchor is None else anchor
+            cursor = max(cursor, pieces[0][1])
+    del al.taken[keep:]
+    return out
+
+
+def _line_end(text, pos, lines):
+    """The end of the ``lines``-th line from ``pos`` on (fuzzy matches stay this close)."""
+    for _ in range(lines):
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return len(text)
+        pos = nl + 1
+    return pos
+
+
+def _marks(al, ids, lo, last, hi, report):
+    """Footnote marks of the row's ids within its values and in a run right after them."""
+    wanted = {i.upper().lstrip("F") for i in ids}
+    seen = set()
+    for m in _mark_matches(al.text, lo, last, hi):
+        number = next(g for g in m.groups() if g).translate(SUPERSCRIPTS)
+        if number in wanted and al.free(*m.span()):
+            al.add([m.span()], "fn_mark")
+            seen.add(number)
+    _count(report, "fn_mark", None, found=len(seen & wanted), expected=len(wanted))
+
+
+def _mark_matches(text, lo, last, hi):
+    yield from MARK.finditer(text, lo, last)
+    pos = last
+    while pos < hi:
+        m = MARK.search(text, pos, min(hi, pos + MARK_REACH))
+        if not m or text[pos:m.start()].strip(" \t\n$.,;:%*"):
+            break
+        yield m
+        pos = m.end()
+
+
+def _footnotes(al, record, region, report):
+    cursor, hi = region
+    for note in record.get("footnotes") or []:
+        text = note.get("text")
+        if not text:
+            continue
+        pieces = al.find(text, "text", cursor, hi) or al.find(text, "text", *region)
+        _count(report, "fn_text", pieces)
+        number = str(note.get("id", "")).upper().lstrip("F")
+        mark = pieces and _fn_id(al.text, pieces[0][0], number)
+        _count(report, "fn_id", mark and [mark])
+        if pieces:
+            al.add(pieces, "fn_text")
+            cursor = pieces[0][1]
+        if mark:
+            al.add([mark], "fn_id")
+
+
+def _fn_id(text, start, number):
+    """The footnote's number standing just before its text: ``1.``, ``(1)``, ``[F1]``."""
+    before = text[max(0, start - 12):start]
+    m = re.search(rf"(\(\s*{number}\s*\)|\[F?{number}\]|(?<!\d){number}\s*[.):]?)[\s\-:]*$", before)
+    return (start - len(before) + m.start(1), start - len(before) + m.end(1)) if m else None
+
+
+def _tail(al, record, regs, report):
+    remarks = record.get("remarks")
+    if remarks:
+        pieces = al.find(remarks, "text", *regs["tail"]) or al.find(remarks, "text", *regs["all"])
+        _count(report, "remarks", pieces)
+        if pieces:
+            al.add(pieces, "remarks")
+    lo, hi = regs["tail"]
+    for sig in record.get("signatures") or []:
+        name = sig.get("name") and (al.find(sig["name"], "text", lo, hi)
+                                    or al.find(sig["name"], "text", *regs["all"]))
+        if sig.get("name"):
+            _count(report, "sig_name", name)
+        if name:
+            al.add(name, "sig_name")
+        after = name[0][1] if name else lo
+        date = sig.get("date") and (al.find(sig["date"], "date", after, hi)
+                                    or al.find(sig["date"], "date", lo, hi))
+        if sig.get("date"):
+            _count(report, "sig_date", date)
+        if date:
+            al.add(date, "sig_date")
+
+
+def _count(report, label, pieces, found=None, expected=1):
+    f, e = report.get(label, (0, 0))
+    report[label] = (f + (found if found is not None else int(bool(pieces))), e + expected)
+
+
+# ---------------------------------------------------------------- API
+
+def align(text: str, record: dict) -> Alignment:
+    """Spans of the record's values in the text, with per-field counts."""
+    al, report, regs = Aligner(text), {}, regions(text)
+    missing = _header(al, _header_items(record), regs["header"], report)
+    _relationships(al, record, regs["header"], report)
+    _tables(al, record, regs, report)
+    _other_owners(al, record, regs["tail"], report)
+    _footnotes(al, record, regs["footnotes"], report)
+    _tail(al, record, regs, report)
+    _header_anywhere(al, missing, regs["all"], report)
+    spans = sorted(al.taken)
+    return Alignment(spans, {k: report[k] for k in FIELDS if k in report})
+
+
+def summarise(alignments) -> str:
+    """Per-field table over many alignments: found, expected, rate; then overall coverage."""
+    totals = {}
+    for a in alignments:
+        for label, (f, e) in a.report.items():
+            tf, te = totals.get(label, (0, 0))
+            totals[label] = (tf + f, te + e)
+    lines = [f"{'field':16s} {'found':>6s} {'expected':>8s}  rate"]
+    for label in FIELDS:
+        if label in totals:
+            f, e = totals[label]
+            lines.append(f"{label:16s} {f:6d} {e:8d}  {f / e if e else 1:.3f}")
+    f = sum(v[0] for v in totals.values())
+    e = sum(v[1] for v in totals.values())
+    lines.append(f"{'all':16s} {f:6d} {e:8d}  {f / e if e else 1:.3f}")
+    return "\n".join(lines)
+
+
+def poorly_aligned(named_alignments, threshold: float = MIN_COVERAGE) -> list:
+    """(name, coverage) of the alignments below the threshold, worst first."""
+    poor = [(name, a.coverage) for name, a in named_alignments if a.poor(threshold)]
+    return sorted(poor, key=lambda p: p[1])
