@@ -186,11 +186,11 @@ class Assembler:
         self._note(path, value)
         return parse_date(value.texts, fallback)
 
-    def _number(self, value, path):
+    def _number(self, value, path, price=False):
         if value is None:
             return None
         self._note(path, value)
-        return parse_number("".join(value.texts))
+        return parse_number("".join(value.texts), price)
 
     def _owner_record(self, owner, i):
         out = empty_owner()
@@ -228,7 +228,7 @@ class Assembler:
                 out[key] = self._text(v.get(label), base + key)
         for label, key in NUMBER_FIELDS.items():
             if key in out:
-                out[key] = self._number(v.get(label), base + key)
+                out[key] = self._number(v.get(label), base + key, label in ("price", "ex_price"))
         for label, key in DATE_FIELDS.items():
             if key in out:
                 fallback = period if label == "tx_date" else None

@@ -12,15 +12,18 @@ NUMBER_FIXES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "S": "5", 
 MARK_TAIL = re.compile(r"(?:\(\d{1,2}\)|\[F\d{1,2}\])+$")
 
 
-def parse_number(text):
-    """``25,893`` -> 25893, ``$3.17`` -> 3.17, ``1,000.00`` -> 1000; None when no number."""
+def parse_number(text, price=False):
+    """``25,893`` -> 25893, ``$3.17`` -> 3.17, ``1,000.00`` -> 1000; None when no number.
+
+    Prices keep three decimals (``295.028``); in share counts a lone ``.`` before three
+    digits is read as OCR's thousands comma (``25.893``)."""
     s = MARK_TAIL.sub("", text.strip())
     s = s.replace("$", "").replace(" ", "").strip("()*")
     s = s.translate(NUMBER_FIXES)
     s = re.sub(r"[^\d.,]", "", s)
     if not re.search(r"\d", s):
         return None
-    s = _decimal_point(s)
+    s = _decimal_point(s, price)
     try:
         value = float(s)
     except ValueError:
@@ -32,7 +35,7 @@ def _tidy(value):
     return int(value) if value.is_integer() else round(value, 6)
 
 
-def _decimal_point(s):
+def _decimal_point(s, price=False):
     """Which of ``.`` and ``,`` is the decimal point: a last group of exactly three
     digits after a single separator is thousands (``25.893`` read by OCR for ``25,893``)."""
     seps = [m.start() for m in re.finditer(r"[.,]", s)]
@@ -44,7 +47,7 @@ def _decimal_point(s):
         return s[:last].replace(",", "").replace(".", "") + "." + tail
     if s[last] == "." and len(tail) == 3 and len(seps) > 1 and s[seps[-2]] == ".":
         return s.replace(".", "").replace(",", "")   # 1.234.567
-    if s[last] == "." and len(tail) == 3 and "," not in s and len(s[:last]) <= 3 and int(s[:last] or 0) >= 10:
+    if not price and s[last] == "." and len(tail) == 3 and "," not in s and len(s[:last]) <= 3 and int(s[:last] or 0) >= 10:
         return s.replace(".", "")                 # 25.893 -> 25893 (OCR comma)
     head = s[:last].replace(",", "").replace(".", "")
     return head + (("." + tail) if s[last] == "." else tail)
