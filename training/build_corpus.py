@@ -86,13 +86,17 @@ def build_one(xml_path, style, cache_dir):
     return doc
 
 
-def build(xml_dir, out_dir, styles, jobs=2, limit=None, ocr_every=4):
+def _every(style, pdf_every, ocr_every):
+    return ocr_every if style.startswith("ocr") else pdf_every if style.startswith("pdf") else 1
+
+
+def build(xml_dir, out_dir, styles, jobs=2, limit=None, pdf_every=1, ocr_every=4):
     """Render and align every filing; write train/dev/test JSONL and a report."""
     out_dir, cache_dir = Path(out_dir), Path(out_dir) / "cache"
     (cache_dir / "pdf").mkdir(parents=True, exist_ok=True)
     files = sorted(Path(xml_dir).glob("*.xml"))[:limit]
     tasks = [(f, s) for i, f in enumerate(files) for s in styles
-             if not s.startswith("ocr") or i % ocr_every == 0]
+             if i % _every(s, pdf_every, ocr_every) == 0]
     results = Parallel(n_jobs=jobs, return_as="generator")(
         delayed(build_one)(f, s, cache_dir) for f, s in tasks)
     docs = list(tqdm(results, total=len(tasks), desc="render+align", unit="doc"))
@@ -137,9 +141,10 @@ def main(argv=None):
     ap.add_argument("--styles", default=",".join(TEXT_STYLES + PDF_STYLES))
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--limit", type=int, default=None, help="Only the first N filings.")
+    ap.add_argument("--pdf-every", type=int, default=1, help="PDF styles on every Nth filing only.")
     ap.add_argument("--ocr-every", type=int, default=4, help="OCR styles on every Nth filing only (slow).")
     args = ap.parse_args(argv)
-    report = build(args.xml_dir, args.out, args.styles.split(","), args.jobs, args.limit, args.ocr_every)
+    report = build(args.xml_dir, args.out, args.styles.split(","), args.jobs, args.limit, args.pdf_every, args.ocr_every)
     print(report.split("\npoorly aligned:")[0])
 
 
