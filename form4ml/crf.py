@@ -2,13 +2,18 @@
 import pycrfsuite
 
 
-def train(xseqs, yseqs, path, c1=0.1, c2=0.01, max_iterations=150, verbose=False):
-    """Train an L-BFGS CRF on feature/label sequences and write it to ``path``."""
-    trainer = pycrfsuite.Trainer(verbose=verbose)
+def train(xseqs, yseqs, path, c1=0.1, c2=0.01, max_iterations=150, verbose=False, algorithm="lbfgs"):
+    """Train a CRF on feature/label sequences and write it to ``path``.
+
+    ``lbfgs`` (with c1/c2) is the accurate choice; ``ap`` (averaged perceptron)
+    trains many times faster on a large corpus."""
+    trainer = pycrfsuite.Trainer(algorithm=algorithm, verbose=verbose)
     for x, y in zip(xseqs, yseqs):
         trainer.append(x, y)
-    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations,
-                        "feature.possible_transitions": True})
+    params = {"max_iterations": max_iterations, "feature.minfreq": 2}
+    if algorithm == "lbfgs":
+        params.update({"c1": c1, "c2": c2})
+    trainer.set_params(params)
     trainer.train(str(path))
 
 

@@ -73,21 +73,21 @@ def ad_prior(docs):
     return prior
 
 
-def train(docs, out_dir, c1=0.1, c2=0.01, max_iterations=150, verbose=False, jobs=1):
+def train(docs, out_dir, c1=0.1, c2=0.01, max_iterations=150, verbose=False, jobs=1, algorithm="lbfgs"):
     """Train both CRFs on annotated filings and write a model folder."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     examples = _prepare_all(docs, jobs)
     crf.train([e.line_feats for e in examples], [e.zones for e in examples],
-              out_dir / ZONE_MODEL, c1, c2, max_iterations, verbose)
+              out_dir / ZONE_MODEL, c1, c2, max_iterations, verbose, algorithm)
     crf.train([e.token_feats for e in examples], [e.tags for e in examples],
-              out_dir / FIELD_MODEL, c1, c2, max_iterations, verbose)
+              out_dir / FIELD_MODEL, c1, c2, max_iterations, verbose, algorithm)
     meta = {
         "trained": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "filings": len(docs),
         "issuers": len({d.get("issuer_cik") for d in docs}),
         "styles": dict(Counter(d.get("style", "?") for d in docs)),
-        "params": {"c1": c1, "c2": c2, "max_iterations": max_iterations},
+        "params": {"algorithm": algorithm, "c1": c1, "c2": c2, "max_iterations": max_iterations},
         "ad_by_code": ad_prior(docs),
     }
     (out_dir / META).write_text(json.dumps(meta, indent=2) + "\n")
