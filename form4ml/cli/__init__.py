@@ -3,6 +3,7 @@ import click
 
 from .evaluate import evaluate
 from .extract import extract
+from .report import report
 from .train import train
 
 
@@ -15,3 +16,4 @@ def main():
 main.add_command(extract)
 main.add_command(train)
 main.add_command(evaluate)
+main.add_command(report)
