@@ -6,6 +6,7 @@ plain strings (python-crfsuite's attribute names), cheap to compute.
 """
 import math
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 DATE = re.compile(r"^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$|^\d{4}-\d{2}-\d{2}$")
@@ -33,11 +34,16 @@ HEADER_WORDS = {"code", "v", "amount", "price", "(a)", "(d)", "date", "title", "
                 "expiration", "shares", "number", "or"}
 
 
+SHAPE = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+                       **{c: "x" for c in "abcdefghijklmnopqrstuvwxyz"}})
+RUNS = re.compile(r"(.)\1{3,}")
+DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=20_000)
 def _shape(text):
-    s = re.sub(r"[A-Z]", "X", text)
-    s = re.sub(r"[a-z]", "x", s)
-    s = re.sub(r"\d", "d", s)
-    return re.sub(r"(.)\1{3,}", r"\1\1\1", s)[:12]
+    s = DIGIT.sub("d", text.translate(SHAPE))
+    return RUNS.sub(r"\1\1\1", s)[:12]
 
 
 @lru_cache(maxsize=100_000)
@@ -54,7 +60,7 @@ def word_features(text):
             feats.append("dec=%d" % min(len(digits) - digits.index(".") - 1, 5))
         try:
             feats.append("mag=%d" % int(math.log10(max(float(digits), 1e-9)) if float(digits) else -1))
-        except ValueError:
+        except (ValueError, OverflowError):  # "9" * 400 is infinity as a float
             feats.append("mag=bad")
         if YEAR.match(text):
             feats.append("year")
@@ -84,8 +90,16 @@ def word_features(text):
 NEIGHBOUR_KEEP = ("w=", "shape=", "num", "mark", "date", "partdate", "lex=", "letter=", "year")
 
 
-def _neighbour(feats):
-    return [f for f in feats if f.startswith(NEIGHBOUR_KEEP)]
+OFFSETS = (-2, -1, 1, 2)
+OTHERLINE = {off: "%+d:otherline" % off for off in OFFSETS}
+EDGE = {off: "%+d:edge" % off for off in OFFSETS}
+
+
+@lru_cache(maxsize=20_000)
+def neighbour_features(text):
+    """What a token shows its neighbours: some of its features, prefixed with each offset."""
+    keep = [f for f in word_features(text) if f.startswith(NEIGHBOUR_KEEP)]
+    return {off: tuple("%+d:%s" % (off, f) for f in keep) for off in OFFSETS}
 
 
 def header_columns(lines):
@@ -97,7 +111,7 @@ def header_columns(lines):
         if sum(w in HEADER_WORDS for w in words) >= 3 and not re.search(r"\d{3}", line):
             cols = [(m.start(), m.end(), m.group().lower()) for m in re.finditer(r"\S+", line)]
             cells = {n: c.strip().lower().split()[-1] for n, c in enumerate(line.split("\t")) if c.strip()}
-            current = (i, cols, cells)
+            current = (i, cols, cells, [e for _, e, _ in cols])
         if current and i - current[0] > 25:
             current = None
         result.append(current)
@@ -105,14 +119,13 @@ def header_columns(lines):
 
 
 def _under(header, token):
-    if header is None:
-        return []
-    _, cols, cells = header
+    _, cols, cells, ends = header
     feats = []
     mid = token.col + len(token.text) / 2
-    near = [w for s, e, w in cols if s - 2 <= mid <= e + 2]
-    if near:
-        feats.append("hcol=" + near[0][:12])
+    # header words do not overlap, so the first whose end + 2 reaches mid is the only candidate
+    i = bisect_left(ends, mid - 2)
+    if i < len(cols) and cols[i][0] - 2 <= mid:
+        feats.append("hcol=" + cols[i][2][:12])
     if token.cell in cells:
         feats.append("hcell=" + cells[token.cell][:12])
     return feats
@@ -120,11 +133,16 @@ def _under(header, token):
 
 def tokens_to_features(tokens, lines, zones):
     """Feature lists for a document's tokens; ``zones`` gives each line's zone."""
-    base = [word_features(t.text) for t in tokens]
+    texts = [t.text for t in tokens]
+    base = [word_features(t) for t in texts]
+    near = [neighbour_features(t) for t in texts]
     headers = header_columns(lines)
-    first_of_line = {}
+    first_of_line, line_first = {}, {}
     for i, t in enumerate(tokens):
-        first_of_line.setdefault(t.line, i)
+        if t.line not in first_of_line:
+            first_of_line[t.line] = i
+            low = t.text.lower()
+            line_first[t.line] = "lfirst=" + (low if low.isalpha() else _shape(low))[:12]
     out = []
     n = len(tokens)
     for i, t in enumerate(tokens):
@@ -138,18 +156,17 @@ def tokens_to_features(tokens, lines, zones):
         feats.append("pos=%d" % min(i - first, 8))
         feats.append("cell=%d" % min(t.cell, 20))
         feats.append("col=%d" % min(t.col // 8, 20))
-        first_tok = tokens[first].text.lower()
-        feats.append("lfirst=" + (first_tok if first_tok.isalpha() else _shape(first_tok))[:12])
-        feats.extend(_under(headers[t.line], t))
-        for off in (-2, -1, 1, 2):
+        feats.append(line_first[t.line])
+        if headers[t.line] is not None:
+            feats.extend(_under(headers[t.line], t))
+        for off in OFFSETS:
             j = i + off
             if 0 <= j < n:
-                prefix = "%+d:" % off
-                feats.extend(prefix + f for f in _neighbour(base[j]))
+                feats.extend(near[j][off])
                 if tokens[j].line != t.line:
-                    feats.append(prefix + "otherline")
+                    feats.append(OTHERLINE[off])
             else:
-                feats.append("%+d:edge" % off)
+                feats.append(EDGE[off])
         out.append(feats)
     return out
 
@@ -171,6 +188,9 @@ LINE_KEYWORDS = [
 LINE_KEYWORDS = [(k, re.compile(p, re.I)) for k, p in LINE_KEYWORDS]
 
 
+LINE_NEIGHBOUR_KEEP = ("kw=", "blank", "nnum", "ndate")
+
+
 def line_features(lines, tokens):
     """Feature lists for the zone CRF, one per line."""
     by_line = [[] for _ in lines]
@@ -179,26 +199,29 @@ def line_features(lines, tokens):
     base = []
     for i, (line, toks) in enumerate(zip(lines, by_line)):
         feats = ["bias", "rel=%d" % (10 * i // max(len(lines), 1))]
-        if not toks:
-            base.append(feats + ["blank"])
-            continue
-        feats += ["kw=" + k for k, p in LINE_KEYWORDS if p.search(line)]
-        wf = [word_features(t) for t in toks]
-        feats.append("first=" + ([f for f in wf[0] if f.startswith(("w=", "shape="))][0])[:20])
-        feats.append("nnum=%d" % min(sum("num" in f for f in wf), 6))
-        feats.append("ndate=%d" % min(sum("date" in f for f in wf), 4))
-        feats.append("nmark=%d" % min(sum("mark" in f for f in wf), 3))
-        feats.append("ntok=%d" % min(len(toks) // 4, 10))
-        feats.append("ntab=%d" % min(line.count("\t"), 6))
-        feats.append("indent=%d" % min((len(line) - len(line.lstrip())) // 4, 6))
-        feats.extend(sorted({f for w in wf for f in w if f.startswith("lex=")}))
-        base.append(feats)
+        base.append(feats + (list(_line_text_features(line, tuple(toks))) if toks else ["blank"]))
+    shown = [[f for f in feats if f.startswith(LINE_NEIGHBOUR_KEEP)] for feats in base]
     out = []
     for i, feats in enumerate(base):
-        feats = list(feats)
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < len(base):
-                feats.extend("%+d:%s" % (off, f) for f in base[j] if f.startswith(("kw=", "blank", "nnum", "ndate")))
+                feats.extend("%+d:%s" % (off, f) for f in shown[j])
         out.append(feats)
     return out
+
+
+@lru_cache(maxsize=20_000)
+def _line_text_features(line, toks):
+    """Features of a non-blank line that depend on its text alone (cached: boilerplate repeats)."""
+    feats = ["kw=" + k for k, p in LINE_KEYWORDS if p.search(line)]
+    wf = [word_features(t) for t in toks]
+    feats.append("first=" + ([f for f in wf[0] if f.startswith(("w=", "shape="))][0])[:20])
+    feats.append("nnum=%d" % min(sum("num" in f for f in wf), 6))
+    feats.append("ndate=%d" % min(sum("date" in f for f in wf), 4))
+    feats.append("nmark=%d" % min(sum("mark" in f for f in wf), 3))
+    feats.append("ntok=%d" % min(len(toks) // 4, 10))
+    feats.append("ntab=%d" % min(line.count("\t"), 6))
+    feats.append("indent=%d" % min((len(line) - len(line.lstrip())) // 4, 6))
+    feats.extend(sorted({f for w in wf for f in w if f.startswith("lex=")}))
+    return tuple(feats)

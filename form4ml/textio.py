@@ -1,5 +1,7 @@
 """Reading user files as text, with the errors a batch of real files produces."""
 import codecs
+import glob
+import os
 import re
 from pathlib import Path
 
@@ -55,10 +57,25 @@ def check_form4(text, path):
 
 
 def expand_inputs(inputs):
-    """Files named, and the files inside folders named (recursively, hidden ones skipped), in order."""
-    for item in map(Path, inputs):
-        if item.is_dir():
-            yield from sorted(p for p in item.rglob("*") if p.is_file()
-                              and not any(part.startswith(".") for part in p.relative_to(item).parts))
-        else:
-            yield item
+    """Files named, files inside folders named (recursively, hidden ones skipped), and files
+    matching glob patterns (``**`` recurses), in order. Folders are walked one level at a
+    time, so a million files are never all in memory. A pattern that matches nothing is
+    yielded as it is, for reading to report."""
+    for item in map(str, inputs):
+        matches = sorted(glob.glob(item, recursive=True)) if glob.has_magic(item) else [item]
+        for path in map(Path, matches or [item]):
+            if path.is_dir():
+                yield from _walk(path)
+            else:
+                yield path
+
+
+def _walk(folder):
+    """Files under a folder in path order, hidden ones skipped."""
+    with os.scandir(folder) as listing:
+        entries = sorted((e for e in listing if not e.name.startswith(".")), key=lambda e: e.name)
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(entry.path)
+        elif entry.is_file():
+            yield Path(entry.path)

@@ -1,0 +1,149 @@
+"""Robustness: random and mangled Form 4 text never makes extraction raise; it always gives
+a whole record (every key of the spec) or, for a file, a one-line error naming it."""
+import json
+import re
+import tempfile
+import traceback
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, reject, settings
+from hypothesis import strategies as st
+
+from form4ml.batch import extract_file
+from form4ml.pipeline import extract_text, load_model
+from form4ml.record import OWNER_KEYS, ROW_KEYS, TABLES, empty_record
+from form4ml.textio import read_text
+from form4ml.values import parse_date
+
+from .conftest import SEEDS, need_shared
+from .test_batch import model_path  # noqa: F401  (fixture)
+
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+HUGE = ["9" * 400, "99,999,999,999,999,999,999.9999", "1e308", "1" + "0" * 30, "-0", "0.00000000001",
+        "$" + "9" * 40, "(" + "9" * 20 + ")"]
+NUMBER = re.compile(r"\d[\d,.]*")
+
+
+@pytest.fixture(scope="module")
+def model(model_path):  # noqa: F811  (the imported fixture)
+    return load_model(str(model_path))
+
+
+@pytest.fixture(scope="module")
+def seed_texts():
+    need_shared()
+    return [p.read_text() for p in sorted(SEEDS.glob("*.txt"))]
+
+
+def assert_whole_record(rec, text):
+    """Every key of the spec, down to rows and owners, and provenance inside the text."""
+    assert set(empty_record()) | {"warnings", "provenance"} <= set(rec)
+    assert set(rec["issuer"]) == {"name", "trading_symbol", "cik"}
+    assert all(set(o) == set(OWNER_KEYS) for o in rec["reporting_owners"])
+    assert all(set(r) == set(ROW_KEYS[t]) for t in TABLES for r in rec[t])
+    for where in rec["provenance"].values():
+        assert 0 <= where["start"] <= where["end"] <= len(text) and 0 <= where["confidence"] <= 1
+    json.dumps(rec)
+
+
+def extract(text, model):
+    """extract_text, with the examples that hit the one known bug (below) set aside so the
+    property keeps looking for others."""
+    try:
+        return extract_text(text, model)
+    except OverflowError as exc:
+        if traceback.extract_tb(exc.__traceback__)[-1].name == "_make_date":
+            reject()
+        raise
+
+
+@pytest.mark.xfail(raises=OverflowError, strict=True,
+                   reason="known bug: values._make_date lets OverflowError out (a huge day in a date); "
+                          "when fixed, remove this test's marker and the reject() in extract()")
+def test_huge_day_in_a_date_is_no_date():
+    assert parse_date(["02/" + "9" * 30 + "/2014"]) is None
+
+
+# Mangling operations: (draw, lines) -> lines ------------------------------------------
+
+def delete_lines(draw, lines):
+    start = draw(st.integers(0, len(lines)))
+    return lines[:start] + lines[start + draw(st.integers(1, 30)):]
+
+
+def swap_columns(draw, lines):
+    i = draw(st.integers(0, len(lines) - 1))
+    cells = re.split(r"\t| {2,}", lines[i])
+    a, b = draw(st.integers(0, len(cells) - 1)), draw(st.integers(0, len(cells) - 1))
+    cells[a], cells[b] = cells[b], cells[a]
+    return lines[:i] + ["\t".join(cells)] + lines[i + 1:]
+
+
+def random_bytes(draw, lines):
+    i = draw(st.integers(0, len(lines)))
+    junk = draw(st.binary(max_size=200)).decode("latin-1") + draw(st.text(max_size=50))
+    return lines[:i] + [junk] + lines[i:]
+
+
+def huge_numbers(draw, lines):
+    number = draw(st.sampled_from(HUGE) | st.integers(10 ** 15, 10 ** 400).map(str))
+    return [NUMBER.sub(number, line, count=1) if draw(st.booleans()) else line for line in lines]
+
+
+def shuffle_lines(draw, lines):
+    return draw(st.permutations(lines))
+
+
+OPS = [delete_lines, swap_columns, random_bytes, huge_numbers, shuffle_lines]
+
+
+@st.composite
+def mangled(draw, texts):
+    lines = draw(st.sampled_from(texts)).split("\n") or [""]
+    for op in draw(st.lists(st.sampled_from(OPS), max_size=5)):
+        lines = op(draw, lines or [""])
+    return "\n".join(lines)
+
+
+def test_mangled_form4_text_gives_a_whole_record(model, seed_texts):
+    @SETTINGS
+    @given(mangled(seed_texts))
+    def check(text):
+        assert_whole_record(extract(text, model), text)
+    check()
+
+
+def test_random_text_gives_a_whole_record(model):
+    @SETTINGS
+    @given(st.text(max_size=2000))
+    def check(text):
+        assert_whole_record(extract(text, model), text)
+    check()
+
+
+def test_random_or_mangled_file_gives_a_record_or_a_one_line_error(model, seed_texts):
+    @SETTINGS
+    @given(st.binary(max_size=3000) | mangled(seed_texts).map(lambda t: t.encode("utf-8", "surrogatepass")))
+    def check(data):
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "filing.txt"
+            path.write_bytes(data)
+            record, error = extract_file(path, model)
+            if error and "[E099]" in error:
+                extract(read_text(path), model)  # set aside if it is the known bug, else raise it here
+        assert (record is None) != (error is None)
+        if error:
+            assert error.startswith(f"{path}: [E0") and "\n" not in error and "E099" not in error
+        else:
+            assert record["file"] == str(path)
+    check()
+
+
+@pytest.mark.slow
+def test_ten_thousand_row_table_gives_a_whole_record(model, seed_texts):
+    row = "Common Stock\t06/17/2013\t\tS\t\t{n:,}\tD\t$3.{n}\t{m:,}\tD\t"
+    table = "\n".join(row.format(n=i, m=10 ** 6 - i) for i in range(10_000))
+    text = seed_texts[0].replace("## Explanation of Responses", table + "\n## Explanation of Responses")
+    rec = extract_text(text, model)
+    assert_whole_record(rec, text)
