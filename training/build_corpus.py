@@ -13,6 +13,7 @@ import json
 import random
 import sys
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 from joblib import Parallel, delayed
@@ -36,6 +37,7 @@ def split_of(cik, dev=15, test=15):
     return "test" if bucket < test else "dev" if bucket < test + dev else "train"
 
 
+@lru_cache(maxsize=1)
 def renderers():
     """All renderers by style name (PDF and OCR ones only where their modules import)."""
     from .render_text import RENDERERS
@@ -80,8 +82,8 @@ def build_one(xml_path, style, cache_dir):
                "spans": [list(s) for s in alignment.spans], "zones": None, "record": record,
                "coverage": round(alignment.coverage, 4),
                "align_report": {k: list(v) for k, v in alignment.report.items()}}
-    except Exception as exc:  # reported per filing; the build goes on
-        doc = {"id": f"{xml_path.stem}:{style}", "error": f"{xml_path}: {type(exc).__name__}: {exc}"}
+    except Exception as exc:  # reported per filing; the build goes on, and a rerun retries it
+        return {"id": f"{xml_path.stem}:{style}", "error": f"{xml_path}: {type(exc).__name__}: {exc}"}
     cached.write_text(json.dumps(doc))
     return doc
 
