@@ -1,5 +1,6 @@
 """Training: annotated filings -> feature/label sequences -> the two CRFs."""
 import json
+import random
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
@@ -52,6 +53,24 @@ def prepare(doc):
     tags = spans_to_tags(tokens, normalised_spans(norm, doc["spans"]))
     zones = _gold_zones(doc, norm, lines) if doc.get("zones") else derive_zones(lines, tokens, tags)
     return Example(line_features(lines, tokens), zones, tokens_to_features(tokens, lines, zones), tags)
+
+
+def sample_docs(docs, limit, seed=0):
+    """At most ``limit`` docs, drawn evenly across rendering styles (reproducibly), so a
+    large corpus trains in bounded time without losing the rarer styles."""
+    if limit is None or len(docs) <= limit:
+        return list(docs)
+    by_style = {}
+    for doc in docs:
+        by_style.setdefault(doc.get("style", "?"), []).append(doc)
+    rng = random.Random(seed)
+    for group in by_style.values():
+        rng.shuffle(group)
+    chosen, groups = [], sorted(by_style.values(), key=len)
+    for i, group in enumerate(groups):
+        share = (limit - len(chosen)) // (len(groups) - i)
+        chosen += group[:share]
+    return chosen
 
 
 def ad_prior(docs):

@@ -2,7 +2,7 @@
 import click
 
 from .. import annotations
-from ..train import train as train_model
+from ..train import sample_docs, train as train_model
 
 
 @click.command()
@@ -12,12 +12,15 @@ from ..train import train as train_model
 @click.option("--c2", default=0.01, show_default=True, help="L2 regularisation.")
 @click.option("--iterations", default=150, show_default=True, help="L-BFGS iterations.")
 @click.option("--split", default=None, help="Train only on this split (train/dev/test) of each file's docs.")
+@click.option("--max-docs", type=int, default=None,
+              help="Train on at most this many filings, drawn evenly across styles.")
 @click.option("--jobs", default=1, show_default=True, help="Processes for feature extraction.")
-def train(annotation_paths, output, c1, c2, iterations, split, jobs):
+def train(annotation_paths, output, c1, c2, iterations, split, max_docs, jobs):
     """Train the zone and field CRFs on ANNOTATIONS (JSONL files or folders) into a model folder."""
     docs = annotations.load(annotation_paths)
     if split:
         docs = [d for d in docs if d.get("split") == split]
+    docs = sample_docs(docs, max_docs)
     if not docs:
         raise click.ClickException("no annotated filings to train on")
     meta = train_model(docs, output, c1=c1, c2=c2, max_iterations=iterations, jobs=jobs)

@@ -1,0 +1,29 @@
+"""Training helpers: drawing a bounded, style-balanced sample of a large corpus."""
+from collections import Counter
+
+import pytest
+
+from form4ml.train import sample_docs
+
+
+def _docs(counts):
+    return [{"id": f"{style}{i}", "style": style} for style, n in counts.items() for i in range(n)]
+
+
+@pytest.mark.parametrize("counts, limit, expected", [
+    ({"pdf": 100, "ocr": 10}, 40, {"ocr": 10, "pdf": 30}),
+    ({"pdf": 100, "ascii": 100}, 50, {"ascii": 25, "pdf": 25}),
+    ({"pdf": 5, "ascii": 5}, 50, {"ascii": 5, "pdf": 5}),
+])
+def test_sample_docs_spreads_the_limit_over_styles(counts, limit, expected):
+    assert Counter(d["style"] for d in sample_docs(_docs(counts), limit)) == expected
+
+
+def test_sample_docs_draws_the_same_filings_every_time():
+    docs = _docs({"pdf": 50, "ascii": 50})
+    assert sample_docs(docs, 20) == sample_docs(list(docs), 20)
+
+
+def test_sample_docs_without_limit_keeps_everything():
+    docs = _docs({"pdf": 3})
+    assert sample_docs(docs, None) == docs
