@@ -151,4 +151,6 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    main()
+    # Run the importable module's main, so workers unpickle its functions by reference.
+    from training.build_corpus import main as module_main
+    module_main()
