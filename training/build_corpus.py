@@ -25,7 +25,7 @@ from form4ml.config import build_dir, shared_dir
 from .align import align
 from .xml_record import issuer_cik, read_record
 
-TEXT_STYLES = ("plain", "markdown", "ascii", "html_text")
+TEXT_STYLES = ("plain", "markdown", "ascii", "html_text", "markdown_scan")
 PDF_STYLES = ("pdf_layout", "pdf_plain", "pdf_raw", "pdfplumber")
 MIN_COVERAGE = 0.8
 CACHE_VERSION = "1"
@@ -41,7 +41,9 @@ def split_of(cik, dev=15, test=15):
 def renderers():
     """All renderers by style name (PDF and OCR ones only where their modules import)."""
     from .render_text import RENDERERS
+    from .render_scan import RENDERERS as scan
     styles = dict(RENDERERS)
+    styles.update(scan)
     try:
         from .render_pdf import PDF_STYLES as pdf
         styles.update(pdf)
