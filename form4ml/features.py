@@ -131,6 +131,19 @@ def _under(header, token):
     return feats
 
 
+def gap_before(tokens, lines, i):
+    """The whitespace before token ``i``: none, one space, a few, a wide run or a tab.
+    Column and cell boundaries show up here even where the layout is scrambled."""
+    t = tokens[i]
+    if i == 0 or tokens[i - 1].line != t.line:
+        return "gap=line"
+    prev = tokens[i - 1]
+    space = lines[t.line][prev.col + len(prev.text):t.col]
+    if "\t" in space:
+        return "gap=tab"
+    return "gap=%s" % ("0" if not space else "1" if len(space) == 1 else "2" if len(space) < 4 else "wide")
+
+
 def tokens_to_features(tokens, lines, zones):
     """Feature lists for a document's tokens; ``zones`` gives each line's zone."""
     texts = [t.text for t in tokens]
@@ -143,6 +156,7 @@ def tokens_to_features(tokens, lines, zones):
             first_of_line[t.line] = i
             low = t.text.lower()
             line_first[t.line] = "lfirst=" + (low if low.isalpha() else _shape(low))[:12]
+    gaps = [gap_before(tokens, lines, i) for i in range(len(tokens))]
     out = []
     n = len(tokens)
     for i, t in enumerate(tokens):
@@ -157,6 +171,9 @@ def tokens_to_features(tokens, lines, zones):
         feats.append("cell=%d" % min(t.cell, 20))
         feats.append("col=%d" % min(t.col // 8, 20))
         feats.append(line_first[t.line])
+        feats.append(gaps[i])
+        if i + 1 < n:
+            feats.append("+1:" + gaps[i + 1])
         if headers[t.line] is not None:
             feats.extend(_under(headers[t.line], t))
         for off in OFFSETS:

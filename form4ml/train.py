@@ -64,13 +64,26 @@ def sample_docs(docs, limit, seed=0):
     for doc in docs:
         by_style.setdefault(doc.get("style", "?"), []).append(doc)
     rng = random.Random(seed)
-    for group in by_style.values():
+    for style, group in by_style.items():
         rng.shuffle(group)
+        by_style[style] = _issuers_round_robin(group)
     chosen, groups = [], sorted(by_style.values(), key=len)
     for i, group in enumerate(groups):
         share = (limit - len(chosen)) // (len(groups) - i)
         chosen += group[:share]
     return chosen
+
+
+def _issuers_round_robin(docs):
+    """Docs reordered so each issuer's first filing comes before any issuer's second:
+    a sample then spans as many issuers as it can, not the few that filed most."""
+    seen = Counter()
+    ranked = []
+    for doc in docs:
+        issuer = doc.get("issuer_cik")
+        ranked.append((seen[issuer], len(ranked), doc))
+        seen[issuer] += 1
+    return [doc for _, _, doc in sorted(ranked, key=lambda r: r[:2])]
 
 
 def ad_prior(docs):

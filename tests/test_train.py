@@ -27,3 +27,10 @@ def test_sample_docs_draws_the_same_filings_every_time():
 def test_sample_docs_without_limit_keeps_everything():
     docs = _docs({"pdf": 3})
     assert sample_docs(docs, None) == docs
+
+
+def test_sample_docs_prefers_many_issuers_over_many_filings_of_one():
+    docs = [{"id": f"big{i}", "style": "pdf", "issuer_cik": "big"} for i in range(50)]
+    docs += [{"id": f"small{i}", "style": "pdf", "issuer_cik": f"small{i}"} for i in range(5)]
+    chosen = sample_docs(docs, 6)
+    assert len({d["issuer_cik"] for d in chosen}) == 6

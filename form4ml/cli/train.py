@@ -14,8 +14,9 @@ from ..train import sample_docs, train as train_model
 @click.option("--split", default=None, help="Train only on this split (train/dev/test) of each file's docs.")
 @click.option("--max-docs", type=int, default=None,
               help="Train on at most this many filings, drawn evenly across styles.")
+@click.option("--verbose", is_flag=True, help="Print crfsuite's progress per iteration.")
 @click.option("--jobs", default=1, show_default=True, help="Processes for feature extraction.")
-def train(annotation_paths, output, c1, c2, iterations, split, max_docs, jobs):
+def train(annotation_paths, output, c1, c2, iterations, split, max_docs, verbose, jobs):
     """Train the zone and field CRFs on ANNOTATIONS (JSONL files or folders) into a model folder."""
     docs = annotations.load(annotation_paths)
     if split:
@@ -23,5 +24,5 @@ def train(annotation_paths, output, c1, c2, iterations, split, max_docs, jobs):
     docs = sample_docs(docs, max_docs)
     if not docs:
         raise click.ClickException("no annotated filings to train on")
-    meta = train_model(docs, output, c1=c1, c2=c2, max_iterations=iterations, jobs=jobs)
+    meta = train_model(docs, output, c1=c1, c2=c2, max_iterations=iterations, verbose=verbose, jobs=jobs)
     click.echo(f"trained on {meta['filings']} filings ({meta['issuers']} issuers) -> {output}")

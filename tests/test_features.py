@@ -1,0 +1,72 @@
+"""Token and line features: what the CRFs see of each token and line."""
+import pytest
+
+from form4ml.features import gap_before, line_features, tokens_to_features, word_features
+from form4ml.tokenize import tokenize
+
+
+def _features(text):
+    lines = text.split("\n")
+    tokens = tokenize(text)
+    return tokens, tokens_to_features(tokens, lines, ["table1"] * len(lines))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("25,893", {"num", "comma", "mag=4"}),
+    ("3.1700", {"num", "dec=4"}),
+    ("02/18/2014", {"date"}),
+    ("02/18/2", {"partdate"}),
+    ("(1)", {"mark"}),
+    ("[F3]", {"mark"}),
+    ("2014", {"num", "year"}),
+    ("Stock", {"w=stock", "lex=security", "title"}),
+    ("D", {"letter=D", "upper"}),
+])
+def test_word_features_name_the_token_class(text, expected):
+    assert expected <= set(word_features(text))
+
+
+def test_word_features_survive_absurd_numbers():
+    assert "mag=bad" in word_features("9" * 400)
+
+
+@pytest.mark.parametrize("text, index, gap", [
+    ("C/O ACME  1 MAIN ST", 2, "gap=2"),
+    ("Common Stock", 1, "gap=1"),
+    ("Common\tStock", 1, "gap=tab"),
+    ("Common      Stock", 1, "gap=wide"),
+    ("25,893(1)", 1, "gap=0"),
+    ("Common\nStock", 1, "gap=line"),
+])
+def test_gap_before_tells_cell_boundaries_from_word_spaces(text, index, gap):
+    tokens = tokenize(text)
+    assert gap_before(tokens, text.split("\n"), index) == gap
+
+
+def test_token_features_see_the_gap_after_them():
+    tokens, feats = _features("ONE MICROSOFT WAY  REDMOND")
+    assert "+1:gap=2" in feats[2] and "+1:gap=1" in feats[1]
+
+
+def test_token_features_carry_neighbours_and_line_edges():
+    tokens, feats = _features("Common Stock 02/18/2014 F 25,893")
+    assert "linestart" in feats[0] and "-1:edge" in feats[0]
+    assert "+1:date" in feats[1] and "-1:w=stock" in feats[2]
+    assert "lineend" in feats[-1] and "zone=table1" in feats[-1]
+
+
+def test_token_features_name_the_column_header_above():
+    text = "Title Date Code V Amount Price\nCommon 02/18/2014 F   25,893 $3.17"
+    tokens, feats = _features(text)
+    code = next(i for i, t in enumerate(tokens) if t.text == "F")
+    assert any(f.startswith("hcol=") for f in feats[code])
+
+
+@pytest.mark.parametrize("line, keyword", [
+    ("Table I - Non-Derivative Securities Acquired", "kw=table1"),
+    ("Explanation of Responses:", "kw=explain"),
+    ("** Signature of Reporting Person", "kw=signature"),
+])
+def test_line_features_flag_form_keywords(line, keyword):
+    feats = line_features([line], tokenize(line))
+    assert keyword in feats[0]
