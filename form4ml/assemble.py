@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .labels import TABLE2_ONLY, TABLE_FIELDS
 from .record import empty_owner, empty_record, empty_row
-from .values import clean_text, parse_code, parse_date, parse_number, parse_transaction_code
+from .values import clean_text, parse_code, parse_date, parse_number, parse_transaction_code, state_code
 
 
 @dataclass
@@ -198,6 +198,7 @@ class Assembler:
         out["name"] = self._text(owner.get("owner_name"), base + "name")
         for label, key in OWNER_FIELDS.items():
             out[key] = self._text(owner.get(label), base + key)
+        out["state"] = state_code(out["state"])
         if out["zip_code"]:
             out["zip_code"] = out["zip_code"].replace(" ", "")
         for label, key in FLAG_FIELDS.items():

@@ -110,6 +110,14 @@ def test_state_code_or_full_name(shown):
     assert a.report["owner_state"] == (1, 1)
 
 
+def test_state_spelled_out_is_found_after_the_city_not_in_the_form_title():
+    title = "UNITED STATES SECURITIES AND EXCHANGE COMMISSION\nWashington, D.C. 20549\n"
+    record = _record(owner={"state": "WA", "city": "REDMOND"})
+    text = title + HEADER.format(state="WASHINGTON").replace("WESTFORD", "REDMOND") + TABLE1 + TAIL
+    a = align(text, record)
+    assert _labelled(text, a, "owner_state") == ["WASHINGTON"]
+
+
 def test_holdings_before_transactions_are_still_aligned():
     rec = _record([{"shares": 10, "price_per_share": 4, "shares_owned_following": 20}])
     holding = empty_row("non_derivative_holdings")

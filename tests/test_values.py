@@ -1,6 +1,6 @@
 import pytest
 
-from form4ml.values import clean_text, parse_code, parse_date, parse_number
+from form4ml.values import clean_text, parse_code, parse_date, parse_number, state_code
 
 
 @pytest.mark.parametrize("text, value", [
@@ -40,3 +40,10 @@ def test_parse_code_reads_ocr_variants(text, allowed, code):
 
 def test_clean_text_joins_pieces():
     assert clean_text(["Stock Option", "(right to buy )"]) == "Stock Option (right to buy)"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("CALIFORNIA", "CA"), ("New  York", "NY"), ("WA", "WA"), ("DENMARK", "DENMARK"), (None, None),
+])
+def test_state_code_turns_state_names_into_usps_codes(text, code):
+    assert state_code(text) == code

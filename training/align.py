@@ -12,25 +12,12 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 
 from form4ml.labels import FIELDS
+from form4ml.values import STATES
 
 MIN_COVERAGE = 0.8
 ROW_SPAN = 900          # characters a row's values may spread over after its first value
 MARK_REACH = 60         # characters after a row's last value still searched for its marks
 
-STATES = {
-    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
-    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
-    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
-    "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
-    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan",
-    "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana",
-    "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey",
-    "NM": "New Mexico", "NY": "New York", "NC": "North Carolina", "ND": "North Dakota",
-    "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania", "PR": "Puerto Rico",
-    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee",
-    "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
-    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
-}
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 OCR_DIGITS = {"0": "0Oo", "1": "1Il|", "2": "2Z", "5": "5Ss§", "6": "6b", "8": "8B"}
 OCR_LETTERS = {"A": "AΑ", "D": "D0O", "I": "I1l|", "X": "XxΧ"}
@@ -304,6 +291,9 @@ def _heading(name, text, start):
 
 # ---------------------------------------------------------------- the record's parts
 
+AFTER_CITY = {"owner_state", "owner_zip"}
+
+
 def _header_items(record):
     issuer = record.get("issuer") or {}
     items = [(issuer.get("name"), "issuer_name", "text"), (issuer.get("trading_symbol"), "ticker", "zip"),
@@ -312,14 +302,18 @@ def _header_items(record):
     for owner in (record.get("reporting_owners") or [])[:1]:
         items += [(owner.get(k), label, kind) for k, label, kind in OWNER_FIELDS]
     items = [i for i in items if i[0] not in (None, "")]
-    return sorted(items, key=lambda i: -len(str(i[0])))
+    # state and zip follow the city: searched after it, so "WA" is not "Washington, D.C." above
+    return sorted(items, key=lambda i: (i[1] in AFTER_CITY, -len(str(i[0]))))
 
 
 def _header(al, items, region, report):
     """Header values, longest first, in the region; returns those not found."""
-    missing = []
+    missing, city_end = [], None
     for value, label, kind in items:
-        pieces = al.find(value, kind, *region)
+        lo = city_end if label in AFTER_CITY and city_end else region[0]
+        pieces = al.find(value, kind, lo, region[1])
+        if pieces and label == "owner_city":
+            city_end = pieces[-1][1]
         _count(report, label, pieces)
         if pieces:
             al.add(pieces, label)

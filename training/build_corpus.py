@@ -4,7 +4,7 @@ aligned with its gold record, split by issuer into train/dev/test.
     python -m training.build_corpus [--xml-dir DIR] [--out build/corpus] [--jobs 2]
 
 Cached: a rerun only renders what changed (key: the XML's bytes, the style, the
-seed). Bad XML is reported and skipped; filings that align poorly are listed in
+seed); alignment is redone every run, so an aligner fix needs no re-rendering. Bad XML is reported and skipped; filings that align poorly are listed in
 ``report.txt`` and kept out of the training split, never silently dropped.
 """
 import argparse
@@ -64,30 +64,36 @@ def _render(fn, xml_path, rng, cache_dir):
         return fn(xml_path, rng)
 
 
-def build_one(xml_path, style, cache_dir):
-    """One annotated rendering (dict), or an error dict; cached on disk."""
-    xml_path = Path(xml_path)
-    data = xml_path.read_bytes()
-    key = hashlib.sha256(data + f"|{style}|{CACHE_VERSION}".encode()).hexdigest()[:24]
+def rendered_text(xml_path, style, cache_dir):
+    """The filing rendered in ``style``; cached on disk (key: the XML's bytes, the style,
+    CACHE_VERSION), since printing and OCR are the slow part of a build."""
+    key = hashlib.sha256(xml_path.read_bytes() + f"|{style}|{CACHE_VERSION}".encode()).hexdigest()[:24]
     cached = cache_dir / f"{key}.json"
     if cached.is_file():
-        return json.loads(cached.read_text())
+        return json.loads(cached.read_text())["text"]
+    rng = random.Random(f"{xml_path.name}:{style}")
+    text = _render(renderers()[style], xml_path, rng, cache_dir / "pdf")
+    cached.write_text(json.dumps({"text": text}))
+    return text
+
+
+def build_one(xml_path, style, cache_dir):
+    """One annotated rendering (dict), or an error dict. The text comes from the cache;
+    the alignment is made anew (it is fast), so aligner fixes need no re-rendering."""
+    xml_path = Path(xml_path)
     try:
         record = read_record(xml_path)
         cik = issuer_cik(xml_path)
-        rng = random.Random(f"{xml_path.name}:{style}")
-        text = _render(renderers()[style], xml_path, rng, cache_dir / "pdf")
+        text = rendered_text(xml_path, style, cache_dir)
         alignment = align(text, record)
-        doc = {"id": f"{xml_path.stem}:{style}", "source": str(xml_path.relative_to(shared_dir()))
-               if xml_path.is_relative_to(shared_dir()) else str(xml_path),
-               "style": style, "issuer_cik": cik, "split": split_of(cik), "text": text,
-               "spans": [list(s) for s in alignment.spans], "zones": None, "record": record,
-               "coverage": round(alignment.coverage, 4),
-               "align_report": {k: list(v) for k, v in alignment.report.items()}}
     except Exception as exc:  # reported per filing; the build goes on, and a rerun retries it
         return {"id": f"{xml_path.stem}:{style}", "error": f"{xml_path}: {type(exc).__name__}: {exc}"}
-    cached.write_text(json.dumps(doc))
-    return doc
+    source = xml_path.relative_to(shared_dir()) if xml_path.is_relative_to(shared_dir()) else xml_path
+    return {"id": f"{xml_path.stem}:{style}", "source": str(source), "style": style,
+            "issuer_cik": cik, "split": split_of(cik), "text": text,
+            "spans": [list(s) for s in alignment.spans], "zones": None, "record": record,
+            "coverage": round(alignment.coverage, 4),
+            "align_report": {k: list(v) for k, v in alignment.report.items()}}
 
 
 def _every(style, pdf_every, ocr_every):

@@ -1,0 +1,68 @@
+"""A small corpus build: render, align, split by issuer, cache, report bad XML."""
+import json
+import shutil
+
+import pytest
+
+from form4ml import annotations
+from form4ml.config import shared_dir
+from training.build_corpus import build, split_of
+from training.xml_record import read_record
+
+from .conftest import need_shared
+
+TEXT_STYLES = ["plain", "markdown", "markdown_scan", "ascii", "html_text"]
+
+
+@pytest.fixture(scope="module")
+def xml_dir(tmp_path_factory):
+    need_shared()
+    folder = tmp_path_factory.mktemp("xml")
+    for xml in sorted((shared_dir() / "corpus" / "form4").glob("*.xml"))[:4]:
+        shutil.copy(xml, folder)
+    (folder / "broken.xml").write_text("<ownershipDocument><issuer>")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def built(xml_dir, tmp_path_factory):
+    out = tmp_path_factory.mktemp("corpus")
+    report = build(xml_dir, out, TEXT_STYLES, jobs=1)
+    docs = annotations.load([out / f"{s}.jsonl" for s in ("train", "dev", "test")])
+    return out, report, docs
+
+
+def test_build_reports_bad_xml_and_builds_the_rest(built):
+    out, report, docs = built
+    assert "broken.xml" in report.split("failed:")[1]
+    assert len({d["source"] for d in docs}) == 4
+
+
+def test_build_renders_every_style_of_every_filing(built):
+    _, _, docs = built
+    assert {d["style"] for d in docs} == set(TEXT_STYLES)
+
+
+def test_built_records_equal_the_xml_record(built, xml_dir):
+    _, _, docs = built
+    for doc in docs:
+        xml = xml_dir / (doc["id"].split(":")[0] + ".xml")
+        assert doc["record"] == json.loads(json.dumps(read_record(xml)))
+
+
+def test_built_spans_cover_most_gold_values(built):
+    _, _, docs = built
+    assert sum(d["coverage"] for d in docs) / len(docs) >= 0.9
+
+
+def test_build_splits_by_issuer_never_by_filing(built):
+    _, _, docs = built
+    for doc in docs:
+        assert doc["split"] == split_of(doc["issuer_cik"])
+
+
+def test_rebuild_reuses_cached_renderings(built, xml_dir):
+    out, _, _ = built
+    cached = {p: p.stat().st_mtime_ns for p in (out / "cache").glob("*.json")}
+    build(xml_dir, out, TEXT_STYLES, jobs=1)
+    assert cached and {p: p.stat().st_mtime_ns for p in (out / "cache").glob("*.json")} == cached
