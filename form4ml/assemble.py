@@ -7,6 +7,7 @@ lines). A table row starts at a new security title once the current row has
 other values, or when a value the row already has begins again, so rows that
 look alike (same day, same code) stay separate.
 """
+import re
 from dataclasses import dataclass, field
 
 from .labels import TABLE2_ONLY, TABLE_FIELDS
@@ -272,10 +273,10 @@ class Assembler:
 
 def _footnote_ids(pieces):
     ids = []
-    for p in pieces:
-        digits = "".join(ch for ch in p.text if ch.isdigit())
-        if digits and f"F{int(digits)}" not in ids:
-            ids.append(f"F{int(digits)}")
+    for p in pieces:   # one piece may hold several marks: "[F3]  [F2]", "(1)(2)"
+        for digits in re.findall(r"\d+", p.text):
+            if f"F{int(digits)}" not in ids:
+                ids.append(f"F{int(digits)}")
     return ids
 
 

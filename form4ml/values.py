@@ -15,8 +15,7 @@ MARK_TAIL = re.compile(r"(?:\(\d{1,2}\)|\[F\d{1,2}\])+$")
 def parse_number(text, price=False):
     """``25,893`` -> 25893, ``$3.17`` -> 3.17, ``1,000.00`` -> 1000; None when no number.
 
-    Prices keep three decimals (``295.028``); in share counts a lone ``.`` before three
-    digits is read as OCR's thousands comma (``25.893``)."""
+    Prices and share counts keep their decimals (``295.028``, ``26.325`` shares)."""
     s = MARK_TAIL.sub("", text.strip())
     s = s.replace("$", "").replace(" ", "").strip("()*")
     s = s.translate(NUMBER_FIXES)
@@ -36,8 +35,9 @@ def _tidy(value):
 
 
 def _decimal_point(s, price=False):
-    """Which of ``.`` and ``,`` is the decimal point: a last group of exactly three
-    digits after a single separator is thousands (``25.893`` read by OCR for ``25,893``)."""
+    """Which of ``.`` and ``,`` is the decimal point. A single ``.`` is one: fractional
+    share counts (``26.325``) are common in real filings, far more than OCR reading
+    ``25,893`` as ``25.893``; two dots (``1.234.567``) are thousands."""
     seps = [m.start() for m in re.finditer(r"[.,]", s)]
     if not seps:
         return s
@@ -47,8 +47,6 @@ def _decimal_point(s, price=False):
         return s[:last].replace(",", "").replace(".", "") + "." + tail
     if s[last] == "." and len(tail) == 3 and len(seps) > 1 and s[seps[-2]] == ".":
         return s.replace(".", "").replace(",", "")   # 1.234.567
-    if not price and s[last] == "." and len(tail) == 3 and "," not in s and len(s[:last]) <= 3 and int(s[:last] or 0) >= 10:
-        return s.replace(".", "")                 # 25.893 -> 25893 (OCR comma)
     head = s[:last].replace(",", "").replace(".", "")
     return head + (("." + tail) if s[last] == "." else tail)
 

@@ -38,6 +38,20 @@ def test_assemble_links_footnote_marks_to_their_row():
     assert rec["footnotes"] == [{"id": "F1", "text": "First note."}, {"id": "F2", "text": "Second note."}]
 
 
+@pytest.mark.parametrize("mark, ids", [
+    ("[F2]\t[F2]", ["F2"]), ("[F3]\t\t[F2]", ["F3", "F2"]), ("(1)(2)", ["F1", "F2"]), ("(12)", ["F12"]),
+])
+def test_assemble_reads_each_mark_of_a_piece_holding_several(mark, ids):
+    rec = assemble(row(marks=[mark]))
+    assert rec["non_derivative_transactions"][0]["footnote_ids"] == ids
+
+
+@pytest.mark.parametrize("shown, state", [("CALIFORNIA", "CA"), ("CA", "CA")])
+def test_assemble_gives_owner_state_as_its_code(shown, state):
+    rec = assemble([P("owner_name", "Doe John", "owner"), P("owner_state", shown, "owner")])
+    assert rec["reporting_owners"][0]["state"] == state
+
+
 def test_assemble_separates_holdings_from_transactions():
     rec = assemble(row() + [P("title", "Common Stock"), P("owned", "5,000"), P("di", "I"),
                             P("nature", "By Trust")])

@@ -5,7 +5,7 @@ from form4ml.values import clean_text, parse_code, parse_date, parse_number, sta
 
 @pytest.mark.parametrize("text, value", [
     ("25,893", 25893), ("$3.17", 3.17), ("$ 3.17", 3.17), ("3.1700", 3.17), ("1,000.00", 1000),
-    ("$0", 0), ("25.893", 25893), ("301,097(1)", 301097), ("3,17", 3.17), ("1.234.567", 1234567),
+    ("$0", 0), ("25.893", 25.893), ("26.325", 26.325), ("301,097(1)", 301097), ("3,17", 3.17), ("1.234.567", 1234567),
     ("2,219,29 9", 2219299), ("O.5", 0.5), ("n/a", None), ("", None),
 ])
 def test_parse_number_reads_share_and_price_styles(text, value):
