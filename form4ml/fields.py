@@ -1,5 +1,9 @@
 """Fields: BIO tags on tokens (second CRF of the cascade), to and from spans."""
+import re
+
 from .assemble import Piece
+
+NOTE_MARK = re.compile(r"^(?:\(\d{1,2}\)|\[F\d{1,2}\]|\d{1,2}[.)])$")
 
 
 def spans_to_tags(tokens, spans):
@@ -45,3 +49,15 @@ def tags_to_pieces(tokens, tags, confidences, line_zones, norm):
         pieces.append(Piece(label, norm.text[first.start:last.end], start, end,
                             line_zones[first.line], min(confidences[i] for i in idx), begins))
     return pieces
+
+
+def repair_footnote_starts(tokens, tags, line_zones):
+    """A footnote line that opens with its mark (``(3) The RSUs...``) starts a new footnote,
+    even where the CRF ran the previous footnote's text on over it: fixes tags in place."""
+    for i, tok in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1]
+        opens_line = i == 0 or tokens[i - 1].line != tok.line
+        if (opens_line and line_zones[tok.line] == "footnotes" and NOTE_MARK.match(tok.text)
+                and tags[i] in ("O", "I-fn_text") and nxt.line == tok.line and tags[i + 1].endswith("fn_text")):
+            tags[i], tags[i + 1] = "B-fn_id", "B-fn_text"
+    return tags

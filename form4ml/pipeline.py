@@ -9,7 +9,7 @@ from .config import model_dir
 from .crf import Tagger
 from .errors import Form4Error
 from .features import tokens_to_features
-from .fields import tags_to_pieces
+from .fields import repair_footnote_starts, tags_to_pieces
 from .normalise import normalise
 from .tokenize import tokenize
 from .validate import warnings
@@ -62,6 +62,7 @@ def tag(text, model=None, confidence=True):
     zones = tag_zones(model.zones, lines, tokens)
     feats = tokens_to_features(tokens, lines, zones)
     tags, confs = model.fields.tag(feats, confidence=confidence)
+    repair_footnote_starts(tokens, tags, zones)
     return Tagged(norm, tokens, lines, zones, tags, confs)
 
 

@@ -1,0 +1,39 @@
+"""Field tags: spans to BIO tags and back, and the footnote-start repair."""
+import pytest
+
+from form4ml.fields import repair_footnote_starts, spans_to_tags
+from form4ml.tokenize import tokenize
+
+# Cut down from a real filing's Explanation of Responses (plain text rendering): the CRF
+# ran footnote 2's text on over "(3)", losing footnote 3.
+NOTES = ("(2) Each RSU represents a contingent right to receive 1 share.\n"
+         "(3) The RSUs vested as to 100% of the total shares on May 15, 2020.")
+
+
+def test_spans_to_tags_begins_each_value_and_continues_its_tokens():
+    text = "Common Stock 25,893"
+    tags = spans_to_tags(tokenize(text), [(0, 12, "title"), (13, 19, "shares")])
+    assert tags == ["B-title", "I-title", "B-shares"]
+
+
+def test_spans_to_tags_continues_a_value_cut_into_adjacent_spans():
+    text = "02/18/2 2014 F"
+    tags = spans_to_tags(tokenize(text), [(0, 7, "tx_date"), (8, 12, "tx_date"), (13, 14, "code")])
+    assert tags == ["B-tx_date", "I-tx_date", "B-code"]
+
+
+@pytest.mark.parametrize("mark_tag", ["O", "I-fn_text"])
+def test_repair_starts_a_footnote_at_a_line_opening_with_its_mark(mark_tag):
+    tokens = tokenize(NOTES)
+    tags = ["B-fn_id"] + ["B-fn_text"] + ["I-fn_text"] * (len(tokens) - 2)
+    third = next(i for i, t in enumerate(tokens) if t.text == "(3)")
+    tags[third] = mark_tag
+    repair_footnote_starts(tokens, tags, ["footnotes", "footnotes"])
+    assert tags[third:third + 2] == ["B-fn_id", "B-fn_text"]
+
+
+def test_repair_leaves_marks_outside_the_footnotes_alone():
+    tokens = tokenize(NOTES)
+    tags = ["O"] + ["I-fn_text"] * (len(tokens) - 1)
+    before = list(tags)
+    assert repair_footnote_starts(tokens, tags, ["table1", "table1"]) == before
