@@ -153,7 +153,7 @@ class Assembler:
         self.where = where
         single = {k: v for k, v in self.single.items() if v.pieces}
         rec["issuer"]["name"] = self._text(single.get("issuer_name"), "issuer.name")
-        ticker = self._text(single.get("ticker"), "issuer.trading_symbol")
+        ticker = self._text(_ticker_pieces(single.get("ticker")), "issuer.trading_symbol")
         rec["issuer"]["trading_symbol"] = ticker.strip("[]() ").upper() if ticker else None
         rec["period_of_report"] = self._date(single.get("period"), "period_of_report")
         rec["date_of_original_submission"] = self._date(single.get("orig_date"), "date_of_original_submission")
@@ -164,9 +164,16 @@ class Assembler:
         self._rows_into(rec)
         rec["footnotes"] = self._footnote_records()
         rec["signatures"] = [self._signature_record(s, i) for i, s in enumerate(self.signatures)]
+        dates = [r["transaction_date"] for t in ("non_derivative_transactions", "derivative_transactions")
+                 for r in rec[t] if r["transaction_date"]]
+        original = rec["date_of_original_submission"]
+        if rec["period_of_report"] is None and original and original <= min(dates, default=original):
+            # box 3 is always filled, box 4 only on amendments, and an original filing comes
+            # after its transactions: a lone box date no later than them is the period
+            rec["period_of_report"], rec["date_of_original_submission"] = original, None
+            rec["document_type"] = "4"
+            where["period_of_report"] = where.pop("date_of_original_submission")
         if rec["period_of_report"] is None:
-            dates = [r["transaction_date"] for t in ("non_derivative_transactions", "derivative_transactions")
-                     for r in rec[t] if r["transaction_date"]]
             rec["period_of_report"] = min(dates) if dates else None
         rec["provenance"] = where
         return rec
@@ -269,6 +276,18 @@ class Assembler:
     def _signature_record(self, sig, i):
         return {"name": self._text(sig.get("sig_name"), f"signatures[{i}].name"),
                 "date": self._date(sig.get("sig_date"), f"signatures[{i}].date")}
+
+
+TICKER = re.compile(r"^[\[(\s]*[A-Z][A-Z.\-]{0,7}[\])\s]*$")
+
+
+def _ticker_pieces(value):
+    """The first piece that looks like a ticker (``SONS``, ``[ BRK.B ]``): the CRF now and
+    then also tags a capitalised word of the header box (``Check``)."""
+    if value is None:
+        return None
+    good = [p for p in value.pieces if TICKER.match(p.text)]
+    return Value(good[:1]) if good else value
 
 
 def _footnote_ids(pieces):

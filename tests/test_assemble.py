@@ -52,6 +52,20 @@ def test_assemble_gives_owner_state_as_its_code(shown, state):
     assert rec["reporting_owners"][0]["state"] == state
 
 
+@pytest.mark.parametrize("pieces, ticker", [
+    (["Check", "SONS"], "SONS"), (["[ BRK.B ]"], "BRK.B"), (["sons"], "SONS"),
+])
+def test_assemble_takes_the_piece_that_looks_like_a_ticker(pieces, ticker):
+    rec = assemble([P("ticker", t, "issuer") for t in pieces])
+    assert rec["issuer"]["trading_symbol"] == ticker
+
+
+def test_assemble_reads_a_lone_box_date_as_the_period_not_an_amendment():
+    rec = assemble([P("orig_date", "06/17/2013", "issuer")])
+    assert (rec["period_of_report"], rec["date_of_original_submission"], rec["document_type"]) == \
+        ("2013-06-17", None, "4")
+
+
 def test_assemble_separates_holdings_from_transactions():
     rec = assemble(row() + [P("title", "Common Stock"), P("owned", "5,000"), P("di", "I"),
                             P("nature", "By Trust")])
