@@ -112,7 +112,8 @@ DAMAGE_SEEN = {
     "OMB box rule read as l": r"(?m)^l\t",
     "Greek capital alpha": "Α",
     "S misread as 5 or 5 as S": r"5TATE|5ECUR|5ecurit|S\. Relationship",
-    "table heading cut by tabs": r"(?m)^\t*Tab[^\n]*n-Deriv(?:[^\n]*\t[^\t\n]){4}",
+    "table heading cut by tabs": r"(?m)^\t*Tab[^\n]*(?:\t[^\t\n]+){4}",
+    "header boxes side by side in columns": r"\(Last\) \(First\)[^\n]*\t\(Middle\)\t3\. Date",
     "column header chopped": r"\d\. [A-Z][a-z]{1,5}[ \t][^\n]*\t[a-z]",
 }
 

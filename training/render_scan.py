@@ -315,10 +315,37 @@ def relationship_box(f, owner, rng, dmg):
             f"6. Individual or Joint/Group Filing (Check Applicable Line)     {joint}")
 
 
+def header_in_columns(f, owner, rng, dmg):
+    """Boxes 1, 2-4 and 5-6 side by side, read line by line across the three columns (as
+    in seed 000): each line holds a piece of every box; the check mark of box 5 in a cell
+    of its own before ``below)``, the officer's title after it."""
+    r, t = f.record, lambda x: ocr(x, rng, dmg.ocr)
+    m = {label.split()[0]: mark for label, mark in f.boxes(owner)}
+    title = " ".join(x for x in (owner["officer_title"], owner["other_text"]) if x)
+    street = " ".join(x for x in (owner["street1"], owner["street2"]) if x)
+    owner_col = [f"{t('1. Name and Address of Reporting Person*')} {owner['name'] or ''}",
+                 f"(Last) (First) {street}\t(Middle)",
+                 f"(Street) {owner['city'] or ''} (City)\t{f.state(owner)} (State)\t{owner['zip_code'] or ''} (Zip)"]
+    issuer_col = [f"{t('2. Issuer Name and Ticker or Trading Symbol')} {f.issuer_line()}",
+                  f"{t('3. Date of Earliest Transaction (Month/Day/Year)')} {f.date(r['period_of_report'])}",
+                  f"{t('4. If Amendment, Date of Original Filed (Month/Day/Year)')} "
+                  f"{f.date(r['date_of_original_submission'])}".strip()]
+    rel_col = [f"{t('5. Relationship of Reporting Person(s) to Issuer (Check all applicable)')} "
+               f"{m.get('Director', '')} Director {m.get('Officer', '')} Officer (give title\t"
+               f"{m.get('10%', '')} 10% Owner",
+               f"{m.get('Officer', '')}\tbelow) {title}\t{m.get('Other', '')} Other (specify below)",
+               "6. Individual or Joint/Group Filing (Check Applicable Line) " + " ".join(f.joint())]
+    return ["\t".join(" ".join(part.split()) for cell in cells for part in cell.split("\t"))
+            + "\t" * rng.randint(1, 4)
+            for cells in zip(owner_col, issuer_col, rel_col)]
+
+
 def header(f, rng, dmg):
     """Boxes 1-6 run together on one long line, tab runs between the boxes, then the
-    city/state/zip captions cut apart on the next."""
+    city/state/zip captions cut apart on the next; or the boxes side by side in columns."""
     owner = f.record["reporting_owners"][0] if f.record["reporting_owners"] else None
+    if owner and rng.random() < 0.4:
+        return header_in_columns(f, owner, rng, dmg)
     boxes = [owner_box(f, owner, rng, dmg) if owner else "", issuer_box(f, rng, dmg),
              relationship_box(f, owner, rng, dmg)]
     line = "".join(b + "\t" * rng.randint(1, 8) for b in boxes if b)
