@@ -281,6 +281,23 @@ class Assembler:
 TICKER = re.compile(r"^[\[(\s]*[A-Z][A-Z.\-]{0,7}[\])\s]*$")
 
 
+BRACKETED = re.compile(r"\s*[\[(]\s*([A-Z][A-Z.\-]{0,7})\s*[\])]")
+
+
+def ticker_after_issuer(record, text):
+    """Where the CRF found no ticker: the symbol the form prints in brackets right after
+    the issuer's name (``SONUS NETWORKS INC [ SONS ]``), if the text has it there."""
+    where = record["provenance"].get("issuer.name")
+    if record["issuer"]["trading_symbol"] or not where:
+        return record
+    m = BRACKETED.match(text, where["end"])
+    if m:
+        record["issuer"]["trading_symbol"] = m.group(1)
+        record["provenance"]["issuer.trading_symbol"] = {"start": m.start(1), "end": m.end(1),
+                                                         "confidence": where["confidence"]}
+    return record
+
+
 def _ticker_pieces(value):
     """The first piece that looks like a ticker (``SONS``, ``[ BRK.B ]``): the CRF now and
     then also tags a capitalised word of the header box (``Check``)."""

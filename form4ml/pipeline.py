@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .assemble import assemble
+from .assemble import assemble, ticker_after_issuer
 from .config import model_dir
 from .crf import Tagger
 from .errors import Form4Error
@@ -70,6 +70,6 @@ def extract_text(text, model=None):
     """The Form 4 record of a text (see shared/spec/record.md)."""
     model = model or load_model()
     tagged = tag(text, model)
-    record = assemble(tagged.pieces(), model.meta.get("ad_by_code"))
+    record = ticker_after_issuer(assemble(tagged.pieces(), model.meta.get("ad_by_code")), text)
     record["warnings"] = warnings(record)
     return record

@@ -1,6 +1,6 @@
 import pytest
 
-from form4ml.assemble import Piece, assemble
+from form4ml.assemble import Piece, assemble, ticker_after_issuer
 
 
 def P(label, text, zone="table1", begins=True):
@@ -58,6 +58,15 @@ def test_assemble_gives_owner_state_as_its_code(shown, state):
 def test_assemble_takes_the_piece_that_looks_like_a_ticker(pieces, ticker):
     rec = assemble([P("ticker", t, "issuer") for t in pieces])
     assert rec["issuer"]["trading_symbol"] == ticker
+
+
+@pytest.mark.parametrize("after, ticker", [(" [ SONS ]", "SONS"), ("  (BRK.B)", "BRK.B"), (" Inc. [", None),
+                                           ("\n3. Date", None)])
+def test_ticker_after_issuer_reads_the_bracketed_symbol_following_the_name(after, ticker):
+    text = "2. Issuer Name SONUS NETWORKS" + after
+    start = text.index("SONUS")
+    rec = assemble([Piece("issuer_name", "SONUS NETWORKS", start, start + 14, "issuer", 0.9, True)])
+    assert ticker_after_issuer(rec, text)["issuer"]["trading_symbol"] == ticker
 
 
 def test_assemble_reads_a_lone_box_date_as_the_period_not_an_amendment():
