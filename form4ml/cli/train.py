@@ -13,7 +13,7 @@ from ..train import sample_docs, train as train_model
 @click.option("--iterations", default=150, show_default=True, help="L-BFGS iterations.")
 @click.option("--split", default=None, help="Train only on this split (train/dev/test) of each file's docs.")
 @click.option("--max-docs", type=int, default=None,
-              help="Train on at most this many filings, drawn evenly across styles.")
+              help="Train on at most this many filings, drawn evenly across styles and issuers.")
 @click.option("--verbose", is_flag=True, help="Print crfsuite's progress per iteration.")
 @click.option("--jobs", default=1, show_default=True, help="Processes for feature extraction.")
 def train(annotation_paths, output, c1, c2, iterations, split, max_docs, verbose, jobs):
