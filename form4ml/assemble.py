@@ -194,11 +194,11 @@ class Assembler:
         self._note(path, value)
         return parse_date(value.texts, fallback)
 
-    def _number(self, value, path, price=False):
+    def _number(self, value, path):
         if value is None:
             return None
         self._note(path, value)
-        return parse_number("".join(value.texts), price)
+        return parse_number("".join(value.texts))
 
     def _owner_record(self, owner, i):
         out = empty_owner()
@@ -237,7 +237,7 @@ class Assembler:
                 out[key] = self._text(v.get(label), base + key)
         for label, key in NUMBER_FIELDS.items():
             if key in out:
-                out[key] = self._number(v.get(label), base + key, label in ("price", "ex_price"))
+                out[key] = self._number(v.get(label), base + key)
         for label, key in DATE_FIELDS.items():
             if key in out:
                 fallback = period if label == "tx_date" else None
@@ -278,10 +278,9 @@ class Assembler:
                 "date": self._date(sig.get("sig_date"), f"signatures[{i}].date")}
 
 
-TICKER = re.compile(r"^[\[(\s]*[A-Z][A-Z.\-]{0,7}[\])\s]*$")
-
-
-BRACKETED = re.compile(r"\s*[\[(]\s*([A-Z][A-Z.\-]{0,7})\s*[\])]")
+SYMBOL = r"[A-Z][A-Z.\-]{0,7}"
+TICKER = re.compile(rf"^[\[(\s]*{SYMBOL}[\])\s]*$")
+BRACKETED = re.compile(rf"\s*[\[(]\s*({SYMBOL})\s*[\])]")
 
 
 def ticker_after_issuer(record, text):

@@ -12,7 +12,7 @@ NUMBER_FIXES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "S": "5", 
 MARK_TAIL = re.compile(r"(?:\(\d{1,2}\)|\[F\d{1,2}\])+$")
 
 
-def parse_number(text, price=False):
+def parse_number(text):
     """``25,893`` -> 25893, ``$3.17`` -> 3.17, ``1,000.00`` -> 1000; None when no number.
 
     Prices and share counts keep their decimals (``295.028``, ``26.325`` shares)."""
@@ -22,7 +22,7 @@ def parse_number(text, price=False):
     s = re.sub(r"[^\d.,]", "", s)
     if not re.search(r"\d", s):
         return None
-    s = _decimal_point(s, price)
+    s = _decimal_point(s)
     try:
         value = float(s)
     except ValueError:
@@ -34,7 +34,7 @@ def _tidy(value):
     return int(value) if value.is_integer() else round(value, 6)
 
 
-def _decimal_point(s, price=False):
+def _decimal_point(s):
     """Which of ``.`` and ``,`` is the decimal point. A single ``.`` is one: fractional
     share counts (``26.325``) are common in real filings, far more than OCR reading
     ``25,893`` as ``25.893``; two dots (``1.234.567``) are thousands."""

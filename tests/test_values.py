@@ -29,7 +29,7 @@ def test_parse_date_joins_pieces_and_fills_from_period(pieces, fallback, iso):
 
 @pytest.mark.parametrize("text, value", [("295.028", 295.028), ("$3.17", 3.17), ("1,234.5", 1234.5)])
 def test_parse_number_keeps_three_decimal_prices(text, value):
-    assert parse_number(text, price=True) == value
+    assert parse_number(text) == value
 
 
 @pytest.mark.parametrize("text, allowed, code", [("A", "AD", "A"), ("(D)", "AD", "D"), ("0", "AD", "D"),
