@@ -1,5 +1,6 @@
 """Paths the project reads and writes, each overridable by an environment variable."""
 import os
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -11,8 +12,12 @@ def shared_dir() -> Path:
 
 
 def model_dir() -> Path:
-    """The shipped model (``model/`` in the package checkout unless FORM4ML_MODEL says)."""
-    return Path(os.environ.get("FORM4ML_MODEL", REPO / "model"))
+    """The shipped model: FORM4ML_MODEL if set, else ``model/`` of the checkout, else the
+    copy a non-editable ``pip install`` put under ``<prefix>/share/form4ml/model``."""
+    if "FORM4ML_MODEL" in os.environ:
+        return Path(os.environ["FORM4ML_MODEL"])
+    checkout = REPO / "model"
+    return checkout if checkout.is_dir() else Path(sys.prefix) / "share" / "form4ml" / "model"
 
 
 def build_dir() -> Path:

@@ -1,4 +1,4 @@
-"""Features of lines (for the zone CRF) and of tokens (for the field CRF).
+"""Features of lines (for the zone CRF) and of tokens (for the field CRFs).
 
 Like usaddress: ``token_features`` describes one token, ``tokens_to_features``
 adds its neighbours' features under ``-1:``/``+1:`` prefixes. Features are
@@ -97,20 +97,23 @@ EDGE = {off: "%+d:edge" % off for off in OFFSETS}
 
 @lru_cache(maxsize=20_000)
 def neighbour_features(text):
-    """What a token shows its neighbours: some of its features, prefixed with each offset."""
+    """What a token shows its neighbours, for each of ``OFFSETS``: some of its features,
+    prefixed with the offset, as seen from its own line and from another line."""
     keep = [f for f in word_features(text) if f.startswith(NEIGHBOUR_KEEP)]
-    return {off: tuple("%+d:%s" % (off, f) for f in keep) for off in OFFSETS}
+    shown = {off: tuple("%+d:%s" % (off, f) for f in keep) for off in OFFSETS}
+    return tuple((shown[off], shown[off] + (OTHERLINE[off],)) for off in OFFSETS)
 
 
 def header_columns(lines):
     """For each line, the nearest header line above it (column labels), as
-    (char-column -> word) and (cell -> words) maps, or None."""
+    (char-column -> "hcol=" feature) and (cell -> "hcell=" feature) maps, or None."""
     current, result = None, []
     for i, line in enumerate(lines):
         words = line.lower().split()
-        if sum(w in HEADER_WORDS for w in words) >= 3 and not re.search(r"\d{3}", line):
-            cols = [(m.start(), m.end(), m.group().lower()) for m in re.finditer(r"\S+", line)]
-            cells = {n: c.strip().lower().split()[-1] for n, c in enumerate(line.split("\t")) if c.strip()}
+        if sum(map(HEADER_WORDS.__contains__, words)) >= 3 and not re.search(r"\d{3}", line):
+            cols = [(m.start(), m.end(), "hcol=" + m.group().lower()[:12]) for m in re.finditer(r"\S+", line)]
+            cells = {n: "hcell=" + c.strip().lower().split()[-1][:12]
+                     for n, c in enumerate(line.split("\t")) if c.strip()}
             current = (i, cols, cells, [e for _, e, _ in cols])
         if current and i - current[0] > 25:
             current = None
@@ -119,16 +122,27 @@ def header_columns(lines):
 
 
 def _under(header, token):
+    """The header word above the token's middle and the header of its cell."""
     _, cols, cells, ends = header
     feats = []
     mid = token.col + len(token.text) / 2
     # header words do not overlap, so the first whose end + 2 reaches mid is the only candidate
     i = bisect_left(ends, mid - 2)
     if i < len(cols) and cols[i][0] - 2 <= mid:
-        feats.append("hcol=" + cols[i][2][:12])
+        feats.append(cols[i][2])
     if token.cell in cells:
-        feats.append("hcell=" + cells[token.cell][:12])
+        feats.append(cells[token.cell])
     return feats
+
+
+GAPS = ("gap=0", "gap=1", "gap=2", "gap=2", "gap=wide")   # by the length of the space, up to 4
+NEXT_GAP = {g: "+1:" + g for g in (*GAPS, "gap=tab", "gap=line")}
+
+
+@lru_cache(maxsize=1000)
+def _gap(space):
+    """The gap feature of the whitespace between two tokens of a line."""
+    return "gap=tab" if "\t" in space else GAPS[min(len(space), 4)]
 
 
 def gap_before(tokens, lines, i):
@@ -138,54 +152,104 @@ def gap_before(tokens, lines, i):
     if i == 0 or tokens[i - 1].line != t.line:
         return "gap=line"
     prev = tokens[i - 1]
-    space = lines[t.line][prev.col + len(prev.text):t.col]
-    if "\t" in space:
-        return "gap=tab"
-    return "gap=%s" % ("0" if not space else "1" if len(space) == 1 else "2" if len(space) < 4 else "wide")
+    return _gap(lines[t.line][prev.col + len(prev.text):t.col])
+
+
+POS = tuple("pos=%d" % k for k in range(9))
+CELL = tuple("cell=%d" % k for k in range(21))
+COL = tuple("col=%d" % k for k in range(21))
 
 
 def tokens_to_features(tokens, lines, zones):
     """Feature lists for a document's tokens; ``zones`` gives each line's zone."""
-    texts = [t.text for t in tokens]
-    base = [word_features(t) for t in texts]
-    near = [neighbour_features(t) for t in texts]
+    out = [list(word_features(t.text)) for t in tokens]
+    rows = [t.line for t in tokens]
     headers = header_columns(lines)
-    first_of_line, line_first = {}, {}
-    for i, t in enumerate(tokens):
-        if t.line not in first_of_line:
-            first_of_line[t.line] = i
-            low = t.text.lower()
-            line_first[t.line] = "lfirst=" + (low if low.isalpha() else _shape(low))[:12]
-    gaps = [gap_before(tokens, lines, i) for i in range(len(tokens))]
-    out = []
-    n = len(tokens)
-    for i, t in enumerate(tokens):
-        feats = list(base[i])
-        feats.append("zone=" + zones[t.line])
-        first = first_of_line[t.line]
-        if i == first:
-            feats.append("linestart")
-        if i + 1 == n or tokens[i + 1].line != t.line:
-            feats.append("lineend")
-        feats.append("pos=%d" % min(i - first, 8))
-        feats.append("cell=%d" % min(t.cell, 20))
-        feats.append("col=%d" % min(t.col // 8, 20))
-        feats.append(line_first[t.line])
-        feats.append(gaps[i])
-        if i + 1 < n:
-            feats.append("+1:" + gaps[i + 1])
-        if headers[t.line] is not None:
-            feats.extend(_under(headers[t.line], t))
-        for off in OFFSETS:
-            j = i + off
-            if 0 <= j < n:
-                feats.extend(near[j][off])
-                if tokens[j].line != t.line:
-                    feats.append(OTHERLINE[off])
-            else:
-                feats.append(EDGE[off])
-        out.append(feats)
+    for a, b in _line_spans(rows):
+        row = rows[a]
+        _add_line_context(out, tokens, a, b, lines[row], zones[row], headers[row])
+    _add_neighbours(out, tokens, rows)
+    _add_column_neighbours(out, tokens, lines)
     return out
+
+
+def _line_spans(rows):
+    """(start, end) of each run of tokens on one line."""
+    starts = [i for i in range(len(rows)) if i == 0 or rows[i] != rows[i - 1]]
+    return zip(starts, starts[1:] + [len(rows)])
+
+
+def _add_line_context(out, tokens, a, b, line, zone, header):
+    """Append to tokens ``a:b``, those of ``line``, their place in it: zone, line edges,
+    position, cell, column, the line's first word, the gaps around them, the header above."""
+    toks = tokens[a:b]
+    low = toks[0].text.lower()
+    first = "lfirst=" + (low if low.isalpha() else _shape(low))[:12]
+    gaps = ["gap=line"] + [_gap(line[prev.col + len(prev.text):t.col]) for prev, t in zip(toks, toks[1:])]
+    after = [NEXT_GAP[g] for g in gaps[1:]] + (["+1:gap=line"] if b < len(tokens) else [])
+    heads = [("zone=" + zone,)] * len(toks)
+    heads[0] += ("linestart",)
+    heads[-1] += ("lineend",)
+    for k, (t, feats, head, gap) in enumerate(zip(toks, out[a:b], heads, gaps)):
+        feats += head
+        feats += (POS[min(k, 8)], CELL[min(t.cell, 20)], COL[min(t.col // 8, 20)], first, gap)
+        if k < len(after):
+            feats.append(after[k])
+        if header:
+            feats += _under(header, t)
+
+
+def _add_neighbours(out, tokens, rows):
+    """Append what the tokens up to two either side show, one offset after the other."""
+    n = len(tokens)
+    near = [neighbour_features(t.text) for t in tokens]
+    for k, off in enumerate(OFFSETS):
+        lo, hi = max(0, -off), max(0, min(n, n - off))   # the tokens with a neighbour at ``off``
+        for feats, row, seen, seen_row in zip(out[lo:hi], rows[lo:hi], near[lo + off:hi + off],
+                                              rows[lo + off:hi + off]):
+            feats += seen[k][seen_row != row]
+        for feats in out[:lo] + out[hi:]:
+            feats.append(EDGE[off])
+
+
+COLUMN_KEEP = ("shape=", "num", "date", "lex=", "mark")
+COLUMN_SLACK = 2    # columns two tokens' starts may differ by and still share a column
+
+
+@lru_cache(maxsize=20_000)
+def column_features(text):
+    """What a token shows the token below it ("up:" there) and above it ("down:")."""
+    keep = [f for f in word_features(text) if f.startswith(COLUMN_KEEP)]
+    return tuple("up:" + f for f in keep), tuple("down:" + f for f in keep)
+
+
+def _add_column_neighbours(out, tokens, lines):
+    """Append what the token starting in the same column on the line above (and below)
+    shows: in fixed-width tables a cell too long for its column wraps there
+    (``Class A Common`` above ``Stock``). Lines with tabs have no columns to speak of."""
+    starts = {}     # line -> ([column], [token index]) in line order
+    for i, t in enumerate(tokens):
+        cols, idx = starts.setdefault(t.line, ([], []))
+        cols.append(t.col)
+        idx.append(i)
+    spaced = {k for k in starts if "\t" not in lines[k]}
+    for i, t in enumerate(tokens):
+        if t.line not in spaced:
+            continue
+        for side, (step, none) in enumerate(((-1, "up:none"), (1, "down:none"))):
+            other = starts.get(t.line + step) if t.line + step in spaced else None
+            j = _same_column(other, t.col) if other else None
+            if j is None:
+                out[i].append(none)
+            else:
+                out[i] += column_features(tokens[j].text)[side]
+
+
+def _same_column(line, col):
+    """The token of a line (columns, indices) starting within COLUMN_SLACK of ``col``."""
+    cols, idx = line
+    k = bisect_left(cols, col - COLUMN_SLACK)
+    return idx[k] if k < len(cols) and cols[k] <= col + COLUMN_SLACK else None
 
 
 LINE_KEYWORDS = [
@@ -206,6 +270,7 @@ LINE_KEYWORDS = [(k, re.compile(p, re.I)) for k, p in LINE_KEYWORDS]
 
 
 LINE_NEIGHBOUR_KEEP = ("kw=", "blank", "nnum", "ndate")
+REL = tuple("rel=%d" % k for k in range(10))
 
 
 def line_features(lines, tokens):
@@ -213,24 +278,32 @@ def line_features(lines, tokens):
     by_line = [[] for _ in lines]
     for t in tokens:
         by_line[t.line].append(t.text)
-    base = []
-    for i, (line, toks) in enumerate(zip(lines, by_line)):
-        feats = ["bias", "rel=%d" % (10 * i // max(len(lines), 1))]
-        base.append(feats + (list(_line_text_features(line, tuple(toks))) if toks else ["blank"]))
-    shown = [[f for f in feats if f.startswith(LINE_NEIGHBOUR_KEEP)] for feats in base]
+    seen = [_line_text_features(line, tuple(toks)) if toks else BLANK_LINE
+            for line, toks in zip(lines, by_line)]
+    n = len(lines)
     out = []
-    for i, feats in enumerate(base):
-        for off in (-2, -1, 1, 2):
-            j = i + off
-            if 0 <= j < len(base):
-                feats.extend("%+d:%s" % (off, f) for f in shown[j])
-        out.append(feats)
+    for i, (feats, _) in enumerate(seen):
+        row = ["bias", REL[10 * i // n], *feats]
+        for k, off in enumerate(OFFSETS):
+            if 0 <= i + off < n:
+                row += seen[i + off][1][k]
+        out.append(row)
     return out
+
+
+def _line_shown(feats):
+    """What a line shows its neighbours: some of its features, prefixed with each offset."""
+    keep = [f for f in feats if f.startswith(LINE_NEIGHBOUR_KEEP)]
+    return tuple(tuple("%+d:%s" % (off, f) for f in keep) for off in OFFSETS)
+
+
+BLANK_LINE = (("blank",), _line_shown(("blank",)))
 
 
 @lru_cache(maxsize=20_000)
 def _line_text_features(line, toks):
-    """Features of a non-blank line that depend on its text alone (cached: boilerplate repeats)."""
+    """Features of a non-blank line that depend on its text alone, and what it shows its
+    neighbours (cached: boilerplate repeats)."""
     feats = ["kw=" + k for k, p in LINE_KEYWORDS if p.search(line)]
     wf = [word_features(t) for t in toks]
     feats.append("first=" + ([f for f in wf[0] if f.startswith(("w=", "shape="))][0])[:20])
@@ -241,4 +314,4 @@ def _line_text_features(line, toks):
     feats.append("ntab=%d" % min(line.count("\t"), 6))
     feats.append("indent=%d" % min((len(line) - len(line.lstrip())) // 4, 6))
     feats.extend(sorted({f for w in wf for f in w if f.startswith("lex=")}))
-    return tuple(feats)
+    return tuple(feats), _line_shown(feats)

@@ -1,4 +1,4 @@
-"""Fields: BIO tags on tokens (second CRF of the cascade), to and from spans."""
+"""Fields: BIO tags on tokens (the field CRFs of the cascade), to and from spans."""
 import re
 
 from .assemble import Piece
@@ -7,14 +7,15 @@ NOTE_MARK = re.compile(r"^(?:\(\d{1,2}\)|\[F\d{1,2}\]|\d{1,2}[.)])$")
 
 
 def spans_to_tags(tokens, spans):
-    """BIO tags for tokens from [start, end, label] spans (normalised offsets).
+    """BIO tags for tokens from [start, end, label(, part)] spans (normalised offsets).
 
-    A span right after a span of the same label (no other labelled span between)
-    continues its value, so its first token is ``I-``: that is how a value cut
-    over lines or cells is told from a new value.
+    A span with a part number > 0 continues its value (a cell wrapped onto the next
+    line, a date cut in two), so its first token is ``I-``. A span without one (hand
+    annotations) continues its value when it follows a span of the same label with
+    no other labelled span between.
     """
     tags = ["O"] * len(tokens)
-    spans = sorted(spans)
+    spans = sorted(spans, key=lambda s: s[:2])
     j, prev_label, prev_span = 0, None, None
     for i, tok in enumerate(tokens):
         while j < len(spans) and spans[j][1] <= tok.start:
@@ -24,7 +25,8 @@ def spans_to_tags(tokens, spans):
             if prev_span == (start, end):
                 tags[i] = "I-" + label
             else:
-                tags[i] = ("I-" if label == prev_label else "B-") + label
+                continues = spans[j][3] > 0 if len(spans[j]) > 3 else label == prev_label
+                tags[i] = ("I-" if continues else "B-") + label
             prev_label, prev_span = label, (start, end)
     return tags
 

@@ -1,4 +1,4 @@
-"""The label sets of the two CRFs: line zones and token fields.
+"""The label sets of the CRFs: line zones, and token fields (split by zone group).
 
 Field labels name what a span holds; which table a table field belongs to is
 decided by the zone of its line (Table I or Table II), as in GROBID's cascade.
@@ -17,6 +17,15 @@ ZONES = (
     "signature",
     "boilerplate",   # reminders, legal notes, page furniture
 )
+
+# The field CRFs of the cascade, one per group of zones: each labels only the tokens of
+# its own lines, so it weighs a few dozen tags instead of all of them (GROBID's design).
+ZONE_GROUPS = {
+    "top": ("header", "owner", "issuer", "relationship"),
+    "tables": ("table1", "table2"),
+    "tail": ("footnotes", "remarks", "signature", "boilerplate"),
+}
+GROUP_OF_ZONE = {zone: group for group, zones in ZONE_GROUPS.items() for zone in zones}
 
 HEADER_FIELDS = (
     "owner_name", "owner_street1", "owner_street2", "owner_city", "owner_state",
@@ -52,5 +61,5 @@ TABLE2_ONLY = {"ex_price", "ex_date", "exp_date", "und_title", "und_shares"}
 
 
 def bio_tags():
-    """Every tag the field CRF can emit."""
+    """Every tag the field CRFs can emit."""
     return ["O"] + [f"{p}-{f}" for f in FIELDS for p in ("B", "I")]

@@ -5,33 +5,38 @@ from functools import lru_cache
 from pathlib import Path
 
 from .assemble import assemble, ticker_after_issuer
+from .cascade import tag_fields
 from .config import model_dir
 from .crf import Tagger
 from .errors import Form4Error
 from .features import tokens_to_features
 from .fields import repair_footnote_starts, tags_to_pieces
+from .labels import ZONE_GROUPS
 from .normalise import normalise
 from .tokenize import tokenize
 from .validate import warnings
 from .zones import tag_zones
 
-ZONE_MODEL, FIELD_MODEL, META = "zones.crfsuite", "fields.crfsuite", "meta.json"
+ZONE_MODEL, META = "zones.crfsuite", "meta.json"
+FIELD_MODELS = {group: f"fields_{group}.crfsuite" for group in ZONE_GROUPS}
+MODEL_FILES = (ZONE_MODEL, *FIELD_MODELS.values(), META)
 
 
 @dataclass
 class Model:
     zones: Tagger
-    fields: Tagger
+    fields: dict    # zone group -> its field Tagger
     meta: dict
 
     @classmethod
     def load(cls, path):
         path = Path(path)
-        missing = [n for n in (ZONE_MODEL, FIELD_MODEL, META) if not (path / n).is_file()]
+        missing = [n for n in MODEL_FILES if not (path / n).is_file()]
         if missing:
             raise Form4Error("E010", path, f"not a form4ml model folder (missing {', '.join(missing)})")
         meta = json.loads((path / META).read_text())
-        return cls(Tagger(path / ZONE_MODEL), Tagger(path / FIELD_MODEL), meta)
+        fields = {group: Tagger(path / name) for group, name in FIELD_MODELS.items()}
+        return cls(Tagger(path / ZONE_MODEL), fields, meta)
 
 
 @lru_cache(maxsize=4)
@@ -61,7 +66,7 @@ def tag(text, model=None, confidence=True):
     tokens = tokenize(norm.text)
     zones = tag_zones(model.zones, lines, tokens)
     feats = tokens_to_features(tokens, lines, zones)
-    tags, confs = model.fields.tag(feats, confidence=confidence)
+    tags, confs = tag_fields(model.fields, feats, tokens, zones, confidence)
     repair_footnote_starts(tokens, tags, zones)
     return Tagged(norm, tokens, lines, zones, tags, confs)
 

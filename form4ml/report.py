@@ -363,7 +363,7 @@ def span_html(text, spans):
     base = nlp(text)
     doc = Doc(nlp.vocab, words=["¶" if "\n" in t.text else t.text for t in base],
               spaces=[bool(t.whitespace_) for t in base])
-    found = (base.char_span(s, e, label=lab, alignment_mode="expand") for s, e, lab in spans)
+    found = (base.char_span(s, e, label=lab, alignment_mode="expand") for s, e, lab, *_ in spans)
     doc.spans["sc"] = [Span(doc, sp.start, sp.end, sp.label_) for sp in found if sp is not None]
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r"\[W117\]")  # a filing with no spans

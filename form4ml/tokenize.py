@@ -6,7 +6,6 @@ marks ``(1)`` and ``[F3]`` are one token and come off the value they stick to
 (``301,097(1)`` -> ``301,097`` ``(1)``); ``$`` comes off a price.
 """
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -51,14 +50,21 @@ def line_starts(text: str) -> list:
 
 
 def tokenize(text: str) -> list:
-    """Tokens of the text, whitespace dropped, each knowing its line, column and cell."""
-    starts = line_starts(text)
+    """Tokens of the text, whitespace dropped, each knowing its line, column and cell.
+
+    spaCy keeps whitespace runs as tokens of their own, so the newlines and tabs that
+    move the line and cell all sit in the whitespace tokens skipped here."""
     tokens = []
-    for t in _tokenizer()(text):
-        if t.is_space or not t.text.strip():
-            continue
-        line = bisect_right(starts, t.idx) - 1
-        col = t.idx - starts[line]
-        cell = text.count("\t", starts[line], t.idx)
-        tokens.append(Token(t.text, t.idx, t.idx + len(t.text), line, col, cell))
+    line = cell = line_start = 0
+    starts, lengths = _tokenizer()(text).to_array(["IDX", "LENGTH"]).T.tolist()
+    for idx, length in zip(starts, lengths):
+        piece = text[idx:idx + length]
+        if not piece.isspace():
+            tokens.append(Token(piece, idx, idx + length, line, idx - line_start, cell))
+        elif "\n" in piece:
+            line += piece.count("\n")
+            line_start = idx + piece.rindex("\n") + 1
+            cell = piece.count("\t", line_start - idx)
+        else:
+            cell += piece.count("\t")
     return tokens

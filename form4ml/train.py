@@ -1,4 +1,5 @@
-"""Training: annotated filings -> feature/label sequences -> the two CRFs."""
+"""Training: annotated filings -> feature/label sequences -> the CRFs of the cascade
+(the zone CRF over lines, one field CRF per zone group over tokens)."""
 import json
 import random
 from bisect import bisect_left
@@ -8,10 +9,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import crf
+from .cascade import group_indices
 from .features import line_features, tokens_to_features
 from .fields import spans_to_tags
 from .normalise import normalise
-from .pipeline import FIELD_MODEL, META, ZONE_MODEL
+from .pipeline import FIELD_MODELS, META, ZONE_MODEL
 from .tokenize import line_starts, tokenize
 from .zones import derive_zones
 
@@ -23,16 +25,21 @@ class Example:
     zones: list
     token_feats: list
     tags: list
+    groups: dict    # zone group -> indices of its tokens
+
+    def group_sequence(self, group):
+        idx = self.groups.get(group, ())
+        return [self.token_feats[i] for i in idx], [self.tags[i] for i in idx]
 
 
 def normalised_spans(norm, spans):
     """Annotation spans (original offsets) moved onto the normalised text."""
     out = []
-    for start, end, label in spans:
+    for start, end, label, *part in spans:
         s = bisect_left(norm.offsets, start, 0, len(norm.offsets) - 1)
         e = bisect_left(norm.offsets, end, 0, len(norm.offsets) - 1)
         if e > s:
-            out.append((s, e, label))
+            out.append((s, e, label, *part))
     return out
 
 
@@ -52,7 +59,8 @@ def prepare(doc):
     tokens = tokenize(norm.text)
     tags = spans_to_tags(tokens, normalised_spans(norm, doc["spans"]))
     zones = _gold_zones(doc, norm, lines) if doc.get("zones") else derive_zones(lines, tokens, tags)
-    return Example(line_features(lines, tokens), zones, tokens_to_features(tokens, lines, zones), tags)
+    return Example(line_features(lines, tokens), zones, tokens_to_features(tokens, lines, zones), tags,
+                   group_indices(tokens, zones))
 
 
 def sample_docs(docs, limit, seed=0):
@@ -106,14 +114,17 @@ def ad_prior(docs):
 
 
 def train(docs, out_dir, c1=0.1, c2=0.01, max_iterations=150, verbose=False, jobs=1, algorithm="lbfgs"):
-    """Train both CRFs on annotated filings and write a model folder."""
+    """Train the CRFs of the cascade on annotated filings and write a model folder."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     examples = _prepare_all(docs, jobs)
     crf.train([e.line_feats for e in examples], [e.zones for e in examples],
               out_dir / ZONE_MODEL, c1, c2, max_iterations, verbose, algorithm)
-    crf.train([e.token_feats for e in examples], [e.tags for e in examples],
-              out_dir / FIELD_MODEL, c1, c2, max_iterations, verbose, algorithm)
+    for group, name in FIELD_MODELS.items():
+        seqs = [e.group_sequence(group) for e in examples]
+        seqs = [(x, y) for x, y in seqs if x]
+        crf.train([x for x, _ in seqs], [y for _, y in seqs],
+                  out_dir / name, c1, c2, max_iterations, verbose, algorithm)
     meta = {
         "trained": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "filings": len(docs),

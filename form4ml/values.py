@@ -91,7 +91,7 @@ def _make_date(y, m, d):
     year = int(y) if len(y) == 4 else (2000 + int(y) if int(y) < 70 else 1900 + int(y)) if y else None
     try:
         return date(year, int(m), int(d)).isoformat()
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):     # OverflowError: a day of 30 digits
         return None
 
 

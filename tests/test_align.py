@@ -15,8 +15,8 @@ def _record(rows=(), holdings=(), owner=None, footnotes=()):
                                 "is_officer": True, "officer_title": "EVP", **(owner or {})}]
     for values in rows:
         row = empty_row("non_derivative_transactions")
-        row.update(security_title="Common Stock", transaction_date="2014-02-18",
-                   transaction_code="F", acquired_disposed="D", direct_or_indirect="D", **values)
+        row.update({"security_title": "Common Stock", "transaction_date": "2014-02-18",
+                    "transaction_code": "F", "acquired_disposed": "D", "direct_or_indirect": "D", **values})
         rec["non_derivative_transactions"].append(row)
     rec["footnotes"] = [{"id": f"F{i + 1}", "text": t} for i, t in enumerate(footnotes)]
     rec["signatures"] = [{"name": "Anthony Scarfo", "date": "2014-02-20"}]
@@ -32,7 +32,7 @@ TAIL = ("Table II - Derivative Securities Acquired\nExplanation of Responses:\n"
 
 
 def _labelled(text, alignment, label):
-    return [text[s:e] for s, e, lab in alignment.spans if lab == label]
+    return [text[s:e] for s, e, lab, *_ in alignment.spans if lab == label]
 
 
 def test_clean_text_finds_every_value():
@@ -64,9 +64,9 @@ def test_repeated_number_goes_to_its_own_row():
             "Common Stock 02/18/2014 F 700 D $2 500 D\n" + TAIL)
     a = align(text, rec)
     second = text.index("700")
-    owned = [(s, text[s:e]) for s, e, lab in a.spans if lab == "owned"]
+    owned = [(s, text[s:e]) for s, e, lab, *_ in a.spans if lab == "owned"]
     assert owned[1][1] == "500" and owned[1][0] > second
-    assert [text[s:e] for s, e, lab in a.spans if lab == "shares" and s < second] == ["500"]
+    assert [text[s:e] for s, e, lab, *_ in a.spans if lab == "shares" and s < second] == ["500"]
 
 
 def test_date_split_over_lines_gives_two_spans():
@@ -75,6 +75,34 @@ def test_date_split_over_lines_gives_two_spans():
             + "Common Stock 02/18/2 F 122,728 D $0 424,788 D\n014\n" + TAIL)
     a = align(text, rec)
     assert _labelled(text, a, "tx_date") == ["02/18/2", "014"]
+
+
+@pytest.mark.parametrize("title, row, below, pieces", [
+    ("Class A Common Stock", "Class A Common  02/18/2014  F  500  D  $2  1,500  D", "Stock",
+     ["Class A Common", "Stock"]),
+    ("Restricted Stock Unit", "Restricted      02/18/2014  F  500  D  $2  1,500  D", "Stock Unit",
+     ["Restricted", "Stock Unit"]),
+    ("Common Stock", "Common          02/18/2014  F  500  D  $2  1,500  D", "  Stock",
+     ["Common", "Stock"]),
+])
+def test_title_wrapped_in_its_column_is_found_on_both_lines(title, row, below, pieces):
+    """Fixed-width tables (pre-2003 ASCII, pdftotext -layout) wrap a long cell onto the
+    next line in the same column; the title must not be taken from a footnote instead."""
+    rec = _record([{"security_title": title, "shares": 500, "price_per_share": 2,
+                    "shares_owned_following": 1500}], footnotes=[f"Each {title} vests."])
+    text = (HEADER.format(state="MA") + TABLE1 + row + "\n" + below + "\n"
+            + TAIL.replace("Tax withholding.", f"Each {title} vests."))
+    spans = [s for s in align(text, rec).spans if s[2] == "title"]
+    assert [text[s:e] for s, e, *_ in spans] == pieces
+    assert [part for *_, part in spans] == list(range(len(pieces)))    # tagged as one value
+
+
+def test_words_far_from_the_column_are_not_a_wrapped_title():
+    rec = _record([{"security_title": "Class A Common Stock", "shares": 500, "price_per_share": 2,
+                    "shares_owned_following": 1500}])
+    text = (HEADER.format(state="MA") + TABLE1 + "Class A Common  02/18/2014  F  500  D  $2  1,500  D\n"
+            + " " * 40 + "Stock\n" + TAIL)
+    assert "Stock" not in _labelled(text, align(text, rec), "title")
 
 
 @pytest.mark.parametrize("cell, shares, mark", [

@@ -11,7 +11,7 @@ from form4ml import annotations
 from form4ml.batch import extract_file
 from form4ml.cli import main
 from form4ml.config import model_dir, shared_dir
-from form4ml.pipeline import FIELD_MODEL, META, ZONE_MODEL, load_model
+from form4ml.pipeline import META, MODEL_FILES, load_model
 from form4ml.train import train
 from form4ml.writers import PARTS, done_files
 
@@ -24,7 +24,7 @@ BROKEN = "zz_broken.txt"
 @pytest.fixture(scope="session")
 def model_path(tmp_path_factory):
     """The shipped model, or (while it is being retrained) a throwaway one trained on the seeds."""
-    if all((model_dir() / name).is_file() for name in (ZONE_MODEL, FIELD_MODEL, META)):
+    if all((model_dir() / name).is_file() for name in MODEL_FILES):
         return model_dir()
     out = tmp_path_factory.getbasetemp() / "seed-model"
     if not (out / META).is_file():

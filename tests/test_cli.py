@@ -76,7 +76,7 @@ def test_extract_reads_latin1_and_bom_text(seed_copy, tmp_path, encoding):
     path.write_bytes(text.encode(encoding, errors="replace"))
     result = run("extract", path, "--format", "jsonl")
     assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout)["issuer"]["name"] == "SONUS NETWORKS INC"
+    assert json.loads(result.stdout)["reporting_owners"][0]["name"] == "Scarfö Anthony"   # decoded, not mojibake
 
 
 def test_extract_refuses_huge_file_with_clear_error(tmp_path):
@@ -100,3 +100,23 @@ def test_extract_warns_when_form4_has_missing_parts(tmp_path):
 def test_extract_missing_file_is_reported(tmp_path):
     result = run("extract", tmp_path / "nope.txt")
     assert result.exit_code == 1 and "nope.txt" in result.stderr and "cannot read" in result.stderr
+
+
+@pytest.mark.parametrize("content, problem", [
+    ("{not json\n", "not JSON"),
+    ('{"text": "FORM 4"}\n', "no record"),
+])
+def test_evaluate_reports_bad_annotation_line_in_one_line(tmp_path, content, problem):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(content)
+    result = run("evaluate", path)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"{path}:1" in result.stderr and problem in result.stderr
+
+
+def test_evaluate_with_a_folder_that_is_not_a_model_says_so(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"text": "FORM 4", "record": {}}\n')
+    (tmp_path / "empty").mkdir()
+    result = run("evaluate", gold, "--model", tmp_path / "empty")
+    assert result.exit_code == 1 and "E010" in result.stderr and "not a form4ml model folder" in result.stderr

@@ -70,3 +70,20 @@ def test_token_features_name_the_column_header_above():
 def test_line_features_flag_form_keywords(line, keyword):
     feats = line_features([line], tokenize(line))
     assert keyword in feats[0]
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Class A Common   2022-06-13  M\nStock", "Stock", {"up:lex=security", "down:none"}),
+    ("Class A Common   2022-06-13  M\nStock", "Class", {"up:none", "down:lex=security"}),
+    ("Restricted   [F1]   2022-06-13\n             7,583", "[F1]", {"down:num", "down:shape=d,ddd"}),
+    ("Class A Common   2022-06-13  M\n" + " " * 40 + "Stock", "Stock", {"up:none", "down:none"}),
+])
+def test_tokens_see_the_token_above_and_below_in_their_column(text, word, expected):
+    tokens, feats = _features(text)
+    i = next(k for k, t in enumerate(tokens) if t.text == word)
+    assert expected <= set(feats[i])
+
+
+def test_lines_with_tabs_get_no_column_features():
+    tokens, feats = _features("Class A Common\t2022-06-13\nStock\t\t")
+    assert not [f for row in feats for f in row if f.startswith(("up:", "down:"))]

@@ -22,6 +22,20 @@ def test_spans_to_tags_continues_a_value_cut_into_adjacent_spans():
     assert tags == ["B-tx_date", "I-tx_date", "B-code"]
 
 
+# Cut down from an ASCII rendering of a real filing: titles wrapped in their column, the
+# continuation after the row's other values, the next row's title right after it.
+WRAPPED = "Class A Common 2022-06-13 M\nStock\nRestricted 2022-06-13 M\nStock Unit"
+
+
+def test_spans_to_tags_continues_a_wrapped_value_by_its_part_number():
+    tokens = tokenize(WRAPPED)
+    at = WRAPPED.index
+    spans = [(0, 14, "title", 0), (15, 25, "tx_date", 0), (26, 27, "code", 0), (at("Stock"), at("Stock") + 5, "title", 1),
+             (at("Restricted"), at("Restricted") + 10, "title", 0), (at("Stock Unit"), len(WRAPPED), "title", 1)]
+    tags = dict(zip((t.text + str(t.line) for t in tokens), spans_to_tags(tokens, spans)))
+    assert (tags["Stock1"], tags["Restricted2"], tags["Stock3"], tags["Unit3"]) == ("I-title", "B-title", "I-title", "I-title")
+
+
 @pytest.mark.parametrize("mark_tag", ["O", "I-fn_text"])
 def test_repair_starts_a_footnote_at_a_line_opening_with_its_mark(mark_tag):
     tokens = tokenize(NOTES)

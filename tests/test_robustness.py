@@ -3,17 +3,15 @@ a whole record (every key of the spec) or, for a file, a one-line error naming i
 import json
 import re
 import tempfile
-import traceback
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, reject, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from form4ml.batch import extract_file
 from form4ml.pipeline import extract_text, load_model
 from form4ml.record import OWNER_KEYS, ROW_KEYS, TABLES, empty_record
-from form4ml.textio import read_text
 from form4ml.values import parse_date
 
 from .conftest import SEEDS, need_shared
@@ -47,20 +45,6 @@ def assert_whole_record(rec, text):
     json.dumps(rec)
 
 
-def extract(text, model):
-    """extract_text, with the examples that hit the one known bug (below) set aside so the
-    property keeps looking for others."""
-    try:
-        return extract_text(text, model)
-    except OverflowError as exc:
-        if traceback.extract_tb(exc.__traceback__)[-1].name == "_make_date":
-            reject()
-        raise
-
-
-@pytest.mark.xfail(raises=OverflowError, strict=True,
-                   reason="known bug: values._make_date lets OverflowError out (a huge day in a date); "
-                          "when fixed, remove this test's marker and the reject() in extract()")
 def test_huge_day_in_a_date_is_no_date():
     assert parse_date(["02/" + "9" * 30 + "/2014"]) is None
 
@@ -110,7 +94,7 @@ def test_mangled_form4_text_gives_a_whole_record(model, seed_texts):
     @SETTINGS
     @given(mangled(seed_texts))
     def check(text):
-        assert_whole_record(extract(text, model), text)
+        assert_whole_record(extract_text(text, model), text)
     check()
 
 
@@ -118,7 +102,7 @@ def test_random_text_gives_a_whole_record(model):
     @SETTINGS
     @given(st.text(max_size=2000))
     def check(text):
-        assert_whole_record(extract(text, model), text)
+        assert_whole_record(extract_text(text, model), text)
     check()
 
 
@@ -130,8 +114,6 @@ def test_random_or_mangled_file_gives_a_record_or_a_one_line_error(model, seed_t
             path = Path(folder) / "filing.txt"
             path.write_bytes(data)
             record, error = extract_file(path, model)
-            if error and "[E099]" in error:
-                extract(read_text(path), model)  # set aside if it is the known bug, else raise it here
         assert (record is None) != (error is None)
         if error:
             assert error.startswith(f"{path}: [E0") and "\n" not in error and "E099" not in error

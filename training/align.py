@@ -16,6 +16,11 @@ from form4ml.values import STATES
 
 MIN_COVERAGE = 0.8
 ROW_SPAN = 900          # characters a row's values may spread over after its first value
+WORD_GAP = r"[\W_]{0,3}?"   # between the words of a text value on one line
+COLUMN_SLACK = 3        # columns a wrapped cell's next line may start left or right of its first
+MAX_WRAP_LINES = 4      # lines one wrapped cell may run over
+MAX_WRAP_WORDS = 8      # longer values (footnotes) are not looked for as wrapped cells
+CELL_START = re.compile(r"(?<!\S)\S")
 MARK_REACH = 60         # characters after a row's last value still searched for its marks
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -167,16 +172,20 @@ class Aligner:
 
     def __init__(self, text):
         self.text = text
-        self.taken = []     # (start, end, label)
+        self.taken = []     # (start, end, label[, part of its value])
 
     def free(self, s, e):
-        return s < e and all(e <= a or s >= b for a, b, _ in self.taken)
+        return s < e and all(e <= a or s >= b for a, b, *_ in self.taken)
 
     def add(self, pieces, label):
+        """Take a value's pieces; each span after its first carries the number of its
+        piece (``[s, e, label, 1]``), so training tags it as continuing the value."""
+        part = 0
         for s, e in pieces:
             for ps, pe in _split_cells(self.text, s, e):
                 if self.free(ps, pe):
-                    self.taken.append((ps, pe, label))
+                    self.taken.append((ps, pe, label, part))
+                    part += 1
 
     def find(self, value, kind, lo, hi, near=None):
         """Pieces [(start, end)] of the first occurrence in [lo, hi), or None.
@@ -188,12 +197,51 @@ class Aligner:
             hit = self._first(pattern, kind, lo, hi)
             if hit and not (kind == "text" and len(value) >= 6):
                 return [hit]
-            hits += [hit] if hit else []
+            hits += [[hit]] if hit else []
+        if kind == "text" and 1 < len(value.split()) <= MAX_WRAP_WORDS:
+            before = min(h[0][0] for h in hits) if hits else hi    # only an earlier one matters
+            hits += [w] if (w := self.wrapped(value, lo, before)) else []
         if hits:
-            return [min(hits)]
+            return min(hits)
         if kind in ("text", "number", "date"):
             return self.fuzzy(surface(value, kind), kind, lo, hi, near)
         return None
+
+    def wrapped(self, value, lo, hi):
+        """Pieces of a text value wrapped within its column over consecutive lines, as
+        fixed-width tables and ``pdftotext -layout`` show a long cell (``Class A Common``
+        above ``Stock``); the first such occurrence in [lo, hi), or None."""
+        words = re.findall(r"[^\W_]+", value)
+        best = None
+        for n in range(len(words) - 1, 0, -1):
+            head = re.compile(r"(?i)(?<![^\W_])" + WORD_GAP.join(map(re.escape, words[:n])) + r"(?![^\W_])")
+            for m in head.finditer(self.text, lo, hi):
+                pieces = self._column_below(m.start(), m.end(), words[n:], hi)
+                if pieces and all(self.free(s, e) for s, e in pieces):
+                    if best is None or pieces[0] < best[0]:
+                        best = pieces
+                    break
+        return best
+
+    def _column_below(self, start, end, words, hi):
+        """[(start, end)] of the head and of the rest of ``words`` on the lines below,
+        each line's piece starting within COLUMN_SLACK of the head's column."""
+        text, pieces = self.text, [(start, end)]
+        line_start = text.rfind("\n", 0, start) + 1
+        column = start - line_start
+        while words:
+            line_start = text.find("\n", line_start) + 1
+            if not line_start or len(pieces) > MAX_WRAP_LINES:
+                return None
+            line_end = min(hi, len(text) if (e := text.find("\n", line_start)) < 0 else e)
+            cell = CELL_START.search(text, line_start + max(column - COLUMN_SLACK, 0), line_end)
+            if not cell or cell.start() - line_start - column > COLUMN_SLACK:
+                return None
+            piece, words = _words_at(text, cell.start(), line_end, words)
+            if not piece:
+                return None
+            pieces.append(piece)
+        return pieces
 
     def _first(self, pattern, kind, lo, hi):
         for m in re.compile(pattern).finditer(self.text, lo, hi):
@@ -239,6 +287,15 @@ class Aligner:
         if kind == "number" and not all(_number_edges(self.text, s, e) for s, e in pieces):
             return None, 0
         return (pieces, share) if all(self.free(s, e) for s, e in pieces) else (None, 0)
+
+
+def _words_at(text, pos, end, words):
+    """The longest run of ``words`` (at least one) starting at ``pos``: (span, words left)."""
+    for k in range(len(words), 0, -1):
+        m = re.compile("(?i)" + WORD_GAP.join(map(re.escape, words[:k])) + r"(?![^\W_])").match(text, pos, end)
+        if m:
+            return m.span(), words[k:]
+    return None, words
 
 
 def _whole_cell(hay, s, e):

@@ -28,6 +28,7 @@ from .xml_record import issuer_cik, read_record
 
 TEXT_STYLES = ("plain", "markdown", "ascii", "html_text", "markdown_scan")
 PDF_STYLES = ("pdf_layout", "pdf_plain", "pdf_raw", "pdfplumber")
+OCR_STYLES = ("ocr_light_200", "ocr_medium_200", "ocr_heavy_300")   # of render_ocr's six
 MIN_COVERAGE = 0.8
 CACHE_VERSION = "1"
 
@@ -149,7 +150,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--xml-dir", default=str(shared_dir() / "corpus" / "form4"))
     ap.add_argument("--out", default=str(build_dir() / "corpus"))
-    ap.add_argument("--styles", default=",".join(TEXT_STYLES + PDF_STYLES))
+    ap.add_argument("--styles", default=",".join(TEXT_STYLES + PDF_STYLES + OCR_STYLES))
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--limit", type=int, default=None, help="Only the first N filings.")
     ap.add_argument("--pdf-every", type=int, default=1, help="PDF styles on every Nth filing only.")
