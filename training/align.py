@@ -191,7 +191,8 @@ class Aligner:
         """Pieces [(start, end)] of the first occurrence in [lo, hi), or None.
 
         Long text values take the earliest exact hit of any pattern (cells fuse in
-        some renderings); other values try their patterns best first."""
+        some renderings) or of the value wrapped in its column; other values try their
+        patterns best first."""
         hits = []
         for pattern in patterns(value, kind):
             hit = self._first(pattern, kind, lo, hi)
