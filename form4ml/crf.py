@@ -32,6 +32,3 @@ class Tagger:
         if not confidence:
             return labels, [1.0] * len(labels)
         return labels, [self._tagger.marginal(y, i) for i, y in enumerate(labels)]
-
-    def labels(self):
-        return self._tagger.labels()

@@ -58,8 +58,3 @@ FIELD_ZONE = {
 }
 
 TABLE2_ONLY = {"ex_price", "ex_date", "exp_date", "und_title", "und_shares"}
-
-
-def bio_tags():
-    """Every tag the field CRFs can emit."""
-    return ["O"] + [f"{p}-{f}" for f in FIELDS for p in ("B", "I")]
