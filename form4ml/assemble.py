@@ -24,6 +24,7 @@ class Piece:
     zone: str
     confidence: float
     begins: bool = True
+    line: int = -1      # line of the normalised text the piece stands on
 
 
 @dataclass
@@ -37,9 +38,27 @@ class Value:
     def texts(self):
         return [p.text for p in self.pieces]
 
+    @property
+    def confidence(self):
+        return min(p.confidence for p in self.pieces)
+
+    def words(self):
+        """The texts, a word cut by a box boundary on one line joined again
+        (``SVP, Technology De`` ... ``evelopment`` -> ``...Development``): a continuation
+        opening with the letter its piece ended on is that letter read twice."""
+        out, prev = [], None
+        for p in self.pieces:
+            if (out and not p.begins and p.line == prev.line and p.text[:1].islower()
+                    and prev.text[-1:].lower() == p.text[:1]):
+                out[-1] += p.text[1:]
+            else:
+                out.append(p.text)
+            prev = p
+        return out
+
     def where(self):
         return {"start": min(p.start for p in self.pieces), "end": max(p.end for p in self.pieces),
-                "confidence": round(min(p.confidence for p in self.pieces), 4)}
+                "confidence": round(self.confidence, 4)}
 
 
 @dataclass
@@ -78,7 +97,7 @@ class Assembler:
     def __init__(self, ad_by_code=None):
         self.ad_by_code = ad_by_code or {}
         self.rows, self.owners, self.footnotes, self.signatures = [], [], [], []
-        self.single = {}     # issuer_name, ticker, period, orig_date, remarks
+        self.single = {}     # issuer_name, ticker, period, orig_date, remarks -> [Value]
         self.last = {}       # label -> the Value an I- piece continues
 
     def feed(self, piece):
@@ -92,12 +111,16 @@ class Assembler:
         elif label in ("sig_name", "sig_date"):
             self._signature(piece)
         else:
-            self._continue_or_start(piece, self.single.setdefault(label, Value()))
+            self._candidate(piece)
 
-    def _continue_or_start(self, piece, value):
-        target = self.last.get(piece.label) if not piece.begins else None
-        (target or value).add(piece)
-        self.last[piece.label] = target or value
+    def _candidate(self, piece):
+        """A field the record holds once: each ``B-`` piece starts a candidate value,
+        ``I-`` pieces continue the last one; ``_single`` picks among them."""
+        values = self.single.setdefault(piece.label, [])
+        if piece.begins or piece.label not in self.last:
+            values.append(Value())
+        values[-1].add(piece)
+        self.last[piece.label] = values[-1]
 
     def _table(self, piece):
         if piece.label == "fn_mark":
@@ -151,9 +174,9 @@ class Assembler:
         rec = empty_record()
         where = {}
         self.where = where
-        single = {k: v for k, v in self.single.items() if v.pieces}
+        single = {k: _single(k, v) for k, v in self.single.items()}
         rec["issuer"]["name"] = self._text(single.get("issuer_name"), "issuer.name")
-        ticker = self._text(_ticker_pieces(single.get("ticker")), "issuer.trading_symbol")
+        ticker = self._text(single.get("ticker"), "issuer.trading_symbol")
         rec["issuer"]["trading_symbol"] = ticker.strip("[]() ").upper() if ticker else None
         rec["period_of_report"] = self._date(single.get("period"), "period_of_report")
         rec["date_of_original_submission"] = self._date(single.get("orig_date"), "date_of_original_submission")
@@ -186,7 +209,7 @@ class Assembler:
         if value is None:
             return None
         self._note(path, value)
-        return clean_text(value.texts)
+        return clean_text(value.words())
 
     def _date(self, value, path, fallback=None):
         if value is None:
@@ -297,13 +320,18 @@ def ticker_after_issuer(record, text):
     return record
 
 
-def _ticker_pieces(value):
-    """The first piece that looks like a ticker (``SONS``, ``[ BRK.B ]``): the CRF now and
-    then also tags a capitalised word of the header box (``Check``)."""
-    if value is None:
-        return None
-    good = [p for p in value.pieces if TICKER.match(p.text)]
-    return Value(good[:1]) if good else value
+def _single(label, candidates):
+    """The value of a field the record holds once, from the CRF's candidates: all the
+    remarks; the first ticker-like piece (``SONS``, ``[ BRK.B ]``; the CRF now and then
+    also tags a capitalised word of the header box, ``Check``); else the most confident
+    candidate (an issuer name tagged again in a garbled address line below it)."""
+    if label == "remarks":
+        return Value([p for v in candidates for p in v.pieces])
+    if label == "ticker":
+        good = [p for v in candidates for p in v.pieces if TICKER.match(p.text)]
+        if good:
+            return Value(good[:1])
+    return max(candidates, key=lambda v: v.confidence)
 
 
 def _footnote_ids(pieces):

@@ -49,7 +49,8 @@ def tags_to_pieces(tokens, tags, confidences, line_zones, norm):
         first, last = tokens[idx[0]], tokens[idx[-1]]
         start, end = norm.to_original(first.start, last.end)
         pieces.append(Piece(label, norm.text[first.start:last.end], start, end,
-                            line_zones[first.line], min(confidences[i] for i in idx), begins))
+                            line_zones[first.line], min(confidences[i] for i in idx), begins,
+                            first.line))
     return pieces
 
 

@@ -113,3 +113,28 @@ def test_assemble_fills_period_and_amendment():
 def test_assemble_records_where_each_value_was_found():
     rec = assemble([Piece("issuer_name", "ACME", 10, 14, "issuer", 0.75)])
     assert rec["provenance"]["issuer.name"] == {"start": 10, "end": 14, "confidence": 0.75}
+
+
+def test_assemble_keeps_the_surer_issuer_name_when_a_garbled_line_is_tagged_too():
+    # seed 000: the street line below the issuer box reads "ETWORKS, INC. GY PARK DRIVE"
+    pieces = [Piece("issuer_name", "SONUS NETWORKS INC", 0, 18, "header", 0.99),
+              Piece("issuer_name", "ETWORKS, INC.", 40, 53, "header", 0.85)]
+    assert assemble(pieces)["issuer"]["name"] == "SONUS NETWORKS INC"
+
+
+def test_assemble_still_continues_an_issuer_name_over_lines():
+    pieces = [Piece("issuer_name", "SONUS", 0, 5, "header", 0.99, line=3),
+              Piece("issuer_name", "NETWORKS INC", 40, 52, "header", 0.6, begins=False, line=4)]
+    assert assemble(pieces)["issuer"]["name"] == "SONUS NETWORKS INC"
+
+
+@pytest.mark.parametrize("tail, line, title", [
+    ("evelopment", 5, "SVP, Technology Development"),     # seed 000: the cut letter read twice
+    ("velopment", 5, "SVP, Technology De velopment"),     # nothing read twice: kept apart
+    ("evelopment", 6, "SVP, Technology De evelopment"),   # another line: not a cut word
+])
+def test_assemble_joins_a_word_cut_by_a_box_only_where_a_letter_was_read_twice(tail, line, title):
+    pieces = [P("owner_name", "Scarfo Anthony", "header"),
+              Piece("officer_title", "SVP, Technology De", 30, 48, "header", 0.9, line=5),
+              Piece("officer_title", tail, 70, 70 + len(tail), "header", 0.9, begins=False, line=line)]
+    assert assemble(pieces)["reporting_owners"][0]["officer_title"] == title

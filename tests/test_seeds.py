@@ -25,12 +25,10 @@ def test_shipped_model_was_not_trained_on_the_seeds(shipped_model):
 
 
 # What the shipped model still gets wrong on the seeds (see the issue notes): seed 000's
-# officer title is cut by the neighbouring box ("SVP, Technology De" ... "evelopment") and
-# its issuer name runs on into the garbled street line below it; seed 001's third price
-# is cut in two cells ("$3." and "3"). Listed here so the suite tells a fix (XPASS) from
-# a regression.
+# officer title is cut by the neighbouring box ("SVP, Technology De" ... "evelopment");
+# seed 001's third price is cut in two cells ("$3." and "3"). Listed here so the suite
+# tells a fix (XPASS) from a regression.
 KNOWN_MISSES = {
-    ("seed:000_43804425f2cff2b7", "issuer.name"),
     ("seed:000_43804425f2cff2b7", "reporting_owners.0.officer_title"),
     ("seed:001_0476002c87762afd", "non_derivative_transactions", 2, "price_per_share"),
 }

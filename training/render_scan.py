@@ -191,13 +191,15 @@ def cut_date(v, rng, dmg):
 
 
 def cut_value(v, kind, rng, dmg):
-    """A value as one or more cells: dates cut (head sometimes lost), numbers cut, titles
-    split between words; empty cells may sit between the pieces."""
+    """A value as one or more cells: dates cut (head sometimes lost), numbers cut (prices,
+    narrow in the seeds, twice as often and half the time just after the point: ``$3.`` /
+    ``3``), titles split between words; empty cells may sit between the pieces."""
     if kind == "date" and len(v) >= 6 and rng.random() < dmg.date_cut:
         return cut_date(v, rng, dmg)
-    number_cut = dmg.cut / 2 if kind == "number" else dmg.cut
+    number_cut = {"number": dmg.cut / 2, "price": dmg.cut * 2}.get(kind, dmg.cut)
     if kind in ("number", "price") and len(v) >= 3 and rng.random() < number_cut:
-        cut = rng.randrange(1, len(v))
+        point = v.find(".") + 1
+        cut = point if 0 < point < len(v) and rng.random() < 0.5 else rng.randrange(1, len(v))
         return [v[:cut], v[cut:]]
     if kind == "text" and " " in v and rng.random() < dmg.cut:
         words = v.split(" ")
@@ -315,13 +317,27 @@ def relationship_box(f, owner, rng, dmg):
             f"6. Individual or Joint/Group Filing (Check Applicable Line)     {joint}")
 
 
+def cut_word(text, rng):
+    """``text`` cut inside one of its longer words, as a box too narrow for it cuts it
+    (``SVP, Technology De`` / ``evelopment``), the letter at the cut sometimes read twice:
+    (head, tail); ``(text, "")`` when no word is long enough."""
+    words = list(re.finditer(r"[A-Za-z]{6,}", text))
+    if not words:
+        return text, ""
+    word = rng.choice(words)
+    cut = rng.randrange(word.start() + 3, word.end() - 2)
+    return text[:cut], text[cut - (rng.random() < 0.5):]
+
+
 def header_in_columns(f, owner, rng, dmg):
     """Boxes 1, 2-4 and 5-6 side by side, read line by line across the three columns (as
     in seed 000): each line holds a piece of every box; the check mark of box 5 in a cell
-    of its own before ``below)``, the officer's title after it."""
+    of its own before ``below)``, the officer's title after it, its tail sometimes cut off
+    and pushed past the next box's label."""
     r, t = f.record, lambda x: ocr(x, rng, dmg.ocr)
     m = {label.split()[0]: mark for label, mark in f.boxes(owner)}
     title = " ".join(x for x in (owner["officer_title"], owner["other_text"]) if x)
+    head, tail = cut_word(title, rng) if rng.random() < dmg.chop / 2 else (title, "")
     street = " ".join(x for x in (owner["street1"], owner["street2"]) if x)
     owner_col = [f"{t('1. Name and Address of Reporting Person*')} {owner['name'] or ''}",
                  f"(Last) (First) {street}\t(Middle)",
@@ -333,7 +349,7 @@ def header_in_columns(f, owner, rng, dmg):
     rel_col = [f"{t('5. Relationship of Reporting Person(s) to Issuer (Check all applicable)')} "
                f"{m.get('Director', '')} Director {m.get('Officer', '')} Officer (give title\t"
                f"{m.get('10%', '')} 10% Owner",
-               f"{m.get('Officer', '')}\tbelow) {title}\t{m.get('Other', '')} Other (specify below)",
+               f"{m.get('Officer', '')}\tbelow) {head}\t{m.get('Other', '')} Other (specify below) {tail}",
                "6. Individual or Joint/Group Filing (Check Applicable Line) " + " ".join(f.joint())]
     return ["\t".join(" ".join(part.split()) for cell in cells for part in cell.split("\t"))
             + "\t" * rng.randint(1, 4)
