@@ -27,7 +27,7 @@ class Tagger:
     def tag(self, xseq, confidence=True):
         if not xseq:
             return [], []
-        self._tagger.set(xseq)
+        self._tagger.set(pycrfsuite.ItemSequence(xseq))   # faster than handing it the lists
         labels = self._tagger.tag()
         if not confidence:
             return labels, [1.0] * len(labels)

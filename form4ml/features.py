@@ -256,7 +256,7 @@ LINE_KEYWORDS = [
     ("table1", r"table i\b|non-?derivative"),
     ("table2", r"table ii\b|derivative securit"),
     ("explain", r"explanation of responses|^\s*footnotes?\b"),
-    ("fnstart", r"^\s*[-*]?\s*(?:\(\d{1,2}\)|\d{1,2}[.)]|\[?F\d{1,2}\]?)\s+[A-Za-z]"),
+    ("fnstart", r"^\s*[-*]?\s*(?:\(\d{1,2}\)|\d{1,2}[.)]|\[?f\d{1,2}\]?)\s+[a-z]"),
     ("remarks", r"remarks"),
     ("signature", r"signature|\*\*\s*signature|attorney"),
     ("reminder", r"reminder|persons who respond|intentional misstatements|file three copies|omb number|estimated average|sec 1474|potential persons"),
@@ -266,10 +266,16 @@ LINE_KEYWORDS = [
     ("colhdr", r"title of|\(instr\.|transaction date|execution date|amount of|ownership form"),
     ("formhead", r"form 4|securities and exchange|washington|statement of changes|section 16"),
 ]
-LINE_KEYWORDS = [(k, re.compile(p, re.I)) for k, p in LINE_KEYWORDS]
+LINE_KEYWORDS = [(k, re.compile(p)) for k, p in LINE_KEYWORDS]   # searched in the lowered line
 
 
 LINE_NEIGHBOUR_KEEP = ("kw=", "blank", "nnum", "ndate")
+
+
+@lru_cache(maxsize=20_000)
+def _lexicon_feature(text):
+    """The token's ``lex=`` feature, or None."""
+    return next((f for f in word_features(text) if f.startswith("lex=")), None)
 REL = tuple("rel=%d" % k for k in range(10))
 
 
@@ -304,7 +310,8 @@ BLANK_LINE = (("blank",), _line_shown(("blank",)))
 def _line_text_features(line, toks):
     """Features of a non-blank line that depend on its text alone, and what it shows its
     neighbours (cached: boilerplate repeats)."""
-    feats = ["kw=" + k for k, p in LINE_KEYWORDS if p.search(line)]
+    low = line.lower()
+    feats = ["kw=" + k for k, p in LINE_KEYWORDS if p.search(low)]
     wf = [word_features(t) for t in toks]
     feats.append("first=" + ([f for f in wf[0] if f.startswith(("w=", "shape="))][0])[:20])
     feats.append("nnum=%d" % min(sum("num" in f for f in wf), 6))
@@ -313,5 +320,5 @@ def _line_text_features(line, toks):
     feats.append("ntok=%d" % min(len(toks) // 4, 10))
     feats.append("ntab=%d" % min(line.count("\t"), 6))
     feats.append("indent=%d" % min((len(line) - len(line.lstrip())) // 4, 6))
-    feats.extend(sorted({f for w in wf for f in w if f.startswith("lex=")}))
+    feats.extend(sorted({f for f in map(_lexicon_feature, toks) if f}))
     return tuple(feats), _line_shown(feats)

@@ -66,3 +66,13 @@ def test_rebuild_reuses_cached_renderings(built, xml_dir):
     cached = {p: p.stat().st_mtime_ns for p in (out / "cache").glob("*.json")}
     build(xml_dir, out, TEXT_STYLES, jobs=1)
     assert cached and {p: p.stat().st_mtime_ns for p in (out / "cache").glob("*.json")} == cached
+
+
+def test_changed_renderer_renders_anew(xml_dir, tmp_path, monkeypatch):
+    from training import build_corpus
+    xml, cache = sorted(xml_dir.glob("*.xml"))[0], tmp_path
+    first = build_corpus.rendered_text(xml, "plain", cache)
+    monkeypatch.setattr(build_corpus, "renderer_source", lambda style: b"# the renderer, edited")
+    monkeypatch.setattr(build_corpus, "renderers", lambda: {"plain": lambda path, rng: "FORM 4 anew"})
+    assert first != "FORM 4 anew"
+    assert build_corpus.rendered_text(xml, "plain", cache) == "FORM 4 anew"

@@ -4,12 +4,13 @@ aligned with its gold record, split by issuer into train/dev/test.
     python -m training.build_corpus [--xml-dir DIR] [--out build/corpus] [--jobs 2]
 
 Cached: a rerun only renders what changed (key: the XML's bytes, the style, the
-seed); alignment is redone every run, so an aligner fix needs no re-rendering.
+source of the renderer's module); alignment is redone every run, so an aligner fix needs no re-rendering.
 Bad XML is reported and skipped; filings that align poorly are listed in
 ``report.txt`` and kept out of the training split, never silently dropped.
 """
 import argparse
 import hashlib
+import inspect
 import json
 import random
 import sys
@@ -66,10 +67,18 @@ def _render(fn, xml_path, rng, cache_dir):
         return fn(xml_path, rng)
 
 
+@lru_cache(maxsize=None)
+def renderer_source(style):
+    """The bytes of the module that renders ``style``: a changed renderer renders anew."""
+    return Path(inspect.getsourcefile(renderers()[style])).read_bytes()
+
+
 def rendered_text(xml_path, style, cache_dir):
     """The filing rendered in ``style``; cached on disk (key: the XML's bytes, the style,
-    CACHE_VERSION), since printing and OCR are the slow part of a build."""
-    key = hashlib.sha256(xml_path.read_bytes() + f"|{style}|{CACHE_VERSION}".encode()).hexdigest()[:24]
+    its renderer's source, CACHE_VERSION), since printing and OCR are the slow part of a
+    build."""
+    key = hashlib.sha256(xml_path.read_bytes() + f"|{style}|{CACHE_VERSION}|".encode()
+                         + renderer_source(style)).hexdigest()[:24]
     cached = cache_dir / f"{key}.json"
     if cached.is_file():
         return json.loads(cached.read_text())["text"]
