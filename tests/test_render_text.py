@@ -160,3 +160,12 @@ def test_date_styles(style, expected):
 @needs_corpus
 def test_state_names_come_from_the_sec_stylesheet():
     assert state_names()["CA"] == "CALIFORNIA"
+
+
+@needs_corpus
+def test_ascii_keeps_a_long_signature_name_apart_from_its_date():
+    # an attorney-in-fact's name ran into the date ("... T. HoganMar. 12, 2024")
+    xml = next(f for f in sorted(CORPUS.glob("*.xml"))
+               if len(read_record(f)["signatures"][0]["name"] or "") > 50)
+    name = read_record(xml)["signatures"][0]["name"]
+    assert re.search(re.escape(name) + r" {2,}\S", RENDERERS["ascii"](xml, random.Random(0)))

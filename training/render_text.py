@@ -366,7 +366,7 @@ def render_ascii(xml_path, rng):
     if r["remarks"]:
         out += ["Remarks:"] + textwrap.wrap(r["remarks"], 78) + [""]
     for sig in r["signatures"]:
-        out += [f"{ind}{sig['name'] or ''}".ljust(50) + f.date(sig["date"]),
+        out += [f"{ind}{sig['name'] or ''}".ljust(48) + "  " + f.date(sig["date"]),   # a long name pushes the date on
                 f"{ind}** Signature of Reporting Person".ljust(50) + "Date", ""]
     return "\n".join(out + ["</TEXT>", "</DOCUMENT>"]) + "\n"
 
