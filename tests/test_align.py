@@ -146,6 +146,17 @@ def test_state_spelled_out_is_found_after_the_city_not_in_the_form_title():
     assert _labelled(text, a, "owner_state") == ["WASHINGTON"]
 
 
+def test_zip_broken_after_its_hyphen_is_found_in_the_header_not_in_the_owner_table_below():
+    # the SEC stylesheet printed to PDF wraps "98052-6399" in box 1 and prints it whole
+    # again in the Reporting Owners table at the end
+    record = _record(owner={"zip_code": "98052-6399"})
+    text = (HEADER.format(state="MA").replace("01886", "98052-\n6399") + TABLE1 + TAIL
+            + "Reporting Owners\nScarfo Anthony WESTFORD MA 98052-6399\n")
+    a = align(text, record)
+    assert _labelled(text, a, "owner_zip") == ["98052-", "6399"]
+    assert [p for *_, lab, p in a.spans if lab == "owner_zip"] == [0, 1]
+
+
 def test_holdings_before_transactions_are_still_aligned():
     rec = _record([{"shares": 10, "price_per_share": 4, "shares_owned_following": 20}])
     holding = empty_row("non_derivative_holdings")

@@ -149,8 +149,9 @@ def patterns(value, kind):
     if kind == "state":
         full = STATES.get(value.upper())
         return [rf"(?<![A-Za-z])({re.escape(value)})(?![A-Za-z])"] + (_text_patterns(full)[:1] if full else [])
-    if kind == "zip":
-        return [rf"(?<!\d)({re.escape(value)})(?!\d)", rf"({re.escape(value)})"]
+    if kind == "zip":   # ZIP+4 may break after its hyphen (``98052-`` / ``6399``)
+        exact = re.escape(value).replace(r"\-", r"-\s*")
+        return [rf"(?<!\d)({exact})(?!\d)", rf"({exact})"]
     return _text_patterns(value)
 
 
