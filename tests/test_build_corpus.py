@@ -76,3 +76,10 @@ def test_changed_renderer_renders_anew(xml_dir, tmp_path, monkeypatch):
     monkeypatch.setattr(build_corpus, "renderers", lambda: {"plain": lambda path, rng: "FORM 4 anew"})
     assert first != "FORM 4 anew"
     assert build_corpus.rendered_text(xml, "plain", cache) == "FORM 4 anew"
+
+
+def test_build_command_is_written_beside_the_corpus(xml_dir, tmp_path):
+    from training.build_corpus import main
+    argv = ["--xml-dir", str(xml_dir), "--out", str(tmp_path), "--styles", "plain", "--jobs", "1"]
+    main(argv)
+    assert (tmp_path / "command.txt").read_text() == "python -m training.build_corpus " + " ".join(argv) + "\n"

@@ -4,10 +4,12 @@ from training.ship import _selection, corpus_facts
 
 def test_corpus_facts_are_read_from_the_build_outputs(tmp_path):
     (tmp_path / "report.txt").write_text("12 renderings aligned, 3 below coverage 0.8 (kept out of train), 0 failed\n")
+    (tmp_path / "command.txt").write_text("python -m training.build_corpus --pdf-every 2\n")
     for split, n in (("train", 5), ("dev", 2), ("test", 2)):
         (tmp_path / f"{split}.jsonl").write_text("{}\n" * n)
     facts = corpus_facts(tmp_path)
     assert (facts["renderings"], facts["train"], facts["dev"], facts["test"], facts["below_coverage_0.8"]) == (12, 5, 2, 2, 3)
+    assert facts["command"] == "python -m training.build_corpus --pdf-every 2"
 
 
 def test_selection_parses_dev_scores_per_c1_c2():

@@ -31,6 +31,7 @@ TEXT_STYLES = ("plain", "markdown", "ascii", "html_text", "markdown_scan")
 PDF_STYLES = ("pdf_layout", "pdf_plain", "pdf_raw", "pdfplumber")
 OCR_STYLES = ("ocr_light_200", "ocr_medium_200", "ocr_heavy_300")   # of render_ocr's six
 MIN_COVERAGE = 0.8
+COMMAND_FILE = "command.txt"     # the command that built the corpus, for the model's meta.json
 CACHE_VERSION = "1"
 
 
@@ -166,6 +167,8 @@ def main(argv=None):
     ap.add_argument("--ocr-every", type=int, default=4, help="OCR styles on every Nth filing only (slow).")
     args = ap.parse_args(argv)
     report = build(args.xml_dir, args.out, args.styles.split(","), args.jobs, args.limit, args.pdf_every, args.ocr_every)
+    command = " ".join(["python -m training.build_corpus", *(sys.argv[1:] if argv is None else argv)])
+    (Path(args.out) / COMMAND_FILE).write_text(command + "\n")
     print(report.split("\npoorly aligned:")[0])
 
 

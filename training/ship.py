@@ -13,9 +13,8 @@ from form4ml.config import REPO, build_dir
 from form4ml.evaluation import evaluate_docs
 from form4ml.pipeline import META, load_model
 
-from .build_corpus import MIN_COVERAGE
+from .build_corpus import COMMAND_FILE, MIN_COVERAGE
 
-CORPUS_COMMAND = "python -m training.build_corpus --jobs 2 --pdf-every 6 --ocr-every 24"
 SPLIT = "train (issuer hash buckets 30-99 of training.build_corpus.split_of)"
 
 
@@ -27,10 +26,11 @@ def figures(docs, model_dir):
 
 
 def corpus_facts(corpus):
-    """Sizes of the corpus build, read from its outputs."""
+    """The command and sizes of the corpus build, read from its outputs."""
+    command = (corpus / COMMAND_FILE).read_text().strip()
     first = (corpus / "report.txt").read_text().split("\n", 1)[0].split()
     sizes = {s: sum(1 for _ in open(corpus / f"{s}.jsonl", encoding="utf-8")) for s in ("train", "dev", "test")}
-    return {"command": CORPUS_COMMAND, "renderings": int(first[0]), **sizes,
+    return {"command": command, "renderings": int(first[0]), **sizes,
             f"below_coverage_{MIN_COVERAGE}": int(first[3])}
 
 
