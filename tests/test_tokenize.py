@@ -19,6 +19,19 @@ def test_tokenize_keeps_form4_values_whole(text, tokens):
     assert [t.text for t in tokenize(text)] == tokens
 
 
+@pytest.mark.parametrize("text, tokens", [
+    ("Trading SymbolMICROSOFT CORP", ["Trading", "Symbol", "MICROSOFT", "CORP"]),
+    ("Coleman Amy2. Issuer Name", ["Coleman", "Amy", "2", ".", "Issuer", "Name"]),
+    ("ONE MICROSOFT WAY3. Date", ["ONE", "MICROSOFT", "WAY", "3", ".", "Date"]),
+    ("Responses:1.The option", ["Responses", ":", "1", ".", "The", "option"]),
+    ("Series A1 Preferred", ["Series", "A1", "Preferred"]),
+    ("Rule 10b5-1 plan X0306", ["Rule", "10b5-1", "plan", "X0306"]),
+    ("MacKenzie", ["MacKenzie"]),
+])
+def test_tokenize_parts_cells_glued_by_html_scraping(text, tokens):
+    assert [t.text for t in tokenize(text)] == tokens
+
+
 def test_tokenize_records_line_column_and_cell():
     toks = tokenize("FORM 4\nCommon\tStock\t25,893")
     amount = toks[-1]
