@@ -28,6 +28,8 @@ RULES = [
     (re.compile(r"\$\^\{\\star\}\$|\$\\star\$"), "*"),
     (re.compile(r"</?(?:b|i|u|em|strong|sup|sub|span|font|br|p|div|td|tr|th)\b[^>]*>", re.I), " "),
     (re.compile(r"\\([$*_#\[\]()&%-])"), r"\1"),
+    # a dollar amount cut after its point by a cell break: ``$3.<tab>3`` is $3.3
+    (re.compile(r"(\$ ?\d[\d,]*\.)\t+(\d)"), r"\1\2"),
     (re.compile(r"^#{1,6}[ \t]*", re.M), ""),
     (re.compile(r"\*\*"), ""),
     (re.compile(r"&amp;"), "&"),

@@ -13,6 +13,9 @@ from form4ml.normalise import normalise
     ("122,728 (2) \u0391 $0", "122,728 (2) A $0"),
     ("a\u00a0b\fc", "a b\nc"),
     ("1,000\u00b9", "1,000 (1)"),
+    ("D\t\t\\$3.\t3\t378,950", "D\t\t$3.3\t378,950"),   # seed 001: a price cut after its point
+    ("$ 12.\t\t50", "$ 12.50"),
+    ("1.\t25% of the shares", "1.\t25% of the shares"),    # a footnote number stays apart
 ])
 def test_normalise_undoes_converter_artefacts(raw, expected):
     assert normalise(raw).text == expected
@@ -27,6 +30,14 @@ def test_normalise_maps_offsets_back_to_original(raw, value):
     i = norm.text.index(value)
     start, end = norm.to_original(i, i + len(value))
     assert raw[start:end] == value
+
+
+def test_normalise_maps_a_joined_price_back_over_the_cell_break():
+    raw = "D \\$3.\t3 378,950"
+    norm = normalise(raw)
+    i = norm.text.index("3.3")
+    start, end = norm.to_original(i, i + 3)
+    assert raw[start:end] == "3.\t3"
 
 
 def test_normalise_keeps_footnote_digit_at_its_place():
