@@ -232,24 +232,27 @@ def _add_column_neighbours(out, tokens, lines):
         cols, idx = starts.setdefault(t.line, ([], []))
         cols.append(t.col)
         idx.append(i)
-    spaced = {k for k in starts if "\t" not in lines[k]}
-    for i, t in enumerate(tokens):
-        if t.line not in spaced:
-            continue
+    spaced = {k: v for k, v in starts.items() if "\t" not in lines[k]}
+    for line, (cols, idx) in spaced.items():
         for side, (step, none) in enumerate(((-1, "up:none"), (1, "down:none"))):
-            other = starts.get(t.line + step) if t.line + step in spaced else None
-            j = _same_column(other, t.col) if other else None
-            if j is None:
-                out[i].append(none)
-            else:
-                out[i] += column_features(tokens[j].text)[side]
+            other = spaced.get(line + step)
+            for i, j in zip(idx, _same_columns(cols, other) if other else [None] * len(idx)):
+                if j is None:
+                    out[i].append(none)
+                else:
+                    out[i] += column_features(tokens[j].text)[side]
 
 
-def _same_column(line, col):
-    """The token of a line (columns, indices) starting within COLUMN_SLACK of ``col``."""
-    cols, idx = line
-    k = bisect_left(cols, col - COLUMN_SLACK)
-    return idx[k] if k < len(cols) and cols[k] <= col + COLUMN_SLACK else None
+def _same_columns(cols, other):
+    """For each of ``cols`` (ascending), the token of ``other`` (columns, indices)
+    starting within COLUMN_SLACK of it, or None: one walk along both lines."""
+    other_cols, other_idx = other
+    found, k, n = [], 0, len(other_cols)
+    for col in cols:
+        while k < n and other_cols[k] < col - COLUMN_SLACK:
+            k += 1
+        found.append(other_idx[k] if k < n and other_cols[k] <= col + COLUMN_SLACK else None)
+    return found
 
 
 LINE_KEYWORDS = [
