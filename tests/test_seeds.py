@@ -24,24 +24,9 @@ def test_shipped_model_was_not_trained_on_the_seeds(shipped_model):
     assert "seed" not in shipped_model.meta["styles"]
 
 
-# What the shipped model still gets wrong on the seeds (see the issue notes): seed 000's
-# officer title is cut by the neighbouring box ("SVP, Technology De" ... "evelopment");
-# seed 001's third price is cut in two cells ("$3." and "3"). Listed here so the suite
-# tells a fix (XPASS) from a regression.
-KNOWN_MISSES = {
-    ("seed:000_43804425f2cff2b7", "reporting_owners.0.officer_title"),
-    ("seed:001_0476002c87762afd", "non_derivative_transactions", 2, "price_per_share"),
-}
-
-
-def _cases(cases):
-    miss = pytest.mark.xfail(reason="known miss of the shipped model", strict=False)
-    return [pytest.param(*c, marks=miss) if c in KNOWN_MISSES else c for c in cases]
-
-
-CASES = _cases([(seed, path) for seed in SEEDS for path in
-                ("issuer.name", "issuer.trading_symbol", "period_of_report", "reporting_owners.0.name",
-                 "reporting_owners.0.is_officer", "reporting_owners.0.officer_title", "signatures.0.date")])
+CASES = [(seed, path) for seed in SEEDS for path in
+         ("issuer.name", "issuer.trading_symbol", "period_of_report", "reporting_owners.0.name",
+          "reporting_owners.0.is_officer", "reporting_owners.0.officer_title", "signatures.0.date")]
 
 
 def _get(rec, path):
@@ -58,9 +43,9 @@ def test_seed_header_field_matches_annotation(extracted, seed, path):
     assert same(path.split(".")[-1], pred, gold), (pred, gold)
 
 
-ROW_CASES = _cases([("seed:001_0476002c87762afd", "non_derivative_transactions", i, k)
-                    for i in range(3) for k in ROW_KEYS] +
-                   [("seed:000_43804425f2cff2b7", "derivative_transactions", 0, k) for k in TABLE2_KEYS])
+ROW_CASES = ([("seed:001_0476002c87762afd", "non_derivative_transactions", i, k)
+              for i in range(3) for k in ROW_KEYS] +
+             [("seed:000_43804425f2cff2b7", "derivative_transactions", 0, k) for k in TABLE2_KEYS])
 
 
 @pytest.mark.slow
