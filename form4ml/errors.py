@@ -8,6 +8,7 @@ MESSAGES = {
     "E005": "text is not a Form 4",
     "E010": "bad model",
     "E020": "bad annotation file",
+    "E030": "too little training text",
 }
 
 

@@ -10,8 +10,10 @@ from pathlib import Path
 
 from . import crf
 from .cascade import group_indices
+from .errors import Form4Error
 from .features import line_features, tokens_to_features
 from .fields import spans_to_tags
+from .labels import ZONE_GROUPS
 from .normalise import normalise
 from .pipeline import FIELD_MODELS, META, ZONE_MODEL
 from .tokenize import line_starts, tokenize
@@ -118,6 +120,7 @@ def train(docs, out_dir, c1=0.1, c2=0.01, max_iterations=150, verbose=False, job
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     examples = _prepare_all(docs, jobs)
+    _check_groups(examples, out_dir)
     crf.train([e.line_feats for e in examples], [e.zones for e in examples],
               out_dir / ZONE_MODEL, c1, c2, max_iterations, verbose, algorithm)
     for group, name in FIELD_MODELS.items():
@@ -135,6 +138,14 @@ def train(docs, out_dir, c1=0.1, c2=0.01, max_iterations=150, verbose=False, job
     }
     (out_dir / META).write_text(json.dumps(meta, indent=2) + "\n")
     return meta
+
+
+def _check_groups(examples, out_dir):
+    """Every zone group needs some text: a folder without one of its CRFs cannot load."""
+    empty = [g for g in FIELD_MODELS if not any(e.groups.get(g) for e in examples)]
+    if empty:
+        raise Form4Error("E030", out_dir, "no annotated filing has text in the zone group(s) "
+                         + ", ".join(f"{g} ({'/'.join(ZONE_GROUPS[g])})" for g in empty))
 
 
 def _prepare_all(docs, jobs):

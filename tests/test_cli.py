@@ -120,3 +120,16 @@ def test_evaluate_with_a_folder_that_is_not_a_model_says_so(tmp_path):
     (tmp_path / "empty").mkdir()
     result = run("evaluate", gold, "--model", tmp_path / "empty")
     assert result.exit_code == 1 and "E010" in result.stderr and "not a form4ml model folder" in result.stderr
+
+
+def test_train_on_filings_without_tables_or_footnotes_says_so_before_training(tmp_path):
+    # every line of this filing is header: the tables and tail CRFs would have nothing
+    text = "FORM 4\n1. Name and Address of Reporting Person* Scarfo Anthony\n"
+    start = text.index("Scarfo")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"text": text, "spans": [[start, start + 14, "owner_name"]],
+                                "record": {"reporting_owners": [{"name": "Scarfo Anthony"}]}}) + "\n")
+    result = run("train", gold, "-o", tmp_path / "model")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "E030" in result.stderr and "tables" in result.stderr and "tail" in result.stderr
+    assert not (tmp_path / "model" / "zones.crfsuite").exists()
