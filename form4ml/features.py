@@ -141,18 +141,10 @@ NEXT_GAP = {g: "+1:" + g for g in (*GAPS, "gap=tab", "gap=line")}
 
 @lru_cache(maxsize=1000)
 def _gap(space):
-    """The gap feature of the whitespace between two tokens of a line."""
+    """The gap feature of the whitespace between two tokens of a line: none, one space,
+    a few, a wide run or a tab. Column and cell boundaries show up here even where the
+    layout is scrambled."""
     return "gap=tab" if "\t" in space else GAPS[min(len(space), 4)]
-
-
-def gap_before(tokens, lines, i):
-    """The whitespace before token ``i``: none, one space, a few, a wide run or a tab.
-    Column and cell boundaries show up here even where the layout is scrambled."""
-    t = tokens[i]
-    if i == 0 or tokens[i - 1].line != t.line:
-        return "gap=line"
-    prev = tokens[i - 1]
-    return _gap(lines[t.line][prev.col + len(prev.text):t.col])
 
 
 POS = tuple("pos=%d" % k for k in range(9))
@@ -279,6 +271,8 @@ LINE_NEIGHBOUR_KEEP = ("kw=", "blank", "nnum", "ndate")
 def _lexicon_feature(text):
     """The token's ``lex=`` feature, or None."""
     return next((f for f in word_features(text) if f.startswith("lex=")), None)
+
+
 REL = tuple("rel=%d" % k for k in range(10))
 
 

@@ -1,7 +1,7 @@
 """Token and line features: what the CRFs see of each token and line."""
 import pytest
 
-from form4ml.features import gap_before, line_features, tokens_to_features, word_features
+from form4ml.features import line_features, tokens_to_features, word_features
 from form4ml.tokenize import tokenize
 
 
@@ -39,8 +39,9 @@ def test_word_features_survive_absurd_numbers():
     ("Common\nStock", 1, "gap=line"),
 ])
 def test_gap_before_tells_cell_boundaries_from_word_spaces(text, index, gap):
-    tokens = tokenize(text)
-    assert gap_before(tokens, text.split("\n"), index) == gap
+    lines = text.split("\n")
+    feats = tokens_to_features(tokenize(text), lines, ["header"] * len(lines))
+    assert [f for f in feats[index] if f.startswith("gap=")] == [gap]
 
 
 def test_token_features_see_the_gap_after_them():
