@@ -118,9 +118,9 @@ def ad_prior(docs):
 def train(docs, out_dir, c1=0.1, c2=0.01, max_iterations=150, verbose=False, jobs=1, algorithm="lbfgs"):
     """Train the CRFs of the cascade on annotated filings and write a model folder."""
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     examples = _prepare_all(docs, jobs)
     _check_groups(examples, out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
     crf.train([e.line_feats for e in examples], [e.zones for e in examples],
               out_dir / ZONE_MODEL, c1, c2, max_iterations, verbose, algorithm)
     for group, name in FIELD_MODELS.items():

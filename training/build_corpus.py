@@ -4,7 +4,8 @@ aligned with its gold record, split by issuer into train/dev/test.
     python -m training.build_corpus [--xml-dir DIR] [--out build/corpus] [--jobs 2]
 
 Cached: a rerun only renders what changed (key: the XML's bytes, the style, the
-source of the renderer's module); alignment is redone every run, so an aligner fix needs no re-rendering.
+source of the renderer's module); alignment is redone every run, so an aligner fix
+needs no re-rendering.
 Bad XML is reported and skipped; filings that align poorly are listed in
 ``report.txt`` and kept out of the training split, never silently dropped.
 """
