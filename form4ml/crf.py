@@ -18,7 +18,8 @@ def train(xseqs, yseqs, path, c1=0.1, c2=0.01, max_iterations=150, verbose=False
 
 
 class Tagger:
-    """A trained CRF opened once; ``tag`` gives labels and each label's marginal."""
+    """A trained CRF opened once; ``tag`` gives labels and each label's marginal (None
+    for ``O``: no field is made of those, so their marginals are not worth computing)."""
 
     def __init__(self, path):
         self._tagger = pycrfsuite.Tagger()
@@ -31,4 +32,5 @@ class Tagger:
         labels = self._tagger.tag()
         if not confidence:
             return labels, [1.0] * len(labels)
-        return labels, [self._tagger.marginal(y, i) for i, y in enumerate(labels)]
+        marginal = self._tagger.marginal
+        return labels, [None if y == "O" else marginal(y, i) for i, y in enumerate(labels)]

@@ -152,9 +152,11 @@ CELL = tuple("cell=%d" % k for k in range(21))
 COL = tuple("col=%d" % k for k in range(21))
 
 
-def tokens_to_features(tokens, lines, zones):
-    """Feature lists for a document's tokens; ``zones`` gives each line's zone."""
-    out = [list(word_features(t.text)) for t in tokens]
+def tokens_to_features(tokens, lines, zones, skip=None):
+    """Feature lists for a document's tokens; ``zones`` gives each line's zone. A token
+    that ``skip`` marks (see cascade.skipped) gets None: no CRF will see it."""
+    out = [list(word_features(t.text)) for t in tokens] if skip is None else \
+        [None if s else list(word_features(t.text)) for t, s in zip(tokens, skip)]
     rows = [t.line for t in tokens]
     headers = header_columns(lines)
     for a, b in _line_spans(rows):
@@ -178,30 +180,38 @@ def _add_line_context(out, tokens, a, b, line, zone, header):
     low = toks[0].text.lower()
     first = "lfirst=" + (low if low.isalpha() else _shape(low))[:12]
     gaps = ["gap=line"] + [_gap(line[prev.col + len(prev.text):t.col]) for prev, t in zip(toks, toks[1:])]
-    after = [NEXT_GAP[g] for g in gaps[1:]] + (["+1:gap=line"] if b < len(tokens) else [])
-    heads = [("zone=" + zone,)] * len(toks)
-    heads[0] += ("linestart",)
-    heads[-1] += ("lineend",)
-    for k, (t, feats, head, gap) in enumerate(zip(toks, out[a:b], heads, gaps)):
-        feats += head
-        feats += (POS[min(k, 8)], CELL[min(t.cell, 20)], COL[min(t.col // 8, 20)], first, gap)
-        if k < len(after):
-            feats.append(after[k])
+    last = len(toks) - 1
+    zone_feat = "zone=" + zone
+    for k, (t, feats, gap) in enumerate(zip(toks, out[a:b], gaps)):
+        if feats is None:
+            continue
+        feats += (zone_feat, POS[min(k, 8)], CELL[min(t.cell, 20)], COL[min(t.col // 8, 20)], first, gap)
+        if k == 0:
+            feats.append("linestart")
+        if k < last:
+            feats.append(NEXT_GAP[gaps[k + 1]])
+        else:
+            feats.append("lineend")
+            if b < len(tokens):
+                feats.append("+1:gap=line")
         if header:
             feats += _under(header, t)
 
 
 def _add_neighbours(out, tokens, rows):
-    """Append what the tokens up to two either side show, one offset after the other."""
+    """Append what the tokens up to two either side show."""
     n = len(tokens)
     near = [neighbour_features(t.text) for t in tokens]
-    for k, off in enumerate(OFFSETS):
-        lo, hi = max(0, -off), max(0, min(n, n - off))   # the tokens with a neighbour at ``off``
-        for feats, row, seen, seen_row in zip(out[lo:hi], rows[lo:hi], near[lo + off:hi + off],
-                                              rows[lo + off:hi + off]):
-            feats += seen[k][seen_row != row]
-        for feats in out[:lo] + out[hi:]:
-            feats.append(EDGE[off])
+    for i, feats in enumerate(out):
+        if feats is None:
+            continue
+        row = rows[i]
+        for k, off in enumerate(OFFSETS):
+            j = i + off
+            if 0 <= j < n:
+                feats += near[j][k][rows[j] != row]
+            else:
+                feats.append(EDGE[off])
 
 
 COLUMN_KEEP = ("shape=", "num", "date", "lex=", "mark")
@@ -229,6 +239,8 @@ def _add_column_neighbours(out, tokens, lines):
         for side, (step, none) in enumerate(((-1, "up:none"), (1, "down:none"))):
             other = spaced.get(line + step)
             for i, j in zip(idx, _same_columns(cols, other) if other else [None] * len(idx)):
+                if out[i] is None:
+                    continue
                 if j is None:
                     out[i].append(none)
                 else:

@@ -5,7 +5,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .assemble import assemble, ticker_after_issuer
-from .cascade import tag_fields
+from .cascade import skipped, tag_fields
 from .config import model_dir
 from .crf import Tagger
 from .errors import Form4Error
@@ -65,8 +65,9 @@ def tag(text, model=None, confidence=True):
     lines = norm.text.split("\n")
     tokens = tokenize(norm.text)
     zones = tag_zones(model.zones, lines, tokens)
-    feats = tokens_to_features(tokens, lines, zones)
-    tags, confs = tag_fields(model.fields, feats, tokens, zones, confidence)
+    skip = skipped(tokens, zones)
+    feats = tokens_to_features(tokens, lines, zones, skip)
+    tags, confs = tag_fields(model.fields, feats, tokens, zones, skip, confidence)
     repair_footnote_starts(tokens, tags, zones)
     return Tagged(norm, tokens, lines, zones, tags, confs)
 

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import crf
-from .cascade import group_indices
+from .cascade import group_indices, skipped
 from .errors import Form4Error
 from .features import line_features, tokens_to_features
 from .fields import spans_to_tags
@@ -61,8 +61,9 @@ def prepare(doc):
     tokens = tokenize(norm.text)
     tags = spans_to_tags(tokens, normalised_spans(norm, doc["spans"]))
     zones = _gold_zones(doc, norm, lines) if doc.get("zones") else derive_zones(lines, tokens, tags)
-    return Example(line_features(lines, tokens), zones, tokens_to_features(tokens, lines, zones), tags,
-                   group_indices(tokens, zones))
+    skip = skipped(tokens, zones)
+    return Example(line_features(lines, tokens), zones, tokens_to_features(tokens, lines, zones, skip), tags,
+                   group_indices(tokens, zones, skip))
 
 
 def sample_docs(docs, limit, seed=0):

@@ -1,7 +1,7 @@
 """The field CRFs of the cascade: each zone group's tokens go to that group's tagger."""
 import pytest
 
-from form4ml.cascade import group_indices, tag_fields
+from form4ml.cascade import BLANK, CARRY, group_indices, skipped, tag_fields
 from form4ml.labels import GROUP_OF_ZONE, ZONES
 from form4ml.tokenize import tokenize
 
@@ -38,7 +38,43 @@ def test_tag_fields_puts_each_groups_tags_back_in_text_order():
     tokens = tokenize(TEXT)
     taggers = {g: EchoTagger(g) for g in ("top", "tables", "tail")}
     feats = [[t.text] for t in tokens]
-    tags, confs = tag_fields(taggers, feats, tokens, ZONES_OF_LINES)
+    tags, confs = tag_fields(taggers, feats, tokens, ZONES_OF_LINES, [None] * len(tokens))
     expected = [f"B-{GROUP_OF_ZONE[ZONES_OF_LINES[t.line]]}" for t in tokens]
     assert tags == expected and confs == [0.5] * len(tokens)
     assert taggers["tables"].seen == [[["Common"], ["Stock"], ["02/18/2014"], ["F"], ["25,893"]]]
+
+
+FOOTNOTE = "(1) The shares are held by the Smith Trust.\nReminder: Report on a separate line"
+
+
+@pytest.mark.parametrize("zones, expected", [
+    # the mark, its first two words and the line's last token go to the CRF; words after
+    # two words are carried; a boilerplate line is blank throughout
+    (["footnotes", "boilerplate"],
+     {"(1)": None, "The": None, "shares": None, "are": CARRY, "held": CARRY, "Trust": CARRY,
+      ".": None, "Reminder": BLANK, "line": BLANK}),
+    (["table1", "signature"], {"(1)": None, "are": None, "Trust": None, "Reminder": None}),
+])
+def test_skipped_leaves_boilerplate_and_footnote_prose_to_rules(zones, expected):
+    tokens = tokenize(FOOTNOTE)
+    skip = dict(zip((t.text for t in tokens), skipped(tokens, zones)))
+    assert {text: skip[text] for text in expected} == expected
+
+
+@pytest.mark.parametrize("text", ["paid $25 per share", "see note (2) below", "on 02/18/2014 the"])
+def test_skipped_keeps_numbers_marks_and_the_words_after_them(text):
+    tokens = tokenize("(1) Shares were " + text + " end")
+    skip = skipped(tokens, ["footnotes"])
+    digit_at = next(i for i, t in enumerate(tokens) if any(c.isdigit() for c in t.text) and i > 0)
+    assert skip[digit_at] is None and skip[digit_at + 1] is None
+
+
+def test_tag_fields_continues_the_tag_before_a_carried_token_and_blanks_boilerplate():
+    tokens = tokenize(FOOTNOTE)
+    zones = ["footnotes", "boilerplate"]
+    skip = skipped(tokens, zones)
+    taggers = {g: EchoTagger(g) for g in ("top", "tables", "tail")}
+    tags, confs = tag_fields(taggers, [[t.text] for t in tokens], tokens, zones, skip)
+    by_text = dict(zip((t.text for t in tokens), zip(tags, confs)))
+    assert by_text["held"] == ("I-tail", 0.5) and by_text["Reminder"] == ("O", None)
+    assert sum(map(len, taggers["tail"].seen)) == skip.count(None)

@@ -44,6 +44,12 @@ def test_gap_before_tells_cell_boundaries_from_word_spaces(text, index, gap):
     assert [f for f in feats[index] if f.startswith("gap=")] == [gap]
 
 
+def test_token_features_leave_skipped_tokens_out_but_show_them_to_their_neighbours():
+    text = "Common Stock 02/18/2014"
+    feats = tokens_to_features(tokenize(text), [text], ["table1"], [None, "carry", None])
+    assert feats[1] is None and "+1:w=stock" in feats[0] and "-1:w=stock" in feats[2]
+
+
 def test_token_features_see_the_gap_after_them():
     tokens, feats = _features("ONE MICROSOFT WAY  REDMOND")
     assert "+1:gap=2" in feats[2] and "+1:gap=1" in feats[1]
