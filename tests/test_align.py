@@ -157,6 +157,43 @@ def test_zip_broken_after_its_hyphen_is_found_in_the_header_not_in_the_owner_tab
     assert [p for *_, lab, p in a.spans if lab == "owner_zip"] == [0, 1]
 
 
+@pytest.mark.parametrize("row, below, label, pieces", [
+    ("Common Stock  02/18/2014  F  122,7  D  $2  1,500  D", "                               28",
+     "shares", ["122,7", "28"]),
+    ("Common Stock  02/18/2  F  122,728  D  $2  1,500  D", "                   014",
+     "tx_date", ["02/18/2", "014"]),
+    ("Common Stock  02/18/2014  F  122,728  D  $2.  1,500  D", "                                        5",
+     "price", ["2.", "5"]),
+])
+def test_value_cut_at_its_column_edge_is_found_with_its_tail_below(row, below, label, pieces):
+    """A fixed-width table cuts a number or date longer than its column; the rest stands
+    on the next line in the same column, not next to the head."""
+    rec = _record([{"shares": 122728, "price_per_share": 2.5 if label == "price" else 2,
+                    "shares_owned_following": 1500}])
+    text = HEADER.format(state="MA") + TABLE1 + row + "\n" + below + "\n" + TAIL
+    spans = [s for s in align(text, rec).spans if s[2] == label]
+    assert [text[s:e] for s, e, *_ in spans] == pieces
+    assert [part for *_, part in spans] == [0, 1]
+
+
+def test_tail_in_another_column_below_is_not_taken_as_a_cut():
+    rec = _record([{"shares": 12228, "price_per_share": 2, "shares_owned_following": 1500}])
+    text = (HEADER.format(state="MA") + TABLE1 + "Common Stock  02/18/2014  F  122  D  $2  1,500  D\n"
+            + "                                       28\n" + TAIL)
+    assert _labelled(text, align(text, rec), "shares") == []
+
+
+def test_other_owners_repeating_box_1_in_the_header_are_aligned():
+    rec = _record()
+    rec["reporting_owners"].append({**rec["reporting_owners"][0], "name": "Scarfo Family Trust",
+                                    "is_officer": False, "officer_title": None, "is_director": True})
+    box = "1. Name and Address of Reporting Person (continued)\n{}\n4 TECHNOLOGY PARK DRIVE\nWESTFORD MA 01886\n"
+    text = HEADER.format(state="MA") + box.format("Scarfo Family Trust") + TABLE1 + TAIL
+    a = align(text, rec)
+    assert _labelled(text, a, "owner_name") == ["Scarfo Anthony", "Scarfo Family Trust"]
+    assert len(_labelled(text, a, "owner_street1")) == 2 and len(_labelled(text, a, "owner_zip")) == 2
+
+
 def test_holdings_before_transactions_are_still_aligned():
     rec = _record([{"shares": 10, "price_per_share": 4, "shares_owned_following": 20}])
     holding = empty_row("non_derivative_holdings")

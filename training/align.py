@@ -21,6 +21,7 @@ COLUMN_SLACK = 3        # columns a wrapped cell's next line may start left or r
 MAX_WRAP_LINES = 4      # lines one wrapped cell may run over
 MAX_WRAP_WORDS = 8      # longer values (footnotes) are not looked for as wrapped cells
 CELL_START = re.compile(r"(?<!\S)\S")
+CUT_HEAD = re.compile(r"(?<![^\s|])\$?\d[\d,./-]*(?![^\s|])")   # a number or date ending its cell
 MARK_REACH = 60         # characters after a row's last value still searched for its marks
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -205,6 +206,8 @@ class Aligner:
             hits += [w] if (w := self.wrapped(value, lo, before)) else []
         if hits:
             return min(hits)
+        if kind in ("number", "date") and (cut := self.cut(value, kind, lo, hi)):
+            return cut
         if kind in ("text", "number", "date"):
             return self.fuzzy(surface(value, kind), kind, lo, hi, near)
         return None
@@ -224,6 +227,35 @@ class Aligner:
                         best = pieces
                     break
         return best
+
+    def cut(self, value, kind, lo, hi):
+        """Pieces of a number or date that a fixed-width table cut at its column's edge,
+        the rest on the next line in the same column (``697,6`` above ``74``, ``2/7/0``
+        above ``0``); the first such occurrence in [lo, hi), or None."""
+        exact = re.compile(patterns(value, kind)[0])
+        for head in CUT_HEAD.finditer(self.text, lo, hi):
+            s, e = head.span()
+            tail = self._cell_below(s, hi)
+            if not tail or not self.free(s, e):
+                continue
+            tail_end = self.text.find("\n", tail)
+            joined = head.group() + self.text[tail:tail_end if tail_end >= 0 else None]
+            m = exact.search(joined)
+            if m and m.start(1) <= 1 and m.end(1) > len(head.group()) and self.free(tail, tail + m.end(1) - (e - s)):
+                return [(s + m.start(1), e), (tail, tail + m.end(1) - (e - s))]
+        return None
+
+    def _cell_below(self, start, hi):
+        """Where the cell in the column of ``start`` begins on the next line, or None."""
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        below = text.find("\n", start) + 1
+        if not below or below >= hi:
+            return None
+        line_end = len(text) if (e := text.find("\n", below)) < 0 else e
+        column = start - line_start
+        cell = CELL_START.search(text, below + max(column - COLUMN_SLACK, 0), line_end)
+        return cell.start() if cell and abs(cell.start() - below - column) <= COLUMN_SLACK else None
 
     def _column_below(self, start, end, words, hi):
         """[(start, end)] of the head and of the rest of ``words`` on the lines below,
@@ -403,7 +435,9 @@ def _relationships(al, record, region, report):
 
 
 def _other_owners(al, record, region, report):
-    """Owners after the first, as rows of the 'Reporting Owners' table: address, then marks."""
+    """Owners after the first, each as a row: address, then marks. The SEC's form lists
+    them in the 'Reporting Owners' table at the end, other layouts repeat box 1 in the
+    header, so the whole text is searched."""
     cursor, hi = region
     for owner in (record.get("reporting_owners") or [])[1:]:
         values = [(owner.get(k), label, kind) for k, label, kind in OWNER_FIELDS[:6]]
@@ -589,7 +623,7 @@ def align(text: str, record: dict) -> Alignment:
     missing = _header(al, _header_items(record), regs["header"], report)
     _relationships(al, record, regs["header"], report)
     _tables(al, record, regs, report)
-    _other_owners(al, record, regs["tail"], report)
+    _other_owners(al, record, regs["all"], report)
     _footnotes(al, record, regs["footnotes"], report)
     _tail(al, record, regs, report)
     _header_anywhere(al, missing, regs["all"], report)
