@@ -206,7 +206,7 @@ class Aligner:
             hits += [w] if (w := self.wrapped(value, lo, before)) else []
         if hits:
             return min(hits)
-        if kind in ("number", "date") and (cut := self.cut(value, kind, lo, hi)):
+        if kind in ("number", "date") and (cut := self.cut(value, kind, lo, min(hi, near[0]) if near else hi)):
             return cut
         if kind in ("text", "number", "date"):
             return self.fuzzy(surface(value, kind), kind, lo, hi, near)
@@ -231,11 +231,14 @@ class Aligner:
     def cut(self, value, kind, lo, hi):
         """Pieces of a number or date that a fixed-width table cut at its column's edge,
         the rest on the next line in the same column (``697,6`` above ``74``, ``2/7/0``
-        above ``0``); the first such occurrence in [lo, hi), or None."""
-        exact = re.compile(patterns(value, kind)[0])
+        above ``0``); the first such occurrence whose head lies in [lo, hi), or None."""
+        exact, starts = re.compile(patterns(value, kind)[0]), _digit_forms(value, kind)
         for head in CUT_HEAD.finditer(self.text, lo, hi):
+            digits = re.sub(r"\D", "", head.group())
+            if not any(f.startswith(digits) and f != digits for f in starts):
+                continue
             s, e = head.span()
-            tail = self._cell_below(s, hi)
+            tail = self._cell_below(s)
             if not tail or not self.free(s, e):
                 continue
             tail_end = self.text.find("\n", tail)
@@ -245,12 +248,12 @@ class Aligner:
                 return [(s + m.start(1), e), (tail, tail + m.end(1) - (e - s))]
         return None
 
-    def _cell_below(self, start, hi):
+    def _cell_below(self, start):
         """Where the cell in the column of ``start`` begins on the next line, or None."""
         text = self.text
         line_start = text.rfind("\n", 0, start) + 1
         below = text.find("\n", start) + 1
-        if not below or below >= hi:
+        if not below:
             return None
         line_end = len(text) if (e := text.find("\n", below)) < 0 else e
         column = start - line_start
@@ -321,6 +324,16 @@ class Aligner:
         if kind == "number" and not all(_number_edges(self.text, s, e) for s, e in pieces):
             return None, 0
         return (pieces, share) if all(self.free(s, e) for s, e in pieces) else (None, 0)
+
+
+def _digit_forms(value, kind):
+    """The digits a number or date shows in its usual forms (``2014-02-07``: 272014,
+    02072014, 0207...): a cut value's head shows the start of one of them."""
+    if kind == "number":
+        return {re.sub(r"\D", "", format(Decimal(str(value)).normalize(), "f"))}
+    y, m, d = (int(p) for p in value.split("-"))
+    return {f"{mm}{dd}{yy}" for mm in (str(m), f"{m:02d}") for dd in (str(d), f"{d:02d}")
+            for yy in (str(y), f"{y % 100:02d}")} | {f"{y}{m:02d}{d:02d}"}
 
 
 def _words_at(text, pos, end, words):
