@@ -185,7 +185,9 @@ def _add_line_context(out, tokens, a, b, line, zone, header):
     for k, (t, feats, gap) in enumerate(zip(toks, out[a:b], gaps)):
         if feats is None:
             continue
-        feats += (zone_feat, POS[min(k, 8)], CELL[min(t.cell, 20)], COL[min(t.col // 8, 20)], first, gap)
+        col = t.col // 8
+        feats += (zone_feat, POS[k if k < 8 else 8], CELL[t.cell if t.cell < 20 else 20],
+                  COL[col if col < 20 else 20], first, gap)
         if k == 0:
             feats.append("linestart")
         if k < last:
@@ -199,18 +201,17 @@ def _add_line_context(out, tokens, a, b, line, zone, header):
 
 
 def _add_neighbours(out, tokens, rows):
-    """Append what the tokens up to two either side show."""
+    """Append what the tokens up to two either side show, one offset after the other."""
     n = len(tokens)
     near = [neighbour_features(t.text) for t in tokens]
-    for i, feats in enumerate(out):
-        if feats is None:
-            continue
-        row = rows[i]
-        for k, off in enumerate(OFFSETS):
-            j = i + off
-            if 0 <= j < n:
-                feats += near[j][k][rows[j] != row]
-            else:
+    for k, off in enumerate(OFFSETS):
+        lo, hi = max(0, -off), max(0, min(n, n - off))   # the tokens with a neighbour at ``off``
+        for feats, row, seen, seen_row in zip(out[lo:hi], rows[lo:hi], near[lo + off:hi + off],
+                                              rows[lo + off:hi + off]):
+            if feats is not None:
+                feats += seen[k][seen_row != row]
+        for feats in out[:lo] + out[hi:]:
+            if feats is not None:
                 feats.append(EDGE[off])
 
 
