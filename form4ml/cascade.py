@@ -1,27 +1,46 @@
 """The field CRFs of the cascade: a document's tokens split by the zone group of their
 line, each group labelled by its own CRF, the labels put back in text order.
 
-Not every token goes to a field CRF (see ``skipped``): about a fifth of a filing is
-boilerplate and footnote prose whose tags follow from the token before them."""
+Not every token goes to a field CRF (see ``skipped``): about half of a filing is
+boilerplate, column headings and footnote prose, whose tags follow from rules."""
 import re
 
+from .features import HEADER_WORDS
 from .labels import GROUP_OF_ZONE
 
 PROSE = re.compile(r"^\D*[A-Za-z]\D*$")   # a letter and no digit: a word, not a value or mark
+HEADING = re.compile(r"\(instr\.|\(month/day|title of|beneficially owned|transaction date|execution date")
+VALUE = re.compile(r"\d{3}")             # amounts and years: a line with one holds a row
 BLANK, CARRY = "blank", "carry"
 
 
-def skipped(tokens, zones):
+def heading_line(line):
+    """Whether a table line is column headings (``2. Transaction Date (Month/Day/Year)``):
+    heading phrases or two heading words, and no number of three digits."""
+    if VALUE.search(line):
+        return False
+    low = line.lower()
+    return bool(HEADING.search(low)) or sum(map(HEADER_WORDS.__contains__, low.split())) >= 2
+
+
+def skipped(tokens, zones, lines):
     """For each token, None if a field CRF labels it, else how it is tagged without one:
-    BLANK (``O``) for every token of a boilerplate line, where no field lives (0 of
-    9,785 dev tokens labelled); CARRY (the tag of the token before it, continued) for
-    the inside of footnote prose: a digit-free token after two words of its line, not
-    the line's last (12 of 66,168 such dev tokens differ from their gold tag). Footnote
-    marks, numbers and the first words after them stay with the CRF."""
+    BLANK (``O``) for every token of a boilerplate line or of a table's column headings,
+    where no field lives (0 of 9,785 and 48 of 82,312 dev tokens labelled); CARRY (the
+    tag of the token before it, continued) for the inside of footnote prose: a
+    digit-free token after two words of its line, not the line's last (12 of 66,168
+    such dev tokens differ from their gold tag). Footnote marks, numbers and the first
+    words after them stay with the CRF."""
     out, n = [None] * len(tokens), len(tokens)
+    headings = {}
     for i, t in enumerate(tokens):
         zone = zones[t.line]
-        if zone == "boilerplate":
+        if zone in ("table1", "table2"):
+            if t.line not in headings:
+                headings[t.line] = heading_line(lines[t.line])
+            if headings[t.line]:
+                out[i] = BLANK
+        elif zone == "boilerplate":
             out[i] = BLANK
         elif (zone == "footnotes" and 2 <= i < n - 1 and tokens[i - 2].line == t.line == tokens[i + 1].line
               and PROSE.match(t.text) and PROSE.match(tokens[i - 1].text) and PROSE.match(tokens[i - 2].text)):

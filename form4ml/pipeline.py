@@ -65,7 +65,7 @@ def tag(text, model=None, confidence=True):
     lines = norm.text.split("\n")
     tokens = tokenize(norm.text)
     zones = tag_zones(model.zones, lines, tokens)
-    skip = skipped(tokens, zones)
+    skip = skipped(tokens, zones, lines)
     feats = tokens_to_features(tokens, lines, zones, skip)
     tags, confs = tag_fields(model.fields, feats, tokens, zones, skip, confidence)
     repair_footnote_starts(tokens, tags, zones)

@@ -61,7 +61,7 @@ def prepare(doc):
     tokens = tokenize(norm.text)
     tags = spans_to_tags(tokens, normalised_spans(norm, doc["spans"]))
     zones = _gold_zones(doc, norm, lines) if doc.get("zones") else derive_zones(lines, tokens, tags)
-    skip = skipped(tokens, zones)
+    skip = skipped(tokens, zones, lines)
     return Example(line_features(lines, tokens), zones, tokens_to_features(tokens, lines, zones, skip), tags,
                    group_indices(tokens, zones, skip))
 

@@ -1,7 +1,7 @@
 """The field CRFs of the cascade: each zone group's tokens go to that group's tagger."""
 import pytest
 
-from form4ml.cascade import BLANK, CARRY, group_indices, skipped, tag_fields
+from form4ml.cascade import BLANK, CARRY, group_indices, heading_line, skipped, tag_fields
 from form4ml.labels import GROUP_OF_ZONE, ZONES
 from form4ml.tokenize import tokenize
 
@@ -57,14 +57,15 @@ FOOTNOTE = "(1) The shares are held by the Smith Trust.\nReminder: Report on a s
 ])
 def test_skipped_leaves_boilerplate_and_footnote_prose_to_rules(zones, expected):
     tokens = tokenize(FOOTNOTE)
-    skip = dict(zip((t.text for t in tokens), skipped(tokens, zones)))
+    skip = dict(zip((t.text for t in tokens), skipped(tokens, zones, FOOTNOTE.split("\n"))))
     assert {text: skip[text] for text in expected} == expected
 
 
 @pytest.mark.parametrize("text", ["paid $25 per share", "see note (2) below", "on 02/18/2014 the"])
 def test_skipped_keeps_numbers_marks_and_the_words_after_them(text):
-    tokens = tokenize("(1) Shares were " + text + " end")
-    skip = skipped(tokens, ["footnotes"])
+    line = "(1) Shares were " + text + " end"
+    tokens = tokenize(line)
+    skip = skipped(tokens, ["footnotes"], [line])
     digit_at = next(i for i, t in enumerate(tokens) if any(c.isdigit() for c in t.text) and i > 0)
     assert skip[digit_at] is None and skip[digit_at + 1] is None
 
@@ -72,9 +73,30 @@ def test_skipped_keeps_numbers_marks_and_the_words_after_them(text):
 def test_tag_fields_continues_the_tag_before_a_carried_token_and_blanks_boilerplate():
     tokens = tokenize(FOOTNOTE)
     zones = ["footnotes", "boilerplate"]
-    skip = skipped(tokens, zones)
+    skip = skipped(tokens, zones, FOOTNOTE.split("\n"))
     taggers = {g: EchoTagger(g) for g in ("top", "tables", "tail")}
     tags, confs = tag_fields(taggers, [[t.text] for t in tokens], tokens, zones, skip)
     by_text = dict(zip((t.text for t in tokens), zip(tags, confs)))
     assert by_text["held"] == ("I-tail", 0.5) and by_text["Reminder"] == ("O", None)
     assert sum(map(len, taggers["tail"].seen)) == skip.count(None)
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("1. Title of Security (Instr. 3)   2. Transaction Date (Month/Day/Year)", True),
+    ("| Code | V | Amount | (A) or (D) | Price |", True),
+    ("Date Exercisable   Expiration Date   Title   Amount or Number of Shares", True),
+    ("Common Stock  02/18/2014  F  25,893  D  $3.17  302,060  D", False),
+    ("Share Purchase   74   Shares", False),          # a wrapped cell under a row
+    ("Stock Option (right to buy)   Common Stock   2/7/00", False),
+])
+def test_heading_line_tells_column_headings_from_rows(line, heading):
+    assert heading_line(line) is heading
+
+
+def test_skipped_blanks_column_headings_of_a_table_only():
+    text = "1. Title of Security (Instr. 3)\nCommon Stock 02/18/2014 F 25,893"
+    tokens = tokenize(text)
+    skip = skipped(tokens, ["table1", "table1"], text.split("\n"))
+    assert [s for t, s in zip(tokens, skip) if t.line == 0] == [BLANK] * 10
+    assert set(s for t, s in zip(tokens, skip) if t.line == 1) == {None}
+    assert set(skipped(tokens, ["header", "table1"], text.split("\n"))[:10]) == {None}
