@@ -237,6 +237,8 @@ def _add_column_neighbours(out, tokens, lines):
         idx.append(i)
     spaced = {k: v for k, v in starts.items() if "\t" not in lines[k]}
     for line, (cols, idx) in spaced.items():
+        if all(out[i] is None for i in idx):
+            continue
         for side, (step, none) in enumerate(((-1, "up:none"), (1, "down:none"))):
             other = spaced.get(line + step)
             for i, j in zip(idx, _same_columns(cols, other) if other else [None] * len(idx)):
