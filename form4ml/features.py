@@ -9,6 +9,8 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from .values import STATES
+
 DATE = re.compile(r"^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$|^\d{4}-\d{2}-\d{2}$")
 PART_DATE = re.compile(r"^[\d/-]*/[\d/-]*$")
 NUMBER = re.compile(r"^\d[\d,.]*$")
@@ -29,6 +31,10 @@ LEXICON = {
             "attorney fact by behalf",
 }
 LEXICON = {w: cat for cat, words in LEXICON.items() for w in words.split()}
+# words of US state names: an owner's state the training filings never showed is still
+# known for one (``REDMOND WASHINGTON``)
+STATE_WORDS = {w for name in STATES.values() for w in name.lower().split()} - {"new", "north", "south", "west", "of"}
+LEXICON.update({w: "state" for w in STATE_WORDS if w not in LEXICON})
 
 HEADER_WORDS = {"code", "v", "amount", "price", "(a)", "(d)", "date", "title", "exercisable",
                 "expiration", "shares", "number", "or"}
@@ -82,6 +88,8 @@ def word_features(text):
             feats.append("title")
         if len(text) == 1 and text.isalpha():
             feats.append("letter=" + text.upper())
+        if len(text) == 2 and text in STATES:
+            feats.append("statecode")
         if word in LEXICON:
             feats.append("lex=" + LEXICON[word])
     return tuple(feats)

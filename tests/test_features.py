@@ -21,9 +21,17 @@ def _features(text):
     ("2014", {"num", "year"}),
     ("Stock", {"w=stock", "lex=security", "title"}),
     ("D", {"letter=D", "upper"}),
+    ("WASHINGTON", {"lex=state", "upper"}),     # a state the training filings may never show
+    ("Carolina", {"lex=state"}),
+    ("WA", {"statecode"}),
 ])
 def test_word_features_name_the_token_class(text, expected):
     assert expected <= set(word_features(text))
+
+
+@pytest.mark.parametrize("text", ["New", "or", "Stock"])
+def test_word_features_do_not_call_common_words_states(text):
+    assert not {"lex=state", "statecode"} & set(word_features(text))
 
 
 def test_word_features_survive_absurd_numbers():
