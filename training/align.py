@@ -328,7 +328,7 @@ class Aligner:
 
 def _digit_forms(value, kind):
     """The digits a number or date shows in its usual forms (``2014-02-07``: 272014,
-    02072014, 0207...): a cut value's head shows the start of one of them."""
+    02072014, 2714, 20140207, ...): a cut value's head shows the start of one of them."""
     if kind == "number":
         return {re.sub(r"\D", "", format(Decimal(str(value)).normalize(), "f"))}
     y, m, d = (int(p) for p in value.split("-"))
