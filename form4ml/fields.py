@@ -54,13 +54,16 @@ def tags_to_pieces(tokens, tags, confidences, line_zones, norm):
     return pieces
 
 
-def repair_footnote_starts(tokens, tags, line_zones):
+def repair_footnote_starts(tokens, tags, confidences, line_zones):
     """A footnote line that opens with its mark (``(3) The RSUs...``) starts a new footnote,
-    even where the CRF ran the previous footnote's text on over it: fixes tags in place."""
+    even where the CRF ran the previous footnote's text on over it: fixes tags in place. A
+    mark the CRF left ``O`` has no confidence; it takes that of the text after it."""
     for i, tok in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
         opens_line = i == 0 or tokens[i - 1].line != tok.line
         if (opens_line and line_zones[tok.line] == "footnotes" and NOTE_MARK.match(tok.text)
                 and tags[i] in ("O", "I-fn_text") and nxt.line == tok.line and tags[i + 1].endswith("fn_text")):
             tags[i], tags[i + 1] = "B-fn_id", "B-fn_text"
+            if confidences[i] is None:
+                confidences[i] = confidences[i + 1]
     return tags

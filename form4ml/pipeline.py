@@ -68,7 +68,7 @@ def tag(text, model=None, confidence=True):
     skip = skipped(tokens, zones, lines)
     feats = tokens_to_features(tokens, lines, zones, skip)
     tags, confs = tag_fields(model.fields, feats, tokens, zones, skip, confidence)
-    repair_footnote_starts(tokens, tags, zones)
+    repair_footnote_starts(tokens, tags, confs, zones)
     return Tagged(norm, tokens, lines, zones, tags, confs)
 
 

@@ -42,12 +42,14 @@ def test_repair_starts_a_footnote_at_a_line_opening_with_its_mark(mark_tag):
     tags = ["B-fn_id"] + ["B-fn_text"] + ["I-fn_text"] * (len(tokens) - 2)
     third = next(i for i, t in enumerate(tokens) if t.text == "(3)")
     tags[third] = mark_tag
-    repair_footnote_starts(tokens, tags, ["footnotes", "footnotes"])
+    confs = [None if t == "O" else 0.9 for t in tags]
+    repair_footnote_starts(tokens, tags, confs, ["footnotes", "footnotes"])
     assert tags[third:third + 2] == ["B-fn_id", "B-fn_text"]
+    assert confs[third] == 0.9     # a mark the CRF left O gets the confidence of its text
 
 
 def test_repair_leaves_marks_outside_the_footnotes_alone():
     tokens = tokenize(NOTES)
     tags = ["O"] + ["I-fn_text"] * (len(tokens) - 1)
     before = list(tags)
-    assert repair_footnote_starts(tokens, tags, ["table1", "table1"]) == before
+    assert repair_footnote_starts(tokens, tags, [0.9] * len(tags), ["table1", "table1"]) == before
