@@ -251,14 +251,17 @@ class Aligner:
     def _cell_below(self, start):
         """Where the cell in the column of ``start`` begins on the next line, or None."""
         text = self.text
-        line_start = text.rfind("\n", 0, start) + 1
         below = text.find("\n", start) + 1
         if not below:
             return None
         line_end = len(text) if (e := text.find("\n", below)) < 0 else e
-        column = start - line_start
-        cell = CELL_START.search(text, below + max(column - COLUMN_SLACK, 0), line_end)
-        return cell.start() if cell and abs(cell.start() - below - column) <= COLUMN_SLACK else None
+        return self._cell_at(below, line_end, start - text.rfind("\n", 0, start) - 1)
+
+    def _cell_at(self, line_start, line_end, column):
+        """Where a cell begins within COLUMN_SLACK of ``column`` on the line starting at
+        ``line_start``, or None."""
+        cell = CELL_START.search(self.text, line_start + max(column - COLUMN_SLACK, 0), line_end)
+        return cell.start() if cell and cell.start() - line_start - column <= COLUMN_SLACK else None
 
     def _column_below(self, start, end, words, hi):
         """[(start, end)] of the head and of the rest of ``words`` on the lines below,
@@ -271,10 +274,10 @@ class Aligner:
             if not line_start or len(pieces) > MAX_WRAP_LINES:
                 return None
             line_end = min(hi, len(text) if (e := text.find("\n", line_start)) < 0 else e)
-            cell = CELL_START.search(text, line_start + max(column - COLUMN_SLACK, 0), line_end)
-            if not cell or cell.start() - line_start - column > COLUMN_SLACK:
+            cell = self._cell_at(line_start, line_end, column)
+            if cell is None:
                 return None
-            piece, words = _words_at(text, cell.start(), line_end, words)
+            piece, words = _words_at(text, cell, line_end, words)
             if not piece:
                 return None
             pieces.append(piece)
