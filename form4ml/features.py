@@ -163,8 +163,8 @@ COL = tuple("col=%d" % k for k in range(21))
 def tokens_to_features(tokens, lines, zones, skip=None):
     """Feature lists for a document's tokens; ``zones`` gives each line's zone. A token
     that ``skip`` marks (see cascade.skipped) gets None: no CRF will see it."""
-    out = [list(word_features(t.text)) for t in tokens] if skip is None else \
-        [None if s else list(word_features(t.text)) for t, s in zip(tokens, skip)]
+    skip = skip or [None] * len(tokens)
+    out = [None if s else list(word_features(t.text)) for t, s in zip(tokens, skip)]
     rows = [t.line for t in tokens]
     headers = header_columns(lines)
     for a, b in _line_spans(rows):
