@@ -3,7 +3,7 @@ import pytest
 
 from form4ml.config import shared_dir
 from form4ml.record import empty_record, empty_row
-from training.align import align, poorly_aligned, summarise
+from training.align import Aligner, align, poorly_aligned, summarise
 
 
 def _record(rows=(), holdings=(), owner=None, footnotes=()):
@@ -47,6 +47,17 @@ def test_clean_text_finds_every_value():
     assert _labelled(text, a, "is_officer") == ["X"]
     assert _labelled(text, a, "fn_id") == ["1."]
     assert _labelled(text, a, "sig_date") == ["02/20/2014"]
+
+
+@pytest.mark.parametrize("ticker", ["U", "C"])
+def test_one_letter_ticker_is_not_taken_from_inside_a_word(ticker):
+    rec = _record()
+    rec["issuer"]["trading_symbol"] = ticker
+    text = ("UNITED STATES SECURITIES AND EXCHANGE COMMISSION\n"
+            + HEADER.format(state="MA").replace("[ SONS ]", f"[ {ticker} ]") + TABLE1 + TAIL)
+    a = align(text, rec)
+    [(start, end)] = [(s, e) for s, e, lab, *_ in a.spans if lab == "ticker"]
+    assert text[start - 2:end + 2] == f"[ {ticker} ]"
 
 
 def test_spans_are_sorted_and_do_not_overlap():
@@ -181,6 +192,37 @@ def test_tail_in_another_column_below_is_not_taken_as_a_cut():
     text = (HEADER.format(state="MA") + TABLE1 + "Common Stock  02/18/2014  F  122  D  $2  1,500  D\n"
             + "                                       28\n" + TAIL)
     assert _labelled(text, align(text, rec), "shares") == []
+
+
+NATURE_ROW = {"shares": 122728, "price_per_share": 2, "shares_owned_following": 1500,
+              "direct_or_indirect": "I", "nature_of_ownership": "See footnote", "footnote_ids": ["F3"]}
+
+
+@pytest.mark.parametrize("row, below", [
+    # the EDGAR ASCII layout closes each cell with "|"; a long cell is cut inside a word
+    ("Common Stock|02/18/2014|F|122,728|D|$2|1,500|I|See footnot",
+     "            |          | |       | |  |     | |e[F3]"),
+    ("Common Stock  02/18/2014  F  122,728  D  $2  1,500  I  See footno",
+     "                                                       te [F3]"),
+])
+def test_text_cut_inside_a_word_is_found_with_its_tail_and_mark_below(row, below):
+    rec = _record([NATURE_ROW], footnotes=["", "", "Held by a trust."])
+    text = HEADER.format(state="MA") + TABLE1 + row + "\n" + below + "\n" + TAIL
+    a = align(text, rec)
+    spans = [sp for sp in a.spans if sp[2] == "nature"]
+    assert "".join(text[s:e] for s, e, *_ in spans) == "See footnote"
+    assert [part for *_, part in spans] == [0, 1]
+    assert _labelled(text, a, "fn_mark") == ["[F3]"]
+
+
+@pytest.mark.parametrize("below, found", [
+    ("        te", True),
+    ("             te", False),         # the next line goes on in another column
+    ("        tea", False),             # not the rest of the value
+])
+def test_cut_text_takes_the_rest_of_the_value_from_the_cell_below_only(below, found):
+    text = "Common  See footno\n" + below + "\n"
+    assert bool(Aligner(text).cut_text("See footnote", 0, len(text))) is found
 
 
 def test_other_owners_repeating_box_1_in_the_header_are_aligned():

@@ -20,7 +20,9 @@ WORD_GAP = r"[\W_]{0,3}?"   # between the words of a text value on one line
 COLUMN_SLACK = 3        # columns a wrapped cell's next line may start left or right of its first
 MAX_WRAP_LINES = 4      # lines one wrapped cell may run over
 MAX_WRAP_WORDS = 8      # longer values (footnotes) are not looked for as wrapped cells
-CELL_START = re.compile(r"(?<!\S)\S")
+CELL_START = re.compile(r"(?<![^\s|])[^\s|]")   # after a space or an ASCII table's "|"
+MIN_CUT_HEAD = 4         # characters a text value cut at its column's edge shows before the cut
+CELL_END = r"(?= *(?:\||\n| {2}|$))"   # what follows the last character of a cell
 CUT_HEAD = re.compile(r"(?<![^\s|])\$?\d[\d,./-]*(?![^\s|])")   # a number or date ending its cell
 MARK_REACH = 60         # characters after a row's last value still searched for its marks
 
@@ -150,6 +152,9 @@ def patterns(value, kind):
     if kind == "state":
         full = STATES.get(value.upper())
         return [rf"(?<![A-Za-z])({re.escape(value)})(?![A-Za-z])"] + (_text_patterns(full)[:1] if full else [])
+    if kind == "ticker":    # a ticker of one letter (``U``, ``C``) is never part of a word
+        alone = rf"(?<![A-Za-z0-9])({re.escape(value)})(?![A-Za-z0-9])"
+        return [alone] + ([rf"({re.escape(value)})"] if len(value) > 1 else [])
     if kind == "zip":   # ZIP+4 may break after its hyphen (``98052-`` / ``6399``)
         exact = re.escape(value).replace(r"\-", r"-\s*")
         return [rf"(?<!\d)({exact})(?!\d)", rf"({exact})"]
@@ -208,6 +213,8 @@ class Aligner:
             return min(hits)
         if kind in ("number", "date") and (cut := self.cut(value, kind, lo, min(hi, near[0]) if near else hi)):
             return cut
+        if kind == "text" and (cut := self.cut_text(value, lo, hi)):
+            return cut
         if kind in ("text", "number", "date"):
             return self.fuzzy(surface(value, kind), kind, lo, hi, near)
         return None
@@ -246,6 +253,22 @@ class Aligner:
             m = exact.search(joined)
             if m and m.start(1) <= 1 and m.end(1) > len(head.group()) and self.free(tail, tail + m.end(1) - (e - s)):
                 return [(s + m.start(1), e), (tail, tail + m.end(1) - (e - s))]
+        return None
+
+    def cut_text(self, value, lo, hi):
+        """Pieces of a text value that a fixed-width table cut inside a word at its
+        column's edge, the rest starting the cell below (``See footnot`` above ``e``);
+        the first such occurrence whose head lies in [lo, hi), or None."""
+        for k in range(len(value) - 1, MIN_CUT_HEAD - 1, -1):
+            head, tail = value[:k], value[k:]
+            if not (head[-1].isalnum() and tail[0].isalnum()):
+                continue            # a cut between words is a wrapped cell (see ``wrapped``)
+            for m in re.compile(r"(?i)(?<![^\W_])" + _words_regex(head) + CELL_END).finditer(self.text, lo, hi):
+                below = self._cell_below(m.start())
+                rest = below is not None and re.compile(r"(?i)" + _words_regex(tail) + r"(?![^\W_])").match(
+                    self.text, below)
+                if rest and self.free(*m.span()) and self.free(*rest.span()):
+                    return [m.span(), rest.span()]
         return None
 
     def _cell_below(self, start):
@@ -329,6 +352,11 @@ class Aligner:
         return (pieces, share) if all(self.free(s, e) for s, e in pieces) else (None, 0)
 
 
+def _words_regex(text):
+    """A regex for the words of ``text`` as a table shows them (gaps of spaces or punctuation)."""
+    return WORD_GAP.join(map(re.escape, re.findall(r"[^\W_]+", text)))
+
+
 def _digit_forms(value, kind):
     """The digits a number or date shows in its usual forms (``2014-02-07``: 272014,
     02072014, 2714, 20140207, ...): a cut value's head shows the start of one of them."""
@@ -403,7 +431,7 @@ AFTER_CITY = {"owner_state", "owner_zip"}
 
 def _header_items(record):
     issuer = record.get("issuer") or {}
-    items = [(issuer.get("name"), "issuer_name", "text"), (issuer.get("trading_symbol"), "ticker", "zip"),
+    items = [(issuer.get("name"), "issuer_name", "text"), (issuer.get("trading_symbol"), "ticker", "ticker"),
              (record.get("period_of_report"), "period", "date"),
              (record.get("date_of_original_submission"), "orig_date", "date")]
     for owner in (record.get("reporting_owners") or [])[:1]:
@@ -511,8 +539,9 @@ def _row(al, values, footnote_ids, lo, hi, report):
     if not firsts:
         return lo
     last = max(e for _, e in firsts)
-    if footnote_ids:
-        _marks(al, footnote_ids, min(s for s, _ in firsts), last, hi, report)
+    if footnote_ids:    # marks may follow the tail of a value cut or wrapped onto the next line
+        tails = max(e for pieces in found if pieces for _, e in pieces)
+        _marks(al, footnote_ids, min(s for s, _ in firsts), max(last, tails), hi, report)
     return last
 
 
