@@ -213,7 +213,7 @@ class Aligner:
             return min(hits)
         if kind in ("number", "date") and (cut := self.cut(value, kind, lo, min(hi, near[0]) if near else hi)):
             return cut
-        if kind == "text" and (cut := self.cut_text(value, lo, hi)):
+        if kind == "text" and len(value.split()) <= MAX_WRAP_WORDS and (cut := self.cut_text(value, lo, hi)):
             return cut
         if kind in ("text", "number", "date"):
             return self.fuzzy(surface(value, kind), kind, lo, hi, near)
