@@ -1,16 +1,20 @@
 """The field CRFs of the cascade: a document's tokens split by the zone group of their
 line, each group labelled by its own CRF, the labels put back in text order.
 
-Not every token goes to a field CRF (see ``skipped``): about half of a filing is
-boilerplate, column headings and footnote prose, whose tags follow from rules."""
+Not every token goes to a field CRF (see ``skipped``): most of a filing is boilerplate,
+the form's printed labels, column headings and footnote prose, whose tags follow from rules."""
 import re
 
 from .features import HEADER_WORDS
 from .labels import GROUP_OF_ZONE
 
-PROSE = re.compile(r"^\D*[A-Za-z]\D*$")   # a letter and no digit: a word, not a value or mark
+PROSE = re.compile(r"^\D+$")   # no digit: a word or punctuation, not a value or mark
 HEADING = re.compile(r"\(instr\.|\(month/day|title of|beneficially owned|transaction date|execution date")
 VALUE = re.compile(r"\d{3}")             # amounts and years: a line with one holds a row
+HEADING_WORDS = HEADER_WORDS | {"transaction", "execution", "conversion", "derivative", "exercise", "acquired",
+                                "disposed", "beneficially", "ownership", "underlying", "securities", "following",
+                                "reported"}
+WORD_GAP = re.compile(r"[\s|]+")         # ASCII tables close cells with "|"
 BLANK, CARRY = "blank", "carry"
 
 
@@ -20,29 +24,41 @@ def heading_line(line):
     if VALUE.search(line):
         return False
     low = line.lower()
-    return bool(HEADING.search(low)) or sum(map(HEADER_WORDS.__contains__, low.split())) >= 2
+    return bool(HEADING.search(low)) or sum(map(HEADING_WORDS.__contains__, WORD_GAP.split(low))) >= 2
 
 
-def skipped(tokens, zones, lines):
+def line_key(line):
+    """A line as template lines are matched: lower case, each run of spaces as one."""
+    return " ".join(line.lower().split())
+
+
+def blank_line(line, zone, template=frozenset()):
+    """Whether no field lives on a line: boilerplate, a table's column headings, or one
+    of the ``template`` lines (the form's printed labels, learned in training)."""
+    if zone == "boilerplate":
+        return True
+    if zone in ("table1", "table2") and heading_line(line):
+        return True
+    return bool(template) and line_key(line) in template
+
+
+def skipped(tokens, zones, lines, template=frozenset()):
     """For each token, None if a field CRF labels it, else how it is tagged without one:
-    BLANK (``O``) for every token of a boilerplate line or of a table's column headings,
-    where no field lives; CARRY (the tag of the token before it, continued) for the
-    inside of footnote prose: a digit-free token after two words of its line, not the
-    line's last. Footnote marks, numbers and the first words after them stay with the
-    CRF. On dev (gold zones) this skips 145,107 of 299,102 tokens, and 56 of them (47
-    headings, 9 prose) differ from their gold tag."""
+    BLANK (``O``) for every token of a ``blank_line``; CARRY (the tag of the token before
+    it, continued) for the inside of footnote prose: a digit-free token after two such
+    tokens of its line, not the line's last. Footnote marks, numbers and the first words
+    after them stay with the CRF. On dev (gold zones, the shipped template lines) this
+    skips 219,162 of 299,102 tokens; 58 of them are not what gold has (50 blanked, most
+    where the aligner took footnote prose for a title; 8 carried)."""
     out, n = [None] * len(tokens), len(tokens)
-    headings = {}
+    blank = {}
     for i, t in enumerate(tokens):
-        zone = zones[t.line]
-        if zone in ("table1", "table2"):
-            if t.line not in headings:
-                headings[t.line] = heading_line(lines[t.line])
-            if headings[t.line]:
-                out[i] = BLANK
-        elif zone == "boilerplate":
+        line = t.line
+        if line not in blank:
+            blank[line] = blank_line(lines[line], zones[line], template)
+        if blank[line]:
             out[i] = BLANK
-        elif (zone == "footnotes" and 2 <= i < n - 1 and tokens[i - 2].line == t.line == tokens[i + 1].line
+        elif (zones[line] == "footnotes" and 2 <= i < n - 1 and tokens[i - 2].line == line == tokens[i + 1].line
               and PROSE.match(t.text) and PROSE.match(tokens[i - 1].text) and PROSE.match(tokens[i - 2].text)):
             out[i] = CARRY
     return out

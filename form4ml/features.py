@@ -31,8 +31,9 @@ LEXICON = {
             "attorney fact by behalf",
 }
 LEXICON = {w: cat for cat, words in LEXICON.items() for w in words.split()}
-# words of US state names: an owner's state the training filings never showed is still
-# known for one (``REDMOND WASHINGTON``)
+# words of US state names show the field CRFs that they are one (lex=state) and not which:
+# the training filings' owners live in a few states, and a model that learned those
+# states' words read an unseen one as part of the city (``REDMOND WASHINGTON``)
 STATE_WORDS = {w for name in STATES.values() for w in name.lower().split()} - {"new", "north", "south", "west", "of"}
 LEXICON.update({w: "state" for w in STATE_WORDS if w not in LEXICON})
 
@@ -54,7 +55,8 @@ def _shape(text):
 
 @lru_cache(maxsize=100_000)
 def word_features(text):
-    """Features of a token's text alone (cached: Form 4 text repeats itself)."""
+    """Features of a token's text alone (cached: Form 4 text repeats itself). The first
+    four are its bias, shape, length and, for a number, date or mark, that class."""
     low = text.lower()
     feats = ["bias", "shape=" + _shape(text), "len=%d" % min(len(text), 12)]
     if NUMBER.match(text):
@@ -78,8 +80,9 @@ def word_features(text):
         feats.append("mark")
     else:
         word = low.strip(".,:;")
-        feats.append("w=" + word[:20])
-        feats.append("suf=" + word[-3:])
+        if word not in STATE_WORDS:     # a state word shows only lex=state (see STATE_WORDS)
+            feats.append("w=" + word[:20])
+            feats.append("suf=" + word[-3:])
         if word[:3] in MONTHS:
             feats.append("month")
         if text.isupper():
@@ -166,19 +169,21 @@ def tokens_to_features(tokens, lines, zones, skip=None):
     skip = skip or [None] * len(tokens)
     out = [None if s else list(word_features(t.text)) for t, s in zip(tokens, skip)]
     rows = [t.line for t in tokens]
+    spans = _line_spans(rows)
     headers = header_columns(lines)
-    for a, b in _line_spans(rows):
-        row = rows[a]
-        _add_line_context(out, tokens, a, b, lines[row], zones[row], headers[row])
+    for a, b in spans:
+        if any(out[a:b]):
+            row = rows[a]
+            _add_line_context(out, tokens, a, b, lines[row], zones[row], headers[row])
     _add_neighbours(out, tokens, rows)
-    _add_column_neighbours(out, tokens, lines)
+    _add_column_neighbours(out, tokens, lines, spans)
     return out
 
 
 def _line_spans(rows):
     """(start, end) of each run of tokens on one line."""
     starts = [i for i in range(len(rows)) if i == 0 or rows[i] != rows[i - 1]]
-    return zip(starts, starts[1:] + [len(rows)])
+    return list(zip(starts, starts[1:] + [len(rows)]))
 
 
 def _add_line_context(out, tokens, a, b, line, zone, header):
@@ -209,17 +214,16 @@ def _add_line_context(out, tokens, a, b, line, zone, header):
 
 
 def _add_neighbours(out, tokens, rows):
-    """Append what the tokens up to two either side show, one offset after the other."""
+    """Append what the tokens up to two either side show, offset by offset."""
     n = len(tokens)
-    near = [neighbour_features(t.text) for t in tokens]
-    for k, off in enumerate(OFFSETS):
-        lo, hi = max(0, -off), max(0, min(n, n - off))   # the tokens with a neighbour at ``off``
-        for feats, row, seen, seen_row in zip(out[lo:hi], rows[lo:hi], near[lo + off:hi + off],
-                                              rows[lo + off:hi + off]):
-            if feats is not None:
-                feats += seen[k][seen_row != row]
-        for feats in out[:lo] + out[hi:]:
-            if feats is not None:
+    for i, feats in enumerate(out):
+        if feats is None:
+            continue
+        for k, off in enumerate(OFFSETS):
+            j = i + off
+            if 0 <= j < n:
+                feats += neighbour_features(tokens[j].text)[k][rows[j] != rows[i]]
+            else:
                 feats.append(EDGE[off])
 
 
@@ -234,28 +238,27 @@ def column_features(text):
     return tuple("up:" + f for f in keep), tuple("down:" + f for f in keep)
 
 
-def _add_column_neighbours(out, tokens, lines):
+def _add_column_neighbours(out, tokens, lines, spans):
     """Append what the token starting in the same column on the line above (and below)
     shows: in fixed-width tables a cell too long for its column wraps there
     (``Class A Common`` above ``Stock``). Lines with tabs have no columns to speak of."""
-    starts = {}     # line -> ([column], [token index]) in line order
-    for i, t in enumerate(tokens):
-        cols, idx = starts.setdefault(t.line, ([], []))
-        cols.append(t.col)
-        idx.append(i)
-    spaced = {k: v for k, v in starts.items() if "\t" not in lines[k]}
+    spaced = {}     # line without tabs -> ([column], [token index]) in line order
+    for a, b in spans:
+        line = tokens[a].line
+        if "\t" not in lines[line]:
+            spaced[line] = ([t.col for t in tokens[a:b]], range(a, b))
     for line, (cols, idx) in spaced.items():
-        if all(out[i] is None for i in idx):
+        kept = [k for k, i in enumerate(idx) if out[i] is not None]
+        if not kept:
             continue
+        kept_cols = [cols[k] for k in kept]
         for side, (step, none) in enumerate(((-1, "up:none"), (1, "down:none"))):
             other = spaced.get(line + step)
-            for i, j in zip(idx, _same_columns(cols, other) if other else [None] * len(idx)):
-                if out[i] is None:
-                    continue
+            for k, j in zip(kept, _same_columns(kept_cols, other) if other else [None] * len(kept)):
                 if j is None:
-                    out[i].append(none)
+                    out[idx[k]].append(none)
                 else:
-                    out[i] += column_features(tokens[j].text)[side]
+                    out[idx[k]] += column_features(tokens[j].text)[side]
 
 
 def _same_columns(cols, other):
@@ -321,8 +324,13 @@ def line_features(lines, tokens):
 
 def _line_shown(feats):
     """What a line shows its neighbours: some of its features, prefixed with each offset."""
-    keep = [f for f in feats if f.startswith(LINE_NEIGHBOUR_KEEP)]
-    return tuple(tuple("%+d:%s" % (off, f) for f in keep) for off in OFFSETS)
+    shown = [_offset_forms(f) for f in feats if f.startswith(LINE_NEIGHBOUR_KEEP)]
+    return tuple(tuple(forms[k] for forms in shown) for k in range(len(OFFSETS)))
+
+
+@lru_cache(maxsize=1000)
+def _offset_forms(feat):
+    return tuple("%+d:%s" % (off, feat) for off in OFFSETS)
 
 
 BLANK_LINE = (("blank",), _line_shown(("blank",)))
@@ -334,11 +342,11 @@ def _line_text_features(line, toks):
     neighbours (cached: boilerplate repeats)."""
     low = line.lower()
     feats = ["kw=" + k for k, p in LINE_KEYWORDS if p.search(low)]
-    wf = [word_features(t) for t in toks]
-    feats.append("first=" + ([f for f in wf[0] if f.startswith(("w=", "shape="))][0])[:20])
-    feats.append("nnum=%d" % min(sum("num" in f for f in wf), 6))
-    feats.append("ndate=%d" % min(sum("date" in f for f in wf), 4))
-    feats.append("nmark=%d" % min(sum("mark" in f for f in wf), 3))
+    kinds = [word_features(t)[3] for t in toks]
+    feats.append("first=" + word_features(toks[0])[1][:20])      # the first token's shape
+    feats.append("nnum=%d" % min(kinds.count("num"), 6))
+    feats.append("ndate=%d" % min(kinds.count("date"), 4))
+    feats.append("nmark=%d" % min(kinds.count("mark"), 3))
     feats.append("ntok=%d" % min(len(toks) // 4, 10))
     feats.append("ntab=%d" % min(line.count("\t"), 6))
     feats.append("indent=%d" % min((len(line) - len(line.lstrip())) // 4, 6))

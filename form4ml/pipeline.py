@@ -17,15 +17,16 @@ from .tokenize import tokenize
 from .validate import warnings
 from .zones import tag_zones
 
-ZONE_MODEL, META = "zones.crfsuite", "meta.json"
+ZONE_MODEL, META, TEMPLATE = "zones.crfsuite", "meta.json", "template_lines.txt"
 FIELD_MODELS = {group: f"fields_{group}.crfsuite" for group in ZONE_GROUPS}
-MODEL_FILES = (ZONE_MODEL, *FIELD_MODELS.values(), META)
+MODEL_FILES = (ZONE_MODEL, *FIELD_MODELS.values(), TEMPLATE, META)
 
 
 @dataclass
 class Model:
     zones: Tagger
     fields: dict    # zone group -> its field Tagger
+    template: frozenset     # the form's printed label lines (see train.template_lines)
     meta: dict
 
     @classmethod
@@ -36,7 +37,8 @@ class Model:
             raise Form4Error("E010", path, f"not a form4ml model folder (missing {', '.join(missing)})")
         meta = json.loads((path / META).read_text())
         fields = {group: Tagger(path / name) for group, name in FIELD_MODELS.items()}
-        return cls(Tagger(path / ZONE_MODEL), fields, meta)
+        template = frozenset((path / TEMPLATE).read_text().splitlines())
+        return cls(Tagger(path / ZONE_MODEL), fields, template, meta)
 
 
 @lru_cache(maxsize=4)
@@ -65,7 +67,7 @@ def tag(text, model=None, confidence=True):
     lines = norm.text.split("\n")
     tokens = tokenize(norm.text)
     zones = tag_zones(model.zones, lines, tokens)
-    skip = skipped(tokens, zones, lines)
+    skip = skipped(tokens, zones, lines, model.template)
     feats = tokens_to_features(tokens, lines, zones, skip)
     tags, confs = tag_fields(model.fields, feats, tokens, zones, skip, confidence)
     repair_footnote_starts(tokens, tags, confs, zones)

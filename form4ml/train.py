@@ -2,6 +2,7 @@
 (the zone CRF over lines, one field CRF per zone group over tokens)."""
 import json
 import random
+from functools import partial
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
@@ -9,13 +10,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import crf
-from .cascade import group_indices, skipped
+from .cascade import group_indices, line_key, skipped
 from .errors import Form4Error
 from .features import line_features, tokens_to_features
 from .fields import spans_to_tags
 from .labels import ZONE_GROUPS
 from .normalise import normalise
-from .pipeline import FIELD_MODELS, META, ZONE_MODEL
+from .pipeline import FIELD_MODELS, META, TEMPLATE, ZONE_MODEL
 from .tokenize import line_starts, tokenize
 from .zones import derive_zones
 
@@ -55,15 +56,51 @@ def _gold_zones(doc, norm, lines):
     return zones[:len(lines)]
 
 
-def prepare(doc):
+def _annotated(doc):
+    """The normalised text of an annotated filing, its lines, tokens, gold tags and zones."""
     norm = normalise(doc["text"])
     lines = norm.text.split("\n")
     tokens = tokenize(norm.text)
     tags = spans_to_tags(tokens, normalised_spans(norm, doc["spans"]))
     zones = _gold_zones(doc, norm, lines) if doc.get("zones") else derive_zones(lines, tokens, tags)
-    skip = skipped(tokens, zones, lines)
+    return norm, lines, tokens, tags, zones
+
+
+def prepare(doc, template=frozenset()):
+    _, lines, tokens, tags, zones = _annotated(doc)
+    skip = skipped(tokens, zones, lines, template)
     return Example(line_features(lines, tokens), zones, tokens_to_features(tokens, lines, zones, skip), tags,
                    group_indices(tokens, zones, skip))
+
+
+TEMPLATE_MIN_ISSUERS = 10
+TEMPLATE_MAX_FIELDS = 0.01   # share of its filings in which a template line may hold a field
+
+
+def line_fields(doc):
+    """{line key: whether a token of the line is part of a field} for an annotated filing."""
+    _, lines, tokens, tags, _ = _annotated(doc)
+    out = {}
+    for t, tag in zip(tokens, tags):
+        key = line_key(lines[t.line])
+        out[key] = out.get(key, False) or tag != "O"
+    return out
+
+
+def template_lines(docs, jobs=1):
+    """The lines that filings of at least TEMPLATE_MIN_ISSUERS issuers print word for word
+    and that (almost) never hold a field: the form's printed labels (``2. Issuer Name and
+    Ticker or Trading Symbol``), whatever the layout put on one line. A line holding a
+    value is printed alike by many issuers only when the value repeats, and then it holds
+    a field in most of them; the few a misaligned span put on a label line are allowed."""
+    issuers, filings, with_field = {}, Counter(), Counter()
+    for doc, fields in zip(docs, _map(line_fields, docs, jobs)):
+        for key, field in fields.items():
+            issuers.setdefault(key, set()).add(doc.get("issuer_cik", doc.get("id")))
+            filings[key] += 1
+            with_field[key] += field
+    return frozenset(k for k, seen in issuers.items()
+                     if len(seen) >= TEMPLATE_MIN_ISSUERS and with_field[k] <= TEMPLATE_MAX_FIELDS * filings[k])
 
 
 def sample_docs(docs, limit, seed=0):
@@ -119,9 +156,11 @@ def ad_prior(docs):
 def train(docs, out_dir, c1=0.1, c2=0.01, max_iterations=150, verbose=False, jobs=1, algorithm="lbfgs"):
     """Train the CRFs of the cascade on annotated filings and write a model folder."""
     out_dir = Path(out_dir)
-    examples = _prepare_all(docs, jobs)
+    template = template_lines(docs, jobs)
+    examples = _map(partial(prepare, template=template), docs, jobs)
     _check_groups(examples, out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / TEMPLATE).write_text("".join(line + "\n" for line in sorted(template)))
     crf.train([e.line_feats for e in examples], [e.zones for e in examples],
               out_dir / ZONE_MODEL, c1, c2, max_iterations, verbose, algorithm)
     for group, name in FIELD_MODELS.items():
@@ -149,8 +188,8 @@ def _check_groups(examples, out_dir):
                          + ", ".join(f"{g} ({'/'.join(ZONE_GROUPS[g])})" for g in empty))
 
 
-def _prepare_all(docs, jobs):
+def _map(func, docs, jobs):
     if jobs == 1:
-        return [prepare(d) for d in docs]
+        return [func(d) for d in docs]
     from joblib import Parallel, delayed
-    return Parallel(n_jobs=jobs)(delayed(prepare)(d) for d in docs)
+    return Parallel(n_jobs=jobs)(delayed(func)(d) for d in docs)

@@ -1,7 +1,7 @@
 """The field CRFs of the cascade: each zone group's tokens go to that group's tagger."""
 import pytest
 
-from form4ml.cascade import BLANK, CARRY, group_indices, heading_line, skipped, tag_fields
+from form4ml.cascade import BLANK, CARRY, group_indices, heading_line, line_key, skipped, tag_fields
 from form4ml.labels import GROUP_OF_ZONE, ZONES
 from form4ml.tokenize import tokenize
 
@@ -61,6 +61,14 @@ def test_skipped_leaves_boilerplate_and_footnote_prose_to_rules(zones, expected)
     assert {text: skip[text] for text in expected} == expected
 
 
+def test_skipped_carries_punctuation_inside_footnote_prose():
+    line = "(1) Held by the Smith Trust, a family trust, for his children."
+    tokens = tokenize(line)
+    skip = skipped(tokens, ["footnotes"], [line])
+    assert [s for t, s in zip(tokens, skip) if t.text == ","] == [CARRY, CARRY]
+    assert skip[-1] is None                       # the line's last token stays with the CRF
+
+
 @pytest.mark.parametrize("text", ["paid $25 per share", "see note (2) below", "on 02/18/2014 the"])
 def test_skipped_keeps_numbers_marks_and_the_words_after_them(text):
     line = "(1) Shares were " + text + " end"
@@ -86,7 +94,10 @@ def test_tag_fields_continues_the_tag_before_a_carried_token_and_blanks_boilerpl
     ("| Code | V | Amount | (A) or (D) | Price |", True),
     ("Date Exercisable   Expiration Date   Title   Amount or Number of Shares", True),
     ("Common Stock  02/18/2014  F  25,893  D  $3.17  302,060  D", False),
+    ("Security       |or Exercise |Date (Month/|Date, if any|Code       |", True),   # ASCII
+    ("Derivative      |Conversion|Transaction |Execution   |Transaction|", True),
     ("Share Purchase   74   Shares", False),          # a wrapped cell under a row
+    ("(right to buy) |            |            |           |", False),
     ("Stock Option (right to buy)   Common Stock   2/7/00", False),
 ])
 def test_heading_line_tells_column_headings_from_rows(line, heading):
@@ -100,3 +111,13 @@ def test_skipped_blanks_column_headings_of_a_table_only():
     assert [s for t, s in zip(tokens, skip) if t.line == 0] == [BLANK] * 10
     assert set(s for t, s in zip(tokens, skip) if t.line == 1) == {None}
     assert set(skipped(tokens, ["header", "table1"], text.split("\n"))[:10]) == {None}
+
+
+@pytest.mark.parametrize("zone", ["header", "issuer", "table2", "footnotes"])
+def test_skipped_blanks_template_lines_in_any_zone(zone):
+    text = "2. Issuer Name and  Ticker or Trading Symbol\nMICROSOFT CORP [ MSFT ]"
+    tokens = tokenize(text)
+    template = {line_key("2. ISSUER NAME AND TICKER OR TRADING SYMBOL")}
+    skip = skipped(tokens, [zone, "issuer"], text.split("\n"), template)
+    assert [s for t, s in zip(tokens, skip) if t.line == 0] == [BLANK] * 9
+    assert {s for t, s in zip(tokens, skip) if t.line == 1} == {None}

@@ -29,6 +29,12 @@ def test_word_features_name_the_token_class(text, expected):
     assert expected <= set(word_features(text))
 
 
+@pytest.mark.parametrize("state, other", [("WASHINGTON", "CALIFORNIA"), ("Carolina", "Virginia")])
+def test_word_features_show_that_a_word_names_a_state_not_which(state, other):
+    assert word_features(state) == word_features(other)
+    assert not [f for f in word_features(state) if f.startswith(("w=", "suf="))]
+
+
 @pytest.mark.parametrize("text", ["New", "or", "Stock"])
 def test_word_features_do_not_call_common_words_states(text):
     assert not {"lex=state", "statecode"} & set(word_features(text))

@@ -1,9 +1,10 @@
-"""Training helpers: drawing a bounded, style-balanced sample of a large corpus."""
+"""Training helpers: drawing a bounded, style-balanced sample of a large corpus; learning the
+form's printed label lines."""
 from collections import Counter
 
 import pytest
 
-from form4ml.train import sample_docs
+from form4ml.train import TEMPLATE_MIN_ISSUERS, sample_docs, template_lines
 
 
 def _docs(counts):
@@ -34,3 +35,35 @@ def test_sample_docs_prefers_many_issuers_over_many_filings_of_one():
     docs += [{"id": f"small{i}", "style": "pdf", "issuer_cik": f"small{i}"} for i in range(5)]
     chosen = sample_docs(docs, 6)
     assert len({d["issuer_cik"] for d in chosen}) == 6
+
+
+LABEL = "2. Issuer Name and Ticker or Trading Symbol"
+
+
+def _filing(issuer, line, value="MICROSOFT CORP"):
+    """An annotated filing: ``line``, then the issuer's name tagged as a field."""
+    text = f"{line}\n{value}"
+    start = text.index(value)
+    return {"id": f"{issuer}:{line[:5]}", "issuer_cik": issuer, "text": text,
+            "spans": [[start, start + len(value), "issuer_name"]]}
+
+
+@pytest.mark.parametrize("issuers, learned", [
+    (TEMPLATE_MIN_ISSUERS, True),
+    (TEMPLATE_MIN_ISSUERS - 1, False),
+])
+def test_template_lines_are_label_lines_printed_by_enough_issuers(issuers, learned):
+    docs = [_filing(f"cik{i}", LABEL) for i in range(issuers)]
+    docs += [_filing(f"cik{i}", LABEL) for i in range(3)]     # more filings of the same issuers
+    assert (" ".join(LABEL.lower().split()) in template_lines(docs)) is learned
+
+
+def test_template_lines_never_hold_a_field():
+    docs = [_filing(f"cik{i}", LABEL) for i in range(TEMPLATE_MIN_ISSUERS)]
+    assert "microsoft corp" not in template_lines(docs)          # a field, however often printed
+
+
+def test_template_lines_match_whatever_the_case_and_spacing():
+    docs = [_filing(f"cik{i}", LABEL.upper() if i % 2 else LABEL.replace(" ", "   "))
+            for i in range(TEMPLATE_MIN_ISSUERS)]
+    assert template_lines(docs) == {" ".join(LABEL.lower().split())}
