@@ -2,11 +2,11 @@
 (the zone CRF over lines, one field CRF per zone group over tokens)."""
 import json
 import random
-from functools import partial
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 
 from . import crf
