@@ -263,10 +263,10 @@ class Aligner:
             head, tail = value[:k], value[k:]
             if not (head[-1].isalnum() and tail[0].isalnum()):
                 continue            # a cut between words is a wrapped cell (see ``wrapped``)
+            rest_at = re.compile(r"(?i)" + _words_regex(tail) + r"(?![^\W_])")
             for m in re.compile(r"(?i)(?<![^\W_])" + _words_regex(head) + CELL_END).finditer(self.text, lo, hi):
                 below = self._cell_below(m.start())
-                rest = below is not None and re.compile(r"(?i)" + _words_regex(tail) + r"(?![^\W_])").match(
-                    self.text, below)
+                rest = below is not None and rest_at.match(self.text, below)
                 if rest and self.free(*m.span()) and self.free(*rest.span()):
                     return [m.span(), rest.span()]
         return None
@@ -541,7 +541,7 @@ def _row(al, values, footnote_ids, lo, hi, report):
     last = max(e for _, e in firsts)
     if footnote_ids:    # marks may follow the tail of a value cut or wrapped onto the next line
         tails = max(e for pieces in found if pieces for _, e in pieces)
-        _marks(al, footnote_ids, min(s for s, _ in firsts), max(last, tails), hi, report)
+        _marks(al, footnote_ids, min(s for s, _ in firsts), tails, hi, report)
     return last
 
 
