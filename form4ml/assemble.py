@@ -156,10 +156,7 @@ class Assembler:
             owner.setdefault(piece.label, Value()).add(piece)
 
     def _footnote(self, piece):
-        if piece.label == "fn_id" or not self.footnotes:
-            self.footnotes.append({})
-        note = self.footnotes[-1]
-        note.setdefault(piece.label, Value()).add(piece)
+        self.footnotes.append(piece)
 
     def _signature(self, piece):
         sig = self.signatures[-1] if self.signatures else None
@@ -286,7 +283,7 @@ class Assembler:
 
     def _footnote_records(self):
         notes, used = [], set()
-        for i, note in enumerate(self.footnotes):
+        for i, note in enumerate(group_footnotes(self.footnotes)):
             ident = _footnote_ids(note["fn_id"].pieces) if "fn_id" in note else []
             fid = ident[0] if ident else f"F{len(notes) + 1}"
             if fid in used:
@@ -299,6 +296,46 @@ class Assembler:
     def _signature_record(self, sig, i):
         return {"name": self._text(sig.get("sig_name"), f"signatures[{i}].name"),
                 "date": self._date(sig.get("sig_date"), f"signatures[{i}].date")}
+
+
+def group_footnotes(pieces):
+    """Footnotes ({"fn_id": Value, "fn_text": Value}) of the fn_id and fn_text pieces in
+    text order. A text begins a note at a ``B-`` piece. A mark opening its note
+    (``(1) The RSUs``, or on its own line, the text below) starts one; any other mark
+    belongs to the note being written if that has none (``pdftotext -layout`` centres a
+    mark on its note's lines). Marks listed apart from their texts (plain ``pdftotext``
+    prints a page's marks in a column of their own) wait for the texts in order. A text
+    left without a mark goes on the note before it (a sentence opening a line)."""
+    notes, writing = [], None
+    for k, piece in enumerate(pieces):
+        if piece.label == "fn_id":
+            nxt = pieces[k + 1] if k + 1 < len(pieces) else None
+            opens = nxt is not None and nxt.label == "fn_text" and nxt.begins
+            if not opens and writing is not None and "fn_id" not in writing:
+                writing["fn_id"] = Value([piece])
+            else:
+                notes.append({"fn_id": Value([piece])})
+                writing = None
+        elif piece.begins or writing is None:
+            last_text = max((i for i, n in enumerate(notes) if "fn_text" in n), default=-1)
+            waiting = notes[last_text + 1:]
+            writing = waiting[0] if waiting else {}
+            if not waiting:
+                notes.append(writing)
+            writing["fn_text"] = Value([piece])
+        else:
+            writing["fn_text"].add(piece)
+    return _merge_unmarked(notes)
+
+
+def _merge_unmarked(notes):
+    out = []
+    for note in notes:
+        if out and "fn_id" not in note:
+            out[-1].setdefault("fn_text", Value()).pieces.extend(note["fn_text"].pieces)
+        else:
+            out.append(note)
+    return out
 
 
 SYMBOL = r"[A-Z][A-Z.\-]{0,7}"

@@ -168,6 +168,61 @@ def test_zip_broken_after_its_hyphen_is_found_in_the_header_not_in_the_owner_tab
     assert [p for *_, lab, p in a.spans if lab == "owner_zip"] == [0, 1]
 
 
+def test_zip_head_above_the_city_line_and_tail_below_it_is_found():
+    # pdftotext -layout centres box 1's last row: the wrapped ZIP+4 stands above and
+    # below the city and state (a Microsoft filing)
+    record = _record(owner={"city": "REDMOND", "state": "WASHINGTON", "zip_code": "98052-6399"})
+    box = (" " * 40 + "98052-\nREDMOND          WASHINGTON\n" + " " * 40 + "6399\n"
+           + "(City)           (State)" + " " * 16 + "(Zip)\n")
+    text = HEADER.format(state="MA").replace("WESTFORD MA 01886\n", box) + TABLE1 + TAIL
+    a = align(text, record)
+    assert _labelled(text, a, "owner_city") == ["REDMOND"]
+    assert _labelled(text, a, "owner_zip") == ["98052-", "6399"]
+
+
+# Table II of an Abbott filing by pdftotext -layout: the row's tall cells (title,
+# underlying title) are centred on the line of its short ones, marks below
+CENTRED_ROW = (
+    "Option\n"
+    "(right to                                        Common\n"
+    "          $ 48.9  05/05/2020  M  41,268  06/01/2018  05/31/2025  41,268   $0   0   D\n"
+    "                                                  shares\n"
+    "buy) (3)\n")
+
+
+def test_tall_cells_centred_on_their_row_are_found_above_and_below_it():
+    rec = _record(footnotes=["", "", "Vests in three parts."])
+    row = empty_row("derivative_transactions")
+    row.update(security_title="Option (right to buy)", conversion_or_exercise_price=48.9,
+               transaction_date="2020-05-05", transaction_code="M", shares=41268,
+               exercise_date="2018-06-01", expiration_date="2025-05-31",
+               underlying_security_title="Common shares", underlying_shares=41268,
+               price_per_share=0, shares_owned_following=0, direct_or_indirect="D",
+               footnote_ids=["F3"])
+    rec["derivative_transactions"] = [row]
+    table2, notes = TAIL.split("Explanation")
+    text = HEADER.format(state="MA") + TABLE1 + table2 + CENTRED_ROW + "Explanation" + notes
+    a = align(text, rec)
+    assert _labelled(text, a, "title") == ["Option", "(right to", "buy"]
+    assert _labelled(text, a, "und_title") == ["Common", "shares"]
+    assert _labelled(text, a, "fn_mark") == ["(3)"]
+
+
+@pytest.mark.parametrize("notes", [
+    # an odd number of lines: the mark opens the middle one; an even number: alone between
+    "      The first note\n(1)   runs over\n      three lines.\n      The second note\n(2)\n"
+    "      has two.\n(3) The third.\n",
+    # plain pdftotext: the marks in a column of their own
+    "(1)   The first note runs over three lines.\n(2)\n(3)\n\nThe second note has two.\nThe third.\n",
+])
+def test_footnote_mark_centred_or_apart_from_its_text_is_found(notes):
+    texts = ["The first note runs over three lines.", "The second note has two.", "The third."]
+    text = HEADER.format(state="MA") + TABLE1 + TAIL.replace("1. Tax withholding.\n", notes)
+    a = align(text, _record(footnotes=texts))
+    assert _labelled(text, a, "fn_id") == ["(1)", "(2)", "(3)"]
+    assert " ".join(_labelled(text, a, "fn_text")).split() == " ".join(texts).split()
+
+
 @pytest.mark.parametrize("row, below, label, pieces", [
     ("Common Stock  02/18/2014  F  122,7  D  $2  1,500  D", "                               28",
      "shares", ["122,7", "28"]),

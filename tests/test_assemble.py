@@ -38,6 +38,32 @@ def test_assemble_links_footnote_marks_to_their_row():
     assert rec["footnotes"] == [{"id": "F1", "text": "First note."}, {"id": "F2", "text": "Second note."}]
 
 
+def _notes(spec):
+    """Footnote pieces from ``(1)`` (a mark), ``+text`` (a text beginning), ``text`` (going on)."""
+    return [P("fn_id", p, "footnotes") if p.startswith("(") else
+            P("fn_text", p.lstrip("+"), "footnotes", begins=p.startswith("+")) for p in spec]
+
+
+@pytest.mark.parametrize("spec, notes", [
+    # the usual way: each mark opens its note
+    (["(1)", "+One.", "(2)", "+Two", "goes on."], [("F1", "One."), ("F2", "Two goes on.")]),
+    # pdftotext -layout centres a mark on its note's lines: after the first line ...
+    (["+One", "(1)", "goes on.", "+Two", "(2)", "goes on."],
+     [("F1", "One goes on."), ("F2", "Two goes on.")]),
+    # ... or on a line of its own between two
+    (["(1)", "+One.", "+Two starts", "(2)", "and ends."], [("F1", "One."), ("F2", "Two starts and ends.")]),
+    # plain pdftotext lists the marks apart from their texts
+    (["(1)", "+One.", "(2)", "(3)", "+Two.", "+Three."], [("F1", "One."), ("F2", "Two."), ("F3", "Three.")]),
+    # a note whose mark the CRF missed keeps its text; the next mark still opens its own note
+    (["+One.", "(2)", "+Two."], [("F1", "One."), ("F2", "Two.")]),
+    # a sentence opening a line inside a note, taken for a new text, stays in its note
+    (["(1)", "+One.", "+Still one.", "(2)", "+Two."], [("F1", "One. Still one."), ("F2", "Two.")]),
+])
+def test_assemble_gives_each_footnote_its_own_mark_and_text(spec, notes):
+    rec = assemble(_notes(spec))
+    assert [(n["id"], n["text"]) for n in rec["footnotes"]] == notes
+
+
 @pytest.mark.parametrize("mark, ids", [
     ("[F2]\t[F2]", ["F2"]), ("[F3]\t\t[F2]", ["F3", "F2"]), ("(1)(2)", ["F1", "F2"]), ("(12)", ["F12"]),
 ])

@@ -19,6 +19,8 @@ ROW_SPAN = 900          # characters a row's values may spread over after its fi
 WORD_GAP = r"[\W_]{0,3}?"   # between the words of a text value on one line
 COLUMN_SLACK = 3        # columns a wrapped cell's next line may start left or right of its first
 MAX_WRAP_LINES = 4      # lines one wrapped cell may run over
+MAX_SKIP_LINES = 2      # lines of a row's other cells between two lines of one cell (pdftotext
+                        # -layout centres a row's short cells between the lines of its tall ones)
 MAX_WRAP_WORDS = 8      # longer values (footnotes) are not looked for as wrapped cells
 CELL_START = re.compile(r"(?<![^\s|])[^\s|]")   # after a space or an ASCII table's "|"
 MIN_CUT_HEAD = 4         # characters a text value cut at its column's edge shows before the cut
@@ -215,6 +217,9 @@ class Aligner:
             return cut
         if kind == "text" and len(value.split()) <= MAX_WRAP_WORDS and (cut := self.cut_text(value, lo, hi)):
             return cut
+        if kind == "zip" and "-" in value:  # ``98052-`` above ``6399``, the city's line between
+            head, tail = value.split("-", 1)
+            return self.split_below(rf"(?<!\d){re.escape(head)}-(?!\S)", rf"{re.escape(tail)}(?!\d)", lo, hi)
         if kind in ("text", "number", "date"):
             return self.fuzzy(surface(value, kind), kind, lo, hi, near)
         return None
@@ -263,22 +268,46 @@ class Aligner:
             head, tail = value[:k], value[k:]
             if not (head[-1].isalnum() and tail[0].isalnum()):
                 continue            # a cut between words is a wrapped cell (see ``wrapped``)
-            rest_at = re.compile(r"(?i)" + _words_regex(tail) + r"(?![^\W_])")
-            for m in re.compile(r"(?i)(?<![^\W_])" + _words_regex(head) + CELL_END).finditer(self.text, lo, hi):
-                below = self._cell_below(m.start())
-                rest = below is not None and rest_at.match(self.text, below)
-                if rest and self.free(*m.span()) and self.free(*rest.span()):
-                    return [m.span(), rest.span()]
+            pieces = self.split_below(r"(?i)(?<![^\W_])" + _words_regex(head) + CELL_END,
+                                      r"(?i)" + _words_regex(tail) + r"(?![^\W_])", lo, hi)
+            if pieces:
+                return pieces
+        return None
+
+    def split_below(self, head, tail, lo, hi):
+        """Pieces [head, tail] of the first match of the ``head`` regex in [lo, hi) whose
+        cell below begins with a match of ``tail``, or None."""
+        rest_at = re.compile(tail)
+        for m in re.compile(head).finditer(self.text, lo, hi):
+            below = self._cell_below(m.start())
+            rest = below is not None and rest_at.match(self.text, below)
+            if rest and self.free(*m.span()) and self.free(*rest.span()):
+                return [m.span(), rest.span()]
         return None
 
     def _cell_below(self, start):
-        """Where the cell in the column of ``start`` begins on the next line, or None."""
-        text = self.text
-        below = text.find("\n", start) + 1
-        if not below:
-            return None
-        line_end = len(text) if (e := text.find("\n", below)) < 0 else e
-        return self._cell_at(below, line_end, start - text.rfind("\n", 0, start) - 1)
+        """Where the cell in the column of ``start`` goes on below, or None."""
+        found = self._cell_under(start, start - self.text.rfind("\n", 0, start) - 1)
+        return found and found[0]
+
+    def _cell_under(self, pos, column, hi=None):
+        """(start, line end) of the cell at ``column`` on the first line after the one
+        holding ``pos``, passing over up to MAX_SKIP_LINES lines of a centred row's other
+        cells (text elsewhere, none near the column); or None."""
+        text, line_start = self.text, pos
+        for _ in range(MAX_SKIP_LINES + 1):
+            line_start = text.find("\n", line_start) + 1
+            if not line_start or (hi is not None and line_start >= hi):
+                return None
+            line_end = len(text) if (e := text.find("\n", line_start)) < 0 else e
+            line_end = line_end if hi is None else min(hi, line_end)
+            cell = self._cell_at(line_start, line_end, column)
+            if cell is not None:
+                return cell, line_end
+            line = text[line_start:line_end]
+            if not line.strip() or line[max(column - COLUMN_SLACK, 0):column + COLUMN_SLACK + 1].strip():
+                return None
+        return None
 
     def _cell_at(self, line_start, line_end, column):
         """Where a cell begins within COLUMN_SLACK of ``column`` on the line starting at
@@ -290,17 +319,12 @@ class Aligner:
         """[(start, end)] of the head and of the rest of ``words`` on the lines below,
         each line's piece starting within COLUMN_SLACK of the head's column."""
         text, pieces = self.text, [(start, end)]
-        line_start = text.rfind("\n", 0, start) + 1
-        column = start - line_start
+        column = start - text.rfind("\n", 0, start) - 1
         while words:
-            line_start = text.find("\n", line_start) + 1
-            if not line_start or len(pieces) > MAX_WRAP_LINES:
+            found = len(pieces) <= MAX_WRAP_LINES and self._cell_under(pieces[-1][1] - 1, column, hi)
+            if not found:
                 return None
-            line_end = min(hi, len(text) if (e := text.find("\n", line_start)) < 0 else e)
-            cell = self._cell_at(line_start, line_end, column)
-            if cell is None:
-                return None
-            piece, words = _words_at(text, cell, line_end, words)
+            piece, words = _words_at(text, *found, words)
             if not piece:
                 return None
             pieces.append(piece)
@@ -443,12 +467,15 @@ def _header_items(record):
 
 def _header(al, items, region, report):
     """Header values, longest first, in the region; returns those not found."""
-    missing, city_end = [], None
+    missing, city_end, above_city = [], None, None
     for value, label, kind in items:
         lo = city_end if label in AFTER_CITY and city_end else region[0]
         pieces = al.find(value, kind, lo, region[1])
+        if not pieces and label == "owner_zip" and above_city is not None:
+            pieces = al.find(value, kind, above_city, region[1])   # a centred row's head above
         if pieces and label == "owner_city":
             city_end = pieces[-1][1]
+            above_city = al.text.rfind("\n", 0, al.text.rfind("\n", 0, pieces[0][0])) + 1
         _count(report, label, pieces)
         if pieces:
             al.add(pieces, label)
@@ -563,7 +590,9 @@ def _fit(al, values, start, hi):
     for value, label, kind in values:
         end = hi if anchor is None else min(hi, anchor + ROW_SPAN)
         near = (_line_end(al.text, cursor, 1), _line_end(al.text, cursor, 2))
-        pieces = al.find(value, kind, cursor, end, near) or al.find(value, kind, start, end, near)
+        # a tall text cell may begin on the line above (pdftotext -layout centres the row)
+        lo = max(start, _line_start(al.text, cursor, 1)) if kind == "text" else cursor
+        pieces = al.find(value, kind, lo, end, near) or al.find(value, kind, start, end, near)
         out.append(pieces)
         if pieces:
             al.taken.extend((s, e, label) for s, e in pieces)
@@ -571,6 +600,15 @@ def _fit(al, values, start, hi):
             cursor = max(cursor, pieces[0][1])
     del al.taken[keep:]
     return out
+
+
+def _line_start(text, pos, lines):
+    """The start of the ``lines``-th line before the one holding ``pos``."""
+    for _ in range(lines + 1):
+        pos = text.rfind("\n", 0, pos)
+        if pos < 0:
+            return 0
+    return pos + 1
 
 
 def _line_end(text, pos, lines):
@@ -583,16 +621,39 @@ def _line_end(text, pos, lines):
     return pos
 
 
+def _band_end(text, pos, hi):
+    """Where the row holding ``pos`` ends: after its line and up to MAX_SKIP_LINES indented
+    lines below (a centred row prints its marks and short cells' second lines there)."""
+    end = min(pos, hi)
+    for _ in range(MAX_SKIP_LINES):
+        nl = text.find("\n", end, hi)
+        line = text[nl + 1:hi].split("\n", 1)[0] if nl >= 0 else ""
+        if not line.strip() or not line[0].isspace():
+            break
+        end = nl + 1 + len(line)
+    return end
+
+
 def _marks(al, ids, lo, last, hi, report):
-    """Footnote marks of the row's ids within its values and in a run right after them."""
+    """Footnote marks of the row's ids within its values and in a run right after them;
+    then, once each, those still missing on the rest of the row's band."""
     wanted = {i.upper().lstrip("F") for i in ids}
     seen = set()
     for m in _mark_matches(al.text, lo, last, hi):
-        number = next(g for g in m.groups() if g).translate(SUPERSCRIPTS)
+        number = _mark_number(m)
         if number in wanted and al.free(*m.span()):
             al.add([m.span()], "fn_mark")
             seen.add(number)
+    for m in MARK.finditer(al.text, last, _band_end(al.text, last, hi)):
+        number = _mark_number(m)
+        if number in wanted - seen and al.free(*m.span()):
+            al.add([m.span()], "fn_mark")
+            seen.add(number)
     _count(report, "fn_mark", None, found=len(seen & wanted), expected=len(wanted))
+
+
+def _mark_number(m):
+    return next(g for g in m.groups() if g).translate(SUPERSCRIPTS)
 
 
 def _mark_matches(text, lo, last, hi):
@@ -600,7 +661,7 @@ def _mark_matches(text, lo, last, hi):
     pos = last
     while pos < hi:
         m = MARK.search(text, pos, min(hi, pos + MARK_REACH))
-        if not m or text[pos:m.start()].strip(" \t\n$.,;:%*"):
+        if not m or text[pos:m.start()].strip(" \t\n$.,;:%*)"):
             break
         yield m
         pos = m.end()
@@ -612,16 +673,53 @@ def _footnotes(al, record, region, report):
         text = note.get("text")
         if not text:
             continue
-        pieces = al.find(text, "text", cursor, hi) or al.find(text, "text", *region)
-        _count(report, "fn_text", pieces)
         number = str(note.get("id", "")).upper().lstrip("F")
-        mark = pieces and _fn_id(al.text, pieces[0][0], number)
+        pieces, mark = _marked_note(al, text, number, cursor, hi)
+        if not pieces:
+            pieces = al.find(text, "text", cursor, hi) or al.find(text, "text", *region)
+            mark = pieces and (_fn_id(al.text, pieces[0][0], number)
+                               or _mark_alone(al, number, *region))
+        _count(report, "fn_text", pieces)
         _count(report, "fn_id", mark and [mark])
         if pieces:
             al.add(pieces, "fn_text")
             cursor = pieces[0][1]
         if mark:
             al.add([mark], "fn_id")
+
+
+def _note_mark(number):
+    return rf"(?:\(\s*{number}\s*\)|\[F?{number}\]|{number}\.)"
+
+
+def _marked_note(al, text, number, lo, hi):
+    """(text pieces, mark) of a footnote whose number stands at the start of one of its
+    middle lines (``pdftotext -layout`` centres it on the note's lines: ``(1) were ...``,
+    or alone between two lines); (None, None) if the text is not found so."""
+    words = re.findall(r"[^\W_]+", text)
+    if not words or not number:
+        return None, None
+    gap = rf"[\W_]{{0,40}}?(?:(?<=\n)[ \t]*{_note_mark(number)}[\W_]{{0,40}}?)?"
+    trail = re.escape(text[len(text.rstrip(".)]\"'")):])
+    body = gap.join(map(re.escape, words)) + (f"(?:{trail})?" if trail else "")
+    for m in re.compile(r"(?i)(?<![^\W_])" + body).finditer(al.text, lo, hi):
+        inner = re.search(rf"\n[ \t]*({_note_mark(number)})", m.group())
+        if not inner:
+            return None, None   # found whole: the usual search finds it and its mark
+        s, e = m.start() + inner.start(1), m.start() + inner.end(1)
+        pieces = [(m.start(), s), (e, m.end())]
+        if all(al.free(a, b) for a, b in pieces):
+            return pieces, (s, e)
+    return None, None
+
+
+def _mark_alone(al, number, lo, hi):
+    """A footnote's number on a line of its own (plain ``pdftotext`` lists a page's
+    footnote numbers in a column of their own, apart from the texts)."""
+    for m in re.finditer(rf"(?m)^[ \t]*(\(\s*{number}\s*\)|\[F?{number}\])[ \t]*$", al.text[:hi]):
+        if m.start(1) >= lo and al.free(*m.span(1)):
+            return m.span(1)
+    return None
 
 
 def _fn_id(text, start, number):
