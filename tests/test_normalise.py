@@ -12,6 +12,7 @@ from form4ml.normalise import normalise
     ("$^{\\star}$ If the form", "* If the form"),
     ("122,728 (2) \u0391 $0", "122,728 (2) A $0"),
     ("a\u00a0b\fc", "a b\nc"),
+    ("a\fb\rc", "a\nb\nc"),      # ASCII text still has its page breaks mapped
     ("1,000\u00b9", "1,000 (1)"),
     ("D\t\t\\$3.\t3\t378,950", "D\t\t$3.3\t378,950"),   # seed 001: a price cut after its point
     ("$ 12.\t\t50", "$ 12.50"),
