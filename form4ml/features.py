@@ -277,7 +277,7 @@ LINE_KEYWORDS = [     # (feature, searched for anywhere in the lowered line, or 
     ("table1", r"table i\b|non-?derivative", None),
     ("table2", r"table ii\b|derivative securit", None),
     ("explain", r"explanation of responses", r"\s*footnotes?\b"),
-    ("fnstart", None, r"\s*[-*]?\s*(?:\(\d{1,2}\)|\d{1,2}[.)]|\[?f\d{1,2}\]?)\s+[a-z]"),
+    ("fnstart", None, r"\s*(?:[-*]\s*)?(?:\(\d{1,2}\)|\d{1,2}[.)]|\[?f\d{1,2}\]?)\s+[a-z]"),
     ("remarks", r"remarks", None),
     ("signature", r"signature|\*\*\s*signature|attorney", None),
     ("reminder", r"reminder|persons who respond|intentional misstatements|file three copies|omb number|estimated average|sec 1474|potential persons", None),
@@ -288,7 +288,9 @@ LINE_KEYWORDS = [     # (feature, searched for anywhere in the lowered line, or 
     ("formhead", r"form 4|securities and exchange|washington|statement of changes|section 16", None),
 ]
 # Each becomes "kw=" + feature and a test; a pattern for the line's start is matched there
-# only (``search`` would try it at every position: 30 us a line, as much as the rest together).
+# only (``search`` would try it at every position: 30 us a line, as much as the rest together),
+# and opens with one run of spaces (``\s*[-*]?\s*`` backtracked over the hundred spaces that
+# open a pdftotext -layout line, square in their number).
 LINE_KEYWORDS = [("kw=" + k, re.compile(anywhere).search if anywhere else None,
                   re.compile(start).match if start else None) for k, anywhere, start in LINE_KEYWORDS]
 
