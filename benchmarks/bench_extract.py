@@ -5,7 +5,8 @@ per filing, model load time, peak memory; prints a markdown table.
 
 Filings are rendered from ``shared/corpus/form4`` with ``training.render_text.RENDERERS``
 (fixed seed) in a child process, so the renderers' memory does not count in the peak.
-One process, one core: the figures are per core. The filings are run ``--repeat`` times, each
+One process, one core: the figures are per core. The process collects garbage as
+``form4ml extract``'s workers do (``batch.quiet_gc``). The filings are run ``--repeat`` times, each
 pass from empty caches warmed on the first ten filings, and the fastest pass is reported (as
 ``timeit`` does): a shared machine's other load only ever slows a pass down.
 """
@@ -22,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from form4ml.batch import quiet_gc  # noqa: E402
 from form4ml.config import model_dir, shared_dir  # noqa: E402
 from form4ml.pipeline import Model, extract_text, load_model  # noqa: E402
 
@@ -100,6 +102,7 @@ def main(argv=None):
     parser.add_argument("--profile", type=int, metavar="N", help="also print the N top functions by own time")
     args = parser.parse_args(argv)
     texts = rendered(args.n, args.seed)
+    quiet_gc()
     model, load_s, warm_s = timed_load(args.model)
     passes = [fresh_pass(texts, model) for _ in range(args.repeat)]
     print(table(texts, load_s, warm_s, min(passes, key=sum)))

@@ -1,5 +1,6 @@
 """Batch extraction: files in parallel (joblib worker processes, or a Dask cluster),
 results streamed back in input order so memory stays flat however many files."""
+import gc
 import logging
 from contextlib import contextmanager, nullcontext
 from itertools import islice
@@ -11,6 +12,16 @@ from .pipeline import extract_text, load_model
 from .textio import MAX_BYTES, read_text
 
 BATCH = 16   # files per task: amortises the cost of sending work to a process
+YOUNG_OBJECTS = 20_000  # allocations between two collections of the youngest generation
+
+
+def quiet_gc():
+    """Collect cyclic garbage less often in a process that extracts. A filing makes some
+    10,000 short-lived objects (tokens, feature lists) that reference counting frees by
+    itself, yet Python's default collector walks the young objects every 700 allocations
+    and, in its full passes, the taggers' caches too: 9 % of extraction time (benchmark
+    97-102 -> 107-109 filings/s per core), peak memory unchanged."""
+    gc.set_threshold(YOUNG_OBJECTS, 20, 20)
 
 
 def extract_file(path, model, max_bytes=MAX_BYTES):
@@ -28,6 +39,7 @@ def extract_file(path, model, max_bytes=MAX_BYTES):
 def extract_batch(paths, model_path, max_bytes=MAX_BYTES):
     """A worker's task: (path, record, error) for each of a few files. The model is
     loaded on the first task of each process and kept (``load_model`` caches it)."""
+    quiet_gc()
     model = load_model(model_path)
     return [(str(p), *extract_file(p, model, max_bytes)) for p in paths]
 
