@@ -4,7 +4,9 @@ Each value is looked for in the part of the text where it belongs (header before
 Table I, rows in their table, footnotes after 'Explanation of Responses'), first
 as an exact surface form (``25,893``, ``02/18/2014``, ``Feb. 18, 2014``), then
 OCR-tolerant (``25.893``, ``5S0``), then fuzzily in pieces (``02/18/2`` ... ``014``).
-Rows are aligned in filing order, each row's values after the previous row's.
+Rows are aligned in filing order, each row's values after the previous row's. A cell
+wrapped in its column is followed down the lines below it, over the lines of a row that
+``pdftotext -layout`` centres (its tall cells' lines above and below its short ones).
 """
 import re
 from dataclasses import dataclass, field
@@ -716,10 +718,8 @@ def _marked_note(al, text, number, lo, hi):
 def _mark_alone(al, number, lo, hi):
     """A footnote's number on a line of its own (plain ``pdftotext`` lists a page's
     footnote numbers in a column of their own, apart from the texts)."""
-    for m in re.finditer(rf"(?m)^[ \t]*(\(\s*{number}\s*\)|\[F?{number}\])[ \t]*$", al.text[:hi]):
-        if m.start(1) >= lo and al.free(*m.span(1)):
-            return m.span(1)
-    return None
+    alone = re.compile(rf"(?m)^[ \t]*(\(\s*{number}\s*\)|\[F?{number}\])[ \t]*$")
+    return next((m.span(1) for m in alone.finditer(al.text, lo, hi) if al.free(*m.span(1))), None)
 
 
 def _fn_id(text, start, number):
