@@ -96,7 +96,7 @@ class Assembler:
 
     def __init__(self, ad_by_code=None):
         self.ad_by_code = ad_by_code or {}
-        self.rows, self.owners, self.footnotes, self.signatures = [], [], [], []
+        self.rows, self.owners, self.footnote_pieces, self.signatures = [], [], [], []
         self.single = {}     # issuer_name, ticker, period, orig_date, remarks -> [Value]
         self.last = {}       # label -> the Value an I- piece continues
 
@@ -156,7 +156,7 @@ class Assembler:
             owner.setdefault(piece.label, Value()).add(piece)
 
     def _footnote(self, piece):
-        self.footnotes.append(piece)
+        self.footnote_pieces.append(piece)
 
     def _signature(self, piece):
         sig = self.signatures[-1] if self.signatures else None
@@ -283,7 +283,7 @@ class Assembler:
 
     def _footnote_records(self):
         notes, used = [], set()
-        for i, note in enumerate(group_footnotes(self.footnotes)):
+        for i, note in enumerate(group_footnotes(self.footnote_pieces)):
             ident = _footnote_ids(note["fn_id"].pieces) if "fn_id" in note else []
             fid = ident[0] if ident else f"F{len(notes) + 1}"
             if fid in used:
