@@ -285,7 +285,7 @@ LINE_KEYWORDS = [     # (feature, searched for anywhere in the lowered line, or 
     ("issuer", r"issuer name|trading symbol|date of earliest|if amendment", None),
     ("rel", r"relationship|director|10% owner|officer \(give|other \(specify|form filed by", None),
     ("colhdr", r"title of|\(instr\.|transaction date|execution date|amount of|ownership form", None),
-    ("formhead", r"form 4|securities and exchange|washington|statement of changes|section 16", None),
+    ("formhead", r"form 4|securities and exchange|washington,? d\.?\s?c\b|statement of changes|section 16", None),
 ]
 # Each becomes "kw=" + feature and a test; a pattern for the line's start is matched there
 # only (``search`` would try it at every position: 30 us a line, as much as the rest together),

@@ -87,10 +87,22 @@ def test_token_features_name_the_column_header_above():
     ("Table I - Non-Derivative Securities Acquired", "kw=table1"),
     ("Explanation of Responses:", "kw=explain"),
     ("** Signature of Reporting Person", "kw=signature"),
+    ("Washington, D.C. 20549", "kw=formhead"),
+    ("                  (3) The shares are held by a trust.", "kw=fnstart"),
 ])
 def test_line_features_flag_form_keywords(line, keyword):
     feats = line_features([line], tokenize(line))
     assert keyword in feats[0]
+
+
+@pytest.mark.parametrize("line", [
+    # box 1 of a Microsoft filing by pdftotext -layout: an owner in Washington state is
+    # not the form's "Washington, D.C." heading
+    "REDMOND                                    WASHINGTON",
+    " " * 100 + "12,000  D",
+])
+def test_line_features_do_not_flag_lines_without_keywords(line):
+    assert not [f for f in line_features([line], tokenize(line))[0] if f.startswith("kw=")]
 
 
 @pytest.mark.parametrize("text, word, expected", [
