@@ -35,10 +35,10 @@ def tags_to_pieces(tokens, tags, confidences, line_zones, norm):
     """Group tagged tokens into pieces in text order: adjacent tokens of one line
     continuing a label make one piece; offsets go back to the original text."""
     groups = []  # (label, begins, [token indices])
-    for i, (tok, tag) in enumerate(zip(tokens, tags)):
+    for i, tag in enumerate(tags):
         if tag == "O":
             continue
-        label, last = tag[2:], groups[-1] if groups else None
+        tok, label, last = tokens[i], tag[2:], groups[-1] if groups else None
         if (tag[0] == "I" and last and last[0] == label and last[2][-1] == i - 1
                 and tokens[i - 1].line == tok.line):
             last[2].append(i)
@@ -59,10 +59,12 @@ def repair_footnote_starts(tokens, tags, confidences, line_zones):
     even where the CRF ran the previous footnote's text on over it: fixes tags in place. A
     mark the CRF left ``O`` has no confidence; it takes that of the text after it."""
     for i, tok in enumerate(tokens[:-1]):
+        if line_zones[tok.line] != "footnotes" or tags[i] not in ("O", "I-fn_text"):
+            continue
         nxt = tokens[i + 1]
         opens_line = i == 0 or tokens[i - 1].line != tok.line
-        if (opens_line and line_zones[tok.line] == "footnotes" and NOTE_MARK.match(tok.text)
-                and tags[i] in ("O", "I-fn_text") and nxt.line == tok.line and tags[i + 1].endswith("fn_text")):
+        if (opens_line and NOTE_MARK.match(tok.text) and nxt.line == tok.line
+                and tags[i + 1].endswith("fn_text")):
             tags[i], tags[i + 1] = "B-fn_id", "B-fn_text"
             if confidences[i] is None:
                 confidences[i] = confidences[i + 1]
