@@ -67,3 +67,45 @@ Code)
 def test_owner_in_a_state_no_training_filing_shows(shipped_model, key, value):
     owner = extract_text(REDMOND_WASHINGTON, shipped_model)["reporting_owners"][0]
     assert owner[key] == value
+
+
+# A ProMIS Neurosciences filing printed by the SEC stylesheet, text by pdftotext -layout:
+# each footnote's number stands centred on its lines, at the start of the middle one or
+# alone between two. The last release found no footnote here.
+CENTRED_FOOTNOTES = """\
+FORM 4
+Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned
+
+Explanation of Responses:
+*     If the form is filed by more than one reporting person, see Instruction 4(b)(v).
+** Intentional misstatements or omissions of facts constitute Federal Criminal Violations. See 18 U.S.C. 1001 and 15 U.S.C. 78ff(a).
+
+      On July 25, 2025, the Jeremy M. Sclar 2012 Irrevocable Family Trust (the "JS Trust") exercised 697,674 Tranche A purchase warrants, each exercisable to purchase one Common Share. These warrants
+(1) were exercisable at an exercise price of $2.02 per warrant share; however, following an offer by the JS Trust and an acceptance by the Issuer, were exercised in full at an exercise price of $0.83518 per
+      share.
+      On July 25, 2025, the JS Trust exercised 697,674 Tranche B purchase warrants, each exercisable to purchase one Common Share. These warrants were exercisable at an exercise price of $2.02 per warrant
+(2)
+      share; however, following an offer by the JS Trust and an acceptance by the Issuer, were exercised in full at an exercise price of $0.83518 per share.
+
+      On July 25, 2025, the JS Trust exercised 697,674 Tranche C purchase warrants, each exercisable to purchase one Common Share. These warrants were exercisable at an exercise price of $2.50 per warrant
+(3)
+      share; however, following an offer by the JS Trust and an acceptance by the Issuer, were exercised in full at an exercise price of $0.83518 per share.
+      On July 29, 2025, the JS Trust acquired a warrant to purchase 3,139,533 Common Shares at an exercise price of $1.25 per share. The purchase price for the warrant was $0.1875 per Common Share
+(4)
+      underlying the warrant. The warrant is currently exercisable and expires five years after the date of issuance.
+
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("i, ident, start, end", [
+    (0, "F1", "On July 25, 2025, the Jeremy M. Sclar", "exercise price of $0.83518 per share."),
+    (1, "F2", "On July 25, 2025, the JS Trust exercised 697,674 Tranche B", "$0.83518 per share."),
+    (2, "F3", "On July 25, 2025, the JS Trust exercised 697,674 Tranche C", "$0.83518 per share."),
+    (3, "F4", "On July 29, 2025, the JS Trust acquired a warrant", "five years after the date of issuance."),
+])
+def test_footnote_numbers_centred_on_their_notes(shipped_model, i, ident, start, end):
+    notes = extract_text(CENTRED_FOOTNOTES, shipped_model)["footnotes"]
+    assert len(notes) == 4
+    assert notes[i]["id"] == ident
+    assert notes[i]["text"].startswith(start) and notes[i]["text"].endswith(end)
