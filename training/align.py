@@ -477,7 +477,7 @@ def _header(al, items, region, report):
             pieces = al.find(value, kind, above_city, region[1])   # a centred row's head above
         if pieces and label == "owner_city":
             city_end = pieces[-1][1]
-            above_city = al.text.rfind("\n", 0, al.text.rfind("\n", 0, pieces[0][0])) + 1
+            above_city = _line_start(al.text, pieces[0][0], 1)
         _count(report, label, pieces)
         if pieces:
             al.add(pieces, label)
