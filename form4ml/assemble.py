@@ -240,7 +240,7 @@ class Assembler:
     def _rows_into(self, rec):
         period = rec["period_of_report"]
         counters = {}
-        for row in self.rows:
+        for row in lift_heads(self.rows):
             is_tx = any(k in row.values for k in ("tx_date", "code", "shares", "price", "ad"))
             table = {("table1", True): "non_derivative_transactions",
                      ("table1", False): "non_derivative_holdings",
@@ -296,6 +296,56 @@ class Assembler:
     def _signature_record(self, sig, i):
         return {"name": self._text(sig.get("sig_name"), f"signatures[{i}].name"),
                 "date": self._date(sig.get("sig_date"), f"signatures[{i}].date")}
+
+
+SHORT_CELLS = ("tx_date", "deemed_date", "code", "v", "shares", "ad", "owned", "di",
+               "ex_date", "exp_date", "und_shares")
+TALL_CELLS = ("title", "nature", "und_title")
+MAX_HEAD_LINES = 2      # lines a tall cell's head may stand above its row's first value
+
+
+def lift_heads(rows):
+    """Rows with the heads of tall cells moved to the row they open.
+
+    ``pdftotext -layout`` centres a row's cells on the line of its short cells (dates,
+    codes, amounts), so a cell taller than the row's title begins above the title's
+    first line (``By`` above ``Common Stock ... I Living``, ``Trust`` below). In text
+    order that head comes before the title starts the row: it lands in the row before,
+    or makes a row of its own. A text value whose first piece stands below every short
+    cell of its row, just above the next row's first line, while the next row's value of
+    that field goes on from its first lines, is such a head. (One cell a line, as in HTML
+    dumps, puts a row's whole cells after its short cells: those stay.)"""
+    out = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if prev is not None and prev.table == row.table:
+            _take_heads(prev, row)
+            if not prev.values:
+                row.marks[:0] = prev.marks
+                out.pop()
+        out.append(row)
+    return out
+
+
+def _take_heads(prev, row):
+    top, main = _top_line(row), _main_line(row)
+    for label in TALL_CELLS:
+        head, rest = prev.values.get(label), row.values.get(label)
+        if head is None or rest is None:
+            continue
+        line = head.pieces[0].line
+        if _main_line(prev) < line < top and line >= top - MAX_HEAD_LINES and rest.pieces[0].line <= main:
+            row.values[label] = Value(head.pieces + rest.pieces)
+            del prev.values[label]
+
+
+def _top_line(row):
+    return min(p.line for v in row.values.values() for p in v.pieces)
+
+
+def _main_line(row):
+    """The row's last line holding a short cell (-1 if none)."""
+    return max((p.line for k in SHORT_CELLS if k in row.values for p in row.values[k].pieces), default=-1)
 
 
 def group_footnotes(pieces):

@@ -14,6 +14,32 @@ def row(title="Common Stock", date="02/18/2014", code="S", shares="100", ad="D",
     return pieces + [P("ad", ad), P("price", price), P("owned", owned), P("di", di)]
 
 
+def L(label, text, line, begins=True):
+    return Piece(label, text, 0, len(text), "table1", 0.9, begins, line)
+
+
+def holding(line, nature=(), di="I"):
+    """A holding row's pieces on ``line``, its nature cell as (text, line) pairs."""
+    pieces = [L("title", "Common Stock", line), L("owned", "500", line), L("di", di, line)]
+    return pieces + [L("nature", text, at, begins=k == 0) for k, (text, at) in enumerate(nature)]
+
+
+@pytest.mark.parametrize("pieces, natures", [
+    # pdftotext -layout centres a row: its nature cell begins above the title's line
+    (holding(10, di="D") + [L("nature", "By", 12)] + holding(13, [("Living", 13), ("Trust", 14)]),
+     [None, "By Living Trust"]),
+    # ... also in the table's first row, where the head would make a row of its own
+    ([L("nature", "By", 5)] + holding(6, [("Living", 6), ("Trust", 7)]), ["By Living Trust"]),
+    # one cell a line (HTML dumps): each row's nature follows its short cells and stays there
+    ([L("title", "Common Stock", 1), L("owned", "500", 2), L("di", "I", 3), L("nature", "By Fund", 4),
+      L("title", "Common Stock", 5), L("owned", "400", 6), L("di", "I", 7), L("nature", "By Trust", 8)],
+     ["By Fund", "By Trust"]),
+])
+def test_assemble_gives_a_tall_cells_head_to_the_row_it_opens(pieces, natures):
+    rows = assemble(pieces)["non_derivative_holdings"]
+    assert [r["nature_of_ownership"] for r in rows] == natures
+
+
 def test_assemble_keeps_same_day_rows():
     rec = assemble(row(price="$10.00") + row(price="$10.05", owned="800"))
     rows = rec["non_derivative_transactions"]
