@@ -95,6 +95,10 @@ def test_date_split_over_lines_gives_two_spans():
      ["Restricted", "Stock Unit"]),
     ("Common Stock", "Common          02/18/2014  F  500  D  $2  1,500  D", "  Stock",
      ["Common", "Stock"]),
+    ("Stock Option (Right to Buy)", "Stock Option    02/18/2014  F  500  D  $2  1,500  D", "(Right to Buy)",
+     ["Stock Option", "(Right to Buy)"]),
+    ("Restricted Stock Units (RSU) (Class A)", "Restricted      02/18/2014  F  500  D  $2  1,500  D",
+     "Stock\nUnits\n(RSU)\n(Class A)", ["Restricted", "Stock", "Units", "(RSU)", "(Class A)"]),
 ])
 def test_title_wrapped_in_its_column_is_found_on_both_lines(title, row, below, pieces):
     """Fixed-width tables (pre-2003 ASCII, pdftotext -layout) wrap a long cell onto the
@@ -168,13 +172,18 @@ def test_zip_broken_after_its_hyphen_is_found_in_the_header_not_in_the_owner_tab
     assert [p for *_, lab, p in a.spans if lab == "owner_zip"] == [0, 1]
 
 
-def test_zip_head_above_the_city_line_and_tail_below_it_is_found():
+@pytest.mark.parametrize("box", [
     # pdftotext -layout centres box 1's last row: the wrapped ZIP+4 stands above and
     # below the city and state (a Microsoft filing)
+    " " * 40 + "98052-\nREDMOND          WASHINGTON\n" + " " * 40 + "6399\n"
+    + "(City)           (State)" + " " * 16 + "(Zip)\n",
+    # pdfplumber reads the same box as one line, the ZIP's head before the city
+    "(Street) 98052- REDMOND WASHINGTON 6399\n(Zip/Postal (City) (State) Code)\n",
+])
+def test_zip_broken_around_the_city_line_is_found_in_box_1(box):
     record = _record(owner={"city": "REDMOND", "state": "WASHINGTON", "zip_code": "98052-6399"})
-    box = (" " * 40 + "98052-\nREDMOND          WASHINGTON\n" + " " * 40 + "6399\n"
-           + "(City)           (State)" + " " * 16 + "(Zip)\n")
-    text = HEADER.format(state="MA").replace("WESTFORD MA 01886\n", box) + TABLE1 + TAIL
+    text = (HEADER.format(state="MA").replace("WESTFORD MA 01886\n", box) + TABLE1 + TAIL
+            + "Reporting Owners\nScarfo Anthony REDMOND WASHINGTON 98052-6399\n")
     a = align(text, record)
     assert _labelled(text, a, "owner_city") == ["REDMOND"]
     assert _labelled(text, a, "owner_zip") == ["98052-", "6399"]
@@ -203,7 +212,7 @@ def test_tall_cells_centred_on_their_row_are_found_above_and_below_it():
     table2, notes = TAIL.split("Explanation")
     text = HEADER.format(state="MA") + TABLE1 + table2 + CENTRED_ROW + "Explanation" + notes
     a = align(text, rec)
-    assert _labelled(text, a, "title") == ["Option", "(right to", "buy"]
+    assert _labelled(text, a, "title") == ["Option", "(right to", "buy)"]
     assert _labelled(text, a, "und_title") == ["Common", "shares"]
     assert _labelled(text, a, "fn_mark") == ["(3)"]
 

@@ -219,9 +219,8 @@ class Aligner:
             return cut
         if kind == "text" and len(value.split()) <= MAX_WRAP_WORDS and (cut := self.cut_text(value, lo, hi)):
             return cut
-        if kind == "zip" and "-" in value:  # ``98052-`` above ``6399``, the city's line between
-            head, tail = value.split("-", 1)
-            return self.split_below(rf"(?<!\d){re.escape(head)}-(?!\S)", rf"{re.escape(tail)}(?!\d)", lo, hi)
+        if kind == "zip" and "-" in value:
+            return self.split_zip(value, lo, hi)
         if kind in ("text", "number", "date"):
             return self.fuzzy(surface(value, kind), kind, lo, hi, near)
         return None
@@ -274,6 +273,22 @@ class Aligner:
                                       r"(?i)" + _words_regex(tail) + r"(?![^\W_])", lo, hi)
             if pieces:
                 return pieces
+        return None
+
+    def split_zip(self, value, lo, hi):
+        """Pieces of a ZIP+4 broken after its hyphen: ``98052-`` above ``6399`` with the
+        city's line between (``pdftotext -layout``), or both on the city's line around
+        the city and state (pdfplumber: ``98052- REDMOND WASHINGTON 6399``); or None."""
+        head, tail = (re.escape(part) for part in value.split("-", 1))
+        head, tail = rf"(?<!\d){head}-(?!\S)", rf"{tail}(?!\d)"
+        below = self.split_below(head, tail, lo, hi)
+        if below:
+            return below
+        for m in re.compile(head).finditer(self.text, lo, hi):
+            line_end = _line_end(self.text, m.end(), 1)
+            rest = re.compile(r"(?<![\d-])" + tail).search(self.text, m.end(), min(hi, line_end))
+            if rest and self.free(*m.span()) and self.free(*rest.span()):
+                return [m.span(), rest.span()]
         return None
 
     def split_below(self, head, tail, lo, hi):
@@ -394,9 +409,10 @@ def _digit_forms(value, kind):
 
 
 def _words_at(text, pos, end, words):
-    """The longest run of ``words`` (at least one) starting at ``pos``: (span, words left)."""
+    """The longest run of ``words`` (at least one) starting at ``pos``, with the brackets
+    around them (``(Right to`` / ``Buy)``): (span, words left)."""
     for k in range(len(words), 0, -1):
-        m = re.compile("(?i)" + WORD_GAP.join(map(re.escape, words[:k])) + r"(?![^\W_])").match(text, pos, end)
+        m = re.compile(r"(?i)[(\[]?" + WORD_GAP.join(map(re.escape, words[:k])) + r"(?![^\W_])[)\]]?").match(text, pos, end)
         if m:
             return m.span(), words[k:]
     return None, words
