@@ -5,7 +5,7 @@ A spaCy tokenizer (``spacy.blank("en")``) with rules of ours: amounts such as
 marks ``(1)`` and ``[F3]`` are one token and come off the value they stick to
 (``301,097(1)`` -> ``301,097`` ``(1)``); ``$`` comes off a price; cells that
 HTML scraping glued together come apart where the case or a box number shows it
-(``SymbolMICROSOFT``, ``Amy2.``, ``1.The``).
+(``SymbolMICROSOFT``, ``Amy2.``, ``1.The``, ``(Middle)7 WORLD``, ``CENTER250``).
 """
 import re
 from dataclasses import dataclass
@@ -19,7 +19,10 @@ INFIXES = [r"(?<=\d)(?=\(\d{1,2}\))", r"(?<=\d)(?=\[F\d)", r"\|",
            r"_{2,}", r"(?<=[a-z0-9])\((?=\d{1,2}\))",
            # cells glued by HTML scraping: "SymbolMICROSOFT", "Amy2." (box 2), "1.The", ":1."
            r"(?<=[a-z])(?=[A-Z]{2})", r"(?<=[A-Za-z]{2})(?=[1-7]$)", r"(?<=\d)\.(?=[A-Z][a-z])",
-           r"(?<=[a-z]):(?=\d)"]
+           r"(?<=[a-z]):(?=\d)",
+           # "below)(Last)(First)(Middle)7 WORLD TRADE CENTER250 GREENWICH", "INC.1601"
+           r"(?<=[a-z)])(?=\()", r"(?<=\))(?=[A-Za-z0-9])", r"(?<=[A-Z]{2})(?=\d{2})",
+           r"(?<=[A-Za-z]{2}\.)(?=\d)"]
 
 
 @dataclass(slots=True)     # not frozen: a frozen dataclass is four times slower to make

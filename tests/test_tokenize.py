@@ -27,6 +27,11 @@ def test_tokenize_keeps_form4_values_whole(text, tokens):
     ("Series A1 Preferred", ["Series", "A1", "Preferred"]),
     ("Rule 10b5-1 plan X0306", ["Rule", "10b5-1", "plan", "X0306"]),
     ("MacKenzie", ["MacKenzie"]),
+    ("below)(Last)(First)(Middle)7 WORLD", ["below)", "(Last)", "(First)", "(Middle)", "7", "WORLD"]),
+    ("TRADE CENTER250 GREENWICH", ["TRADE", "CENTER", "250", "GREENWICH"]),
+    ("C/O FACEBOOK, INC.1601 WILLOW", ["C/O", "FACEBOOK", ",", "INC.", "1601", "WILLOW"]),
+    ("Option (right to buy)(1) S(1) 301,097(1)", ["Option", "(", "right", "to", "buy", ")", "(1)", "S", "(1)",
+                                                  "301,097", "(1)"]),
 ])
 def test_tokenize_parts_cells_glued_by_html_scraping(text, tokens):
     assert [t.text for t in tokenize(text)] == tokens
