@@ -240,7 +240,7 @@ class Assembler:
     def _rows_into(self, rec):
         period = rec["period_of_report"]
         counters = {}
-        for row in lift_heads(self.rows):
+        for row in mend_rows(self.rows):
             is_tx = any(k in row.values for k in ("tx_date", "code", "shares", "price", "ad"))
             table = {("table1", True): "non_derivative_transactions",
                      ("table1", False): "non_derivative_holdings",
@@ -304,8 +304,9 @@ TALL_CELLS = ("title", "nature", "und_title")
 MAX_HEAD_LINES = 2      # lines a tall cell's head may stand above its row's first value
 
 
-def lift_heads(rows):
-    """Rows with the heads of tall cells moved to the row they open.
+def mend_rows(rows):
+    """Rows with the heads of tall cells moved to the row they open, and a titleless
+    row joined to the titled row after it where the two hold different fields.
 
     ``pdftotext -layout`` centres a row's cells on the line of its short cells (dates,
     codes, amounts), so a cell taller than the row's title begins above the title's
@@ -320,11 +321,19 @@ def lift_heads(rows):
         prev = out[-1] if out else None
         if prev is not None and prev.table == row.table:
             _take_heads(prev, row)
-            if not prev.values:
+            if not prev.values or _complements(prev, row):
+                row.values = {**prev.values, **row.values}
                 row.marks[:0] = prev.marks
                 out.pop()
         out.append(row)
     return out
+
+
+def _complements(prev, row):
+    """Whether ``prev`` is the rest of ``row``: a row without a title whose fields the
+    titled row after it lacks (plain ``pdftotext`` prints a holding's amount and
+    ownership before its title when their columns come first)."""
+    return "title" not in prev.values and "title" in row.values and not prev.values.keys() & row.values.keys()
 
 
 def _take_heads(prev, row):

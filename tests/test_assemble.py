@@ -40,6 +40,20 @@ def test_assemble_gives_a_tall_cells_head_to_the_row_it_opens(pieces, natures):
     assert [r["nature_of_ownership"] for r in rows] == natures
 
 
+@pytest.mark.parametrize("pieces, rows", [
+    # plain pdftotext prints a holding's amount and ownership columns before its title
+    ([L("owned", "15,905", 133), L("di", "I", 135), L("title", "Common Stock", 140), L("nature", "By", 142),
+      L("nature", "Living Trust", 143, begins=False)], [("Common Stock", 15905, "I", "By Living Trust")]),
+    # two whole rows stay two, though the first lacks a field the second has
+    (holding(1, di="D") + holding(2, [("By Trust", 2)]),
+     [("Common Stock", 500, "D", None), ("Common Stock", 500, "I", "By Trust")]),
+])
+def test_assemble_joins_a_titleless_row_to_the_titled_row_holding_its_other_fields(pieces, rows):
+    got = assemble(pieces)["non_derivative_holdings"]
+    assert [(r["security_title"], r["shares_owned_following"], r["direct_or_indirect"],
+             r["nature_of_ownership"]) for r in got] == rows
+
+
 def test_assemble_keeps_same_day_rows():
     rec = assemble(row(price="$10.00") + row(price="$10.05", owned="800"))
     rows = rec["non_derivative_transactions"]
