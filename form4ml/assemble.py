@@ -301,12 +301,15 @@ class Assembler:
 SHORT_CELLS = ("tx_date", "deemed_date", "code", "v", "shares", "ad", "owned", "di",
                "ex_date", "exp_date", "und_shares")
 TALL_CELLS = ("title", "nature", "und_title")
+SUBSTANCE = {"title", "tx_date", "shares", "price", "owned", "ex_price", "und_title", "und_shares"}
 MAX_HEAD_LINES = 2      # lines a tall cell's head may stand above its row's first value
 
 
 def mend_rows(rows):
     """Rows with the heads of tall cells moved to the row they open, and a titleless
-    row joined to the titled row after it where the two hold different fields.
+    row joined to the titled row after it where the two hold different fields. A row
+    with neither title, date nor amount (a code read in ``C/O`` of an address below the
+    table) is dropped.
 
     ``pdftotext -layout`` centres a row's cells on the line of its short cells (dates,
     codes, amounts), so a cell taller than the row's title begins above the title's
@@ -326,7 +329,7 @@ def mend_rows(rows):
                 row.marks[:0] = prev.marks
                 out.pop()
         out.append(row)
-    return out
+    return [row for row in out if row.values.keys() & SUBSTANCE]
 
 
 def _complements(prev, row):

@@ -54,6 +54,14 @@ def test_assemble_joins_a_titleless_row_to_the_titled_row_holding_its_other_fiel
              r["nature_of_ownership"]) for r in got] == rows
 
 
+def test_assemble_drops_a_row_of_a_lone_code_read_below_the_table():
+    # pdfplumber: the Reporting Owners table after Table II, "C/O MICROSOFT" read as code C
+    pieces = row() + [P("code", "C", "table2")]
+    rec = assemble(pieces)
+    assert len(rec["non_derivative_transactions"]) == 1
+    assert rec["derivative_transactions"] == []
+
+
 def test_assemble_keeps_same_day_rows():
     rec = assemble(row(price="$10.00") + row(price="$10.05", owned="800"))
     rows = rec["non_derivative_transactions"]
