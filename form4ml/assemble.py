@@ -180,7 +180,8 @@ class Assembler:
         if rec["date_of_original_submission"]:
             rec["document_type"] = "4/A"
         rec["remarks"] = self._text(single.get("remarks"), "remarks")
-        rec["reporting_owners"] = [self._owner_record(o, i) for i, o in enumerate(self.owners)]
+        owners = merge_repeated_owners(self.owners)
+        rec["reporting_owners"] = [self._owner_record(o, i) for i, o in enumerate(owners)]
         self._rows_into(rec)
         rec["footnotes"] = self._footnote_records()
         rec["signatures"] = [self._signature_record(s, i) for i, s in enumerate(self.signatures)]
@@ -296,6 +297,26 @@ class Assembler:
     def _signature_record(self, sig, i):
         return {"name": self._text(sig.get("sig_name"), f"signatures[{i}].name"),
                 "date": self._date(sig.get("sig_date"), f"signatures[{i}].date")}
+
+
+def merge_repeated_owners(owners):
+    """One owner per name: the 'Reporting Owners' table at the end of the SEC's form
+    repeats box 1's owner; the repeat only fills in what the first lacks."""
+    out, by_name = [], {}
+    for owner in owners:
+        key = _name_key(owner.get("owner_name"))
+        if key in by_name:
+            for label, value in owner.items():
+                by_name[key].setdefault(label, value)
+            continue
+        if key:
+            by_name[key] = owner
+        out.append(owner)
+    return out
+
+
+def _name_key(value):
+    return " ".join(re.findall(r"[^\W_]+", " ".join(value.texts).upper())) if value else None
 
 
 SHORT_CELLS = ("tx_date", "deemed_date", "code", "v", "shares", "ad", "owned", "di",

@@ -281,7 +281,7 @@ LINE_KEYWORDS = [     # (feature, searched for anywhere in the lowered line, or 
     ("remarks", r"remarks", None),
     ("signature", r"signature|\*\*\s*signature|attorney", None),
     ("reminder", r"reminder|persons who respond|intentional misstatements|file three copies|omb number|estimated average|sec 1474|potential persons", None),
-    ("owner", r"name and address|reporting person\*|\(last\)|\(street\)|\(city\)|\(first\)|\(middle\)", None),
+    ("owner", r"name and address|reporting person\*|reporting owner|\(last\)|\(street\)|\(city\)|\(first\)|\(middle\)", None),
     ("issuer", r"issuer name|trading symbol|date of earliest|if amendment", None),
     ("rel", r"relationship|director|10% owner|officer \(give|other \(specify|form filed by", None),
     ("colhdr", r"title of|\(instr\.|transaction date|execution date|amount of|ownership form", None),

@@ -9,7 +9,8 @@ HEADINGS = [
     ("table1", re.compile(r"table i\b", re.I)),
     ("footnotes", re.compile(r"explanation of responses", re.I)),
     ("remarks", re.compile(r"^\W*remarks\b", re.I)),
-    ("signature", re.compile(r"signature of reporting person|\*\*\s*signature", re.I)),
+    ("signature", re.compile(r"signature of reporting person|\*\*\s*signature|^\W*signatures\W*$", re.I)),
+    ("owner", re.compile(r"^\W*reporting owners\b", re.I)),     # the table of owners at the end
 ]
 BOILERPLATE = re.compile(r"reminder:|persons who respond|intentional misstatements|file three copies"
                          r"|if space is insufficient|see instruction 4|sec 1474", re.I)

@@ -161,15 +161,32 @@ def test_state_spelled_out_is_found_after_the_city_not_in_the_form_title():
     assert _labelled(text, a, "owner_state") == ["WASHINGTON"]
 
 
-def test_zip_broken_after_its_hyphen_is_found_in_the_header_not_in_the_owner_table_below():
+def test_zip_broken_after_its_hyphen_is_found_in_box_1_and_its_repeat_in_the_owner_table():
     # the SEC stylesheet printed to PDF wraps "98052-6399" in box 1 and prints it whole
     # again in the Reporting Owners table at the end
     record = _record(owner={"zip_code": "98052-6399"})
     text = (HEADER.format(state="MA").replace("01886", "98052-\n6399") + TABLE1 + TAIL
             + "Reporting Owners\nScarfo Anthony WESTFORD MA 98052-6399\n")
     a = align(text, record)
-    assert _labelled(text, a, "owner_zip") == ["98052-", "6399"]
-    assert [p for *_, lab, p in a.spans if lab == "owner_zip"] == [0, 1]
+    assert _labelled(text, a, "owner_zip") == ["98052-", "6399", "98052-6399"]
+    assert [p for *_, lab, p in a.spans if lab == "owner_zip"] == [0, 1, 0]
+    assert a.report["owner_zip"] == (1, 1)      # the repeat is labelled, not counted
+
+
+@pytest.mark.parametrize("table, names", [
+    # the SEC's form lists every owner, the first one again
+    ("Reporting Owners\nScarfo Anthony WESTFORD MA 01886\nHall Ken BOSTON MA 02110\n",
+     ["Scarfo Anthony", "Scarfo Anthony", "Hall Ken"]),
+    # text renderers list only the owners after the first
+    ("Reporting Owners\nHall Ken BOSTON MA 02110\n", ["Scarfo Anthony", "Hall Ken"]),
+])
+def test_owner_table_rows_are_all_labelled(table, names):
+    record = _record()
+    record["reporting_owners"].append({"name": "Hall Ken", "city": "BOSTON", "state": "MA", "zip_code": "02110"})
+    text = HEADER.format(state="MA") + TABLE1 + TAIL + table
+    a = align(text, record)
+    assert _labelled(text, a, "owner_name") == names
+    assert a.report["owner_name"] == (2, 2)
 
 
 @pytest.mark.parametrize("box", [
@@ -184,9 +201,9 @@ def test_zip_broken_around_the_city_line_is_found_in_box_1(box):
     record = _record(owner={"city": "REDMOND", "state": "WASHINGTON", "zip_code": "98052-6399"})
     text = (HEADER.format(state="MA").replace("WESTFORD MA 01886\n", box) + TABLE1 + TAIL
             + "Reporting Owners\nScarfo Anthony REDMOND WASHINGTON 98052-6399\n")
-    a = align(text, record)
-    assert _labelled(text, a, "owner_city") == ["REDMOND"]
-    assert _labelled(text, a, "owner_zip") == ["98052-", "6399"]
+    a = align(text, record)     # box 1's values, then their repeat in the table
+    assert _labelled(text, a, "owner_city") == ["REDMOND", "REDMOND"]
+    assert _labelled(text, a, "owner_zip") == ["98052-", "6399", "98052-6399"]
 
 
 # Table II of an Abbott filing by pdftotext -layout: the row's tall cells (title,

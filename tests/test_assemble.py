@@ -62,6 +62,17 @@ def test_assemble_drops_a_row_of_a_lone_code_read_below_the_table():
     assert rec["derivative_transactions"] == []
 
 
+def test_assemble_merges_an_owner_repeated_in_the_reporting_owners_table():
+    box1 = [P("owner_name", "Coleman Amy", "owner"), P("owner_street1", "ONE MICROSOFT WAY", "owner"),
+            P("owner_city", "REDMOND", "owner")]
+    table = [P("owner_name", "COLEMAN AMY", "owner"), P("owner_street1", "ONE MICROSOFT WAY", "owner"),
+             P("owner_zip", "98052-6399", "owner"), P("owner_name", "Hall Ken", "owner"),
+             P("owner_city", "SEATTLE", "owner")]
+    owners = assemble(box1 + table)["reporting_owners"]
+    assert [(o["name"], o["city"], o["zip_code"]) for o in owners] == [
+        ("Coleman Amy", "REDMOND", "98052-6399"), ("Hall Ken", "SEATTLE", None)]
+
+
 def test_assemble_keeps_same_day_rows():
     rec = assemble(row(price="$10.00") + row(price="$10.05", owned="800"))
     rows = rec["non_derivative_transactions"]

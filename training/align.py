@@ -40,6 +40,8 @@ RELATIONSHIPS = {"is_director": r"Director", "is_ten_percent_owner": r"10\s*%\s*
                  "is_officer": r"Officer", "is_other": r"Other\b"}
 FLAG_LABEL = {"is_director": "is_director", "is_ten_percent_owner": "is_ten_percent",
               "is_officer": "is_officer", "is_other": "is_other"}
+OWNERS_TABLE = re.compile(r"^\W*reporting owners\b", re.I | re.M)
+AFTER_OWNERS_TABLE = re.compile(r"^\W*(?:signatures?|explanation of responses|remarks)\b", re.I | re.M)
 CHECK = re.compile(r"(?<![A-Za-z])[XxΧ✓✔☒☑](?![A-Za-z])(?!\s*_*\s*Form filed)")
 HEADINGS = {
     "table1": re.compile(r"table\s+i\b(?!i)|n-?\s*deriv[\w\s]{0,12}sec", re.I),
@@ -529,11 +531,29 @@ def _other_owners(al, record, region, report):
     header, so the whole text is searched."""
     cursor, hi = region
     for owner in (record.get("reporting_owners") or [])[1:]:
-        values = [(owner.get(k), label, kind) for k, label, kind in OWNER_FIELDS[:6]]
-        values += [("X", FLAG_LABEL[f], "check") for f in RELATIONSHIPS if owner.get(f)]
-        values += [(owner.get(k), label, kind) for k, label, kind in OWNER_FIELDS[6:]]
-        values = [v for v in values if v[0] not in (None, "")]
-        cursor = _row(al, values, [], cursor, hi, report)
+        cursor = _row(al, _owner_values(owner), [], cursor, hi, report)
+
+
+def _first_owner_again(al, record, region):
+    """The first owner's row in the 'Reporting Owners' table, if the table repeats it
+    (the SEC's form does; aligned last, not counted: box 1 gave the values)."""
+    owners = record.get("reporting_owners") or []
+    table = OWNERS_TABLE.search(al.text, *region)
+    if not owners or not owners[0].get("name") or not table:
+        return
+    end = AFTER_OWNERS_TABLE.search(al.text, table.end(), region[1])
+    end = end.start() if end else region[1]
+    name = next((hit for p in patterns(owners[0]["name"], "text")
+                 if (hit := al._first(p, "text", table.end(), end))), None)
+    if name:
+        _row(al, _owner_values(owners[0]), [], name[0], end, {})
+
+
+def _owner_values(owner):
+    values = [(owner.get(k), label, kind) for k, label, kind in OWNER_FIELDS[:6]]
+    values += [("X", FLAG_LABEL[f], "check") for f in RELATIONSHIPS if owner.get(f)]
+    values += [(owner.get(k), label, kind) for k, label, kind in OWNER_FIELDS[6:]]
+    return [v for v in values if v[0] not in (None, "")]
 
 
 def _check_mark(al, word, region):
@@ -786,6 +806,7 @@ def align(text: str, record: dict) -> Alignment:
     _footnotes(al, record, regs["footnotes"], report)
     _tail(al, record, regs, report)
     _header_anywhere(al, missing, regs["all"], report)
+    _first_owner_again(al, record, regs["all"])     # every row of that table tagged alike
     spans = sorted(al.taken)
     return Alignment(spans, {k: report[k] for k in FIELDS if k in report})
 
