@@ -109,3 +109,35 @@ def test_footnote_numbers_centred_on_their_notes(shipped_model, i, ident, start,
     assert len(notes) == 4
     assert notes[i]["id"] == ident
     assert notes[i]["text"].startswith(start) and notes[i]["text"].endswith(end)
+
+
+# A Microsoft filing printed by the SEC stylesheet, text by pdftotext -layout, Table I of
+# one holding: the row is centred on its short cells, so the nature cell's first word
+# stands above the title (``By`` / ``Living`` / ``Trust``). The last release split the
+# holding in two rows, ``By`` alone in the first.
+CENTRED_HOLDING = """\
+                                                                                                                         Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned
+ UNITED STATES
+ (Country)
+
+ 1.Title of Security                               2. Transaction   2A. Deemed       3. Transaction                      4. Securities Acquired    5. Amount of Securities Beneficially           6.          7. Nature
+ (Instr. 3)                                        Date             Execution Date, Code                                 (A) or Disposed of (D)    Owned Following Reported                       Ownership of Indirect
+                                                   (Month/Day/Year) if any           (Instr. 8)                          (Instr. 3, 4 and 5)       Transaction(s)                                 Form:       Beneficial
+                                                                    (Month/Day/Year)                                                               (Instr. 3 and 4)                               Direct (D) Ownership
+                                                                                                                                                                                                  or Indirect (Instr. 4)
+                                                                                                                                    (A) or                                                        (I)
+                                                                                                     Code          V     Amount      (D) Price                                                    (Instr. 4)
+
+                                                                                                                                                                                                                   By
+ Common Stock                                                                                                                                      15,805                                         I                Living
+                                                                                                                                                                                                                   Trust
+
+Reminder: Report on a separate line for each class of securities beneficially owned directly or indirectly.
+"""
+
+
+@pytest.mark.slow
+def test_holding_whose_nature_begins_above_its_title_is_one_row(shipped_model):
+    rows = extract_text(CENTRED_HOLDING, shipped_model)["non_derivative_holdings"]
+    assert [(r["security_title"], r["shares_owned_following"], r["direct_or_indirect"], r["nature_of_ownership"])
+            for r in rows] == [("Common Stock", 15805, "I", "By Living Trust")]
