@@ -10,7 +10,9 @@ from .labels import GROUP_OF_ZONE
 
 PROSE = re.compile(r"^\D+$")   # no digit: a word or punctuation, not a value or mark
 HEADING = re.compile(r"\(instr\.|\(month/day|title of|beneficially owned|transaction date|execution date")
-VALUE = re.compile(r"\d{3}")             # amounts and years: a line with one holds a row
+# amounts and years: a line with one holds a row; not a number opening a bracket
+# ("(1150.4)": OCR of a heading's "(Instr. 4)")
+VALUE = re.compile(r"(?<![(\d])\d{3}")
 HEADING_WORDS = HEADER_WORDS | {"transaction", "execution", "conversion", "derivative", "exercise", "acquired",
                                 "disposed", "beneficially", "ownership", "underlying", "securities", "following",
                                 "reported"}

@@ -99,6 +99,9 @@ def test_tag_fields_continues_the_tag_before_a_carried_token_and_blanks_boilerpl
     ("Share Purchase   74   Shares", False),          # a wrapped cell under a row
     ("(right to buy) |            |            |           |", False),
     ("Stock Option (right to buy)   Common Stock   2/7/00", False),
+    # seed 000: OCR read a heading's "(Instr. 4)" as "(1150.4)", no amount of a row
+    ("\t\t\tCode\tv\tAmount\t(A) or (D)\tPrice\tTransaction(s) (Instr. 3 and 4)\t\t(1150.4)", True),
+    ("Common Stock\t(1)\t1,000\tD", False),
 ])
 def test_heading_line_tells_column_headings_from_rows(line, heading):
     assert heading_line(line) is heading
