@@ -71,10 +71,73 @@ def test_owner_in_a_state_no_training_filing_shows(shipped_model, key, value):
 
 # A ProMIS Neurosciences filing printed by the SEC stylesheet, text by pdftotext -layout:
 # each footnote's number stands centred on its lines, at the start of the middle one or
-# alone between two. The last release found no footnote here.
+# alone between two. The last release found no footnote here. Cut to Table II and what
+# follows: with less around them the zone CRF takes the notes for table lines.
 CENTRED_FOOTNOTES = """\
-FORM 4
-Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned
+                                                                        Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned
+                                                                                   (e.g., puts, calls, warrants, options, convertible securities)
+ 1. Title of       2.            3. Transaction    3A. Deemed              4.               5. Number of                       6. Date Exercisable and 7. Title and Amount of             8. Price of 9. Number of          10.             11. Nature
+ Derivative        Conversion Date                 Execution Date, if Transaction Derivative Securities                        Expiration Date               Underlying Securities        Derivative Derivative             Ownership of Indirect
+ Security          or Exercise (Month/Day/Year) any                        Code             Acquired (A) or                    (Month/Day/Year)              (Instr. 3 and 4)             Security       Securities         Form of         Beneficial
+ (Instr. 3)        Price of                        (Month/Day/Year) (Instr. 8)              Disposed of (D)                                                                               (Instr. 5)     Beneficially       Derivative Ownership
+                   Derivative                                                               (Instr. 3, 4, and 5)                                                                                         Owned              Security:       (Instr. 4)
+                   Security                                                                                                                                                                              Following          Direct (D)
+                                                                                                                                                                           Amount or                     Reported           or Indirect
+                                                                                                                               Date           Expiration
+                                                                                                                                                             Title         Number of                     Transaction(s) (I)
+                                                                                                                               Exercisable Date
+                                                                               Code     V       (A)               (D)                                                      Shares                        (Instr. 4)         (Instr. 4)
+
+ Tranche
+ A
+ Common                   (1)                                                                                                         (1)          (1)       Common
+                                     07/25/2025                                 X                             697,674                                                697,674                 $0                   0               D
+ Share                                                                                                                                                        Shares
+ Purchase
+ Warrants
+ Tranche
+ B
+ Common                   (2)                                                                                                         (2)          (2)       Common
+                                     07/25/2025                                 X                             697,674                                                697,674                 $0                   0               D
+ Share                                                                                                                                                        Shares
+ Purchase
+ Warrants
+ Tranche
+ C
+ Common                   (3)                                                                                                         (3)          (3)       Common
+                                     07/25/2025                                 X                             697,674                                                697,674                 $0                   0               D
+ Share                                                                                                                                                        Shares
+ Purchase
+ Warrants
+ Warrant
+ to
+                          (4)                                                                                                         (4)          (4)       Common                           (4)
+ Purchase                            07/29/2025                                 P           3,139,533                                                                3,139,533                              3,139,533             D
+                                                                                                                                                              Shares
+ Common
+ Shares
+
+
+Reporting Owners
+                                                                                      Relationships
+                  Reporting Owner Name / Address
+                                                                      Director 10% Owner Officer Other
+ Jeremy M. Sclar 2012 Irrevocable Family Trust
+ 33 BOYLSTON STREET, SUITE 3000
+ CHESTNUT HILL
+                                                                                 X
+ MASSACHUSETTS
+ 02467
+ UNITED STATES
+
+
+Signatures
+ Jeremy M. Sclar 2012 Irrevocable Family Trust By: /s/ Richard A. Marks, Trustee                                        09/30/2025
+                                         **
+                                          Signature of Reporting Person                                                    Date
+
+
+
 
 Explanation of Responses:
 *     If the form is filed by more than one reporting person, see Instruction 4(b)(v).
@@ -94,6 +157,10 @@ Explanation of Responses:
 (4)
       underlying the warrant. The warrant is currently exercisable and expires five years after the date of issuance.
 
+Note: File three copies of this Form, one of which must be manually signed. If space is insufficient, see Instruction 6 for procedure.
+
+Potential persons who are to respond to the collection of information contained in this form are not required to respond unless the form displays a currently valid OMB number.
+* Form 4: SEC 1474 (03-26)
 """
 
 
