@@ -9,6 +9,7 @@ look alike (same day, same code) stay separate.
 """
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .labels import TABLE2_ONLY, TABLE_FIELDS
 from .record import empty_owner, empty_record, empty_row
@@ -388,17 +389,21 @@ def group_footnotes(pieces):
     belongs to the note being written if that has none (``pdftotext -layout`` centres a
     mark on its note's lines). Marks listed apart from their texts (plain ``pdftotext``
     prints a page's marks in a column of their own) wait for the texts in order. A text
-    left without a mark goes on the note before it (a sentence opening a line)."""
-    notes, writing = [], None
+    left without a mark goes on the note before it (a sentence opening a line). A mark
+    broken over two lines (``(`` / ``1)`` in scraped HTML) is one mark."""
+    notes, writing, marked = [], None, None
     for k, piece in enumerate(pieces):
-        if piece.label == "fn_id":
-            nxt = pieces[k + 1] if k + 1 < len(pieces) else None
+        if piece.label == "fn_id" and not piece.begins and k and pieces[k - 1].label == "fn_id":
+            marked["fn_id"].add(piece)      # a mark broken over two lines: ``(`` / ``1)``
+        elif piece.label == "fn_id":
+            nxt = next((p for p in islice(pieces, k + 1, None) if p.label != "fn_id" or p.begins), None)
             opens = nxt is not None and nxt.label == "fn_text" and nxt.begins
             if not opens and writing is not None and "fn_id" not in writing:
                 writing["fn_id"] = Value([piece])
+                marked = writing
             else:
                 notes.append({"fn_id": Value([piece])})
-                writing = None
+                marked, writing = notes[-1], None
         elif piece.begins or writing is None:
             last_text = max((i for i, n in enumerate(notes) if "fn_text" in n), default=-1)
             waiting = notes[last_text + 1:]

@@ -98,8 +98,10 @@ def test_assemble_links_footnote_marks_to_their_row():
 
 
 def _notes(spec):
-    """Footnote pieces from ``(1)`` (a mark), ``+text`` (a text beginning), ``text`` (going on)."""
+    """Footnote pieces from ``(1)`` (a mark), ``~1)`` (a mark going on), ``+text`` (a text
+    beginning), ``text`` (going on)."""
     return [P("fn_id", p, "footnotes") if p.startswith("(") else
+            P("fn_id", p[1:], "footnotes", begins=False) if p.startswith("~") else
             P("fn_text", p.lstrip("+"), "footnotes", begins=p.startswith("+")) for p in spec]
 
 
@@ -115,6 +117,8 @@ def _notes(spec):
     (["(1)", "+One.", "(2)", "(3)", "+Two.", "+Three."], [("F1", "One."), ("F2", "Two."), ("F3", "Three.")]),
     # a note whose mark the CRF missed keeps its text; the next mark still opens its own note
     (["+One.", "(2)", "+Two."], [("F1", "One."), ("F2", "Two.")]),
+    # scraped HTML breaks a mark over two lines: "(" / "1)"
+    (["(", "~1)", "+One.", "(", "~2)", "+Two."], [("F1", "One."), ("F2", "Two.")]),
     # a sentence opening a line inside a note, taken for a new text, stays in its note
     (["(1)", "+One.", "+Still one.", "(2)", "+Two."], [("F1", "One. Still one."), ("F2", "Two.")]),
 ])
