@@ -22,7 +22,9 @@ INFIXES = [r"(?<=\d)(?=\(\d{1,2}\))", r"(?<=\d)(?=\[F\d)", r"\|",
            r"(?<=[a-z]):(?=\d)",
            # "below)(Last)(First)(Middle)7 WORLD TRADE CENTER250 GREENWICH", "INC.1601"
            r"(?<=[a-z)])(?=\()", r"(?<=\))(?=[A-Za-z0-9])", r"(?<=[A-Z]{2})(?=\d{2})",
-           r"(?<=[A-Za-z]{2}\.)(?=\d)"]
+           r"(?<=[A-Za-z]{2}\.)(?=\d)",
+           # footnotes run together on one line: "Rivendell.(2)Represents", "issuance.Note"
+           r"(?<=[.;:,])(?=\(\d{1,2}\))", r"(?<=[a-z]{2}\.)(?=[A-Z][a-z])"]
 
 
 @dataclass(slots=True)     # not frozen: a frozen dataclass is four times slower to make

@@ -30,6 +30,9 @@ def test_tokenize_keeps_form4_values_whole(text, tokens):
     ("below)(Last)(First)(Middle)7 WORLD", ["below)", "(Last)", "(First)", "(Middle)", "7", "WORLD"]),
     ("TRADE CENTER250 GREENWICH", ["TRADE", "CENTER", "250", "GREENWICH"]),
     ("C/O FACEBOOK, INC.1601 WILLOW", ["C/O", "FACEBOOK", ",", "INC.", "1601", "WILLOW"]),
+    ("by Rivendell.(2)Represents shares", ["by", "Rivendell.", "(2)", "Represents", "shares"]),
+    ("of issuance.Note: File", ["of", "issuance.", "Note", ":", "File"]),
+    ("18 U.S.C. 1001", ["18", "U.S.C", ".", "1001"]),
     ("Option (right to buy)(1) S(1) 301,097(1)", ["Option", "(", "right", "to", "buy", ")", "(1)", "S", "(1)",
                                                   "301,097", "(1)"]),
 ])
