@@ -26,6 +26,7 @@ class Piece:
     confidence: float
     begins: bool = True
     line: int = -1      # line of the normalised text the piece stands on
+    col: int = -1       # and the column it starts at
 
 
 @dataclass
@@ -133,6 +134,8 @@ class Assembler:
         if not piece.begins and row is not None and piece.label in row.values:
             row.values[piece.label].add(piece)
             return
+        if row is not None and row.table == table and _shares_taken_for_underlying(row, piece):
+            row.values["shares"] = row.values.pop("und_shares")
         if row is None or row.table != table or row.wants_new_row(piece):
             row = Row(table)
             self.rows.append(row)
@@ -298,6 +301,15 @@ class Assembler:
     def _signature_record(self, sig, i):
         return {"name": self._text(sig.get("sig_name"), f"signatures[{i}].name"),
                 "date": self._date(sig.get("sig_date"), f"signatures[{i}].date")}
+
+
+def _shares_taken_for_underlying(row, piece):
+    """Whether a second underlying amount shows that the row's first one is its amount
+    (column 5, left of column 7): a grant's amount and its underlying amount are often
+    the same number, and ``pdftotext -layout`` may print the first on the line above."""
+    first = row.values.get("und_shares")
+    return (piece.label == "und_shares" and first is not None and "shares" not in row.values
+            and len(first.pieces) == 1 and 0 <= first.pieces[0].col < piece.col)
 
 
 def merge_repeated_owners(owners):

@@ -50,7 +50,7 @@ def tags_to_pieces(tokens, tags, confidences, line_zones, norm):
         start, end = norm.to_original(first.start, last.end)
         pieces.append(Piece(label, norm.text[first.start:last.end], start, end,
                             line_zones[first.line], min(confidences[i] for i in idx), begins,
-                            first.line))
+                            first.line, first.col))
     return pieces
 
 

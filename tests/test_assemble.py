@@ -73,6 +73,25 @@ def test_assemble_merges_an_owner_repeated_in_the_reporting_owners_table():
         ("Coleman Amy", "REDMOND", "98052-6399"), ("Hall Ken", "SEATTLE", None)]
 
 
+def C(label, text, line, col):
+    return Piece(label, text, 0, len(text), "table2", 0.9, True, line, col)
+
+
+@pytest.mark.parametrize("first_col, rows", [
+    # pdftotext -layout prints the grant's amount (column 5) on the line above the row,
+    # the same number as its underlying amount (column 7): the CRF took both for column 7
+    (97, [(26.325, 26.325)]),
+    # an underlying amount left of the first is a new row's
+    (200, [(None, 26.325), (None, 26.325)]),
+])
+def test_assemble_reads_the_left_of_two_underlying_amounts_as_the_rows_amount(first_col, rows):
+    pieces = [C("title", "Restricted", 83, 0), C("und_shares", "26.325", 83, first_col),
+              C("und_title", "Common", 84, 150), C("tx_date", "03/10/2022", 85, 36), C("code", "A", 85, 90),
+              C("und_shares", "26.325", 85, 160), C("owned", "12,153.007", 85, 180), C("di", "D", 85, 200)]
+    got = assemble(pieces)["derivative_transactions"] + assemble(pieces)["derivative_holdings"]
+    assert sorted((r.get("shares"), r["underlying_shares"]) for r in got) == sorted(rows)
+
+
 def test_assemble_keeps_same_day_rows():
     rec = assemble(row(price="$10.00") + row(price="$10.05", owned="800"))
     rows = rec["non_derivative_transactions"]
