@@ -234,6 +234,24 @@ def test_tall_cells_centred_on_their_row_are_found_above_and_below_it():
     assert _labelled(text, a, "fn_mark") == ["(3)"]
 
 
+def test_title_around_its_rows_number_in_plain_pdftotext_is_found_on_both_sides():
+    # plain pdftotext prints a centred row cell by cell: the underlying title's first
+    # line, the underlying amount (centred), the title's last line (a Microsoft filing)
+    rec = _record()
+    row = empty_row("derivative_transactions")
+    row.update(security_title="Restricted Stock Units", transaction_date="2022-03-10", transaction_code="A",
+               shares=26.325, underlying_security_title="Common Stock", underlying_shares=26.325,
+               price_per_share=0, shares_owned_following=12153.007, direct_or_indirect="D")
+    rec["derivative_transactions"] = [row]
+    table2, notes = TAIL.split("Explanation")
+    cells = ("Restricted\nStock\nUnits\n\n03/10/2022\n\nA\n\n26.325\n(2)\n\nAmount\nor\nNumber\nof\n"
+             "Shares\n\nCommon\n26.325\nStock\n\n$0\n\n12,153.007\n\nD\n")
+    text = HEADER.format(state="MA") + TABLE1 + table2 + cells + "Explanation" + notes
+    a = align(text, rec)
+    assert _labelled(text, a, "und_title") == ["Common", "Stock"]
+    assert _labelled(text, a, "und_shares") == ["26.325"]
+
+
 @pytest.mark.parametrize("notes", [
     # an odd number of lines: the mark opens the middle one; an even number: alone between
     "      The first note\n(1)   runs over\n      three lines.\n      The second note\n(2)\n"

@@ -27,6 +27,7 @@ MAX_WRAP_WORDS = 8      # longer values (footnotes) are not looked for as wrappe
 CELL_START = re.compile(r"(?<![^\s|])[^\s|]")   # after a space or an ASCII table's "|"
 MIN_CUT_HEAD = 4         # characters a text value cut at its column's edge shows before the cut
 CELL_END = r"(?= *(?:\||\n| {2}|$))"   # what follows the last character of a cell
+LONE_VALUE = re.compile(r"\s*(?:\$\s*)?\(?[\d.,/-]+\)?\s*$")   # a line holding one number, date or mark
 CUT_HEAD = re.compile(r"(?<![^\s|])\$?\d[\d,./-]*(?![^\s|])")   # a number or date ending its cell
 MARK_REACH = 60         # characters after a row's last value still searched for its marks
 
@@ -341,6 +342,10 @@ class Aligner:
         column = start - text.rfind("\n", 0, start) - 1
         while words:
             found = len(pieces) <= MAX_WRAP_LINES and self._cell_under(pieces[-1][1] - 1, column, hi)
+            for _ in range(MAX_SKIP_LINES):     # plain pdftotext: a centred row's number between
+                if not found or not LONE_VALUE.match(text, *found):     # ``Common`` and ``Stock``
+                    break
+                found = self._cell_under(found[0], column, hi)
             if not found:
                 return None
             piece, words = _words_at(text, *found, words)
