@@ -374,13 +374,13 @@ def _complements(prev, row):
 
 
 def _take_heads(prev, row):
-    top, main = _top_line(row), _main_line(row)
+    top, main, prev_main = _top_line(row), _main_line(row), _main_line(prev)
     for label in TALL_CELLS:
         head, rest = prev.values.get(label), row.values.get(label)
         if head is None or rest is None:
             continue
         line = head.pieces[0].line
-        if _main_line(prev) < line < top and line >= top - MAX_HEAD_LINES and rest.pieces[0].line <= main:
+        if prev_main < line < top and line >= top - MAX_HEAD_LINES and rest.pieces[0].line <= main:
             row.values[label] = Value(head.pieces + rest.pieces)
             del prev.values[label]
 

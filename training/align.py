@@ -354,6 +354,10 @@ class Aligner:
             pieces.append(piece)
         return pieces
 
+    def exact(self, value, kind, lo, hi):
+        """(start, end) of the value's first free exact occurrence in [lo, hi), or None."""
+        return next((hit for p in patterns(value, kind) if (hit := self._first(p, kind, lo, hi))), None)
+
     def _first(self, pattern, kind, lo, hi):
         for m in re.compile(pattern).finditer(self.text, lo, hi):
             s, e = m.span(1)
@@ -548,8 +552,7 @@ def _first_owner_again(al, record, region):
         return
     end = AFTER_OWNERS_TABLE.search(al.text, table.end(), region[1])
     end = end.start() if end else region[1]
-    name = next((hit for p in patterns(owners[0]["name"], "text")
-                 if (hit := al._first(p, "text", table.end(), end))), None)
+    name = al.exact(owners[0]["name"], "text", table.end(), end)
     if name:
         _row(al, _owner_values(owners[0]), [], name[0], end, {})
 
