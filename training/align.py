@@ -129,14 +129,20 @@ def _date_patterns(iso):
 
 def _text_patterns(value):
     """Words of the value in order, any punctuation or space between (cells, lines)."""
+    core = _words_core(value, r"[\W_]{0,40}?")
+    return [rf"(?i)(?<![^\W_])({core})(?![^\W_])", rf"(?i)({core})"] if core else []
+
+
+def _words_core(value, gap, lead=True):
+    """A regex for the words of ``value`` in order with ``gap`` between them, its opening
+    (if ``lead``) and closing punctuation optional; None if it has no word."""
     words = re.findall(r"[^\W_]+", value)
     if not words:
-        return []
-    body = r"[\W_]{0,40}?".join(re.escape(w) for w in words)
-    lead = re.escape(value[:len(value) - len(value.lstrip("([$\"'/"))])
+        return None
+    body = gap.join(map(re.escape, words))
+    lead = re.escape(value[:len(value) - len(value.lstrip("([$\"'/"))]) if lead else ""
     trail = re.escape(value[len(value.rstrip(".)]\"'")):])
-    core = rf"(?:{lead})?{body}(?:{trail})?" if lead or trail else body
-    return [rf"(?i)(?<![^\W_])({core})(?![^\W_])", rf"(?i)({core})"]
+    return rf"(?:{lead})?{body}(?:{trail})?" if lead or trail else body
 
 
 def _letter_patterns(letter):
@@ -284,23 +290,27 @@ class Aligner:
         the city and state (pdfplumber: ``98052- REDMOND WASHINGTON 6399``); or None."""
         head, tail = (re.escape(part) for part in value.split("-", 1))
         head, tail = rf"(?<!\d){head}-(?!\S)", rf"{tail}(?!\d)"
-        below = self.split_below(head, tail, lo, hi)
-        if below:
-            return below
-        for m in re.compile(head).finditer(self.text, lo, hi):
-            line_end = _line_end(self.text, m.end(), 1)
-            rest = re.compile(r"(?<![\d-])" + tail).search(self.text, m.end(), min(hi, line_end))
-            if rest and self.free(*m.span()) and self.free(*rest.span()):
-                return [m.span(), rest.span()]
-        return None
+        along = re.compile(r"(?<![\d-])" + tail)
+
+        def on_its_line(m):
+            return along.search(self.text, m.end(), min(hi, _line_end(self.text, m.end(), 1)))
+        return self.split_below(head, tail, lo, hi) or self._split(head, on_its_line, lo, hi)
 
     def split_below(self, head, tail, lo, hi):
         """Pieces [head, tail] of the first match of the ``head`` regex in [lo, hi) whose
         cell below begins with a match of ``tail``, or None."""
         rest_at = re.compile(tail)
+
+        def below(m):
+            start = self._cell_below(m.start())
+            return start is not None and rest_at.match(self.text, start)
+        return self._split(head, below, lo, hi)
+
+    def _split(self, head, rest_of, lo, hi):
+        """Pieces [head, rest] of the first free match of the ``head`` regex in [lo, hi)
+        for which ``rest_of(match)`` gives a free match of the rest, or None."""
         for m in re.compile(head).finditer(self.text, lo, hi):
-            below = self._cell_below(m.start())
-            rest = below is not None and rest_at.match(self.text, below)
+            rest = rest_of(m)
             if rest and self.free(*m.span()) and self.free(*rest.span()):
                 return [m.span(), rest.span()]
         return None
@@ -742,12 +752,10 @@ def _marked_note(al, text, number, lo, hi):
     """(text pieces, mark) of a footnote whose number stands at the start of one of its
     middle lines (``pdftotext -layout`` centres it on the note's lines: ``(1) were ...``,
     or alone between two lines); (None, None) if the text is not found so."""
-    words = re.findall(r"[^\W_]+", text)
-    if not words or not number:
-        return None, None
     gap = rf"[\W_]{{0,40}}?(?:(?<=\n)[ \t]*{_note_mark(number)}[\W_]{{0,40}}?)?"
-    trail = re.escape(text[len(text.rstrip(".)]\"'")):])
-    body = gap.join(map(re.escape, words)) + (f"(?:{trail})?" if trail else "")
+    body = number and _words_core(text, gap, lead=False)
+    if not body:
+        return None, None
     for m in re.compile(r"(?i)(?<![^\W_])" + body).finditer(al.text, lo, hi):
         inner = re.search(rf"\n[ \t]*({_note_mark(number)})", m.group())
         if not inner:
