@@ -83,3 +83,19 @@ def test_build_command_is_written_beside_the_corpus(xml_dir, tmp_path):
     argv = ["--xml-dir", str(xml_dir), "--out", str(tmp_path), "--styles", "plain", "--jobs", "1"]
     main(argv)
     assert (tmp_path / "command.txt").read_text() == "python -m training.build_corpus " + " ".join(argv) + "\n"
+
+
+@pytest.mark.parametrize("style, expected", [
+    ("plain", [0, 1, 2, 3]), ("pdf_raw", [0, 2]), ("ocr_light_200", [0, 3]), ("ocr_heavy_300", [0]),
+])
+def test_every_renders_a_style_on_every_nth_filing_only(style, expected):
+    from training.build_corpus import _every
+    n = _every(style, pdf_every=2, ocr_every=3, every={"ocr_heavy_300": 4})
+    assert [i for i in range(4) if i % n == 0] == expected
+
+
+@pytest.mark.parametrize("bad", ["ocr_heavy_300", "ocr_heavy_300=0", "ocr_heavy_300=x"])
+def test_every_rejects_a_malformed_count(bad):
+    from training.build_corpus import _style_counts
+    with pytest.raises(SystemExit, match="STYLE=N"):
+        _style_counts([bad])

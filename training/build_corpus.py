@@ -109,17 +109,21 @@ def build_one(xml_path, style, cache_dir):
             "align_report": {k: list(v) for k, v in alignment.report.items()}}
 
 
-def _every(style, pdf_every, ocr_every):
+def _every(style, pdf_every, ocr_every, every):
+    if style in every:
+        return every[style]
     return ocr_every if style.startswith("ocr") else pdf_every if style.startswith("pdf") else 1
 
 
-def build(xml_dir, out_dir, styles, jobs=2, limit=None, pdf_every=1, ocr_every=4):
-    """Render and align every filing; write train/dev/test JSONL and a report."""
+def build(xml_dir, out_dir, styles, jobs=2, limit=None, pdf_every=1, ocr_every=4, every=None):
+    """Render and align every filing; write train/dev/test JSONL and a report.
+    ``every`` maps a style to N (render it on every Nth filing only), overriding
+    ``pdf_every``/``ocr_every`` for that style."""
     out_dir, cache_dir = Path(out_dir), Path(out_dir) / "cache"
     (cache_dir / "pdf").mkdir(parents=True, exist_ok=True)
     files = sorted(Path(xml_dir).glob("*.xml"))[:limit]
     tasks = [(f, s) for i, f in enumerate(files) for s in styles
-             if i % _every(s, pdf_every, ocr_every) == 0]
+             if i % _every(s, pdf_every, ocr_every, every or {}) == 0]
     results = Parallel(n_jobs=jobs, return_as="generator")(
         delayed(build_one)(f, s, cache_dir) for f, s in tasks)
     docs = list(tqdm(results, total=len(tasks), desc="render+align", unit="doc"))
@@ -157,6 +161,17 @@ def alignment_report(good, poor, errors):
     return "\n".join(lines) + "\n"
 
 
+def _style_counts(items):
+    """``["ocr_heavy_300=12"]`` -> ``{"ocr_heavy_300": 12}``."""
+    counts = {}
+    for item in items:
+        style, sep, n = item.partition("=")
+        if not sep or not n.strip().isdigit() or int(n) < 1:
+            raise SystemExit(f"--every {item}: expected STYLE=N with N a whole number >= 1")
+        counts[style.strip()] = int(n)
+    return counts
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--xml-dir", default=str(shared_dir() / "corpus" / "form4"))
@@ -166,8 +181,12 @@ def main(argv=None):
     ap.add_argument("--limit", type=int, default=None, help="Only the first N filings.")
     ap.add_argument("--pdf-every", type=int, default=1, help="PDF styles on every Nth filing only.")
     ap.add_argument("--ocr-every", type=int, default=4, help="OCR styles on every Nth filing only (slow).")
+    ap.add_argument("--every", action="append", default=[], metavar="STYLE=N",
+                    help="This style on every Nth filing only (overrides --pdf-every/--ocr-every; repeatable).")
     args = ap.parse_args(argv)
-    report = build(args.xml_dir, args.out, args.styles.split(","), args.jobs, args.limit, args.pdf_every, args.ocr_every)
+    every = _style_counts(args.every)
+    report = build(args.xml_dir, args.out, args.styles.split(","), args.jobs, args.limit,
+                   args.pdf_every, args.ocr_every, every)
     command = " ".join(["python -m training.build_corpus", *(sys.argv[1:] if argv is None else argv)])
     (Path(args.out) / COMMAND_FILE).write_text(command + "\n")
     print(report.split("\npoorly aligned:")[0])
