@@ -95,3 +95,34 @@ def test_ocr_style_fuzzy_and_deterministic(pdf, filings, tmp_path):
     scans = [render_ocr.degrade(page, render_ocr.LEVELS["heavy"], 200,
                                 render_ocr.np.random.default_rng(3)).tobytes() for _ in range(2)]
     assert scans[0] == scans[1]
+
+
+def _box(left, top, right, bottom):
+    return [[left, top], [right, top], [right, bottom], [left, bottom]]
+
+
+@pytest.mark.parametrize("boxes, texts, expected", [
+    # one printed line, two cells far apart: a tab
+    ([_box(0, 100, 90, 120), _box(400, 102, 480, 121)], ["Common Stock", "25,893"], "Common Stock\t25,893"),
+    # words of one cell, a space apart; boxes given right to left
+    ([_box(100, 100, 160, 120), _box(0, 100, 90, 120)], ["Stock", "Common"], "Common Stock"),
+    # a box lower by more than half its height starts a new line
+    ([_box(0, 100, 90, 120), _box(0, 125, 90, 145)], ["Common", "Stock"], "Common\nStock"),
+    # blank boxes are dropped
+    ([_box(0, 100, 90, 120), _box(200, 100, 290, 120)], ["D", "  "], "D"),
+])
+def test_ocr_boxes_are_laid_out_as_lines_of_cells(boxes, texts, expected):
+    from training.render_ocr import boxes_to_text
+    assert boxes_to_text(boxes, texts) == expected
+
+
+@pytest.mark.slow
+def test_rapidocr_style_reads_issuer_and_shares(pdf, filings, tmp_path):
+    _need("pdftoppm")
+    from training import render_ocr
+    xml = filings[0]
+    text = render_ocr.OCR_STYLES["ocr_rapid_medium_200"](xml, random.Random(5), tmp_path)
+    issuer, shares = _truth(xml)
+    assert fuzz.partial_ratio(issuer.lower(), text.lower()) >= 80, text[:2000]
+    assert max(fuzz.partial_ratio(s, text) for s in shares) >= 80, (shares, text[:2000])
+    assert "\t" in text
