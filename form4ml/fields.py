@@ -69,3 +69,37 @@ def repair_footnote_starts(tokens, tags, confidences, line_zones):
             if confidences[i] is None:
                 confidences[i] = confidences[i + 1]
     return tags
+
+
+TEXT_LABELS = frozenset({"title", "und_title", "nature", "owner_name", "owner_street1",
+                         "owner_street2", "issuer_name", "officer_title", "other_text",
+                         "fn_text", "remarks", "sig_name"})
+MAX_BRACKETED = 6   # tokens inside one bracket that may be pulled into its value
+
+
+def repair_bracketed(tokens, tags, confidences):
+    """A bracket opened inside a text value closes inside it: ``Restricted Stock Units
+    (RSU) (Class A)`` is one title, though the CRF reads ``Class A`` as the start of an
+    underlying title. Tokens up to the closing bracket, each glued or one space from the
+    one before on the same line, continue the value (tags fixed in place); a token the
+    CRF left ``O`` takes the bracket's confidence."""
+    for i, tok in enumerate(tokens):
+        if tok.text != "(" or tags[i] == "O" or tags[i][2:] not in TEXT_LABELS:
+            continue
+        end = _closing_bracket(tokens, i)
+        if end is not None:
+            tags[i + 1:end + 1] = ["I-" + tags[i][2:]] * (end - i)
+            for j in range(i + 1, end + 1):
+                if confidences[j] is None:
+                    confidences[j] = confidences[i]
+    return tags
+
+
+def _closing_bracket(tokens, i):
+    for j in range(i + 1, min(i + 2 + MAX_BRACKETED, len(tokens))):
+        prev, tok = tokens[j - 1], tokens[j]
+        if tok.line != prev.line or tok.start - prev.end > 1 or tok.text == "(":
+            return None
+        if tok.text == ")":
+            return j
+    return None

@@ -1,7 +1,7 @@
 """Field tags: spans to BIO tags and back, and the footnote-start repair."""
 import pytest
 
-from form4ml.fields import repair_footnote_starts, spans_to_tags
+from form4ml.fields import repair_bracketed, repair_footnote_starts, spans_to_tags
 from form4ml.tokenize import tokenize
 
 # Cut down from a real filing's Explanation of Responses (plain text rendering): the CRF
@@ -53,3 +53,27 @@ def test_repair_leaves_marks_outside_the_footnotes_alone():
     tags = ["O"] + ["I-fn_text"] * (len(tokens) - 1)
     before = list(tags)
     assert repair_footnote_starts(tokens, tags, [0.9] * len(tags), ["table1", "table1"]) == before
+
+
+# Cut down from a real filing's Table II (markdown rendering): the CRF read "Class A"
+# inside the title's bracket as the start of the underlying title, making two rows.
+@pytest.mark.parametrize("text, crf_tags, expected", [
+    ("Restricted Stock Units (Class A)\t06/15/2020",
+     ["B-title", "I-title", "I-title", "I-title", "B-und_title", "I-und_title", "O", "B-tx_date"],
+     ["B-title", "I-title", "I-title", "I-title", "I-title", "I-title", "I-title", "B-tx_date"]),
+    # a bracket never closed on its line is left alone
+    ("Stock Option (Right\nto Buy)",
+     ["B-title", "I-title", "I-title", "B-nature", "I-nature", "I-nature", "O"],
+     ["B-title", "I-title", "I-title", "B-nature", "I-nature", "I-nature", "O"]),
+    # a bracket in another cell (a wide gap) is a value of its own
+    ("Common Stock   (2)", ["B-title", "I-title", "B-fn_mark"], ["B-title", "I-title", "B-fn_mark"]),
+    # only text values pull their bracket in
+    ("1,386 (Class A)", ["B-shares", "O", "B-und_title", "I-und_title", "O"],
+     ["B-shares", "O", "B-und_title", "I-und_title", "O"]),
+])
+def test_repair_keeps_a_bracket_inside_the_value_that_opens_it(text, crf_tags, expected):
+    tokens = tokenize(text)
+    assert len(tokens) == len(crf_tags), [t.text for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in crf_tags]
+    assert repair_bracketed(tokens, list(crf_tags), confidences) == expected
+    assert all(c is not None for c, t in zip(confidences, expected) if t != "O")
