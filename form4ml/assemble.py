@@ -93,6 +93,9 @@ FLAG_FIELDS = {"is_director": "is_director", "is_officer": "is_officer",
                "is_ten_percent": "is_ten_percent_owner", "is_other": "is_other"}
 
 
+WRAP_COLUMN_SLACK = 2    # columns a wrapped cell's next line may start left or right of its head
+
+
 class Assembler:
     """Collects pieces in text order, then builds the record."""
 
@@ -131,7 +134,8 @@ class Assembler:
             return
         table = self._table_of(piece)
         row = self.rows[-1] if self.rows else None
-        if not piece.begins and row is not None and piece.label in row.values:
+        if row is not None and piece.label in row.values and (
+                not piece.begins or _wrapped_on(row, piece)):
             row.values[piece.label].add(piece)
             return
         if row is not None and row.table == table and _shares_taken_for_underlying(row, piece):
@@ -303,6 +307,15 @@ class Assembler:
                 "date": self._date(sig.get("sig_date"), f"signatures[{i}].date")}
 
 
+def _wrapped_on(row, piece):
+    """Whether a text piece the CRF began anew is the rest of a cell wrapped onto the
+    next line (``Class A`` / ``Common Stock`` below it, in its column) on a line that so far
+    holds only the rest of the row's other wrapped cells: a row's cell, not a new row's."""
+    same_line = [p for v in row.values.values() for p in v.pieces if p.line == piece.line]
+    return (piece.label in TEXT_FIELDS and _wrapped_below(row.values[piece.label], Value([piece]))
+            and (piece.label != "title" or bool(same_line) and not any(p.begins for p in same_line)))
+
+
 def _shares_taken_for_underlying(row, piece):
     """Whether a second underlying amount shows that the row's first one is its amount
     (column 5, left of column 7): a grant's amount and its underlying amount are often
@@ -357,6 +370,10 @@ def mend_rows(rows):
     for row in rows:
         prev = out[-1] if out else None
         if prev is not None and prev.table == row.table:
+            if _wrapped_rest(prev, row):
+                for label, value in row.values.items():
+                    prev.values[label].pieces += value.pieces
+                continue
             _take_heads(prev, row)
             if not prev.values or _complements(prev, row):
                 row.values = {**prev.values, **row.values}
@@ -364,6 +381,21 @@ def mend_rows(rows):
                 out.pop()
         out.append(row)
     return [row for row in out if row.values.keys() & SUBSTANCE]
+
+
+def _wrapped_rest(prev, row):
+    """Whether ``row`` is only the rest of ``prev``'s text cells wrapped onto the next
+    lines (``Restricted Stock`` / ``Units``, the CRF beginning a title anew): a title and
+    nothing but text, each value in its column in ``prev``, on the line right below it."""
+    if "title" not in row.values or not row.values.keys() <= TEXT_FIELDS.keys():
+        return False
+    return all(label in prev.values and _wrapped_below(prev.values[label], value)
+               for label, value in row.values.items())
+
+
+def _wrapped_below(value, rest):
+    head, first = value.pieces[0], rest.pieces[0]
+    return first.line == value.pieces[-1].line + 1 and abs(first.col - head.col) <= WRAP_COLUMN_SLACK
 
 
 def _complements(prev, row):

@@ -246,3 +246,38 @@ def test_assemble_joins_a_word_cut_by_a_box_only_where_a_letter_was_read_twice(t
               Piece("officer_title", "SVP, Technology De", 30, 48, "header", 0.9, line=5),
               Piece("officer_title", tail, 70, 70 + len(tail), "header", 0.9, begins=False, line=line)]
     assert assemble(pieces)["reporting_owners"][0]["officer_title"] == title
+
+
+def C(label, text, line, col, begins=True, zone="table2"):
+    return Piece(label, text, 0, len(text), zone, 0.9, begins, line, col)
+
+
+# Cut down from an ASCII rendering of a real filing's Table II: the title and the
+# underlying title wrap onto the next line, where the CRF began each anew.
+WRAPPED_ROW = [C("title", "Restricted Stock", 20, 0), C("tx_date", "May 15, 2019", 20, 30),
+               C("code", "M", 20, 44), C("und_title", "Class A", 20, 93), C("und_shares", "1,640", 20, 104),
+               C("owned", "0", 20, 130), C("di", "D", 20, 143)]
+
+
+@pytest.mark.parametrize("rest, titles, underlying", [
+    # the rest of both cells on the line below, in their columns
+    ([C("title", "Units (RSU)", 21, 0, begins=False), C("und_title", "Common Stock", 21, 93)],
+     ["Restricted Stock Units (RSU)"], ["Class A Common Stock"]),
+    ([C("title", "Units (RSU)", 21, 0), C("und_title", "Common Stock", 21, 93)],
+     ["Restricted Stock Units (RSU)"], ["Class A Common Stock"]),
+    # a line further down is not the cell's next line
+    ([C("title", "Units (RSU)", 21, 0, begins=False), C("und_title", "Common Stock", 22, 93)],
+     ["Restricted Stock Units (RSU)", None], ["Class A", "Common Stock"]),
+    # nor is a piece in another column
+    ([C("title", "Units (RSU)", 21, 0, begins=False), C("und_title", "Common Stock", 21, 60)],
+     ["Restricted Stock Units (RSU)", None], ["Class A", "Common Stock"]),
+    # the next row, one line a row (markdown), is a row of its own
+    ([C("title", "Restricted Stock", 21, 0), C("tx_date", "May 16, 2019", 21, 30),
+      C("code", "M", 21, 44), C("und_title", "Class A", 21, 93), C("und_shares", "1,640", 21, 104)],
+     ["Restricted Stock", "Restricted Stock"], ["Class A", "Class A"]),
+])
+def test_assemble_joins_a_cell_wrapped_onto_the_next_line(rest, titles, underlying):
+    rows = assemble(WRAPPED_ROW + rest)
+    rows = rows["derivative_transactions"] + rows["derivative_holdings"]
+    assert [r["security_title"] for r in rows] == titles
+    assert [r["underlying_security_title"] for r in rows] == underlying
