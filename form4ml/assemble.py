@@ -375,6 +375,7 @@ def mend_rows(rows):
                     prev.values[label].pieces += value.pieces
                 continue
             _take_heads(prev, row)
+            _take_run_on_heads(prev, row)
             if not prev.values or _complements(prev, row):
                 row.values = {**prev.values, **row.values}
                 row.marks[:0] = prev.marks
@@ -415,6 +416,22 @@ def _take_heads(prev, row):
         if prev_main < line < top and line >= top - MAX_HEAD_LINES and rest.pieces[0].line <= main:
             row.values[label] = Value(head.pieces + rest.pieces)
             del prev.values[label]
+
+
+def _take_run_on_heads(prev, row):
+    """A row's tall cell whose head the CRF ran on from the row before (``Restricted``
+    on the next row's first line read as the rest of ``Restricted Stock Units`` above
+    it): pieces of ``prev``'s value standing on or below ``row``'s first line open
+    ``row``'s value where that one has no beginning of its own."""
+    top = _top_line(row)
+    for label in TALL_CELLS:
+        head, rest = prev.values.get(label), row.values.get(label)
+        if head is None or rest is None or rest.pieces[0].begins:
+            continue
+        moved = [p for p in head.pieces if p.line >= top]
+        if moved and len(moved) < len(head.pieces):
+            head.pieces = [p for p in head.pieces if p.line < top]
+            rest.pieces[:0] = moved
 
 
 def _top_line(row):

@@ -281,3 +281,20 @@ def test_assemble_joins_a_cell_wrapped_onto_the_next_line(rest, titles, underlyi
     rows = rows["derivative_transactions"] + rows["derivative_holdings"]
     assert [r["security_title"] for r in rows] == titles
     assert [r["underlying_security_title"] for r in rows] == underlying
+
+
+# Cut down from a pdftotext -layout rendering of a real filing's Table II: each row's
+# title is centred on its short cells, and the CRF ran the second row's "Restricted" on
+# as the rest of the first row's title.
+def _centred_rsu_row(top, restricted_begins):
+    return [C("title", "Restricted", top, 0, begins=restricted_begins), C("und_shares", "61.569", top, 89),
+            C("und_title", "Common", top + 1, 136), C("title", "Stock", top + 2, 0, begins=False),
+            C("tx_date", "06/09/2022", top + 2, 36), C("code", "A", top + 2, 77), C("shares", "61.569", top + 2, 120),
+            C("owned", "26,356.605", top + 2, 170), C("di", "D", top + 2, 190),
+            C("und_title", "Stock", top + 3, 136, begins=False), C("title", "Units", top + 4, 0, begins=False)]
+
+
+@pytest.mark.parametrize("second_begins", [True, False])
+def test_assemble_gives_a_run_on_title_head_to_the_next_row(second_begins):
+    rows = assemble(_centred_rsu_row(10, True) + _centred_rsu_row(15, second_begins))
+    assert [r["security_title"] for r in rows["derivative_transactions"]] == ["Restricted Stock Units"] * 2
