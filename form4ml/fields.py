@@ -71,6 +71,47 @@ def repair_footnote_starts(tokens, tags, confidences, line_zones):
     return tags
 
 
+SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")
+MAX_NOTE_LINES_ABOVE = 4    # lines of a note that may stand above its centred mark
+
+
+def repair_centred_marks(tokens, tags, line_zones):
+    """A mark printed beside the middle of its note (``pdftotext -layout`` and pdfplumber
+    centre it: ``The RSUs vest ... prior to May`` / ``(2)15, 2021; and ...``) belongs to
+    the note that begins at the last sentence opening a line above it, not to the note
+    before, which the CRF ran on over those lines: fixes tags in place."""
+    lines = {}
+    for i, tok in enumerate(tokens):
+        if line_zones[tok.line] == "footnotes":
+            lines.setdefault(tok.line, []).append(i)
+    order = sorted(lines)
+    for k, line in enumerate(order):
+        mark = lines[line][0]
+        after = mark + 1
+        if (k == 0 or not NOTE_MARK.match(tokens[mark].text) or after >= len(tokens)
+                or not tags[after].endswith("fn_text") or not tokens[after].text[:1].islower()
+                and not tokens[after].text[:1].isdigit()):
+            continue
+        start = _note_start_above(tokens, tags, lines, order[:k])
+        if start is not None:
+            tags[start], tags[after] = "B-fn_text", "I-fn_text"
+    return tags
+
+
+def _note_start_above(tokens, tags, lines, above):
+    """The first token of the line above that opens the mark's note, or None where the
+    line right above ends a sentence (the mark opens its note) or no such line is near."""
+    if SENTENCE_END.search(tokens[lines[above[-1]][-1]].text):
+        return None
+    for k in range(len(above) - 1, max(len(above) - 1 - MAX_NOTE_LINES_ABOVE, 0), -1):
+        first, before = lines[above[k]][0], lines[above[k - 1]]
+        if NOTE_MARK.match(tokens[first].text) or not tags[first].endswith("fn_text"):
+            return None
+        if tokens[first].text[:1].isupper() and SENTENCE_END.search(tokens[before[-1]].text):
+            return first
+    return None
+
+
 TEXT_LABELS = frozenset({"title", "und_title", "nature", "owner_name", "owner_street1",
                          "owner_street2", "issuer_name", "officer_title", "other_text",
                          "fn_text", "remarks", "sig_name"})

@@ -10,7 +10,7 @@ from .config import model_dir
 from .crf import Tagger
 from .errors import Form4Error
 from .features import tokens_to_features
-from .fields import repair_bracketed, repair_footnote_starts, tags_to_pieces
+from .fields import repair_bracketed, repair_centred_marks, repair_footnote_starts, tags_to_pieces
 from .labels import ZONE_GROUPS
 from .normalise import normalise
 from .tokenize import tokenize
@@ -72,6 +72,7 @@ def tag(text, model=None, confidence=True):
     tags, confs = tag_fields(model.fields, feats, tokens, zones, skip, confidence)
     repair_footnote_starts(tokens, tags, confs, zones)
     repair_bracketed(tokens, tags, confs)
+    repair_centred_marks(tokens, tags, zones)
     return Tagged(norm, tokens, lines, zones, tags, confs)
 
 

@@ -1,7 +1,8 @@
 """Field tags: spans to BIO tags and back, and the footnote-start repair."""
 import pytest
 
-from form4ml.fields import repair_bracketed, repair_footnote_starts, spans_to_tags
+from form4ml.fields import (NOTE_MARK, repair_bracketed, repair_centred_marks, repair_footnote_starts,
+                            spans_to_tags)
 from form4ml.tokenize import tokenize
 
 # Cut down from a real filing's Explanation of Responses (plain text rendering): the CRF
@@ -77,3 +78,40 @@ def test_repair_keeps_a_bracket_inside_the_value_that_opens_it(text, crf_tags, e
     confidences = [None if t == "O" else 0.9 for t in crf_tags]
     assert repair_bracketed(tokens, list(crf_tags), confidences) == expected
     assert all(c is not None for c, t in zip(confidences, expected) if t != "O")
+
+
+# Cut down from real filings' Explanation of Responses as pdfplumber and pdftotext -layout
+# print them: the mark of a three-line note stands beside its middle line.
+CENTRED_GLUED = ("(1)Each RSU represents a right to receive 1 share.\n"
+                 "The RSUs vest on May 15, 2021; provided, however, that prior to May\n"
+                 "(2)15, 2021; the reporting person does not stand for re-election.")
+CENTRED_ALONE = ("(1) Each RSU represents a right to receive one share of common stock.\n"
+                 "The RSUs are fully vested. Delivery will be made after the date of the reporting\n"
+                 "(2)\n"
+                 "person's separation from service to the Board.")
+OPENING = ("(1) Each RSU represents a right to receive one share.\n"
+           "The RSUs are fully vested.\n"
+           "(2) 15 of the shares are held in trust.")
+
+
+def _crf_note_tags(tokens):
+    """Tags as the CRF gave them: a mark opening a line begins a note, the rest run on."""
+    tags, prev_mark = [], False
+    for i, tok in enumerate(tokens):
+        opens = i == 0 or tokens[i - 1].line != tok.line
+        mark = opens and NOTE_MARK.match(tok.text) is not None
+        tags.append("B-fn_id" if mark else "B-fn_text" if prev_mark else "I-fn_text")
+        prev_mark = mark
+    return tags
+
+
+@pytest.mark.parametrize("text, starts", [
+    (CENTRED_GLUED, ["Each", "The"]),
+    (CENTRED_ALONE, ["Each", "The"]),
+    # the line above ends its sentence: the mark opens its note
+    (OPENING, ["Each", "15"]),
+])
+def test_repair_gives_a_centred_mark_the_note_around_it(text, starts):
+    tokens = tokenize(text)
+    tags = repair_centred_marks(tokens, _crf_note_tags(tokens), ["footnotes"] * len(text.split("\n")))
+    assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_text"] == starts
