@@ -89,8 +89,7 @@ def repair_centred_marks(tokens, tags, line_zones):
         mark = lines[line][0]
         after = mark + 1
         if (k == 0 or not NOTE_MARK.match(tokens[mark].text) or after >= len(tokens)
-                or not tags[after].endswith("fn_text") or not tokens[after].text[:1].islower()
-                and not tokens[after].text[:1].isdigit()):
+                or not tags[after].endswith("fn_text") or not _runs_on(tokens, after)):
             continue
         start = _note_start_above(tokens, tags, lines, order[:k])
         if start is not None:
@@ -106,10 +105,22 @@ def _note_start_above(tokens, tags, lines, above):
     for k in range(len(above) - 1, max(len(above) - 1 - MAX_NOTE_LINES_ABOVE, 0), -1):
         first, before = lines[above[k]][0], lines[above[k - 1]]
         if NOTE_MARK.match(tokens[first].text) or not tags[first].endswith("fn_text"):
-            return None
+            break
         if tokens[first].text[:1].isupper() and SENTENCE_END.search(tokens[before[-1]].text):
             return first
+    # the note before ends without a full stop: the mark stands centred, so its note
+    # opens on the line right above it
+    first = lines[above[-1]][0]
+    if (len(above) > 1 and tags[first].endswith("fn_text") and not NOTE_MARK.match(tokens[first].text)
+            and tokens[first].text[:1].isupper()):
+        return first
     return None
+
+
+def _runs_on(tokens, i):
+    """Whether the text at token ``i`` goes on with a sentence (``15, 2021;``, ``(ii) the``)."""
+    head = tokens[i].text.lstrip("([\"'")[:1] or (tokens[i + 1].text[:1] if i + 1 < len(tokens) else "")
+    return head.islower() or head.isdigit()
 
 
 TEXT_LABELS = frozenset({"title", "und_title", "nature", "owner_name", "owner_street1",

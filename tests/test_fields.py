@@ -89,6 +89,12 @@ CENTRED_ALONE = ("(1) Each RSU represents a right to receive one share of common
                  "The RSUs are fully vested. Delivery will be made after the date of the reporting\n"
                  "(2)\n"
                  "person's separation from service to the Board.")
+NO_FULL_STOP = ("(1) The sales were effected under a Rule 10b5-1 plan adopted by the holder\n"
+                "The price is a weighted average. These shares were sold at prices from $209.46 to $210.44 per share,\n"
+                "(2) inclusive. The holder undertakes to provide full information.")
+ROMAN = ("(1) Each RSU represents a right to receive 1 share.\n"
+         "The RSUs vest on May 15, 2021; provided that (i) the meeting is held before May 15, 2021; and\n"
+         "(2) (ii) the reporting person does not stand for re-election.")
 OPENING = ("(1) Each RSU represents a right to receive one share.\n"
            "The RSUs are fully vested.\n"
            "(2) 15 of the shares are held in trust.")
@@ -108,6 +114,10 @@ def _crf_note_tags(tokens):
 @pytest.mark.parametrize("text, starts", [
     (CENTRED_GLUED, ["Each", "The"]),
     (CENTRED_ALONE, ["Each", "The"]),
+    # the note before ends without a full stop
+    (NO_FULL_STOP, ["The", "The"]),
+    # the text after the mark goes on in brackets
+    (ROMAN, ["Each", "The"]),
     # the line above ends its sentence: the mark opens its note
     (OPENING, ["Each", "15"]),
 ])
