@@ -71,6 +71,30 @@ def repair_footnote_starts(tokens, tags, confidences, line_zones):
     return tags
 
 
+ZIP_HEAD = re.compile(r"^\d{5}-$")
+ZIP_TAIL = re.compile(r"^\d{4}$")
+ZIP_REACH = 2       # lines below a ZIP's head that may hold its last four digits
+ZIP_SLACK = 3       # columns the last four digits may stand left or right of the head
+
+
+def repair_split_zip(tokens, tags, confidences):
+    """A ZIP+4 that a PDF layout broke over lines (``98052-`` above the city, ``6399``
+    below it, in the same column) is one ZIP: the four digits the CRF left ``O``
+    continue it (tags fixed in place, with the head's confidence)."""
+    for i, tok in enumerate(tokens):
+        if tags[i] != "B-owner_zip" or not ZIP_HEAD.match(tok.text):
+            continue
+        for j in range(i + 1, len(tokens)):
+            other = tokens[j]
+            if other.line > tok.line + ZIP_REACH:
+                break
+            if (other.line > tok.line and tags[j] == "O" and ZIP_TAIL.match(other.text)
+                    and abs(other.col - tok.col) <= ZIP_SLACK):
+                tags[j], confidences[j] = "I-owner_zip", confidences[i]
+                break
+    return tags
+
+
 SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")
 MAX_NOTE_LINES_ABOVE = 4    # lines of a note that may stand above its centred mark
 

@@ -10,7 +10,8 @@ from .config import model_dir
 from .crf import Tagger
 from .errors import Form4Error
 from .features import tokens_to_features
-from .fields import repair_bracketed, repair_centred_marks, repair_footnote_starts, tags_to_pieces
+from .fields import (repair_bracketed, repair_centred_marks, repair_footnote_starts, repair_split_zip,
+                     tags_to_pieces)
 from .labels import ZONE_GROUPS
 from .normalise import normalise
 from .tokenize import tokenize
@@ -73,6 +74,7 @@ def tag(text, model=None, confidence=True):
     repair_footnote_starts(tokens, tags, confs, zones)
     repair_bracketed(tokens, tags, confs)
     repair_centred_marks(tokens, tags, zones)
+    repair_split_zip(tokens, tags, confs)
     return Tagged(norm, tokens, lines, zones, tags, confs)
 
 

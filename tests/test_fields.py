@@ -2,7 +2,7 @@
 import pytest
 
 from form4ml.fields import (NOTE_MARK, repair_bracketed, repair_centred_marks, repair_footnote_starts,
-                            spans_to_tags)
+                            repair_split_zip, spans_to_tags)
 from form4ml.tokenize import tokenize
 
 # Cut down from a real filing's Explanation of Responses (plain text rendering): the CRF
@@ -125,3 +125,26 @@ def test_repair_gives_a_centred_mark_the_note_around_it(text, starts):
     tokens = tokenize(text)
     tags = repair_centred_marks(tokens, _crf_note_tags(tokens), ["footnotes"] * len(text.split("\n")))
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_text"] == starts
+
+
+# Cut down from a real filing's box 1 as pdftotext -layout prints it: the ZIP+4 broken
+# around the city and state line.
+SPLIT_ZIP = ("C/O MICROSOFT CORPORATION\n"
+             "                 98052-\n"
+             "REDMOND   WASHINGTON\n"
+             "                 6399")
+
+
+@pytest.mark.parametrize("text, expected", [
+    (SPLIT_ZIP, ["98052-", "6399"]),
+    # four digits in another column are not the ZIP's
+    (SPLIT_ZIP.replace("                 6399", "6399"), ["98052-"]),
+    # nor are they three lines further down
+    (SPLIT_ZIP.replace("\n                 6399", "\n\n\n                 6399"), ["98052-"]),
+])
+def test_repair_joins_a_zip_broken_over_lines(text, expected):
+    tokens = tokenize(text)
+    tags = ["B-owner_zip" if t.text == "98052-" else "O" for t in tokens]
+    confidences = [0.9 if t != "O" else None for t in tags]
+    repair_split_zip(tokens, tags, confidences)
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("owner_zip")] == expected
