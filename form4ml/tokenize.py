@@ -5,7 +5,8 @@ A spaCy tokenizer (``spacy.blank("en")``) with rules of ours: amounts such as
 marks ``(1)`` and ``[F3]`` are one token and come off the value they stick to
 (``301,097(1)`` -> ``301,097`` ``(1)``); ``$`` comes off a price; cells that
 HTML scraping glued together come apart where the case or a box number shows it
-(``SymbolMICROSOFT``, ``Amy2.``, ``1.The``, ``(Middle)7 WORLD``, ``CENTER250``).
+(``SymbolMICROSOFT``, ``Amy2.``, ``1.The``, ``(Middle)7 WORLD``, ``CENTER250``), and so
+do cells that OCR glued with a table rule read as a bracket (``96,000,000}A``, ``23.34]96``).
 """
 import re
 from dataclasses import dataclass
@@ -13,8 +14,8 @@ from functools import lru_cache
 
 FOOTNOTE_MARK = r"(?:\(\d{1,2}\)|\[F\d{1,2}\])"
 TOKEN_MATCH = re.compile(rf"^(?:{FOOTNOTE_MARK}|\d[\d,.]*\d|\d{{1,4}}(?:[/-]\d{{1,4}}){{1,2}}/?)$")
-SUFFIXES = [FOOTNOTE_MARK, r"[,;:.]", r"\)", r"\]", r"\*+", r"\|", r"%"]
-PREFIXES = [FOOTNOTE_MARK, r"\$", r"\(", r"\[", r"\*+", r"\|", r'"', r"_+"]
+SUFFIXES = [FOOTNOTE_MARK, r"[,;:.]", r"\)", r"\]", r"\*+", r"\|", r"%", r"[{}\[]"]
+PREFIXES = [FOOTNOTE_MARK, r"\$", r"\(", r"\[", r"\*+", r"\|", r'"', r"_+", r"[{}\]]"]
 INFIXES = [r"(?<=\d)(?=\(\d{1,2}\))", r"(?<=\d)(?=\[F\d)", r"\|",
            r"_{2,}", r"(?<=[a-z0-9])\((?=\d{1,2}\))",
            # cells glued by HTML scraping: "SymbolMICROSOFT", "Amy2." (box 2), "1.The", ":1."
@@ -24,7 +25,9 @@ INFIXES = [r"(?<=\d)(?=\(\d{1,2}\))", r"(?<=\d)(?=\[F\d)", r"\|",
            r"(?<=[a-z)])(?=\()", r"(?<=\))(?=[A-Za-z0-9])", r"(?<=[A-Z]{2})(?=\d{2})",
            r"(?<=[A-Za-z]{2}\.)(?=\d)",
            # footnotes run together on one line: "Rivendell.(2)Represents", "issuance.Note"
-           r"(?<=[.;:,])(?=\(\d{1,2}\))", r"(?<=[a-z]{2}\.)(?=[A-Z][a-z])"]
+           r"(?<=[.;:,])(?=\(\d{1,2}\))", r"(?<=[a-z]{2}\.)(?=[A-Z][a-z])",
+           # table rules that OCR reads as brackets between cells: "96,000,000}A", "23.34]96,000"
+           r"(?<=\d)(?<!F\d)(?<!F\d\d)[\]{}](?=[\w$])", r"(?<=\w)[\[{}](?=[\d$])"]
 
 
 @dataclass(slots=True)     # not frozen: a frozen dataclass is four times slower to make

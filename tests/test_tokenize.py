@@ -40,6 +40,20 @@ def test_tokenize_parts_cells_glued_by_html_scraping(text, tokens):
     assert [t.text for t in tokenize(text)] == tokens
 
 
+# Cut down from Tesseract OCR of printed filings: table rules read as brackets or braces.
+@pytest.mark.parametrize("text, tokens", [
+    ("96,000,000}A |23.34]96,000,000 D", ["96,000,000", "}", "A", "|", "23.34", "]", "96,000,000", "D"]),
+    ("}9. Number", ["}", "9", ".", "Number"]),
+    ("Stock[2", ["Stock", "[", "2"]),
+    ("114,566]", ["114,566", "]"]),
+    # footnote marks and ticker brackets stay as they were
+    ("301,097[F3] [F3]Common $150.84[F1]", ["301,097", "[F3]", "[F3]", "Common", "$", "150.84", "[F1]"]),
+    ("SONUS [ SONS ]", ["SONUS", "[", "SONS", "]"]),
+])
+def test_tokenize_parts_cells_glued_by_ocr_rules(text, tokens):
+    assert [t.text for t in tokenize(text)] == tokens
+
+
 def test_tokenize_records_line_column_and_cell():
     toks = tokenize("FORM 4\nCommon\tStock\t25,893")
     amount = toks[-1]
