@@ -30,7 +30,7 @@ from .xml_record import issuer_cik, read_record
 
 TEXT_STYLES = ("plain", "markdown", "ascii", "html_text", "markdown_scan")
 PDF_STYLES = ("pdf_layout", "pdf_plain", "pdf_raw", "pdfplumber")
-OCR_STYLES = ("ocr_light_200", "ocr_medium_200", "ocr_heavy_300")   # of render_ocr's six
+OCR_STYLES = ("ocr_light_200", "ocr_medium_200", "ocr_heavy_300", "ocr_rapid_medium_200")   # of render_ocr's seven
 MIN_COVERAGE = 0.8
 COMMAND_FILE = "command.txt"     # the command that built the corpus, for the model's meta.json
 CACHE_VERSION = "1"
