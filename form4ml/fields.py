@@ -75,24 +75,39 @@ ZIP_HEAD = re.compile(r"^\d{5}-$")
 ZIP_TAIL = re.compile(r"^\d{4}$")
 ZIP_REACH = 2       # lines below a ZIP's head that may hold its last four digits
 ZIP_SLACK = 3       # columns the last four digits may stand left or right of the head
+ZIP_SAME_LINE_TOKENS = 4    # tokens from the head to its tail on one line (city and state between)
 
 
 def repair_split_zip(tokens, tags, confidences):
-    """A ZIP+4 that a PDF layout broke over lines (``98052-`` above the city, ``6399``
-    below it, in the same column) is one ZIP: the four digits the CRF left ``O``
-    continue it (tags fixed in place, with the head's confidence)."""
-    for i, tok in enumerate(tokens):
-        if tags[i] != "B-owner_zip" or not ZIP_HEAD.match(tok.text):
+    """A ZIP+4 that a PDF layout broke in two (``98052-`` above the city and ``6399``
+    below it in the same column, or both on one line around the city and state) is one
+    ZIP wherever the CRF tagged either half as one: the other half joins it (tags fixed
+    in place; a half the CRF left ``O`` takes the other's confidence)."""
+    for i, head in enumerate(tokens):
+        if not ZIP_HEAD.match(head.text) or tags[i] not in ("O", "B-owner_zip"):
             continue
-        for j in range(i + 1, len(tokens)):
-            other = tokens[j]
-            if other.line > tok.line + ZIP_REACH:
-                break
-            if (other.line > tok.line and tags[j] == "O" and ZIP_TAIL.match(other.text)
-                    and abs(other.col - tok.col) <= ZIP_SLACK):
-                tags[j], confidences[j] = "I-owner_zip", confidences[i]
-                break
+        j = _zip_tail(tokens, tags, i)
+        if j is None or "O" not in (tags[i], tags[j]) or tags[i] == tags[j]:
+            continue
+        known = confidences[i] if tags[i] != "O" else confidences[j]
+        tags[i], tags[j] = "B-owner_zip", "I-owner_zip"
+        confidences[i], confidences[j] = confidences[i] or known, confidences[j] or known
     return tags
+
+
+def _zip_tail(tokens, tags, i):
+    """The four digits ending the ZIP whose head is token ``i``: later on its line, or
+    below it in its column, each within reach; None if there are none."""
+    head = tokens[i]
+    for j in range(i + 1, len(tokens)):
+        tok = tokens[j]
+        if tok.line > head.line + ZIP_REACH:
+            return None
+        if ZIP_TAIL.match(tok.text) and tags[j] in ("O", "I-owner_zip") and (
+                tok.line == head.line and j - i <= ZIP_SAME_LINE_TOKENS
+                or tok.line > head.line and abs(tok.col - head.col) <= ZIP_SLACK):
+            return j
+    return None
 
 
 SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")

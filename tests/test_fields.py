@@ -135,16 +135,20 @@ SPLIT_ZIP = ("C/O MICROSOFT CORPORATION\n"
              "                 6399")
 
 
-@pytest.mark.parametrize("text, expected", [
-    (SPLIT_ZIP, ["98052-", "6399"]),
+@pytest.mark.parametrize("text, crf_zip, expected", [
+    (SPLIT_ZIP, "98052-", ["98052-", "6399"]),
     # four digits in another column are not the ZIP's
-    (SPLIT_ZIP.replace("                 6399", "6399"), ["98052-"]),
+    (SPLIT_ZIP.replace("                 6399", "6399"), "98052-", ["98052-"]),
     # nor are they three lines further down
-    (SPLIT_ZIP.replace("\n                 6399", "\n\n\n                 6399"), ["98052-"]),
+    (SPLIT_ZIP.replace("\n                 6399", "\n\n\n                 6399"), "98052-", ["98052-"]),
+    # pdfplumber: both halves on one line around the city and state, the CRF tagging the tail
+    ("(Street) 98052- REDMOND WASHINGTON 6399", "6399", ["98052-", "6399"]),
 ])
-def test_repair_joins_a_zip_broken_over_lines(text, expected):
+def test_repair_joins_a_zip_broken_in_two(text, crf_zip, expected):
     tokens = tokenize(text)
-    tags = ["B-owner_zip" if t.text == "98052-" else "O" for t in tokens]
+    tags = [("B-owner_zip" if t.text == "98052-" else "I-owner_zip") if t.text == crf_zip else "O" for t in tokens]
     confidences = [0.9 if t != "O" else None for t in tags]
     repair_split_zip(tokens, tags, confidences)
-    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("owner_zip")] == expected
+    zip_tags = [(t.text, tag) for t, tag in zip(tokens, tags) if tag.endswith("owner_zip")]
+    assert zip_tags == list(zip(expected, ["B-owner_zip", "I-owner_zip"]))
+    assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
