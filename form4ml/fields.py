@@ -194,3 +194,43 @@ def _closing_bracket(tokens, i):
         if tok.text == ")":
             return j
     return None
+
+
+WRAPPED_LABELS = ("title", "und_title")
+
+
+def repair_wrapped_brackets(tokens, tags, confidences, line_zones):
+    """A bracketed group that a table cell wraps onto a line of its own (``(RSU)``,
+    ``(Class A)`` below ``Restricted Stock Units``), left ``O`` by the CRF, continues the
+    title it stands under: same column, on the next line (tags fixed in place)."""
+    by_line = {}
+    for i, tok in enumerate(tokens):
+        by_line.setdefault(tok.line, []).append(i)
+    for line, idx in by_line.items():
+        if (line_zones[line] not in ("table1", "table2") or tokens[idx[0]].text != "("
+                or any(tags[i] != "O" for i in idx) or _closing_bracket(tokens, idx[0]) is None):
+            continue
+        for group in _bracket_groups(tokens, idx):
+            above = _tag_above(tokens, tags, by_line.get(line - 1, ()), tokens[group[0]].col)
+            if above is None:
+                break
+            for i in group:
+                tags[i], confidences[i] = "I-" + tags[above][2:], confidences[above]
+
+
+def _bracket_groups(tokens, idx):
+    """The bracketed groups a line is made of, from its left: [[token indices]]."""
+    groups, k = [], 0
+    while k < len(idx) and tokens[idx[k]].text == "(":
+        end = _closing_bracket(tokens, idx[k])
+        if end is None or end > idx[-1]:
+            break
+        groups.append(list(range(idx[k], end + 1)))
+        k += end - idx[k] + 1
+    return groups if k == len(idx) else []
+
+
+def _tag_above(tokens, tags, above, col):
+    """The token of a wrapped title on the line above that starts in ``col``, or None."""
+    return next((i for i in above if abs(tokens[i].col - col) <= 2
+                 and tags[i][2:] in WRAPPED_LABELS), None)

@@ -2,7 +2,7 @@
 import pytest
 
 from form4ml.fields import (NOTE_MARK, repair_bracketed, repair_centred_marks, repair_footnote_starts,
-                            repair_split_zip, spans_to_tags)
+                            repair_split_zip, repair_wrapped_brackets, spans_to_tags)
 from form4ml.tokenize import tokenize
 
 # Cut down from a real filing's Explanation of Responses (plain text rendering): the CRF
@@ -151,4 +151,28 @@ def test_repair_joins_a_zip_broken_in_two(text, crf_zip, expected):
     repair_split_zip(tokens, tags, confidences)
     zip_tags = [(t.text, tag) for t, tag in zip(tokens, tags) if tag.endswith("owner_zip")]
     assert zip_tags == list(zip(expected, ["B-owner_zip", "I-owner_zip"]))
+    assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
+
+
+# Cut down from a real filing's Table II as pdftotext -layout prints it: the title's last
+# lines, each a bracketed group, left O by the CRF.
+WRAPPED_TITLE = ("Units        06/15/2018   A   1,640\n"
+                 "(RSU)\n"
+                 "(Class A)")
+
+
+@pytest.mark.parametrize("text, zone, expected", [
+    (WRAPPED_TITLE, "table2", ["Units", "(", "RSU", ")", "(", "Class", "A", ")"]),
+    # a bracket line in another column is not the title's
+    (WRAPPED_TITLE.replace("\n(RSU)", "\n      (RSU)"), "table2", ["Units"]),
+    # nor one outside the tables
+    (WRAPPED_TITLE, "footnotes", ["Units"]),
+])
+def test_repair_continues_a_title_with_its_wrapped_brackets(text, zone, expected):
+    tokens = tokenize(text)
+    crf = {"Units": "I-title", "06/15/2018": "B-tx_date", "A": "B-code", "1,640": "B-shares"}
+    tags = [crf.get(t.text, "O") if t.line == 0 else "O" for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    repair_wrapped_brackets(tokens, tags, confidences, [zone] * 3)
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("title")] == expected
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
