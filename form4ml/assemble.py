@@ -309,11 +309,15 @@ class Assembler:
 
 def _wrapped_on(row, piece):
     """Whether a text piece the CRF began anew is the rest of a cell wrapped onto the
-    next line (``Class A`` / ``Common Stock`` below it, in its column) on a line that so far
-    holds only the rest of the row's other wrapped cells: a row's cell, not a new row's."""
+    next line (``Class A`` / ``Common Stock`` below it, in its column): a row's cell, not
+    a new row's. A title must also stand on a line that so far holds only the rest of the
+    row's other wrapped cells (else it opens the next row, one line a row)."""
+    if piece.label not in TEXT_FIELDS or not _wrapped_below(row.values[piece.label], piece):
+        return False
+    if piece.label != "title":
+        return True
     same_line = [p for v in row.values.values() for p in v.pieces if p.line == piece.line]
-    return (piece.label in TEXT_FIELDS and _wrapped_below(row.values[piece.label], Value([piece]))
-            and (piece.label != "title" or bool(same_line) and not any(p.begins for p in same_line)))
+    return bool(same_line) and not any(p.begins for p in same_line)
 
 
 def _shares_taken_for_underlying(row, piece):
@@ -390,13 +394,14 @@ def _wrapped_rest(prev, row):
     nothing but text, each value in its column in ``prev``, on the line right below it."""
     if "title" not in row.values or not row.values.keys() <= TEXT_FIELDS.keys():
         return False
-    return all(label in prev.values and _wrapped_below(prev.values[label], value)
+    return all(label in prev.values and _wrapped_below(prev.values[label], value.pieces[0])
                for label, value in row.values.items())
 
 
-def _wrapped_below(value, rest):
-    head, first = value.pieces[0], rest.pieces[0]
-    return first.line == value.pieces[-1].line + 1 and abs(first.col - head.col) <= WRAP_COLUMN_SLACK
+def _wrapped_below(value, piece):
+    """Whether ``piece`` stands on the line after ``value``'s last, in its column."""
+    return (piece.line == value.pieces[-1].line + 1
+            and abs(piece.col - value.pieces[0].col) <= WRAP_COLUMN_SLACK)
 
 
 def _complements(prev, row):

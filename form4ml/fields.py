@@ -1,7 +1,7 @@
 """Fields: BIO tags on tokens (the field CRFs of the cascade), to and from spans."""
 import re
 
-from .assemble import Piece
+from .assemble import WRAP_COLUMN_SLACK, Piece
 
 NOTE_MARK = re.compile(r"^(?:\(\d{1,2}\)|\[F\d{1,2}\]|\d{1,2}[.)])$")
 
@@ -87,11 +87,11 @@ def repair_split_zip(tokens, tags, confidences):
         if not ZIP_HEAD.match(head.text) or tags[i] not in ("O", "B-owner_zip"):
             continue
         j = _zip_tail(tokens, tags, i)
-        if j is None or "O" not in (tags[i], tags[j]) or tags[i] == tags[j]:
+        if j is None or (tags[i] == "O") == (tags[j] == "O"):   # both tagged, or neither
             continue
-        known = confidences[i] if tags[i] != "O" else confidences[j]
+        untagged, tagged = (i, j) if tags[i] == "O" else (j, i)
+        confidences[untagged] = confidences[tagged]
         tags[i], tags[j] = "B-owner_zip", "I-owner_zip"
-        confidences[i], confidences[j] = confidences[i] or known, confidences[j] or known
     return tags
 
 
@@ -119,10 +119,7 @@ def repair_centred_marks(tokens, tags, line_zones):
     centre it: ``The RSUs vest ... prior to May`` / ``(2)15, 2021; and ...``) belongs to
     the note that begins at the last sentence opening a line above it, not to the note
     before, which the CRF ran on over those lines: fixes tags in place."""
-    lines = {}
-    for i, tok in enumerate(tokens):
-        if line_zones[tok.line] == "footnotes":
-            lines.setdefault(tok.line, []).append(i)
+    lines = _tokens_by_line(tokens, line_zones, ("footnotes",))
     order = sorted(lines)
     for k, line in enumerate(order):
         mark = lines[line][0]
@@ -203,12 +200,9 @@ def repair_wrapped_brackets(tokens, tags, confidences, line_zones):
     """A bracketed group that a table cell wraps onto a line of its own (``(RSU)``,
     ``(Class A)`` below ``Restricted Stock Units``), left ``O`` by the CRF, continues the
     title it stands under: same column, on the next line (tags fixed in place)."""
-    by_line = {}
-    for i, tok in enumerate(tokens):
-        by_line.setdefault(tok.line, []).append(i)
+    by_line = _tokens_by_line(tokens, line_zones, ("table1", "table2"))
     for line, idx in by_line.items():
-        if (line_zones[line] not in ("table1", "table2") or tokens[idx[0]].text != "("
-                or any(tags[i] != "O" for i in idx) or _closing_bracket(tokens, idx[0]) is None):
+        if any(tags[i] != "O" for i in idx):
             continue
         for group in _bracket_groups(tokens, idx):
             above = _tag_above(tokens, tags, by_line.get(line - 1, ()), tokens[group[0]].col)
@@ -232,5 +226,14 @@ def _bracket_groups(tokens, idx):
 
 def _tag_above(tokens, tags, above, col):
     """The token of a wrapped title on the line above that starts in ``col``, or None."""
-    return next((i for i in above if abs(tokens[i].col - col) <= 2
+    return next((i for i in above if abs(tokens[i].col - col) <= WRAP_COLUMN_SLACK
                  and tags[i][2:] in WRAPPED_LABELS), None)
+
+
+def _tokens_by_line(tokens, line_zones, zones):
+    """{line: indices of its tokens} for the lines in one of ``zones``."""
+    lines = {}
+    for i, tok in enumerate(tokens):
+        if line_zones[tok.line] in zones:
+            lines.setdefault(tok.line, []).append(i)
+    return lines
