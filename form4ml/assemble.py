@@ -331,18 +331,38 @@ def _shares_taken_for_underlying(row, piece):
 
 def merge_repeated_owners(owners):
     """One owner per name: the 'Reporting Owners' table at the end of the SEC's form
-    repeats box 1's owner; the repeat only fills in what the first lacks."""
+    repeats box 1's owner; the repeat only fills in what the first lacks. A repeat whose
+    name ran on into the cell beside it (a box's ``X``, the street: ``Hoffman Reid X``,
+    ``Hollister Steve 1141-A CUMMINGS RD.``) is the same owner."""
     out, by_name = [], {}
     for owner in owners:
         key = _name_key(owner.get("owner_name"))
-        if key in by_name:
+        first = _named_before(key, by_name)
+        if first is not None:
             for label, value in owner.items():
-                by_name[key].setdefault(label, value)
+                first.setdefault(label, value)
             continue
         if key:
             by_name[key] = owner
         out.append(owner)
     return out
+
+
+def _named_before(key, by_name):
+    """The owner already named ``key``, or named its first words where the words after
+    them are run-on cells: single letters (check marks) or words from one with a digit on
+    (an address)."""
+    if not key:
+        return None
+    if key in by_name:
+        return by_name[key]
+    words = key.split()
+    for n in range(len(words) - 1, 1, -1):
+        rest = words[n:]
+        if " ".join(words[:n]) in by_name and (all(len(w) == 1 for w in rest)
+                                               or any(c.isdigit() for c in rest[0])):
+            return by_name[" ".join(words[:n])]
+    return None
 
 
 def _name_key(value):

@@ -73,6 +73,23 @@ def test_assemble_merges_an_owner_repeated_in_the_reporting_owners_table():
         ("Coleman Amy", "REDMOND", "98052-6399"), ("Hall Ken", "SEATTLE", None)]
 
 
+# pdfplumber and scraped HTML run the Reporting Owners table's name cell on into the
+# check box or the address beside it (real filings: Microsoft's director, a CA owner)
+@pytest.mark.parametrize("repeat, names", [
+    ("Hoffman Reid X", ["Hoffman Reid"]),
+    ("Hoffman Reid 1141-A CUMMINGS RD.", ["Hoffman Reid"]),
+    # a longer name is another owner
+    ("Hoffman Reid Trust", ["Hoffman Reid", "Hoffman Reid Trust"]),
+    ("Hoffman", ["Hoffman Reid", "Hoffman"]),
+])
+def test_assemble_merges_a_repeated_owner_whose_name_ran_on(repeat, names):
+    pieces = [P("owner_name", "Hoffman Reid", "owner"), P("owner_city", "REDMOND", "owner"),
+              P("owner_name", repeat, "owner"), P("owner_zip", "98052-6399", "owner")]
+    owners = assemble(pieces)["reporting_owners"]
+    assert [o["name"] for o in owners] == names
+    assert owners[0]["zip_code"] == ("98052-6399" if len(names) == 1 else None)
+
+
 def C(label, text, line, col):
     return Piece(label, text, 0, len(text), "table2", 0.9, True, line, col)
 

@@ -143,6 +143,8 @@ SPLIT_ZIP = ("C/O MICROSOFT CORPORATION\n"
     (SPLIT_ZIP.replace("\n                 6399", "\n\n\n                 6399"), "98052-", ["98052-"]),
     # pdfplumber: both halves on one line around the city and state, the CRF tagging the tail
     ("(Street) 98052- REDMOND WASHINGTON 6399", "6399", ["98052-", "6399"]),
+    # a city and a state of two words each
+    ("(Street) 10179- NEW YORK NEW YORK 0001", "0001", ["10179-", "0001"]),
 ])
 def test_repair_joins_a_zip_broken_in_two(text, crf_zip, expected):
     tokens = tokenize(text)

@@ -17,6 +17,11 @@ from form4ml.normalise import normalise
     ("D\t\t\\$3.\t3\t378,950", "D\t\t$3.3\t378,950"),   # seed 001: a price cut after its point
     ("$ 12.\t\t50", "$ 12.50"),
     ("1.\t25% of the shares", "1.\t25% of the shares"),    # a footnote number stays apart
+    # scraped HTML glues a header box's number to the street or ZIP before it (real filings)
+    ("AVESUITE 3003. Date of Earliest", "AVESUITE 300 3. Date of Earliest"),
+    ("928064. If Amendment", "92806 4. If Amendment"),
+    ("2019 3. Date of Earliest", "2019 3. Date of Earliest"),
+    ("Owned Following11. Nature of", "Owned Following11. Nature of"),
 ])
 def test_normalise_undoes_converter_artefacts(raw, expected):
     assert normalise(raw).text == expected
