@@ -438,25 +438,50 @@ def _take_heads(prev, row):
         if head is None or rest is None:
             continue
         line = head.pieces[0].line
-        if prev_main < line < top and line >= top - MAX_HEAD_LINES and rest.pieces[0].line <= main:
+        if prev_main < line < top and line >= top - MAX_HEAD_LINES and (
+                rest.pieces[0].line <= main or _centred_beside(head, rest, row)):
             row.values[label] = Value(head.pieces + rest.pieces)
             del prev.values[label]
+
+
+def _centred_beside(head, rest, row):
+    """Whether ``head`` and ``rest`` are one cell centred on ``row``'s short cells in a
+    column right of them all (Table I's nature in ``pdftotext -layout``: ``By`` a line
+    above the row, ``Spouse`` a line below). One cell a line, as in HTML dumps, has no
+    such column."""
+    shorts = [p for k in SHORT_CELLS if k in row.values for p in row.values[k].pieces]
+    return (bool(shorts) and rest.pieces[0].line <= _main_line(row) + 1
+            and abs(head.pieces[0].col - rest.pieces[0].col) <= WRAP_COLUMN_SLACK
+            and head.pieces[0].col > max(p.col for p in shorts))
 
 
 def _take_run_on_heads(prev, row):
     """A row's tall cell whose head the CRF ran on from the row before (``Restricted``
     on the next row's first line read as the rest of ``Restricted Stock Units`` above
     it): pieces of ``prev``'s value standing on or below ``row``'s first line open
-    ``row``'s value where that one has no beginning of its own."""
+    ``row``'s value where that one has no beginning of its own. Where none stands there,
+    so do pieces below the extent of ``prev``'s cell if that cell is centred on ``prev``'s
+    short cells (begun above them, it ends as far below them)."""
     top = _top_line(row)
     for label in TALL_CELLS:
         head, rest = prev.values.get(label), row.values.get(label)
         if head is None or rest is None or rest.pieces[0].begins:
             continue
-        moved = [p for p in head.pieces if p.line >= top]
+        limit = top if head.pieces[-1].line >= top else min(top, _centred_end(prev, head) + 1)
+        moved = [p for p in head.pieces if p.line >= limit]
         if moved and len(moved) < len(head.pieces):
-            head.pieces = [p for p in head.pieces if p.line < top]
+            head.pieces = [p for p in head.pieces if p.line < limit]
             rest.pieces[:0] = moved
+
+
+def _centred_end(row, value):
+    """The last line of ``value``'s cell if it is centred on the row's short cells: as
+    far below their middle as it begins above it; no limit if it begins on or below them."""
+    lines = [p.line for k in SHORT_CELLS if k in row.values for p in row.values[k].pieces]
+    first = value.pieces[0].line
+    if not lines or first >= min(lines):
+        return float("inf")
+    return min(lines) + max(lines) - first
 
 
 def _top_line(row):

@@ -315,3 +315,54 @@ def _centred_rsu_row(top, restricted_begins):
 def test_assemble_gives_a_run_on_title_head_to_the_next_row(second_begins):
     rows = assemble(_centred_rsu_row(10, True) + _centred_rsu_row(15, second_begins))
     assert [r["security_title"] for r in rows["derivative_transactions"]] == ["Restricted Stock Units"] * 2
+
+
+# Cut down from a pdftotext -layout rendering of a real filing's Table II (JPMorgan RSUs):
+# the second row's "Restricted" stands a line above that row's first value, below the
+# first row's centred title, and the CRF ran it on as the first title's rest.
+def _rsu_row_headed_above(top, head):
+    pieces = [C("title", "Restricted", top, 0, begins=head), C("und_title", "Common", top + 1, 128),
+              C("title", "Stock", top + 2, 0, begins=False), C("tx_date", "09/10/2025", top + 2, 37),
+              C("code", "A", top + 2, 75), C("shares", "209.845", top + 2, 86),
+              C("und_shares", "209.845", top + 2, 135), C("owned", "1,410.53", top + 2, 163),
+              C("di", "D", top + 2, 180), C("und_title", "Stock", top + 3, 129, begins=False),
+              C("title", "Units", top + 4, 0, begins=False)]
+    return pieces
+
+
+def test_assemble_gives_a_run_on_head_above_the_next_row_to_that_row():
+    rows = assemble(_rsu_row_headed_above(77, True) + _rsu_row_headed_above(82, False))
+    assert [r["security_title"] for r in rows["derivative_transactions"]] == ["Restricted Stock Units"] * 2
+
+
+# a top-aligned title (not centred) keeps its wrapped line though the next row's title
+# has no beginning of its own
+def test_assemble_keeps_a_top_aligned_titles_wrapped_line():
+    first = [C("title", "Restricted Stock", 10, 0), C("tx_date", "09/10/2025", 10, 37),
+             C("shares", "209.845", 10, 86), C("title", "Units", 11, 0, begins=False)]
+    second = [C("tx_date", "09/11/2025", 12, 37), C("shares", "2.336", 12, 86),
+              C("title", "Stock Units", 13, 0, begins=False)]
+    rows = assemble(first + second)["derivative_transactions"]
+    assert [r["security_title"] for r in rows] == ["Restricted Stock Units", "Stock Units"]
+
+
+def N(label, text, line, col, begins=True):
+    return Piece(label, text, 0, len(text), "table1", 0.9, begins, line, col)
+
+
+# Cut down from a pdftotext -layout rendering of a real filing's Table I (JPMorgan): the
+# holding's nature, centred in the last column, begins a line above its row and ends a
+# line below it.
+@pytest.mark.parametrize("nature_col, natures", [
+    (193, [None, "By Spouse"]),
+    # in a column left of the row's short cells it is not that row's
+    (20, ["By", "Spouse"]),
+])
+def test_assemble_gives_a_centred_nature_its_row(nature_col, natures):
+    pieces = [N("title", "Common Stock", 56, 0), N("tx_date", "09/30/2025", 56, 42), N("code", "A", 56, 88),
+              N("shares", "118.8853", 56, 107), N("owned", "12,119.7681", 58, 133), N("di", "D", 58, 177),
+              N("nature", "By", 60, nature_col), N("title", "Common Stock", 61, 0), N("owned", "45", 61, 136),
+              N("di", "I", 61, 177), N("nature", "Spouse", 62, nature_col, begins=False)]
+    rec = assemble(pieces)
+    rows = rec["non_derivative_transactions"] + rec["non_derivative_holdings"]
+    assert [r["nature_of_ownership"] for r in rows] == natures
