@@ -2,6 +2,7 @@
 import re
 
 from .assemble import WRAP_COLUMN_SLACK, Piece
+from .features import LEXICON
 
 NOTE_MARK = re.compile(r"^(?:\(\d{1,2}\)|\[F\d{1,2}\]|\d{1,2}[.)])$")
 
@@ -195,34 +196,50 @@ def _closing_bracket(tokens, i):
 
 
 WRAPPED_LABELS = ("title", "und_title")
+MAX_WRAPPED_CHARS = 24      # a wrapped cell's line is a column wide, not a sentence
 
 
-def repair_wrapped_brackets(tokens, tags, confidences, line_zones):
-    """A bracketed group that a table cell wraps onto a line of its own (``(RSU)``,
-    ``(Class A)`` below ``Restricted Stock Units``), left ``O`` by the CRF, continues the
-    title it stands under: same column, on the next line (tags fixed in place)."""
+def repair_wrapped_cells(tokens, tags, confidences, line_zones):
+    """The line of a title cell wrapped onto a line of its own, left ``O`` by the CRF
+    (``(RSU)``, ``(Class A)`` under ``Restricted Stock Units``, ``Stock`` under the
+    underlying title ``Common``), continues the title it stands under: same column, on
+    the next line (tags fixed in place). Only a line the CRF left wholly ``O``, and only
+    its short cells that are bracketed or made of security words (not a heading's
+    ``Table II -`` read into the table's zone)."""
     by_line = _tokens_by_line(tokens, line_zones, ("table1", "table2"))
     for line, idx in by_line.items():
         if any(tags[i] != "O" for i in idx):
             continue
-        for group in _bracket_groups(tokens, idx):
+        for group in _cells(tokens, idx):
+            if not _security_words(tokens, group):
+                continue
             above = _tag_above(tokens, tags, by_line.get(line - 1, ()), tokens[group[0]].col)
-            if above is None:
-                break
-            for i in group:
-                tags[i], confidences[i] = "I-" + tags[above][2:], confidences[above]
+            if above is not None:
+                for i in group:
+                    tags[i], confidences[i] = "I-" + tags[above][2:], confidences[above]
 
 
-def _bracket_groups(tokens, idx):
-    """The bracketed groups a line is made of, from its left: [[token indices]]."""
-    groups, k = [], 0
-    while k < len(idx) and tokens[idx[k]].text == "(":
-        end = _closing_bracket(tokens, idx[k])
-        if end is None or end > idx[-1]:
-            break
-        groups.append(list(range(idx[k], end + 1)))
-        k += end - idx[k] + 1
-    return groups if k == len(idx) else []
+def _security_words(tokens, group):
+    """Whether the tokens ``group`` could end a security title: a short run of bracketed
+    groups, or of security words and single capitals (``Stock``, ``Class A``)."""
+    if sum(len(tokens[i].text) + 1 for i in group) > MAX_WRAPPED_CHARS + 1:
+        return False
+    if tokens[group[0]].text == "(" and tokens[group[-1]].text == ")":
+        return not any(tokens[i].text[:1].isdigit() for i in group)     # not a mark (2)
+    return all(LEXICON.get(tokens[i].text.lower()) == "security"
+               or (len(tokens[i].text) == 1 and tokens[i].text.isupper()) for i in group)
+
+
+def _cells(tokens, idx):
+    """The line's tokens (indices ``idx``) in cells: runs a single space apart in one
+    tab-separated cell."""
+    cells = [[idx[0]]]
+    for i, j in zip(idx, idx[1:]):
+        if tokens[j].cell == tokens[i].cell and tokens[j].start - tokens[i].end <= 1:
+            cells[-1].append(j)
+        else:
+            cells.append([j])
+    return cells
 
 
 def _tag_above(tokens, tags, above, col):

@@ -2,7 +2,7 @@
 import pytest
 
 from form4ml.fields import (NOTE_MARK, repair_bracketed, repair_centred_marks, repair_footnote_starts,
-                            repair_split_zip, repair_wrapped_brackets, spans_to_tags)
+                            repair_split_zip, repair_wrapped_cells, spans_to_tags)
 from form4ml.tokenize import tokenize
 
 # Cut down from a real filing's Explanation of Responses (plain text rendering): the CRF
@@ -156,25 +156,34 @@ def test_repair_joins_a_zip_broken_in_two(text, crf_zip, expected):
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
 
 
-# Cut down from a real filing's Table II as pdftotext -layout prints it: the title's last
-# lines, each a bracketed group, left O by the CRF.
-WRAPPED_TITLE = ("Units        06/15/2018   A   1,640\n"
-                 "(RSU)\n"
+# Cut down from a real filing's Table II as pdftotext -layout prints it: the last lines of
+# the title (bracketed groups) and of the underlying title (``Stock``), left O by the CRF.
+WRAPPED_CELLS = ("Units  06/15/2018  A  1,640  (2)  Common 1,640\n"
+                 "(RSU)                            Stock\n"
                  "(Class A)")
+UNITS_ROW = {"Units": "I-title", "06/15/2018": "B-tx_date", "A": "B-code", "1,640": "B-shares",
+             "(2)": "B-fn_mark", "Common": "B-und_title"}
 
 
-@pytest.mark.parametrize("text, zone, expected", [
-    (WRAPPED_TITLE, "table2", ["Units", "(", "RSU", ")", "(", "Class", "A", ")"]),
-    # a bracket line in another column is not the title's
-    (WRAPPED_TITLE.replace("\n(RSU)", "\n      (RSU)"), "table2", ["Units"]),
-    # nor one outside the tables
-    (WRAPPED_TITLE, "footnotes", ["Units"]),
+@pytest.mark.parametrize("text, zone, titles, underlying", [
+    (WRAPPED_CELLS, "table2", ["Units", "(", "RSU", ")", "(", "Class", "A", ")"], ["Common", "Stock"]),
+    # a line in another column is not the cell's
+    (WRAPPED_CELLS.replace("\n(RSU)      ", "\n      (RSU)"), "table2", ["Units"], ["Common", "Stock"]),
+    # nor a line outside the tables
+    (WRAPPED_CELLS, "footnotes", ["Units"], ["Common"]),
+    # nor amounts, dates or marks, nor a sentence under the title
+    (WRAPPED_CELLS.replace("Stock", "1,640 (3)"), "table2", ["Units", "(", "RSU", ")", "(", "Class", "A", ")"],
+     ["Common"]),
+    (WRAPPED_CELLS.replace("(RSU)    ", "Reminder: Report on a separate line"), "table2", ["Units"], ["Common"]),
+    # nor a heading read into the table's zone (markdown of a scan)
+    (WRAPPED_CELLS.replace("(RSU)", "Table").replace("(Class A)", "Table II -"), "table2", ["Units"],
+     ["Common", "Stock"]),
 ])
-def test_repair_continues_a_title_with_its_wrapped_brackets(text, zone, expected):
+def test_repair_continues_a_cell_wrapped_onto_a_line_of_its_own(text, zone, titles, underlying):
     tokens = tokenize(text)
-    crf = {"Units": "I-title", "06/15/2018": "B-tx_date", "A": "B-code", "1,640": "B-shares"}
-    tags = [crf.get(t.text, "O") if t.line == 0 else "O" for t in tokens]
+    tags = [UNITS_ROW.get(t.text, "O") if t.line == 0 else "O" for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    repair_wrapped_brackets(tokens, tags, confidences, [zone] * 3)
-    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("title")] == expected
+    repair_wrapped_cells(tokens, tags, confidences, [zone] * 3)
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == titles
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
