@@ -2,7 +2,7 @@
 import re
 
 from .assemble import WRAP_COLUMN_SLACK, Piece
-from .features import LEXICON
+from .features import LEXICON, MARK
 
 NOTE_MARK = re.compile(r"^(?:\(\d{1,2}\)|\[F\d{1,2}\]|\d{1,2}[.)])$")
 
@@ -195,47 +195,54 @@ def _closing_bracket(tokens, i):
     return None
 
 
-WRAPPED_LABELS = ("title", "und_title")
+WRAPPED_LABELS = ("title", "und_title", "nature")
 MAX_WRAPPED_CHARS = 24      # a wrapped cell's line is a column wide, not a sentence
+VALUE = re.compile(r"\d[\d,./-]*$")     # an amount or a date: a cell of its own, never a wrapped text
 
 
 def repair_wrapped_cells(tokens, tags, confidences, line_zones):
-    """The line of a title cell wrapped onto a line of its own, left ``O`` by the CRF
-    (``(RSU)``, ``(Class A)`` under ``Restricted Stock Units``, ``Stock`` under the
-    underlying title ``Common``), continues the title it stands under: same column, on
-    the next line (tags fixed in place). Only a line the CRF left wholly ``O``, and only
-    its short cells that are bracketed or made of security words (not a heading's
-    ``Table II -`` read into the table's zone)."""
+    """A text cell's line that the CRF left ``O`` continues the cell right above it,
+    starting in its column (tags fixed in place, line by line, so a cell wrapped over
+    several lines is followed down): ``(RSU)``, ``(Class A)`` under ``Restricted Stock
+    Units``, ``Stock`` under the underlying title ``Common`` (``pdftotext -layout``),
+    ``Founders`` / ``Fund IV,`` / ``LP(5)`` under the nature ``By The`` (EDGAR ASCII). A
+    title's line must be bracketed or made of security words (not a heading's ``Table II
+    -`` read into the table's zone); no such line holds an amount or a date, and a mark
+    in it is the row's. Lines with tabs have no columns to speak of: they are left."""
     by_line = _tokens_by_line(tokens, line_zones, ("table1", "table2"))
-    for line, idx in by_line.items():
-        if any(tags[i] != "O" for i in idx):
-            continue
+    spaced = {line: idx for line, idx in by_line.items() if all(tokens[i].cell == 0 for i in idx)}
+    for line, idx in spaced.items():
         for group in _cells(tokens, idx):
-            if not _security_words(tokens, group):
+            if any(tags[i] != "O" for i in group):
                 continue
-            above = _tag_above(tokens, tags, by_line.get(line - 1, ()), tokens[group[0]].col)
-            if above is not None:
-                for i in group:
-                    tags[i], confidences[i] = "I-" + tags[above][2:], confidences[above]
+            above = _tag_above(tokens, tags, spaced.get(line - 1, ()), tokens[group[0]].col)
+            if above is None or not _may_continue(tokens, group, tags[above][2:]):
+                continue
+            for i in group:
+                mark = MARK.match(tokens[i].text)
+                tags[i] = "B-fn_mark" if mark else "I-" + tags[above][2:]
+                confidences[i] = confidences[above]
 
 
-def _security_words(tokens, group):
-    """Whether the tokens ``group`` could end a security title: a short run of bracketed
-    groups, or of security words and single capitals (``Stock``, ``Class A``)."""
-    if sum(len(tokens[i].text) + 1 for i in group) > MAX_WRAPPED_CHARS + 1:
+def _may_continue(tokens, group, label):
+    """Whether the tokens ``group`` could be the next line of a ``label`` cell: short,
+    no amount or date, and for a title bracketed groups, or security words and single
+    capitals (``Stock``, ``Class A``)."""
+    texts = [tokens[i].text for i in group]
+    if sum(len(t) + 1 for t in texts) > MAX_WRAPPED_CHARS + 1 or any(VALUE.match(t) for t in texts):
         return False
-    if tokens[group[0]].text == "(" and tokens[group[-1]].text == ")":
-        return not any(tokens[i].text[:1].isdigit() for i in group)     # not a mark (2)
-    return all(LEXICON.get(tokens[i].text.lower()) == "security"
-               or (len(tokens[i].text) == 1 and tokens[i].text.isupper()) for i in group)
+    if label == "nature":
+        return not MARK.match(texts[0])
+    if texts[0] == "(" and texts[-1] == ")":
+        return True
+    return all(LEXICON.get(t.lower()) == "security" or (len(t) == 1 and t.isupper()) for t in texts)
 
 
 def _cells(tokens, idx):
-    """The line's tokens (indices ``idx``) in cells: runs a single space apart in one
-    tab-separated cell."""
+    """The line's tokens (indices ``idx``) in cells: runs a single space apart."""
     cells = [[idx[0]]]
     for i, j in zip(idx, idx[1:]):
-        if tokens[j].cell == tokens[i].cell and tokens[j].start - tokens[i].end <= 1:
+        if tokens[j].start - tokens[i].end <= 1:
             cells[-1].append(j)
         else:
             cells.append([j])
@@ -243,7 +250,7 @@ def _cells(tokens, idx):
 
 
 def _tag_above(tokens, tags, above, col):
-    """The token of a wrapped title on the line above that starts in ``col``, or None."""
+    """The token of a wrapped text cell on the line above that starts in ``col``, or None."""
     return next((i for i in above if abs(tokens[i].col - col) <= WRAP_COLUMN_SLACK
                  and tags[i][2:] in WRAPPED_LABELS), None)
 

@@ -187,3 +187,29 @@ def test_repair_continues_a_cell_wrapped_onto_a_line_of_its_own(text, zone, titl
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == titles
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
+
+
+# Cut down from a real filing's Table II in the EDGAR ASCII layout: the nature cell wraps
+# over four lines, its mark on the last, the CRF tagging only its first line.
+ASCII_NATURE = ("45,659(2)   87,290(4)    I         By The\n"
+                "                                   Founders\n"
+                "                                   Fund IV,\n"
+                "                                   LP(5)\n")
+ASCII_TAGS = {"45,659": "B-shares", "87,290": "B-owned", "(2)": "B-fn_mark", "(4)": "B-fn_mark",
+              "I": "B-di", "By": "B-nature", "The": "I-nature"}
+
+
+@pytest.mark.parametrize("text, nature, marks", [
+    (ASCII_NATURE, ["By", "The", "Founders", "Fund", "IV", ",", "LP"], ["(2)", "(4)", "(5)"]),
+    # a line with tabs has no columns: left as the CRF tagged it
+    (ASCII_NATURE.replace("Fund IV,", "\tFund IV,"), ["By", "The", "Founders"], ["(2)", "(4)"]),
+    # an amount below the nature is no part of it
+    (ASCII_NATURE.replace("Founders", "1,000   "), ["By", "The"], ["(2)", "(4)"]),
+])
+def test_repair_follows_a_wrapped_nature_down_its_column(text, nature, marks):
+    tokens = tokenize(text)
+    tags = [ASCII_TAGS.get(t.text, "O") if t.line == 0 else "O" for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    repair_wrapped_cells(tokens, tags, confidences, ["table2"] * 5)
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("fn_mark")] == marks
