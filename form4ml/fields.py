@@ -197,6 +197,7 @@ def _closing_bracket(tokens, i):
 
 WRAPPED_LABELS = ("title", "und_title", "nature")
 MAX_WRAPPED_CHARS = 24      # a wrapped cell's line is a column wide, not a sentence
+WRAPPED_MARK = re.compile(r"^\d{1,2}$")
 VALUE = re.compile(r"\d[\d,./-]*$")     # an amount or a date: a cell of its own, never a wrapped text
 
 
@@ -222,6 +223,27 @@ def repair_wrapped_cells(tokens, tags, confidences, line_zones):
                 mark = MARK.match(tokens[i].text)
                 tags[i] = "B-fn_mark" if mark else "I-" + tags[above][2:]
                 confidences[i] = confidences[above]
+
+
+def repair_wrapped_marks(tokens, tags, confidences, line_zones):
+    """A footnote mark that a fixed-width cell wraps after its bracket (EDGAR ASCII:
+    ``169.4860(`` / ``3)``) is the row's mark: below a value the CRF tagged that ends in
+    the bracket, the digits under its start, left ``O``, become ``B-fn_mark`` (tags fixed
+    in place)."""
+    by_line = _tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    for line, idx in by_line.items():
+        below = by_line.get(line + 1, ())
+        for last in idx:
+            text = tokens[last].text
+            if len(text) < 2 or not text.endswith("(") or tags[last] in ("O", "B-fn_mark"):
+                continue
+            col = tokens[last].col
+            j = next((j for j in below if abs(tokens[j].col - col) <= WRAP_COLUMN_SLACK), None)
+            if (j is not None and tags[j] == "O" and WRAPPED_MARK.match(tokens[j].text)
+                    and j + 1 < len(tokens) and tokens[j + 1].text == ")"
+                    and tokens[j + 1].start == tokens[j].end):
+                tags[j] = "B-fn_mark"
+                confidences[j] = confidences[last] if confidences[last] is not None else confidences[j]
 
 
 def _may_continue(tokens, group, label):

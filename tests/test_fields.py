@@ -2,7 +2,7 @@
 import pytest
 
 from form4ml.fields import (NOTE_MARK, repair_bracketed, repair_centred_marks, repair_footnote_starts,
-                            repair_split_zip, repair_wrapped_cells, spans_to_tags)
+                            repair_split_zip, repair_wrapped_cells, repair_wrapped_marks, spans_to_tags)
 from form4ml.tokenize import tokenize
 
 # Cut down from a real filing's Explanation of Responses (plain text rendering): the CRF
@@ -213,3 +213,25 @@ def test_repair_follows_a_wrapped_nature_down_its_column(text, nature, marks):
     repair_wrapped_cells(tokens, tags, confidences, ["table2"] * 5)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("fn_mark")] == marks
+
+
+# Cut down from a real filing's Table I in the EDGAR ASCII layout: a price cell nine
+# characters wide wraps its footnote mark after the bracket.
+ASCII_PRICE = ("S(2)   1816   D   169.4860( 43843   I\n"
+               "                  3)")
+
+
+@pytest.mark.parametrize("text, price_tag, marks", [
+    (ASCII_PRICE, "B-price", ["3"]),
+    # the digits must stand under the value's start
+    (ASCII_PRICE.replace("\n      ", "\n"), "B-price", []),
+    # and the value be one the CRF tagged (not a heading's bracket)
+    (ASCII_PRICE, "O", []),
+])
+def test_repair_reads_a_mark_wrapped_after_its_bracket(text, price_tag, marks):
+    tokens = tokenize(text)
+    crf = {"1816": "B-shares", "D": "B-ad", "169.4860(": price_tag, "43843": "B-owned", "I": "B-di"}
+    tags = [crf.get(t.text, "O") for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    repair_wrapped_marks(tokens, tags, confidences, ["table1"] * 2)
+    assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark" and t.line == 1] == marks
