@@ -373,6 +373,7 @@ SHORT_CELLS = ("tx_date", "deemed_date", "code", "v", "shares", "ad", "owned", "
                "ex_date", "exp_date", "und_shares")
 TALL_CELLS = ("title", "nature", "und_title")
 SUBSTANCE = {"title", "tx_date", "shares", "price", "owned", "ex_price", "und_title", "und_shares"}
+ROW_AMOUNTS = {"shares", "owned", "und_shares"}
 MAX_HEAD_LINES = 2      # lines a tall cell's head may stand above its row's first value
 
 
@@ -396,7 +397,8 @@ def mend_rows(rows):
         if prev is not None and prev.table == row.table:
             if _wrapped_rest(prev, row):
                 for label, value in row.values.items():
-                    prev.values[label].pieces += value.pieces
+                    prev.values.setdefault(label, Value()).pieces += value.pieces
+                prev.marks += row.marks
                 continue
             _take_heads(prev, row)
             _take_run_on_heads(prev, row)
@@ -409,13 +411,20 @@ def mend_rows(rows):
 
 
 def _wrapped_rest(prev, row):
-    """Whether ``row`` is only the rest of ``prev``'s text cells wrapped onto the next
-    lines (``Restricted Stock`` / ``Units``, the CRF beginning a title anew): a title and
-    nothing but text, each value in its column in ``prev``, on the line right below it."""
-    if "title" not in row.values or not row.values.keys() <= TEXT_FIELDS.keys():
+    """Whether ``row`` is only the rest of ``prev``'s cells wrapped onto the next lines
+    (``Restricted Stock`` / ``Units``, the CRF beginning a title anew): a title, and text
+    each in its column in ``prev`` on the line right below it; any other value one that
+    ``prev`` lacks (a price whose ``$`` stands above it: ``$`` / ``5.3569``), but no
+    amount of shares: a row holding one is a row of its own (a holding right below)."""
+    if "title" not in row.values or row.values.keys() & ROW_AMOUNTS:
         return False
-    return all(label in prev.values and _wrapped_below(prev.values[label], value.pieces[0])
-               for label, value in row.values.items())
+    for label, value in row.values.items():
+        if label not in TEXT_FIELDS:
+            if label in prev.values:
+                return False
+        elif label not in prev.values or not _wrapped_below(prev.values[label], value.pieces[0]):
+            return False
+    return True
 
 
 def _wrapped_below(value, piece):

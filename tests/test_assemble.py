@@ -366,3 +366,36 @@ def test_assemble_gives_a_centred_nature_its_row(nature_col, natures):
     rec = assemble(pieces)
     rows = rec["non_derivative_transactions"] + rec["non_derivative_holdings"]
     assert [r["nature_of_ownership"] for r in rows] == natures
+
+
+# Cut down from a real filing's Table I in the EDGAR ASCII layout: title, price and
+# nature all wrap onto the next line (the price below its "$"), the CRF beginning the
+# title and the price anew there.
+def _ascii_wrapped_row(top):
+    return [C("title", "Class A Common", top, 0, zone="table1"), C("tx_date", "2025-04-24", top, 20, zone="table1"),
+            C("code", "P", top, 48, zone="table1"), C("shares", "16,000", top, 69, zone="table1"),
+            C("ad", "A", top, 80, zone="table1"), C("owned", "8,536,067", top, 100, zone="table1"),
+            C("di", "I", top, 114, zone="table1"), C("nature", "See Footnot", top, 125, zone="table1"),
+            C("title", "Stock, $0.01 par", top + 1, 0, zone="table1"),
+            C("price", "5.3569", top + 1, 92, zone="table1"),
+            C("nature", "es", top + 1, 125, begins=False, zone="table1"),
+            C("fn_mark", "(1)", top + 1, 127, zone="table1"),
+            C("title", "value", top + 2, 0, begins=False, zone="table1")]
+
+
+HOLDING_BELOW = [C("title", "Class A Common", 3, 0, zone="table1"), C("owned", "75,000", 3, 100, zone="table1"),
+                 C("di", "D", 3, 114, zone="table1")]
+WRAPPED = "Class A Common Stock, $0.01 par value"
+
+
+@pytest.mark.parametrize("pieces, rows", [
+    (_ascii_wrapped_row(0), [(WRAPPED, 5.3569, ["F1"])]),
+    # the next row wrapped the same way stays a row of its own
+    (_ascii_wrapped_row(0) + _ascii_wrapped_row(4), [(WRAPPED, 5.3569, ["F1"])] * 2),
+    # a holding right below (its own amount) is no wrapped rest
+    (_ascii_wrapped_row(0) + HOLDING_BELOW, [(WRAPPED, 5.3569, ["F1"]), ("Class A Common", None, [])]),
+])
+def test_assemble_joins_a_row_wrapped_with_its_price_and_marks(pieces, rows):
+    rec = assemble(pieces)
+    got = rec["non_derivative_transactions"] + rec["non_derivative_holdings"]
+    assert [(r["security_title"], r.get("price_per_share"), r["footnote_ids"]) for r in got] == rows
