@@ -402,8 +402,8 @@ def mend_rows(rows):
                 continue
             _take_heads(prev, row)
             _take_run_on_heads(prev, row)
-            if not prev.values or _complements(prev, row):
-                row.values = {**prev.values, **row.values}
+            if not prev.values or _complements(prev, row) or _tall_split(prev, row):
+                row.values = _joined(prev.values, row.values)
                 row.marks[:0] = prev.marks
                 out.pop()
         out.append(row)
@@ -438,6 +438,39 @@ def _complements(prev, row):
     titled row after it lacks (plain ``pdftotext`` prints a holding's amount and
     ownership before its title when their columns come first)."""
     return "title" not in prev.values and "title" in row.values and not prev.values.keys() & row.values.keys()
+
+
+def _joined(first, then):
+    """Two rows' values as one row's, a value in both the first's pieces then the other's."""
+    out = dict(first)
+    for label, value in then.items():
+        out[label] = Value(first[label].pieces + value.pieces) if label in first else value
+    return out
+
+
+MAX_TALL_GAP = 3     # lines between the two halves of a row that a tall title split
+
+
+def _tall_split(prev, row):
+    """Whether ``prev`` is the top of ``row``: a tall title cell (``Class B`` / ``Common`` /
+    ``Stock`` in ``pdftotext -layout``, with other cells' lines between) that the CRF
+    began anew on a later line. Both halves have a title and another text cell (the
+    underlying title, the nature), each going on in its column a few lines below, and
+    share no other value (a title alone going on may be a holding right below a row)."""
+    if "title" not in prev.values or "title" not in row.values:
+        return False
+    if _top_line(row) - max(p.line for v in prev.values.values() for p in v.pieces) > MAX_TALL_GAP:
+        return False
+    shared = row.values.keys() & prev.values.keys()
+    return len(shared) > 1 and all(label in TEXT_FIELDS and _goes_on_below(prev.values[label], row.values[label])
+                                   for label in shared)
+
+
+def _goes_on_below(value, rest):
+    """Whether ``rest`` begins below ``value``'s last line, in its column, within reach."""
+    first, last = rest.pieces[0], value.pieces[-1]
+    return (0 < first.line - last.line <= MAX_TALL_GAP
+            and abs(first.col - value.pieces[0].col) <= WRAP_COLUMN_SLACK)
 
 
 def _take_heads(prev, row):

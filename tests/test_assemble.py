@@ -399,3 +399,26 @@ def test_assemble_joins_a_row_wrapped_with_its_price_and_marks(pieces, rows):
     rec = assemble(pieces)
     got = rec["non_derivative_transactions"] + rec["non_derivative_holdings"]
     assert [(r["security_title"], r.get("price_per_share"), r["footnote_ids"]) for r in got] == rows
+
+
+# Cut down from a pdftotext -layout rendering of a real filing's Table II (Class B stock
+# convertible into Class A): the tall title, underlying title and amounts spread over
+# five lines, the CRF beginning the title anew on its second line.
+TALL_TOP = [C("title", "Class B", 82, 0), C("und_title", "Class A", 82, 133), C("shares", "45,659", 83, 85),
+            C("price", "69.35", 83, 148)]
+TALL_REST = [C("title", "Common", 84, 0), C("tx_date", "07/19/2017", 84, 28), C("code", "A", 84, 73),
+             C("und_title", "Common", 85, 132), C("und_shares", "45,659", 85, 139),
+             C("owned", "87,290", 85, 171), C("di", "I", 85, 198), C("und_title", "Stock", 86, 134, begins=False)]
+
+
+@pytest.mark.parametrize("pieces, titles", [
+    (TALL_TOP + TALL_REST, [("Class B Common", "Class A Common Stock", 45659)]),
+    # a row below sharing only its title's column is a row of its own (a holding)
+    ([C("title", "Common Stock", 38, 0), C("shares", "178", 38, 26), C("title", "Common Stock", 39, 0),
+      C("owned", "75,000", 39, 13), C("di", "I", 39, 20)],
+     [("Common Stock", None, 178), ("Common Stock", None, None)]),
+])
+def test_assemble_joins_the_halves_of_a_row_split_by_a_tall_title(pieces, titles):
+    rec = assemble(pieces)
+    rows = [r for t in ("derivative_transactions", "derivative_holdings") for r in rec[t]]
+    assert [(r["security_title"], r["underlying_security_title"], r.get("shares")) for r in rows] == titles
