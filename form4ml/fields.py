@@ -284,3 +284,44 @@ def _tokens_by_line(tokens, line_zones, zones):
         if line_zones[tok.line] in zones:
             lines.setdefault(tok.line, []).append(i)
     return lines
+
+
+RELATION_HEADS = {"director": "is_director", "10": "is_ten_percent", "officer": "is_officer",
+                  "other": "is_other"}
+RELATION_FLAGS = frozenset(RELATION_HEADS.values())
+RELATION_LINE = ["director", "10", "%", "owner", "officer", "other"]     # "10%" is two tokens
+AFTER_OWNERS = ("table1", "table2", "footnotes", "remarks", "signature")
+
+
+def repair_relationship_columns(tokens, tags, line_zones):
+    """A check mark in the Reporting Owners table is the flag of the column it stands in
+    (the CRF reads a mark beside ``Director`` as ``10% Owner`` now and then): below a
+    heading line ``Director<tab>10% Owner<tab>Officer<tab>Other``, a flag the CRF tagged
+    on a line with tabs takes the heading of its tab-separated cell (tags fixed in place,
+    up to the next zone after the owners). Lines of spaces are left: there a mark's
+    column, measured in characters, drifts from its heading's by half a heading's width
+    (``pdftotext -layout`` sets each line's characters by their own widths), and a mark
+    alone on its line (plain pdftotext, scraped HTML) has no column at all."""
+    heads = None
+    for line, idx in _tokens_by_line(tokens, line_zones, set(line_zones)).items():
+        if line_zones[line] in AFTER_OWNERS:
+            heads = None
+            continue
+        heads = _relation_heads(tokens, idx) or heads
+        for i in idx[1:] if heads else ():
+            label = heads.get(tokens[i].cell)
+            if tags[i][2:] in RELATION_FLAGS and label and tokens[i].cell:
+                tags[i] = "B-" + label
+
+
+def _relation_heads(tokens, idx):
+    """The Reporting Owners table's heading line as {cell: flag}, or None: the headings
+    in order, each opening a cell of its own."""
+    texts = [tokens[i].text.lower() for i in idx]
+    if "director" not in texts:
+        return None
+    at = texts.index("director")
+    if texts[at:] not in (RELATION_LINE, RELATION_LINE[:-1]):
+        return None
+    heads = {tokens[i].cell: RELATION_HEADS[t] for i, t in zip(idx[at:], texts[at:]) if t in RELATION_HEADS}
+    return heads if len(heads) == sum(t in RELATION_HEADS for t in texts[at:]) and len(heads) > 1 else None

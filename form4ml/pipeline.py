@@ -11,7 +11,8 @@ from .crf import Tagger
 from .errors import Form4Error
 from .features import tokens_to_features
 from .fields import (repair_bracketed, repair_centred_marks, repair_footnote_starts, repair_split_zip,
-                     repair_wrapped_cells, repair_wrapped_marks, tags_to_pieces)
+                     repair_relationship_columns, repair_wrapped_cells,
+                     repair_wrapped_marks, tags_to_pieces)
 from .labels import ZONE_GROUPS
 from .normalise import normalise
 from .tokenize import tokenize
@@ -77,6 +78,7 @@ def tag(text, model=None, confidence=True):
     repair_split_zip(tokens, tags, confs)
     repair_wrapped_cells(tokens, tags, confs, zones)
     repair_wrapped_marks(tokens, tags, confs, zones)
+    repair_relationship_columns(tokens, tags, zones)
     return Tagged(norm, tokens, lines, zones, tags, confs)
 
 

@@ -2,7 +2,8 @@
 import pytest
 
 from form4ml.fields import (NOTE_MARK, repair_bracketed, repair_centred_marks, repair_footnote_starts,
-                            repair_split_zip, repair_wrapped_cells, repair_wrapped_marks, spans_to_tags)
+                            repair_relationship_columns, repair_split_zip, repair_wrapped_cells,
+                            repair_wrapped_marks, spans_to_tags)
 from form4ml.tokenize import tokenize
 
 # Cut down from a real filing's Explanation of Responses (plain text rendering): the CRF
@@ -235,3 +236,25 @@ def test_repair_reads_a_mark_wrapped_after_its_bracket(text, price_tag, marks):
     confidences = [None if t == "O" else 0.9 for t in tags]
     repair_wrapped_marks(tokens, tags, confidences, ["table1"] * 2)
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark" and t.line == 1] == marks
+
+
+# Cut down from a real filing's Reporting Owners table as pdfplumber prints it (a fund
+# that owns 10 %): the CRF read each row's mark as a director's.
+OWNER_TABLE = ("\tDirector\t10% Owner\tOfficer\tOther\n"
+               "Mithril LP C/O MITHRIL CAPITAL MANAGEMENT LLC AUSTIN TEXAS 78701\t\tX\t\t\n"
+               "THIEL PETER C/O MITHRIL CAPITAL MANAGEMENT LLC AUSTIN TEXAS 78701\tX\t\t\t\n")
+
+
+@pytest.mark.parametrize("text, zone, flags", [
+    (OWNER_TABLE, "owner", ["B-is_ten_percent", "B-is_director"]),
+    # spaces instead of tabs: the CRF's reading stands
+    (OWNER_TABLE.replace("\t", "   "), "owner", ["B-is_director", "B-is_director"]),
+    # below the owners' zones the heading no longer holds
+    (OWNER_TABLE, "signature", ["B-is_director", "B-is_director"]),
+])
+def test_repair_gives_a_check_mark_the_flag_of_its_column(text, zone, flags):
+    tokens = tokenize(text)
+    tags = ["B-is_director" if t.text == "X" else "O" for t in tokens]
+    zones = ["owner"] + [zone] * 3
+    repair_relationship_columns(tokens, tags, zones)
+    assert [tag for t, tag in zip(tokens, tags) if t.text == "X"] == flags
