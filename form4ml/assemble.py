@@ -598,6 +598,33 @@ def ticker_after_issuer(record, text):
     return record
 
 
+ISSUER_LABEL = re.compile(r".*(?:[:\t]|\bSymbol\b)", re.I)     # the box's label, up to the name
+MAX_ISSUER_CHARS = 80
+
+
+def issuer_before_ticker(record, text):
+    """Where the CRF found a ticker but no issuer name: the words before the ticker's
+    bracket on its line, after the box's label (``Issuer Name and Ticker: Facebook Inc [
+    FB ]``, ``... or Trading Symbol Facebook Inc [FB]``), if there are any."""
+    where = record["provenance"].get("issuer.trading_symbol")
+    if record["issuer"]["name"] or not where:
+        return record
+    line_start = text.rfind("\n", 0, where["start"]) + 1
+    bracket = max(text.rfind("[", line_start, where["start"]), text.rfind("(", line_start, where["start"]))
+    if bracket < 0:
+        return record
+    label = ISSUER_LABEL.match(text, line_start, bracket)
+    start = label.end() if label else line_start
+    name = text[start:bracket]
+    start += len(name) - len(name.lstrip())
+    name = name.strip()
+    if name and len(name) <= MAX_ISSUER_CHARS and any(c.isalpha() for c in name):
+        record["issuer"]["name"] = name
+        record["provenance"]["issuer.name"] = {"start": start, "end": start + len(name),
+                                               "confidence": where["confidence"]}
+    return record
+
+
 def _single(label, candidates):
     """The value of a field the record holds once, from the CRF's candidates: all the
     remarks; the first ticker-like piece (``SONS``, ``[ BRK.B ]``; the CRF now and then

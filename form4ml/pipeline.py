@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .assemble import assemble, ticker_after_issuer
+from .assemble import assemble, issuer_before_ticker, ticker_after_issuer
 from .cascade import skipped, tag_fields
 from .config import model_dir
 from .crf import Tagger
@@ -87,5 +87,6 @@ def extract_text(text, model=None):
     model = model or load_model()
     tagged = tag(text, model)
     record = ticker_after_issuer(assemble(tagged.pieces(), model.meta.get("ad_by_code")), text)
+    record = issuer_before_ticker(record, text)
     record["warnings"] = warnings(record)
     return record

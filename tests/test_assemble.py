@@ -1,6 +1,6 @@
 import pytest
 
-from form4ml.assemble import Piece, assemble, ticker_after_issuer
+from form4ml.assemble import Piece, assemble, issuer_before_ticker, ticker_after_issuer
 
 
 def P(label, text, zone="table1", begins=True):
@@ -422,3 +422,21 @@ def test_assemble_joins_the_halves_of_a_row_split_by_a_tall_title(pieces, titles
     rec = assemble(pieces)
     rows = [r for t in ("derivative_transactions", "derivative_holdings") for r in rec[t]]
     assert [(r["security_title"], r["underlying_security_title"], r.get("shares")) for r in rows] == titles
+
+
+# The plain-text rendering of real filings: the CRF tagged the ticker, not the name before it.
+@pytest.mark.parametrize("line, name", [
+    ("Issuer Name and Ticker: Facebook Inc [ FB ]", "Facebook Inc"),
+    ("2. Issuer Name and Ticker or Trading Symbol Facebook Inc [FB]", "Facebook Inc"),
+    ("Issuer\tFacebook Inc (FB)", "Facebook Inc"),
+    # nothing but the label before the bracket
+    ("Issuer Name and Ticker: [ FB ]", None),
+])
+def test_issuer_before_ticker_reads_the_name_the_bracket_follows(line, name):
+    text = "FORM 4\n" + line + "\nDate of Earliest Transaction: May 15, 2020"
+    start = text.index("FB")
+    rec = issuer_before_ticker(assemble([Piece("ticker", "FB", start, start + 2, "issuer", 0.9, True)]), text)
+    assert rec["issuer"]["name"] == name
+    if name:
+        where = rec["provenance"]["issuer.name"]
+        assert text[where["start"]:where["end"]] == name
