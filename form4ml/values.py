@@ -55,7 +55,7 @@ def parse_date(pieces, fallback=None):
     """An ISO date from one or more pieces of text (a date may be cut over lines:
     ``02/18/2`` + ``2014``). Missing month/day come from ``fallback`` (ISO) when its
     year agrees. None when nothing date-like is there."""
-    text = " ".join(p.strip() for p in pieces if p.strip())
+    text = " ".join(_ocr_digits(p.strip()) for p in pieces if p.strip())
     if not text:
         return None
     groups = re.findall(r"\d+", text)
@@ -75,6 +75,15 @@ def parse_date(pieces, fallback=None):
             return fallback
         return None
     return _make_date(y, m, d)
+
+
+OCR_DATE = re.compile(r"[\dOoIlSB/.-]*\d[\dOoIlSB/.-]*")
+
+
+def _ocr_digits(text):
+    """A numeric date OCR read with letters for digits (``02/18/20l4``, ``O2/I8/2014``) as
+    digits; words (``Feb``, ``Oct.``) stay as they are."""
+    return text.translate(NUMBER_FIXES) if OCR_DATE.fullmatch(text) and sum(c.isdigit() for c in text) >= 3 else text
 
 
 def _default(fallback):

@@ -22,6 +22,10 @@ def test_parse_number_reads_share_and_price_styles(text, value):
     (["/2014", "2014"], "2014-02-18", "2014-02-18"),
     (["/2014"], "2013-06-17", None),
     (["Immediately"], None, None),
+    # OCR reads digits as look-alike letters; words keep theirs
+    (["02/18/20l4"], None, "2014-02-18"),
+    (["O2/I8/2O14"], None, "2014-02-18"),
+    (["Oct. 5, 2014"], None, "2014-10-05"),
 ])
 def test_parse_date_joins_pieces_and_fills_from_period(pieces, fallback, iso):
     assert parse_date(pieces, fallback) == iso
