@@ -95,7 +95,8 @@ def test_every_renders_a_style_on_every_nth_filing_only(style, expected):
 
 
 @pytest.mark.parametrize("bad", ["ocr_heavy_300", "ocr_heavy_300=0", "ocr_heavy_300=x"])
-def test_every_rejects_a_malformed_count(bad):
-    from training.build_corpus import _style_counts
-    with pytest.raises(SystemExit, match="STYLE=N"):
-        _style_counts([bad])
+def test_every_rejects_a_malformed_count(bad, capsys):
+    from training.build_corpus import main
+    with pytest.raises(SystemExit):
+        main(["--every", bad])
+    assert "STYLE=N" in capsys.readouterr().err

@@ -161,15 +161,12 @@ def alignment_report(good, poor, errors):
     return "\n".join(lines) + "\n"
 
 
-def _style_counts(items):
-    """``["ocr_heavy_300=12"]`` -> ``{"ocr_heavy_300": 12}``."""
-    counts = {}
-    for item in items:
-        style, sep, n = item.partition("=")
-        if not sep or not n.strip().isdigit() or int(n) < 1:
-            raise SystemExit(f"--every {item}: expected STYLE=N with N a whole number >= 1")
-        counts[style.strip()] = int(n)
-    return counts
+def style_count(item):
+    """``"ocr_heavy_300=12"`` -> ``("ocr_heavy_300", 12)`` (an argparse type)."""
+    style, sep, n = item.partition("=")
+    if not sep or not n.strip().isdigit() or int(n) < 1:
+        raise argparse.ArgumentTypeError(f"{item!r}: expected STYLE=N with N a whole number >= 1")
+    return style.strip(), int(n)
 
 
 def main(argv=None):
@@ -181,12 +178,11 @@ def main(argv=None):
     ap.add_argument("--limit", type=int, default=None, help="Only the first N filings.")
     ap.add_argument("--pdf-every", type=int, default=1, help="PDF styles on every Nth filing only.")
     ap.add_argument("--ocr-every", type=int, default=4, help="OCR styles on every Nth filing only (slow).")
-    ap.add_argument("--every", action="append", default=[], metavar="STYLE=N",
+    ap.add_argument("--every", action="append", default=[], metavar="STYLE=N", type=style_count,
                     help="This style on every Nth filing only (overrides --pdf-every/--ocr-every; repeatable).")
     args = ap.parse_args(argv)
-    every = _style_counts(args.every)
     report = build(args.xml_dir, args.out, args.styles.split(","), args.jobs, args.limit,
-                   args.pdf_every, args.ocr_every, every)
+                   args.pdf_every, args.ocr_every, dict(args.every))
     command = " ".join(["python -m training.build_corpus", *(sys.argv[1:] if argv is None else argv)])
     (Path(args.out) / COMMAND_FILE).write_text(command + "\n")
     print(report.split("\npoorly aligned:")[0])
