@@ -3,6 +3,7 @@ corpus it came from, the split, the c1/c2 selection, and micro F1 / row exact-ma
 the dev split, the test split and the seeds, each measured here by ``evaluate_docs``.
 
     python -m training.ship model --corpus build/corpus --selection "0.3/0.05=0.895,..."
+    python -m training.ship model --remeasure     # today's code, a model trained on an earlier build
 """
 import argparse
 import json
@@ -34,10 +35,17 @@ def corpus_facts(corpus):
             f"below_coverage_{MIN_COVERAGE}": int(first[3])}
 
 
-def ship(model_dir, corpus, selection):
+def ship(model_dir, corpus, selection, remeasure=False):
+    """Write the corpus facts, the selection and the figures into ``meta.json``; with
+    ``remeasure``, a model trained on an earlier build keeps its corpus facts and its
+    figures are measured on ``corpus`` (named under ``figures_corpus``)."""
     model_dir = Path(model_dir)
     meta = json.loads((model_dir / META).read_text())
-    meta.update(split=SPLIT, corpus=corpus_facts(corpus))
+    if remeasure:
+        meta["figures_corpus"] = corpus_facts(corpus)
+    else:
+        meta.update(split=SPLIT, corpus=corpus_facts(corpus))
+        meta.pop("figures_corpus", None)
     if selection:
         meta["selection"] = {"dev_micro_f1_by_c1_c2": selection}
     meta["figures"] = {
@@ -60,8 +68,10 @@ def main(argv=None):
     ap.add_argument("model_dir")
     ap.add_argument("--corpus", type=Path, default=build_dir() / "corpus")
     ap.add_argument("--selection", default="", help='Dev micro F1 per c1/c2 tried: "0.3/0.05=0.895,..."')
+    ap.add_argument("--remeasure", action="store_true",
+                    help="The model was trained on an earlier build: keep its corpus facts, measure on --corpus.")
     args = ap.parse_args(argv)
-    for name, figs in ship(args.model_dir, args.corpus, _selection(args.selection)).items():
+    for name, figs in ship(args.model_dir, args.corpus, _selection(args.selection), args.remeasure).items():
         print(f"{name:6s} {figs['filings']:4d} filings  micro F1 {figs['micro_f1']:.3f}  row exact {figs['row_exact']:.3f}")
 
 
