@@ -235,20 +235,21 @@ def repair_wrapped_marks(tokens, tags, confidences, line_zones):
     ``169.4860(`` / ``3)``) is the row's mark: below a value the CRF tagged that ends in
     the bracket, the digits under its start, left ``O``, become ``B-fn_mark`` (tags fixed
     in place)."""
+    opened = [i for i, tok in enumerate(tokens) if tok.text[-1] == "(" and len(tok.text) > 1]
+    if not opened:
+        return
     by_line = _tokens_by_line(tokens, line_zones, ("table1", "table2"))
-    for line, idx in by_line.items():
-        below = by_line.get(line + 1, ())
-        for last in idx:
-            text = tokens[last].text
-            if len(text) < 2 or not text.endswith("(") or tags[last] in ("O", "B-fn_mark"):
-                continue
+    for last in opened:
+        below = by_line.get(tokens[last].line + 1, ())
+        if tokens[last].line in by_line and tags[last] not in ("O", "B-fn_mark"):
             col = tokens[last].col
             j = next((j for j in below if abs(tokens[j].col - col) <= WRAP_COLUMN_SLACK), None)
             if (j is not None and tags[j] == "O" and WRAPPED_MARK.match(tokens[j].text)
                     and j + 1 < len(tokens) and tokens[j + 1].text == ")"
                     and tokens[j + 1].start == tokens[j].end):
                 tags[j] = "B-fn_mark"
-                confidences[j] = confidences[last] if confidences[last] is not None else confidences[j]
+                if confidences[last] is not None:
+                    confidences[j] = confidences[last]
 
 
 def _may_continue(tokens, group, label):
@@ -282,14 +283,14 @@ def _tag_above(tokens, tags, above, col):
                  and tags[i][2:] in WRAPPED_LABELS), None)
 
 
-def _tokens_by_line(tokens, line_zones, zones):
-    """{line: indices of its tokens} for the lines in one of ``zones``, in line order.
-    Tokens come in line order, so each line's run is found by bisection: walking every
-    token in Python cost the tag repairs a tenth of a filing's time."""
+def _tokens_by_line(tokens, line_zones, zones, first=0):
+    """{line: indices of its tokens} for the lines from ``first`` on in one of ``zones``,
+    in line order. Tokens come in line order, so each line's run is found by bisection:
+    walking every token in Python cost the tag repairs a tenth of a filing's time."""
     token_lines = [tok.line for tok in tokens]
     lines = {}
-    for line, zone in enumerate(line_zones):
-        if zone in zones:
+    for line in range(first, len(line_zones)):
+        if line_zones[line] in zones:
             lo = bisect_left(token_lines, line)
             hi = bisect_left(token_lines, line + 1, lo)
             if lo < hi:
@@ -313,8 +314,11 @@ def repair_relationship_columns(tokens, tags, line_zones):
     column, measured in characters, drifts from its heading's by half a heading's width
     (``pdftotext -layout`` sets each line's characters by their own widths), and a mark
     alone on its line (plain pdftotext, scraped HTML) has no column at all."""
+    first = next((tok.line for tok in tokens if tok.text in ("Director", "DIRECTOR", "director")), None)
+    if first is None:
+        return
     heads = None
-    for line, idx in _tokens_by_line(tokens, line_zones, set(line_zones)).items():
+    for line, idx in _tokens_by_line(tokens, line_zones, set(line_zones), first).items():
         if line_zones[line] in AFTER_OWNERS:
             heads = None
             continue
