@@ -459,7 +459,7 @@ def _tall_split(prev, row):
     share no other value (a title alone going on may be a holding right below a row)."""
     if "title" not in prev.values or "title" not in row.values:
         return False
-    if _top_line(row) - max(p.line for v in prev.values.values() for p in v.pieces) > MAX_TALL_GAP:
+    if _top_line(row) - _bottom_line(prev) > MAX_TALL_GAP:
         return False
     shared = row.values.keys() & prev.values.keys()
     return len(shared) > 1 and all(label in TEXT_FIELDS and _goes_on_below(prev.values[label], row.values[label])
@@ -491,7 +491,7 @@ def _centred_beside(head, rest, row):
     column right of them all (Table I's nature in ``pdftotext -layout``: ``By`` a line
     above the row, ``Spouse`` a line below). One cell a line, as in HTML dumps, has no
     such column."""
-    shorts = [p for k in SHORT_CELLS if k in row.values for p in row.values[k].pieces]
+    shorts = _short_pieces(row)
     return (bool(shorts) and rest.pieces[0].line <= _main_line(row) + 1
             and abs(head.pieces[0].col - rest.pieces[0].col) <= WRAP_COLUMN_SLACK
             and head.pieces[0].col > max(p.col for p in shorts))
@@ -519,7 +519,7 @@ def _take_run_on_heads(prev, row):
 def _centred_end(row, value):
     """The last line of ``value``'s cell if it is centred on the row's short cells: as
     far below their middle as it begins above it; no limit if it begins on or below them."""
-    lines = [p.line for k in SHORT_CELLS if k in row.values for p in row.values[k].pieces]
+    lines = [p.line for p in _short_pieces(row)]
     first = value.pieces[0].line
     if not lines or first >= min(lines):
         return float("inf")
@@ -530,9 +530,18 @@ def _top_line(row):
     return min(p.line for v in row.values.values() for p in v.pieces)
 
 
+def _bottom_line(row):
+    return max(p.line for v in row.values.values() for p in v.pieces)
+
+
+def _short_pieces(row):
+    """The pieces of the row's short cells (dates, codes, amounts)."""
+    return [p for k in SHORT_CELLS if k in row.values for p in row.values[k].pieces]
+
+
 def _main_line(row):
     """The row's last line holding a short cell (-1 if none)."""
-    return max((p.line for k in SHORT_CELLS if k in row.values for p in row.values[k].pieces), default=-1)
+    return max((p.line for p in _short_pieces(row)), default=-1)
 
 
 def group_footnotes(pieces):
