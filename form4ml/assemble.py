@@ -27,6 +27,7 @@ class Piece:
     begins: bool = True
     line: int = -1      # line of the normalised text the piece stands on
     col: int = -1       # and the column it starts at
+    side: str = None    # "A" or "D": the sub-column of Table II's column 5 an amount stands in
 
 
 @dataclass
@@ -276,7 +277,8 @@ class Assembler:
             out["equity_swap_involved"] = "v" in v
             out["acquired_disposed"] = self._code(v.get("ad"), base + "acquired_disposed", "AD")
             if out["acquired_disposed"] is None:
-                out["acquired_disposed"] = self.ad_by_code.get(table, {}).get(out["transaction_code"])
+                out["acquired_disposed"] = (_side(v.get("shares"))
+                                            or self.ad_by_code.get(table, {}).get(out["transaction_code"]))
             if out["transaction_date"] is None and period and out["transaction_code"]:
                 out["transaction_date"] = period
         out["direct_or_indirect"] = self._code(v.get("di"), base + "direct_or_indirect", "DI")
@@ -646,6 +648,11 @@ def _single(label, candidates):
         if good:
             return Value(good[:1])
     return max(candidates, key=lambda v: v.confidence)
+
+
+def _side(value):
+    """The A/D sub-column the amount's first piece that has one stands in, or None."""
+    return next((p.side for p in value.pieces if p.side), None) if value else None
 
 
 def _footnote_ids(pieces):

@@ -33,9 +33,10 @@ def spans_to_tags(tokens, spans):
     return tags
 
 
-def tags_to_pieces(tokens, tags, confidences, line_zones, norm):
+def tags_to_pieces(tokens, tags, confidences, line_zones, norm, sides=None):
     """Group tagged tokens into pieces in text order: adjacent tokens of one line
-    continuing a label make one piece; offsets go back to the original text."""
+    continuing a label make one piece; offsets go back to the original text.
+    ``sides`` gives the A/D sub-column of Table II amounts ({token index: side})."""
     groups = []  # (label, begins, [token indices])
     for i, tag in enumerate(tags):
         if tag == "O":
@@ -52,7 +53,7 @@ def tags_to_pieces(tokens, tags, confidences, line_zones, norm):
         start, end = norm.to_original(first.start, last.end)
         pieces.append(Piece(label, norm.text[first.start:last.end], start, end,
                             line_zones[first.line], min(confidences[i] for i in idx), begins,
-                            first.line, first.col))
+                            first.line, first.col, (sides or {}).get(idx[0])))
     return pieces
 
 

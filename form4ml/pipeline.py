@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .assemble import assemble, issuer_before_ticker, ticker_after_issuer
 from .cascade import skipped, tag_fields
+from .columns import amount_sides
 from .config import model_dir
 from .crf import Tagger
 from .errors import Form4Error
@@ -60,7 +61,8 @@ class Tagged:
     confidences: list
 
     def pieces(self):
-        return tags_to_pieces(self.tokens, self.tags, self.confidences, self.zones, self.norm)
+        sides = amount_sides(self.tokens, self.tags, self.lines, self.zones)
+        return tags_to_pieces(self.tokens, self.tags, self.confidences, self.zones, self.norm, sides)
 
 
 def tag(text, model=None, confidence=True):

@@ -1,0 +1,79 @@
+"""Reading Table II's A/D sub-column from the cell an amount stands in (texts cut from
+real filings' renderings: PayPal's Class B conversions, code J and M rows acquired)."""
+import pytest
+
+from form4ml.assemble import Piece, assemble
+from form4ml.columns import amount_sides
+from form4ml.tokenize import tokenize
+
+PLAIN = ("Title\tExercise Price\tDate\tDeemed Date\tCode\tV\t(A)\t(D)\tExercisable\tExpiration\t"
+         "Underlying\tUnderlying Shares\tPrice\tOwned After\tD/I\tNature\n"
+         "Class B Common Stock 1\t 1\t5/17/19\t\tJ 2\t\t\t24,791\t 1\t 1\tClass A Common Stock\t"
+         "24,791\t$69.35 3\t16,840\tI\tBy The Founders Fund IV, LP 4")
+PLUMBER = ("\t\t\t\tCode\tV\t(A)\t(D)\tDate Exercisable\tExpiration Date\tTitle\t"
+           "Amount or Number of Shares\t\t\t\t\n"
+           "Class B Common Stock (3)\t$ 0\t12/15/2011\t\tM\t\t1,412,997\t\t(4)\t(4)\t"
+           "Class A Common Stock\t1,412,997\t$ 0\t1,412,997\tD\t")
+ASCII = ("1. Title of   |2.          |3.          |3A. Deemed  |4.          |V           |5. Number |(D)     |6. Date\n"
+         "              |            |            |            |            |            |(A)       |        |\n"
+         "Class B Common|[F1]        |05/17/2019  |N/A         |J[F2]       |            |          |24791   |[F1]")
+# a scanned table's row of the heading's length whose cells stand one off (code left of V's left)
+SHIFTED = ("\t\t\t\t\t\t\t\tCode\tV\t(A)\t(D)\tDate Exercisable\tExpiration Date\tTitle\tAmount\t\t\t\t\t\t\t\t\n"
+           "Series D Preferred Stock\t(1)\t02/06/2024\t-\t\t\t\tC\t\t\t545,450\t(1)\t(1)\tCommon Stock\t"
+           "254,170\t(1)\t0\t\t\tD(2)\t\t\t\t")
+# pdftotext -layout: columns of spaces drift, so no side is read
+LAYOUT = ("                 Code   V      (A)    (D)\n"
+          "Stock    03/09/2023 A            36.757")
+
+
+def sides_of(text, code, shares):
+    """Sides read for ``text`` when the last line's token ``code`` is tagged a code and
+    each token ``shares`` of the last line an amount (all lines in Table II)."""
+    tokens = tokenize(text)
+    last = max(t.line for t in tokens)
+    tags = ["B-code" if t.line == last and t.text == code else
+            "B-shares" if t.line == last and t.text == shares else "O" for t in tokens]
+    lines = text.split("\n")
+    sides = amount_sides(tokens, tags, lines, ["table2"] * len(lines))
+    return sorted((tokens[i].text, tokens[i].col, side) for i, side in sides.items())
+
+
+@pytest.mark.parametrize("text, code, shares, side", [
+    (PLAIN, "J", "24,791", "D"),
+    # the amount stands under (A); the same number in the underlying amount's cell is left
+    (PLUMBER, "M", "1,412,997", "A"),
+    (ASCII, "J", "24791", "D"),
+], ids=["plain-tabs", "pdfplumber-tabs", "ascii-pipes"])
+def test_amount_sides_read_the_sub_column_under_the_amount(text, code, shares, side):
+    first = text.split("\n")[-1].index(shares)
+    assert sides_of(text, code, shares) == [(shares, first, side)]
+
+
+@pytest.mark.parametrize("text, code, shares", [
+    (SHIFTED, "C", "545,450"),
+    (LAYOUT, "A", "36.757"),
+    (PLUMBER, "X", "1,412,997"),       # no transaction code beside the V column
+], ids=["scan-cells-shifted", "layout-spaces", "no-code-left-of-V"])
+def test_amount_sides_leave_rows_that_do_not_line_up(text, code, shares):
+    assert sides_of(text, code, shares) == []
+
+
+def derivative_row(side, ad=None):
+    pieces = [Piece("title", "Class B Common Stock", 0, 1, "table2", 0.9),
+              Piece("tx_date", "12/15/2011", 0, 1, "table2", 0.9),
+              Piece("code", "M", 0, 1, "table2", 0.9),
+              Piece("shares", "1,412,997", 0, 1, "table2", 0.9, side=side)]
+    pieces += [Piece("ad", ad, 0, 1, "table2", 0.9)] if ad else []
+    return pieces + [Piece("und_title", "Class A Common Stock", 0, 1, "table2", 0.9),
+                     Piece("owned", "1,412,997", 0, 1, "table2", 0.9),
+                     Piece("di", "D", 0, 1, "table2", 0.9)]
+
+
+@pytest.mark.parametrize("side, ad, expected", [
+    ("A", None, "A"),      # the sub-column outranks the usual side of code M
+    (None, None, "D"),     # no sub-column read: the usual side of the code
+    ("A", "D", "D"),       # a letter the text gives outranks both
+], ids=["side", "code", "letter"])
+def test_assemble_takes_a_derivative_rows_side_from_its_amounts_sub_column(side, ad, expected):
+    record = assemble(derivative_row(side, ad), {"derivative_transactions": {"M": "D"}})
+    assert record["derivative_transactions"][0]["acquired_disposed"] == expected
