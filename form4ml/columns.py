@@ -8,9 +8,64 @@ amount's cell index names its sub-column. Lines of spaces are left: there a cell
 column, measured in characters, drifts by more than a sub-column's width
 (``pdftotext -layout`` sets each line's characters by their own widths).
 """
+from .features import DATE, MARK, NUMBER
 from .fields import _tokens_by_line
+from .record import SEC_CODES
 
 SUB_HEADS = {"V": 0, "(A)": 1, "(D)": 2}   # heading -> cells right of the V column
+# Table II's columns 4 to 7, one label per sub-column
+SUB_TABLE = ("code", "v", "shares", "shares", "ex_date", "exp_date", "und_title", "und_shares")
+SUB_TABLE_V = SUB_TABLE.index("v")
+
+
+def repair_sub_table_rows(tokens, tags, confidences, lines, line_zones):
+    """pdfplumber finds the nested table of Table II's columns 4 to 7 on its own when a
+    row is tall (a title wrapped over three lines): it prints that table's row as eight
+    tab-separated cells (``A<tab><tab>328<tab><tab>(2)<tab>(2)<tab>Common Stock<tab>328``)
+    and the rest of the row as lines around it, and the CRF, seeing a row without its
+    title, date or price, reads the cells loosely (the code left untagged, the amount
+    read as the underlying one). Each cell of such a row takes its sub-column's label
+    where its token fits it (footnote marks stay marks); a token the CRF left untagged
+    takes the row's lowest confidence."""
+    for line, idx in _tokens_by_line(tokens, line_zones, {"table2"}).items():
+        cells = _cells(tokens, idx, lines[line])
+        if not _is_sub_table_row(tokens, cells):
+            continue
+        known = [confidences[i] for i in idx if confidences[i] is not None]
+        for i in idx:
+            if confidences[i] is None:
+                confidences[i] = min(known, default=0.0)
+        for label, cell in zip(SUB_TABLE, cells):
+            words = [i for i in cell if not MARK.match(tokens[i].text)]
+            for i in cell:
+                if MARK.match(tokens[i].text):
+                    tags[i] = "B-fn_mark"
+            for n, i in enumerate(words):
+                if _fits(label, tokens[i].text) or (label == "und_title" and n):
+                    tags[i] = ("I-" if n else "B-") + label
+
+
+def _is_sub_table_row(tokens, cells):
+    """Eight cells: a transaction code first, an amount in the (A) or the (D) cell, the
+    underlying title and amount last."""
+    if cells is None or len(cells) != len(SUB_TABLE):
+        return False
+    first = [tokens[cell[0]].text if cell else "" for cell in cells]
+    return (first[0] in SEC_CODES and first[0] != "V" and NUMBER.match(first[7]) is not None
+            and sum(bool(NUMBER.match(t)) for t in first[2:4]) == 1
+            and first[6] != "" and not NUMBER.match(first[6]))
+
+
+def _fits(label, text):
+    if label == "code":
+        return text in SEC_CODES
+    if label == "v":
+        return text == "V"
+    if label in ("ex_date", "exp_date"):
+        return DATE.match(text) is not None
+    if label == "und_title":
+        return not NUMBER.match(text)
+    return NUMBER.match(text) is not None
 
 
 def amount_sides(tokens, tags, lines, line_zones):
@@ -35,7 +90,7 @@ def amount_sides(tokens, tags, lines, line_zones):
         if v_cell is not None:
             v_cells[len(cells)] = v_cell
             continue
-        v_cell = v_cells.get(len(cells))
+        v_cell = SUB_TABLE_V if _is_sub_table_row(tokens, cells) else v_cells.get(len(cells))
         if v_cell is None or not any(tags[i] == "B-code" for i in cells[v_cell - 1]):
             continue
         for side, n in (("A", v_cell + 1), ("D", v_cell + 2)):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .assemble import assemble, issuer_before_ticker, ticker_after_issuer
 from .cascade import skipped, tag_fields
-from .columns import amount_sides
+from .columns import amount_sides, repair_sub_table_rows
 from .config import model_dir
 from .crf import Tagger
 from .errors import Form4Error
@@ -81,6 +81,7 @@ def tag(text, model=None, confidence=True):
     repair_wrapped_cells(tokens, tags, confs, zones)
     repair_wrapped_marks(tokens, tags, confs, zones)
     repair_relationship_columns(tokens, tags, zones)
+    repair_sub_table_rows(tokens, tags, confs, lines, zones)
     return Tagged(norm, tokens, lines, zones, tags, confs)
 
 

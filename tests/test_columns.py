@@ -3,7 +3,7 @@ real filings' renderings: PayPal's Class B conversions, code J and M rows acquir
 import pytest
 
 from form4ml.assemble import Piece, assemble
-from form4ml.columns import amount_sides
+from form4ml.columns import amount_sides, repair_sub_table_rows
 from form4ml.tokenize import tokenize
 
 PLAIN = ("Title\tExercise Price\tDate\tDeemed Date\tCode\tV\t(A)\t(D)\tExercisable\tExpiration\t"
@@ -77,3 +77,42 @@ def derivative_row(side, ad=None):
 def test_assemble_takes_a_derivative_rows_side_from_its_amounts_sub_column(side, ad, expected):
     record = assemble(derivative_row(side, ad), {"derivative_transactions": {"M": "D"}})
     assert record["derivative_transactions"][0]["acquired_disposed"] == expected
+
+
+def retagged(text):
+    """Tags after the sub-table repair of a Table II text the CRF left untagged,
+    with the sides then read, as [(token, tag, side)]."""
+    tokens = tokenize(text)
+    tags, confidences = ["O"] * len(tokens), [None] * len(tokens)
+    lines = text.split("\n")
+    repair_sub_table_rows(tokens, tags, confidences, lines, ["table2"] * len(lines))
+    sides = amount_sides(tokens, tags, lines, ["table2"] * len(lines))
+    return [(t.text, tag, sides.get(i)) for i, (t, tag) in enumerate(zip(tokens, tags))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A\t\t328\t\t(2)\t(2)\tCommon Stock\t328",
+     [("A", "B-code", None), ("328", "B-shares", "A"), ("(2)", "B-fn_mark", None),
+      ("(2)", "B-fn_mark", None), ("Common", "B-und_title", None), ("Stock", "I-und_title", None),
+      ("328", "B-und_shares", None)]),
+    ("M\t\t\t1,429\t02/01/2020(2)\t02/01/2020(2)\tCommon Stock\t1,429.00",
+     [("M", "B-code", None), ("1,429", "B-shares", "D"), ("02/01/2020", "B-ex_date", None),
+      ("(2)", "B-fn_mark", None), ("02/01/2020", "B-exp_date", None), ("(2)", "B-fn_mark", None),
+      ("Common", "B-und_title", None), ("Stock", "I-und_title", None), ("1,429.00", "B-und_shares", None)]),
+    ("C(1)\t\t\t78,667\t(2)(3)\t(2)(3)\tClass A Common Stock\t78,667",
+     [("C", "B-code", None), ("(1)", "B-fn_mark", None), ("78,667", "B-shares", "D")]
+     + [("(2)", "B-fn_mark", None), ("(3)", "B-fn_mark", None)] * 2
+     + [("Class", "B-und_title", None), ("A", "I-und_title", None), ("Common", "I-und_title", None),
+        ("Stock", "I-und_title", None), ("78,667", "B-und_shares", None)]),
+], ids=["paypal-acquired", "apple-dates-marked", "paypal-code-marked"])
+def test_sub_table_rows_take_the_labels_of_table_twos_sub_columns(text, expected):
+    assert retagged(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Common Stock\t08/15/2025\t\tF\t\t88.645\tD\t$ 522.48",          # a Table I row, eight cells
+    "A\t\t328\t\t(2)\t(2)\tCommon Stock\t328\t$ 0",                   # nine cells
+    "A\t\t328\t500\t(2)\t(2)\tCommon Stock\t328",                    # an amount in both sub-columns
+])
+def test_sub_table_repair_leaves_other_rows(text):
+    assert all(tag == "O" for _, tag, _ in retagged(text))
