@@ -253,6 +253,23 @@ def repair_wrapped_marks(tokens, tags, confidences, line_zones):
                     confidences[j] = confidences[last]
 
 
+SIDE_OF_OWNED = {False: "B-ad", True: "B-di"}     # a lone D's tag by: right of the amount owned?
+
+
+def repair_ad_di_order(tokens, tags, line_zones):
+    """Table I sets a row's A/D letter left of the amount owned after it and the D/I
+    letter right of it, and both are often a lone ``D``: on a line with one amount
+    owned, a ``D`` the CRF tagged A/D right of it is the D/I letter, and one tagged D/I
+    left of it the A/D letter (an ``A`` or an ``I`` keeps its tag: it can only be the one)."""
+    for idx in _tokens_by_line(tokens, line_zones, ("table1",)).values():
+        owned = [i for i in idx if tags[i] == "B-owned"]
+        if len(owned) != 1:
+            continue
+        for i in idx:
+            if tags[i] in SIDE_OF_OWNED.values() and tokens[i].text == "D":
+                tags[i] = SIDE_OF_OWNED[i > owned[0]]
+
+
 def _may_continue(tokens, group, label):
     """Whether the tokens ``group`` could be the next line of a ``label`` cell: short,
     no amount or date, and for a title bracketed groups, or security words and single

@@ -1,7 +1,7 @@
 """Field tags: spans to BIO tags and back, and the footnote-start repair."""
 import pytest
 
-from form4ml.fields import (NOTE_MARK, repair_bracketed, repair_centred_marks, repair_footnote_starts,
+from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bracketed, repair_centred_marks, repair_footnote_starts,
                             repair_relationship_columns, repair_split_zip, repair_wrapped_cells,
                             repair_wrapped_marks, spans_to_tags)
 from form4ml.tokenize import tokenize
@@ -258,3 +258,24 @@ def test_repair_gives_a_check_mark_the_flag_of_its_column(text, zone, flags):
     zones = ["owner"] + [zone] * 3
     repair_relationship_columns(tokens, tags, zones)
     assert [tag for t, tag in zip(tokens, tags) if t.text == "X"] == flags
+
+
+# Cut down from a real filing's Table I as pdftotext -layout prints it (a price centred
+# over two lines): the CRF read the row's D/I letter as a second A/D.
+LAYOUT_ROW = "Common Stock    10/25/2025     F      477      D          13,558         D"
+
+
+@pytest.mark.parametrize("text, crf, expected", [
+    (LAYOUT_ROW, ["B-ad", "B-ad"], ["B-ad", "B-di"]),
+    (LAYOUT_ROW, ["B-di", "B-ad"], ["B-ad", "B-di"]),         # both read the wrong way round
+    (LAYOUT_ROW, ["B-ad", "B-di"], ["B-ad", "B-di"]),
+    # without the amount owned there is no telling: the CRF's reading stands
+    (LAYOUT_ROW.replace("13,558", "      "), ["B-ad", "B-ad"], ["B-ad", "B-ad"]),
+    (LAYOUT_ROW.replace("D   ", "A   ", 1), ["B-di", "B-ad"], ["B-di", "B-di"]),   # only a D is either
+])
+def test_repair_reads_a_lone_d_by_its_side_of_the_amount_owned(text, crf, expected):
+    tokens = tokenize(text)
+    letters = iter(crf)
+    tags = [next(letters) if t.text in "AD" else "B-owned" if t.text == "13,558" else "O" for t in tokens]
+    repair_ad_di_order(tokens, tags, ["table1"])
+    assert [tag for t, tag in zip(tokens, tags) if t.text in "AD"] == expected
