@@ -270,6 +270,31 @@ def repair_ad_di_order(tokens, tags, line_zones):
                 tags[i] = SIDE_OF_OWNED[i > owned[0]]
 
 
+SIGNATURE_LABEL = ["signature", "of", "reporting", "person"]
+MAX_SIGNATURE_TOKENS = 24   # "A. Doe 2012 Family Trust By: /s/ B. Doe, Trustee" is 17 tokens
+
+
+def repair_signature_over_label(tokens, tags):
+    """The form sets the signer's name just above its label ``Signature of Reporting
+    Person``; with empty remarks above it, a name without ``/s/`` reads to the CRF as
+    the remarks (markdown dumps of the SEC's form). When no token is tagged a signer's
+    name, a short line tagged remarks that stands right above the label (blank lines
+    apart) becomes the name."""
+    if any(tag.endswith("sig_name") for tag in tags):
+        return
+    texts = [tok.text.lower() for tok in tokens]
+    at = next((i for i in range(len(tokens)) if texts[i:i + 4] == SIGNATURE_LABEL), None)
+    if at is None:
+        return
+    first = at
+    while first and tokens[first - 1].line == tokens[at].line:    # the label's line may open with the date
+        first -= 1
+    above = [i for i in range(first) if tokens[i].line == tokens[first - 1].line] if first else []
+    if above and len(above) <= MAX_SIGNATURE_TOKENS and all(tags[i].endswith("remarks") for i in above):
+        for n, i in enumerate(above):
+            tags[i] = ("I-" if n else "B-") + "sig_name"
+
+
 def _may_continue(tokens, group, label):
     """Whether the tokens ``group`` could be the next line of a ``label`` cell: short,
     no amount or date, and for a title bracketed groups, or security words and single

@@ -1,8 +1,9 @@
-"""Field tags: spans to BIO tags and back, and the footnote-start repair."""
+"""Field tags: spans to BIO tags and back, and the rules that repair the CRF's tags."""
 import pytest
 
-from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bracketed, repair_centred_marks, repair_footnote_starts,
-                            repair_relationship_columns, repair_split_zip, repair_wrapped_cells,
+from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bracketed, repair_centred_marks,
+                            repair_footnote_starts, repair_relationship_columns,
+                            repair_signature_over_label, repair_split_zip, repair_wrapped_cells,
                             repair_wrapped_marks, spans_to_tags)
 from form4ml.tokenize import tokenize
 
@@ -279,3 +280,26 @@ def test_repair_reads_a_lone_d_by_its_side_of_the_amount_owned(text, crf, expect
     tags = [next(letters) if t.text in "AD" else "B-owned" if t.text == "13,558" else "O" for t in tokens]
     repair_ad_di_order(tokens, tags, ["table1"])
     assert [tag for t, tag in zip(tokens, tags) if t.text in "AD"] == expected
+
+
+# Cut down from the two seeds (markdown dumps of the SEC's form, no remarks): the name
+# has no "/s/" and the CRF read it as the remarks.
+SEED_SIGNATURE = "Remarks:\n\nAnthony Scarfo\n\n\\*\\* Signature of Reporting Person\n\n02/20/2014\n\nDate"
+SEED_SIGNATURE_DATED = "Remarks:\n\nAnthony y Scarfo\n\n06/19/2013 Signature of Reporting Person Date"
+LONG_REMARKS = "Remarks:\n\n" + " ".join(["word"] * 30) + "\n\nSignature of Reporting Person"
+
+
+@pytest.mark.parametrize("text, signed_elsewhere, names", [
+    (SEED_SIGNATURE, False, ["Anthony", "Scarfo"]),
+    (SEED_SIGNATURE_DATED, False, ["Anthony", "y", "Scarfo"]),
+    (SEED_SIGNATURE, True, []),            # the CRF found a name: the remarks stand
+    (LONG_REMARKS, False, []),             # a paragraph is remarks, not a name
+])
+def test_repair_reads_the_line_over_the_signature_label_as_the_name(text, signed_elsewhere, names):
+    tokens = tokenize(text)
+    remarks_line = tokens[2].line      # the line after "Remarks:"
+    tags = ["I-remarks" if t.line == remarks_line else "O" for t in tokens]
+    if signed_elsewhere:
+        tags[0] = "B-sig_name"
+    repair_signature_over_label(tokens, tags)
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-sig_name") and t.line == remarks_line] == names
