@@ -270,6 +270,31 @@ def repair_ad_di_order(tokens, tags, line_zones):
                 tags[i] = SIDE_OF_OWNED[i > owned[0]]
 
 
+OWNERSHIP_LETTERS = ("D", "I")
+MAX_LINES_AFTER_OWNED = 3
+
+
+def repair_lone_ownership_letters(tokens, tags, confidences, line_zones):
+    """Plain pdftotext prints a table one cell a line, and a row's D/I letter stands
+    alone on its line, where the CRF, given one letter and no neighbours, leaves it
+    untagged (and the zone CRF may put it with the next zone: Table II's right columns
+    come after the owners and signature blocks). A lone ``D`` or ``I`` left ``O``, next
+    after an amount owned tagged on a table line at most three lines above, is that
+    row's D/I letter, and its line joins the amount's zone."""
+    last = None     # the last tagged token
+    for i, tok in enumerate(tokens):
+        alone = ((i == 0 or tokens[i - 1].line != tok.line)
+                 and (i + 1 == len(tokens) or tokens[i + 1].line != tok.line))
+        if (alone and tags[i] == "O" and tok.text in OWNERSHIP_LETTERS and last is not None
+                and tags[last].endswith("-owned") and tok.line - tokens[last].line <= MAX_LINES_AFTER_OWNED
+                and line_zones[tokens[last].line] in ("table1", "table2")):
+            tags[i] = "B-di"
+            confidences[i] = confidences[last]
+            line_zones[tok.line] = line_zones[tokens[last].line]
+        if tags[i] != "O":
+            last = i
+
+
 SIGNATURE_LABEL = ["signature", "of", "reporting", "person"]
 MAX_SIGNATURE_TOKENS = 24   # "A. Doe 2012 Family Trust By: /s/ B. Doe, Trustee" is 17 tokens
 

@@ -2,9 +2,10 @@
 import pytest
 
 from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bracketed, repair_centred_marks,
-                            repair_footnote_starts, repair_relationship_columns,
-                            repair_signature_over_label, repair_split_zip, repair_wrapped_cells,
-                            repair_wrapped_marks, spans_to_tags)
+                            repair_footnote_starts, repair_lone_ownership_letters,
+                            repair_relationship_columns, repair_signature_over_label,
+                            repair_split_zip, repair_wrapped_cells, repair_wrapped_marks,
+                            spans_to_tags)
 from form4ml.tokenize import tokenize
 
 # Cut down from a real filing's Explanation of Responses (plain text rendering): the CRF
@@ -303,3 +304,27 @@ def test_repair_reads_the_line_over_the_signature_label_as_the_name(text, signed
         tags[0] = "B-sig_name"
     repair_signature_over_label(tokens, tags)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-sig_name") and t.line == remarks_line] == names
+
+
+# Cut down from a real filing as plain pdftotext prints it, one cell a line: the D/I
+# letters of a holding in Table I and of a Table II row, the latter printed after the
+# signature block (the zone CRF put it there).
+PLAIN_CELLS = "15,905\n\nI\n\nPrice\n\nCommon Stock\nSignatures\n$ 0\n\n12,126.682\n\nD"
+
+
+@pytest.mark.parametrize("zones, owned, expected", [
+    (["table1"] * 7 + ["signature", "table2", "table2", "table2", "table2", "signature"],
+     "owned", [("I", "B-di", "table1"), ("D", "B-di", "table2")]),
+    # after the amount acquired a lone D is the A/D letter, not for this repair
+    (["table1"] * 7 + ["signature", "table2", "table2", "table2", "table2", "signature"],
+     "shares", [("I", "O", "table1"), ("D", "O", "signature")]),
+    # an amount owned outside the tables says nothing of the letter after it
+    (["owner"] * 13, "owned", [("I", "O", "owner"), ("D", "O", "owner")]),
+])
+def test_repair_gives_a_lone_letter_after_the_amount_owned_the_d_i_tag(zones, owned, expected):
+    tokens = tokenize(PLAIN_CELLS)
+    tags = [f"B-{owned}" if t.text in ("15,905", "12,126.682") else "B-title" if t.text == "Common"
+            else "I-title" if t.text == "Stock" else "O" for t in tokens]
+    confidences = [None if tag == "O" else 0.9 for tag in tags]
+    repair_lone_ownership_letters(tokens, tags, confidences, zones)
+    assert [(t.text, tag, zones[t.line]) for t, tag in zip(tokens, tags) if t.text in ("D", "I")] == expected
