@@ -5,13 +5,23 @@ A spaCy tokenizer (``spacy.blank("en")``) with rules of ours: amounts such as
 marks ``(1)`` and ``[F3]`` are one token and come off the value they stick to
 (``301,097(1)`` -> ``301,097`` ``(1)``); ``$`` comes off a price; cells that
 HTML scraping glued together come apart where the case or a box number shows it
-(``SymbolMICROSOFT``, ``Amy2.``, ``1.The``, ``(Middle)7 WORLD``, ``CENTER250``), and so
+(``SymbolMICROSOFT``, ``Amy2.``, ``1.The``, ``(Middle)7 WORLD``, ``CENTER250``) or where
+an address's second line opens on a word that opens such lines (``CORPORATIONONE``,
+``AVESUITE``: ``<br>`` dropped between them), and so
 do cells that OCR glued with a table rule read as a bracket (``96,000,000}A``, ``23.34]96``).
 """
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+STREET_ENDS = ("CORPORATION", "CORP.", "CORP", "INC.", "INC", "LLC", "L.L.C.", "LTD.", "LTD", "CO.",
+               "COMPANY", "L.P.", "LP", "AVE", "AVE.", "AVENUE", "STREET", "ST.", "BOULEVARD",
+               "BLVD.", "BLVD", "ROAD", "RD.", "DRIVE", "DR.", "WAY", "PARKWAY", "PKWY", "PLAZA",
+               "CENTER", "CENTRE", "TOWER", "PLACE", "LANE", "COURT", "SQUARE", "HIGHWAY", "FLOOR")
+STREET_OPENERS = ("SUITE", "STE", "ONE", "TWO", "THREE", "FOUR", "FIVE", "FLOOR", "UNIT", "APT",
+                  "ROOM", "BUILDING", "BLDG", "P.O.", "PO BOX", "C/O", "ATTN", "M/C")
+GLUED_STREET = ("(?i:" + "|".join(f"(?<={re.escape(w)})" for w in STREET_ENDS) + r"|(?<=\d))"
+                + "(?=(?i:" + "|".join(re.escape(w) for w in STREET_OPENERS) + r")\b)")
 FOOTNOTE_MARK = r"(?:\(\d{1,2}\)|\[F\d{1,2}\])"
 TOKEN_MATCH = re.compile(rf"^(?:{FOOTNOTE_MARK}|\d[\d,.]*\d|\d{{1,4}}(?:[/-]\d{{1,4}}){{1,2}}/?)$")
 SUFFIXES = [FOOTNOTE_MARK, r"[,;:.]", r"\)", r"\]", r"\*+", r"\|", r"%", r"[{}\[]"]
@@ -24,6 +34,8 @@ INFIXES = [r"(?<=\d)(?=\(\d{1,2}\))", r"(?<=\d)(?=\[F\d)", r"\|",
            # "below)(Last)(First)(Middle)7 WORLD TRADE CENTER250 GREENWICH", "INC.1601"
            r"(?<=[a-z)])(?=\()", r"(?<=\))(?=[A-Za-z0-9])", r"(?<=[A-Z]{2})(?=\d{2})",
            r"(?<=[A-Za-z]{2}\.)(?=\d)",
+           # an address's second line glued to its first: "CORPORATIONONE", "AVESUITE", "115UNIT"
+           GLUED_STREET,
            # footnotes run together on one line: "Rivendell.(2)Represents", "issuance.Note"
            r"(?<=[.;:,])(?=\(\d{1,2}\))", r"(?<=[a-z]{2}\.)(?=[A-Z][a-z])",
            # table rules that OCR reads as brackets between cells: "96,000,000}A", "23.34]96,000"

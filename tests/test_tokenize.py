@@ -30,6 +30,12 @@ def test_tokenize_keeps_form4_values_whole(text, tokens):
     ("below)(Last)(First)(Middle)7 WORLD", ["below)", "(Last)", "(First)", "(Middle)", "7", "WORLD"]),
     ("TRADE CENTER250 GREENWICH", ["TRADE", "CENTER", "250", "GREENWICH"]),
     ("C/O FACEBOOK, INC.1601 WILLOW", ["C/O", "FACEBOOK", ",", "INC.", "1601", "WILLOW"]),
+    # an address's second line glued to its first (the <br> between them dropped)
+    ("C/O MICROSOFT CORPORATIONONE MICROSOFT WAY", ["C/O", "MICROSOFT", "CORPORATION", "ONE", "MICROSOFT", "WAY"]),
+    ("2401 E. KATELLA AVESUITE 300", ["2401", "E", ".", "KATELLA", "AVE", "SUITE", "300"]),
+    ("BIOTECHNOLOGIES CORP.SUITE 200", ["BIOTECHNOLOGIES", "CORP.", "SUITE", "200"]),
+    ("100 CARR 115UNIT 1900", ["100", "CARR", "115", "UNIT", "1900"]),
+    ("KEYSTONE MILESTONE PHONE COURTROOMS", ["KEYSTONE", "MILESTONE", "PHONE", "COURTROOMS"]),
     ("by Rivendell.(2)Represents shares", ["by", "Rivendell.", "(2)", "Represents", "shares"]),
     ("of issuance.Note: File", ["of", "issuance.", "Note", ":", "File"]),
     ("18 U.S.C. 1001", ["18", "U.S.C", ".", "1001"]),
