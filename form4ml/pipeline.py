@@ -11,8 +11,8 @@ from .config import model_dir
 from .crf import Tagger
 from .errors import Form4Error
 from .features import tokens_to_features
-from .fields import (repair_ad_di_order, repair_bracketed, repair_centred_marks,
-                     repair_footnote_starts, repair_lone_ownership_letters,
+from .fields import (repair_ad_di_order, repair_bare_marks, repair_bracketed,
+                     repair_centred_marks, repair_footnote_starts, repair_lone_ownership_letters,
                      repair_relationship_columns, repair_signature_over_label, repair_split_zip,
                      repair_wrapped_cells, repair_wrapped_marks, tags_to_pieces)
 from .labels import ZONE_GROUPS
@@ -84,6 +84,7 @@ def tag(text, model=None, confidence=True):
     repair_relationship_columns(tokens, tags, zones)
     repair_ad_di_order(tokens, tags, zones)
     repair_lone_ownership_letters(tokens, tags, confs, zones)
+    repair_bare_marks(tokens, tags, confs, lines, zones)
     repair_signature_over_label(tokens, tags)
     repair_sub_table_rows(tokens, tags, confs, lines, zones)
     return Tagged(norm, tokens, lines, zones, tags, confs)

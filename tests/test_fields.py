@@ -1,8 +1,8 @@
 """Field tags: spans to BIO tags and back, and the rules that repair the CRF's tags."""
 import pytest
 
-from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bracketed, repair_centred_marks,
-                            repair_footnote_starts, repair_lone_ownership_letters,
+from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bare_marks, repair_bracketed,
+                            repair_centred_marks, repair_footnote_starts, repair_lone_ownership_letters,
                             repair_relationship_columns, repair_signature_over_label,
                             repair_split_zip, repair_wrapped_cells, repair_wrapped_marks,
                             spans_to_tags)
@@ -328,3 +328,25 @@ def test_repair_gives_a_lone_letter_after_the_amount_owned_the_d_i_tag(zones, ow
     confidences = [None if tag == "O" else 0.9 for tag in tags]
     repair_lone_ownership_letters(tokens, tags, confidences, zones)
     assert [(t.text, tag, zones[t.line]) for t, tag in zip(tokens, tags) if t.text in ("D", "I")] == expected
+
+
+# Cut down from a real filing's Table II as a copy without superscripts prints it.
+BARE_ROW = ("Class B Common Stock 1\t 1\t5/17/19\t\tJ 2\t\t\t24,791\t 1\t 1\tClass A Common Stock\t"
+            "24,791\t$69.35 3\t16,840\tI\tBy The Founders Fund IV, LP 4\n(1) The Class B\n(2) These\n(3) The\n(4) The\n")
+
+
+@pytest.mark.parametrize("text, marks", [
+    (BARE_ROW, ["1", "1", "2", "1", "1", "3", "4"]),
+    # digits that name no footnote are not a mark
+    (BARE_ROW.replace("(4) The\n", ""), ["1", "1", "2", "1", "1", "3"]),
+    # a table that brackets a mark brackets them all: its bare digits stand
+    (BARE_ROW.replace("LP 4", "LP (4)"), []),
+])
+def test_repair_reads_bare_digits_ending_a_cell_as_a_mark(text, marks):
+    tokens = tokenize(text)
+    lines = text.split("\n")
+    zones = ["table2"] + ["footnotes"] * (len(lines) - 1)
+    tags = ["B-fn_id" if t.line > 0 and t.col == 0 else "B-shares" if t.text == "24,791" else "O" for t in tokens]
+    confidences = [None if tag == "O" else 0.9 for tag in tags]
+    repair_bare_marks(tokens, tags, confidences, lines, zones)
+    assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
