@@ -30,6 +30,8 @@ INFIXES = [r"(?<=\d)(?=\(\d{1,2}\))", r"(?<=\d)(?=\[F\d)", r"\|",
            r"_{2,}", r"(?<=[a-z0-9])\((?=\d{1,2}\))",
            # cells glued by HTML scraping: "SymbolMICROSOFT", "Amy2." (box 2), "1.The", ":1."
            r"(?<=[a-z])(?=[A-Z]{2})", r"(?<=[A-Za-z]{2})(?=[1-7]$)", r"(?<=\d)\.(?=[A-Z][a-z])",
+           # box 2's label glued to the issuer's name: "SymbolFacebook Inc", "Symbol10x Genomics"
+           r"(?<=Symbol)(?=[A-Z0-9])",
            r"(?<=[a-z]):(?=\d)",
            # "below)(Last)(First)(Middle)7 WORLD TRADE CENTER250 GREENWICH", "INC.1601"
            r"(?<=[a-z)])(?=\()", r"(?<=\))(?=[A-Za-z0-9])", r"(?<=[A-Z]{2})(?=\d{2})",

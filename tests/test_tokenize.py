@@ -35,6 +35,8 @@ def test_tokenize_keeps_form4_values_whole(text, tokens):
     ("2401 E. KATELLA AVESUITE 300", ["2401", "E", ".", "KATELLA", "AVE", "SUITE", "300"]),
     ("BIOTECHNOLOGIES CORP.SUITE 200", ["BIOTECHNOLOGIES", "CORP.", "SUITE", "200"]),
     ("100 CARR 115UNIT 1900", ["100", "CARR", "115", "UNIT", "1900"]),
+    ("Trading SymbolFacebook Inc", ["Trading", "Symbol", "Facebook", "Inc"]),
+    ("Trading Symbol10x Genomics", ["Trading", "Symbol", "10x", "Genomics"]),
     ("KEYSTONE MILESTONE PHONE COURTROOMS", ["KEYSTONE", "MILESTONE", "PHONE", "COURTROOMS"]),
     ("by Rivendell.(2)Represents shares", ["by", "Rivendell.", "(2)", "Represents", "shares"]),
     ("of issuance.Note: File", ["of", "issuance.", "Note", ":", "File"]),
