@@ -1,10 +1,12 @@
 """Fields: BIO tags on tokens (the field CRFs of the cascade), to and from spans."""
 import re
 from bisect import bisect_left
+from operator import attrgetter
 
 from .assemble import WRAP_COLUMN_SLACK, Piece
 from .features import LEXICON, MARK
 
+TOKEN_LINE = attrgetter("line")
 NOTE_MARK = re.compile(r"^(?:\(\d{1,2}\)|\[F\d{1,2}\]|\d{1,2}[.)])$")
 
 
@@ -281,13 +283,12 @@ def repair_bare_marks(tokens, tags, confidences, lines, line_zones):
     footnote the text explains (a tagged footnote id) are a mark, unless the tables
     bracket their marks (``(1)``, ``[F1]``): a text that brackets one brackets them all,
     and its bare digits are amounts."""
-    ids = {int(d) for tok, tag in zip(tokens, tags) if tag.endswith("fn_id") for d in re.findall(r"\d+", tok.text)}
-    table_lines = _tokens_by_line(tokens, line_zones, ("table1", "table2"))
-    if not ids or any(MARK.match(tokens[i].text) for idx in table_lines.values() for i in idx):
+    table_lines = {line: idx for line, idx in _tokens_by_line(tokens, line_zones, ("table1", "table2")).items()
+                   if "\t" in lines[line]}
+    if not table_lines or any(MARK.match(tokens[i].text) for idx in table_lines.values() for i in idx):
         return
-    for line, idx in table_lines.items():
-        if "\t" not in lines[line]:
-            continue
+    ids = {int(d) for tok, tag in zip(tokens, tags) if tag.endswith("fn_id") for d in re.findall(r"\d+", tok.text)}
+    for idx in table_lines.values():
         for i in idx:
             ends_cell = i == idx[-1] or tokens[i + 1].cell != tokens[i].cell
             if (ends_cell and tags[i] == "O" and BARE_MARK.match(tokens[i].text)
@@ -307,18 +308,19 @@ def repair_lone_ownership_letters(tokens, tags, confidences, line_zones):
     come after the owners and signature blocks). A lone ``D`` or ``I`` left ``O``, next
     after an amount owned tagged on a table line at most three lines above, is that
     row's D/I letter, and its line joins the amount's zone."""
-    last = None     # the last tagged token
-    for i, tok in enumerate(tokens):
+    for i in [i for i, tok in enumerate(tokens) if tok.text in OWNERSHIP_LETTERS]:
+        tok = tokens[i]
         alone = ((i == 0 or tokens[i - 1].line != tok.line)
                  and (i + 1 == len(tokens) or tokens[i + 1].line != tok.line))
-        if (alone and tags[i] == "O" and tok.text in OWNERSHIP_LETTERS and last is not None
-                and tags[last].endswith("-owned") and tok.line - tokens[last].line <= MAX_LINES_AFTER_OWNED
+        if not alone or tags[i] != "O":
+            continue
+        last = next((j for j in range(i - 1, -1, -1) if tags[j] != "O"), None)
+        if (last is not None and tags[last].endswith("-owned")
+                and tok.line - tokens[last].line <= MAX_LINES_AFTER_OWNED
                 and line_zones[tokens[last].line] in ("table1", "table2")):
             tags[i] = "B-di"
             confidences[i] = confidences[last]
             line_zones[tok.line] = line_zones[tokens[last].line]
-        if tags[i] != "O":
-            last = i
 
 
 SIGNATURE_LABEL = ["signature", "of", "reporting", "person"]
@@ -331,16 +333,20 @@ def repair_signature_over_label(tokens, tags):
     the remarks (markdown dumps of the SEC's form). When no token is tagged a signer's
     name, a short line tagged remarks that stands right above the label (blank lines
     apart) becomes the name."""
-    if any(tag.endswith("sig_name") for tag in tags):
+    if "B-sig_name" in tags or "I-sig_name" in tags:
         return
-    texts = [tok.text.lower() for tok in tokens]
-    at = next((i for i in range(len(tokens)) if texts[i:i + 4] == SIGNATURE_LABEL), None)
+    at = next((i for i, tok in enumerate(tokens) if tok.text.lower() == "signature"
+               and [t.text.lower() for t in tokens[i:i + 4]] == SIGNATURE_LABEL), None)
     if at is None:
         return
     first = at
     while first and tokens[first - 1].line == tokens[at].line:    # the label's line may open with the date
         first -= 1
-    above = [i for i in range(first) if tokens[i].line == tokens[first - 1].line] if first else []
+    above = []
+    for i in range(first - 1, -1, -1) if first else ():
+        if tokens[i].line != tokens[first - 1].line:
+            break
+        above.insert(0, i)
     if above and len(above) <= MAX_SIGNATURE_TOKENS and all(tags[i].endswith("remarks") for i in above):
         for n, i in enumerate(above):
             tags[i] = ("I-" if n else "B-") + "sig_name"
@@ -381,12 +387,11 @@ def _tokens_by_line(tokens, line_zones, zones, first=0):
     """{line: indices of its tokens} for the lines from ``first`` on in one of ``zones``,
     in line order. Tokens come in line order, so each line's run is found by bisection:
     walking every token in Python cost the tag repairs a tenth of a filing's time."""
-    token_lines = [tok.line for tok in tokens]
     lines = {}
     for line in range(first, len(line_zones)):
         if line_zones[line] in zones:
-            lo = bisect_left(token_lines, line)
-            hi = bisect_left(token_lines, line + 1, lo)
+            lo = bisect_left(tokens, line, key=TOKEN_LINE)
+            hi = bisect_left(tokens, line + 1, lo, key=TOKEN_LINE)
             if lo < hi:
                 lines[line] = list(range(lo, hi))
     return lines
