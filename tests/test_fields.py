@@ -350,3 +350,26 @@ def test_repair_reads_bare_digits_ending_a_cell_as_a_mark(text, marks):
     confidences = [None if tag == "O" else 0.9 for tag in tags]
     repair_bare_marks(tokens, tags, confidences, lines, zones)
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
+
+
+# Cut down from a real filing as EDGAR ASCII prints it (no brackets on its marks).
+ASCII_ROW = ("Common Stock |Aug. 28, 2020 |  |P  |  |5,500.00 |A |$ 13.05 |27,876.00 1 |D |\n"
+             "(1) The price reported\n")
+
+
+@pytest.mark.parametrize("text, crf, marks", [
+    (ASCII_ROW, {"5,500.00": "B-shares", "27,876.00": "B-owned"}, ["1"]),
+    # a digit the CRF read as the D/I letter is a mark too
+    (ASCII_ROW, {"5,500.00": "B-shares", "27,876.00": "B-owned", "1": "B-di"}, ["1"]),
+    # a heading's line holds no value: "(Instr. 3" ends a cell but is no mark
+    ("Security |( Instr. 1 |  |\n(1) The price reported\n", {}, []),
+])
+def test_repair_reads_bare_digits_ending_an_ascii_cell_as_a_mark(text, crf, marks):
+    tokens = tokenize(text)
+    lines = text.split("\n")
+    zones = ["table1"] + ["footnotes"] * (len(lines) - 1)
+    tags = ["B-fn_id" if t.line > 0 and t.col == 0 else crf.get(t.text, "O") if t.line == 0 else "O"
+            for t in tokens]
+    confidences = [None if tag == "O" else 0.9 for tag in tags]
+    repair_bare_marks(tokens, tags, confidences, lines, zones)
+    assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
