@@ -273,6 +273,7 @@ def repair_ad_di_order(tokens, tags, line_zones):
 
 
 BARE_MARK = re.compile(r"^\d{1,2}$")
+MIN_ASCII_COLUMNS = 3   # a row of EDGAR ASCII's table has ten; OCR reads a table rule as a stray |
 
 
 def repair_bare_marks(tokens, tags, confidences, lines, line_zones):
@@ -286,7 +287,7 @@ def repair_bare_marks(tokens, tags, confidences, lines, line_zones):
     Lines of spaces are left: there a mark one space after its value and a value's wrapped
     last word look alike."""
     table_lines = {line: idx for line, idx in _tokens_by_line(tokens, line_zones, ("table1", "table2")).items()
-                   if "\t" in lines[line] or "|" in lines[line]}
+                   if "\t" in lines[line] or lines[line].count("|") >= MIN_ASCII_COLUMNS}
     if not table_lines or any(MARK.match(tokens[i].text) for idx in table_lines.values() for i in idx):
         return
     ids = {int(d) for tok, tag in zip(tokens, tags) if tag.endswith("fn_id") for d in re.findall(r"\d+", tok.text)}
