@@ -1,4 +1,5 @@
-"""Which side of Table II's column 5 an amount stands in.
+"""Table II's sub-columns (columns 4 to 7: code, V, (A), (D), the dates, the underlying
+title and amount) read from the cells a text keeps.
 
 Table II gives no A/D letter: column 5 has two sub-columns, ``(A)`` and ``(D)``, and
 an amount is acquired or disposed of by the one it stands under. Where the text keeps
@@ -9,7 +10,7 @@ column, measured in characters, drifts by more than a sub-column's width
 (``pdftotext -layout`` sets each line's characters by their own widths).
 """
 from .features import DATE, MARK, NUMBER
-from .fields import _tokens_by_line
+from .fields import tokens_by_line
 from .record import SEC_CODES
 
 SUB_HEADS = {"V": 0, "(A)": 1, "(D)": 2}   # heading -> cells right of the V column
@@ -27,7 +28,7 @@ def repair_sub_table_rows(tokens, tags, confidences, lines, line_zones):
     read as the underlying one). Each cell of such a row takes its sub-column's label
     where its token fits it (footnote marks stay marks); a token the CRF left untagged
     takes the row's lowest confidence."""
-    for line, idx in _tokens_by_line(tokens, line_zones, {"table2"}).items():
+    for line, idx in tokens_by_line(tokens, line_zones, {"table2"}).items():
         cells = _cells(tokens, idx, lines[line])
         if not _is_sub_table_row(tokens, cells):
             continue
@@ -77,7 +78,7 @@ def amount_sides(tokens, tags, lines, line_zones):
     row, and a document converter breaks and joins the heading's cells, so a row of
     the right length may still stand a cell off."""
     v_cells, sides = {}, {}     # cell count -> the V column's cell
-    for line, idx in _tokens_by_line(tokens, line_zones, {"table2"}).items():
+    for line, idx in tokens_by_line(tokens, line_zones, {"table2"}).items():
         cells = _cells(tokens, idx, lines[line])
         if cells is None:
             continue
@@ -91,7 +92,7 @@ def amount_sides(tokens, tags, lines, line_zones):
             v_cells[len(cells)] = v_cell
             continue
         v_cell = SUB_TABLE_V if _is_sub_table_row(tokens, cells) else v_cells.get(len(cells))
-        if v_cell is None or not any(tags[i] == "B-code" for i in cells[v_cell - 1]):
+        if v_cell is None or v_cell == 0 or not any(tags[i] == "B-code" for i in cells[v_cell - 1]):
             continue
         for side, n in (("A", v_cell + 1), ("D", v_cell + 2)):
             for i in cells[n] if n < len(cells) else ():

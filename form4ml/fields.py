@@ -125,7 +125,7 @@ def repair_centred_marks(tokens, tags, line_zones):
     centre it: ``The RSUs vest ... prior to May`` / ``(2)15, 2021; and ...``) belongs to
     the note that begins at the last sentence opening a line above it, not to the note
     before, which the CRF ran on over those lines: fixes tags in place."""
-    lines = _tokens_by_line(tokens, line_zones, ("footnotes",))
+    lines = tokens_by_line(tokens, line_zones, ("footnotes",))
     order = sorted(lines)
     for k, line in enumerate(order):
         mark = lines[line][0]
@@ -214,7 +214,7 @@ def repair_wrapped_cells(tokens, tags, confidences, line_zones):
     title's line must be bracketed or made of security words (not a heading's ``Table II
     -`` read into the table's zone); no such line holds an amount or a date, and a mark
     in it is the row's. Lines with tabs have no columns to speak of: they are left."""
-    by_line = _tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
     # a line's last token has its highest cell: 0 there, and the line has no tabs
     spaced = {line: idx for line, idx in by_line.items() if tokens[idx[-1]].cell == 0}
     for line, idx in spaced.items():
@@ -241,7 +241,7 @@ def repair_wrapped_marks(tokens, tags, confidences, line_zones):
     opened = [i for i, tok in enumerate(tokens) if tok.text[-1] == "(" and len(tok.text) > 1]
     if not opened:
         return
-    by_line = _tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
     for last in opened:
         below = by_line.get(tokens[last].line + 1, ())
         if tokens[last].line in by_line and tags[last] not in ("O", "B-fn_mark"):
@@ -263,7 +263,7 @@ def repair_ad_di_order(tokens, tags, line_zones):
     letter right of it, and both are often a lone ``D``: on a line with one amount
     owned, a ``D`` the CRF tagged A/D right of it is the D/I letter, and one tagged D/I
     left of it the A/D letter (an ``A`` or an ``I`` keeps its tag: it can only be the one)."""
-    for idx in _tokens_by_line(tokens, line_zones, ("table1",)).values():
+    for idx in tokens_by_line(tokens, line_zones, ("table1",)).values():
         owned = [i for i in idx if tags[i] == "B-owned"]
         if len(owned) != 1:
             continue
@@ -286,7 +286,7 @@ def repair_bare_marks(tokens, tags, confidences, lines, line_zones):
     ``[F1]``): a text that brackets one brackets them all, and its bare digits are amounts.
     Lines of spaces are left: there a mark one space after its value and a value's wrapped
     last word look alike."""
-    table_lines = {line: idx for line, idx in _tokens_by_line(tokens, line_zones, ("table1", "table2")).items()
+    table_lines = {line: idx for line, idx in tokens_by_line(tokens, line_zones, ("table1", "table2")).items()
                    if "\t" in lines[line] or lines[line].count("|") >= MIN_ASCII_COLUMNS}
     if not table_lines or any(MARK.match(tokens[i].text) for idx in table_lines.values() for i in idx):
         return
@@ -388,7 +388,7 @@ def _tag_above(tokens, tags, above, col):
                  and tags[i][2:] in WRAPPED_LABELS), None)
 
 
-def _tokens_by_line(tokens, line_zones, zones, first=0):
+def tokens_by_line(tokens, line_zones, zones, first=0):
     """{line: indices of its tokens} for the lines from ``first`` on in one of ``zones``,
     in line order. Tokens come in line order, so each line's run is found by bisection:
     walking every token in Python cost the tag repairs a tenth of a filing's time."""
@@ -422,7 +422,7 @@ def repair_relationship_columns(tokens, tags, line_zones):
     if first is None:
         return
     heads = None
-    for line, idx in _tokens_by_line(tokens, line_zones, set(line_zones), first).items():
+    for line, idx in tokens_by_line(tokens, line_zones, set(line_zones), first).items():
         if line_zones[line] in AFTER_OWNERS:
             heads = None
             continue
