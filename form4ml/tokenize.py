@@ -19,7 +19,7 @@ STREET_ENDS = ("CORPORATION", "CORP.", "CORP", "INC.", "INC", "LLC", "L.L.C.", "
                "BLVD.", "BLVD", "ROAD", "RD.", "DRIVE", "DR.", "WAY", "PARKWAY", "PKWY", "PLAZA",
                "CENTER", "CENTRE", "TOWER", "PLACE", "LANE", "COURT", "SQUARE", "HIGHWAY", "FLOOR")
 STREET_OPENERS = ("SUITE", "STE", "ONE", "TWO", "THREE", "FOUR", "FIVE", "FLOOR", "UNIT", "APT",
-                  "ROOM", "BUILDING", "BLDG", "P.O.", "PO BOX", "C/O", "ATTN", "M/C")
+                  "ROOM", "BUILDING", "BLDG", "P.O.", "PO", "C/O", "ATTN", "M/C")
 GLUED_STREET = ("(?i:" + "|".join(f"(?<={re.escape(w)})" for w in STREET_ENDS) + r"|(?<=\d))"
                 + "(?=(?i:" + "|".join(re.escape(w) for w in STREET_OPENERS) + r")\b)")
 FOOTNOTE_MARK = r"(?:\(\d{1,2}\)|\[F\d{1,2}\])"
