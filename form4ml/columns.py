@@ -19,31 +19,72 @@ SUB_TABLE = ("code", "v", "shares", "shares", "ex_date", "exp_date", "und_title"
 SUB_TABLE_V = SUB_TABLE.index("v")
 
 
-def repair_sub_table_rows(tokens, tags, confidences, lines, line_zones):
+def read_sub_columns(tokens, tags, confidences, lines, line_zones):
+    """One pass over Table II's lines that keep cells: pdfplumber's eight-cell rows of
+    the nested columns 4 to 7 take their sub-columns' labels (``_label_sub_table_row``),
+    then each row's amounts get the side of the sub-column they stand in. Returns
+    {token index: "A" or "D"} for the amounts tagged ``shares``.
+
+    A row's side is read where it lines up: as many cells as the heading line with
+    ``V``, ``(A)`` and ``(D)`` cells, and its transaction code in the cell left of
+    ``V``. A scanned table's cells shift from row to row, and a document converter
+    breaks and joins the heading's cells, so a row of the right length may still stand
+    a cell off."""
+    v_cells, sides = {}, {}     # cell count -> the V column's cell
+    for line, idx in tokens_by_line(tokens, line_zones, {"table2"}).items():
+        cells = _cells(tokens, idx, lines[line])
+        if cells is None:
+            continue
+        v_cell = _heading_v_cell(tokens, cells)
+        if v_cell is not None:
+            v_cells[len(cells)] = v_cell
+            continue
+        if _is_sub_table_row(tokens, cells):
+            _label_sub_table_row(tokens, tags, confidences, idx, cells)
+            v_cell = SUB_TABLE_V
+        else:
+            v_cell = v_cells.get(len(cells))
+        if v_cell is None or v_cell == 0 or not any(tags[i] == "B-code" for i in cells[v_cell - 1]):
+            continue
+        for side, n in (("A", v_cell + 1), ("D", v_cell + 2)):
+            for i in cells[n] if n < len(cells) else ():
+                if tags[i] == "B-shares":
+                    sides[i] = side
+    return sides
+
+
+def _heading_v_cell(tokens, cells):
+    """The V column's cell on a heading line whose cells read ``V`` and ``(A)`` or
+    ``(D)`` alone, in their places right of it; None on any other line."""
+    heads = {}
+    for n, cell in enumerate(cells):
+        text = "".join(tokens[i].text for i in cell)
+        if text in SUB_HEADS:
+            heads.setdefault(n - SUB_HEADS[text], set()).add(text)
+    return next((n for n, found in heads.items() if "V" in found and len(found) > 1), None)
+
+
+def _label_sub_table_row(tokens, tags, confidences, idx, cells):
     """pdfplumber finds the nested table of Table II's columns 4 to 7 on its own when a
     row is tall (a title wrapped over three lines): it prints that table's row as eight
     tab-separated cells (``A<tab><tab>328<tab><tab>(2)<tab>(2)<tab>Common Stock<tab>328``)
     and the rest of the row as lines around it, and the CRF, seeing a row without its
     title, date or price, reads the cells loosely (the code left untagged, the amount
-    read as the underlying one). Each cell of such a row takes its sub-column's label
-    where its token fits it (footnote marks stay marks); a token the CRF left untagged
-    takes the row's lowest confidence."""
-    for line, idx in tokens_by_line(tokens, line_zones, {"table2"}).items():
-        cells = _cells(tokens, idx, lines[line])
-        if not _is_sub_table_row(tokens, cells):
-            continue
-        known = [confidences[i] for i in idx if confidences[i] is not None]
-        for i in idx:
-            if confidences[i] is None:
-                confidences[i] = min(known, default=0.0)
-        for label, cell in zip(SUB_TABLE, cells):
-            words = [i for i in cell if not MARK.match(tokens[i].text)]
-            for i in cell:
-                if MARK.match(tokens[i].text):
-                    tags[i] = "B-fn_mark"
-            for n, i in enumerate(words):
-                if _fits(label, tokens[i].text) or (label == "und_title" and n):
-                    tags[i] = ("I-" if n else "B-") + label
+    read as the underlying one). Each cell takes its sub-column's label where its token
+    fits it (footnote marks stay marks); a token the CRF left untagged takes the row's
+    lowest confidence."""
+    known = [confidences[i] for i in idx if confidences[i] is not None]
+    for i in idx:
+        if confidences[i] is None:
+            confidences[i] = min(known, default=0.0)
+    for label, cell in zip(SUB_TABLE, cells):
+        words = [i for i in cell if not MARK.match(tokens[i].text)]
+        for i in cell:
+            if MARK.match(tokens[i].text):
+                tags[i] = "B-fn_mark"
+        for n, i in enumerate(words):
+            if _fits(label, tokens[i].text) or (label == "und_title" and n):
+                tags[i] = ("I-" if n else "B-") + label
 
 
 def _is_sub_table_row(tokens, cells):
@@ -67,38 +108,6 @@ def _fits(label, text):
     if label == "und_title":
         return not NUMBER.match(text)
     return NUMBER.match(text) is not None
-
-
-def amount_sides(tokens, tags, lines, line_zones):
-    """{token index: "A" or "D"} for the amounts tagged ``shares`` in Table II rows
-    whose cells line up with a heading line's ``V``, ``(A)`` and ``(D)`` cells.
-
-    A row lines up when it has as many cells as the heading line and its transaction
-    code stands in the cell left of ``V``: a scanned table's cells shift from row to
-    row, and a document converter breaks and joins the heading's cells, so a row of
-    the right length may still stand a cell off."""
-    v_cells, sides = {}, {}     # cell count -> the V column's cell
-    for line, idx in tokens_by_line(tokens, line_zones, {"table2"}).items():
-        cells = _cells(tokens, idx, lines[line])
-        if cells is None:
-            continue
-        heads = {}
-        for n, cell in enumerate(cells):
-            text = "".join(tokens[i].text for i in cell)
-            if text in SUB_HEADS:
-                heads.setdefault(n - SUB_HEADS[text], set()).add(text)
-        v_cell = next((n for n, found in heads.items() if "V" in found and len(found) > 1), None)
-        if v_cell is not None:
-            v_cells[len(cells)] = v_cell
-            continue
-        v_cell = SUB_TABLE_V if _is_sub_table_row(tokens, cells) else v_cells.get(len(cells))
-        if v_cell is None or v_cell == 0 or not any(tags[i] == "B-code" for i in cells[v_cell - 1]):
-            continue
-        for side, n in (("A", v_cell + 1), ("D", v_cell + 2)):
-            for i in cells[n] if n < len(cells) else ():
-                if tags[i] == "B-shares":
-                    sides[i] = side
-    return sides
 
 
 def _cells(tokens, idx, text):

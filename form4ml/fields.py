@@ -294,12 +294,13 @@ def repair_bare_marks(tokens, tags, confidences, lines, line_zones):
     for idx in table_lines.values():
         if not any(tags[i] != "O" and not BARE_MARK.match(tokens[i].text) for i in idx):
             continue    # a heading's line: "(Instr. 3" ends a cell too
+        lowest = min((confidences[i] for i in idx if confidences[i] is not None), default=0.0)
         for i in idx:
             ends_cell = i == idx[-1] or tokens[i + 1].cell != tokens[i].cell or tokens[i + 1].text == "|"
             if (ends_cell and tags[i] in ("O", "B-di") and BARE_MARK.match(tokens[i].text)
                     and int(tokens[i].text) in ids):
                 tags[i] = "B-fn_mark"
-                confidences[i] = min((c for c in map(confidences.__getitem__, idx) if c is not None), default=0.0)
+                confidences[i] = lowest
 
 
 OWNERSHIP_LETTERS = ("D", "I")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .assemble import assemble, issuer_before_ticker, ticker_after_issuer
 from .cascade import skipped, tag_fields
-from .columns import amount_sides, repair_sub_table_rows
+from .columns import read_sub_columns
 from .config import model_dir
 from .crf import Tagger
 from .errors import Form4Error
@@ -60,10 +60,10 @@ class Tagged:
     zones: list
     tags: list
     confidences: list
+    sides: dict         # Table II amounts' A/D sub-columns, {token index: side}
 
     def pieces(self):
-        sides = amount_sides(self.tokens, self.tags, self.lines, self.zones)
-        return tags_to_pieces(self.tokens, self.tags, self.confidences, self.zones, self.norm, sides)
+        return tags_to_pieces(self.tokens, self.tags, self.confidences, self.zones, self.norm, self.sides)
 
 
 def tag(text, model=None, confidence=True):
@@ -86,8 +86,8 @@ def tag(text, model=None, confidence=True):
     repair_lone_ownership_letters(tokens, tags, confs, zones)
     repair_bare_marks(tokens, tags, confs, lines, zones)
     repair_signature_over_label(tokens, tags)
-    repair_sub_table_rows(tokens, tags, confs, lines, zones)
-    return Tagged(norm, tokens, lines, zones, tags, confs)
+    sides = read_sub_columns(tokens, tags, confs, lines, zones)
+    return Tagged(norm, tokens, lines, zones, tags, confs, sides)
 
 
 def extract_text(text, model=None):

@@ -3,7 +3,7 @@ real filings' renderings: PayPal's Class B conversions, code J and M rows acquir
 import pytest
 
 from form4ml.assemble import Piece, assemble
-from form4ml.columns import amount_sides, repair_sub_table_rows
+from form4ml.columns import read_sub_columns
 from form4ml.tokenize import tokenize
 
 PLAIN = ("Title\tExercise Price\tDate\tDeemed Date\tCode\tV\t(A)\t(D)\tExercisable\tExpiration\t"
@@ -34,7 +34,7 @@ def sides_of(text, code, shares):
     tags = ["B-code" if t.line == last and t.text == code else
             "B-shares" if t.line == last and t.text == shares else "O" for t in tokens]
     lines = text.split("\n")
-    sides = amount_sides(tokens, tags, lines, ["table2"] * len(lines))
+    sides = read_sub_columns(tokens, tags, [0.9] * len(tokens), lines, ["table2"] * len(lines))
     return sorted((tokens[i].text, tokens[i].col, side) for i, side in sides.items())
 
 
@@ -80,13 +80,12 @@ def test_assemble_takes_a_derivative_rows_side_from_its_amounts_sub_column(side,
 
 
 def retagged(text):
-    """Tags after the sub-table repair of a Table II text the CRF left untagged,
-    with the sides then read, as [(token, tag, side)]."""
+    """Tags and sides read from a Table II text the CRF left untagged, as
+    [(token, tag, side)]."""
     tokens = tokenize(text)
     tags, confidences = ["O"] * len(tokens), [None] * len(tokens)
     lines = text.split("\n")
-    repair_sub_table_rows(tokens, tags, confidences, lines, ["table2"] * len(lines))
-    sides = amount_sides(tokens, tags, lines, ["table2"] * len(lines))
+    sides = read_sub_columns(tokens, tags, confidences, lines, ["table2"] * len(lines))
     return [(t.text, tag, sides.get(i)) for i, (t, tag) in enumerate(zip(tokens, tags))]
 
 
