@@ -250,7 +250,7 @@ class Assembler:
     def _rows_into(self, rec):
         period = rec["period_of_report"]
         counters = {}
-        for row in mend_rows(self.rows):
+        for row in attach_trailing_cells(pair_block_rows(mend_rows(self.rows))):
             is_tx = any(k in row.values for k in ("tx_date", "code", "shares", "price", "ad"))
             table = {("table1", True): "non_derivative_transactions",
                      ("table1", False): "non_derivative_holdings",
@@ -410,6 +410,125 @@ def mend_rows(rows):
                 out.pop()
         out.append(row)
     return [row for row in out if row.values.keys() & SUBSTANCE]
+
+
+LEFT_BLOCK = {"table1": frozenset({"title", "tx_date", "deemed_date", "code", "v", "shares", "ad"}),
+              "table2": frozenset({"title", "ex_price", "tx_date", "deemed_date", "code", "v", "shares", "ad",
+                                   "ex_date", "exp_date"})}
+# Table I's price stands under column 4 or beside column 5, as the layout has it: it
+# goes with the block it is read in
+RIGHT_BLOCK = {"table1": frozenset({"owned", "di", "nature"}),
+               "table2": frozenset({"und_title", "und_shares", "price", "owned", "di", "nature"})}
+
+
+def pair_block_rows(rows):
+    """Each run of one table's rows read block by block (every row's left-hand cells,
+    then every row's right-hand cells, as plain ``pdftotext`` reads a table whose rows
+    are short) rebuilt as rows: the i-th left part with the i-th right part, where the
+    two blocks hold as many rows. Rows read one by one stay as they are."""
+    out, i = [], 0
+    while i < len(rows):
+        j = i + 1
+        while j < len(rows) and rows[j].table == rows[i].table:
+            j += 1
+        out += _paired_blocks(rows[i:j]) or rows[i:j]
+        i = j
+    return out
+
+
+def _paired_blocks(run):
+    table = run[0].table
+    pieces = sorted([(p, False) for row in run for v in row.values.values() for p in v.pieces]
+                    + [(m, True) for row in run for m in row.marks], key=lambda x: (x[0].line, x[0].col))
+    split = next((k for k, (p, mark) in enumerate(pieces) if not mark and p.label in RIGHT_BLOCK[table]), None)
+    if split is None or any(p.label in LEFT_BLOCK[table] for p, mark in pieces[split:] if not mark):
+        return None
+    left, right = _parts(pieces[:split], table), _parts(pieces[split:], table)
+    if len(left) < 2 or len(left) != len(right):
+        return None
+    for head, tail in zip(left, right):
+        for label, value in tail.values.items():
+            head.values.setdefault(label, Value()).pieces += value.pieces
+        head.marks += tail.marks
+    return left
+
+
+def _parts(pieces, table):
+    """Pieces (and marks) in text order cut into rows where a title or a value the row
+    has begins again."""
+    parts = []
+    for piece, mark in pieces:
+        if not parts or (not mark and parts[-1].wants_new_row(piece)):
+            parts.append(Row(table))
+        if mark:
+            parts[-1].marks.append(piece)
+        else:
+            parts[-1].add(piece)
+    return parts
+
+
+RIGHT_CELLS = frozenset({"und_title", "und_shares", "price", "owned", "di", "nature"})
+
+
+def attach_trailing_cells(rows):
+    """The last rows of a table that hold only its right-hand cells (price, underlying
+    title and amount, amount owned, ownership form) joined, in order, to as many titled
+    rows before them, where each completes its row. Plain ``pdftotext`` reads Table II
+    in blocks: its rows' right-hand columns may print after the owners' table or the
+    signature, once every row's left-hand cells are done."""
+    merged = set()
+    for table in ("table1", "table2"):
+        idx = [i for i, row in enumerate(rows) if row.table == table]
+        tails = []
+        while idx and _right_hand(rows[idx[-1]]):
+            tails.insert(0, idx.pop())
+        heads = idx[len(idx) - len(tails):] if len(tails) <= len(idx) else []
+        if tails and heads and all(_completes(rows[h], rows[t]) for h, t in zip(heads, tails)):
+            for h, t in zip(heads, tails):
+                _take_cells(rows[h], rows[t])
+            merged.update(tails)
+    return [row for i, row in enumerate(rows) if i not in merged]
+
+
+def _right_hand(row):
+    """Whether a row holds only right-hand cells: in Table II, a title beside an underlying
+    amount but no underlying title is the underlying title the CRF read as the row's."""
+    labels = row.values.keys()
+    return labels <= RIGHT_CELLS or (row.table == "table2" and "und_shares" in labels
+                                     and "und_title" not in labels and labels - {"title"} <= RIGHT_CELLS)
+
+
+def _completes(head, tail):
+    """Whether ``tail``, below every cell of the titled ``head``, holds cells it lacks and
+    no other value (a grant's underlying amount the same number as its amount may stand
+    in both)."""
+    if "title" not in head.values or _top_line(tail) <= _bottom_line(head):
+        return False
+    shared = head.values.keys() & tail.values.keys() - {"title"}
+    if _price_is_amount(head, tail):
+        shared.discard("price")
+    return bool(tail.values.keys() - shared) and all(head.values[k].texts == tail.values[k].texts for k in shared)
+
+
+def _price_is_amount(head, tail):
+    """Whether a head's lone amount was read as its price: its tail has a price of its own
+    and the underlying amount is that number (a grant's two amounts often are)."""
+    price = head.values.get("price")
+    underlying = tail.values.get("und_shares") or head.values.get("und_shares")
+    return (price is not None and underlying is not None and "shares" not in head.values
+            and "price" in tail.values and price.texts == underlying.texts)
+
+
+def _take_cells(head, tail):
+    if "title" in tail.values:
+        tail.values["und_title"] = tail.values.pop("title")
+    if _price_is_amount(head, tail):
+        head.values["shares"] = head.values.pop("price")
+    for label, value in tail.values.items():
+        if label == "und_shares" and label in head.values and "shares" not in head.values:
+            head.values["shares"] = head.values.pop(label)    # the first of two equal amounts is column 5's
+        head.values.setdefault(label, value)
+    head.marks += tail.marks
 
 
 def _wrapped_rest(prev, row):

@@ -209,7 +209,8 @@ def repair_wrapped_cells(tokens, tags, confidences, line_zones):
     """A text cell's line that the CRF left ``O`` continues the cell right above it,
     starting in its column (tags fixed in place, line by line, so a cell wrapped over
     several lines is followed down): ``(RSU)``, ``(Class A)`` under ``Restricted Stock
-    Units``, ``Stock`` under the underlying title ``Common`` (``pdftotext -layout``),
+    Units``, ``Stock`` under the underlying title ``Common`` (``pdftotext -layout``; plain
+    ``pdftotext`` may print the row's amount between: ``Common`` / ``342.244`` / ``Stock``),
     ``Founders`` / ``Fund IV,`` / ``LP(5)`` under the nature ``By The`` (EDGAR ASCII). A
     title's line must be bracketed or made of security words (not a heading's ``Table II
     -`` read into the table's zone); no such line holds an amount or a date, and a mark
@@ -219,6 +220,8 @@ def repair_wrapped_cells(tokens, tags, confidences, line_zones):
     spaced = {line: idx for line, idx in by_line.items() if tokens[idx[-1]].cell == 0}
     for line, idx in spaced.items():
         above_line = spaced.get(line - 1, ())
+        if _lone_value(tokens, tags, above_line):   # plain pdftotext: the row's amount between a cell's lines
+            above_line = spaced.get(line - 2, ())
         if not any(tags[i][2:] in WRAPPED_LABELS for i in above_line):
             continue
         for group in _cells(tokens, idx):
@@ -231,6 +234,10 @@ def repair_wrapped_cells(tokens, tags, confidences, line_zones):
                 mark = MARK.match(tokens[i].text)
                 tags[i] = "B-fn_mark" if mark else "I-" + tags[above][2:]
                 confidences[i] = confidences[above]
+
+
+def _lone_value(tokens, tags, idx):
+    return len(idx) == 1 and tags[idx[0]] != "O" and bool(VALUE.match(tokens[idx[0]].text))
 
 
 def repair_wrapped_marks(tokens, tags, confidences, line_zones):
@@ -327,6 +334,37 @@ def repair_lone_ownership_letters(tokens, tags, confidences, line_zones):
             tags[i] = "B-di"
             confidences[i] = confidences[last]
             line_zones[tok.line] = line_zones[tokens[last].line]
+
+
+BROKEN_HEADING = re.compile(r"\bnumber of shares\b")
+MAX_BROKEN_HEADING_TOKENS = 2   # tokens a line of a heading printed a word or two a line holds
+
+
+def repair_broken_headings(tokens, tags, lines, line_zones):
+    """Plain pdftotext prints column 7's heading ``Amount or Number of Shares`` a word or
+    two a line, below the underlying title's cell, and the CRF may read ``Shares`` as the
+    rest of that title. The tokens of a run of such short table lines that spell the
+    heading are ``O``."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    run = []
+    for line in [*by_line, None]:
+        short = line is not None and len(by_line[line]) <= MAX_BROKEN_HEADING_TOKENS
+        if short and run and line == run[-1] + 1:
+            run.append(line)
+            continue
+        _clear_broken_heading(run, by_line, tags, lines)
+        run = [line] if short else []
+
+
+def _clear_broken_heading(run, by_line, tags, lines):
+    words = [(n, w) for n in run for w in lines[n].lower().split()]
+    match = BROKEN_HEADING.search(" ".join(w for _, w in words))
+    if not match:
+        return
+    first = len(" ".join(w for _, w in words)[:match.start()].split())
+    for n in {n for n, _ in words[first:first + 3]}:
+        for i in by_line[n]:
+            tags[i] = "O"
 
 
 SIGNATURE_LABEL = ["signature", "of", "reporting", "person"]

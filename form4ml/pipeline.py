@@ -11,7 +11,7 @@ from .config import model_dir
 from .crf import Tagger
 from .errors import Form4Error
 from .features import tokens_to_features
-from .fields import (repair_ad_di_order, repair_bare_marks, repair_bracketed,
+from .fields import (repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
                      repair_centred_marks, repair_footnote_starts, repair_lone_ownership_letters,
                      repair_relationship_columns, repair_signature_over_label, repair_split_zip,
                      repair_wrapped_cells, repair_wrapped_marks, tags_to_pieces)
@@ -19,7 +19,7 @@ from .labels import ZONE_GROUPS
 from .normalise import normalise
 from .tokenize import tokenize
 from .validate import warnings
-from .zones import tag_zones
+from .zones import repair_trailing_rows, tag_zones
 
 ZONE_MODEL, META, TEMPLATE = "zones.crfsuite", "meta.json", "template_lines.txt"
 FIELD_MODELS = {group: f"fields_{group}.crfsuite" for group in ZONE_GROUPS}
@@ -71,7 +71,7 @@ def tag(text, model=None, confidence=True):
     norm = normalise(text)
     lines = norm.text.split("\n")
     tokens = tokenize(norm.text)
-    zones = tag_zones(model.zones, lines, tokens)
+    zones = repair_trailing_rows(lines, tag_zones(model.zones, lines, tokens), model.template)
     skip = skipped(tokens, zones, lines, model.template)
     feats = tokens_to_features(tokens, lines, zones, skip)
     tags, confs = tag_fields(model.fields, feats, tokens, zones, skip, confidence)
@@ -86,6 +86,7 @@ def tag(text, model=None, confidence=True):
     repair_lone_ownership_letters(tokens, tags, confs, zones)
     repair_bare_marks(tokens, tags, confs, lines, zones)
     repair_signature_over_label(tokens, tags)
+    repair_broken_headings(tokens, tags, lines, zones)
     sides = read_sub_columns(tokens, tags, confs, lines, zones)
     return Tagged(norm, tokens, lines, zones, tags, confs, sides)
 

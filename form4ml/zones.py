@@ -1,7 +1,8 @@
 """Zones: which part of the form each line belongs to (first CRF of the cascade)."""
 import re
 
-from .features import line_features
+from .cascade import heading_line, line_key
+from .features import LEXICON, line_features
 from .labels import FIELD_ZONE, TABLE2_ONLY, TABLE_FIELDS
 
 HEADINGS = [
@@ -55,3 +56,59 @@ def tag_zones(tagger, lines, tokens):
     """Predicted zone per line."""
     labels, _ = tagger.tag(line_features(lines, tokens), confidence=False)
     return labels
+
+
+# Plain pdftotext reads a page block by block: the right-hand columns of Table II's last
+# row (7-11: underlying title and amount, price, amount owned, ownership form) can print
+# after the owners' table, the signature or the first footnotes, where the zone CRF sees
+# the zone around them. Such a run is all cells, no prose.
+TRAILING_ZONES = frozenset({"owner", "signature", "footnotes", "remarks"})
+ROW_MARK = re.compile(r"^\(\d{1,2}\)$")
+AMOUNT = re.compile(r"^\$?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+MAX_TITLE_WORDS = 4
+
+
+def repair_trailing_rows(lines, zones, template=frozenset()):
+    """Lines after Table II that hold only its cells (marks, amounts, a price, a lone D or
+    I, a security's title words between them) go back to ``table2``; a run counts when it
+    has an amount and a price or an ownership letter. The form's printed labels inside a
+    run (column headings, ``Date``) are passed over. Fixes ``zones`` in place."""
+    seen_table2, run = False, []
+    for n, line in enumerate(lines + [""]):
+        kind = _cell_kind(line, template) if n < len(lines) else None
+        if kind in ("blank", "label"):
+            continue
+        if kind and seen_table2 and zones[n] in TRAILING_ZONES:
+            run.append((n, kind))
+            continue
+        _relabel_run(run, zones)
+        run = []
+        seen_table2 = seen_table2 or (n < len(lines) and zones[n] == "table2")
+    return zones
+
+
+def _relabel_run(run, zones):
+    while run and run[-1][1] == "title":    # a title stands between the row's other cells
+        run.pop()
+    kinds = {kind for _, kind in run}
+    if "amount" in kinds and kinds & {"price", "letter"}:
+        for n, _ in run:
+            zones[n] = "table2"
+
+
+def _cell_kind(line, template):
+    text = line.strip()
+    if not text:
+        return "blank"
+    if line_key(text) in template or heading_line(text):
+        return "label"
+    if ROW_MARK.match(text):
+        return "mark"
+    if text in ("D", "I"):
+        return "letter"
+    if AMOUNT.match(text):
+        return "price" if text.startswith("$") else "amount"
+    words = text.lower().split()
+    if len(words) <= MAX_TITLE_WORDS and all(LEXICON.get(w) == "security" or len(w) == 1 for w in words):
+        return "title"
+    return None

@@ -440,3 +440,58 @@ def test_issuer_before_ticker_reads_the_name_the_bracket_follows(line, name):
     if name:
         where = rec["provenance"]["issuer.name"]
         assert text[where["start"]:where["end"]] == name
+
+
+def T2(label, text, line, begins=True):
+    return Piece(label, text, 0, len(text), "table2", 0.9, begins, line)
+
+
+GRANT_HEAD = [T2("title", "Restricted Stock Units", 186), T2("tx_date", "08/30/2022", 192), T2("code", "A", 194)]
+# plain pdftotext of a director's RSU grant: columns 7-11 print after the signature
+TRAILING_CELLS = [T2("und_title", "Common Stock", 271), T2("und_shares", "342.244", 272), T2("price", "0", 275),
+                  T2("owned", "12,853.859", 277), T2("di", "D", 279)]
+
+
+@pytest.mark.parametrize("pieces", [
+    # the grant's amount, read as the underlying amount, again beside the trailing cells
+    GRANT_HEAD + [T2("und_shares", "342.244", 232)] + TRAILING_CELLS,
+    # ... or read as its price, the trailing price a price of its own
+    GRANT_HEAD + [T2("price", "342.244", 197)] + TRAILING_CELLS,
+    # the trailing underlying title read as a title
+    GRANT_HEAD + [T2("shares", "342.244", 232), T2("title", "Common Stock", 271)] + TRAILING_CELLS[1:],
+])
+def test_assemble_joins_trailing_right_hand_cells_to_their_row(pieces):
+    rows = assemble(pieces)["derivative_transactions"]
+    assert [(r["security_title"], r["shares"], r["price_per_share"], r["underlying_security_title"],
+             r["underlying_shares"], r["shares_owned_following"], r["direct_or_indirect"]) for r in rows] == [
+        ("Restricted Stock Units", 342.244, 0, "Common Stock", 342.244, 12853.859, "D")]
+
+
+def test_assemble_keeps_trailing_cells_apart_from_a_row_they_contradict():
+    pieces = GRANT_HEAD + [T2("shares", "342.244", 232), T2("owned", "900", 233)] + TRAILING_CELLS
+    rec = assemble(pieces)
+    rows = rec["derivative_transactions"] + rec["derivative_holdings"]
+    assert [r["shares_owned_following"] for r in rows] == [900, 12853.859]
+
+
+# plain pdftotext of a Table I with a transaction and a holding: both rows' left-hand cells,
+# then both rows' right-hand cells
+BLOCKS = [L("title", "Common Stock", 115), L("tx_date", "09/30/2025", 117), L("code", "A", 119),
+          L("shares", "118.8853", 133), L("title", "Common Stock", 135),
+          L("owned", "12,119.7681", 155), L("price", "315.43", 156), L("di", "D", 158),
+          L("owned", "45", 160), L("di", "I", 162), L("nature", "By", 164), L("nature", "Spouse", 165, begins=False)]
+
+
+def test_assemble_pairs_a_table_read_block_by_block():
+    rec = assemble(BLOCKS)
+    tx, = rec["non_derivative_transactions"]
+    assert (tx["shares"], tx["price_per_share"], tx["shares_owned_following"], tx["direct_or_indirect"]) == (
+        118.8853, 315.43, 12119.7681, "D")
+    assert [(h["security_title"], h["shares_owned_following"], h["direct_or_indirect"], h["nature_of_ownership"])
+            for h in rec["non_derivative_holdings"]] == [("Common Stock", 45, "I", "By Spouse")]
+
+
+def test_assemble_leaves_blocks_alone_when_their_rows_do_not_pair():
+    # two rows' left-hand cells, one row's right-hand cells: which row they belong to is not known
+    rec = assemble(BLOCKS[:-4])
+    assert rec["non_derivative_holdings"] == [] and len(rec["non_derivative_transactions"]) == 2

@@ -1,7 +1,7 @@
 """Field tags: spans to BIO tags and back, and the rules that repair the CRF's tags."""
 import pytest
 
-from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bare_marks, repair_bracketed,
+from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
                             repair_centred_marks, repair_footnote_starts, repair_lone_ownership_letters,
                             repair_relationship_columns, repair_signature_over_label,
                             repair_split_zip, repair_wrapped_cells, repair_wrapped_marks,
@@ -190,6 +190,44 @@ def test_repair_continues_a_cell_wrapped_onto_a_line_of_its_own(text, zone, titl
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == titles
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
+
+
+# Cut down from a real filing's Table II as plain pdftotext prints it (a Microsoft director's
+# RSU grant): one cell a line, the row's amount between the underlying title's two lines.
+PLAIN_UNDERLYING = "Common\n342.244\nStock\n$0"
+PLAIN_TAGS = {"Common": "B-und_title", "342.244": "B-und_shares", "0": "B-price"}
+
+
+@pytest.mark.parametrize("text, underlying", [
+    (PLAIN_UNDERLYING, ["Common", "Stock"]),
+    # a word below a line of two tokens is not passed over to
+    (PLAIN_UNDERLYING.replace("342.244", "342.244 (2)"), ["Common"]),
+])
+def test_repair_continues_a_cell_over_the_rows_amount_between_its_lines(text, underlying):
+    tokens = tokenize(text)
+    tags = [PLAIN_TAGS.get(t.text, "O") for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    repair_wrapped_cells(tokens, tags, confidences, ["table2"] * 4)
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
+
+
+# Cut down from the same filings: column 7's heading a word or two a line, below the
+# underlying title, its last word read as the title's rest.
+BROKEN_HEADING = "Common\nStock\n\nAmount or\nNumber of\nShares\n\n224.048"
+
+
+@pytest.mark.parametrize("text, underlying", [
+    (BROKEN_HEADING, ["Common", "Stock"]),
+    # a title that only holds the word keeps it
+    (BROKEN_HEADING.replace("Number of\n", ""), ["Common", "Stock", "Shares"]),
+])
+def test_repair_clears_a_heading_printed_a_word_a_line(text, underlying):
+    tokens = tokenize(text)
+    tags = ["B-und_title" if t.text == "Common" else "I-und_title" if t.text in ("Stock", "Shares")
+            else "B-und_shares" if t.text == "224.048" else "O" for t in tokens]
+    lines = text.split("\n")
+    repair_broken_headings(tokens, tags, lines, ["table2"] * len(lines))
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
 
 
 # Cut down from a real filing's Table II in the EDGAR ASCII layout: the nature cell wraps

@@ -2,7 +2,7 @@
 import pytest
 
 from form4ml.tokenize import tokenize
-from form4ml.zones import derive_zones
+from form4ml.zones import derive_zones, repair_trailing_rows
 
 TAIL = ("Table II - Derivative Securities Acquired\n"
         "Reporting Owners\n"
@@ -25,3 +25,52 @@ def test_derive_zones_gives_the_reporting_owners_table_the_owner_zone(line, zone
     tokens = tokenize(TAIL)
     tags = ["O"] * len(tokens)
     assert derive_zones(lines, tokens, tags)[lines.index(line)] == zone
+
+
+# plain pdftotext of a Microsoft director's RSU grant (the corpus's paypal filings): Table II's
+# columns 7-11 print after the first footnote, where the zone CRF sees footnotes
+TRAILING = [
+    ("Code", "table2"),
+    ("Restricted", "table2"),
+    ("224.048", "table2"),
+    ("(1) Each restricted stock unit represents a contingent right to receive one share.", "footnotes"),
+    ("(2)", "footnotes"),
+    ("Common", "footnotes"),
+    ("Stock", "footnotes"),
+    ("8. Price of", "footnotes"),
+    ("Derivative", "footnotes"),
+    ("224.048", "footnotes"),
+    ("$0", "footnotes"),
+    ("15,258.76", "footnotes"),
+    ("D", "footnotes"),
+    ("(2) The restricted stock units are fully vested.", "footnotes"),
+]
+TEMPLATE = frozenset({"8. price of", "derivative"})
+
+
+def _repaired(rows):
+    lines, zones = [r[0] for r in rows], [r[1] for r in rows]
+    return repair_trailing_rows(lines, zones, TEMPLATE)
+
+
+@pytest.mark.parametrize("line", ["(2)", "Common", "Stock", "224.048", "$0", "15,258.76", "D"])
+def test_trailing_table_cells_go_back_to_table_two(line):
+    zones = _repaired(TRAILING)
+    assert zones[[r[0] for r in TRAILING].index(line, 4)] == "table2"
+
+
+@pytest.mark.parametrize("line", ["(1) Each restricted stock unit represents a contingent right to receive one share.",
+                                  "(2) The restricted stock units are fully vested."])
+def test_trailing_cells_leave_footnote_prose_alone(line):
+    zones = _repaired(TRAILING)
+    assert zones[[r[0] for r in TRAILING].index(line)] == "footnotes"
+
+
+@pytest.mark.parametrize("rows", [
+    # the owners' table: a ZIP code is an amount, but no price or ownership letter stands by it
+    [("Table II", "table2"), ("REDMOND", "owner"), ("WA", "owner"), ("98052", "owner"), ("UNITED STATES", "owner")],
+    # cells before any Table II line are not its cells
+    [("Common Stock", "footnotes"), ("1,000", "footnotes"), ("D", "footnotes"), ("Table II", "table2")],
+])
+def test_trailing_cells_need_table_two_above_and_a_row_of_cells(rows):
+    assert _repaired(rows) == [r[1] for r in rows]
