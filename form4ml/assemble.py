@@ -297,6 +297,8 @@ class Assembler:
         for i, note in enumerate(group_footnotes(self.footnote_pieces)):
             ident = _footnote_ids(note["fn_id"].pieces) if "fn_id" in note else []
             fid = ident[0] if ident else f"F{len(notes) + 1}"
+            if "fn_id" in note and not ident and notes:     # OCR lost the mark's digit ("@" for "(2)")
+                fid = f"F{int(notes[-1]['id'][1:]) + 1}"
             if fid in used:
                 fid = f"F{len(notes) + 1}"
             used.add(fid)

@@ -8,6 +8,7 @@ from .features import LEXICON, MARK
 
 TOKEN_LINE = attrgetter("line")
 NOTE_MARK = re.compile(r"^(?:\(\d{1,2}\)|\[F\d{1,2}\]|\d{1,2}[.)])$")
+OCR_NOTE_MARK = re.compile(r"^(?:@\)?|®)$")   # Tesseract's reading of a small "(2)"
 
 
 def spans_to_tags(tokens, spans):
@@ -62,13 +63,14 @@ def tags_to_pieces(tokens, tags, confidences, line_zones, norm, sides=None):
 def repair_footnote_starts(tokens, tags, confidences, line_zones):
     """A footnote line that opens with its mark (``(3) The RSUs...``) starts a new footnote,
     even where the CRF ran the previous footnote's text on over it: fixes tags in place. A
+    mark may be OCR's ``@`` for ``(2)`` (assemble numbers it after the note before). A
     mark the CRF left ``O`` has no confidence; it takes that of the text after it."""
     for i, tok in enumerate(tokens[:-1]):
         if line_zones[tok.line] != "footnotes" or tags[i] not in ("O", "I-fn_text"):
             continue
         nxt = tokens[i + 1]
         opens_line = i == 0 or tokens[i - 1].line != tok.line
-        if (opens_line and NOTE_MARK.match(tok.text) and nxt.line == tok.line
+        if (opens_line and (NOTE_MARK.match(tok.text) or OCR_NOTE_MARK.match(tok.text)) and nxt.line == tok.line
                 and tags[i + 1].endswith("fn_text")):
             tags[i], tags[i + 1] = "B-fn_id", "B-fn_text"
             if confidences[i] is None:
@@ -124,14 +126,16 @@ def repair_centred_marks(tokens, tags, line_zones):
     """A mark printed beside the middle of its note (``pdftotext -layout`` and pdfplumber
     centre it: ``The RSUs vest ... prior to May`` / ``(2)15, 2021; and ...``) belongs to
     the note that begins at the last sentence opening a line above it, not to the note
-    before, which the CRF ran on over those lines: fixes tags in place."""
+    before, which the CRF ran on over those lines: fixes tags in place. An OCR mark
+    (``@``) beside a line whose line above goes on without a full stop is centred too,
+    whatever case its text opens with."""
     lines = tokens_by_line(tokens, line_zones, ("footnotes",))
     order = sorted(lines)
     for k, line in enumerate(order):
         mark = lines[line][0]
-        after = mark + 1
-        if (k == 0 or not NOTE_MARK.match(tokens[mark].text) or after >= len(tokens)
-                or not tags[after].endswith("fn_text") or not _runs_on(tokens, after)):
+        after, ocr = mark + 1, OCR_NOTE_MARK.match(tokens[mark].text)
+        if (k == 0 or not (ocr or NOTE_MARK.match(tokens[mark].text)) or after >= len(tokens)
+                or not tags[after].endswith("fn_text") or not (ocr or _runs_on(tokens, after))):
             continue
         start = _note_start_above(tokens, tags, lines, order[:k])
         if start is not None:

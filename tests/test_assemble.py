@@ -134,9 +134,9 @@ def test_assemble_links_footnote_marks_to_their_row():
 
 
 def _notes(spec):
-    """Footnote pieces from ``(1)`` (a mark), ``~1)`` (a mark going on), ``+text`` (a text
+    """Footnote pieces from ``(1)`` or ``@`` (a mark), ``~1)`` (a mark going on), ``+text`` (a text
     beginning), ``text`` (going on)."""
-    return [P("fn_id", p, "footnotes") if p.startswith("(") else
+    return [P("fn_id", p, "footnotes") if p.startswith(("(", "@")) else
             P("fn_id", p[1:], "footnotes", begins=False) if p.startswith("~") else
             P("fn_text", p.lstrip("+"), "footnotes", begins=p.startswith("+")) for p in spec]
 
@@ -157,6 +157,9 @@ def _notes(spec):
     (["(", "~1)", "+One.", "(", "~2)", "+Two."], [("F1", "One."), ("F2", "Two.")]),
     # a sentence opening a line inside a note, taken for a new text, stays in its note
     (["(1)", "+One.", "+Still one.", "(2)", "+Two."], [("F1", "One. Still one."), ("F2", "Two.")]),
+    # OCR read "(2)" without its digit: the note after (1), though a table heading read as a note came first
+    (["(4)", "+Reported Transaction(s)", "(1)", "+One.", "@", "+Two."],
+     [("F4", "Reported Transaction(s)"), ("F1", "One."), ("F2", "Two.")]),
 ])
 def test_assemble_gives_each_footnote_its_own_mark_and_text(spec, notes):
     rec = assemble(_notes(spec))

@@ -52,6 +52,18 @@ def test_repair_starts_a_footnote_at_a_line_opening_with_its_mark(mark_tag):
     assert confs[third] == 0.9     # a mark the CRF left O gets the confidence of its text
 
 
+# Tesseract's readings of a small "(2)" opening a note (OCR of the corpus's Microsoft and
+# JPMorgan filings)
+@pytest.mark.parametrize("mark", ["@", "@)", "®"])
+def test_repair_starts_a_footnote_at_a_mark_ocr_read_without_its_digit(mark):
+    text = NOTES.replace("(3)", mark)
+    tokens = tokenize(text)
+    tags = ["B-fn_id", "B-fn_text"] + ["I-fn_text"] * (len(tokens) - 2)
+    second = next(i for i, t in enumerate(tokens) if t.line == 1)
+    repair_footnote_starts(tokens, tags, [0.9] * len(tags), ["footnotes", "footnotes"])
+    assert tags[second:second + 2] == ["B-fn_id", "B-fn_text"]
+
+
 def test_repair_leaves_marks_outside_the_footnotes_alone():
     tokens = tokenize(NOTES)
     tags = ["O"] + ["I-fn_text"] * (len(tokens) - 1)
@@ -103,6 +115,13 @@ OPENING = ("(1) Each RSU represents a right to receive one share.\n"
            "(2) 15 of the shares are held in trust.")
 
 
+# OCR of a real filing's notes: (1) lost, "(2)" read as "@" beside the second line of its note
+OCR_CENTRED = ("* If the form is filed by more than one reporting person, see Instruction 4(b)(v).\n"
+               "The Restricted Stock Units reported in this item were awarded on May 7, 2020. The\n"
+               "@ RSUs will vest on April 1, 2021.\n"
+               "(2) Each RSU will be settled for one share.")
+
+
 def _crf_note_tags(tokens):
     """Tags as the CRF gave them: a mark opening a line begins a note, the rest run on."""
     tags, prev_mark = [], False
@@ -112,6 +131,14 @@ def _crf_note_tags(tokens):
         tags.append("B-fn_id" if mark else "B-fn_text" if prev_mark else "I-fn_text")
         prev_mark = mark
     return tags
+
+
+def test_repair_gives_an_ocr_mark_beside_its_notes_second_line_the_note():
+    tokens = tokenize(OCR_CENTRED)
+    zones = ["footnotes"] * 4
+    tags = repair_footnote_starts(tokens, _crf_note_tags(tokens), [0.9] * len(tokens), zones)
+    tags = repair_centred_marks(tokens, tags, zones)
+    assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_text"] == ["The", "Each"]
 
 
 @pytest.mark.parametrize("text, starts", [
