@@ -244,6 +244,37 @@ def _lone_value(tokens, tags, idx):
     return len(idx) == 1 and tags[idx[0]] != "O" and bool(VALUE.match(tokens[idx[0]].text))
 
 
+# where on its row's line a text cell's head stands, by its label: a title first, a
+# nature last (the underlying title, in the middle, has no such mark)
+HEAD_CELL = {"title": lambda cells: 0, "nature": lambda cells: cells - 1, "und_title": lambda cells: None}
+
+
+def repair_wrapped_heads(tokens, tags, confidences, line_zones):
+    """The head of a wrapped text cell that the CRF left ``O`` while tagging the cell's
+    next lines (EDGAR ASCII: ``By The`` ending a row's line, ``Founders`` / ``Fund II,``
+    below it read as the nature): the ``O`` cell right above the cell's second line, in
+    its column, begins the value, where the label's column stands (a title's first on
+    the line, a nature's last). A head opens with a capital and holds no amount, date or
+    mark (OCR's ``wei ee Stock`` is no title's head)."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    spaced = {line: idx for line, idx in by_line.items() if tokens[idx[-1]].cell == 0}
+    for line, idx in spaced.items():
+        for group in _cells(tokens, idx):
+            first = group[0]
+            label = tags[first][2:]
+            if not tags[first].startswith("I-") or label not in WRAPPED_LABELS:
+                continue
+            cells = _cells(tokens, spaced[line - 1]) if line - 1 in spaced else []
+            at = next((k for k, g in enumerate(cells)
+                       if abs(tokens[g[0]].col - tokens[first].col) <= WRAP_COLUMN_SLACK), None)
+            head = cells[at] if at is not None and at == HEAD_CELL[label](len(cells)) else None
+            if (head and all(tags[i] == "O" for i in head) and tokens[head[0]].text[:1].isupper()
+                    and not any(VALUE.match(tokens[i].text) or MARK.match(tokens[i].text) for i in head)):
+                for k, i in enumerate(head):
+                    tags[i] = ("B-" if k == 0 else "I-") + label
+                    confidences[i] = confidences[first]
+
+
 def repair_wrapped_marks(tokens, tags, confidences, line_zones):
     """A footnote mark that a fixed-width cell wraps after its bracket (EDGAR ASCII:
     ``169.4860(`` / ``3)``) is the row's mark: below a value the CRF tagged that ends in

@@ -14,7 +14,8 @@ from .features import tokens_to_features
 from .fields import (repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
                      repair_centred_marks, repair_footnote_starts, repair_lone_ownership_letters,
                      repair_relationship_columns, repair_signature_over_label, repair_split_zip,
-                     repair_wrapped_cells, repair_wrapped_marks, tags_to_pieces)
+                     repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
+                     tags_to_pieces)
 from .labels import ZONE_GROUPS
 from .normalise import normalise
 from .tokenize import tokenize
@@ -80,6 +81,7 @@ def tag(text, model=None, confidence=True):
     repair_centred_marks(tokens, tags, zones)
     repair_split_zip(tokens, tags, confs)
     repair_wrapped_cells(tokens, tags, confs, zones)
+    repair_wrapped_heads(tokens, tags, confs, zones)
     repair_wrapped_marks(tokens, tags, confs, zones)
     repair_relationship_columns(tokens, tags, zones)
     repair_ad_di_order(tokens, tags, zones)

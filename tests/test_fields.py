@@ -4,7 +4,7 @@ import pytest
 from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
                             repair_centred_marks, repair_footnote_starts, repair_lone_ownership_letters,
                             repair_relationship_columns, repair_signature_over_label,
-                            repair_split_zip, repair_wrapped_cells, repair_wrapped_marks,
+                            repair_split_zip, repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
                             spans_to_tags)
 from form4ml.tokenize import tokenize
 
@@ -281,6 +281,32 @@ def test_repair_follows_a_wrapped_nature_down_its_column(text, nature, marks):
     repair_wrapped_cells(tokens, tags, confidences, ["table2"] * 5)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("fn_mark")] == marks
+
+
+# Cut down from a real filing's Table I in the EDGAR ASCII layout (a Founders Fund sale):
+# the CRF left the nature's head ``By The`` at the end of the row's line O, its next lines tagged.
+ASCII_HEAD = ("Class A Common     07/27/2018   S[F1]   82.00   D   $ 179.8685  2,008.00   I   By The\n"
+              "Stock                                                                          Founders\n"
+              "                                                                               Fund II,")
+HEAD_TAGS = {"Class": "B-title", "A": "I-title", "Common": "I-title", "07/27/2018": "B-tx_date", "S": "B-code",
+             "82.00": "B-shares", "179.8685": "B-price", "2,008.00": "B-owned", "I": "B-di"}
+
+
+@pytest.mark.parametrize("text, nature", [
+    (ASCII_HEAD, ["By", "The", "Founders", "Fund", "II", ","]),
+    # a head in another column than the cell's next line is not its head
+    (ASCII_HEAD.replace("   By The\n", "\n"), ["Founders", "Fund", "II", ","]),
+    # nor one that opens lower-case (OCR's noise)
+    (ASCII_HEAD.replace("By The", "by the"), ["Founders", "Fund", "II", ","]),
+])
+def test_repair_gives_a_wrapped_cell_the_head_the_crf_left_out(text, nature):
+    tokens = tokenize(text)
+    # the CRF's reading: the row's line, the title's rest, the nature going on from "Founders"
+    tags = [HEAD_TAGS.get(t.text, "O") if t.line == 0 else "I-title" if t.text == "Stock" else "I-nature"
+            for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    repair_wrapped_heads(tokens, tags, confidences, ["table1"] * 3)
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
 
 
 # Cut down from a real filing's Table I in the EDGAR ASCII layout: a price cell nine
