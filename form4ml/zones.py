@@ -21,27 +21,31 @@ def derive_zones(lines, tokens, tags):
     """Gold zones for a training text from its field tags and its headings.
 
     A line with fields takes the zone of its fields (table fields: the table whose
-    heading came last); a line without takes the zone of the heading above it.
+    heading came last, even below a later heading); a line without takes the zone of
+    the heading above it.
     """
     fields = [[] for _ in lines]
     for tok, tag in zip(tokens, tags):
         if tag != "O":
             fields[tok.line].append(tag[2:])
-    state, zones = "header", []
+    state, last_table, zones = "header", "table1", []
     for line, labels in zip(lines, fields):
         heading = next((z for z, p in HEADINGS if p.search(line)), None)
         if heading and not (heading == "remarks" and state == "signature"):
             state = heading
-        zones.append(_line_zone(line, labels, state))
+            last_table = heading if heading in ("table1", "table2") else last_table
+        zones.append(_line_zone(line, labels, state, last_table))
     return zones
 
 
-def _line_zone(line, labels, state):
+def _line_zone(line, labels, state, last_table):
     table = [f for f in labels if f in TABLE_FIELDS and f != "fn_mark"]
     if table:
         if state in ("table1", "table2"):
             return state
-        return "table2" if any(f in TABLE2_ONLY for f in table) else "table1"
+        # a row's cells after the tables (plain pdftotext prints Table II's right-hand
+        # columns after the owners or the signature) are the last table's
+        return "table2" if any(f in TABLE2_ONLY for f in table) else last_table
     zones = {FIELD_ZONE[f] for f in labels if f in FIELD_ZONE}
     if len(zones) == 1:
         return zones.pop()

@@ -252,6 +252,40 @@ def test_title_around_its_rows_number_in_plain_pdftotext_is_found_on_both_sides(
     assert _labelled(text, a, "und_shares") == ["26.325"]
 
 
+def _grant(title="Restricted Stock Units"):
+    row = empty_row("derivative_transactions")
+    row.update(security_title=title, transaction_date="2024-09-06", transaction_code="A",
+               shares=224.048, underlying_security_title="Common Stock", underlying_shares=224.048,
+               price_per_share=0, shares_owned_following=15258.76, direct_or_indirect="D")
+    return row
+
+
+def test_right_hand_cells_printed_after_the_footnotes_are_found_there():
+    # plain pdftotext of a Microsoft director's grant: Table II's columns 7-11 print after
+    # the first footnote, far beyond the row's span; the footnote's "common stock" is no cell
+    rec = _record(footnotes=["Each restricted stock unit represents a right to one share of Microsoft common stock."])
+    rec["derivative_transactions"] = [_grant()]
+    left = "Restricted\nStock Units\n\n09/06/2024\n\nA\n\n224.048\n\n" + "Date\nExercisable\n" * 60
+    notes = ("Explanation of Responses:\n(1) Each restricted stock unit represents a right to one share of "
+             "Microsoft common stock.\n\nCommon\nStock\n\n8. Price of\nDerivative\n\n224.048\n\n$0\n\n"
+             "9. Number of\n\n15,258.76\n\nD\n\nAnthony Scarfo\n02/20/2014\n")
+    text = HEADER.format(state="MA") + TABLE1 + "Table II - Derivative Securities Acquired\n" + left + notes
+    a = align(text, rec)
+    for label, cells in [("und_title", ["Common", "Stock"]), ("und_shares", ["224.048"]), ("price", ["0"]),
+                         ("owned", ["15,258.76"]), ("di", ["D"])]:
+        assert _labelled(text, a, label) == cells
+    assert a.report["owned"] == (1, 1)
+
+
+def test_a_title_is_not_taken_from_a_footnotes_sentence():
+    rec = _record(footnotes=["The warrants were exercised for 697,674 Tranche A purchase warrants, each for one share."])
+    rec["derivative_transactions"] = [_grant(title="Tranche A purchase warrants")]
+    text = (HEADER.format(state="MA") + TABLE1 + "Table II - Derivative Securities Acquired\n"
+            + "Explanation of Responses:\n(1) The warrants were exercised for 697,674 Tranche A purchase "
+            "warrants, each for one share.\n")
+    assert _labelled(text, align(text, rec), "title") == []
+
+
 @pytest.mark.parametrize("notes", [
     # an odd number of lines: the mark opens the middle one; an even number: alone between
     "      The first note\n(1)   runs over\n      three lines.\n      The second note\n(2)\n"

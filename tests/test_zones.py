@@ -27,6 +27,14 @@ def test_derive_zones_gives_the_reporting_owners_table_the_owner_zone(line, zone
     assert derive_zones(lines, tokens, tags)[lines.index(line)] == zone
 
 
+def test_derive_zones_gives_a_rows_cells_after_the_tables_the_last_tables_zone():
+    # plain pdftotext prints Table II's amount owned and D/I after the signature
+    text = "Table II - Derivative Securities Acquired\nSignatures\n15,258.76\nD\n"
+    lines, tokens = text.split("\n"), tokenize(text)
+    tags = ["O"] * (len(tokens) - 2) + ["B-owned", "B-di"]
+    assert derive_zones(lines, tokens, tags)[2:4] == ["table2", "table2"]
+
+
 # plain pdftotext of a Microsoft director's RSU grant (the corpus's paypal filings): Table II's
 # columns 7-11 print after the first footnote, where the zone CRF sees footnotes
 TRAILING = [

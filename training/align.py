@@ -550,7 +550,7 @@ def _other_owners(al, record, region, report):
     header, so the whole text is searched."""
     cursor, hi = region
     for owner in (record.get("reporting_owners") or [])[1:]:
-        cursor = _row(al, _owner_values(owner), [], cursor, hi, report)
+        cursor, _ = _row(al, _owner_values(owner), [], cursor, hi, report)
 
 
 def _first_owner_again(al, record, region):
@@ -587,13 +587,59 @@ def _check_mark(al, word, region):
 
 
 def _tables(al, record, regs, report):
-    """Rows of each list in filing order (transactions and holdings each in their own)."""
+    """Rows of each list in filing order (transactions and holdings each in their own);
+    then Table II's right-hand cells that no row found, where plain pdftotext prints them."""
+    trailing = []
     for table, columns in COLUMNS.items():
         lo, hi = regs[TABLE_REGION[table]]
         cursor = lo
         for row in record.get(table) or []:
             values = _row_values(row, columns, table)
-            cursor = _row(al, values, row.get("footnote_ids") or [], cursor, hi, report)
+            cursor, missing = _row(al, values, row.get("footnote_ids") or [], cursor, hi, report)
+            if TABLE_REGION[table] == "table2":
+                trailing.append([v for v in missing if v[1] in TRAILING_LABELS])
+    if any(trailing):
+        _trailing_cells(al, trailing, *regs["table2"], report)
+
+
+TRAILING_LABELS = frozenset({"und_title", "und_shares", "price", "owned", "di", "nature"})
+TRAILING_REACH = 4000   # characters after Table II's last value that its right-hand cells may stand
+
+
+def _trailing_cells(al, rows_missing, lo, hi, report):
+    """Plain pdftotext reads Table II in blocks: its rows' right-hand columns (underlying
+    title and amount, price, amount owned, ownership) may print after the Reporting
+    Owners table, the signature or the first footnotes, beyond any row's span. Each
+    row's missing right-hand values are looked for after the last value the table's rows
+    found (the row before's, for the rows after the first), each a line of its own (one
+    cell a line, as that layout has it)."""
+    cursor = max((e for s, e, *_ in al.taken if lo <= s < hi), default=lo)
+    for missing in rows_missing:
+        ends = []
+        for value, label, kind in missing:
+            pieces = _own_line_find(al, value, kind, cursor, min(hi, cursor + TRAILING_REACH))
+            if pieces:
+                al.add(pieces, label)
+                _count(report, label, pieces, expected=0)
+                ends.append(pieces[-1][1])
+        cursor = max(ends, default=cursor)
+
+
+def _own_line_find(al, value, kind, lo, hi, tries=20):
+    """The first occurrence in [lo, hi) whose every piece is all its line holds, or None."""
+    for _ in range(tries):
+        pieces = al.find(value, kind, lo, hi)
+        if not pieces or all(_own_line(al.text, s, e) for s, e in pieces):
+            return pieces
+        lo = pieces[0][0] + 1
+    return None
+
+
+def _own_line(text, s, e):
+    """Whether text[s:e] is all its line holds (a price's ``$`` aside)."""
+    start, end = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+    end = len(text) if end < 0 else end
+    return not text[start:s].strip(" \t$") and not text[e:end].strip()
 
 
 def _row_values(row, columns, table):
@@ -610,7 +656,8 @@ def _row_values(row, columns, table):
 
 
 def _row(al, values, footnote_ids, lo, hi, report):
-    """Align one row at its best-fitting place after ``lo``; returns where the next row may begin."""
+    """Align one row at its best-fitting place after ``lo``; returns where the next row may
+    begin and the values not found."""
     found = max((_fit(al, values, start, hi) for start in _anchors(al, values, lo, hi)),
                 key=lambda fit: sum(1 for f in fit if f), default=[None] * len(values))
     firsts = []
@@ -619,13 +666,14 @@ def _row(al, values, footnote_ids, lo, hi, report):
         if pieces:
             al.add(pieces, label)
             firsts.append(pieces[0])
+    missing = [v for v, pieces in zip(values, found) if not pieces]
     if not firsts:
-        return lo
+        return lo, missing
     last = max(e for _, e in firsts)
     if footnote_ids:    # marks may follow the tail of a value cut or wrapped onto the next line
         tails = max(e for pieces in found if pieces for _, e in pieces)
         _marks(al, footnote_ids, min(s for s, _ in firsts), tails, hi, report)
-    return last
+    return last, missing
 
 
 def _anchors(al, values, lo, hi, most=40):
@@ -649,6 +697,8 @@ def _fit(al, values, start, hi):
         # a tall text cell may begin on the line above (pdftotext -layout centres the row)
         lo = max(start, _line_start(al.text, cursor, 1)) if kind == "text" else cursor
         pieces = al.find(value, kind, lo, end, near) or al.find(value, kind, start, end, near)
+        if pieces and kind == "text" and any(_in_prose(al.text, s, e) for s, e in pieces):
+            pieces = None
         out.append(pieces)
         if pieces:
             al.taken.extend((s, e, label) for s, e in pieces)
@@ -656,6 +706,23 @@ def _fit(al, values, start, hi):
             cursor = max(cursor, pieces[0][1])
     del al.taken[keep:]
     return out
+
+
+PROSE_WORDS = 8     # words a line of a footnote's sentences has at least
+
+
+def _in_prose(text, s, e):
+    """Whether text[s:e] stands inside a sentence (a footnote's ``... one share of Microsoft
+    common stock.``), not in a cell: its line has no cell gaps (tab, ``|``, a run of
+    spaces), many more words than the piece, and most of them lower-case words (a row on
+    one line, as plain text prints it, is names and numbers)."""
+    start, end = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+    line = text[start:len(text) if end < 0 else end].strip()
+    if "\t" in line or "|" in line or "  " in line:
+        return False
+    words = line.split()
+    lower = sum(w.isalpha() and w.islower() for w in words)
+    return len(words) >= PROSE_WORDS and lower * 2 > len(words) and len(text[s:e].split()) * 2 < len(words)
 
 
 def _line_start(text, pos, lines):
