@@ -8,7 +8,7 @@ other values, or when a value the row already has begins again, so rows that
 look alike (same day, same code) stay separate.
 """
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from .labels import TABLE2_ONLY, TABLE_FIELDS
@@ -135,6 +135,8 @@ class Assembler:
             return
         table = self._table_of(piece)
         row = self.rows[-1] if self.rows else None
+        if row is not None and _title_again(row, piece):
+            piece = replace(piece, begins=True)     # the CRF ran the row's title on into the next's
         if row is not None and piece.label in row.values and (
                 not piece.begins or _wrapped_on(row, piece)):
             row.values[piece.label].add(piece)
@@ -322,6 +324,15 @@ def _wrapped_on(row, piece):
         return True
     same_line = [p for v in row.values.values() for p in v.pieces if p.line == piece.line]
     return bool(same_line) and not any(p.begins for p in same_line)
+
+
+def _title_again(row, piece):
+    """Whether a title piece the CRF continued is the next row's title: it repeats the
+    row's title's first line, after the row's short cells (rows of one security, one
+    below the other: ``Common Stock`` / dates, codes, amounts / ``Common Stock``)."""
+    return (piece.label == "title" and not piece.begins and "title" in row.values
+            and piece.text == row.values["title"].pieces[0].text
+            and any(label in row.values for label in SHORT_CELLS))
 
 
 def _shares_taken_for_underlying(row, piece):

@@ -498,3 +498,18 @@ def test_assemble_leaves_blocks_alone_when_their_rows_do_not_pair():
     # two rows' left-hand cells, one row's right-hand cells: which row they belong to is not known
     rec = assemble(BLOCKS[:-4])
     assert rec["non_derivative_holdings"] == [] and len(rec["non_derivative_transactions"]) == 2
+
+
+def _rsu_row(top, amount, continued):
+    """A Table II row as pdftotext -layout prints it: its title over three lines around the
+    short cells, the first line's ``Restricted`` begun or, as the CRF may read it, continued."""
+    return [C("title", "Restricted", top, 0, begins=not continued), C("tx_date", "10/25/2025", top + 2, 20),
+            C("code", "M", top + 2, 32), C("shares", amount, top + 2, 40), C("title", "Stock", top + 2, 0, False),
+            C("title", "Units", top + 4, 0, False)]
+
+
+@pytest.mark.parametrize("continued", [False, True])
+def test_assemble_opens_a_row_at_a_title_repeating_the_rows_own(continued):
+    rows = assemble(_rsu_row(95, "826", False) + _rsu_row(100, "881", continued))["derivative_transactions"]
+    assert [(r["security_title"], r["shares"]) for r in rows] == [
+        ("Restricted Stock Units", 826), ("Restricted Stock Units", 881)]
