@@ -500,16 +500,19 @@ def test_assemble_leaves_blocks_alone_when_their_rows_do_not_pair():
     assert rec["non_derivative_holdings"] == [] and len(rec["non_derivative_transactions"]) == 2
 
 
-def _rsu_row(top, amount, continued):
-    """A Table II row as pdftotext -layout prints it: its title over three lines around the
-    short cells, the first line's ``Restricted`` begun or, as the CRF may read it, continued."""
-    return [C("title", "Restricted", top, 0, begins=not continued), C("tx_date", "10/25/2025", top + 2, 20),
-            C("code", "M", top + 2, 32), C("shares", amount, top + 2, 40), C("title", "Stock", top + 2, 0, False),
-            C("title", "Units", top + 4, 0, False)]
+def _rsu_row(top, amount, mark, continued):
+    """A Table II row as pdftotext -layout prints it (a JPMorgan filing): title and underlying
+    title over three lines around the short cells, its mark below ``Restricted``, which is
+    begun or, as the CRF may read it, continued from the row above."""
+    return [C("title", "Restricted", top, 0, begins=not continued), C("fn_mark", mark, top + 1, 19),
+            C("und_title", "Common", top + 1, 60),
+            C("title", "Stock", top + 2, 0, False), C("tx_date", "10/25/2025", top + 2, 20),
+            C("code", "M", top + 2, 32), C("shares", amount, top + 2, 40), C("und_shares", amount, top + 2, 70),
+            C("und_title", "Stock", top + 3, 60, False), C("title", "Units", top + 4, 0, False)]
 
 
 @pytest.mark.parametrize("continued", [False, True])
-def test_assemble_opens_a_row_at_a_title_repeating_the_rows_own(continued):
-    rows = assemble(_rsu_row(95, "826", False) + _rsu_row(100, "881", continued))["derivative_transactions"]
-    assert [(r["security_title"], r["shares"]) for r in rows] == [
-        ("Restricted Stock Units", 826), ("Restricted Stock Units", 881)]
+def test_assemble_opens_a_row_and_takes_its_marks_at_a_title_repeating_the_rows_own(continued):
+    rows = assemble(_rsu_row(95, "826", "(1)", False) + _rsu_row(100, "881", "(2)", continued))
+    assert [(r["security_title"], r["shares"], r["footnote_ids"]) for r in rows["derivative_transactions"]] == [
+        ("Restricted Stock Units", 826, ["F1"]), ("Restricted Stock Units", 881, ["F2"])]
