@@ -480,7 +480,7 @@ def _parts(pieces, table):
     return parts
 
 
-RIGHT_CELLS = frozenset({"und_title", "und_shares", "price", "owned", "di", "nature"})
+RIGHT_CELLS = RIGHT_BLOCK["table2"]    # either table's right-hand cells, a price among them
 
 
 def attach_trailing_cells(rows):

@@ -244,11 +244,6 @@ def _lone_value(tokens, tags, idx):
     return len(idx) == 1 and tags[idx[0]] != "O" and bool(VALUE.match(tokens[idx[0]].text))
 
 
-# where on its row's line a text cell's head stands, by its label: a title first, a
-# nature last (the underlying title, in the middle, has no such mark)
-HEAD_CELL = {"title": lambda cells: 0, "nature": lambda cells: cells - 1, "und_title": lambda cells: None}
-
-
 def repair_wrapped_heads(tokens, tags, confidences, line_zones):
     """The head of a wrapped text cell that the CRF left ``O`` while tagging the cell's
     next lines (EDGAR ASCII: ``By The`` ending a row's line, ``Founders`` / ``Fund II,``
@@ -267,12 +262,18 @@ def repair_wrapped_heads(tokens, tags, confidences, line_zones):
             cells = _cells(tokens, spaced[line - 1]) if line - 1 in spaced else []
             at = next((k for k, g in enumerate(cells)
                        if abs(tokens[g[0]].col - tokens[first].col) <= WRAP_COLUMN_SLACK), None)
-            head = cells[at] if at is not None and at == HEAD_CELL[label](len(cells)) else None
+            head = cells[at] if at is not None and at == _head_cell(label, len(cells)) else None
             if (head and all(tags[i] == "O" for i in head) and tokens[head[0]].text[:1].isupper()
                     and not any(VALUE.match(tokens[i].text) or MARK.match(tokens[i].text) for i in head)):
                 for k, i in enumerate(head):
                     tags[i] = ("B-" if k == 0 else "I-") + label
                     confidences[i] = confidences[first]
+
+
+def _head_cell(label, cells):
+    """Which of its line's ``cells`` a text cell's head is: a title's the first, a
+    nature's the last (an underlying title, in the middle, has no such mark)."""
+    return {"title": 0, "nature": cells - 1}.get(label)
 
 
 def repair_wrapped_marks(tokens, tags, confidences, line_zones):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
 
+from form4ml.assemble import RIGHT_CELLS
 from form4ml.labels import FIELDS
 from form4ml.values import STATES
 
@@ -597,12 +598,11 @@ def _tables(al, record, regs, report):
             values = _row_values(row, columns, table)
             cursor, missing = _row(al, values, row.get("footnote_ids") or [], cursor, hi, report)
             if TABLE_REGION[table] == "table2":
-                trailing.append([v for v in missing if v[1] in TRAILING_LABELS])
+                trailing.append([v for v in missing if v[1] in RIGHT_CELLS])
     if any(trailing):
         _trailing_cells(al, trailing, *regs["table2"], report)
 
 
-TRAILING_LABELS = frozenset({"und_title", "und_shares", "price", "owned", "di", "nature"})
 TRAILING_REACH = 4000   # characters after Table II's last value that its right-hand cells may stand
 
 
