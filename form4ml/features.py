@@ -37,6 +37,12 @@ LEXICON = {w: cat for cat, words in LEXICON.items() for w in words.split()}
 STATE_WORDS = {w for name in STATES.values() for w in name.lower().split()} - {"new", "north", "south", "west", "of"}
 LEXICON.update({w: "state" for w in STATE_WORDS if w not in LEXICON})
 
+def security_words(words):
+    """Whether ``words`` could be a security's title, or a line of one: security words
+    and single capitals (``Class A Common``, ``Stock``)."""
+    return all(LEXICON.get(w.lower()) == "security" or (len(w) == 1 and w.isupper()) for w in words)
+
+
 HEADER_WORDS = {"code", "v", "amount", "price", "(a)", "(d)", "date", "title", "exercisable",
                 "expiration", "shares", "number", "or"}
 

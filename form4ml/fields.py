@@ -4,7 +4,7 @@ from bisect import bisect_left
 from operator import attrgetter
 
 from .assemble import WRAP_COLUMN_SLACK, Piece
-from .features import LEXICON, MARK
+from .features import MARK, security_words
 
 TOKEN_LINE = attrgetter("line")
 NOTE_MARK = re.compile(r"^(?:\(\d{1,2}\)|\[F\d{1,2}\]|\d{1,2}[.)])$")
@@ -254,12 +254,14 @@ def repair_wrapped_heads(tokens, tags, confidences, line_zones):
     by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
     spaced = {line: idx for line, idx in by_line.items() if tokens[idx[-1]].cell == 0}
     for line, idx in spaced.items():
+        if line - 1 not in spaced:
+            continue
+        cells = _cells(tokens, spaced[line - 1])
         for group in _cells(tokens, idx):
             first = group[0]
             label = tags[first][2:]
             if not tags[first].startswith("I-") or label not in WRAPPED_LABELS:
                 continue
-            cells = _cells(tokens, spaced[line - 1]) if line - 1 in spaced else []
             at = next((k for k, g in enumerate(cells)
                        if abs(tokens[g[0]].col - tokens[first].col) <= WRAP_COLUMN_SLACK), None)
             head = cells[at] if at is not None and at == _head_cell(label, len(cells)) else None
@@ -394,10 +396,11 @@ def repair_broken_headings(tokens, tags, lines, line_zones):
 
 def _clear_broken_heading(run, by_line, tags, lines):
     words = [(n, w) for n in run for w in lines[n].lower().split()]
-    match = BROKEN_HEADING.search(" ".join(w for _, w in words))
+    joined = " ".join(w for _, w in words)
+    match = BROKEN_HEADING.search(joined)
     if not match:
         return
-    first = len(" ".join(w for _, w in words)[:match.start()].split())
+    first = len(joined[:match.start()].split())
     for n in {n for n, _ in words[first:first + 3]}:
         for i in by_line[n]:
             tags[i] = "O"
@@ -443,7 +446,7 @@ def _may_continue(tokens, group, label):
         return not MARK.match(texts[0])
     if texts[0] == "(" and texts[-1] == ")":
         return True
-    return all(LEXICON.get(t.lower()) == "security" or (len(t) == 1 and t.isupper()) for t in texts)
+    return security_words(texts)
 
 
 def _cells(tokens, idx):

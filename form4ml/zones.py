@@ -2,7 +2,7 @@
 import re
 
 from .cascade import heading_line, line_key
-from .features import LEXICON, line_features
+from .features import MARK, line_features, security_words
 from .labels import FIELD_ZONE, TABLE2_ONLY, TABLE_FIELDS
 
 HEADINGS = [
@@ -67,7 +67,6 @@ def tag_zones(tagger, lines, tokens):
 # after the owners' table, the signature or the first footnotes, where the zone CRF sees
 # the zone around them. Such a run is all cells, no prose.
 TRAILING_ZONES = frozenset({"owner", "signature", "footnotes", "remarks"})
-ROW_MARK = re.compile(r"^\(\d{1,2}\)$")
 AMOUNT = re.compile(r"^\$?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 MAX_TITLE_WORDS = 4
 
@@ -106,13 +105,13 @@ def _cell_kind(line, template):
         return "blank"
     if line_key(text) in template or heading_line(text):
         return "label"
-    if ROW_MARK.match(text):
+    if MARK.match(text):
         return "mark"
     if text in ("D", "I"):
         return "letter"
     if AMOUNT.match(text):
         return "price" if text.startswith("$") else "amount"
-    words = text.lower().split()
-    if len(words) <= MAX_TITLE_WORDS and all(LEXICON.get(w) == "security" or len(w) == 1 for w in words):
+    words = text.split()
+    if len(words) <= MAX_TITLE_WORDS and security_words(words):
         return "title"
     return None

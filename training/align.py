@@ -637,9 +637,14 @@ def _own_line_find(al, value, kind, lo, hi, tries=20):
 
 def _own_line(text, s, e):
     """Whether text[s:e] is all its line holds (a price's ``$`` aside)."""
-    start, end = text.rfind("\n", 0, s) + 1, text.find("\n", e)
-    end = len(text) if end < 0 else end
+    start, end = _line_around(text, s, e)
     return not text[start:s].strip(" \t$") and not text[e:end].strip()
+
+
+def _line_around(text, s, e):
+    """(start, end) of the line(s) holding text[s:e], without the newlines."""
+    end = text.find("\n", e)
+    return text.rfind("\n", 0, s) + 1, len(text) if end < 0 else end
 
 
 def _row_values(row, columns, table):
@@ -716,8 +721,8 @@ def _in_prose(text, s, e):
     common stock.``), not in a cell: its line has no cell gaps (tab, ``|``, a run of
     spaces), many more words than the piece, and most of them lower-case words (a row on
     one line, as plain text prints it, is names and numbers)."""
-    start, end = text.rfind("\n", 0, s) + 1, text.find("\n", e)
-    line = text[start:len(text) if end < 0 else end].strip()
+    start, end = _line_around(text, s, e)
+    line = text[start:end].strip()
     if "\t" in line or "|" in line or "  " in line:
         return False
     words = line.split()
