@@ -11,6 +11,7 @@ wrapped in its column is followed down the lines below it, over the lines of a r
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from difflib import SequenceMatcher
 
 from form4ml.assemble import RIGHT_CELLS
@@ -188,6 +189,11 @@ def surface(value, kind):
 
 # ---------------------------------------------------------------- searching
 
+# The patterns of one long filing outnumber re's own cache (512), and a footnote's
+# pattern takes milliseconds to compile: keep them all.
+_regex = lru_cache(maxsize=4096)(re.compile)
+
+
 class Aligner:
     """Spans found so far in one text, never overlapping."""
 
@@ -255,7 +261,7 @@ class Aligner:
         """Pieces of a number or date that a fixed-width table cut at its column's edge,
         the rest on the next line in the same column (``697,6`` above ``74``, ``2/7/0``
         above ``0``); the first such occurrence whose head lies in [lo, hi), or None."""
-        exact, starts = re.compile(patterns(value, kind)[0]), _digit_forms(value, kind)
+        exact, starts = _regex(patterns(value, kind)[0]), _digit_forms(value, kind)
         for head in CUT_HEAD.finditer(self.text, lo, hi):
             digits = re.sub(r"\D", "", head.group())
             if not any(f.startswith(digits) and f != digits for f in starts):
@@ -310,7 +316,7 @@ class Aligner:
     def _split(self, head, rest_of, lo, hi):
         """Pieces [head, rest] of the first free match of the ``head`` regex in [lo, hi)
         for which ``rest_of(match)`` gives a free match of the rest, or None."""
-        for m in re.compile(head).finditer(self.text, lo, hi):
+        for m in _regex(head).finditer(self.text, lo, hi):
             rest = rest_of(m)
             if rest and self.free(*m.span()) and self.free(*rest.span()):
                 return [m.span(), rest.span()]
@@ -370,7 +376,7 @@ class Aligner:
         return next((hit for p in patterns(value, kind) if (hit := self._first(p, kind, lo, hi))), None)
 
     def _first(self, pattern, kind, lo, hi):
-        for m in re.compile(pattern).finditer(self.text, lo, hi):
+        for m in _regex(pattern).finditer(self.text, lo, hi):
             s, e = m.span(1)
             if self.free(s, e) and _plausible(m.group(1), kind):
                 return s, e
@@ -828,7 +834,7 @@ def _marked_note(al, text, number, lo, hi):
     body = number and _words_core(text, gap, lead=False)
     if not body:
         return None, None
-    for m in re.compile(r"(?i)(?<![^\W_])" + body).finditer(al.text, lo, hi):
+    for m in _regex(r"(?i)(?<![^\W_])" + body).finditer(al.text, lo, hi):
         inner = re.search(rf"\n[ \t]*({_note_mark(number)})", m.group())
         if not inner:
             return None, None   # found whole: the usual search finds it and its mark
