@@ -90,6 +90,8 @@ TEXT_FIELDS = {"title": "security_title", "nature": "nature_of_ownership",
 OWNER_FIELDS = {"owner_street1": "street1", "owner_street2": "street2", "owner_city": "city",
                 "owner_state": "state", "owner_zip": "zip_code", "officer_title": "officer_title",
                 "other_text": "other_text"}
+ADDRESS = ("owner_street1", "owner_street2", "owner_city", "owner_state", "owner_zip")
+MAX_ADDRESS_WRAP = 3    # lines apart two parts of one address value may stand
 FLAG_FIELDS = {"is_director": "is_director", "is_officer": "is_officer",
                "is_ten_percent": "is_ten_percent_owner", "is_other": "is_other"}
 
@@ -105,6 +107,7 @@ class Assembler:
         self.rows, self.owners, self.footnote_pieces, self.signatures = [], [], [], []
         self.single = {}     # issuer_name, ticker, period, orig_date, remarks -> [Value]
         self.last = {}       # label -> the Value an I- piece continues
+        self._copy = False   # the owner piece fed last began a second copy of a held address part
 
     def feed(self, piece):
         label = piece.label
@@ -161,6 +164,10 @@ class Assembler:
         if starts_owner or not self.owners:
             self.owners.append({})
         owner = self.owners[-1]
+        if piece.begins:
+            self._copy = _repeats(owner, piece)
+        if self._copy:
+            return
         if piece.label in owner and not piece.begins:
             owner[piece.label].add(piece)
         else:
@@ -361,6 +368,16 @@ def merge_repeated_owners(owners):
             by_name[key] = owner
         out.append(owner)
     return out
+
+
+def _repeats(owner, piece):
+    """Whether an address part begun again is a second copy of the address (the
+    'Reporting Owners' table repeating box 1, the name untagged), dropped rather than run
+    on into the first; not a part carried over a line or two (``10179-`` + ``0001``, the
+    city printed between): other parts came after its first, lines more than MAX_ADDRESS_WRAP."""
+    held = owner.get(piece.label) if piece.label in ADDRESS else None
+    return bool(held) and next(reversed(owner)) != piece.label and (
+        piece.line - held.pieces[-1].line > MAX_ADDRESS_WRAP)
 
 
 def _named_before(key, by_name):

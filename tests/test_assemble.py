@@ -73,6 +73,36 @@ def test_assemble_merges_an_owner_repeated_in_the_reporting_owners_table():
         ("Coleman Amy", "REDMOND", "98052-6399"), ("Hall Ken", "SEATTLE", None)]
 
 
+def O(label, text, line, begins=True):
+    return Piece(label, text, 0, len(text), "owner", 0.9, begins, line)
+
+
+# plain pdftotext (a Facebook director's filing): box 1's address printed apart from its
+# name, which comes only with the Reporting Owners table's copy of the address
+BOX1_ADDRESS = [O("owner_street1", "C/O FACEBOOK, INC.", 66), O("owner_street2", "1601 WILLOW ROAD", 67),
+                O("owner_city", "MENLO PARK", 76), O("owner_state", "CALIFORNIA", 78),
+                O("owner_zip", "94025", 80)]
+OWNERS_TABLE = [O("owner_name", "THIEL PETER", 215), O("owner_street1", "C/O FACEBOOK,", 216),
+                O("owner_street1", "INC.", 217, begins=False), O("owner_street2", "1601 WILLOW ROAD", 218),
+                O("owner_city", "MENLO PARK", 219), O("owner_state", "CALIFORNIA", 220),
+                O("owner_zip", "94025", 221)]
+
+
+@pytest.mark.parametrize("pieces, address", [
+    (BOX1_ADDRESS + OWNERS_TABLE,
+     ("THIEL PETER", "C/O FACEBOOK, INC.", "1601 WILLOW ROAD", "MENLO PARK", "CA", "94025")),
+    # pdftotext -layout wraps a zip code's tail below the city and state beside it
+    ([O("owner_name", "Korablina Elena A", 25), O("owner_street1", "383 MADISON AVENUE", 32),
+      O("owner_zip", "10179-", 36), O("owner_city", "NEW YORK", 37), O("owner_state", "NEW YORK", 37),
+      O("owner_zip", "0001", 38)],
+     ("Korablina Elena A", "383 MADISON AVENUE", None, "NEW YORK", "NY", "10179-0001")),
+])
+def test_assemble_reads_an_address_printed_twice_once(pieces, address):
+    owners = assemble(pieces)["reporting_owners"]
+    keys = ("name", "street1", "street2", "city", "state", "zip_code")
+    assert [tuple(o[k] for k in keys) for o in owners] == [address]
+
+
 # pdfplumber and scraped HTML run the Reporting Owners table's name cell on into the
 # check box or the address beside it (real filings: Microsoft's director, a CA owner)
 @pytest.mark.parametrize("repeat, names", [
