@@ -100,3 +100,13 @@ def test_every_rejects_a_malformed_count(bad, capsys):
     with pytest.raises(SystemExit):
         main(["--every", bad])
     assert "STYLE=N" in capsys.readouterr().err
+
+
+def test_build_of_some_splits_renders_only_their_issuers(built, xml_dir, tmp_path):
+    _, _, docs = built
+    split = docs[0]["split"]
+    report = build(xml_dir, tmp_path, ["plain"], jobs=1, splits=(split,))
+    kept = annotations.load([tmp_path / f"{split}.jsonl"])
+    assert {d["source"] for d in kept} == {d["source"] for d in docs if d["split"] == split}
+    assert sorted(p.name for p in tmp_path.glob("*.jsonl")) == [f"{split}.jsonl"]
+    assert "broken.xml" in report.split("failed:")[1]
