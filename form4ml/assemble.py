@@ -90,8 +90,9 @@ TEXT_FIELDS = {"title": "security_title", "nature": "nature_of_ownership",
 OWNER_FIELDS = {"owner_street1": "street1", "owner_street2": "street2", "owner_city": "city",
                 "owner_state": "state", "owner_zip": "zip_code", "officer_title": "officer_title",
                 "other_text": "other_text"}
-ADDRESS = ("owner_street1", "owner_street2", "owner_city", "owner_state", "owner_zip")
-MAX_ADDRESS_WRAP = 3    # lines apart two parts of one address value may stand
+# what the Reporting Owners table at the form's end prints again of box 1 and 5
+REPEATED = ("owner_street1", "owner_street2", "owner_city", "owner_state", "owner_zip", "officer_title")
+MAX_OWNER_WRAP = 3      # lines apart two parts of one such value may stand
 FLAG_FIELDS = {"is_director": "is_director", "is_officer": "is_officer",
                "is_ten_percent": "is_ten_percent_owner", "is_other": "is_other"}
 
@@ -165,7 +166,7 @@ class Assembler:
             self.owners.append({})
         owner = self.owners[-1]
         if piece.begins:
-            self._copy = _repeats(owner, piece)
+            self._copy = _repeats(owner, piece, self._copy)
         if self._copy:
             return
         if piece.label in owner and not piece.begins:
@@ -370,14 +371,15 @@ def merge_repeated_owners(owners):
     return out
 
 
-def _repeats(owner, piece):
-    """Whether an address part begun again is a second copy of the address (the
-    'Reporting Owners' table repeating box 1, the name untagged), dropped rather than run
-    on into the first; not a part carried over a line or two (``10179-`` + ``0001``, the
-    city printed between): other parts came after its first, lines more than MAX_ADDRESS_WRAP."""
-    held = owner.get(piece.label) if piece.label in ADDRESS else None
-    return bool(held) and next(reversed(owner)) != piece.label and (
-        piece.line - held.pieces[-1].line > MAX_ADDRESS_WRAP)
+def _repeats(owner, piece, copying):
+    """Whether an address part or officer title begun again is the Reporting Owners
+    table's copy (box 1's name untagged, so no new owner began), dropped rather than run
+    on into the first: a part the owner holds while such a copy goes on, or one whose
+    first came before other parts, more than MAX_OWNER_WRAP lines above; not a part
+    carried over a line or two (``10179-`` + ``0001``, the city printed between)."""
+    held = owner.get(piece.label) if piece.label in REPEATED else None
+    return bool(held) and (copying or next(reversed(owner)) != piece.label and (
+        piece.line - held.pieces[-1].line > MAX_OWNER_WRAP))
 
 
 def _named_before(key, by_name):

@@ -103,6 +103,19 @@ def test_assemble_reads_an_address_printed_twice_once(pieces, address):
     assert [tuple(o[k] for k in keys) for o in owners] == [address]
 
 
+@pytest.mark.parametrize("pieces, title", [
+    # the Reporting Owners table prints box 5's officer title again, its name untagged
+    ([O("owner_name", "DOE JANE", 10), O("owner_street1", "1 MAIN ST", 11), O("officer_title", "Chief Financial Officer", 14),
+      O("owner_street1", "1 MAIN ST", 201), O("officer_title", "Chief Financial Officer", 203)],
+     "Chief Financial Officer"),
+    # a title wrapped onto the next line, begun anew by the CRF, is one title
+    ([O("owner_name", "DOE JANE", 10), O("officer_title", "EVP,", 14), O("officer_title", "Chief Commercial Officer", 15)],
+     "EVP, Chief Commercial Officer"),
+])
+def test_assemble_reads_an_officer_title_printed_twice_once(pieces, title):
+    assert [o["officer_title"] for o in assemble(pieces)["reporting_owners"]] == [title]
+
+
 # pdfplumber and scraped HTML run the Reporting Owners table's name cell on into the
 # check box or the address beside it (real filings: Microsoft's director, a CA owner)
 @pytest.mark.parametrize("repeat, names", [
