@@ -92,6 +92,7 @@ OWNER_FIELDS = {"owner_street1": "street1", "owner_street2": "street2", "owner_c
                 "other_text": "other_text"}
 # what the Reporting Owners table at the form's end prints again of box 1 and 5
 REPEATED = ("owner_street1", "owner_street2", "owner_city", "owner_state", "owner_zip", "officer_title")
+CELL_GAP = re.compile(r" {3,}")    # spaces between two cells of a space-aligned line
 MAX_OWNER_WRAP = 3      # lines apart two parts of one such value may stand
 FLAG_FIELDS = {"is_director": "is_director", "is_officer": "is_officer",
                "is_ten_percent": "is_ten_percent_owner", "is_other": "is_other"}
@@ -160,6 +161,8 @@ class Assembler:
         return self.rows[-1].table if self.rows else "table1"
 
     def _owner(self, piece):
+        if piece.label == "owner_name":
+            piece = _first_cell(piece)
         starts_owner = piece.label == "owner_name" and piece.begins and (
             not self.owners or "owner_name" in self.owners[-1])
         if starts_owner or not self.owners:
@@ -199,7 +202,7 @@ class Assembler:
         if rec["date_of_original_submission"]:
             rec["document_type"] = "4/A"
         rec["remarks"] = self._text(single.get("remarks"), "remarks")
-        owners = merge_repeated_owners(self.owners)
+        owners = merge_repeated_owners(drop_issuer_named(self.owners, single.get("issuer_name")))
         rec["reporting_owners"] = [self._owner_record(o, i) for i, o in enumerate(owners)]
         self._rows_into(rec)
         rec["footnotes"] = self._footnote_records()
@@ -352,15 +355,42 @@ def _shares_taken_for_underlying(row, piece):
             and len(first.pieces) == 1 and 0 <= first.pieces[0].col < piece.col)
 
 
+COMPANY_WORDS = frozenset("CORP CORPORATION INC INCORPORATED CO COMPANY LTD LIMITED PLC LLC".split())
+
+
+def drop_issuer_named(owners, issuer):
+    """Owners named with the issuer's words only (box 2's name, which ``-layout`` prints
+    beside box 1 and OCR may read into it) are no owners where another one is named; what
+    else they hold goes to the owner after them, or else before them."""
+    words = set(_name_key(issuer).split()) | COMPANY_WORDS if issuer else set()
+    is_issuer = [bool(k) and words.issuperset(k.split()) and not COMPANY_WORDS.issuperset(k.split())
+                 for k in (_name_key(o.get("owner_name")) for o in owners)]
+    if not any(is_issuer) or all(is_issuer):
+        return owners
+    kept = [o for o, drop in zip(owners, is_issuer) if not drop]
+    for i, owner in enumerate(owners):
+        if is_issuer[i]:
+            after = [o for o, drop in zip(owners[i:], is_issuer[i:]) if not drop]
+            target = after[0] if after else [o for o in kept if owners.index(o) < i][-1]
+            for label, value in owner.items():
+                if label != "owner_name":
+                    target.setdefault(label, value)
+    return kept
+
+
 def merge_repeated_owners(owners):
     """One owner per name: the 'Reporting Owners' table at the end of the SEC's form
     repeats box 1's owner; the repeat only fills in what the first lacks. A repeat whose
     name ran on into the cell beside it (a box's ``X``, the street: ``Hoffman Reid X``,
-    ``Hollister Steve 1141-A CUMMINGS RD.``) is the same owner."""
+    ``Hollister Steve 1141-A CUMMINGS RD.``) is the same owner, and so is a name that is
+    only the table's officer title, run on or alone (``Blumofe Robert EVP Platform``,
+    ``Chief Accounting Officer``): the title goes to the owner that lacks one."""
     out, by_name = [], {}
     for owner in owners:
         key = _name_key(owner.get("owner_name"))
         first = _named_before(key, by_name)
+        if first is None and out:
+            first = _titled_copy(owner, key, by_name, out[-1])
         if first is not None:
             for label, value in owner.items():
                 first.setdefault(label, value)
@@ -369,6 +399,63 @@ def merge_repeated_owners(owners):
             by_name[key] = owner
         out.append(owner)
     return out
+
+
+# words that name an office, never a person or a fund
+TITLE_WORDS = frozenset("PRESIDENT PRES VICE VP EVP SVP CEO CFO COO CAO CTO CIO CLO CRO CSO CHIEF "
+                        "OFFICER CHAIRMAN CHAIR CONTROLLER SECRETARY TREASURER COUNSEL".split())
+
+
+# words that name a firm or a fund, never an office
+ENTITY_WORDS = COMPANY_WORDS | frozenset("LP LLP TRUST FUND CAPITAL PARTNERS HOLDINGS GROUP MANAGEMENT "
+                                         "ADVISORS INVESTMENTS VENTURES FOUNDATION".split())
+
+
+def _titled_copy(owner, key, by_name, last):
+    """The owner whose copy ``owner`` is, where its name is an officer title after that
+    owner's name or none (the CRF read the Reporting Owners table's Officer cell as a
+    name), or else words of the last owner's title or address only; then ``owner`` holds
+    the title read from its name where its first lacks one. A name opening with a
+    number where neither owner holds a street is the last owner's street (the CRF read
+    ``1141-A CUMMINGS RD.`` below box 1's name as a second name)."""
+    words = (key or "").split()
+    n = next((n for n in range(len(words) - 1, 1, -1) if " ".join(words[:n]) in by_name), 0)
+    first = by_name[" ".join(words[:n])] if n else last
+    rest = words[n:]
+    if not rest:
+        return None
+    if TITLE_WORDS.intersection(rest) and not ENTITY_WORDS.intersection(rest):
+        name = owner.pop("owner_name")
+        if "officer_title" not in first:
+            owner["officer_title"] = Value([replace(name.pieces[0], label="officer_title",
+                                                    text=_after_words(" ".join(name.words()), n))])
+        return first
+    held = {w for label in ("officer_title", "owner_street1", "owner_street2", "owner_city")
+            if label in first for w in _name_key(first[label]).split()}
+    if held.issuperset(rest):
+        owner.pop("owner_name")
+        return first
+    if not n and rest[0][0].isdigit() and "owner_street1" not in first and "owner_street1" not in owner:
+        owner["owner_street1"] = Value([replace(p, label="owner_street1") for p in owner.pop("owner_name").pieces])
+        return first
+    return None
+
+
+def _after_words(text, n):
+    """``text`` after its first ``n`` words as _name_key counts them."""
+    parts = text.split()
+    for i in range(len(parts) + 1):
+        if len(re.findall(r"[^\W_]+", " ".join(parts[:i]))) >= n:
+            return " ".join(parts[i:])
+    return ""
+
+
+def _first_cell(piece):
+    """A name piece cut at a gap of spaces between cells: ``pdftotext -layout`` prints
+    box 1's name and box 2's issuer on one line, and the CRF may run them together
+    (``THIEL PETER       Chemomab Therapeutics Ltd.``)."""
+    head = CELL_GAP.split(piece.text, 1)[0]
+    return replace(piece, text=head, end=piece.start + len(head)) if head and head != piece.text else piece
 
 
 def _repeats(owner, piece, copying):

@@ -133,6 +133,35 @@ def test_assemble_merges_a_repeated_owner_whose_name_ran_on(repeat, names):
     assert owners[0]["zip_code"] == ("98052-6399" if len(names) == 1 else None)
 
 
+# the Reporting Owners table's Officer cell read as a name (plain pdftotext: alone;
+# pdfplumber and -layout: run on from the name), box 2's issuer run into box 1's name
+# (-layout prints them on one line), box 1's street read as a second name (real filings:
+# Akamai's, Chemomab's, JetBlue's and Calavo's)
+@pytest.mark.parametrize("names, owner, title, street", [
+    (["Blumofe Robert", "Chief Accounting Officer"], "Blumofe Robert", "Chief Accounting Officer", None),
+    (["Blumofe Robert", "Blumofe Robert EVP Platform & GM Enterprise"], "Blumofe Robert",
+     "EVP Platform & GM Enterprise", None),
+    (["Blumofe Robert", "VP, Finance"], "Blumofe Robert", "VP, Finance", None),
+    (["THIEL PETER                        Chemomab Therapeutics Ltd.", "THIEL PETER"], "THIEL PETER", None, None),
+    (["Blumofe Robert", "JETBLUE AIRWAYS"], "Blumofe Robert", None, None),
+    (["JETBLUE AIRWAYS", "Blumofe Robert"], "Blumofe Robert", None, None),
+    (["Blumofe Robert", "1141-A CUMMINGS RD."], "Blumofe Robert", None, "1141-A CUMMINGS RD."),
+])
+def test_assemble_reads_no_owner_from_another_cell(names, owner, title, street):
+    pieces = [P("issuer_name", "JetBlue Airways Corp", "header")]
+    pieces += [piece for name in names for piece in (P("owner_name", name, "owner"), P("owner_city", "NEW YORK", "owner"))]
+    owners = assemble(pieces)["reporting_owners"]
+    assert [(o["name"], o["officer_title"], o["street1"], o["city"]) for o in owners] == [
+        (owner, title, street, "NEW YORK")]
+
+
+@pytest.mark.parametrize("second", ["Blumofe Robert Trust", "Chief Capital LLC", "JetBlue Ventures LLC"])
+def test_assemble_keeps_a_second_owner_named_like_no_other_cell(second):
+    pieces = [P("issuer_name", "JetBlue Airways Corp", "header"), P("owner_name", "Blumofe Robert", "owner"),
+              P("owner_name", second, "owner")]
+    assert len(assemble(pieces)["reporting_owners"]) == 2
+
+
 def C(label, text, line, col):
     return Piece(label, text, 0, len(text), "table2", 0.9, True, line, col)
 
