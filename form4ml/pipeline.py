@@ -20,7 +20,7 @@ from .labels import ZONE_GROUPS
 from .normalise import normalise
 from .tokenize import tokenize
 from .validate import warnings
-from .zones import repair_trailing_rows, tag_zones
+from .zones import repair_note_lines, repair_trailing_rows, tag_zones
 
 ZONE_MODEL, META, TEMPLATE = "zones.crfsuite", "meta.json", "template_lines.txt"
 FIELD_MODELS = {group: f"fields_{group}.crfsuite" for group in ZONE_GROUPS}
@@ -73,6 +73,7 @@ def tag(text, model=None, confidence=True):
     lines = norm.text.split("\n")
     tokens = tokenize(norm.text)
     zones = repair_trailing_rows(lines, tag_zones(model.zones, lines, tokens), model.template)
+    repair_note_lines(lines, zones)
     skip = skipped(tokens, zones, lines, model.template)
     feats = tokens_to_features(tokens, lines, zones, skip)
     tags, confs = tag_fields(model.fields, feats, tokens, zones, skip, confidence)

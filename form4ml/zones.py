@@ -62,6 +62,31 @@ def tag_zones(tagger, lines, tokens):
     return labels
 
 
+NOTE_OPENING = re.compile(r"^\s*(?:\(\d{1,2}\)|\[F\d{1,2}\]|\d{1,2}\.)\s+\S")
+MIN_PROSE_WORDS = 6
+
+
+def repair_note_lines(lines, zones):
+    """Below the 'Explanation of Responses' heading, a table-zoned line that opens with a
+    note's mark and goes on in prose, and the prose lines right after it, are footnotes:
+    the zone CRF reads notes printed after the signature (pdfplumber) as Table II. Fixes
+    ``zones`` in place."""
+    explained, in_note = False, False
+    for n, line in enumerate(lines):
+        explained = explained or bool(HEADINGS[2][1].search(line))
+        opens = explained and bool(NOTE_OPENING.match(line))
+        if zones[n] in ("table1", "table2") and (opens or in_note) and _prose(line):
+            zones[n], in_note = "footnotes", True
+        else:
+            in_note = in_note and zones[n] == "footnotes" and not opens
+    return zones
+
+
+def _prose(line):
+    words = line.split()
+    return len(words) >= MIN_PROSE_WORDS and sum(w.strip(".,;:()\"'").isalpha() for w in words) >= 0.7 * len(words)
+
+
 # Plain pdftotext reads a page block by block: the right-hand columns of Table II's last
 # row (7-11: underlying title and amount, price, amount owned, ownership form) can print
 # after the owners' table, the signature or the first footnotes, where the zone CRF sees

@@ -2,7 +2,7 @@
 import pytest
 
 from form4ml.tokenize import tokenize
-from form4ml.zones import derive_zones, repair_trailing_rows
+from form4ml.zones import derive_zones, repair_note_lines, repair_trailing_rows
 
 TAIL = ("Table II - Derivative Securities Acquired\n"
         "Reporting Owners\n"
@@ -82,3 +82,29 @@ def test_trailing_cells_leave_footnote_prose_alone(line):
 ])
 def test_trailing_cells_need_table_two_above_and_a_row_of_cells(rows):
     assert _repaired(rows) == [r[1] for r in rows]
+
+
+# pdfplumber prints a Meta director's notes after the signature; the zone CRF read them as Table II
+NOTES_AFTER_SIGNATURE = ["/s/ Michael Johnson, attorney-in-fact for Peter Thiel 05/18/2021",
+                         "**Signature of Reporting Person Date", "Explanation of Responses:",
+                         "(1) Represents the number of shares that were acquired in connection with the",
+                         "settlement of the Restricted Stock Units listed in Table II.",
+                         "(2) Each RSU represents a contingent right to receive 1 share of the Issuer's Class A",
+                         "Note: File three copies of this Form, one of which must be manually signed."]
+
+
+@pytest.mark.parametrize("zone", ["table2", "table1"])
+def test_note_lines_below_the_explanation_heading_are_footnotes(zone):
+    zones = ["signature", "signature", "footnotes", zone, zone, zone, "boilerplate"]
+    assert repair_note_lines(NOTES_AFTER_SIGNATURE, zones) == [
+        "signature", "signature", "footnotes", "footnotes", "footnotes", "footnotes", "boilerplate"]
+
+
+@pytest.mark.parametrize("lines", [
+    # no heading above: a table's line stays the table's
+    NOTES_AFTER_SIGNATURE[3:6],
+    # cells, not prose
+    ["Explanation of Responses:", "(1) 02/18/2014 F 25,893 D $3.17 302,060 D"],
+])
+def test_note_lines_need_the_heading_and_prose(lines):
+    assert repair_note_lines(lines, ["table2"] * len(lines)) == ["table2"] * len(lines)
