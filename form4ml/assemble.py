@@ -92,6 +92,7 @@ OWNER_FIELDS = {"owner_street1": "street1", "owner_street2": "street2", "owner_c
                 "other_text": "other_text"}
 # what the Reporting Owners table at the form's end prints again of box 1 and 5
 REPEATED = ("owner_street1", "owner_street2", "owner_city", "owner_state", "owner_zip", "officer_title")
+LEADING_MARK = re.compile(r"^\s*(?:\((\d{1,2})\)|\[F(\d{1,2})\])\s+")
 CELL_GAP = re.compile(r" {3,}")    # spaces between two cells of a space-aligned line
 MAX_OWNER_WRAP = 3      # lines apart two parts of one such value may stand
 FLAG_FIELDS = {"is_director": "is_director", "is_officer": "is_officer",
@@ -309,13 +310,16 @@ class Assembler:
         notes, used = [], set()
         for i, note in enumerate(group_footnotes(self.footnote_pieces)):
             ident = _footnote_ids(note["fn_id"].pieces) if "fn_id" in note else []
+            text = self._text(note.get("fn_text"), f"footnotes[{len(notes)}].text")
+            lead = LEADING_MARK.match(text or "")
+            if lead:    # the note's mark read as its text's first word
+                text, ident = text[lead.end():], ident or [f"F{lead[1] or lead[2]}"]
             fid = ident[0] if ident else f"F{len(notes) + 1}"
             if "fn_id" in note and not ident and notes:     # OCR lost the mark's digit ("@" for "(2)")
                 fid = f"F{int(notes[-1]['id'][1:]) + 1}"
             if fid in used:
                 fid = f"F{len(notes) + 1}"
             used.add(fid)
-            text = self._text(note.get("fn_text"), f"footnotes[{len(notes)}].text")
             notes.append({"id": fid, "text": text})
         return notes
 

@@ -232,6 +232,10 @@ def _notes(spec):
     # OCR read "(2)" without its digit: the note after (1), though a table heading read as a note came first
     (["(4)", "+Reported Transaction(s)", "(1)", "+One.", "@", "+Two."],
      [("F4", "Reported Transaction(s)"), ("F1", "One."), ("F2", "Two.")]),
+    # the mark read as the text's first word (-layout, plain pdftotext: a JetBlue filing)
+    (["+(1) One."], [("F1", "One.")]),
+    (["+[F2] Two."], [("F2", "Two.")]),
+    (["(3)", "+(3) Three."], [("F3", "Three.")]),
 ])
 def test_assemble_gives_each_footnote_its_own_mark_and_text(spec, notes):
     rec = assemble(_notes(spec))
