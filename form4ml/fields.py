@@ -89,8 +89,9 @@ ZIP_SAME_LINE_TOKENS = 7    # tokens from the head to its tail on one line (a ci
 def repair_split_zip(tokens, tags, confidences):
     """A ZIP+4 that a PDF layout broke in two (``98052-`` above the city and ``6399``
     below it in the same column, or both on one line around the city and state) is one
-    ZIP wherever the CRF tagged either half as one: the other half joins it (tags fixed
-    in place; a half the CRF left ``O`` takes the other's confidence)."""
+    ZIP wherever the CRF tagged either half as one, the tail even as a ZIP of its own:
+    the other half joins it (tags fixed in place; a half the CRF left ``O`` takes the
+    other's confidence)."""
     for i, head in enumerate(tokens):
         if not ZIP_HEAD.match(head.text) or tags[i] not in ("O", "B-owner_zip"):
             continue
@@ -111,7 +112,7 @@ def _zip_tail(tokens, tags, i):
         tok = tokens[j]
         if tok.line > head.line + ZIP_REACH:
             return None
-        if ZIP_TAIL.match(tok.text) and tags[j] in ("O", "I-owner_zip") and (
+        if ZIP_TAIL.match(tok.text) and tags[j] in ("O", "B-owner_zip", "I-owner_zip") and (
                 tok.line == head.line and j - i <= ZIP_SAME_LINE_TOKENS
                 or tok.line > head.line and abs(tok.col - head.col) <= ZIP_SLACK):
             return j

@@ -186,6 +186,17 @@ def test_repair_joins_a_zip_broken_in_two(text, crf_zip, expected):
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
 
 
+# pdfplumber, JPMorgan's filings: the CRF began a ZIP at its tail, the head left O
+@pytest.mark.parametrize("text", ["(Street) 10179- NEW YORK NEW YORK 0001", "(Street) 98052- REDMOND WASHINGTON 6399"])
+def test_repair_joins_a_zip_begun_at_its_tail(text):
+    tokens = tokenize(text)
+    tags = ["B-owner_zip" if t is tokens[-1] else "O" for t in tokens]
+    confidences = [0.9 if t != "O" else None for t in tags]
+    repair_split_zip(tokens, tags, confidences)
+    assert [(t.text, tag) for t, tag in zip(tokens, tags) if tag != "O"] == [
+        (text.split()[1], "B-owner_zip"), (tokens[-1].text, "I-owner_zip")]
+
+
 # Cut down from a real filing's Table II as pdftotext -layout prints it: the last lines of
 # the title (bracketed groups) and of the underlying title (``Stock``), left O by the CRF.
 WRAPPED_CELLS = ("Units  06/15/2018  A  1,640  (2)  Common 1,640\n"
