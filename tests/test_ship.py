@@ -18,6 +18,15 @@ def test_corpus_facts_are_read_from_the_build_outputs(tmp_path):
     assert facts["command"] == "python -m training.build_corpus --pdf-every 2"
 
 
+def test_corpus_facts_of_a_build_of_some_splits_name_only_those(tmp_path):
+    (tmp_path / "report.txt").write_text("4 renderings aligned, 0 below coverage 0.8 (kept out of train), 0 failed\n")
+    (tmp_path / "command.txt").write_text("python -m training.build_corpus --splits dev,test\n")
+    for split, n in (("dev", 1), ("test", 3)):
+        (tmp_path / f"{split}.jsonl").write_text("{}\n" * n)
+    facts = corpus_facts(tmp_path)
+    assert (facts["dev"], facts["test"], "train" in facts) == (1, 3, False)
+
+
 def test_selection_parses_dev_scores_per_c1_c2():
     assert _selection("0.3/0.05=0.895, 0.1/0.01=0.883") == {"0.3/0.05": 0.895, "0.1/0.01": 0.883}
 

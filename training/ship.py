@@ -27,10 +27,12 @@ def figures(docs, model_dir):
 
 
 def corpus_facts(corpus):
-    """The command and sizes of the corpus build, read from its outputs."""
+    """The command and sizes of the corpus build, read from its outputs (a build of
+    some splits, ``--splits dev,test``, has no file of the others)."""
     command = (corpus / COMMAND_FILE).read_text().strip()
     first = (corpus / "report.txt").read_text().split("\n", 1)[0].split()
-    sizes = {s: sum(1 for _ in open(corpus / f"{s}.jsonl", encoding="utf-8")) for s in ("train", "dev", "test")}
+    sizes = {s: sum(1 for _ in open(corpus / f"{s}.jsonl", encoding="utf-8")) for s in ("train", "dev", "test")
+             if (corpus / f"{s}.jsonl").is_file()}
     return {"command": command, "renderings": int(first[0]), **sizes,
             f"below_coverage_{MIN_COVERAGE}": int(first[3])}
 
