@@ -23,8 +23,8 @@ SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 # (needle, pattern, replacement): a replacement may use the match's groups; a rule is tried
 # only on text holding its needle (a regex scan costs 5-250 us a filing even where nothing
 # matches; ``in`` costs about one).
+CRLF = re.compile(r"\r\n")
 RULES = [
-    ("\r", re.compile(r"\r\n"), "\n"),
     ("<", re.compile(r"<sup>\s*\(?\s*(\d{1,2})\s*\)?\s*</sup>", re.I), r" (\1)"),
     ("^", re.compile(r"\^\{?\(?(\d{1,2})\)?\}?"), r" (\1)"),
     (None, re.compile(r"[⁽]?([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})[⁾]?"),     # None: only in text that is not ASCII
@@ -89,11 +89,24 @@ def _replacement_offsets(m, new, offsets):
     return result
 
 
+def _dedent(text, offsets):
+    """The text without the indent all its lines share (a quoted or indented copy): the
+    features know a cell by where it stands on its line."""
+    indents = [len(line) - len(line.lstrip(" ")) for line in text.split("\n") if line.strip()]
+    indent = min(indents, default=0)
+    if not indent:
+        return text, offsets
+    return _apply(text, offsets, re.compile(rf"^ {{{indent}}}", re.M), "")
+
+
 def normalise(text: str) -> Normalised:
     """Text with converter markup removed and look-alike letters fixed, mapped to the original."""
     offsets = list(range(len(text)))
+    if "\r\n" in text:    # before "\r" becomes a line break of its own
+        text, offsets = _apply(text, offsets, CRLF, "\n")
     if not text.isascii() or any(c in text for c in ASCII_MAPPED):
         text = text.translate(LOOKALIKES)  # one char for one char: offsets unchanged
+    text, offsets = _dedent(text, offsets)
     for needle, pattern, repl in RULES:
         if (needle in text) if needle else not text.isascii():
             text, offsets = _apply(text, offsets, pattern, repl)

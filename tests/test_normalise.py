@@ -24,6 +24,11 @@ from form4ml.normalise import normalise
     ("Series C2 Preferred", "Series C2 Preferred"),
     ("2019 3. Date of Earliest", "2019 3. Date of Earliest"),
     ("Owned Following11. Nature of", "Owned Following11. Nature of"),
+    # Windows line ends are one line break, not two
+    ("FORM 4\r\n\r\nTable I\r\nCommon Stock", "FORM 4\n\nTable I\nCommon Stock"),
+    # an indented copy loses the indent its lines share, blank lines aside
+    ("    FORM 4\n\n      Table I\n    ## Remarks:", "FORM 4\n\n  Table I\nRemarks:"),
+    ("FORM 4\n      Table I", "FORM 4\n      Table I"),
 ])
 def test_normalise_undoes_converter_artefacts(raw, expected):
     assert normalise(raw).text == expected
@@ -32,6 +37,8 @@ def test_normalise_undoes_converter_artefacts(raw, expected):
 @pytest.mark.parametrize("raw, value", [
     ("x <sup>(3)</sup> \\$3.17 y", "3.17"),
     ("## Table I\n\u0391 25,893", "25,893"),
+    ("FORM 4\r\n\r\nCommon Stock 25,893\r\n", "25,893"),
+    ("    FORM 4\n    Common Stock 25,893", "25,893"),
 ])
 def test_normalise_maps_offsets_back_to_original(raw, value):
     norm = normalise(raw)

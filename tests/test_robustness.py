@@ -129,3 +129,17 @@ def test_ten_thousand_row_table_gives_a_whole_record(model, seed_texts):
     text = seed_texts[0].replace("## Explanation of Responses", table + "\n## Explanation of Responses")
     rec = extract_text(text, model)
     assert_whole_record(rec, text)
+
+
+def _record_without_places(rec):
+    return {k: v for k, v in rec.items() if k not in ("provenance", "file")}
+
+
+@pytest.mark.parametrize("copy", [
+    lambda t: t.replace("\n", "\r\n"),                          # a Windows text file
+    lambda t: "\n".join("    " + line for line in t.split("\n")),   # an indented (quoted) copy
+], ids=["crlf", "indented"])
+def test_a_copy_with_other_line_ends_or_an_indent_gives_the_same_record(model, seed_texts, copy):
+    for text in seed_texts:
+        assert _record_without_places(extract_text(copy(text), model)) == _record_without_places(
+            extract_text(text, model))
