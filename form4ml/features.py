@@ -37,6 +37,14 @@ LEXICON = {w: cat for cat, words in LEXICON.items() for w in words.split()}
 STATE_WORDS = {w for name in STATES.values() for w in name.lower().split()} - {"new", "north", "south", "west", "of"}
 LEXICON.update({w: "state" for w in STATE_WORDS if w not in LEXICON})
 
+def form_words(template_lines):
+    """Words of four or more letters that the form prints (its label lines, the lexicon),
+    never a state's: the words a text in capitals shows in the case the models learnt."""
+    words = {w for line in template_lines for w in re.findall(r"[a-z]{4,}", line)}
+    words |= {w for w, cat in LEXICON.items() if cat != "state" and len(w) >= 4 and w.isalpha()}
+    return frozenset(words - STATE_WORDS)
+
+
 def security_words(words):
     """Whether ``words`` could be a security's title, or a line of one: security words
     and single capitals (``Class A Common``, ``Stock``)."""

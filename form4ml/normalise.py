@@ -112,3 +112,20 @@ def normalise(text: str) -> Normalised:
             text, offsets = _apply(text, offsets, pattern, repl)
     offsets.append(offsets[-1] + 1 if offsets else 0)
     return Normalised(text, offsets)
+
+
+CAPS_WORD = re.compile(r"[A-Z]{4,}")
+MAX_LOWER_SHARE = 0.01      # of a text's letters, for it to count as written in capitals
+LOWER, UPPER = re.compile(r"[a-z]"), re.compile(r"[A-Z]")
+
+
+def case_view(text: str, words=frozenset()) -> str:
+    """The text as the features should see it: in one written all in capitals (old EDGAR
+    ASCII filings, some converters) the form's own ``words`` are capitalised, the case the
+    models learnt them in; the filer's values (names, addresses: in capitals in most
+    filings too) stay as written. Same length, so offsets and values still come from the
+    text itself."""
+    lower = len(LOWER.findall(text))
+    if lower > MAX_LOWER_SHARE * len(text) or lower > MAX_LOWER_SHARE * len(UPPER.findall(text)):
+        return text
+    return CAPS_WORD.sub(lambda m: m[0][0] + m[0][1:].lower() if m[0].lower() in words else m[0], text)

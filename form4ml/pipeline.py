@@ -1,5 +1,6 @@
 """The whole extraction: text -> normalise -> tokens -> zones -> fields -> record."""
 import json
+from functools import cached_property
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +18,8 @@ from .fields import (repair_ad_di_order, repair_bare_marks, repair_bracketed, re
                      repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
                      tags_to_pieces)
 from .labels import ZONE_GROUPS
-from .normalise import normalise
+from .features import form_words
+from .normalise import case_view, normalise
 from .tokenize import tokenize
 from .validate import warnings
 from .zones import repair_note_lines, repair_trailing_rows, tag_zones
@@ -33,6 +35,11 @@ class Model:
     fields: dict    # zone group -> its field Tagger
     template: frozenset     # the form's printed label lines (see train.template_lines)
     meta: dict
+
+    @cached_property
+    def form_words(self):
+        """Words the form prints, from its label lines and the features' lexicon."""
+        return form_words(self.template)
 
     @classmethod
     def load(cls, path):
@@ -70,8 +77,9 @@ class Tagged:
 def tag(text, model=None, confidence=True):
     model = model or load_model()
     norm = normalise(text)
-    lines = norm.text.split("\n")
-    tokens = tokenize(norm.text)
+    view = case_view(norm.text, model.form_words)   # what the models see; values come from norm.text
+    lines = view.split("\n")
+    tokens = tokenize(view)
     zones = repair_trailing_rows(lines, tag_zones(model.zones, lines, tokens), model.template)
     repair_note_lines(lines, zones)
     skip = skipped(tokens, zones, lines, model.template)

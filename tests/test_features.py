@@ -1,7 +1,7 @@
 """Token and line features: what the CRFs see of each token and line."""
 import pytest
 
-from form4ml.features import line_features, tokens_to_features, word_features
+from form4ml.features import form_words, line_features, tokens_to_features, word_features
 from form4ml.tokenize import tokenize
 
 
@@ -120,3 +120,9 @@ def test_tokens_see_the_token_above_and_below_in_their_column(text, word, expect
 def test_lines_with_tabs_get_no_column_features():
     tokens, feats = _features("Class A Common\t2022-06-13\nStock\t\t")
     assert not [f for row in feats for f in row if f.startswith(("up:", "down:"))]
+
+
+@pytest.mark.parametrize("word, printed", [("table", True), ("securities", True), ("common", True),
+                                           ("washington", False), ("redmond", False), ("code", True)])
+def test_form_words_are_the_forms_own_never_a_states(word, printed):
+    assert (word in form_words(["table i - non-derivative securities", "washington, d.c. 20549"])) == printed

@@ -1,6 +1,6 @@
 import pytest
 
-from form4ml.normalise import normalise
+from form4ml.normalise import case_view, normalise
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -60,3 +60,20 @@ def test_normalise_keeps_footnote_digit_at_its_place():
     norm = normalise(raw)
     i = norm.text.index("3)")
     assert raw[norm.to_original(i, i + 1)[0]] == "3"
+
+
+FORM_WORDS = frozenset({"table", "securities", "derivative", "common", "stock"})
+
+
+@pytest.mark.parametrize("text, view", [
+    # in a text in capitals the form's words are seen in the case the models learnt;
+    # the filer's values (names, addresses) and short words stay as written
+    ("TABLE I - NON-DERIVATIVE SECURITIES\nCOMMON STOCK 02/18/2014 S 100 D $10.00 900 D BY LLC",
+     "Table I - NON-Derivative Securities\nCommon Stock 02/18/2014 S 100 D $10.00 900 D BY LLC"),
+    ("SMITH JOHN\nREDMOND, WA 98052", "SMITH JOHN\nREDMOND, WA 98052"),
+    # mixed case is left as it is
+    ("Table I\nCOMMON STOCK 02/18/2014", "Table I\nCOMMON STOCK 02/18/2014"),
+    ("", ""),
+])
+def test_case_view_sees_the_forms_words_of_a_text_in_capitals_in_mixed_case(text, view):
+    assert case_view(text, FORM_WORDS) == view

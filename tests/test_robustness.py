@@ -9,12 +9,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from form4ml import annotations
 from form4ml.batch import extract_file
 from form4ml.pipeline import extract_text, load_model
 from form4ml.record import OWNER_KEYS, ROW_KEYS, TABLES, empty_record
 from form4ml.values import parse_date
 
-from .conftest import SEEDS, need_shared
+from .conftest import REPO, SEEDS, need_shared
 from .test_batch import model_path  # noqa: F401  (fixture)
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -143,3 +144,35 @@ def test_a_copy_with_other_line_ends_or_an_indent_gives_the_same_record(model, s
     for text in seed_texts:
         assert _record_without_places(extract_text(copy(text), model)) == _record_without_places(
             extract_text(text, model))
+
+
+def _upper(value):
+    if isinstance(value, str):
+        return value.upper()
+    if isinstance(value, dict):
+        return {k: _upper(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_upper(v) for v in value]
+    return value
+
+
+def _tables_and_names(rec):
+    return {"issuer": rec["issuer"], "owners": [o["name"] for o in rec["reporting_owners"]],
+            **{table: rec[table] for table in TABLES}}
+
+
+def test_a_copy_in_capitals_gives_the_same_tables_and_names_in_its_own_case(model, seed_texts):
+    for text in seed_texts:
+        assert _tables_and_names(extract_text(text.upper(), model)) == _upper(
+            _tables_and_names(extract_text(text, model)))
+
+
+# a pdftotext -raw rendering in annotations/gold.jsonl (a held-out filing): in capitals, the
+# CRFs read none of its Table I row before the form's words were seen in mixed case
+CAPITALS_RENDERING = "tossww__open-insider-trader__data_cache_sec_edgar_85de6079faf68ef9de101067d5ee8b91.json:pdf_raw"
+
+
+def test_a_rendering_in_capitals_gives_the_same_tables_in_its_own_case(model):
+    doc = next(d for d in annotations.load([REPO / "annotations" / "gold.jsonl"]) if d["id"] == CAPITALS_RENDERING)
+    tables = {table: extract_text(doc["text"], model)[table] for table in TABLES}
+    assert {table: extract_text(doc["text"].upper(), model)[table] for table in TABLES} == _upper(tables)
