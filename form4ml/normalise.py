@@ -40,6 +40,10 @@ RULES = [
     (".", re.compile(r"(?<=[\dA-Za-z])(?=[2-6]a?\. ?(?:Issuer Name|Foreign Trading|Date of Earliest|"
                       r"If Amendment|Relationship of|Individual or))"), " "),
     ("#", re.compile(r"^#{1,6}[ \t]*", re.M), ""),
+    # a markdown pipe table (docling, markitdown, pandoc) as the tab-separated cells of the
+    # seeds: a row ``| Common Stock | 02/18/2014 |``, its rule ``|---|:--:|`` a blank line
+    ("|", re.compile(r"^\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$", re.M), ""),
+    ("|", re.compile(r"^\|(.*)\|[ \t]*$", re.M), lambda m: "\t".join(c.strip() for c in m[1].split("|"))),
     ("**", re.compile(r"\*\*"), ""),
     ("&", re.compile(r"&amp;"), "&"),
     ("&", re.compile(r"&nbsp;"), " "),

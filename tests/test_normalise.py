@@ -24,6 +24,14 @@ from form4ml.normalise import case_view, normalise
     ("Series C2 Preferred", "Series C2 Preferred"),
     ("2019 3. Date of Earliest", "2019 3. Date of Earliest"),
     ("Owned Following11. Nature of", "Owned Following11. Nature of"),
+    # a markdown pipe table (docling, markitdown) reads as tab-separated cells, its rule blank
+    ("| Title | Date | Code |\n|---|:--:|---|\n| Common Stock | 02/18/2014 | F |",
+     "Title\tDate\tCode\n\nCommon Stock\t02/18/2014\tF"),
+    ("|  | 25,893 (1) |", "\t25,893 (1)"),
+    # EDGAR ASCII's | columns and plain text's | cells stay
+    ("Common Stock       |02/18/2014  |F   |\n                   |            |(I) |",
+     "Common Stock       |02/18/2014  |F   |\n                   |            |(I) |"),
+    ("Title | Date | Code", "Title | Date | Code"),
     # Windows line ends are one line break, not two
     ("FORM 4\r\n\r\nTable I\r\nCommon Stock", "FORM 4\n\nTable I\nCommon Stock"),
     # an indented copy loses the indent its lines share, blank lines aside
@@ -39,6 +47,7 @@ def test_normalise_undoes_converter_artefacts(raw, expected):
     ("## Table I\n\u0391 25,893", "25,893"),
     ("FORM 4\r\n\r\nCommon Stock 25,893\r\n", "25,893"),
     ("    FORM 4\n    Common Stock 25,893", "25,893"),
+    ("| Title | Shares |\n|---|---|\n| Common Stock | 25,893 |", "25,893"),
 ])
 def test_normalise_maps_offsets_back_to_original(raw, value):
     norm = normalise(raw)
