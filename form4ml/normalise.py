@@ -93,6 +93,20 @@ def _replacement_offsets(m, new, offsets):
     return result
 
 
+BLANK_RUN = re.compile(r"\n(?:[ \t]*\n)+")
+ADJACENT_LINES = re.compile(r"\S[^\n]*\n[ \t]*\S")     # two lines with text, one below the other
+MIN_DOUBLE_SPACED_LINES = 10
+
+
+def _single_space(text, offsets):
+    """A double-spaced copy (a blank line after every line, as some copies and converters
+    write) as it was printed: no two lines of it stand together, so each run of blank
+    lines loses one."""
+    if ADJACENT_LINES.search(text) or len(BLANK_RUN.findall(text)) < MIN_DOUBLE_SPACED_LINES:
+        return text, offsets
+    return _apply(text, offsets, BLANK_RUN, lambda m: "\n" * (m[0].count("\n") - 1))
+
+
 def _dedent(text, offsets):
     """The text without the indent all its lines share (a quoted or indented copy): the
     features know a cell by where it stands on its line."""
@@ -110,7 +124,7 @@ def normalise(text: str) -> Normalised:
         text, offsets = _apply(text, offsets, CRLF, "\n")
     if not text.isascii() or any(c in text for c in ASCII_MAPPED):
         text = text.translate(LOOKALIKES)  # one char for one char: offsets unchanged
-    text, offsets = _dedent(text, offsets)
+    text, offsets = _dedent(*_single_space(text, offsets))
     for needle, pattern, repl in RULES:
         if (needle in text) if needle else not text.isascii():
             text, offsets = _apply(text, offsets, pattern, repl)

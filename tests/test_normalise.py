@@ -32,6 +32,10 @@ from form4ml.normalise import case_view, normalise
     ("Common Stock       |02/18/2014  |F   |\n                   |            |(I) |",
      "Common Stock       |02/18/2014  |F   |\n                   |            |(I) |"),
     ("Title | Date | Code", "Title | Date | Code"),
+    # a double-spaced copy loses one blank line of each run; a text with lines together keeps all
+    ("\n\n".join(f"line {n}" for n in range(12)) + "\n\n\n\nend",
+     "\n".join(f"line {n}" for n in range(12)) + "\n\n\nend"),
+    ("FORM 4\n\nTable I\nCommon Stock", "FORM 4\n\nTable I\nCommon Stock"),
     # Windows line ends are one line break, not two
     ("FORM 4\r\n\r\nTable I\r\nCommon Stock", "FORM 4\n\nTable I\nCommon Stock"),
     # an indented copy loses the indent its lines share, blank lines aside

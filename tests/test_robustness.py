@@ -141,7 +141,8 @@ def _record_without_places(rec):
     lambda t: "\n".join("    " + line for line in t.split("\n")),   # an indented (quoted) copy
     lambda t: "\n".join("| " + " | ".join(line.split("\t")) + " |" if "\t" in line else line
                         for line in t.split("\n")),             # a converter's pipe tables
-], ids=["crlf", "indented", "pipe-tables"])
+    lambda t: t.replace("\n", "\n\n"),                          # a double-spaced copy
+], ids=["crlf", "indented", "pipe-tables", "double-spaced"])
 def test_a_copy_with_other_line_ends_or_an_indent_gives_the_same_record(model, seed_texts, copy):
     for text in seed_texts:
         assert _record_without_places(extract_text(copy(text), model)) == _record_without_places(
