@@ -19,6 +19,7 @@ from .fields import (repair_ad_di_order, repair_bare_marks, repair_bracketed, re
                      tags_to_pieces)
 from .labels import ZONE_GROUPS
 from .features import form_words
+from .html import html_to_text, is_html
 from .normalise import case_view, normalise
 from .tokenize import tokenize
 from .validate import warnings
@@ -103,8 +104,11 @@ def tag(text, model=None, confidence=True):
 
 
 def extract_text(text, model=None):
-    """The Form 4 record of a text (see shared/spec/record.md)."""
+    """The Form 4 record of a text (see shared/spec/record.md); an HTML page is read as
+    its scraped text (``html.html_to_text``), which provenance offsets then point into."""
     model = model or load_model()
+    if is_html(text):
+        text = html_to_text(text)
     tagged = tag(text, model)
     record = ticker_after_issuer(assemble(tagged.pieces(), model.meta.get("ad_by_code")), text)
     record = issuer_before_ticker(record, text)

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-import lxml.html
 from lxml import etree
 
 from form4ml.config import shared_dir
+from form4ml.html import page_root, scrape_blocks
 
 from .render_html import sec_html
 from .xml_record import ROW_XML, TABLE_XML, read_record
@@ -373,20 +373,6 @@ def render_ascii(xml_path, rng):
 
 # ---------------------------------------------------------------- html_text
 
-_BLOCKS = {"p", "div", "br", "tr", "table", "center", "h1", "h2", "h3", "li", "title"}
-
-
-def _scrape_blocks(root, cell_sep):
-    """Text with newlines after block elements and ``cell_sep`` after table cells."""
-    for el in root.iter("td", "th"):
-        el.tail = cell_sep + (el.tail or "")
-    for el in root.iter(*_BLOCKS):
-        el.tail = "\n" + (el.tail or "")
-    lines = (re.sub(r"[ \t\r\f\v]*\t[ \t\r\f\v]*", "\t", re.sub(r"[ \r\f\v]+", " ", ln)).strip(" ")
-             for ln in root.text_content().split("\n"))
-    return "\n".join(ln for ln in lines if ln.strip())
-
-
 def _scrape_nodes(root):
     """Every text node on its own line (``get_text("\\n", strip=True)``)."""
     return "\n".join(t for t in (" ".join(s.split()) for s in root.itertext()) if t)
@@ -399,15 +385,13 @@ def _scrape_flat(root):
 
 def render_html_text(xml_path, rng):
     """EDGAR's HTML view of the filing, scraped to text in one of a few common ways."""
-    root = lxml.html.fromstring(sec_html(xml_path))
-    for el in list(root.iter("style", "script", "title")):
-        el.drop_tree()
+    root = page_root(sec_html(xml_path))
     kind = rng.choice(("blocks_tab", "blocks_space", "nodes", "flat"))
     if kind == "nodes":
         return _scrape_nodes(root) + "\n"
     if kind == "flat":
         return _scrape_flat(root) + "\n"
-    return _scrape_blocks(root, "\t" if kind == "blocks_tab" else " ") + "\n"
+    return scrape_blocks(root, "\t" if kind == "blocks_tab" else " ") + "\n"
 
 
 # ---------------------------------------------------------------- plain
