@@ -29,7 +29,7 @@ from .align import align
 from .xml_record import issuer_cik, read_record
 
 TEXT_STYLES = ("plain", "markdown", "ascii", "html_text", "markdown_scan")
-PDF_STYLES = ("pdf_layout", "pdf_plain", "pdf_raw", "pdfplumber")
+PDF_STYLES = ("pdf_layout", "pdf_plain", "pdf_raw", "pdfplumber", "pdfminer")
 OCR_STYLES = ("ocr_light_200", "ocr_medium_200", "ocr_heavy_300", "ocr_rapid_medium_200")   # of render_ocr's seven
 MIN_COVERAGE = 0.8
 SPLITS = ("train", "dev", "test")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
+from pdfminer.high_level import extract_text as pdfminer_text
 
 from training.render_html import sec_html
 
@@ -183,9 +184,20 @@ def render_pdfplumber(xml_path, rng: random.Random, cache_dir: Path) -> str:
         raise RuntimeError(f"{xml_path}: pdfplumber failed on {pdf}: {e}") from e
 
 
+def render_pdfminer(xml_path, rng: random.Random, cache_dir: Path) -> str:
+    """pdfminer.six's ``extract_text`` with its default layout analysis, what many Python
+    pipelines read: text boxes apart by blank lines, a table's cells box by box."""
+    pdf = pdf_path(xml_path, rng, cache_dir)
+    try:
+        return pdfminer_text(str(pdf))
+    except Exception as e:
+        raise RuntimeError(f"{xml_path}: pdfminer failed on {pdf}: {e}") from e
+
+
 PDF_STYLES = {
     "pdf_layout": pdftotext_style("-layout"),
     "pdf_plain": pdftotext_style(),
     "pdf_raw": pdftotext_style("-raw"),
     "pdfplumber": render_pdfplumber,
+    "pdfminer": render_pdfminer,
 }
