@@ -77,8 +77,11 @@ def dask_backend(scheduler=None, workers=1):
 
 
 def lowest_confidence(record):
-    """(path, confidence) of the least confident value found, or (None, 0.0) if none was."""
+    """(path, confidence) of the least confident value found, or (None, 0.0) if none was;
+    (None, 1.0) for a record read from its XML (values, and no provenance)."""
     where = record.get("provenance") or {}
+    if not where and (record.get("reporting_owners") or (record.get("issuer") or {}).get("name")):
+        return None, 1.0
     return min(((path, w["confidence"]) for path, w in where.items()), key=lambda pc: pc[1], default=(None, 0.0))
 
 

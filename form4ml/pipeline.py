@@ -1,8 +1,7 @@
 """The whole extraction: text -> normalise -> tokens -> zones -> fields -> record."""
 import json
-from functools import cached_property
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .assemble import assemble, issuer_before_ticker, ticker_after_issuer
@@ -11,18 +10,18 @@ from .columns import read_sub_columns
 from .config import model_dir
 from .crf import Tagger
 from .errors import Form4Error
-from .features import tokens_to_features
+from .features import form_words, tokens_to_features
 from .fields import (repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
                      repair_centred_marks, repair_footnote_starts, repair_lone_ownership_letters,
                      repair_relationship_columns, repair_signature_over_label, repair_split_zip,
                      repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
                      tags_to_pieces)
 from .labels import ZONE_GROUPS
-from .features import form_words
 from .html import html_to_text, is_html
 from .normalise import case_view, normalise
 from .tokenize import tokenize
 from .validate import warnings
+from .xml_record import is_ownership_xml, record_of_xml_text
 from .zones import repair_note_lines, repair_trailing_rows, tag_zones
 
 ZONE_MODEL, META, TEMPLATE = "zones.crfsuite", "meta.json", "template_lines.txt"
@@ -105,7 +104,16 @@ def tag(text, model=None, confidence=True):
 
 def extract_text(text, model=None):
     """The Form 4 record of a text (see shared/spec/record.md); an HTML page is read as
-    its scraped text (``html.html_to_text``), which provenance offsets then point into."""
+    its scraped text (``html.html_to_text``), which provenance offsets then point into,
+    and an ownership XML (or an EDGAR submission holding one) as the XML it is, with no
+    provenance: its values stand in no text."""
+    if is_ownership_xml(text):
+        try:
+            record = record_of_xml_text(text)
+        except ValueError:
+            pass        # XML too broken to read: its text goes to the models
+        else:
+            return {**record, "warnings": warnings(record), "provenance": {}}
     model = model or load_model()
     if is_html(text):
         text = html_to_text(text)

@@ -423,7 +423,7 @@ CORPUS = shared_dir() / "corpus" / "form4"
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
 def test_corpus_filing_rendered_by_sec_stylesheet_aligns_fully():
     lxml_html = pytest.importorskip("lxml.html")
-    xml_record = pytest.importorskip("training.xml_record")
+    xml_record = pytest.importorskip("form4ml.xml_record")
     from training.render_html import sec_html
 
     path = CORPUS / "ConnorVO__springloading_insider_trades__tests_xml_xml_deriv_and_nonderiv.xml"

@@ -7,7 +7,7 @@ import pytest
 from form4ml import annotations
 from form4ml.config import shared_dir
 from training.build_corpus import build, split_of
-from training.xml_record import read_record
+from form4ml.xml_record import read_record
 
 from .conftest import need_shared
 

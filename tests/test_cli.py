@@ -97,6 +97,16 @@ def test_extract_warns_when_form4_has_missing_parts(tmp_path):
     assert "no transactions or holdings found" in json.loads(result.stdout)["warnings"]
 
 
+def test_extract_reads_an_ownership_xml_file(tmp_path):
+    from .test_xml_record import MINIMAL
+    path = tmp_path / "filing.xml"
+    path.write_text(MINIMAL)
+    result = run("extract", path, "--format", "jsonl", "--min-confidence", "0.9")
+    assert result.exit_code == 0, result.output
+    rec = json.loads(result.stdout)
+    assert (rec["issuer"]["name"], rec["needs_review"]) == ("ACME", False)
+
+
 def test_extract_missing_file_is_reported(tmp_path):
     result = run("extract", tmp_path / "nope.txt")
     assert result.exit_code == 1 and "nope.txt" in result.stderr and "cannot read" in result.stderr

@@ -11,7 +11,7 @@ from form4ml.config import shared_dir
 from form4ml.record import TABLES
 from training.align import HEADINGS, align
 from training.render_scan import Damage, render_markdown_scan
-from training.xml_record import read_record
+from form4ml.xml_record import read_record
 
 from .conftest import need_shared
 

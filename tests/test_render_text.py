@@ -7,7 +7,7 @@ import pytest
 from form4ml.config import shared_dir
 from form4ml.record import TABLES
 from training.render_text import RENDERERS, Style, fmt_date, fmt_marks, fmt_price, state_names
-from training.xml_record import read_record
+from form4ml.xml_record import read_record
 
 CORPUS = shared_dir() / "corpus" / "form4"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"shared corpus not found at {CORPUS}")

@@ -1,9 +1,10 @@
-"""training.xml_record: SEC ownership XML -> the record of spec/record.md."""
+"""form4ml.xml_record: SEC ownership XML -> the record of spec/record.md (gold records, XML input)."""
 import pytest
 
 from form4ml.config import shared_dir
 from form4ml.record import OWNER_KEYS, ROW_KEYS, TABLES, empty_record
-from training.xml_record import issuer_cik, read_record, to_bool, to_date, to_number
+from form4ml.xml_record import (issuer_cik, is_ownership_xml, read_record, record_of_xml_text, to_bool, to_date,
+                                to_number)
 
 CORPUS = shared_dir() / "corpus" / "form4"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"shared corpus not found at {CORPUS}")
@@ -133,3 +134,33 @@ def test_bad_xml_raises_value_error_naming_the_file(tmp_path, text):
 def test_missing_file_raises_value_error_naming_it(tmp_path):
     with pytest.raises(ValueError, match="nowhere.xml"):
         read_record(tmp_path / "nowhere.xml")
+
+
+def _submission(xml):
+    """The XML as EDGAR's full-text submission wraps it."""
+    return f"<SEC-DOCUMENT>\n<DOCUMENT>\n<TYPE>4\n<TEXT>\n<XML>\n{xml}\n</XML>\n</TEXT>\n</DOCUMENT>\n"
+
+
+@pytest.mark.parametrize("text, xml", [
+    (MINIMAL, True),
+    (_submission(MINIMAL), True),
+    ("FORM 4\nTable I - Non-Derivative Securities", False),
+    ("<ownershipDocument> cut off", False),
+])
+def test_is_ownership_xml_finds_the_document_in_a_text(text, xml):
+    assert is_ownership_xml(text) == xml
+
+
+@pytest.mark.parametrize("wrap", [lambda x: x, _submission])
+def test_record_of_xml_text_is_the_files_record(wrap, tmp_path):
+    (tmp_path / "f.xml").write_text(MINIMAL)
+    assert record_of_xml_text(wrap(MINIMAL)) == read_record(tmp_path / "f.xml")
+
+
+def test_extract_reads_an_ownership_xml_as_the_record_it_holds(tmp_path):
+    from form4ml.batch import lowest_confidence
+    from form4ml.pipeline import extract_text
+    (tmp_path / "f.xml").write_text(MINIMAL)
+    rec = extract_text(_submission(MINIMAL))
+    assert {k: v for k, v in rec.items() if k not in ("warnings", "provenance")} == read_record(tmp_path / "f.xml")
+    assert rec["provenance"] == {} and lowest_confidence(rec) == (None, 1.0)

@@ -26,7 +26,7 @@ from form4ml import annotations
 from form4ml.config import build_dir, shared_dir
 
 from .align import align
-from .xml_record import issuer_cik, read_record
+from form4ml.xml_record import issuer_cik, read_record
 
 TEXT_STYLES = ("plain", "markdown", "ascii", "html_text", "markdown_scan")
 PDF_STYLES = ("pdf_layout", "pdf_plain", "pdf_raw", "pdfplumber", "pdfminer")

@@ -1,4 +1,5 @@
-"""Read SEC ownership XML (Form 4 and 4/A, schemas X0303..X0609) into the record of spec/record.md.
+"""Read SEC ownership XML (Form 4 and 4/A, schemas X0303..X0609) into the record of spec/record.md:
+the gold records of the training corpus, and the record of an XML a user gives ``extract``.
 
 Where a filing reports a value instead of a share count (debt, interests), the value
 stands in the share columns, as EDGAR's own rendering shows it.
@@ -135,7 +136,33 @@ def issuer_cik(path):
 
 def read_record(path):
     """The gold record of one ownership XML filing (every key of spec/record.md)."""
-    root = _parse(path)
+    return _record(_parse(path))
+
+
+OWNERSHIP_XML = re.compile(r"<ownershipDocument\b.*?</ownershipDocument>", re.S)
+
+
+def is_ownership_xml(text):
+    """Whether ``text`` holds an SEC ownership document: the XML itself, or an EDGAR
+    submission wrapping it (``<XML>`` inside ``<DOCUMENT>``)."""
+    return "<ownershipDocument" in text and OWNERSHIP_XML.search(text) is not None
+
+
+def record_of_xml_text(text):
+    """The record of the ownership document ``text`` holds (ValueError if unreadable)."""
+    doc = OWNERSHIP_XML.search(text)
+    if doc is None:
+        raise ValueError("no <ownershipDocument> in the text")
+    try:
+        root = etree.fromstring(doc[0].encode(), etree.XMLParser(remove_comments=True, recover=True))
+    except etree.XMLSyntaxError as exc:
+        raise ValueError(f"not readable XML: {exc}") from exc
+    if root is None:
+        raise ValueError("not readable XML")
+    return _record(root)
+
+
+def _record(root):
     record = empty_record()
     record["document_type"] = _raw(root.find("documentType")) or "4"
     record["period_of_report"] = to_date(_raw(root.find("periodOfReport")))
