@@ -375,7 +375,8 @@ def drop_issuer_named(owners, issuer):
     for i, owner in enumerate(owners):
         if is_issuer[i]:
             after = [o for o, drop in zip(owners[i:], is_issuer[i:]) if not drop]
-            target = after[0] if after else [o for o in kept if owners.index(o) < i][-1]
+            before = [o for o, drop in zip(owners[:i], is_issuer[:i]) if not drop]
+            target = (after or before[-1:])[0]
             for label, value in owner.items():
                 if label != "owner_name":
                     target.setdefault(label, value)
