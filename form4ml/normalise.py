@@ -36,8 +36,9 @@ RULES = [
     ("\t", re.compile(r"(\$ ?\d[\d,]*\.)\t+(\d)"), r"\1\2"),
     # a header box's number glued to the value before it by HTML scraping: ``SUITE 3003. Date
     # of Earliest``, ``928064. If Amendment`` (box 3 after the street, box 4 after the ZIP),
-    # ``SMITH BRADFORD L2. Issuer Name`` (box 2 after the name's last initial)
-    (".", re.compile(r"(?<=[\dA-Za-z])(?=[2-6]a?\. ?(?:Issuer Name|Foreign Trading|Date of Earliest|"
+    # ``SMITH BRADFORD L2. Issuer Name`` (box 2 after the name's last initial, or after a
+    # company's state suffix: ``CORP /DE/2. Issuer Name``)
+    (".", re.compile(r"(?:(?<=[\dA-Za-z])|(?<=[A-Z]/))(?=[2-6]a?\. ?(?:Issuer Name|Foreign Trading|Date of Earliest|"
                       r"If Amendment|Relationship of|Individual or))"), " "),
     ("#", re.compile(r"^#{1,6}[ \t]*", re.M), ""),
     # a markdown pipe table (docling, markitdown, pandoc) as the tab-separated cells of the
