@@ -108,9 +108,14 @@ def _single_space(text, offsets):
     return _apply(text, offsets, BLANK_RUN, lambda m: "\n" * (m[0].count("\n") - 1))
 
 
+FLUSH_LINE = re.compile(r"^[^ \n]", re.M)
+
+
 def _dedent(text, offsets):
     """The text without the indent all its lines share (a quoted or indented copy): the
     features know a cell by where it stands on its line."""
+    if FLUSH_LINE.search(text):     # a line with text at its start: no shared indent
+        return text, offsets
     indents = [len(line) - len(line.lstrip(" ")) for line in text.split("\n") if line.strip()]
     indent = min(indents, default=0)
     if not indent:

@@ -62,6 +62,7 @@ def tag_zones(tagger, lines, tokens):
     return labels
 
 
+TABLE_ZONES = ("table1", "table2")
 NOTE_OPENING = re.compile(r"^\s*(?:\(\d{1,2}\)|\[F\d{1,2}\]|\d{1,2}\.)\s+\S")
 MIN_PROSE_WORDS = 6
 
@@ -71,11 +72,13 @@ def repair_note_lines(lines, zones):
     note's mark and goes on in prose, and the prose lines right after it, are footnotes:
     the zone CRF reads notes printed after the signature (pdfplumber) as Table II. Fixes
     ``zones`` in place."""
-    explained, in_note = False, False
-    for n, line in enumerate(lines):
-        explained = explained or bool(HEADINGS[2][1].search(line))
-        opens = explained and bool(NOTE_OPENING.match(line))
-        if zones[n] in ("table1", "table2") and (opens or in_note) and _prose(line):
+    if not any(z in TABLE_ZONES and NOTE_OPENING.match(line) for line, z in zip(lines, zones)):
+        return zones
+    heading = next((n for n, line in enumerate(lines) if HEADINGS[2][1].search(line)), len(lines))
+    in_note = False
+    for n in range(heading, len(lines)):
+        opens = bool(NOTE_OPENING.match(lines[n]))
+        if zones[n] in TABLE_ZONES and (opens or in_note) and _prose(lines[n]):
             zones[n], in_note = "footnotes", True
         else:
             in_note = in_note and zones[n] == "footnotes" and not opens
