@@ -17,6 +17,8 @@ LOOKALIKES = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u2022": "-", "\u25a1": " ", "\u2610": " ",
     "\u2611": "X", "\u2612": "X", "\u2713": "X", "\u2714": "X",
 })
+LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+             "\ufb05": "st", "\ufb06": "st"}
 ASCII_MAPPED = [chr(c) for c in LOOKALIKES if c < 128]     # "\f", "\r"
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
@@ -30,6 +32,8 @@ RULES = [
     (None, re.compile(r"[⁽]?([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})[⁾]?"),     # None: only in text that is not ASCII
      lambda m: " (" + m.group(1).translate(SUPERSCRIPTS) + ")"),
     ("$", re.compile(r"\$\^\{\\star\}\$|\$\\star\$"), "*"),
+    # ligatures a PDF's fonts keep and pdfminer, pypdfium2 pass on (``Beneﬁcially``)
+    (None, re.compile("[\ufb00-\ufb06]"), lambda m: LIGATURES[m[0]]),
     ("<", re.compile(r"</?(?:b|i|u|em|strong|sup|sub|span|font|br|p|div|td|tr|th)\b[^>]*>", re.I), " "),
     ("\\", re.compile(r"\\([$*_#\[\]()&%-])"), r"\1"),
     # a dollar amount cut after its point by a cell break: ``$3.<tab>3`` is $3.3

@@ -37,6 +37,8 @@ from form4ml.normalise import case_view, normalise
     ("\n\n".join(f"line {n}" for n in range(12)) + "\n\n\n\nend",
      "\n".join(f"line {n}" for n in range(12)) + "\n\n\nend"),
     ("FORM 4\n\nTable I\nCommon Stock", "FORM 4\n\nTable I\nCommon Stock"),
+    # a PDF font's ligatures (pdfminer, pypdfium2) as letters
+    ("Bene\ufb01cially Owned, \ufb02oor, o\ufb03ce", "Beneficially Owned, floor, office"),
     # Windows line ends are one line break, not two
     ("FORM 4\r\n\r\nTable I\r\nCommon Stock", "FORM 4\n\nTable I\nCommon Stock"),
     # an indented copy loses the indent its lines share, blank lines aside
@@ -51,6 +53,7 @@ def test_normalise_undoes_converter_artefacts(raw, expected):
     ("x <sup>(3)</sup> \\$3.17 y", "3.17"),
     ("## Table I\n\u0391 25,893", "25,893"),
     ("FORM 4\r\n\r\nCommon Stock 25,893\r\n", "25,893"),
+    ("Bene\ufb01cially O\ufb03cer 25,893", "25,893"),
     ("    FORM 4\n    Common Stock 25,893", "25,893"),
     ("| Title | Shares |\n|---|---|\n| Common Stock | 25,893 |", "25,893"),
 ])
