@@ -154,7 +154,9 @@ def record_of_xml_text(text):
     if doc is None:
         raise ValueError("no <ownershipDocument> in the text")
     try:
-        root = etree.fromstring(doc[0].encode(), etree.XMLParser(remove_comments=True, recover=True))
+        # a user's file: no entities expanded, nothing fetched (XXE, billion laughs)
+        parser = etree.XMLParser(remove_comments=True, recover=True, resolve_entities=False, no_network=True)
+        root = etree.fromstring(doc[0].encode(), parser)
     except etree.XMLSyntaxError as exc:
         raise ValueError(f"not readable XML: {exc}") from exc
     if root is None:

@@ -164,3 +164,11 @@ def test_extract_reads_an_ownership_xml_as_the_record_it_holds(tmp_path):
     rec = extract_text(_submission(MINIMAL))
     assert {k: v for k, v in rec.items() if k not in ("warnings", "provenance")} == read_record(tmp_path / "f.xml")
     assert rec["provenance"] == {} and lowest_confidence(rec) == (None, 1.0)
+
+
+def test_record_of_xml_text_never_reads_a_file_an_entity_names(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET")
+    text = (f'<!DOCTYPE o [<!ENTITY x SYSTEM "file://{secret}">]>'
+            "<ownershipDocument><issuer><issuerName>ACME &x;</issuerName></issuer></ownershipDocument>")
+    assert "SECRET" not in str(record_of_xml_text(text))
