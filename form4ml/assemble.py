@@ -245,6 +245,7 @@ class Assembler:
         return parse_number("".join(value.texts))
 
     def _owner_record(self, owner, i):
+        _city_from_street(owner)
         out = empty_owner()
         base = f"reporting_owners[{i}]."
         out["name"] = self._text(owner.get("owner_name"), base + "name")
@@ -453,6 +454,27 @@ def _after_words(text, n):
         if len(re.findall(r"[^\W_]+", " ".join(parts[:i]))) >= n:
             return " ".join(parts[i:])
     return ""
+
+
+CITY_AFTER_STREET = re.compile(r"^(.*\d.*?),\s*([A-Za-z][A-Za-z .'-]*?)[\s,]*$")
+
+
+def _city_from_street(owner):
+    """A one-line address, ``770 STONERIDGE DR., MT. PLEASANT, MI 48858``, whose city the CRF
+    ran into the street: where no city was read and the state stands on the street's line,
+    the words after the street's last comma are the city (fixes ``owner`` in place)."""
+    street = owner.get("owner_street2") or owner.get("owner_street1")
+    state = owner.get("owner_state")
+    if "owner_city" in owner or street is None or state is None:
+        return
+    last = street.pieces[-1]
+    m = CITY_AFTER_STREET.match(last.text)
+    if not m or last.line != state.pieces[0].line:
+        return
+    street.pieces[-1] = replace(last, text=m[1], end=last.start + len(m[1]))
+    city_start = last.start + m.start(2)
+    owner["owner_city"] = Value([replace(last, label="owner_city", text=m[2], start=city_start,
+                                         end=city_start + len(m[2]))])
 
 
 def _first_cell(piece):

@@ -155,6 +155,21 @@ def test_assemble_reads_no_owner_from_another_cell(names, owner, title, street):
         (owner, title, street, "NEW YORK")]
 
 
+# a plain layout's one-line address (a real filing's): the CRF ran the city into the street
+@pytest.mark.parametrize("pieces, address", [
+    ([O("owner_street1", "770 STONERIDGE DR., MT. PLEASANT", 3), O("owner_state", "MI", 3)],
+     ("770 STONERIDGE DR.", "MT. PLEASANT", "MI")),
+    # a city read stands; a state on another line says nothing of the street's commas
+    ([O("owner_street1", "770 STONERIDGE DR., SUITE 5", 3), O("owner_city", "MT. PLEASANT", 3),
+      O("owner_state", "MI", 3)], ("770 STONERIDGE DR., SUITE 5", "MT. PLEASANT", "MI")),
+    ([O("owner_street1", "770 STONERIDGE DR., SUITE B", 3), O("owner_state", "MI", 5)],
+     ("770 STONERIDGE DR., SUITE B", None, "MI")),
+])
+def test_assemble_reads_the_city_a_one_line_address_ran_into_the_street(pieces, address):
+    owner = assemble([O("owner_name", "McGuirk Richard L", 2)] + pieces)["reporting_owners"][0]
+    assert (owner["street1"], owner["city"], owner["state"]) == address
+
+
 @pytest.mark.parametrize("second", ["Blumofe Robert Trust", "Chief Capital LLC", "JetBlue Ventures LLC"])
 def test_assemble_keeps_a_second_owner_named_like_no_other_cell(second):
     pieces = [P("issuer_name", "JetBlue Airways Corp", "header"), P("owner_name", "Blumofe Robert", "owner"),
