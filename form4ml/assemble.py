@@ -93,6 +93,7 @@ OWNER_FIELDS = {"owner_street1": "street1", "owner_street2": "street2", "owner_c
 # what the Reporting Owners table at the form's end prints again of box 1 and 5
 REPEATED = ("owner_street1", "owner_street2", "owner_city", "owner_state", "owner_zip", "officer_title")
 LEADING_MARK = re.compile(r"^\s*(?:\((\d{1,2})\)|\[F(\d{1,2})\])\s+")
+NAME_WORD = re.compile(r"[^\W_]+")    # a word of a name as owners are matched
 CELL_GAP = re.compile(r" {3,}")    # spaces between two cells of a space-aligned line
 MAX_OWNER_WRAP = 3      # lines apart two parts of one such value may stand
 FLAG_FIELDS = {"is_director": "is_director", "is_officer": "is_officer",
@@ -451,7 +452,7 @@ def _after_words(text, n):
     """``text`` after its first ``n`` words as _name_key counts them."""
     parts = text.split()
     for i in range(len(parts) + 1):
-        if len(re.findall(r"[^\W_]+", " ".join(parts[:i]))) >= n:
+        if len(NAME_WORD.findall(" ".join(parts[:i]))) >= n:
             return " ".join(parts[i:])
     return ""
 
@@ -514,7 +515,7 @@ def _named_before(key, by_name):
 
 
 def _name_key(value):
-    return " ".join(re.findall(r"[^\W_]+", " ".join(value.texts).upper())) if value else None
+    return " ".join(NAME_WORD.findall(" ".join(value.texts).upper())) if value else None
 
 
 SHORT_CELLS = ("tx_date", "deemed_date", "code", "v", "shares", "ad", "owned", "di",

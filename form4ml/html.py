@@ -2,12 +2,14 @@
 the way a scraper reads it, a line per block and a tab after each table cell, the
 ``html_text`` style the models learnt. Provenance offsets are then into that text."""
 import re
+from itertools import islice
 
 import lxml.html
 from lxml import etree
 
 BLOCKS = {"p", "div", "br", "tr", "table", "center", "h1", "h2", "h3", "li", "title"}
 HTML_START = re.compile(r"<html\b|<body\b", re.I)
+CELL_END = re.compile(r"</td>", re.I)
 MIN_CELLS = 10      # closed table cells that show a page without its <html> tag is HTML
 SCAN = 5000         # characters looked at for the <html> tag
 
@@ -15,7 +17,7 @@ SCAN = 5000         # characters looked at for the <html> tag
 def is_html(text):
     """Whether ``text`` is an HTML page rather than text (EDGAR ASCII's ``<TABLE>`` and
     ``<S>``/``<C>`` markers are not)."""
-    return bool(HTML_START.search(text, 0, SCAN)) or len(re.findall(r"</td>", text, re.I)) >= MIN_CELLS
+    return bool(HTML_START.search(text, 0, SCAN)) or sum(1 for _ in islice(CELL_END.finditer(text), MIN_CELLS)) == MIN_CELLS
 
 
 def page_root(html):

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from .errors import Form4Error
+from .xml_record import is_ownership_xml
 
 MAX_BYTES = 10_000_000
 FORM4_HINTS = re.compile(r"form\s*4|reporting\s+person|beneficial(ly)?\s+own|table\s+i\b|"
@@ -52,7 +53,7 @@ def read_text(path, max_bytes=MAX_BYTES) -> str:
 
 
 def check_form4(text, path):
-    if "<ownershipDocument" in text[:200_000]:
+    if is_ownership_xml(text):
         return
     if len(FORM4_HINTS.findall(text[:200_000])) < 2:
         raise Form4Error("E005", path, "text is not a Form 4 (none of its headings or labels found)")

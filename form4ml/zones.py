@@ -74,7 +74,8 @@ def repair_note_lines(lines, zones):
     ``zones`` in place."""
     if not any(z in TABLE_ZONES and NOTE_OPENING.match(line) for line, z in zip(lines, zones)):
         return zones
-    heading = next((n for n, line in enumerate(lines) if HEADINGS[2][1].search(line)), len(lines))
+    explanation = dict(HEADINGS)["footnotes"]
+    heading = next((n for n, line in enumerate(lines) if explanation.search(line)), len(lines))
     in_note = False
     for n in range(heading, len(lines)):
         opens = bool(NOTE_OPENING.match(lines[n]))

@@ -24,9 +24,9 @@ from tqdm import tqdm
 
 from form4ml import annotations
 from form4ml.config import build_dir, shared_dir
+from form4ml.xml_record import issuer_cik, read_record
 
 from .align import align
-from form4ml.xml_record import issuer_cik, read_record
 
 TEXT_STYLES = ("plain", "markdown", "ascii", "html_text", "markdown_scan")
 PDF_STYLES = ("pdf_layout", "pdf_plain", "pdf_raw", "pdfplumber", "pdfminer")

@@ -15,9 +15,9 @@ from lxml import etree
 
 from form4ml.config import shared_dir
 from form4ml.html import page_root, scrape_blocks
+from form4ml.xml_record import ROW_XML, TABLE_XML, read_record
 
 from .render_html import sec_html
-from form4ml.xml_record import ROW_XML, TABLE_XML, read_record
 
 # Containers whose footnote marks EDGAR prints beside a given record value.
 _CONTAINER_KEY = {"transactionCoding": "transaction_code", "transactionTimeliness": "transaction_code",

@@ -14,7 +14,7 @@ from form4ml.config import REPO, build_dir
 from form4ml.evaluation import evaluate_docs
 from form4ml.pipeline import META, load_model
 
-from .build_corpus import COMMAND_FILE, MIN_COVERAGE
+from .build_corpus import COMMAND_FILE, MIN_COVERAGE, SPLITS
 
 SPLIT = "train (issuer hash buckets 30-99 of training.build_corpus.split_of)"
 
@@ -31,7 +31,7 @@ def corpus_facts(corpus):
     some splits, ``--splits dev,test``, has no file of the others)."""
     command = (corpus / COMMAND_FILE).read_text().strip()
     first = (corpus / "report.txt").read_text().split("\n", 1)[0].split()
-    sizes = {s: sum(1 for _ in open(corpus / f"{s}.jsonl", encoding="utf-8")) for s in ("train", "dev", "test")
+    sizes = {s: sum(1 for _ in open(corpus / f"{s}.jsonl", encoding="utf-8")) for s in SPLITS
              if (corpus / f"{s}.jsonl").is_file()}
     return {"command": command, "renderings": int(first[0]), **sizes,
             f"below_coverage_{MIN_COVERAGE}": int(first[3])}
