@@ -252,6 +252,54 @@ def test_title_around_its_rows_number_in_plain_pdftotext_is_found_on_both_sides(
     assert _labelled(text, a, "und_shares") == ["26.325"]
 
 
+TWO_ROWS = [{"transaction_code": "A", "acquired_disposed": "A", "shares": 54053, "price_per_share": 0,
+             "shares_owned_following": 569405.331},
+            {"transaction_code": "F", "shares": 27989.367, "price_per_share": 506.69,
+             "shares_owned_following": 541415.964}]
+
+
+@pytest.mark.parametrize("table", [
+    # every row's title, then every row's date, ... (a short table read column by column)
+    "Common Stock\nCommon Stock\n\n02/18/2014\n\nA\n\n02/18/2014\n\nF\n\n54,053\n\nA\n\n"
+    "27,989.367 D\n\n$0\n\n569,405.331\n\nD\n\n$\n506.69\n541,415.964\n\nD\n",
+    # each row's left-hand cells, then each row's right-hand ones
+    "Common Stock\n\n02/18/2014\n\nA\n\n54,053\n\nA\n\nCommon Stock\n\n02/18/2014\n\nF\n\n"
+    "27,989.367 D\n\n$0\n\n569,405.331\n\nD\n\n$\n506.69\n541,415.964\n\nD\n",
+])
+def test_table_printed_block_by_block_is_aligned_row_by_row(table):
+    """Plain pdftotext prints a short table's cells in blocks, not row after row."""
+    rec = _record(TWO_ROWS)
+    text = HEADER.format(state="MA") + TABLE1 + table + TAIL
+    a = align(text, rec)
+    assert _labelled(text, a, "title") == ["Common Stock", "Common Stock"]
+    assert _labelled(text, a, "code") == ["A", "F"]
+    assert _labelled(text, a, "shares") == ["54,053", "27,989.367"]
+    assert _labelled(text, a, "owned") == ["569,405.331", "541,415.964"]
+    assert a.report["tx_date"] == (2, 2)
+
+
+def test_rows_one_after_the_other_are_not_read_column_by_column():
+    rec = _record(TWO_ROWS)
+    table = ("Common Stock 02/18/2014 A 54,053 A $0 569,405.331 D\n"
+             "Common Stock 02/18/2014 F 27,989.367 D $506.69 541,415.964 D\n")
+    text = HEADER.format(state="MA") + TABLE1 + table + TAIL
+    a = align(text, rec)
+    assert a.coverage == 1.0
+    assert _labelled(text, a, "di") == ["D", "D"]
+    assert _labelled(text, a, "ad") == ["A", "D"]
+
+
+def test_title_wrapped_around_its_row_keeps_the_dollar_of_its_second_line():
+    rec = _record([{"security_title": "Class A Common Stock, $0.01 par value", "shares": 16000,
+                    "price_per_share": 5.3569, "shares_owned_following": 8536067}])
+    table = (" Class A Common Stock,                        $\n"
+             "                  02/18/2014   F   16,000   D          8,536,067   D\n"
+             " $0.01 par value                              5.3569\n")
+    text = HEADER.format(state="MA") + TABLE1 + table + TAIL
+    a = align(text, rec)
+    assert _labelled(text, a, "title") == ["Class A Common Stock", "$0.01 par value"]
+
+
 def _grant(title="Restricted Stock Units"):
     row = empty_row("derivative_transactions")
     row.update(security_title=title, transaction_date="2024-09-06", transaction_code="A",

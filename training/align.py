@@ -11,7 +11,7 @@ wrapped in its column is followed down the lines below it, over the lines of a r
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from difflib import SequenceMatcher
 
 from form4ml.assemble import RIGHT_CELLS
@@ -438,9 +438,10 @@ def _digit_forms(value, kind):
 
 def _words_at(text, pos, end, words):
     """The longest run of ``words`` (at least one) starting at ``pos``, with the brackets
-    around them (``(Right to`` / ``Buy)``): (span, words left)."""
+    around them (``(Right to`` / ``Buy)``) or a ``$`` before them (``$0.01 par value``
+    wrapped under ``Class A Common Stock,``): (span, words left)."""
     for k in range(len(words), 0, -1):
-        m = re.compile(r"(?i)[(\[]?" + WORD_GAP.join(map(re.escape, words[:k])) + r"(?![^\W_])[)\]]?").match(text, pos, end)
+        m = re.compile(r"(?i)[(\[$]?" + WORD_GAP.join(map(re.escape, words[:k])) + r"(?![^\W_])[)\]]?").match(text, pos, end)
         if m:
             return m.span(), words[k:]
     return None, words
@@ -599,14 +600,91 @@ def _tables(al, record, regs, report):
     trailing = []
     for table, columns in COLUMNS.items():
         lo, hi = regs[TABLE_REGION[table]]
-        cursor = lo
-        for row in record.get(table) or []:
-            values = _row_values(row, columns, table)
-            cursor, missing = _row(al, values, row.get("footnote_ids") or [], cursor, hi, report)
-            if TABLE_REGION[table] == "table2":
-                trailing.append([v for v in missing if v[1] in RIGHT_CELLS])
+        rows = [(_row_values(row, columns, table), row.get("footnote_ids") or []) for row in record.get(table) or []]
+        missing = _rows_or_columns(al, rows, columns, lo, hi, report)
+        if TABLE_REGION[table] == "table2":
+            trailing += [[v for v in m if v[1] in RIGHT_CELLS] for m in missing]
     if any(trailing):
         _trailing_cells(al, trailing, *regs["table2"], report)
+
+
+def _rows_or_columns(al, rows, columns, lo, hi, report):
+    """Align a table's rows (values, footnote ids) as the text reads them: row by row;
+    where that leaves values unfound, the best of that and two readings of plain
+    ``pdftotext``, which prints a short table block by block: each row's left-hand cells,
+    then each row's right-hand ones (the next row begins after the last one's first
+    value), or every row's title, then every row's date, ... (see ``_columns``). Returns
+    each row's values not found."""
+    readings = [partial(_rows, resume=max), partial(_rows, resume=min), partial(_columns, columns=columns)]
+    before, best = (list(al.taken), dict(report)), None
+    for read in readings:
+        al.taken, counts = list(before[0]), dict(before[1])
+        missing = read(al, rows, lo=lo, hi=hi, report=counts)
+        if missing is not None and (best is None or sum(map(len, missing)) < sum(map(len, best[0]))):
+            best = missing, al.taken, counts
+        if len(rows) < 2 or not any(best[0]):
+            break
+    missing, al.taken, counts = best
+    report.clear()
+    report.update(counts)
+    return missing
+
+
+def _rows(al, rows, lo, hi, report, resume):
+    """Each row's values not found, aligning row after row; the next row begins after
+    ``resume`` (max or min) of the ends of the row's first pieces."""
+    cursor, out = lo, []
+    for values, ids in rows:
+        cursor, missing = _row(al, values, ids, cursor, hi, report, resume)
+        out.append(missing)
+    return out
+
+
+def _columns(al, rows, columns, lo, hi, report):
+    """Each column's values found in row order (the k-th row's after the row before's),
+    from the first row's title on (not in the headings), then each row's marks right
+    after its values; each row's values not found. None unless the text reads the table
+    column-wise: some column's values of the first two rows next to each other."""
+    found = [[None] * len(values) for values, _ in rows]
+    for _, label, _ in columns:
+        cursor = lo
+        for r, (values, _) in enumerate(rows):
+            for k, (value, lab, kind) in enumerate(values):
+                if lab == label and (pieces := al.find(value, kind, cursor, hi)):
+                    al.add(pieces, label)
+                    found[r][k], cursor = pieces, pieces[-1][1]
+        if label == "title":
+            if not found[0][0] or rows[0][0][0][1] != "title":
+                return None
+            lo = found[0][0][0][0]
+    if not _side_by_side(rows, found):
+        return None
+    for (values, ids), row in zip(rows, found):
+        for (_, label, _), pieces in zip(values, row):
+            _count(report, label, pieces)
+        if ids:
+            _marks_after(al, ids, [p for p in row if p], hi, report)
+    return [[v for v, p in zip(values, row) if not p] for (values, _), row in zip(rows, found)]
+
+
+def _side_by_side(rows, found):
+    """Whether some column's values of the first two rows follow each other in the text."""
+    order = sorted((pieces[0][0], r, values[k][1]) for r, (values, _) in enumerate(rows[:2])
+                   for k, pieces in enumerate(found[r]) if pieces)
+    return any(a[1] == 0 and b[1] == 1 and a[2] == b[2] for a, b in zip(order, order[1:]))
+
+
+def _marks_after(al, ids, found, hi, report):
+    """Footnote marks of a row read column by column: in a run right after one of its values."""
+    wanted, seen = {i.upper().lstrip("F") for i in ids}, set()
+    for pieces in found:
+        s, e = pieces[-1]
+        for m in _mark_matches(al.text, e, e, hi):
+            number = _mark_number(m)
+            if number in wanted - seen and al.free(*m.span()):
+                al.add([m.span()], "fn_mark")
+                seen.add(number)
+    _count(report, "fn_mark", None, found=len(seen), expected=len(wanted))
 
 
 TRAILING_REACH = 4000   # characters after Table II's last value that its right-hand cells may stand
@@ -666,9 +744,9 @@ def _row_values(row, columns, table):
     return out
 
 
-def _row(al, values, footnote_ids, lo, hi, report):
+def _row(al, values, footnote_ids, lo, hi, report, resume=max):
     """Align one row at its best-fitting place after ``lo``; returns where the next row may
-    begin and the values not found."""
+    begin (``resume`` of the ends of its values' first pieces) and the values not found."""
     found = max((_fit(al, values, start, hi) for start in _anchors(al, values, lo, hi)),
                 key=lambda fit: sum(1 for f in fit if f), default=[None] * len(values))
     firsts = []
@@ -680,11 +758,10 @@ def _row(al, values, footnote_ids, lo, hi, report):
     missing = [v for v, pieces in zip(values, found) if not pieces]
     if not firsts:
         return lo, missing
-    last = max(e for _, e in firsts)
     if footnote_ids:    # marks may follow the tail of a value cut or wrapped onto the next line
         tails = max(e for pieces in found if pieces for _, e in pieces)
         _marks(al, footnote_ids, min(s for s, _ in firsts), tails, hi, report)
-    return last, missing
+    return resume(e for _, e in firsts), missing
 
 
 def _anchors(al, values, lo, hi, most=40):
