@@ -88,6 +88,15 @@ def test_date_split_over_lines_gives_two_spans():
     assert _labelled(text, a, "tx_date") == ["02/18/2", "014"]
 
 
+@pytest.mark.parametrize("head", ["Feb. 18,", "Feb 18", "February 18,"])
+def test_date_spelled_out_and_wrapped_in_its_column_gives_two_spans(head):
+    rec = _record([{"shares": 122728, "price_per_share": 0, "shares_owned_following": 424788}])
+    text = (HEADER.format(state="MA") + TABLE1
+            + f"Common Stock    {head:<13}F   122,728 D   $0   424,788   D\n                2014\n" + TAIL)
+    a = align(text, rec)
+    assert _labelled(text, a, "tx_date") == [head, "2014"]
+
+
 @pytest.mark.parametrize("title, row, below, pieces", [
     ("Class A Common Stock", "Class A Common  02/18/2014  F  500  D  $2  1,500  D", "Stock",
      ["Class A Common", "Stock"]),

@@ -233,6 +233,8 @@ class Aligner:
             return min(hits)
         if kind in ("number", "date") and (cut := self.cut(value, kind, lo, min(hi, near[0]) if near else hi)):
             return cut
+        if kind == "date" and (wrap := self.wrapped_date(value, lo, hi)):
+            return wrap
         if kind == "text" and len(value.split()) <= MAX_WRAP_WORDS and (cut := self.cut_text(value, lo, hi)):
             return cut
         if kind == "zip" and "-" in value:
@@ -276,6 +278,13 @@ class Aligner:
             if m and m.start(1) <= 1 and m.end(1) > len(head.group()) and self.free(tail, tail + m.end(1) - (e - s)):
                 return [(s + m.start(1), e), (tail, tail + m.end(1) - (e - s))]
         return None
+
+    def wrapped_date(self, value, lo, hi):
+        """Pieces of a date spelled out and wrapped in its column (``Sept. 2,`` above
+        ``2025`` in a fixed-width table), the first in [lo, hi), or None."""
+        y, m, d = (int(p) for p in value.split("-"))
+        head = rf"(?i)(?<![^\s|]){MONTHS[m - 1]}[a-z]*\.?\s+0?{d},?" + CELL_END
+        return self.split_below(head, rf"{y}(?!\d)", lo, hi)
 
     def cut_text(self, value, lo, hi):
         """Pieces of a text value that a fixed-width table cut inside a word at its
