@@ -92,7 +92,7 @@ def test_date_split_over_lines_gives_two_spans():
 def test_date_spelled_out_and_wrapped_in_its_column_gives_two_spans(head):
     rec = _record([{"shares": 122728, "price_per_share": 0, "shares_owned_following": 424788}])
     text = (HEADER.format(state="MA") + TABLE1
-            + f"Common Stock    {head:<13}F   122,728 D   $0   424,788   D\n                2014\n" + TAIL)
+            + f"Common Stock    {head:<15}F   122,728 D   $0   424,788   D\n                2014\n" + TAIL)
     a = align(text, rec)
     assert _labelled(text, a, "tx_date") == [head, "2014"]
 
