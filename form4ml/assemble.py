@@ -266,7 +266,7 @@ class Assembler:
     def _rows_into(self, rec):
         period = rec["period_of_report"]
         counters = {}
-        for row in attach_trailing_cells(pair_block_rows(mend_rows(self.rows))):
+        for row in attach_trailing_cells(pair_block_rows(mend_rows(read_columns(self.rows)))):
             is_tx = any(k in row.values for k in ("tx_date", "code", "shares", "price", "ad"))
             table = {("table1", True): "non_derivative_transactions",
                      ("table1", False): "non_derivative_holdings",
@@ -524,6 +524,53 @@ TALL_CELLS = ("title", "nature", "und_title")
 SUBSTANCE = {"title", "tx_date", "shares", "price", "owned", "ex_price", "und_title", "und_shares"}
 ROW_AMOUNTS = {"shares", "owned", "und_shares"}
 MAX_HEAD_LINES = 2      # lines a tall cell's head may stand above its row's first value
+
+
+def read_columns(rows):
+    """Each run of one table's rows that plain ``pdftotext`` printed column by column
+    (every row's title, then every row's date, code, ...: a short table's cells in
+    blocks) rebuilt as rows, the i-th value of each field in the i-th row. Such a run
+    begins with all its titles, one after the other, and no field has more values than
+    it has titles; rows read one by one stay as they are."""
+    out, i = [], 0
+    while i < len(rows):
+        j = i + 1
+        while j < len(rows) and rows[j].table == rows[i].table:
+            j += 1
+        out += _column_rows(rows[i:j]) or rows[i:j]
+        i = j
+    return out
+
+
+def _column_rows(run):
+    values, order = {}, []      # label -> its Values in text order; (label, index) or (None, mark)
+    items = [(p, label) for row in run for label, v in row.values.items() for p in v.pieces]
+    items += [(m, None) for row in run for m in row.marks]
+    for piece, label in sorted(items, key=lambda item: item[0].start):
+        if label is None:
+            order.append((None, piece))
+            continue
+        found = values.setdefault(label, [])
+        if piece.begins or not found:
+            found.append(Value())
+            order.append((label, len(found) - 1))
+        found[-1].add(piece)
+    n = len(values.get("title", []))
+    firsts = [item for item in order if item[0] is not None]
+    if (n < 2 or any(label != "title" for label, _ in firsts[:n]) or any(len(v) > n for v in values.values())
+            or not any(len(v) == n for label, v in values.items() if label != "title")):
+        return None
+    rows = [Row(run[0].table) for _ in range(n)]
+    for label, found in values.items():
+        for row, value in zip(rows, found):
+            row.values[label] = value
+    last = 0
+    for label, item in order:
+        if label is None:
+            rows[last].marks.append(item)
+        else:
+            last = item
+    return rows
 
 
 def mend_rows(rows):

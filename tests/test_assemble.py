@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 
 from form4ml.assemble import Piece, assemble, issuer_before_ticker, ticker_after_issuer
@@ -607,3 +609,37 @@ def test_assemble_opens_a_row_and_takes_its_marks_at_a_title_repeating_the_rows_
     rows = assemble(_rsu_row(95, "826", "(1)", False) + _rsu_row(100, "881", "(2)", continued))
     assert [(r["security_title"], r["shares"], r["footnote_ids"]) for r in rows["derivative_transactions"]] == [
         ("Restricted Stock Units", 826, ["F1"]), ("Restricted Stock Units", 881, ["F2"])]
+
+
+def in_text_order(pieces):
+    """The pieces with offsets one after the other, as the text holds them."""
+    return [replace(p, start=10 * k, end=10 * k + len(p.text)) for k, p in enumerate(pieces)]
+
+
+# plain pdftotext of a two-row Table I (a tossww fixture): the table read column by
+# column, both titles first, then each row's date and code, then the amounts
+COLUMN_BY_COLUMN = in_text_order([
+    P("title", "Common Stock"), P("title", "Common Stock"),
+    P("tx_date", "09/02/2025"), P("code", "A"), P("tx_date", "09/02/2025"), P("code", "F"),
+    P("shares", "54,053"), P("fn_mark", "(1)"), P("ad", "A"), P("shares", "27,989.367"), P("ad", "D"),
+    P("owned", "569,405.331"), P("di", "D"), P("price", "$0"), P("owned", "541,415.964"),
+    P("price", "506.69"), P("di", "D")])
+
+
+def test_assemble_rebuilds_a_table_read_column_by_column():
+    rows = assemble(COLUMN_BY_COLUMN)["non_derivative_transactions"]
+    assert [(r["security_title"], r["transaction_code"], r["shares"], r["acquired_disposed"],
+             r["shares_owned_following"], r["price_per_share"]) for r in rows] == [
+        ("Common Stock", "A", 54053, "A", 569405.331, 0),
+        ("Common Stock", "F", 27989.367, "D", 541415.964, 506.69)]
+    assert [r["footnote_ids"] for r in rows] == [["F1"], []]
+
+
+@pytest.mark.parametrize("pieces, codes", [
+    (row(code="P") + row(code="S"), ["P", "S"]),     # rows one after the other
+    # a title with no row of its own before a row: not every title first
+    ([P("title", "Preferred Stock")] + row(code="P") + row(code="S"), ["P", "S"]),
+])
+def test_assemble_reads_rows_in_order_unless_all_titles_come_first(pieces, codes):
+    rows = assemble(in_text_order(pieces))["non_derivative_transactions"]
+    assert [r["transaction_code"] for r in rows] == codes
