@@ -9,7 +9,7 @@ look alike (same day, same code) stay separate.
 """
 import re
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from itertools import groupby, islice
 
 from .labels import TABLE2_ONLY, TABLE_FIELDS
 from .record import empty_owner, empty_record, empty_row
@@ -532,13 +532,16 @@ def read_columns(rows):
     blocks) rebuilt as rows, the i-th value of each field in the i-th row. Such a run
     begins with all its titles, one after the other, and no field has more values than
     it has titles; rows read one by one stay as they are."""
-    out, i = [], 0
-    while i < len(rows):
-        j = i + 1
-        while j < len(rows) and rows[j].table == rows[i].table:
-            j += 1
-        out += _column_rows(rows[i:j]) or rows[i:j]
-        i = j
+    return _rebuild_runs(rows, _column_rows)
+
+
+def _rebuild_runs(rows, rebuild):
+    """The rows with each run of one table's rows replaced by ``rebuild(run)``, where
+    that gives rows (not None)."""
+    out = []
+    for _, run in groupby(rows, key=lambda row: row.table):
+        run = list(run)
+        out += rebuild(run) or run
     return out
 
 
@@ -620,14 +623,7 @@ def pair_block_rows(rows):
     then every row's right-hand cells, as plain ``pdftotext`` reads a table whose rows
     are short) rebuilt as rows: the i-th left part with the i-th right part, where the
     two blocks hold as many rows. Rows read one by one stay as they are."""
-    out, i = [], 0
-    while i < len(rows):
-        j = i + 1
-        while j < len(rows) and rows[j].table == rows[i].table:
-            j += 1
-        out += _paired_blocks(rows[i:j]) or rows[i:j]
-        i = j
-    return out
+    return _rebuild_runs(rows, _paired_blocks)
 
 
 def _paired_blocks(run):

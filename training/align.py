@@ -685,14 +685,10 @@ def _side_by_side(rows, found):
 
 def _marks_after(al, ids, found, hi, report):
     """Footnote marks of a row read column by column: in a run right after one of its values."""
-    wanted, seen = {i.upper().lstrip("F") for i in ids}, set()
+    wanted, seen = _mark_numbers(ids), set()
     for pieces in found:
-        s, e = pieces[-1]
-        for m in _mark_matches(al.text, e, e, hi):
-            number = _mark_number(m)
-            if number in wanted - seen and al.free(*m.span()):
-                al.add([m.span()], "fn_mark")
-                seen.add(number)
+        end = pieces[-1][1]
+        _take_marks(al, _mark_matches(al.text, end, end, hi), wanted, seen)
     _count(report, "fn_mark", None, found=len(seen), expected=len(wanted))
 
 
@@ -857,19 +853,25 @@ def _band_end(text, pos, hi):
 def _marks(al, ids, lo, last, hi, report):
     """Footnote marks of the row's ids within its values and in a run right after them;
     then, once each, those still missing on the rest of the row's band."""
-    wanted = {i.upper().lstrip("F") for i in ids}
-    seen = set()
-    for m in _mark_matches(al.text, lo, last, hi):
+    wanted = _mark_numbers(ids)
+    seen = _take_marks(al, _mark_matches(al.text, lo, last, hi), wanted, set(), again=True)
+    _take_marks(al, MARK.finditer(al.text, last, _band_end(al.text, last, hi)), wanted, seen)
+    _count(report, "fn_mark", None, found=len(seen), expected=len(wanted))
+
+
+def _mark_numbers(ids):
+    return {i.upper().lstrip("F") for i in ids}
+
+
+def _take_marks(al, matches, wanted, seen, again=False):
+    """Label the free marks among ``matches`` whose number is ``wanted`` and, unless
+    ``again``, not ``seen`` yet; returns ``seen`` with their numbers added."""
+    for m in matches:
         number = _mark_number(m)
-        if number in wanted and al.free(*m.span()):
+        if number in wanted and (again or number not in seen) and al.free(*m.span()):
             al.add([m.span()], "fn_mark")
             seen.add(number)
-    for m in MARK.finditer(al.text, last, _band_end(al.text, last, hi)):
-        number = _mark_number(m)
-        if number in wanted - seen and al.free(*m.span()):
-            al.add([m.span()], "fn_mark")
-            seen.add(number)
-    _count(report, "fn_mark", None, found=len(seen & wanted), expected=len(wanted))
+    return seen
 
 
 def _mark_number(m):
