@@ -206,7 +206,8 @@ def _closing_bracket(tokens, i):
 
 WRAPPED_LABELS = ("title", "und_title", "nature")
 MAX_WRAPPED_CHARS = 24      # a wrapped cell's line is a column wide, not a sentence
-WRAPPED_MARK = re.compile(r"^\d{1,2}$")
+CLOSING = {"(": ")", "[": "]"}
+WRAPPED_MARK = {"(": re.compile(r"^\d{1,2}$"), "[": re.compile(r"^F\d{1,2}$")}    # what each bracket holds
 VALUE = re.compile(r"\d[\d,./-]*$")     # an amount or a date: a cell of its own, never a wrapped text
 
 
@@ -281,24 +282,42 @@ def _head_cell(label, cells):
 
 def repair_wrapped_marks(tokens, tags, confidences, line_zones):
     """A footnote mark that a fixed-width cell wraps after its bracket (EDGAR ASCII:
-    ``169.4860(`` / ``3)``) is the row's mark: below a value the CRF tagged that ends in
-    the bracket, the digits under its start, left ``O``, become ``B-fn_mark`` (tags fixed
-    in place)."""
-    opened = [i for i, tok in enumerate(tokens) if tok.text[-1] == "(" and len(tok.text) > 1]
+    ``169.4860(`` / ``3)``, ``$ 178.001[`` / ``F4]``) is the row's mark: below a value the
+    CRF tagged that ends in the bracket, the mark under its cell's start, left ``O`` and
+    closed by the matching bracket, becomes ``B-fn_mark`` (tags fixed in place)."""
+    opened = list(_opened_values(tokens))
     if not opened:
         return
     by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
-    for last in opened:
-        below = by_line.get(tokens[last].line + 1, ())
-        if tokens[last].line in by_line and tags[last] not in ("O", "B-fn_mark"):
-            col = tokens[last].col
+    for value, bracket in opened:
+        below = by_line.get(tokens[value].line + 1, ())
+        if tokens[value].line in by_line and tags[value] not in ("O", "B-fn_mark"):
+            col = tokens[_cell_start(tokens, value)].col
             j = next((j for j in below if abs(tokens[j].col - col) <= WRAP_COLUMN_SLACK), None)
-            if (j is not None and tags[j] == "O" and WRAPPED_MARK.match(tokens[j].text)
-                    and j + 1 < len(tokens) and tokens[j + 1].text == ")"
+            if (j is not None and tags[j] == "O" and WRAPPED_MARK[bracket].match(tokens[j].text)
+                    and j + 1 < len(tokens) and tokens[j + 1].text == CLOSING[bracket]
                     and tokens[j + 1].start == tokens[j].end):
                 tags[j] = "B-fn_mark"
-                if confidences[last] is not None:
-                    confidences[j] = confidences[last]
+                if confidences[value] is not None:
+                    confidences[j] = confidences[value]
+
+
+def _opened_values(tokens):
+    """(index of a value, its bracket) for each token that ends in an opening bracket:
+    glued on (``169.4860(``) or, as the tokenizer splits ``[``, the bracket right after."""
+    for i, tok in enumerate(tokens):
+        if tok.text[-1] in CLOSING and len(tok.text) > 1:
+            yield i, tok.text[-1]
+        elif tok.text in CLOSING and i and tokens[i - 1].line == tok.line and tokens[i - 1].end == tok.start:
+            yield i - 1, tok.text
+
+
+def _cell_start(tokens, i):
+    """The first token of the cell that token ``i`` ends: words a single space apart
+    (``$ 178.001``)."""
+    while i and tokens[i - 1].line == tokens[i].line and tokens[i].start - tokens[i - 1].end <= 1:
+        i -= 1
+    return i
 
 
 SIDE_OF_OWNED = {False: "B-ad", True: "B-di"}     # a lone D's tag by: right of the amount owned?

@@ -320,22 +320,30 @@ def test_repair_gives_a_wrapped_cell_the_head_the_crf_left_out(text, nature):
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
 
 
-# Cut down from a real filing's Table I in the EDGAR ASCII layout: a price cell nine
-# characters wide wraps its footnote mark after the bracket.
+# Cut down from real filings' Table I in the EDGAR ASCII layout: a price cell nine or ten
+# characters wide wraps its footnote mark after the bracket, under the cell's start.
 ASCII_PRICE = ("S(2)   1816   D   169.4860( 43843   I\n"
                "                  3)")
+ASCII_BRACKETED_PRICE = ("S[F1]   465.00   D   $ 178.001[  1,543.00   I\n"
+                         "                     F4]")
 
 
-@pytest.mark.parametrize("text, price_tag, marks", [
-    (ASCII_PRICE, "B-price", ["3"]),
-    # the digits must stand under the value's start
-    (ASCII_PRICE.replace("\n      ", "\n"), "B-price", []),
+@pytest.mark.parametrize("text, price, price_tag, marks", [
+    (ASCII_PRICE, "169.4860(", "B-price", ["3"]),
+    (ASCII_BRACKETED_PRICE, "178.001", "B-price", ["F4"]),
+    # the mark must stand under the cell's start
+    (ASCII_PRICE.replace("\n      ", "\n"), "169.4860(", "B-price", []),
+    (ASCII_BRACKETED_PRICE.replace("\n      ", "\n"), "178.001", "B-price", []),
     # and the value be one the CRF tagged (not a heading's bracket)
-    (ASCII_PRICE, "O", []),
+    (ASCII_PRICE, "169.4860(", "O", []),
+    (ASCII_BRACKETED_PRICE, "178.001", "O", []),
+    # a bracket holds its own kind of mark
+    (ASCII_BRACKETED_PRICE.replace("F4]", "4]"), "178.001", "B-price", []),
 ])
-def test_repair_reads_a_mark_wrapped_after_its_bracket(text, price_tag, marks):
+def test_repair_reads_a_mark_wrapped_after_its_bracket(text, price, price_tag, marks):
     tokens = tokenize(text)
-    crf = {"1816": "B-shares", "D": "B-ad", "169.4860(": price_tag, "43843": "B-owned", "I": "B-di"}
+    crf = {"1816": "B-shares", "465.00": "B-shares", "D": "B-ad", price: price_tag, "43843": "B-owned",
+           "1,543.00": "B-owned", "I": "B-di"}
     tags = [crf.get(t.text, "O") for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
     repair_wrapped_marks(tokens, tags, confidences, ["table1"] * 2)
