@@ -150,6 +150,8 @@ class Assembler:
             return
         if row is not None and row.table == table and _shares_taken_for_underlying(row, piece):
             row.values["shares"] = row.values.pop("und_shares")
+        if row is not None and row.table == table and _owned_read_as_shares(row, piece):
+            piece = replace(piece, label="owned")
         if row is None or row.table != table or row.wants_new_row(piece):
             row = Row(table)
             self.rows.append(row)
@@ -359,6 +361,16 @@ def _shares_taken_for_underlying(row, piece):
     first = row.values.get("und_shares")
     return (piece.label == "und_shares" and first is not None and "shares" not in row.values
             and len(first.pieces) == 1 and 0 <= first.pieces[0].col < piece.col)
+
+
+def _owned_read_as_shares(row, piece):
+    """Whether a second amount the CRF read as the row's shares is its amount owned: the
+    row has its shares and its price, and no amount owned, and the amount comes after the
+    price in text order, where the amount owned stands (one cell a line: ``18`` / ``$ 0``
+    / ``4,558`` / ``D``); another row's shares come after that row's title."""
+    price = row.values.get("price")
+    return (piece.label == "shares" and piece.begins and "shares" in row.values and price is not None
+            and "owned" not in row.values and (piece.line, piece.col) > (price.pieces[-1].line, price.pieces[-1].col))
 
 
 COMPANY_WORDS = frozenset("CORP CORPORATION INC INCORPORATED CO COMPANY LTD LIMITED PLC LLC".split())

@@ -643,3 +643,22 @@ def test_assemble_rebuilds_a_table_read_column_by_column():
 def test_assemble_reads_rows_in_order_unless_all_titles_come_first(pieces, codes):
     rows = assemble(in_text_order(pieces))["non_derivative_transactions"]
     assert [r["transaction_code"] for r in rows] == codes
+
+
+# Cut down from a real filing's Table II scraped from EDGAR's HTML view, one cell a line:
+# the CRF read the amount owned after the price as a second amount of shares.
+ONE_CELL_A_LINE = [C("title", "Restricted Stock Units", 19, 16), C("tx_date", "06/14/2018", 21, 12),
+                   C("code", "A", 22, 1), C("shares", "18", 23, 20), C("und_title", "Common Stock", 27, 20),
+                   C("und_shares", "18", 28, 20), C("price", "0", 30, 8)]
+
+
+@pytest.mark.parametrize("tail, rows", [
+    ([C("shares", "4,558", 31, 20), C("di", "D", 33, 20)], [(18, 4558, "D")]),
+    # another row's amount comes after that row's title
+    ([C("title", "Restricted Stock Units", 31, 16), C("shares", "20", 32, 20)], [(18, None, None), (20, None, None)]),
+    # a row that has its amount owned keeps it
+    ([C("owned", "4,558", 31, 20), C("shares", "20", 32, 20)], [(18, 4558, None), (20, None, None)]),
+])
+def test_assemble_reads_an_amount_after_the_price_as_the_amount_owned(tail, rows):
+    got = assemble(ONE_CELL_A_LINE + tail)["derivative_transactions"]
+    assert [(r["shares"], r["shares_owned_following"], r["direct_or_indirect"]) for r in got] == rows
