@@ -17,6 +17,8 @@ SUB_HEADS = {"V": 0, "(A)": 1, "(D)": 2}   # heading -> cells right of the V col
 # Table II's columns 4 to 7, one label per sub-column
 SUB_TABLE = ("code", "v", "shares", "shares", "ex_date", "exp_date", "und_title", "und_shares")
 SUB_TABLE_V = SUB_TABLE.index("v")
+TABLE2_CODE_CELL = 4    # title, conversion price, date, deemed date, code
+TABLE2_CELLS = 16       # eleven columns, four of them split in two
 
 
 def read_sub_columns(tokens, tags, confidences, lines, line_zones):
@@ -43,7 +45,7 @@ def read_sub_columns(tokens, tags, confidences, lines, line_zones):
             _label_sub_table_row(tokens, tags, confidences, idx, cells)
             v_cell = SUB_TABLE_V
         else:
-            v_cell = v_cells.get(len(cells))
+            v_cell = v_cells.get(len(cells), _v_cell_after_code(tokens, tags, cells))
         if v_cell is None or v_cell == 0 or not any(tags[i] == "B-code" for i in cells[v_cell - 1]):
             continue
         for side, n in (("A", v_cell + 1), ("D", v_cell + 2)):
@@ -51,6 +53,26 @@ def read_sub_columns(tokens, tags, confidences, lines, line_zones):
                 if tags[i] == "B-shares":
                     sides[i] = side
     return sides
+
+
+def _v_cell_after_code(tokens, tags, cells):
+    """The V column's cell of a row no heading line lines up with (a converter broke the
+    heading's cells, a markdown dump joined them): the cell right of the code, where the
+    row keeps its cells: no more than Table II's sixteen (trailing empty ones aside), its
+    title in the first, its code in the fifth, the cell after that empty or ``V`` and, of the two
+    after it, one holding the row's amount and the other nothing. (A scan's cells split
+    and shift: there it is left.)"""
+    code = TABLE2_CODE_CELL
+    while cells and not cells[-1]:
+        cells = cells[:-1]
+    if not code + 3 < len(cells) <= TABLE2_CELLS or not any(tags[i] == "B-code" for i in cells[code]) \
+            or not any(tags[i] == "B-title" for i in cells[0]):
+        return None
+    v, a, d = cells[code + 1:code + 4]
+    if any(tokens[i].text != "V" for i in v):
+        return None
+    amount = [any(tags[i] == "B-shares" for i in cell) for cell in (a, d)]
+    return code + 1 if amount in ([True, False], [False, True]) and not (a and d) else None
 
 
 def _heading_v_cell(tokens, cells):

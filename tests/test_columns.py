@@ -26,13 +26,14 @@ LAYOUT = ("                 Code   V      (A)    (D)\n"
           "Stock    03/09/2023 A            36.757")
 
 
-def sides_of(text, code, shares):
-    """Sides read for ``text`` when the last line's token ``code`` is tagged a code and
-    each token ``shares`` of the last line an amount (all lines in Table II)."""
+def sides_of(text, code, shares, title=None):
+    """Sides read for ``text`` when the last line's token ``code`` is tagged a code,
+    each token ``shares`` of the last line an amount and a token ``title`` a title's
+    first word (all lines in Table II)."""
     tokens = tokenize(text)
     last = max(t.line for t in tokens)
-    tags = ["B-code" if t.line == last and t.text == code else
-            "B-shares" if t.line == last and t.text == shares else "O" for t in tokens]
+    by_text = {code: "B-code", shares: "B-shares", title: "B-title"}
+    tags = [by_text.get(t.text, "O") if t.line == last else "O" for t in tokens]
     lines = text.split("\n")
     sides = read_sub_columns(tokens, tags, [0.9] * len(tokens), lines, ["table2"] * len(lines))
     return sorted((tokens[i].text, tokens[i].col, side) for i, side in sides.items())
@@ -56,6 +57,30 @@ def test_amount_sides_read_the_sub_column_under_the_amount(text, code, shares, s
 ], ids=["scan-cells-shifted", "layout-spaces", "no-code-left-of-V"])
 def test_amount_sides_leave_rows_that_do_not_line_up(text, code, shares):
     assert sides_of(text, code, shares) == []
+
+
+# a markdown dump joins and breaks the heading's cells, so no heading line has the row's
+# length; the row keeps all sixteen cells
+MARKDOWN = ("1. Title of Derivative Security (Instr.\t3)\t2. Conversion or Exercise Price\t"
+            "4. Transaction Code (Instr. 8) Code\tV\t5. Number of Derivative Securities\n"
+            "Class B Common Stock (1)\t(1)\t5/17/19\tN/A\tJ (2)\t\t\t24,791.00\t(1)\t(1)\t"
+            "Class A Common Stock\t24,791.00\t$69.35 (3)\t16,840.00\tI\tBy The Founders Fund IV, LP (4)\t")
+
+
+@pytest.mark.parametrize("text, side", [
+    (MARKDOWN, "D"),
+    (MARKDOWN.replace("\t\t\t24,791.00\t", "\t\t24,791.00\t\t"), "A"),
+    # a scan's row split into more cells than Table II has
+    (MARKDOWN.replace("\t(1)\tClass A", "\t\t\t\t(1)\tClass A"), None),
+    # a cell before the title: the row's cells shifted
+    (MARKDOWN.replace("\nClass B", "\n\tClass B").replace("\t24,791.00\t$", "\t$"), None),
+    # the other sub-column holds something too
+    (MARKDOWN.replace("\t\t\t24,791.00\t", "\t\t(5)\t24,791.00\t"), None),
+], ids=["d", "a", "scan-split", "shifted", "both-filled"])
+def test_amount_sides_read_from_a_row_keeping_its_cells_where_no_heading_lines_up(text, side):
+    row = text.split("\n")[-1]
+    expected = [("24,791.00", row.index("24,791.00"), side)] if side else []
+    assert sides_of(text, "J", "24,791.00", title="Class") == expected
 
 
 def derivative_row(side, ad=None):
