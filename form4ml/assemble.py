@@ -152,6 +152,8 @@ class Assembler:
             row.values["shares"] = row.values.pop("und_shares")
         if row is not None and row.table == table and _owned_read_as_shares(row, piece):
             piece = replace(piece, label="owned")
+        if row is not None and row.table == table and _price_read_as_owned(row, piece):
+            row.values["price"] = row.values.pop("owned")
         if row is None or row.table != table or row.wants_new_row(piece):
             row = Row(table)
             self.rows.append(row)
@@ -371,6 +373,16 @@ def _owned_read_as_shares(row, piece):
     price = row.values.get("price")
     return (piece.label == "shares" and piece.begins and "shares" in row.values and price is not None
             and "owned" not in row.values and (piece.line, piece.col) > (price.pieces[-1].line, price.pieces[-1].col))
+
+
+def _price_read_as_owned(row, piece):
+    """Whether a transaction row's amount owned is its price: a second amount owned
+    follows it, and the row has its shares but no price and no D/I letter yet (``0`` /
+    ``12,884.683`` / ``D``: a price of 0 looks like an amount)."""
+    owned = row.values.get("owned")
+    return (piece.label == "owned" and piece.begins and owned is not None and "shares" in row.values
+            and "price" not in row.values and "di" not in row.values
+            and (piece.line, piece.col) > (owned.pieces[-1].line, owned.pieces[-1].col))
 
 
 COMPANY_WORDS = frozenset("CORP CORPORATION INC INCORPORATED CO COMPANY LTD LIMITED PLC LLC".split())

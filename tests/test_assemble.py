@@ -662,3 +662,21 @@ ONE_CELL_A_LINE = [C("title", "Restricted Stock Units", 19, 16), C("tx_date", "0
 def test_assemble_reads_an_amount_after_the_price_as_the_amount_owned(tail, rows):
     got = assemble(ONE_CELL_A_LINE + tail)["derivative_transactions"]
     assert [(r["shares"], r["shares_owned_following"], r["direct_or_indirect"]) for r in got] == rows
+
+
+# Cut down from a real filing's Table II in a plain-text copy, cells split by semicolons:
+# the CRF read the price of 0 as the amount owned, before the amount owned itself.
+SEMICOLON_ROW = [C("title", "Restricted Stock Units", 16, 0), C("tx_date", "9/8/22", 16, 30),
+                 C("code", "A", 16, 40), C("shares", "30.825", 16, 46), C("und_title", "Common Stock", 16, 70),
+                 C("und_shares", "30.825", 16, 84), C("owned", "0", 16, 92)]
+
+
+@pytest.mark.parametrize("tail, rows", [
+    ([C("owned", "12,884.683", 16, 95), C("di", "D", 16, 107)], [(0, 12884.683, "D")]),
+    # a row with its D/I letter is whole: the next amount owned is a holding's
+    ([C("di", "D", 16, 95), C("owned", "500", 17, 95)], [(None, 0, "D"), (None, 500, None)]),
+])
+def test_assemble_reads_an_amount_owned_before_the_amount_owned_as_the_price(tail, rows):
+    got = assemble(SEMICOLON_ROW + tail)
+    got = got["derivative_transactions"] + got["derivative_holdings"]
+    assert [(r.get("price_per_share"), r["shares_owned_following"], r["direct_or_indirect"]) for r in got] == rows
