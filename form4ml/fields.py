@@ -338,6 +338,7 @@ def repair_ad_di_order(tokens, tags, line_zones):
 
 
 BARE_MARK = re.compile(r"^\d{1,2}$")
+CELL_SEPARATORS = ("|", ";")
 MIN_ASCII_COLUMNS = 3   # a row of EDGAR ASCII's table has ten; OCR reads a table rule as a stray |
 
 
@@ -345,14 +346,14 @@ def repair_bare_marks(tokens, tags, confidences, lines, line_zones):
     """A copy of the form that drops superscripts' brackets prints a mark as bare digits
     at the end of its cell (``Class B Common Stock 1``, ``J 2``, ``$69.35 3``), which
     the CRF leaves untagged or reads as the D/I letter (the aligner never marks them, so
-    training has none). In a table line of cells (tab-separated, or EDGAR ASCII's ``|``
-    columns), such digits that end their cell and name a footnote the text explains (a
+    training has none). In a table line of cells (tab-separated, EDGAR ASCII's ``|``
+    columns, or a plain copy's cells split by ``;``), such digits that end their cell and name a footnote the text explains (a
     tagged footnote id) are a mark, unless the tables bracket their marks (``(1)``,
     ``[F1]``): a text that brackets one brackets them all, and its bare digits are amounts.
     Lines of spaces are left: there a mark one space after its value and a value's wrapped
     last word look alike."""
     table_lines = {line: idx for line, idx in tokens_by_line(tokens, line_zones, ("table1", "table2")).items()
-                   if "\t" in lines[line] or lines[line].count("|") >= MIN_ASCII_COLUMNS}
+                   if "\t" in lines[line] or max(map(lines[line].count, CELL_SEPARATORS)) >= MIN_ASCII_COLUMNS}
     if not table_lines or any(MARK.match(tokens[i].text) for idx in table_lines.values() for i in idx):
         return
     ids = {int(d) for tok, tag in zip(tokens, tags) if tag.endswith("fn_id") for d in re.findall(r"\d+", tok.text)}
@@ -361,7 +362,7 @@ def repair_bare_marks(tokens, tags, confidences, lines, line_zones):
             continue    # a heading's line: "(Instr. 3" ends a cell too
         lowest = min((confidences[i] for i in idx if confidences[i] is not None), default=0.0)
         for i in idx:
-            ends_cell = i == idx[-1] or tokens[i + 1].cell != tokens[i].cell or tokens[i + 1].text == "|"
+            ends_cell = i == idx[-1] or tokens[i + 1].cell != tokens[i].cell or tokens[i + 1].text in CELL_SEPARATORS
             if (ends_cell and tags[i] in ("O", "B-di") and BARE_MARK.match(tokens[i].text)
                     and int(tokens[i].text) in ids):
                 tags[i] = "B-fn_mark"

@@ -465,6 +465,9 @@ def test_repair_reads_bare_digits_ending_a_cell_as_a_mark(text, marks):
 # Cut down from a real filing as EDGAR ASCII prints it (no brackets on its marks).
 ASCII_ROW = ("Common Stock |Aug. 28, 2020 |  |P  |  |5,500.00 |A |$ 13.05 |27,876.00 1 |D |\n"
              "(1) The price reported\n")
+# and from one whose plain-text copy splits cells by semicolons
+SEMICOLON_ROW = ("Restricted Stock Units;  1; 09/14/2023; ; A; ; 28.593 3; ;  2;  2; Common; 28.593; 0.0000; "
+                 "14,270.678; D; \n(1) Each\n(2) Dividend\n(3) Includes\n")
 
 
 @pytest.mark.parametrize("text, crf, marks", [
@@ -473,8 +476,10 @@ ASCII_ROW = ("Common Stock |Aug. 28, 2020 |  |P  |  |5,500.00 |A |$ 13.05 |27,87
     (ASCII_ROW, {"5,500.00": "B-shares", "27,876.00": "B-owned", "1": "B-di"}, ["1"]),
     # a heading's line holds no value: "(Instr. 3" ends a cell but is no mark
     ("Security |( Instr. 1 |  |\n(1) The price reported\n", {}, []),
+    (SEMICOLON_ROW, {"28.593": "B-shares", "14,270.678": "B-owned"}, ["1", "3", "2", "2"]),
+    (SEMICOLON_ROW.replace("; ", ", "), {"28.593": "B-shares", "14,270.678": "B-owned"}, []),
 ])
-def test_repair_reads_bare_digits_ending_an_ascii_cell_as_a_mark(text, crf, marks):
+def test_repair_reads_bare_digits_ending_a_pipe_or_semicolon_cell_as_a_mark(text, crf, marks):
     tokens = tokenize(text)
     lines = text.split("\n")
     zones = ["table1"] + ["footnotes"] * (len(lines) - 1)
