@@ -145,15 +145,18 @@ def repair_centred_marks(tokens, tags, line_zones):
 
 
 def _note_start_above(tokens, tags, lines, above):
-    """The first token of the line above that opens the mark's note, or None where the
-    line right above ends a sentence (the mark opens its note) or no such line is near."""
+    """The first token of the line above that opens the mark's note (a sentence opening
+    a line after a full stop, or after a line that is no note's: the boilerplate's),
+    or None where the line right above ends a sentence (the mark opens its note) or no
+    such line is near."""
     if SENTENCE_END.search(tokens[lines[above[-1]][-1]].text):
         return None
     for k in range(len(above) - 1, max(len(above) - 1 - MAX_NOTE_LINES_ABOVE, 0), -1):
         first, before = lines[above[k]][0], lines[above[k - 1]]
         if NOTE_MARK.match(tokens[first].text) or not tags[first].endswith("fn_text"):
             break
-        if tokens[first].text[:1].isupper() and SENTENCE_END.search(tokens[before[-1]].text):
+        if tokens[first].text[:1].isupper() and (SENTENCE_END.search(tokens[before[-1]].text)
+                                                 or above[k - 1] < above[k] - 1):
             return first
     # the note before ends without a full stop: the mark stands centred, so its note
     # opens on the line right above it

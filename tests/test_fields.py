@@ -157,6 +157,23 @@ def test_repair_gives_a_centred_mark_the_note_around_it(text, starts):
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_text"] == starts
 
 
+# Cut down from a real filing's notes as pdftotext -layout prints them: the one note's
+# mark centred between its second and third lines, the form's boilerplate right above it.
+AFTER_BOILERPLATE = ("Explanation of Responses:\n"
+                     "** Intentional misstatements or omissions of facts constitute Federal Criminal Violations.\n"
+                     "Represents the vesting of a performance share award approved on March 13, 2017, based on the\n"
+                     "Issuer's total shareholder return over the period commencing on January 29, 2017, and ending\n"
+                     "(1)\n"
+                     "on February 1, 2020.")
+
+
+def test_repair_opens_a_centred_marks_note_after_the_boilerplate_above_it():
+    tokens = tokenize(AFTER_BOILERPLATE)
+    zones = ["footnotes", "boilerplate", "footnotes", "footnotes", "footnotes", "footnotes"]
+    tags = repair_centred_marks(tokens, _crf_note_tags(tokens), zones)
+    assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_text"] == ["Represents"]
+
+
 # Cut down from a real filing's box 1 as pdftotext -layout prints it: the ZIP+4 broken
 # around the city and state line.
 SPLIT_ZIP = ("C/O MICROSOFT CORPORATION\n"
