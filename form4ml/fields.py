@@ -372,6 +372,34 @@ def repair_bare_marks(tokens, tags, confidences, lines, line_zones):
                 confidences[i] = lowest
 
 
+LEFT_OF_UNDERLYING = frozenset({"B-tx_date", "B-code", "B-shares"})   # Table II's columns 3 to 5
+
+
+def repair_underlying_titles(tokens, tags, line_zones):
+    """Table II's underlying title (column 7) read as a new row's title: a title that
+    follows the row's date, code or amount with no underlying title between and is
+    followed by an underlying amount is the underlying title (one cell a line: ``M`` /
+    ``1,412,997`` / ``(4)`` / ``Class B Common Stock`` / ``1,412,997``); a new row's title
+    is followed by its price or date. Tags fixed in place."""
+    idx = [i for i in range(len(tokens)) if line_zones[tokens[i].line] == "table2"
+           and tags[i] != "O" and tags[i] != "B-fn_mark"]
+    left = False     # the row's columns 3 to 5 seen since its title
+    for k, i in enumerate(idx):
+        if tags[i] == "B-title":
+            end = k + 1
+            while end < len(idx) and tags[idx[end]] == "I-title":
+                end += 1
+            if left and end < len(idx) and tags[idx[end]] == "B-und_shares":
+                for j in idx[k:end]:
+                    tags[j] = tags[j][:2] + "und_title"
+                continue
+            left = False
+        elif tags[i] in LEFT_OF_UNDERLYING:
+            left = True
+        elif tags[i].endswith("und_title"):
+            left = False
+
+
 OWNERSHIP_LETTERS = ("D", "I")
 MAX_LINES_AFTER_OWNED = 3
 

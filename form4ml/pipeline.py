@@ -14,6 +14,7 @@ from .features import form_words, tokens_to_features
 from .fields import (repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
                      repair_centred_marks, repair_footnote_starts, repair_lone_ownership_letters,
                      repair_relationship_columns, repair_signature_over_label, repair_split_zip,
+                     repair_underlying_titles,
                      repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
                      tags_to_pieces)
 from .labels import ZONE_GROUPS
@@ -95,6 +96,7 @@ def tag(text, model=None, confidence=True):
     repair_relationship_columns(tokens, tags, zones)
     repair_ad_di_order(tokens, tags, zones)
     repair_lone_ownership_letters(tokens, tags, confs, zones)
+    repair_underlying_titles(tokens, tags, zones)
     repair_bare_marks(tokens, tags, confs, lines, zones)
     repair_signature_over_label(tokens, tags)
     repair_broken_headings(tokens, tags, lines, zones)

@@ -3,6 +3,7 @@ import pytest
 
 from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
                             repair_centred_marks, repair_footnote_starts, repair_lone_ownership_letters,
+                            repair_underlying_titles,
                             repair_relationship_columns, repair_signature_over_label,
                             repair_split_zip, repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
                             spans_to_tags)
@@ -505,3 +506,34 @@ def test_repair_reads_bare_digits_ending_a_pipe_or_semicolon_cell_as_a_mark(text
     confidences = [None if tag == "O" else 0.9 for tag in tags]
     repair_bare_marks(tokens, tags, confidences, lines, zones)
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
+
+
+# Cut down from a real filing's Table II scraped from EDGAR's HTML view, one cell a line
+# (text, the CRF's tag): the CRF read the underlying title as the next row's title.
+ONE_CELL_ROW = [("Restricted Stock Unit", "title"), ("$ 0", "ex_price"), ("12/15/2011", "tx_date"), ("M", "code"),
+                ("1,412,997", "shares"), ("(4)", "fn_mark"), ("Class B Common Stock", "title"), ("(3)", "fn_mark"),
+                ("1,412,997", "und_shares"), ("$ 0", "price"), ("61,435", "owned"), ("D", "di")]
+ROW_END = ONE_CELL_ROW[-4:]
+
+
+def _cell_tags(tokens, cells):
+    """Each token tagged with its cell's label (``B-`` on the cell's first token, a
+    ``$`` left ``O``)."""
+    return ["O" if tok.text == "$" else ("B-" if tok.col == 0 or cells[tok.line][1] != "title" else "I-")
+            + cells[tok.line][1] for tok in tokens]
+
+
+@pytest.mark.parametrize("cells, underlying", [
+    (ONE_CELL_ROW, ["Class", "B", "Common", "Stock"]),
+    # a title after the row's underlying title opens the next row
+    (ONE_CELL_ROW[:6] + [("Class B", "und_title")] + ONE_CELL_ROW[6:], ["Class", "B"]),
+    # a title with no underlying amount after it opens the next row
+    (ONE_CELL_ROW[:8] + ROW_END[1:], []),
+    # a title right after a row's title, no date, code or amount between
+    (ONE_CELL_ROW[:1] + ONE_CELL_ROW[6:], []),
+])
+def test_repair_reads_a_title_between_a_rows_amount_and_its_underlying_amount_as_underlying(cells, underlying):
+    tokens = tokenize("\n".join(text for text, _ in cells))
+    tags = _cell_tags(tokens, cells)
+    repair_underlying_titles(tokens, tags, ["table2"] * len(cells))
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
