@@ -270,7 +270,7 @@ class Assembler:
     def _rows_into(self, rec):
         period = rec["period_of_report"]
         counters = {}
-        for row in attach_trailing_cells(pair_block_rows(mend_rows(read_columns(self.rows)))):
+        for row in attach_trailing_cells(pair_block_rows(mend_rows(read_columns(spread_ownership_column(self.rows))))):
             is_tx = any(k in row.values for k in ("tx_date", "code", "shares", "price", "ad"))
             table = {("table1", True): "non_derivative_transactions",
                      ("table1", False): "non_derivative_holdings",
@@ -557,6 +557,50 @@ def read_columns(rows):
     begins with all its titles, one after the other, and no field has more values than
     it has titles; rows read one by one stay as they are."""
     return _rebuild_runs(rows, _column_rows)
+
+
+def spread_ownership_column(rows):
+    """Each run of Table I's rows whose ownership column (the D/I letters, then the
+    natures) was printed after every other cell of the run (pdfminer: ``D`` / ``I`` /
+    ``By`` / ``Rivendell`` / ``One LLC`` below the amounts owned), its letters given to
+    the run's rows in order, and each nature with its marks to the row of the next
+    indirect (``I``) letter. In text order the letters went to the last row, the second
+    one starting a row of its own. (Table II's right-hand columns, printed apart, are
+    ``attach_trailing_cells``'s.)"""
+    return _rebuild_runs(rows, _spread_column)
+
+
+OWNERSHIP_COLUMN = ("di", "nature")
+
+
+def _spread_column(run):
+    if run[0].table != "table1":
+        return None
+    column = [p for row in run for label in OWNERSHIP_COLUMN if label in row.values for p in row.values[label].pieces]
+    others = [p for row in run for label, v in row.values.items() if label not in OWNERSHIP_COLUMN for p in v.pieces]
+    if not column or not others or min(p.line for p in column) <= max(p.line for p in others):
+        return None
+    kept = [row for row in run if row.values.keys() - set(OWNERSHIP_COLUMN)]
+    letters = sorted((p for row in run if "di" in row.values for p in row.values["di"].pieces), key=_place)
+    natures = sorted((row for row in run if "nature" in row.values),
+                     key=lambda row: _place(row.values["nature"].pieces[0]))
+    indirect = [row for row, letter in zip(kept, letters) if letter.text == "I"]
+    if len(kept) < 2 or len(letters) > len(kept) or len(natures) > len(indirect):
+        return None
+    given = [(row.values.pop("nature"), row) for row in natures]
+    for row in kept:
+        row.values.pop("di", None)
+    for row, letter in zip(kept, letters):
+        row.values["di"] = Value([letter])
+    for (nature, held_by), row in zip(given, indirect):
+        row.values["nature"] = nature
+        if not any(held_by is k for k in kept):     # a row of the column alone: its marks are the nature's
+            row.marks += held_by.marks
+    return kept
+
+
+def _place(piece):
+    return piece.line, piece.col
 
 
 def _rebuild_runs(rows, rebuild):

@@ -680,3 +680,24 @@ def test_assemble_reads_an_amount_owned_before_the_amount_owned_as_the_price(tai
     got = assemble(SEMICOLON_ROW + tail)
     got = got["derivative_transactions"] + got["derivative_holdings"]
     assert [(r.get("price_per_share"), r["shares_owned_following"], r["direct_or_indirect"]) for r in got] == rows
+
+
+# Cut down from a real filing's Table I as pdfminer prints it: the ownership column (D/I
+# letters, then natures) after every other cell of the table.
+OWNERSHIP_LAST = [L("title", "Class A Common Stock", 1), L("tx_date", "05/15/2019", 2), L("code", "M", 3),
+                  L("shares", "1,640", 4), L("ad", "A", 5), L("price", "$ 0", 6), L("owned", "9,948", 6),
+                  L("title", "Class A Common Stock", 7), L("owned", "53,602", 8)]
+COLUMN_AFTER = [L("di", "D", 9), L("di", "I", 10), L("nature", "By Rivendell", 11),
+                L("nature", "One LLC", 12, begins=False), L("fn_mark", "(2)", 13)]
+
+
+@pytest.mark.parametrize("pieces, rows", [
+    (OWNERSHIP_LAST + COLUMN_AFTER, [("D", None, []), ("I", "By Rivendell One LLC", ["F2"])]),
+    # letters printed row by row stay with their rows
+    (OWNERSHIP_LAST[:7] + [L("di", "D", 6)] + OWNERSHIP_LAST[7:] + [L("di", "I", 8)] + COLUMN_AFTER[2:],
+     [("D", None, []), ("I", "By Rivendell One LLC", ["F2"])]),
+])
+def test_assemble_gives_an_ownership_column_printed_last_to_the_rows_in_order(pieces, rows):
+    got = assemble(pieces)
+    got = got["non_derivative_transactions"] + got["non_derivative_holdings"]
+    assert [(r["direct_or_indirect"], r["nature_of_ownership"], r["footnote_ids"]) for r in got] == rows
