@@ -350,9 +350,10 @@ def repair_bare_marks(tokens, tags, confidences, lines, line_zones):
     at the end of its cell (``Class B Common Stock 1``, ``J 2``, ``$69.35 3``), which
     the CRF leaves untagged or reads as the D/I letter (the aligner never marks them, so
     training has none). In a table line of cells (tab-separated, EDGAR ASCII's ``|``
-    columns, or a plain copy's cells split by ``;``), such digits that end their cell and name a footnote the text explains (a
-    tagged footnote id) are a mark, unless the tables bracket their marks (``(1)``,
-    ``[F1]``): a text that brackets one brackets them all, and its bare digits are amounts.
+    columns, or a plain copy's cells split by ``;``), such digits that end their cell
+    and name a footnote the text explains (a tagged footnote id) are a mark, unless the
+    tables bracket their marks (``(1)``, ``[F1]``): a text that brackets one brackets
+    them all, and its bare digits are amounts.
     Lines of spaces are left: there a mark one space after its value and a value's wrapped
     last word look alike."""
     table_lines = {line: idx for line, idx in tokens_by_line(tokens, line_zones, ("table1", "table2")).items()
