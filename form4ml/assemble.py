@@ -13,7 +13,7 @@ from itertools import groupby, islice
 
 from .labels import TABLE2_ONLY, TABLE_FIELDS
 from .record import empty_owner, empty_record, empty_row
-from .values import clean_text, parse_code, parse_date, parse_number, parse_transaction_code, state_code
+from .values import clean_text, parse_code, parse_date, parse_number, parse_price, parse_transaction_code, state_code
 
 
 @dataclass
@@ -83,6 +83,7 @@ class Row:
 
 NUMBER_FIELDS = {"shares": "shares", "price": "price_per_share", "owned": "shares_owned_following",
                  "ex_price": "conversion_or_exercise_price", "und_shares": "underlying_shares"}
+PRICE_KEYS = ("price_per_share", "conversion_or_exercise_price")
 DATE_FIELDS = {"tx_date": "transaction_date", "deemed_date": "deemed_execution_date",
                "ex_date": "exercise_date", "exp_date": "expiration_date"}
 TEXT_FIELDS = {"title": "security_title", "nature": "nature_of_ownership",
@@ -247,7 +248,8 @@ class Assembler:
         if value is None:
             return None
         self._note(path, value)
-        return parse_number("".join(value.texts))
+        parse = parse_price if path.endswith(PRICE_KEYS) else parse_number
+        return parse("".join(value.texts))
 
     def _owner_record(self, owner, i):
         _city_from_street(owner)

@@ -30,6 +30,15 @@ def parse_number(text):
     return int(value) if value.is_integer() and "." not in s.rstrip("0").rstrip(".") else _tidy(value)
 
 
+OCR_DOLLAR = re.compile(r"^\s*[Ss](?=\d)")
+
+
+def parse_price(text):
+    """A price: ``parse_number``, with OCR's ``S`` for the dollar sign before the digits
+    (``S0``, ``S146.56``) read as the sign, not as the digit 5."""
+    return parse_number(OCR_DOLLAR.sub("$", text))
+
+
 def _tidy(value):
     return int(value) if value.is_integer() else round(value, 6)
 

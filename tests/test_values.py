@@ -1,6 +1,6 @@
 import pytest
 
-from form4ml.values import clean_text, parse_code, parse_date, parse_number, state_code
+from form4ml.values import clean_text, parse_code, parse_date, parse_number, parse_price, state_code
 
 
 @pytest.mark.parametrize("text, value", [
@@ -10,6 +10,15 @@ from form4ml.values import clean_text, parse_code, parse_date, parse_number, sta
 ])
 def test_parse_number_reads_share_and_price_styles(text, value):
     assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # OCR of a scanned copy reads the dollar sign as S: a price, not a 5
+    ("S0", 0), ("S146.56", 146.56), (" s3.17", 3.17),
+    ("$3.17", 3.17), ("3.17", 3.17),
+])
+def test_parse_price_reads_ocrs_s_before_the_digits_as_the_dollar_sign(text, value):
+    assert parse_price(text) == value
 
 
 @pytest.mark.parametrize("pieces, fallback, iso", [
