@@ -556,8 +556,9 @@ def read_columns(rows):
     """Each run of one table's rows that plain ``pdftotext`` printed column by column
     (every row's title, then every row's date, code, ...: a short table's cells in
     blocks) rebuilt as rows, the i-th value of each field in the i-th row. Such a run
-    begins with all its titles, one after the other, and no field has more values than
-    it has titles; rows read one by one stay as they are."""
+    begins with two titles one after the other (the rest may follow the first rows'
+    dates: pdfminer), and no field has more values than it has titles; rows read one by
+    one stay as they are."""
     return _rebuild_runs(rows, _column_rows)
 
 
@@ -630,7 +631,7 @@ def _column_rows(run):
         found[-1].add(piece)
     n = len(values.get("title", []))
     firsts = [item for item in order if item[0] is not None]
-    if (n < 2 or any(label != "title" for label, _ in firsts[:n]) or any(len(v) > n for v in values.values())
+    if (n < 2 or any(label != "title" for label, _ in firsts[:2]) or any(len(v) > n for v in values.values())
             or not any(len(v) == n for label, v in values.items() if label != "title")):
         return None
     rows = [Row(run[0].table) for _ in range(n)]

@@ -635,6 +635,22 @@ def test_assemble_rebuilds_a_table_read_column_by_column():
     assert [r["footnote_ids"] for r in rows] == [["F1"], []]
 
 
+# pdfminer of a four-row Table I (a tossww fixture): three titles and their dates, then
+# the fourth title and date, then each column's cells
+COLUMNS_AFTER_THREE = in_text_order(
+    [P("title", "Common Stock")] * 3 + [P("tx_date", "10/25/2025")] * 3 + [P("title", "Common Stock"),
+     P("tx_date", "10/25/2025")] + [P("code", c) for c in "MMFF"] + [P("shares", n) for n in ("881", "826", "477", "486")]
+    + [P("ad", c) for c in "AADD"] + [P("owned", n) for n in ("13,209", "14,035", "13,558", "13,072")]
+    + [P("di", "D")] * 4)
+
+
+def test_assemble_rebuilds_a_table_read_column_by_column_after_its_first_titles():
+    rows = assemble(COLUMNS_AFTER_THREE)["non_derivative_transactions"]
+    assert [(r["transaction_code"], r["shares"], r["acquired_disposed"], r["shares_owned_following"])
+            for r in rows] == [("M", 881, "A", 13209), ("M", 826, "A", 14035), ("F", 477, "D", 13558),
+                               ("F", 486, "D", 13072)]
+
+
 @pytest.mark.parametrize("pieces, codes", [
     (row(code="P") + row(code="S"), ["P", "S"]),     # rows one after the other
     # a title with no row of its own before a row: not every title first
