@@ -272,7 +272,7 @@ class Assembler:
     def _rows_into(self, rec):
         period = rec["period_of_report"]
         counters = {}
-        for row in attach_trailing_cells(pair_block_rows(mend_rows(read_columns(spread_ownership_column(self.rows))))):
+        for row in rebuilt_rows(self.rows):
             is_tx = any(k in row.values for k in ("tx_date", "code", "shares", "price", "ad"))
             table = {("table1", True): "non_derivative_transactions",
                      ("table1", False): "non_derivative_holdings",
@@ -374,7 +374,7 @@ def _owned_read_as_shares(row, piece):
     / ``4,558`` / ``D``); another row's shares come after that row's title."""
     price = row.values.get("price")
     return (piece.label == "shares" and piece.begins and "shares" in row.values and price is not None
-            and "owned" not in row.values and (piece.line, piece.col) > (price.pieces[-1].line, price.pieces[-1].col))
+            and "owned" not in row.values and _place(piece) > _place(price.pieces[-1]))
 
 
 def _price_read_as_owned(row, piece):
@@ -384,7 +384,7 @@ def _price_read_as_owned(row, piece):
     owned = row.values.get("owned")
     return (piece.label == "owned" and piece.begins and owned is not None and "shares" in row.values
             and "price" not in row.values and "di" not in row.values
-            and (piece.line, piece.col) > (owned.pieces[-1].line, owned.pieces[-1].col))
+            and _place(piece) > _place(owned.pieces[-1]))
 
 
 COMPANY_WORDS = frozenset("CORP CORPORATION INC INCORPORATED CO COMPANY LTD LIMITED PLC LLC".split())
@@ -550,6 +550,14 @@ TALL_CELLS = ("title", "nature", "und_title")
 SUBSTANCE = {"title", "tx_date", "shares", "price", "owned", "ex_price", "und_title", "und_shares"}
 ROW_AMOUNTS = {"shares", "owned", "und_shares"}
 MAX_HEAD_LINES = 2      # lines a tall cell's head may stand above its row's first value
+
+
+def rebuilt_rows(rows):
+    """The rows as text order gave them, rebuilt where a layout printed a table in
+    columns or blocks, in this order: the ownership column printed last, tables read
+    column by column, tall cells' heads and split rows, tables read block by block,
+    Table II's right-hand cells printed after the table."""
+    return attach_trailing_cells(pair_block_rows(mend_rows(read_columns(spread_ownership_column(rows)))))
 
 
 def read_columns(rows):

@@ -59,9 +59,9 @@ def _v_cell_after_code(tokens, tags, cells):
     """The V column's cell of a row no heading line lines up with (a converter broke the
     heading's cells, a markdown dump joined them): the cell right of the code, where the
     row keeps its cells: no more than Table II's sixteen (trailing empty ones aside), its
-    title in the first, its code in the fifth, the cell after that empty or ``V`` and, of the two
-    after it, one holding the row's amount and the other nothing. (A scan's cells split
-    and shift: there it is left.)"""
+    title in the first, its code in the fifth, the cell after that empty or ``V`` and,
+    of the two after it, one holding the row's amount and the other nothing. (A scan's
+    cells split and shift: there it is left.)"""
     code = TABLE2_CODE_CELL
     while cells and not cells[-1]:
         cells = cells[:-1]
