@@ -417,7 +417,9 @@ def merge_repeated_owners(owners):
     name ran on into the cell beside it (a box's ``X``, the street: ``Hoffman Reid X``,
     ``Hollister Steve 1141-A CUMMINGS RD.``) is the same owner, and so is a name that is
     only the table's officer title, run on or alone (``Blumofe Robert EVP Platform``,
-    ``Chief Accounting Officer``): the title goes to the owner that lacks one."""
+    ``Chief Accounting Officer``): the title goes to the owner that lacks one. The
+    table's check marks count only for an owner box 5 checked nothing (a copy of one
+    cell a line loses the table's columns, and its ``X`` reads as a director's)."""
     out, by_name = [], {}
     for owner in owners:
         key = _name_key(owner.get("owner_name"))
@@ -425,8 +427,10 @@ def merge_repeated_owners(owners):
         if first is None and out:
             first = _titled_copy(owner, key, by_name, out[-1])
         if first is not None:
+            checked = first.keys() & FLAG_FIELDS.keys()
             for label, value in owner.items():
-                first.setdefault(label, value)
+                if not (checked and label in FLAG_FIELDS):
+                    first.setdefault(label, value)
             continue
         if key:
             by_name[key] = owner

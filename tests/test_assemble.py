@@ -79,6 +79,23 @@ def O(label, text, line, begins=True):
     return Piece(label, text, 0, len(text), "owner", 0.9, begins, line)
 
 
+# scraped HTML of a bank's filing: box 5 checks 10% Owner; the Reporting Owners table,
+# one cell a line, leaves its X without a column, and the CRF reads it as a director's
+BOX5 = [O("owner_name", "CITIGROUP INC", 5), O("is_ten_percent", "X", 26), O("owner_street1", "388 GREENWICH STREET", 34)]
+TABLE_REPEAT = [O("owner_name", "CITIGROUP INC", 190), O("owner_street1", "388 GREENWICH STREET", 191),
+                O("is_director", "X", 195)]
+
+
+@pytest.mark.parametrize("pieces, flags", [
+    (BOX5 + TABLE_REPEAT, (False, True)),
+    # where box 5 checks nothing, the table's mark counts
+    ([p for p in BOX5 if p.label != "is_ten_percent"] + TABLE_REPEAT, (True, False)),
+])
+def test_assemble_takes_the_relationship_from_box_5_over_the_owners_table(pieces, flags):
+    owners = assemble(pieces)["reporting_owners"]
+    assert [(o["is_director"], o["is_ten_percent_owner"]) for o in owners] == [flags]
+
+
 # plain pdftotext (a Facebook director's filing): box 1's address printed apart from its
 # name, which comes only with the Reporting Owners table's copy of the address
 BOX1_ADDRESS = [O("owner_street1", "C/O FACEBOOK, INC.", 66), O("owner_street2", "1601 WILLOW ROAD", 67),
