@@ -155,6 +155,8 @@ class Assembler:
             piece = replace(piece, label="owned")
         if row is not None and row.table == table and _price_read_as_owned(row, piece):
             row.values["price"] = row.values.pop("owned")
+        if row is not None and row.table == table and _shares_read_as_price(row, piece):
+            row.values["shares"] = row.values.pop("price")
         if row is None or row.table != table or row.wants_new_row(piece):
             row = Row(table)
             self.rows.append(row)
@@ -385,6 +387,20 @@ def _price_read_as_owned(row, piece):
     return (piece.label == "owned" and piece.begins and owned is not None and "shares" in row.values
             and "price" not in row.values and "di" not in row.values
             and _place(piece) > _place(owned.pieces[-1]))
+
+
+def _shares_read_as_price(row, piece):
+    """Whether a row's price is its amount: it follows the row's code, a second price
+    follows it with other cells of the row between, and the row has no amount yet (``A``
+    / ``201.785`` / ``Common Stock`` / ``201.785`` / ``$0``: a grant's amount read as the
+    price). Prices one after the other are a column's, read column by column."""
+    price, code = row.values.get("price"), row.values.get("code")
+    if (piece.label != "price" or not piece.begins or price is None or code is None or "shares" in row.values
+            or _place(price.pieces[0]) < _place(code.pieces[-1])):
+        return False
+    after = [p for label, v in row.values.items() if label != "price" for p in v.pieces
+             if _place(p) > _place(price.pieces[-1])]
+    return bool(after) and _place(piece) > _place(price.pieces[-1])
 
 
 COMPANY_WORDS = frozenset("CORP CORPORATION INC INCORPORATED CO COMPANY LTD LIMITED PLC LLC".split())

@@ -734,3 +734,21 @@ def test_assemble_gives_an_ownership_column_printed_last_to_the_rows_in_order(pi
     got = assemble(pieces)
     got = got["non_derivative_transactions"] + got["non_derivative_holdings"]
     assert [(r["direct_or_indirect"], r["nature_of_ownership"], r["footnote_ids"]) for r in got] == rows
+
+
+# Cut down from a real filing's Table II in markdown of a scan, one row a line: the CRF
+# read the grant's amount after the code as its price, before the price itself.
+AMOUNT_AS_PRICE = [C("title", "Restricted Stock Units", 31, 0), C("tx_date", "12/09/2024", 31, 30),
+                   C("code", "A", 31, 42), C("price", "201.785", 31, 47), C("und_title", "Common Stock", 31, 60),
+                   C("und_shares", "201.785", 31, 73)]
+
+
+@pytest.mark.parametrize("pieces, rows", [
+    (AMOUNT_AS_PRICE + [C("price", "$0", 31, 82), C("owned", "15487.344", 31, 86)], [(201.785, 0, 15487.344)]),
+    # a price right after the first, nothing of the row between, is another row's (a column)
+    (AMOUNT_AS_PRICE[:4] + [C("price", "$0", 31, 54)], [(None, 201.785, None), (None, 0, None)]),
+])
+def test_assemble_reads_a_price_before_the_rows_price_as_its_amount(pieces, rows):
+    got = assemble(pieces)
+    got = got["derivative_transactions"] + got["derivative_holdings"]
+    assert [(r.get("shares"), r["price_per_share"], r["shares_owned_following"]) for r in got] == rows
