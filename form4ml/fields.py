@@ -283,6 +283,35 @@ def _head_cell(label, cells):
     return {"title": 0, "nature": cells - 1}.get(label)
 
 
+CUT_AMOUNT = re.compile(r"^\$?\d{1,3}(?:,\d{3})*,\d{1,2}$")     # a last comma group short of three digits
+DIGITS = re.compile(r"^\$?\d[\d,]*$")
+WHOLE_AMOUNT = re.compile(r"^\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+
+
+def repair_wrapped_amounts(tokens, tags, confidences, line_zones):
+    """An amount that a fixed-width cell cuts (EDGAR ASCII: inside a comma group,
+    ``1,474,4`` / ``32``, or filling its cell to the ``|``, ``310974|`` / ``4``) goes on with
+    the digits below its start that complete it: they continue the value (tags fixed in
+    place), whatever the CRF read them as."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    for line, idx in by_line.items():
+        for i in idx:
+            if not (tags[i].startswith("B-") and (CUT_AMOUNT.match(tokens[i].text) or _fills_cell(tokens, i))):
+                continue
+            j = next((j for j in by_line.get(line + 1, ()) if tokens[j].text not in CELL_SEPARATORS
+                      and abs(tokens[j].col - tokens[i].col) <= WRAP_COLUMN_SLACK), None)
+            if (j is not None and tags[j] in ("O", tags[i]) and tokens[j].text[:1].isdigit()
+                    and WHOLE_AMOUNT.match(tokens[i].text + tokens[j].text)):
+                tags[j] = "I-" + tags[i][2:]
+                confidences[j] = confidences[i]
+
+
+def _fills_cell(tokens, i):
+    """Whether token ``i`` is digits that run up to the ``|`` closing their cell."""
+    return (DIGITS.match(tokens[i].text) is not None and i + 1 < len(tokens) and tokens[i + 1].text == "|"
+            and tokens[i + 1].start == tokens[i].end)
+
+
 def repair_wrapped_marks(tokens, tags, confidences, line_zones):
     """A footnote mark that a fixed-width cell wraps after its bracket (EDGAR ASCII:
     ``169.4860(`` / ``3)``, ``$ 178.001[`` / ``F4]``) is the row's mark: below a value the

@@ -3,7 +3,7 @@ import pytest
 
 from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
                             repair_centred_marks, repair_footnote_starts, repair_lone_ownership_letters,
-                            repair_underlying_titles,
+                            repair_underlying_titles, repair_wrapped_amounts,
                             repair_relationship_columns, repair_signature_over_label,
                             repair_split_zip, repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
                             spans_to_tags)
@@ -537,3 +537,29 @@ def test_repair_reads_a_title_between_a_rows_amount_and_its_underlying_amount_as
     tags = _cell_tags(tokens, cells)
     repair_underlying_titles(tokens, tags, ["table2"] * len(cells))
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
+
+
+# Cut down from real filings' Table II in the EDGAR ASCII layout: the underlying amount's
+# cell is too narrow, and the amount goes on below its start.
+CUT_IN_GROUP = ("Restricted Stock   |A          |Class B   |1,474,4|0           |1,474,432   |D        |\n"
+                "Unit               |           |Common    |32     |            |            |         |")
+CUT_AT_RULE = ("Series A Convertible  |C          |Class B   |310974|(2)       |0           |I           |\n"
+               "Preferred Stock       |           |Common    |4     |          |            |            |")
+
+
+@pytest.mark.parametrize("text, head, amount", [
+    (CUT_IN_GROUP, "1,474,4", ["1,474,4", "32"]),
+    (CUT_AT_RULE, "310974", ["310974", "4"]),
+    # digits that do not complete the group are no part of it
+    (CUT_IN_GROUP.replace("|32     |", "|3215   |"), "1,474,4", ["1,474,4"]),
+    # nor are digits under another column
+    (CUT_IN_GROUP.replace("|32     |", "|    32 |"), "1,474,4", ["1,474,4"]),
+    # an amount that ends inside its cell is whole
+    (CUT_AT_RULE.replace("|310974|(2)  ", "|31097 |(2)  "), "31097", ["31097"]),
+])
+def test_repair_continues_an_amount_a_narrow_cell_cut(text, head, amount):
+    tokens = tokenize(text)
+    tags = ["B-und_shares" if t.text == head else "O" for t in tokens]
+    confidences = [0.9 if tag != "O" else None for tag in tags]
+    repair_wrapped_amounts(tokens, tags, confidences, ["table2"] * 2)
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_shares")] == amount
