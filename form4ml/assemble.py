@@ -149,14 +149,8 @@ class Assembler:
                 not piece.begins or _wrapped_on(row, piece)):
             row.values[piece.label].add(piece)
             return
-        if row is not None and row.table == table and _shares_taken_for_underlying(row, piece):
-            row.values["shares"] = row.values.pop("und_shares")
-        if row is not None and row.table == table and _owned_read_as_shares(row, piece):
-            piece = replace(piece, label="owned")
-        if row is not None and row.table == table and _price_read_as_owned(row, piece):
-            row.values["price"] = row.values.pop("owned")
-        if row is not None and row.table == table and _shares_read_as_price(row, piece):
-            row.values["shares"] = row.values.pop("price")
+        if row is not None and row.table == table:
+            piece = _mend_amounts(row, piece)
         if row is None or row.table != table or row.wants_new_row(piece):
             row = Row(table)
             self.rows.append(row)
@@ -369,6 +363,21 @@ def _shares_taken_for_underlying(row, piece):
             and len(first.pieces) == 1 and 0 <= first.pieces[0].col < piece.col)
 
 
+def _mend_amounts(row, piece):
+    """A row's amount the CRF read as another column's, mended where the next piece
+    (in text order, so always after the row's pieces) shows which it is: the row's
+    values relabelled in place; returns the piece, relabelled if it is the one misread."""
+    if _shares_taken_for_underlying(row, piece):
+        row.values["shares"] = row.values.pop("und_shares")
+    if _owned_read_as_shares(row, piece):
+        piece = replace(piece, label="owned")
+    if _price_read_as_owned(row, piece):
+        row.values["price"] = row.values.pop("owned")
+    if _shares_read_as_price(row, piece):
+        row.values["shares"] = row.values.pop("price")
+    return piece
+
+
 def _owned_read_as_shares(row, piece):
     """Whether a second amount the CRF read as the row's shares is its amount owned: the
     row has its shares and its price, and no amount owned, and the amount comes after the
@@ -376,7 +385,7 @@ def _owned_read_as_shares(row, piece):
     / ``4,558`` / ``D``); another row's shares come after that row's title."""
     price = row.values.get("price")
     return (piece.label == "shares" and piece.begins and "shares" in row.values and price is not None
-            and "owned" not in row.values and _place(piece) > _place(price.pieces[-1]))
+            and "owned" not in row.values)
 
 
 def _price_read_as_owned(row, piece):
@@ -385,8 +394,7 @@ def _price_read_as_owned(row, piece):
     ``12,884.683`` / ``D``: a price of 0 looks like an amount)."""
     owned = row.values.get("owned")
     return (piece.label == "owned" and piece.begins and owned is not None and "shares" in row.values
-            and "price" not in row.values and "di" not in row.values
-            and _place(piece) > _place(owned.pieces[-1]))
+            and "price" not in row.values and "di" not in row.values)
 
 
 def _shares_read_as_price(row, piece):
@@ -398,9 +406,8 @@ def _shares_read_as_price(row, piece):
     if (piece.label != "price" or not piece.begins or price is None or code is None or "shares" in row.values
             or _place(price.pieces[0]) < _place(code.pieces[-1])):
         return False
-    after = [p for label, v in row.values.items() if label != "price" for p in v.pieces
-             if _place(p) > _place(price.pieces[-1])]
-    return bool(after) and _place(piece) > _place(price.pieces[-1])
+    return any(_place(p) > _place(price.pieces[-1]) for label, v in row.values.items() if label != "price"
+               for p in v.pieces)
 
 
 COMPANY_WORDS = frozenset("CORP CORPORATION INC INCORPORATED CO COMPANY LTD LIMITED PLC LLC".split())

@@ -45,7 +45,9 @@ def read_sub_columns(tokens, tags, confidences, lines, line_zones):
             _label_sub_table_row(tokens, tags, confidences, idx, cells)
             v_cell = SUB_TABLE_V
         else:
-            v_cell = v_cells.get(len(cells), _v_cell_after_code(tokens, tags, cells))
+            v_cell = v_cells.get(len(cells))
+            if v_cell is None:
+                v_cell = _v_cell_after_code(tokens, tags, cells)
         if v_cell is None or v_cell == 0 or not any(tags[i] == "B-code" for i in cells[v_cell - 1]):
             continue
         for side, n in (("A", v_cell + 1), ("D", v_cell + 2)):

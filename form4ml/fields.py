@@ -324,7 +324,8 @@ def repair_wrapped_marks(tokens, tags, confidences, line_zones):
     for value, bracket in opened:
         below = by_line.get(tokens[value].line + 1, ())
         if tokens[value].line in by_line and tags[value] not in ("O", "B-fn_mark"):
-            col = tokens[_cell_start(tokens, value)].col
+            cell = next(cell for cell in _cells(tokens, by_line[tokens[value].line]) if value in cell)
+            col = tokens[cell[0]].col
             j = next((j for j in below if abs(tokens[j].col - col) <= WRAP_COLUMN_SLACK), None)
             if (j is not None and tags[j] == "O" and WRAPPED_MARK[bracket].match(tokens[j].text)
                     and j + 1 < len(tokens) and tokens[j + 1].text == CLOSING[bracket]
@@ -342,14 +343,6 @@ def _opened_values(tokens):
             yield i, tok.text[-1]
         elif tok.text in CLOSING and i and tokens[i - 1].line == tok.line and tokens[i - 1].end == tok.start:
             yield i - 1, tok.text
-
-
-def _cell_start(tokens, i):
-    """The first token of the cell that token ``i`` ends: words a single space apart
-    (``$ 178.001``)."""
-    while i and tokens[i - 1].line == tokens[i].line and tokens[i].start - tokens[i - 1].end <= 1:
-        i -= 1
-    return i
 
 
 SIDE_OF_OWNED = {False: "B-ad", True: "B-di"}     # a lone D's tag by: right of the amount owned?
@@ -411,8 +404,8 @@ def repair_underlying_titles(tokens, tags, line_zones):
     followed by an underlying amount is the underlying title (one cell a line: ``M`` /
     ``1,412,997`` / ``(4)`` / ``Class B Common Stock`` / ``1,412,997``); a new row's title
     is followed by its price or date. Tags fixed in place."""
-    idx = [i for i in range(len(tokens)) if line_zones[tokens[i].line] == "table2"
-           and tags[i] != "O" and tags[i] != "B-fn_mark"]
+    idx = [i for line in tokens_by_line(tokens, line_zones, ("table2",)).values() for i in line
+           if tags[i] not in ("O", "B-fn_mark")]
     left = False     # the row's columns 3 to 5 seen since its title
     for k, i in enumerate(idx):
         if tags[i] == "B-title":
