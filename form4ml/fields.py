@@ -223,7 +223,9 @@ def repair_wrapped_cells(tokens, tags, confidences, line_zones):
     ``Founders`` / ``Fund IV,`` / ``LP(5)`` under the nature ``By The`` (EDGAR ASCII). A
     title's line must be bracketed or made of security words (not a heading's ``Table II
     -`` read into the table's zone); no such line holds an amount or a date, and a mark
-    in it is the row's. Lines with tabs have no columns to speak of: they are left."""
+    in it is the row's. A cell centred on its row goes on below the row's line, which
+    prints nothing in its column (``pdftotext -layout``). Lines with tabs have no columns
+    to speak of: they are left."""
     by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
     # a line's last token has its highest cell: 0 there, and the line has no tabs
     spaced = {line: idx for line, idx in by_line.items() if tokens[idx[-1]].cell == 0}
@@ -231,18 +233,42 @@ def repair_wrapped_cells(tokens, tags, confidences, line_zones):
         above_line = spaced.get(line - 1, ())
         if _lone_value(tokens, tags, above_line):   # plain pdftotext: the row's amount between a cell's lines
             above_line = spaced.get(line - 2, ())
-        if not any(tags[i][2:] in WRAPPED_LABELS for i in above_line):
-            continue
         for group in _cells(tokens, idx):
             if any(tags[i] != "O" for i in group):
                 continue
             above = _tag_above(tokens, tags, above_line, tokens[group[0]].col)
+            if above is None and above_line and not _touches(tokens, above_line, group):
+                above = _cell_above_gap(tokens, tags, spaced, line - 1, group)
             if above is None or not _may_continue(tokens, group, tags[above][2:]):
                 continue
             for i in group:
                 mark = MARK.match(tokens[i].text)
                 tags[i] = "B-fn_mark" if mark else "I-" + tags[above][2:]
                 confidences[i] = confidences[above]
+
+
+MAX_GAP_LINES = 3   # lines a tall cell's run may skip that print nothing in its column
+
+
+def _cell_above_gap(tokens, tags, spaced, line, group):
+    """The wrapped text cell's token in the group's column on a line above ``line``,
+    across lines that print nothing in that column (``pdftotext -layout`` centres a tall
+    cell on its row: ``By The`` / ``Founders`` above the row's line, whose other cells
+    leave the column empty, ``Fund IV,`` / ``LP`` below it), or None."""
+    for above in range(line - 1, line - 1 - MAX_GAP_LINES, -1):
+        idx = spaced.get(above)
+        if not idx:
+            return None
+        found = _tag_above(tokens, tags, idx, tokens[group[0]].col)
+        if found is not None or _touches(tokens, idx, group):
+            return found
+    return None
+
+
+def _touches(tokens, idx, group):
+    """Whether a token of ``idx`` stands over the columns of the tokens ``group``."""
+    lo, hi = tokens[group[0]].col - WRAP_COLUMN_SLACK, tokens[group[-1]].col + len(tokens[group[-1]].text)
+    return any(tokens[i].col < hi and tokens[i].col + len(tokens[i].text) > lo for i in idx)
 
 
 def _lone_value(tokens, tags, idx):

@@ -312,6 +312,36 @@ def test_repair_follows_a_wrapped_nature_down_its_column(text, nature, marks):
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("fn_mark")] == marks
 
 
+# Cut down from a real filing's Table I as pdftotext -layout prints it (a Founders Fund
+# sale): the nature cell centred on its row, two lines above the row's line and two below,
+# a price's ``$`` between; the CRF tagged the lines above only.
+CENTRED_NATURE = ("                                               By The\n"
+                  "                             $\n"
+                  "                                               Founders\n"
+                  "Class A  08/22/2019  S  1,968  D  180.7115  I\n"
+                  "                             (3)               Fund IV,\n"
+                  "                                               LP (1)\n")
+CENTRED_TAGS = {"By": "B-nature", "The": "I-nature", "Founders": "I-nature", "Class": "B-title", "A": "I-title",
+                "08/22/2019": "B-tx_date", "S": "B-code", "1,968": "B-shares", "D": "B-ad",
+                "180.7115": "B-price", "I": "B-di", "(3)": "B-fn_mark"}
+
+
+@pytest.mark.parametrize("text, nature", [
+    (CENTRED_NATURE, ["By", "The", "Founders", "Fund", "IV", ",", "LP"]),
+    # a cell under its column's own value is not passed over to
+    (CENTRED_NATURE.replace("I\n", "I  1,000\n"), ["By", "The", "Founders"]),
+    # nor across a blank line
+    (CENTRED_NATURE.replace("I\n", "I\n\n"), ["By", "The", "Founders"]),
+])
+def test_repair_continues_a_centred_cell_across_its_rows_line(text, nature):
+    tokens = tokenize(text)
+    tags = [CENTRED_TAGS.get(t.text, "O") if t.line < 4 else "B-fn_mark" if t.text == "(3)" else "O"
+            for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    repair_wrapped_cells(tokens, tags, confidences, ["table1"] * 8)
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
+
+
 # Cut down from a real filing's Table I in the EDGAR ASCII layout (a Founders Fund sale):
 # the CRF left the nature's head ``By The`` at the end of the row's line O, its next lines tagged.
 ASCII_HEAD = ("Class A Common     07/27/2018   S[F1]   82.00   D   $ 179.8685  2,008.00   I   By The\n"
