@@ -337,12 +337,29 @@ def _wrapped_on(row, piece):
     next line (``Class A`` / ``Common Stock`` below it, in its column): a row's cell, not
     a new row's. A title must also stand on a line that so far holds only the rest of the
     row's other wrapped cells (else it opens the next row, one line a row)."""
-    if piece.label not in TEXT_FIELDS or not _wrapped_below(row.values[piece.label], piece):
+    if piece.label not in TEXT_FIELDS:
         return False
+    if not _wrapped_below(row.values[piece.label], piece):
+        return _centred_on(row, piece)
     if piece.label != "title":
         return True
     same_line = [p for v in row.values.values() for p in v.pieces if p.line == piece.line]
     return bool(same_line) and not any(p.begins for p in same_line)
+
+
+LINE_CELLS = frozenset({"tx_date", "deemed_date", "code", "shares", "ad", "ex_price", "ex_date", "exp_date"})
+
+
+def _centred_on(row, piece):
+    """Whether an underlying title or nature piece on the row's line goes on with the
+    row's value of it ending on the line right above, none of whose lines holds the row's
+    short cells: a cell centred on its row, begun above the row's line (OCR, where no
+    columns line up: ``Class A`` above the row, ``[Common]`` on it, ``Stock`` below)."""
+    value = row.values[piece.label]
+    if piece.label == "title" or value.pieces[-1].line != piece.line - 1:
+        return False
+    short = {p.line for label, v in row.values.items() if label in LINE_CELLS for p in v.pieces}
+    return piece.line in short and not short & {p.line for p in value.pieces}
 
 
 def _title_again(row, piece):

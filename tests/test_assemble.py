@@ -215,6 +215,26 @@ def test_assemble_reads_the_left_of_two_underlying_amounts_as_the_rows_amount(fi
     assert sorted((r.get("shares"), r["underlying_shares"]) for r in got) == sorted(rows)
 
 
+# Cut down from a real filing's Table II read by OCR (an RSU grant): the row's cells
+# centred on its line, the underlying title begun above it (``Class A``), its next word
+# (``[Common]``, a table rule read as brackets) on the row's line, columns lost.
+CENTRED_UNDERLYING = [C("title", "Restricted", 67, 0), C("und_title", "Class A", 68, 6),
+                      C("tx_date", "06/15/2018", 69, 9), C("code", "A", 69, 20), C("shares", "1,640", 69, 22),
+                      C("und_title", "Common", 69, 40), C("und_shares", "1,640", 69, 49),
+                      C("owned", "1,640", 69, 60), C("di", "D", 69, 66)]
+
+
+@pytest.mark.parametrize("pieces, titles", [
+    (CENTRED_UNDERLYING, ["Class A Common"]),
+    # a row one line, the row above's underlying title on the line above, is the next row
+    ([C("title", "Units", 68, 0), C("tx_date", "06/14/2018", 68, 9), C("und_title", "Class A", 68, 30),
+      C("title", "Units", 69, 0)] + CENTRED_UNDERLYING[2:], ["Class A", "Common"]),
+])
+def test_assemble_continues_a_centred_underlying_title_on_the_rows_line(pieces, titles):
+    got = assemble(pieces)["derivative_transactions"]
+    assert [r["underlying_security_title"] for r in got] == titles
+
+
 def test_assemble_keeps_same_day_rows():
     rec = assemble(row(price="$10.00") + row(price="$10.05", owned="800"))
     rows = rec["non_derivative_transactions"]
