@@ -247,6 +247,55 @@ def repair_wrapped_cells(tokens, tags, confidences, line_zones):
                 confidences[i] = confidences[above]
 
 
+PAR_VALUE = re.compile(r"^(?:\$?\d*\.\d+|\$|,|par|value|per|no)$", re.I)    # ``, $0.01 par value``
+
+
+ROW_OPENERS = frozenset({"tx_date", "ex_price", "owned"})     # a row's first value after its title
+MAX_TITLE_GAP = 4       # lines from a title's first to its row's first value (one cell a line)
+
+
+def repair_untitled_rows(tokens, tags, confidences, line_zones):
+    """A security's title with its par value that the CRF left ``O`` (``Class A Common
+    Stock,`` / ``$0.01 par value``: the amount reads like a price), opening a table line
+    and going on over the next line's first cell, is the title of the row whose first
+    value (date, exercise price or amount owned) follows within a few lines, where the
+    tagged token before it is no title. Its words are security words, single capitals
+    and the par value's; tags fixed in place, with the confidence of the row's value."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    for line in by_line:
+        group = _par_value_title(tokens, tags, by_line, line)
+        if group is None:
+            continue
+        after = next((i for i in range(group[-1] + 1, len(tokens)) if tags[i] != "O"), None)
+        before = next((i for i in range(group[0] - 1, -1, -1) if tags[i] != "O"), None)
+        if (after is None or tags[after][2:] not in ROW_OPENERS or tokens[after].line - line > MAX_TITLE_GAP
+                or before is not None and tags[before][2:] == "title"):
+            continue
+        for k, i in enumerate(group):
+            tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "title", confidences[after]
+
+
+def _par_value_title(tokens, tags, by_line, line):
+    """The ``O`` tokens of a title with its par value opening ``line`` (its first cell,
+    and the next line's where that goes on with such words), or None."""
+    first = _cells(tokens, by_line[line])[0]
+    if not (tokens[first[0]].col <= WRAP_COLUMN_SLACK and tokens[first[0]].text[:1].isupper()
+            and _security(tokens[first[0]].text) and _title_words(tokens, tags, first)):
+        return None
+    below = by_line.get(line + 1)
+    rest = _cells(tokens, below)[0] if below else []
+    group = first + rest if rest and _title_words(tokens, tags, rest) else first
+    return group if any(tokens[i].text.lower() == "par" for i in group) else None
+
+
+def _title_words(tokens, tags, group):
+    return all(tags[i] == "O" and (_security(tokens[i].text) or PAR_VALUE.match(tokens[i].text)) for i in group)
+
+
+def _security(word):
+    return security_words([word])
+
+
 MAX_GAP_LINES = 3   # lines a tall cell's run may skip that print nothing in its column
 
 

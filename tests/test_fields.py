@@ -3,7 +3,7 @@ import pytest
 
 from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
                             repair_centred_marks, repair_footnote_starts, repair_lone_ownership_letters,
-                            repair_underlying_titles, repair_wrapped_amounts,
+                            repair_underlying_titles, repair_untitled_rows, repair_wrapped_amounts,
                             repair_relationship_columns, repair_signature_over_label,
                             repair_split_zip, repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
                             spans_to_tags)
@@ -310,6 +310,31 @@ def test_repair_follows_a_wrapped_nature_down_its_column(text, nature, marks):
     repair_wrapped_cells(tokens, tags, confidences, ["table2"] * 5)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("fn_mark")] == marks
+
+
+# Cut down from a real filing's Table I as plain pdftotext prints it (a fund's purchases):
+# one cell a line, the title with its par value left O by the CRF.
+PAR_TITLE = "Class A Common Stock,\n$0.01 par value\n\n04/24/2025\n\nP\n\n16,000"
+PAR_TAGS = {"04/24/2025": "B-tx_date", "P": "B-code", "16,000": "B-shares"}
+
+
+@pytest.mark.parametrize("text, title", [
+    (PAR_TITLE, ["Class", "A", "Common", "Stock", ",", "$", "0.01", "par", "value"]),
+    # a title of security words alone is the CRF's to read
+    (PAR_TITLE.replace("$0.01 par value", "Series B"), []),
+    # a line that is not a title's is no title
+    (PAR_TITLE.replace("Class A", "Reminder: the"), []),
+    # nor one far above the row's first value
+    (PAR_TITLE.replace("\n\n04/24", "\n\n\n\n\n\n04/24"), []),
+])
+def test_repair_reads_a_title_with_its_par_value_left_o(text, title):
+    tokens = tokenize(text)
+    tags = [PAR_TAGS.get(t.text, "O") for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    lines = text.split("\n")
+    repair_untitled_rows(tokens, tags, confidences, ["table1"] * len(lines))
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == title
+    assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
 
 
 # Cut down from a real filing's Table I as pdftotext -layout prints it (a Founders Fund
