@@ -241,9 +241,10 @@ def repair_wrapped_cells(tokens, tags, confidences, line_zones):
                 above = _cell_above_gap(tokens, tags, spaced, line - 1, group)
             if above is None or not _may_continue(tokens, group, tags[above][2:]):
                 continue
+            label = tags[above][2:]
             for i in group:
-                mark = MARK.match(tokens[i].text)
-                tags[i] = "B-fn_mark" if mark else "I-" + tags[above][2:]
+                mark = MARK.match(tokens[i].text) or (i == group[-1] and _bare_tail(tokens, group, label))
+                tags[i] = "B-fn_mark" if mark else "I-" + label
                 confidences[i] = confidences[above]
 
 
@@ -294,6 +295,32 @@ def _title_words(tokens, tags, group):
 
 def _security(word):
     return security_words([word])
+
+
+NATURE_HEAD = re.compile(r"^(?:By|Held|Through|See|Via|Trust|Spouse|IRA|401)", re.I)
+
+
+def repair_nature_after_indirect(tokens, tags, confidences, line_zones):
+    """The last cell of a table row's line, left ``O`` right after the row's ``I`` (indirect)
+    letter, is its nature of ownership where it opens as one does (``By``, ``Held by``,
+    ``See``: EDGAR ASCII's ``I   By`` / ``Spouse's`` / ``IRA``); a mark ending it is the
+    row's. Tags fixed in place, with the letter's confidence; ``repair_wrapped_cells``
+    then follows the cell down."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    for idx in by_line.values():
+        if tokens[idx[-1]].cell:
+            continue
+        cells = _cells(tokens, idx)
+        if len(cells) < 2:
+            continue
+        last, before = cells[-1], cells[-2]
+        if (tags[before[-1]] == "B-di" and tokens[before[-1]].text == "I" and all(tags[i] == "O" for i in last)
+                and NATURE_HEAD.match(tokens[last[0]].text)
+                and not any(VALUE.match(tokens[i].text) for i in (last[:-1] if _bare_tail(tokens, last, "nature") else last))):
+            for k, i in enumerate(last):
+                mark = MARK.match(tokens[i].text) or (i == last[-1] and _bare_tail(tokens, last, "nature"))
+                tags[i] = "B-fn_mark" if mark else ("B-" if k == 0 else "I-") + "nature"
+                confidences[i] = confidences[before[-1]]
 
 
 MAX_GAP_LINES = 3   # lines a tall cell's run may skip that print nothing in its column
@@ -590,13 +617,20 @@ def _may_continue(tokens, group, label):
     no amount or date, and for a title bracketed groups, or security words and single
     capitals (``Stock``, ``Class A``)."""
     texts = [tokens[i].text for i in group]
-    if sum(len(t) + 1 for t in texts) > MAX_WRAPPED_CHARS + 1 or any(VALUE.match(t) for t in texts):
+    if sum(len(t) + 1 for t in texts) > MAX_WRAPPED_CHARS + 1 or any(
+            VALUE.match(t) for t in (texts[:-1] if _bare_tail(tokens, group, label) else texts)):
         return False
     if label == "nature":
         return not MARK.match(texts[0])
     if texts[0] == "(" and texts[-1] == ")":
         return True
     return security_words(texts)
+
+
+def _bare_tail(tokens, group, label):
+    """Whether a nature's line ends in bare digits after its words: its mark, printed
+    without brackets (EDGAR ASCII: ``IRA 3``, ``LP 1``)."""
+    return label == "nature" and len(group) > 1 and bool(BARE_MARK.match(tokens[group[-1]].text))
 
 
 def _cells(tokens, idx):

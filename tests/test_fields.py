@@ -3,6 +3,7 @@ import pytest
 
 from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
                             repair_centred_marks, repair_footnote_starts, repair_lone_ownership_letters,
+                            repair_nature_after_indirect,
                             repair_underlying_titles, repair_untitled_rows, repair_wrapped_amounts,
                             repair_relationship_columns, repair_signature_over_label,
                             repair_split_zip, repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
@@ -310,6 +311,31 @@ def test_repair_follows_a_wrapped_nature_down_its_column(text, nature, marks):
     repair_wrapped_cells(tokens, tags, confidences, ["table2"] * 5)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("fn_mark")] == marks
+
+
+# Cut down from a real filing's Table I in the EDGAR ASCII layout, its marks printed
+# without brackets: the nature's head ``By`` after the row's ``I`` and its next lines all O.
+ASCII_INDIRECT = ("Common Stock            300          I         By\n"
+                  "                                              Spouse's\n"
+                  "                                              IRA 3\n")
+INDIRECT_TAGS = {"Common": "B-title", "Stock": "I-title", "300": "B-owned", "I": "B-di"}
+
+
+@pytest.mark.parametrize("text, nature, marks", [
+    (ASCII_INDIRECT, ["By", "Spouse's", "IRA"], ["3"]),
+    # after a direct holding's D the cell is not read as a nature
+    (ASCII_INDIRECT.replace("I   ", "D   "), [], []),
+    # nor a cell that does not open as a nature does
+    (ASCII_INDIRECT.replace("By", "Xy"), [], []),
+])
+def test_repair_reads_the_nature_after_the_indirect_letter(text, nature, marks):
+    tokens = tokenize(text)
+    tags = [("B-di" if t.text in "DI" else INDIRECT_TAGS.get(t.text, "O")) if t.line == 0 else "O" for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    repair_nature_after_indirect(tokens, tags, confidences, ["table1"] * 4)
+    repair_wrapped_cells(tokens, tags, confidences, ["table1"] * 4)
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
+    assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
 
 
 # Cut down from a real filing's Table I as plain pdftotext prints it (a fund's purchases):
