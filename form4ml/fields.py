@@ -127,7 +127,9 @@ def repair_centred_marks(tokens, tags, line_zones):
     """A mark printed beside the middle of its note (``pdftotext -layout`` and pdfplumber
     centre it: ``The RSUs vest ... prior to May`` / ``(2)15, 2021; and ...``) belongs to
     the note that begins at the last sentence opening a line above it, not to the note
-    before, which the CRF ran on over those lines: fixes tags in place. An OCR mark
+    before, which the CRF ran on over those lines: fixes tags in place. So is a mark on a
+    line of its own between its note's lines, whatever case the line after it opens with
+    (``... separation from service to the`` / ``(2)`` / ``Board of Directors.``). An OCR mark
     (``@``) beside a line whose line above goes on without a full stop is centred too,
     whatever case its text opens with."""
     lines = tokens_by_line(tokens, line_zones, ("footnotes",))
@@ -135,8 +137,9 @@ def repair_centred_marks(tokens, tags, line_zones):
     for k, line in enumerate(order):
         mark = lines[line][0]
         after, ocr = mark + 1, OCR_NOTE_MARK.match(tokens[mark].text)
+        alone = len(lines[line]) == 1     # the mark on a line of its own between its note's lines
         if (k == 0 or not (ocr or NOTE_MARK.match(tokens[mark].text)) or after >= len(tokens)
-                or not tags[after].endswith("fn_text") or not (ocr or _runs_on(tokens, after))):
+                or not tags[after].endswith("fn_text") or not (ocr or alone or _runs_on(tokens, after))):
             continue
         start = _note_start_above(tokens, tags, lines, order[:k])
         if start is not None:

@@ -112,6 +112,10 @@ NO_FULL_STOP = ("(1) The sales were effected under a Rule 10b5-1 plan adopted by
 ROMAN = ("(1) Each RSU represents a right to receive 1 share.\n"
          "The RSUs vest on May 15, 2021; provided that (i) the meeting is held before May 15, 2021; and\n"
          "(2) (ii) the reporting person does not stand for re-election.")
+ALONE_CAPITAL = ("(1) Each RSU represents a right to receive one share of common stock.\n"
+                 "The RSUs are fully vested. Delivery will be made after the date of his separation from service to the\n"
+                 "(2)\n"
+                 "Board of Directors.")
 OPENING = ("(1) Each RSU represents a right to receive one share.\n"
            "The RSUs are fully vested.\n"
            "(2) 15 of the shares are held in trust.")
@@ -146,6 +150,9 @@ def test_repair_gives_an_ocr_mark_beside_its_notes_second_line_the_note():
 @pytest.mark.parametrize("text, starts", [
     (CENTRED_GLUED, ["Each", "The"]),
     (CENTRED_ALONE, ["Each", "The"]),
+    # a mark on a line of its own: the text after it goes on, whatever case it opens with
+    (ALONE_CAPITAL, ["Each", "The"]),
+    (ALONE_CAPITAL.replace("to the\n", "to the Board.\n").replace("Board of", "All of"), ["Each", "All"]),
     # the note before ends without a full stop
     (NO_FULL_STOP, ["The", "The"]),
     # the text after the mark goes on in brackets
