@@ -65,6 +65,9 @@ def tag_zones(tagger, lines, tokens):
 TABLE_ZONES = ("table1", "table2")
 NOTE_OPENING = re.compile(r"^\s*(?:\(\d{1,2}\)|\[F\d{1,2}\]|\d{1,2}\.)\s+\S")
 MIN_PROSE_WORDS = 6
+PROSE_WORD_SHARE = 0.7      # of a prose line's words that are words
+OPENING_WORD_SHARE = 0.5    # the same for a note opening with its mark: dates and percentages
+                            # fill a vesting schedule (``vest 50% on 2/11/22, 75% on ...``)
 
 
 def repair_note_lines(lines, zones):
@@ -79,16 +82,16 @@ def repair_note_lines(lines, zones):
     in_note = False
     for n in range(heading, len(lines)):
         opens = bool(NOTE_OPENING.match(lines[n]))
-        if zones[n] in TABLE_ZONES and (opens or in_note) and _prose(lines[n]):
+        if zones[n] in TABLE_ZONES and (opens or in_note) and _prose(lines[n], OPENING_WORD_SHARE if opens else PROSE_WORD_SHARE):
             zones[n], in_note = "footnotes", True
         else:
             in_note = in_note and zones[n] == "footnotes" and not opens
     return zones
 
 
-def _prose(line):
+def _prose(line, word_share=PROSE_WORD_SHARE):
     words = line.split()
-    return len(words) >= MIN_PROSE_WORDS and sum(w.strip(".,;:()\"'").isalpha() for w in words) >= 0.7 * len(words)
+    return len(words) >= MIN_PROSE_WORDS and sum(w.strip(".,;:()\"'").isalpha() for w in words) >= word_share * len(words)
 
 
 # Plain pdftotext reads a page block by block: the right-hand columns of Table II's last

@@ -108,3 +108,12 @@ def test_note_lines_below_the_explanation_heading_are_footnotes(zone):
 ])
 def test_note_lines_need_the_heading_and_prose(lines):
     assert repair_note_lines(lines, ["table2"] * len(lines)) == ["table2"] * len(lines)
+
+
+# Cut down from a real filing (scraped HTML): a vesting schedule's note, half dates and
+# percentages, that the zone CRF read as a row of Table I
+def test_a_note_opening_with_its_mark_may_be_half_dates():
+    lines = ["Explanation of Responses:",
+             "(1) The restricted stock units vest 50% on 2/11/22, 75% on 2/11/23 and 100% on 2/11/24."]
+    assert repair_note_lines(lines, ["footnotes", "table1"]) == ["footnotes", "footnotes"]
+
