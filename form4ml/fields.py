@@ -319,7 +319,7 @@ def repair_nature_after_indirect(tokens, tags, confidences, line_zones):
         last, before = cells[-1], cells[-2]
         if (tags[before[-1]] == "B-di" and tokens[before[-1]].text == "I" and all(tags[i] == "O" for i in last)
                 and NATURE_HEAD.match(tokens[last[0]].text)
-                and not any(VALUE.match(tokens[i].text) for i in (last[:-1] if _bare_tail(tokens, last, "nature") else last))):
+                and not any(VALUE.match(tokens[i].text) for i in _words_of(tokens, last, "nature"))):
             for k, i in enumerate(last):
                 mark = MARK.match(tokens[i].text) or (i == last[-1] and _bare_tail(tokens, last, "nature"))
                 tags[i] = "B-fn_mark" if mark else ("B-" if k == 0 else "I-") + "nature"
@@ -621,7 +621,7 @@ def _may_continue(tokens, group, label):
     capitals (``Stock``, ``Class A``)."""
     texts = [tokens[i].text for i in group]
     if sum(len(t) + 1 for t in texts) > MAX_WRAPPED_CHARS + 1 or any(
-            VALUE.match(t) for t in (texts[:-1] if _bare_tail(tokens, group, label) else texts)):
+            VALUE.match(tokens[i].text) for i in _words_of(tokens, group, label)):
         return False
     if label == "nature":
         return not MARK.match(texts[0])
@@ -634,6 +634,11 @@ def _bare_tail(tokens, group, label):
     """Whether a nature's line ends in bare digits after its words: its mark, printed
     without brackets (EDGAR ASCII: ``IRA 3``, ``LP 1``)."""
     return label == "nature" and len(group) > 1 and bool(BARE_MARK.match(tokens[group[-1]].text))
+
+
+def _words_of(tokens, group, label):
+    """The group's tokens but a bare mark ending a nature's line."""
+    return group[:-1] if _bare_tail(tokens, group, label) else group
 
 
 def _cells(tokens, idx):

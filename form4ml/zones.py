@@ -82,7 +82,8 @@ def repair_note_lines(lines, zones):
     in_note = False
     for n in range(heading, len(lines)):
         opens = bool(NOTE_OPENING.match(lines[n]))
-        if zones[n] in TABLE_ZONES and (opens or in_note) and _prose(lines[n], OPENING_WORD_SHARE if opens else PROSE_WORD_SHARE):
+        share = OPENING_WORD_SHARE if opens else PROSE_WORD_SHARE
+        if zones[n] in TABLE_ZONES and (opens or in_note) and _prose(lines[n], share):
             zones[n], in_note = "footnotes", True
         else:
             in_note = in_note and zones[n] == "footnotes" and not opens
@@ -91,7 +92,8 @@ def repair_note_lines(lines, zones):
 
 def _prose(line, word_share=PROSE_WORD_SHARE):
     words = line.split()
-    return len(words) >= MIN_PROSE_WORDS and sum(w.strip(".,;:()\"'").isalpha() for w in words) >= word_share * len(words)
+    words_of_letters = sum(w.strip(".,;:()\"'").isalpha() for w in words)
+    return len(words) >= MIN_PROSE_WORDS and words_of_letters >= word_share * len(words)
 
 
 # Plain pdftotext reads a page block by block: the right-hand columns of Table II's last
