@@ -129,7 +129,8 @@ def repair_centred_marks(tokens, tags, line_zones):
     the note that begins at the last sentence opening a line above it, not to the note
     before, which the CRF ran on over those lines: fixes tags in place. So is a mark on a
     line of its own between its note's lines, whatever case the line after it opens with
-    (``... separation from service to the`` / ``(2)`` / ``Board of Directors.``). An OCR mark
+    (``... separation from service to the`` / ``(2)`` / ``Board of Directors.``), and the
+    first note's mark beside its second line with no mark above. An OCR mark
     (``@``) beside a line whose line above goes on without a full stop is centred too,
     whatever case its text opens with."""
     lines = tokens_by_line(tokens, line_zones, ("footnotes",))
@@ -139,12 +140,32 @@ def repair_centred_marks(tokens, tags, line_zones):
         after, ocr = mark + 1, OCR_NOTE_MARK.match(tokens[mark].text)
         alone = len(lines[line]) == 1     # the mark on a line of its own between its note's lines
         if (k == 0 or not (ocr or NOTE_MARK.match(tokens[mark].text)) or after >= len(tokens)
-                or not tags[after].endswith("fn_text") or not (ocr or alone or _runs_on(tokens, after))):
+                or not tags[after].endswith("fn_text")):
             continue
-        start = _note_start_above(tokens, tags, lines, order[:k])
+        start = None
+        if ocr or alone or _runs_on(tokens, after):
+            start = _note_start_above(tokens, tags, lines, order[:k])
+        if start is None and order[k - 1] == line - 1 and FIRST_MARK.match(tokens[mark].text):
+            start = _unmarked_note_above(tokens, tags, lines, order[:k])
         if start is not None:
             tags[start], tags[after] = "B-fn_text", "I-fn_text"
     return tags
+
+
+FIRST_MARK = re.compile(r"^(?:\(1\)|\[F1\]|1[.)])$")
+
+
+def _unmarked_note_above(tokens, tags, lines, above):
+    """The first token of the note text right above the first note's mark where no note
+    above has a mark (the mark centred beside its note's second line, whatever the line
+    above ends with: ``Securities ... serves as investment adviser.`` / ``(1) Fund 1 ...``;
+    a later mark's text above is the first note's, whose mark the text lost), or None."""
+    texts = [i for line in above for i in lines[line]]
+    marked = any(tags[i] == "B-fn_id" for i in texts) or any(NOTE_MARK.match(tokens[lines[line][0]].text)
+                                                            for line in above)
+    if marked or not tags[lines[above[-1]][0]].endswith("fn_text"):
+        return None
+    return next((i for i in texts if tags[i].endswith("fn_text")), None)
 
 
 def _note_start_above(tokens, tags, lines, above):

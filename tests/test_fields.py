@@ -116,6 +116,11 @@ ALONE_CAPITAL = ("(1) Each RSU represents a right to receive one share of common
                  "The RSUs are fully vested. Delivery will be made after the date of his separation from service to the\n"
                  "(2)\n"
                  "Board of Directors.")
+# pdftotext -layout of a real filing: the first note's mark beside its second line
+FIRST_CENTRED = ("Securities reported herein are held for the Master Fund, for which PLP serves as adviser.\n"
+                 "(1) Fund 1 Investments, LLC serves as managing member of PLP. Each of the\n"
+                 "Reporting Persons disclaims beneficial ownership.\n"
+                 "(2) Securities held for the account of Master Fund.")
 OPENING = ("(1) Each RSU represents a right to receive one share.\n"
            "The RSUs are fully vested.\n"
            "(2) 15 of the shares are held in trust.")
@@ -157,6 +162,10 @@ def test_repair_gives_an_ocr_mark_beside_its_notes_second_line_the_note():
     (NO_FULL_STOP, ["The", "The"]),
     # the text after the mark goes on in brackets
     (ROMAN, ["Each", "The"]),
+    # the first note's mark, no mark above it: the text above is its note's
+    (FIRST_CENTRED, ["Securities", "Securities"]),
+    # a later mark's: the text above is the first note's, its mark lost
+    (FIRST_CENTRED.replace("(2)", "(3)").replace("(1)", "(2)"), ["Fund", "Securities"]),
     # the line above ends its sentence: the mark opens its note
     (OPENING, ["Each", "15"]),
 ])
