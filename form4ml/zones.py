@@ -62,7 +62,7 @@ def tag_zones(tagger, lines, tokens):
     return labels
 
 
-TABLE_ZONES = ("table1", "table2")
+MISREAD_NOTE_ZONES = ("table1", "table2", "signature")    # where the zone CRF puts notes it misreads
 NOTE_OPENING = re.compile(r"^\s*(?:\(\d{1,2}\)|\[F\d{1,2}\]|\d{1,2}\.)\s+\S")
 MIN_PROSE_WORDS = 6
 PROSE_WORD_SHARE = 0.7      # of a prose line's words that are words
@@ -71,11 +71,11 @@ OPENING_WORD_SHARE = 0.5    # the same for a note opening with its mark: dates a
 
 
 def repair_note_lines(lines, zones):
-    """Below the 'Explanation of Responses' heading, a table-zoned line that opens with a
-    note's mark and goes on in prose, and the prose lines right after it, are footnotes:
-    the zone CRF reads notes printed after the signature (pdfplumber) as Table II. Fixes
-    ``zones`` in place."""
-    if not any(z in TABLE_ZONES and NOTE_OPENING.match(line) for line, z in zip(lines, zones)):
+    """Below the 'Explanation of Responses' heading, a line of a table or the signature
+    that opens with a note's mark and goes on in prose, and the prose lines right after
+    it, are footnotes: the zone CRF reads notes printed after the signature (pdfplumber)
+    as Table II, and short notes as the signature block. Fixes ``zones`` in place."""
+    if not any(z in MISREAD_NOTE_ZONES and NOTE_OPENING.match(line) for line, z in zip(lines, zones)):
         return zones
     explanation = dict(HEADINGS)["footnotes"]
     heading = next((n for n, line in enumerate(lines) if explanation.search(line)), len(lines))
@@ -83,7 +83,7 @@ def repair_note_lines(lines, zones):
     for n in range(heading, len(lines)):
         opens = bool(NOTE_OPENING.match(lines[n]))
         share = OPENING_WORD_SHARE if opens else PROSE_WORD_SHARE
-        if zones[n] in TABLE_ZONES and (opens or in_note) and _prose(lines[n], share):
+        if zones[n] in MISREAD_NOTE_ZONES and (opens or in_note) and _prose(lines[n], share):
             zones[n], in_note = "footnotes", True
         else:
             in_note = in_note and zones[n] == "footnotes" and not opens

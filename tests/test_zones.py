@@ -93,7 +93,7 @@ NOTES_AFTER_SIGNATURE = ["/s/ Michael Johnson, attorney-in-fact for Peter Thiel 
                          "Note: File three copies of this Form, one of which must be manually signed."]
 
 
-@pytest.mark.parametrize("zone", ["table2", "table1"])
+@pytest.mark.parametrize("zone", ["table2", "table1", "signature"])
 def test_note_lines_below_the_explanation_heading_are_footnotes(zone):
     zones = ["signature", "signature", "footnotes", zone, zone, zone, "boilerplate"]
     assert repair_note_lines(NOTES_AFTER_SIGNATURE, zones) == [
