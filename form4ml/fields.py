@@ -78,6 +78,27 @@ def repair_footnote_starts(tokens, tags, confidences, line_zones):
     return tags
 
 
+FORM_NOTE = re.compile(r"^(?:Note|Remarks|Signature|Potential|Reminder)$")    # the form's own text after the notes
+
+
+def repair_note_line_ends(tokens, tags, confidences, line_zones):
+    """A footnote line goes on with its note to its end: tokens the CRF left ``O`` after
+    the line's note text (numbers and dates inside a long note: ``including 225 shares
+    on December 31, 2016, 229 shares ...``) continue the note, up to the form's own
+    words glued on after it (``Note:``, ``Remarks:``). Fixes tags in place."""
+    lines = tokens_by_line(tokens, line_zones, ("footnotes",))
+    for idx in lines.values():
+        first = next((k for k, i in enumerate(idx) if tags[i].endswith("fn_text")), None)
+        if first is None:
+            continue
+        for k in range(first + 1, len(idx)):
+            i = idx[k]
+            if FORM_NOTE.match(tokens[i].text) and k + 1 < len(idx) and tokens[idx[k + 1]].text == ":":
+                break
+            if tags[i] == "O":
+                tags[i], confidences[i] = "I-fn_text", confidences[i - 1]
+
+
 ZIP_HEAD = re.compile(r"^\d{5}-$")
 ZIP_TAIL = re.compile(r"^\d{4}$")
 ZIP_REACH = 2       # lines below a ZIP's head that may hold its last four digits

@@ -13,7 +13,7 @@ from .errors import Form4Error
 from .features import form_words, tokens_to_features
 from .fields import (repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
                      repair_centred_marks, repair_footnote_starts, repair_lone_ownership_letters,
-                     repair_nature_after_indirect,
+                     repair_nature_after_indirect, repair_note_line_ends,
                      repair_relationship_columns, repair_signature_over_label, repair_split_zip,
                      repair_underlying_titles, repair_untitled_rows, repair_wrapped_amounts,
                      repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
@@ -88,6 +88,7 @@ def tag(text, model=None, confidence=True):
     feats = tokens_to_features(tokens, lines, zones, skip)
     tags, confs = tag_fields(model.fields, feats, tokens, zones, skip, confidence)
     repair_footnote_starts(tokens, tags, confs, zones)
+    repair_note_line_ends(tokens, tags, confs, zones)
     repair_bracketed(tokens, tags, confs)
     repair_centred_marks(tokens, tags, zones)
     repair_split_zip(tokens, tags, confs)

@@ -3,7 +3,7 @@ import pytest
 
 from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
                             repair_centred_marks, repair_footnote_starts, repair_lone_ownership_letters,
-                            repair_nature_after_indirect,
+                            repair_nature_after_indirect, repair_note_line_ends,
                             repair_underlying_titles, repair_untitled_rows, repair_wrapped_amounts,
                             repair_relationship_columns, repair_signature_over_label,
                             repair_split_zip, repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
@@ -124,6 +124,26 @@ FIRST_CENTRED = ("Securities reported herein are held for the Master Fund, for w
 OPENING = ("(1) Each RSU represents a right to receive one share.\n"
            "The RSUs are fully vested.\n"
            "(2) 15 of the shares are held in trust.")
+
+
+# Cut down from a real filing's long note (plain text): the CRF left its tail of dates and
+# amounts O
+LONG_NOTE = "(2) Includes shares purchased under the Plan, including 225 shares on December 31, 2016."
+
+
+@pytest.mark.parametrize("text, note", [
+    (LONG_NOTE, LONG_NOTE.split(maxsplit=1)[1]),
+    # the form's own note glued on after it stays out
+    (LONG_NOTE + "Note: File three copies of this Form.", LONG_NOTE.split(maxsplit=1)[1]),
+])
+def test_repair_runs_a_note_on_to_its_lines_end(text, note):
+    tokens = tokenize(text)
+    tags = ["B-fn_id", "B-fn_text"] + ["I-fn_text"] * 6 + ["O"] * (len(tokens) - 8)
+    confidences = [0.9] * 8 + [None] * (len(tokens) - 8)
+    repair_note_line_ends(tokens, tags, confidences, ["footnotes"])
+    got = [t for t, tag in zip(tokens, tags) if tag.endswith("fn_text")]
+    assert text[got[0].start:got[-1].end] == note
+    assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
 
 
 # OCR of a real filing's notes: (1) lost, "(2)" read as "@" beside the second line of its note
