@@ -368,6 +368,23 @@ def repair_nature_after_indirect(tokens, tags, confidences, line_zones):
                 confidences[i] = confidences[before[-1]]
 
 
+def repair_title_first(tokens, tags, confidences, line_zones):
+    """A table line's first word, standing in the title's column under the row's title,
+    goes on with the title even where the CRF ran the line's other cell over it
+    (pdfplumber's single spaces: ``Restricted ... Common`` / ``Stock Stock``, the first
+    ``Stock`` the title's, the second the underlying title's). Fixes tags in place."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    for line, idx in by_line.items():
+        above = by_line.get(line - 1)
+        first, label = idx[0], tags[idx[0]][2:]
+        if (not above or len(idx) < 2 or tokens[first].col > WRAP_COLUMN_SLACK or not tags[first].startswith("I-")
+                or label not in ("und_title", "nature") or tags[idx[-1]] != tags[first]):
+            continue
+        head = above[0]
+        if tags[head][2:] == "title" and tokens[head].col <= WRAP_COLUMN_SLACK:
+            tags[first], confidences[first] = "I-title", confidences[head]
+
+
 MAX_GAP_LINES = 3   # lines a tall cell's run may skip that print nothing in its column
 
 

@@ -14,7 +14,7 @@ from .features import form_words, tokens_to_features
 from .fields import (repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
                      repair_centred_marks, repair_footnote_starts, repair_lone_ownership_letters,
                      repair_nature_after_indirect, repair_note_line_ends,
-                     repair_relationship_columns, repair_signature_over_label, repair_split_zip,
+                     repair_relationship_columns, repair_signature_over_label, repair_split_zip, repair_title_first,
                      repair_underlying_titles, repair_untitled_rows, repair_wrapped_amounts,
                      repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
                      tags_to_pieces)
@@ -95,6 +95,7 @@ def tag(text, model=None, confidence=True):
     repair_untitled_rows(tokens, tags, confs, zones)
     repair_nature_after_indirect(tokens, tags, confs, zones)
     repair_wrapped_cells(tokens, tags, confs, zones)
+    repair_title_first(tokens, tags, confs, zones)
     repair_wrapped_heads(tokens, tags, confs, zones)
     repair_wrapped_marks(tokens, tags, confs, zones)
     repair_wrapped_amounts(tokens, tags, confs, zones)

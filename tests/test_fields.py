@@ -3,7 +3,7 @@ import pytest
 
 from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
                             repair_centred_marks, repair_footnote_starts, repair_lone_ownership_letters,
-                            repair_nature_after_indirect, repair_note_line_ends,
+                            repair_nature_after_indirect, repair_note_line_ends, repair_title_first,
                             repair_underlying_titles, repair_untitled_rows, repair_wrapped_amounts,
                             repair_relationship_columns, repair_signature_over_label,
                             repair_split_zip, repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
@@ -372,6 +372,26 @@ def test_repair_reads_the_nature_after_the_indirect_letter(text, nature, marks):
     repair_wrapped_cells(tokens, tags, confidences, ["table1"] * 4)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
+
+
+# Cut down from a real filing's Table II as pdfplumber prints it (a Microsoft director's RSU
+# grant): single spaces, the title's and the underlying title's next words on one line.
+PLUMBER_ROW = "Restricted (1) 01/31/2023 A 363.181 (2) (2) Common 363.181 $ 0 13,639.699 D\nStock Stock"
+PLUMBER_TAGS = {"Restricted": "B-title", "01/31/2023": "B-tx_date", "A": "B-code", "Common": "B-und_title"}
+
+
+@pytest.mark.parametrize("text, titles", [
+    (PLUMBER_ROW, (["Restricted", "Stock"], ["Common", "Stock"])),
+    # a line not starting in the title's column is the CRF's to read
+    (PLUMBER_ROW.replace("\nStock", "\n    Stock"), (["Restricted"], ["Common", "Stock", "Stock"])),
+])
+def test_repair_gives_a_lines_first_word_in_the_title_column_to_the_title(text, titles):
+    tokens = tokenize(text)
+    tags = [PLUMBER_TAGS.get(t.text, "O") if t.line == 0 else "I-und_title" for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    repair_title_first(tokens, tags, confidences, ["table2"] * 2)
+    assert ([t.text for t, tag in zip(tokens, tags) if tag.endswith("-title") and "und" not in tag],
+            [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")]) == titles
 
 
 # Cut down from a real filing's Table I as plain pdftotext prints it (a fund's purchases):
