@@ -99,6 +99,19 @@ def repair_note_line_ends(tokens, tags, confidences, line_zones):
                 tags[i], confidences[i] = "I-fn_text", confidences[i - 1]
 
 
+CITY_PREFIX = re.compile(r"^(?:MT|ST|FT|PT|Mt|St|Ft|Pt)$")     # ``MT. PLEASANT``, ``ST. LOUIS``
+
+
+def repair_city_prefixes(tokens, tags, confidences):
+    """A city's abbreviated first word (``MT.``, ``ST.``, ``FT.``) that the CRF left ``O``
+    right before the city it tagged, on its line, begins the city. Fixes tags in place."""
+    for i in range(2, len(tokens)):
+        if (tags[i] == "B-owner_city" and tags[i - 1] == tags[i - 2] == "O" and tokens[i - 1].text == "."
+                and CITY_PREFIX.match(tokens[i - 2].text) and tokens[i - 2].line == tokens[i].line):
+            tags[i - 2:i + 1] = ["B-owner_city", "I-owner_city", "I-owner_city"]
+            confidences[i - 2] = confidences[i - 1] = confidences[i]
+
+
 ZIP_HEAD = re.compile(r"^\d{5}-$")
 ZIP_TAIL = re.compile(r"^\d{4}$")
 ZIP_REACH = 2       # lines below a ZIP's head that may hold its last four digits

@@ -2,6 +2,7 @@
 import pytest
 
 from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
+                            repair_city_prefixes,
                             repair_centred_marks, repair_footnote_starts, repair_lone_ownership_letters,
                             repair_nature_after_indirect, repair_note_line_ends, repair_title_first,
                             repair_underlying_titles, repair_untitled_rows, repair_wrapped_amounts,
@@ -14,6 +15,22 @@ from form4ml.tokenize import tokenize
 # ran footnote 2's text on over "(3)", losing footnote 3.
 NOTES = ("(2) Each RSU represents a contingent right to receive 1 share.\n"
          "(3) The RSUs vested as to 100% of the total shares on May 15, 2020.")
+
+
+@pytest.mark.parametrize("text, city", [
+    # a real filing's box 1 (pdftotext -raw): the CRF read only PLEASANT as the city
+    ("MT. PLEASANT MICHIGAN 48858", ["MT", ".", "PLEASANT"]),
+    ("ST. LOUIS MO 63101", ["ST", ".", "LOUIS"]),
+    # a word that is no city's abbreviation stays out
+    ("DR. PLEASANT MICHIGAN 48858", ["PLEASANT"]),
+])
+def test_repair_begins_a_city_at_its_abbreviated_first_word(text, city):
+    tokens = tokenize(text)
+    tags = ["O", "O", "B-owner_city", "B-owner_state", "B-owner_zip"]
+    confidences = [None, None, 0.9, 0.9, 0.9]
+    repair_city_prefixes(tokens, tags, confidences)
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("owner_city")] == city
+    assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
 
 
 def test_spans_to_tags_begins_each_value_and_continues_its_tokens():
