@@ -255,6 +255,8 @@ class Assembler:
         for label, key in OWNER_FIELDS.items():
             out[key] = self._text(owner.get(label), base + key)
         out["state"] = state_code(out["state"])
+        if out["street2"] and out["street1"] and _same_words(out["street1"], out["street2"]):
+            out["street2"] = None   # the address printed twice (box 1, the Reporting Owners table)
         if out["zip_code"]:
             out["zip_code"] = out["zip_code"].replace(" ", "")
         for label, key in FLAG_FIELDS.items():
@@ -330,6 +332,10 @@ class Assembler:
     def _signature_record(self, sig, i):
         return {"name": self._text(sig.get("sig_name"), f"signatures[{i}].name"),
                 "date": self._date(sig.get("sig_date"), f"signatures[{i}].date")}
+
+
+def _same_words(a, b):
+    return NAME_WORD.findall(a.upper()) == NAME_WORD.findall(b.upper())
 
 
 def _wrapped_on(row, piece):

@@ -86,6 +86,19 @@ TABLE_REPEAT = [O("owner_name", "CITIGROUP INC", 190), O("owner_street1", "388 G
                 O("is_director", "X", 195)]
 
 
+@pytest.mark.parametrize("street2, kept", [
+    # the same street read as the second line too (a bank's filing, box 1 and the table)
+    ("388 GREENWICH STREET", None),
+    ("388 Greenwich Street.", None),
+    ("SUITE 100", "SUITE 100"),
+])
+def test_assemble_reads_a_street_printed_twice_as_one_line(street2, kept):
+    pieces = [O("owner_name", "CITIGROUP INC", 5), O("owner_street1", "388 GREENWICH STREET", 6),
+              O("owner_street2", street2, 7)]
+    owner = assemble(pieces)["reporting_owners"][0]
+    assert (owner["street1"], owner["street2"]) == ("388 GREENWICH STREET", kept)
+
+
 @pytest.mark.parametrize("pieces, flags", [
     (BOX5 + TABLE_REPEAT, (False, True)),
     # where box 5 checks nothing, the table's mark counts
