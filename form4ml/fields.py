@@ -306,6 +306,34 @@ def repair_wrapped_cells(tokens, tags, confidences, line_zones):
                 confidences[i] = confidences[above]
 
 
+MAX_GAP_LINES = 3   # lines a tall cell's run may skip that print nothing in its column
+
+
+def _cell_above_gap(tokens, tags, spaced, line, group):
+    """The wrapped text cell's token in the group's column on a line above ``line``,
+    across lines that print nothing in that column (``pdftotext -layout`` centres a tall
+    cell on its row: ``By The`` / ``Founders`` above the row's line, whose other cells
+    leave the column empty, ``Fund IV,`` / ``LP`` below it), or None."""
+    for above in range(line - 1, line - 1 - MAX_GAP_LINES, -1):
+        idx = spaced.get(above)
+        if not idx:
+            return None
+        found = _tag_above(tokens, tags, idx, tokens[group[0]].col)
+        if found is not None or _touches(tokens, idx, group):
+            return found
+    return None
+
+
+def _touches(tokens, idx, group):
+    """Whether a token of ``idx`` stands over the columns of the tokens ``group``."""
+    lo, hi = tokens[group[0]].col - WRAP_COLUMN_SLACK, tokens[group[-1]].col + len(tokens[group[-1]].text)
+    return any(tokens[i].col < hi and tokens[i].col + len(tokens[i].text) > lo for i in idx)
+
+
+def _lone_value(tokens, tags, idx):
+    return len(idx) == 1 and tags[idx[0]] != "O" and bool(VALUE.match(tokens[idx[0]].text))
+
+
 PAR_VALUE = re.compile(r"^(?:\$?\d*\.\d+|\$|,|par|value|per|no)$", re.I)    # ``, $0.01 par value``
 
 
@@ -396,34 +424,6 @@ def repair_title_first(tokens, tags, confidences, line_zones):
         head = above[0]
         if tags[head][2:] == "title" and tokens[head].col <= WRAP_COLUMN_SLACK:
             tags[first], confidences[first] = "I-title", confidences[head]
-
-
-MAX_GAP_LINES = 3   # lines a tall cell's run may skip that print nothing in its column
-
-
-def _cell_above_gap(tokens, tags, spaced, line, group):
-    """The wrapped text cell's token in the group's column on a line above ``line``,
-    across lines that print nothing in that column (``pdftotext -layout`` centres a tall
-    cell on its row: ``By The`` / ``Founders`` above the row's line, whose other cells
-    leave the column empty, ``Fund IV,`` / ``LP`` below it), or None."""
-    for above in range(line - 1, line - 1 - MAX_GAP_LINES, -1):
-        idx = spaced.get(above)
-        if not idx:
-            return None
-        found = _tag_above(tokens, tags, idx, tokens[group[0]].col)
-        if found is not None or _touches(tokens, idx, group):
-            return found
-    return None
-
-
-def _touches(tokens, idx, group):
-    """Whether a token of ``idx`` stands over the columns of the tokens ``group``."""
-    lo, hi = tokens[group[0]].col - WRAP_COLUMN_SLACK, tokens[group[-1]].col + len(tokens[group[-1]].text)
-    return any(tokens[i].col < hi and tokens[i].col + len(tokens[i].text) > lo for i in idx)
-
-
-def _lone_value(tokens, tags, idx):
-    return len(idx) == 1 and tags[idx[0]] != "O" and bool(VALUE.match(tokens[idx[0]].text))
 
 
 def repair_wrapped_heads(tokens, tags, confidences, line_zones):
