@@ -181,6 +181,8 @@ def repair_centred_marks(tokens, tags, line_zones):
             start = _note_start_above(tokens, tags, lines, order[:k])
         if start is None and order[k - 1] == line - 1 and FIRST_MARK.match(tokens[mark].text):
             start = _unmarked_note_above(tokens, tags, lines, order[:k])
+            if start is not None:   # no mark above: every line of text above is the first note's
+                tags[start + 1:mark] = [t.replace("B-fn_text", "I-fn_text") for t in tags[start + 1:mark]]
         if start is not None:
             tags[start], tags[after] = "B-fn_text", "I-fn_text"
     return tags

@@ -212,6 +212,22 @@ def test_repair_gives_a_centred_mark_the_note_around_it(text, starts):
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_text"] == starts
 
 
+# pdfplumber of a real filing: the first note's mark beside its third line, the CRF
+# beginning a note at its second line's sentence
+FIRST_NOTE_SENTENCES = ("This statement is jointly filed by the Bank and Merrill Lynch.\n"
+                        "The Bank holds an indirect interest in the securities. Each Reporting\n"
+                        "(1) Person disclaims beneficial ownership of the securities.\n"
+                        "(2) Each RSU represents a right to receive one share.")
+
+
+def test_repair_gives_the_first_mark_every_line_of_text_above_it():
+    tokens = tokenize(FIRST_NOTE_SENTENCES)
+    tags = _crf_note_tags(tokens)
+    tags[[t.text for t in tokens].index("The")] = "B-fn_text"
+    tags = repair_centred_marks(tokens, tags, ["footnotes"] * 4)
+    assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_text"] == ["This", "Each"]
+
+
 # Cut down from a real filing's notes as pdftotext -layout prints them: the one note's
 # mark centred between its second and third lines, the form's boilerplate right above it.
 AFTER_BOILERPLATE = ("Explanation of Responses:\n"
