@@ -177,12 +177,12 @@ def repair_centred_marks(tokens, tags, line_zones):
                 or not tags[after].endswith("fn_text")):
             continue
         start = None
-        if ocr or alone or _runs_on(tokens, after):
-            start = _note_start_above(tokens, tags, lines, order[:k])
-        if start is None and order[k - 1] == line - 1 and FIRST_MARK.match(tokens[mark].text):
+        if order[k - 1] == line - 1 and FIRST_MARK.match(tokens[mark].text):
             start = _unmarked_note_above(tokens, tags, lines, order[:k])
             if start is not None:   # no mark above: every line of text above is the first note's
                 tags[start + 1:mark] = [t.replace("B-fn_text", "I-fn_text") for t in tags[start + 1:mark]]
+        if start is None and (ocr or alone or _runs_on(tokens, after)):
+            start = _note_start_above(tokens, tags, lines, order[:k])
         if start is not None:
             tags[start], tags[after] = "B-fn_text", "I-fn_text"
     return tags
@@ -196,7 +196,10 @@ def _unmarked_note_above(tokens, tags, lines, above):
     above has a mark (the mark centred beside its note's second line, whatever the line
     above ends with: ``Securities ... serves as investment adviser.`` / ``(1) Fund 1 ...``;
     a later mark's text above is the first note's, whose mark the text lost), or None."""
-    texts = [i for line in above for i in lines[line]]
+    run = len(above) - 1    # the lines right above, one after the other (not the heading above the boilerplate)
+    while run > 0 and above[run - 1] == above[run] - 1:
+        run -= 1
+    texts = [i for line in above[run:] for i in lines[line]]
     marked = any(tags[i] == "B-fn_id" for i in texts) or any(NOTE_MARK.match(tokens[lines[line][0]].text)
                                                             for line in above)
     if marked or not tags[lines[above[-1]][0]].endswith("fn_text"):

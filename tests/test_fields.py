@@ -201,6 +201,9 @@ def test_repair_gives_an_ocr_mark_beside_its_notes_second_line_the_note():
     (ROMAN, ["Each", "The"]),
     # the first note's mark, no mark above it: the text above is its note's
     (FIRST_CENTRED, ["Securities", "Securities"]),
+    # also where it stands alone below a line that goes on (pdfplumber)
+    (FIRST_CENTRED.replace("(1) Fund", "Fund").replace("Each of the\n", "Each of the\n(1)\n"),
+     ["Securities", "Securities"]),
     # a later mark's: the text above is the first note's, its mark lost
     (FIRST_CENTRED.replace("(2)", "(3)").replace("(1)", "(2)"), ["Fund", "Securities"]),
     # the line above ends its sentence: the mark opens its note
