@@ -112,6 +112,14 @@ def test_note_lines_need_the_heading_and_prose(lines):
 
 # Cut down from a real filing (scraped HTML): a vesting schedule's note, half dates and
 # percentages, that the zone CRF read as a row of Table I
+# pdfplumber of a real filing glues each note's text to its mark; the zone CRF read them as Table II
+def test_a_note_may_open_with_its_mark_glued_to_its_text():
+    lines = ["Explanation of Responses:",
+             "(1)Represents the number of shares that were acquired in connection with the settlement.",
+             "(2)The reporting person is the beneficial owner of Rivendell One LLC."]
+    assert repair_note_lines(lines, ["footnotes", "table2", "table2"]) == ["footnotes"] * 3
+
+
 def test_a_note_opening_with_its_mark_may_be_half_dates():
     lines = ["Explanation of Responses:",
              "(1) The restricted stock units vest 50% on 2/11/22, 75% on 2/11/23 and 100% on 2/11/24."]
