@@ -431,6 +431,38 @@ def repair_title_first(tokens, tags, confidences, line_zones):
             tags[first], confidences[first] = "I-title", confidences[head]
 
 
+MAX_HEAD_LINES = 3      # lines of a title's head above the line its CRF-read rest starts
+HEAD_WORD = re.compile(r"^[A-Z][A-Za-z-]*$")
+
+
+def repair_title_heads(tokens, tags, confidences, line_zones):
+    """The head of a title printed a word or two a line (plain pdftotext: ``Non`` /
+    ``Employee`` / ``Stock`` / ``$ 23.35`` / ``Options`` / ``(Right to`` / ``Buy)``), left
+    ``O`` above the line where the CRF's title goes on without having begun: the ``O``
+    lines of capitalised words right above it, across one line of a lone value, up to a
+    blank line, begin the title. Fixes tags in place."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    for line, idx in by_line.items():
+        first = idx[0]
+        begun = first and tags[first - 1][2:] == "title"
+        if tags[first] != "I-title" or tokens[first].col > WRAP_COLUMN_SLACK or begun:
+            continue
+        head, above, skipped = [], line - 1, False
+        while above in by_line and len(head) < MAX_HEAD_LINES:
+            words = by_line[above]
+            value = [i for i in words if tokens[i].text != "$"]     # ``$ 23.35``
+            if not skipped and _lone_value(tokens, tags, value):
+                skipped, above = True, above - 1
+                continue
+            if any(tags[i] != "O" for i in words) or not all(HEAD_WORD.match(tokens[i].text) for i in words):
+                break
+            head[:0] = words
+            above -= 1
+        if head and above not in by_line:     # the head reaches up to a blank line
+            for k, i in enumerate(head):
+                tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "title", confidences[first]
+
+
 def repair_wrapped_heads(tokens, tags, confidences, line_zones):
     """The head of a wrapped text cell that the CRF left ``O`` while tagging the cell's
     next lines (EDGAR ASCII: ``By The`` ending a row's line, ``Founders`` / ``Fund II,``

@@ -63,7 +63,8 @@ def tag_zones(tagger, lines, tokens):
 
 
 MISREAD_NOTE_ZONES = ("table1", "table2", "signature")    # where the zone CRF puts notes it misreads
-NOTE_OPENING = re.compile(r"^\s*(?:(?:\(\d{1,2}\)|\[F\d{1,2}\])(?:\s+\S|[A-Za-z])|\d{1,2}\.\s+\S)")  # also ``(1)Represents``
+# a note's mark and its text, the text glued to a bracketed mark too (``(1)Represents``)
+NOTE_OPENING = re.compile(r"^\s*(?:(?:\(\d{1,2}\)|\[F\d{1,2}\])(?:\s+\S|[A-Za-z])|\d{1,2}\.\s+\S)")
 MIN_PROSE_WORDS = 6
 PROSE_WORD_SHARE = 0.7      # of a prose line's words that are words
 OPENING_WORD_SHARE = 0.5    # the same for a note opening with its mark: dates and percentages

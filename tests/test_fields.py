@@ -5,6 +5,7 @@ from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bare_marks, re
                             repair_city_prefixes,
                             repair_centred_marks, repair_footnote_starts, repair_lone_ownership_letters,
                             repair_nature_after_indirect, repair_note_line_ends, repair_title_first,
+                            repair_title_heads,
                             repair_underlying_titles, repair_untitled_rows, repair_wrapped_amounts,
                             repair_relationship_columns, repair_signature_over_label,
                             repair_split_zip, repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
@@ -428,6 +429,25 @@ def test_repair_gives_a_lines_first_word_in_the_title_column_to_the_title(text, 
     repair_title_first(tokens, tags, confidences, ["table2"] * 2)
     assert ([t.text for t, tag in zip(tokens, tags) if tag.endswith("-title") and "und" not in tag],
             [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")]) == titles
+
+
+# Cut down from a real filing's Table II as plain pdftotext prints it (a director's option
+# grant): the title a word a line, its head O above the exercise price
+WORD_A_LINE = "Code\n\nNon\nEmployee\nStock\n$ 23.35\nOptions\n(Right to\nBuy)"
+WORD_TAGS = {"23.35": "B-ex_price", "Options": "I-title", "Right": "I-title", "to": "I-title", "Buy": "I-title"}
+
+
+@pytest.mark.parametrize("text, title", [
+    (WORD_A_LINE, ["Non", "Employee", "Stock", "Options", "Right", "to", "Buy"]),
+    # no blank line above the head: it may be a heading's words, left alone
+    (WORD_A_LINE.replace("Code\n\n", "Code\n"), ["Options", "Right", "to", "Buy"]),
+])
+def test_repair_begins_a_title_at_its_head_left_o_above(text, title):
+    tokens = tokenize(text)
+    tags = [WORD_TAGS.get(t.text, "O") for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    repair_title_heads(tokens, tags, confidences, ["table2"] * len(text.split("\n")))
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == title
 
 
 # Cut down from a real filing's Table I as plain pdftotext prints it (a fund's purchases):
