@@ -370,9 +370,12 @@ def repair_untitled_rows(tokens, tags, confidences, line_zones):
 def _par_value_title(tokens, tags, by_line, line):
     """The ``O`` tokens of a title with its par value opening ``line`` (its first cell,
     and the next line's where that goes on with such words), or None."""
+    head = by_line[line][0]
+    if not (tokens[head].col <= WRAP_COLUMN_SLACK and tags[head] == "O" and tokens[head].text[:1].isupper()
+            and _security(tokens[head].text)):
+        return None
     first = _cells(tokens, by_line[line])[0]
-    if not (tokens[first[0]].col <= WRAP_COLUMN_SLACK and tokens[first[0]].text[:1].isupper()
-            and _security(tokens[first[0]].text) and _title_words(tokens, tags, first)):
+    if not _title_words(tokens, tags, first):
         return None
     below = by_line.get(line + 1)
     rest = _cells(tokens, below)[0] if below else []
@@ -399,7 +402,7 @@ def repair_nature_after_indirect(tokens, tags, confidences, line_zones):
     then follows the cell down."""
     by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
     for idx in by_line.values():
-        if tokens[idx[-1]].cell:
+        if tokens[idx[-1]].cell or not any(tags[i] == "B-di" for i in idx):
             continue
         cells = _cells(tokens, idx)
         if len(cells) < 2:
