@@ -112,6 +112,20 @@ def repair_city_prefixes(tokens, tags, confidences):
             confidences[i - 2] = confidences[i - 1] = confidences[i]
 
 
+CELL_TEXT_LABELS = frozenset({"title", "und_title", "nature"})
+
+
+def repair_split_text_cells(tokens, tags, confidences):
+    """A table's text value the CRF began again right after its own word, in one cell
+    (glued or one space on, same tab cell: ``Held`` / ``by minor child`` both begun), goes
+    on. Fixes tags in place."""
+    for i in range(1, len(tokens)):
+        tag, before, tok = tags[i], tokens[i - 1], tokens[i]
+        if (tag.startswith("B-") and tag[2:] in CELL_TEXT_LABELS and tags[i - 1][2:] == tag[2:]
+                and before.line == tok.line and before.cell == tok.cell and tok.start - before.end <= 1):
+            tags[i] = "I-" + tag[2:]
+
+
 ZIP_HEAD = re.compile(r"^\d{5}-$")
 ZIP_TAIL = re.compile(r"^\d{4}$")
 ZIP_REACH = 2       # lines below a ZIP's head that may hold its last four digits
@@ -421,13 +435,15 @@ def repair_title_first(tokens, tags, confidences, line_zones):
     """A table line's first word, standing in the title's column under the row's title,
     goes on with the title even where the CRF ran the line's other cell over it
     (pdfplumber's single spaces: ``Restricted ... Common`` / ``Stock Stock``, the first
-    ``Stock`` the title's, the second the underlying title's). Fixes tags in place."""
+    ``Stock`` the title's, the second the underlying title's), where it is a security word
+    (not a nature's ``Held`` in ``Held by``). Fixes tags in place."""
     by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
     for line, idx in by_line.items():
         above = by_line.get(line - 1)
         first, label = idx[0], tags[idx[0]][2:]
         if (not above or len(idx) < 2 or tokens[first].col > WRAP_COLUMN_SLACK or not tags[first].startswith("I-")
-                or label not in ("und_title", "nature") or tags[idx[-1]] != tags[first]):
+                or label not in ("und_title", "nature") or tags[idx[-1]] != tags[first]
+                or not _security(tokens[first].text)):
             continue
         head = above[0]
         if tags[head][2:] == "title" and tokens[head].col <= WRAP_COLUMN_SLACK:

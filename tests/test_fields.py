@@ -2,7 +2,7 @@
 import pytest
 
 from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
-                            repair_city_prefixes,
+                            repair_city_prefixes, repair_split_text_cells,
                             repair_centred_marks, repair_footnote_starts, repair_lone_ownership_letters,
                             repair_nature_after_indirect, repair_note_line_ends, repair_title_first,
                             repair_title_heads,
@@ -411,6 +411,21 @@ def test_repair_reads_the_nature_after_the_indirect_letter(text, nature, marks):
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
 
 
+# Cut down from a real filing's Table I (markdown, tab cells): the CRF began the nature
+# again at its second word
+@pytest.mark.parametrize("text, natures", [
+    ("common\t2170.3157 (1)\tI\tHeld by minor child", ["Held by minor child"]),
+    # another cell's value stays apart
+    ("common\t2170.3157 (1)\tI\tHeld\tby minor child", ["Held", "by minor child"]),
+])
+def test_repair_reads_a_text_value_begun_again_inside_its_cell_as_one(text, natures):
+    tokens = tokenize(text)
+    tags = ["B-title", "B-owned", "B-fn_mark", "B-di", "B-nature", "B-nature", "I-nature", "I-nature"]
+    repair_split_text_cells(tokens, tags, [0.9] * len(tags))
+    starts = [k for k, tag in enumerate(tags) if tag == "B-nature"] + [len(tags)]
+    assert [text[tokens[a].start:tokens[b - 1].end] for a, b in zip(starts, starts[1:])] == natures
+
+
 # Cut down from a real filing's Table II as pdfplumber prints it (a Microsoft director's RSU
 # grant): single spaces, the title's and the underlying title's next words on one line.
 PLUMBER_ROW = "Restricted (1) 01/31/2023 A 363.181 (2) (2) Common 363.181 $ 0 13,639.699 D\nStock Stock"
@@ -421,6 +436,8 @@ PLUMBER_TAGS = {"Restricted": "B-title", "01/31/2023": "B-tx_date", "A": "B-code
     (PLUMBER_ROW, (["Restricted", "Stock"], ["Common", "Stock"])),
     # a line not starting in the title's column is the CRF's to read
     (PLUMBER_ROW.replace("\nStock", "\n    Stock"), (["Restricted"], ["Common", "Stock", "Stock"])),
+    # nor a first word that is no security's (a nature's ``Held by``)
+    (PLUMBER_ROW.replace("\nStock Stock", "\nHeld by"), (["Restricted"], ["Common", "Held", "by"])),
 ])
 def test_repair_gives_a_lines_first_word_in_the_title_column_to_the_title(text, titles):
     tokens = tokenize(text)
