@@ -450,6 +450,30 @@ def repair_title_first(tokens, tags, confidences, line_zones):
             tags[first], confidences[first] = "I-title", confidences[head]
 
 
+SECURITY_NOUNS = frozenset({"stock", "units", "unit", "shares", "options", "option", "warrants", "rights"})
+UNDERLYING_OPENERS = frozenset({"common", "class", "ordinary", "preferred"})
+
+
+def repair_run_on_underlying(tokens, tags, confidences, line_zones):
+    """A line going on with the row's title that runs past the title's last noun into a
+    new security (pdfplumber's single spaces: ``Restricted ... Class A`` / ``Stock Common``
+    / ``Units Stock``, the CRF reading ``Common`` as the title's): from the word that
+    opens a security after a security noun (``Common``, ``Class``), the line goes on
+    with the row's underlying title, where the line above has one. Fixes tags in place."""
+    by_line = tokens_by_line(tokens, line_zones, ("table2",))
+    for line, idx in by_line.items():
+        above = by_line.get(line - 1)
+        if not above or tags[idx[0]] != "I-title" or not any(tags[i][2:] == "und_title" for i in above):
+            continue
+        for k in range(1, len(idx)):
+            word, before = tokens[idx[k]].text.lower(), tokens[idx[k - 1]].text.lower()
+            if word in UNDERLYING_OPENERS and before in SECURITY_NOUNS and tags[idx[k]] == "I-title":
+                for i in idx[k:]:
+                    if tags[i] == "I-title":
+                        tags[i] = "I-und_title"
+                break
+
+
 MAX_HEAD_LINES = 3      # lines of a title's head above the line its CRF-read rest starts
 HEAD_WORD = re.compile(r"^[A-Z][A-Za-z-]*$")
 

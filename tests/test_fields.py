@@ -5,7 +5,7 @@ from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bare_marks, re
                             repair_city_prefixes, repair_split_text_cells,
                             repair_centred_marks, repair_footnote_starts, repair_lone_ownership_letters,
                             repair_nature_after_indirect, repair_note_line_ends, repair_title_first,
-                            repair_title_heads,
+                            repair_title_heads, repair_run_on_underlying,
                             repair_underlying_titles, repair_untitled_rows, repair_wrapped_amounts,
                             repair_relationship_columns, repair_signature_over_label,
                             repair_split_zip, repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
@@ -465,6 +465,25 @@ def test_repair_begins_a_title_at_its_head_left_o_above(text, title):
     confidences = [None if t == "O" else 0.9 for t in tags]
     repair_title_heads(tokens, tags, confidences, ["table2"] * len(text.split("\n")))
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == title
+
+
+# Cut down from a real filing's Table II as pdfplumber prints it (an RSU grant): the
+# title's and the underlying title's next words on one line, the CRF reading both as the title's
+RUN_ON = "Restricted (1) 06/15/2021 A 946 (2) (2) Class A 946 $ 0 946 D\nStock Common\nUnits Stock"
+RUN_ON_TAGS = {"Restricted": "B-title", "06/15/2021": "B-tx_date", "Class": "B-und_title", "A": "I-und_title"}
+
+
+@pytest.mark.parametrize("text, underlying", [
+    (RUN_ON, ["Class", "A", "Common", "Stock"]),
+    # a title that goes on with a word opening no new security keeps it
+    (RUN_ON.replace("Stock Common", "Stock Appreciation"), ["Class", "A", "Stock"]),
+])
+def test_repair_gives_the_underlying_title_the_words_past_the_titles_noun(text, underlying):
+    tokens = tokenize(text)
+    tags = [(RUN_ON_TAGS.get(t.text, "O") if t.text != "A" or t.col > 40 else "B-code") if t.line == 0
+            else "I-und_title" if (t.line, t.text) == (2, "Stock") else "I-title" for t in tokens]
+    repair_run_on_underlying(tokens, tags, [0.9] * len(tags), ["table2"] * 3)
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
 
 
 # Cut down from a real filing's Table I as plain pdftotext prints it (a fund's purchases):
