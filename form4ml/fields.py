@@ -115,7 +115,7 @@ def repair_city_prefixes(tokens, tags, confidences):
 CELL_TEXT_LABELS = frozenset({"title", "und_title", "nature"})
 
 
-def repair_split_text_cells(tokens, tags, confidences):
+def repair_split_text_cells(tokens, tags):
     """A table's text value the CRF began again right after its own word, in one cell
     (glued or one space on, same tab cell: ``Held`` / ``by minor child`` both begun), goes
     on. Fixes tags in place."""
@@ -454,7 +454,7 @@ SECURITY_NOUNS = frozenset({"stock", "units", "unit", "shares", "options", "opti
 UNDERLYING_OPENERS = frozenset({"common", "class", "ordinary", "preferred"})
 
 
-def repair_run_on_underlying(tokens, tags, confidences, line_zones):
+def repair_run_on_underlying(tokens, tags, line_zones):
     """A line going on with the row's title that runs past the title's last noun into a
     new security (pdfplumber's single spaces: ``Restricted ... Class A`` / ``Stock Common``
     / ``Units Stock``, the CRF reading ``Common`` as the title's): from the word that

@@ -421,7 +421,7 @@ def test_repair_reads_the_nature_after_the_indirect_letter(text, nature, marks):
 def test_repair_reads_a_text_value_begun_again_inside_its_cell_as_one(text, natures):
     tokens = tokenize(text)
     tags = ["B-title", "B-owned", "B-fn_mark", "B-di", "B-nature", "B-nature", "I-nature", "I-nature"]
-    repair_split_text_cells(tokens, tags, [0.9] * len(tags))
+    repair_split_text_cells(tokens, tags)
     starts = [k for k, tag in enumerate(tags) if tag == "B-nature"] + [len(tags)]
     assert [text[tokens[a].start:tokens[b - 1].end] for a, b in zip(starts, starts[1:])] == natures
 
@@ -482,7 +482,7 @@ def test_repair_gives_the_underlying_title_the_words_past_the_titles_noun(text, 
     tokens = tokenize(text)
     tags = [(RUN_ON_TAGS.get(t.text, "O") if t.text != "A" or t.col > 40 else "B-code") if t.line == 0
             else "I-und_title" if (t.line, t.text) == (2, "Stock") else "I-title" for t in tokens]
-    repair_run_on_underlying(tokens, tags, [0.9] * len(tags), ["table2"] * 3)
+    repair_run_on_underlying(tokens, tags, ["table2"] * 3)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
 
 
