@@ -99,7 +99,7 @@ def repair_note_line_ends(tokens, tags, confidences, line_zones):
                 tags[i], confidences[i] = "I-fn_text", confidences[i - 1]
 
 
-CITY_PREFIX = re.compile(r"^(?:MT|ST|FT|PT|Mt|St|Ft|Pt)$")     # ``MT. PLEASANT``, ``ST. LOUIS``
+CITY_PREFIX = re.compile(r"^(?:MT|ST|FT|PT)$", re.I)     # ``MT. PLEASANT``, ``ST. LOUIS``
 
 
 def repair_city_prefixes(tokens, tags, confidences):
@@ -112,16 +112,13 @@ def repair_city_prefixes(tokens, tags, confidences):
             confidences[i - 2] = confidences[i - 1] = confidences[i]
 
 
-CELL_TEXT_LABELS = frozenset({"title", "und_title", "nature"})
-
-
 def repair_split_text_cells(tokens, tags):
     """A table's text value the CRF began again right after its own word, in one cell
     (glued or one space on, same tab cell: ``Held`` / ``by minor child`` both begun), goes
     on. Fixes tags in place."""
     for i in range(1, len(tokens)):
         tag, before, tok = tags[i], tokens[i - 1], tokens[i]
-        if (tag.startswith("B-") and tag[2:] in CELL_TEXT_LABELS and tags[i - 1][2:] == tag[2:]
+        if (tag.startswith("B-") and tag[2:] in WRAPPED_LABELS and tags[i - 1][2:] == tag[2:]
                 and before.line == tok.line and before.cell == tok.cell and tok.start - before.end <= 1):
             tags[i] = "I-" + tag[2:]
 
@@ -320,8 +317,7 @@ def repair_wrapped_cells(tokens, tags, confidences, line_zones):
                 continue
             label = tags[above][2:]
             for i in group:
-                mark = MARK.match(tokens[i].text) or (i == group[-1] and _bare_tail(tokens, group, label))
-                tags[i] = "B-fn_mark" if mark else "I-" + label
+                tags[i] = "B-fn_mark" if _is_mark(tokens, group, label, i) else "I-" + label
                 confidences[i] = confidences[above]
 
 
@@ -426,8 +422,7 @@ def repair_nature_after_indirect(tokens, tags, confidences, line_zones):
                 and NATURE_HEAD.match(tokens[last[0]].text)
                 and not any(VALUE.match(tokens[i].text) for i in _words_of(tokens, last, "nature"))):
             for k, i in enumerate(last):
-                mark = MARK.match(tokens[i].text) or (i == last[-1] and _bare_tail(tokens, last, "nature"))
-                tags[i] = "B-fn_mark" if mark else ("B-" if k == 0 else "I-") + "nature"
+                tags[i] = "B-fn_mark" if _is_mark(tokens, last, "nature", i) else ("B-" if k == 0 else "I-") + "nature"
                 confidences[i] = confidences[before[-1]]
 
 
@@ -786,6 +781,11 @@ def _bare_tail(tokens, group, label):
     """Whether a nature's line ends in bare digits after its words: its mark, printed
     without brackets (EDGAR ASCII: ``IRA 3``, ``LP 1``)."""
     return label == "nature" and len(group) > 1 and bool(BARE_MARK.match(tokens[group[-1]].text))
+
+
+def _is_mark(tokens, group, label, i):
+    """Whether token ``i`` of a text cell's ``group`` is a mark: bracketed, or a nature's bare tail."""
+    return bool(MARK.match(tokens[i].text)) or (i == group[-1] and _bare_tail(tokens, group, label))
 
 
 def _words_of(tokens, group, label):
