@@ -751,7 +751,10 @@ def pair_block_rows(rows):
     """Each run of one table's rows read block by block (every row's left-hand cells,
     then every row's right-hand cells, as plain ``pdftotext`` reads a table whose rows
     are short) rebuilt as rows: the i-th left part with the i-th right part, where the
-    two blocks hold as many rows. Rows read one by one stay as they are."""
+    two blocks hold as many rows. The right block begins at the first right-hand column
+    (``RIGHT_BLOCK``) or, where the left block is narrower, at the first column the
+    first row's left part lacks (Table II's amount printed with the right-hand cells).
+    Rows read one by one stay as they are."""
     return _rebuild_runs(rows, _paired_blocks)
 
 
@@ -759,10 +762,25 @@ def _paired_blocks(run):
     table = run[0].table
     pieces = sorted([(p, False) for row in run for v in row.values.values() for p in v.pieces]
                     + [(m, True) for row in run for m in row.marks], key=lambda x: (x[0].line, x[0].col))
-    split = next((k for k, (p, mark) in enumerate(pieces) if not mark and p.label in RIGHT_BLOCK[table]), None)
-    if split is None or any(p.label in LEFT_BLOCK[table] for p, mark in pieces[split:] if not mark):
+    first = _first_part_labels(pieces)
+    for right_labels, left_labels in ((RIGHT_BLOCK[table], LEFT_BLOCK[table]), (frozenset(TABLE_FIELDS) - first, first)):
+        rows = _paired_at(pieces, table, right_labels, left_labels)
+        if rows:
+            return rows
+    return None
+
+
+def _first_part_labels(pieces):
+    """The labels of the pieces before the second title begins."""
+    titles = [k for k, (p, mark) in enumerate(pieces) if not mark and p.label == "title" and p.begins]
+    return frozenset(p.label for p, mark in pieces[:titles[1]] if not mark) if len(titles) > 1 else frozenset()
+
+
+def _paired_at(pieces, table, right_labels, left_labels):
+    split = next((k for k, (p, mark) in enumerate(pieces) if not mark and p.label in right_labels), None)
+    if split is None or any(p.label in left_labels for p, mark in pieces[split:] if not mark):
         return None
-    left, right = _parts(pieces[:split], table), _parts(pieces[split:], table)
+    left, right = _parts(pieces[:split], table), _parts(pieces[split:], table, opening=pieces[split][0].label)
     if len(left) < 2 or len(left) != len(right):
         return None
     for head, tail in zip(left, right):
@@ -772,18 +790,25 @@ def _paired_blocks(run):
     return left
 
 
-def _parts(pieces, table):
+def _parts(pieces, table, opening=None):
     """Pieces (and marks) in text order cut into rows where a title or a value the row
-    has begins again."""
+    has begins again. Each part of a right block opens in the block's first column: an
+    amount opening a part that the CRF read as another amount column's is ``opening``'s
+    (``41.816`` read as a price before its row's underlying title and price)."""
     parts = []
     for piece, mark in pieces:
         if not parts or (not mark and parts[-1].wants_new_row(piece)):
+            if not mark and parts and opening in BLOCK_AMOUNTS and piece.label in BLOCK_AMOUNTS:
+                piece = replace(piece, label=opening)
             parts.append(Row(table))
         if mark:
             parts[-1].marks.append(piece)
         else:
             parts[-1].add(piece)
     return parts
+
+
+BLOCK_AMOUNTS = ROW_AMOUNTS | {"price"}
 
 
 RIGHT_CELLS = RIGHT_BLOCK["table2"]    # either table's right-hand cells, a price among them

@@ -643,6 +643,30 @@ def test_assemble_leaves_blocks_alone_when_their_rows_do_not_pair():
     assert rec["non_derivative_holdings"] == [] and len(rec["non_derivative_transactions"]) == 2
 
 
+
+def _rsu_left(line, date):
+    return [T2("title", "Restricted", line), T2("title", "Stock", line + 1, False), T2("title", "Units", line + 2, False),
+            T2("fn_mark", "(1)", line + 4), T2("tx_date", date, line + 6), T2("code", "A", line + 8)]
+
+
+def _rsu_right(line, amount, amount_label, owned):
+    return [T2(amount_label, amount, line), T2("fn_mark", "(2)", line + 2), T2("und_title", "Common", line + 4),
+            T2("und_shares", amount, line + 5), T2("und_title", "Stock", line + 6, False),
+            T2("price", "$0", line + 8), T2("owned", owned, line + 10), T2("di", "D", line + 12)]
+
+
+# plain pdftotext of a Microsoft director's grants: both rows' title, date and code, then both
+# rows' amount and right-hand cells, the second amount read as a price or as a shares amount
+@pytest.mark.parametrize("amount_label", ["shares", "price"])
+def test_assemble_pairs_blocks_whose_right_block_begins_with_the_amount(amount_label):
+    pieces = (_rsu_left(222, "09/10/2025") + _rsu_left(232, "09/11/2025")
+              + _rsu_right(242, "229.83", "shares", "25,241.11") + _rsu_right(258, "41.816", amount_label, "25,282.925"))
+    rows = assemble(pieces)["derivative_transactions"]
+    assert [(r["transaction_date"], r["shares"], r["underlying_shares"], r["price_per_share"],
+             r["shares_owned_following"], r["direct_or_indirect"]) for r in rows] == [
+        ("2025-09-10", 229.83, 229.83, 0, 25241.11, "D"), ("2025-09-11", 41.816, 41.816, 0, 25282.925, "D")]
+
+
 def _rsu_row(top, amount, mark, continued):
     """A Table II row as pdftotext -layout prints it (a JPMorgan filing): title and underlying
     title over three lines around the short cells, its mark below ``Restricted``, which is
