@@ -91,6 +91,30 @@ def repair_note_lines(lines, zones):
     return zones
 
 
+
+TABLE_ZONES = ("table1", "table2")
+
+
+def repair_stray_note_lines(lines, zones):
+    """Above the 'Explanation of Responses' heading, a run of footnote lines that is no
+    prose and stands between two lines of one table is that table's: the zone CRF reads a
+    mark or a nature's last word printed on lines of their own (plain ``pdftotext``:
+    ``See`` / ``footnote`` / ``(2)``) as a note, whose mark then takes the first note's
+    text. Fixes ``zones`` in place."""
+    explanation = dict(HEADINGS)["footnotes"]
+    heading = next((n for n, line in enumerate(lines) if explanation.search(line)), len(lines))
+    filled = [n for n in range(heading) if lines[n].strip()]
+    for k, n in enumerate(filled):
+        if zones[n] != "footnotes" or k == 0 or zones[filled[k - 1]] not in TABLE_ZONES:
+            continue
+        end = k
+        while end < len(filled) and zones[filled[end]] == "footnotes" and not _prose(lines[filled[end]]):
+            end += 1
+        if end < len(filled) and zones[filled[end]] == zones[filled[k - 1]]:
+            first, last = filled[k - 1] + 1, filled[end]    # blank lines between too
+            zones[first:last] = [zones[first - 1]] * (last - first)
+    return zones
+
 def _prose(line, word_share=PROSE_WORD_SHARE):
     words = line.split()
     words_of_letters = sum(w.strip(".,;:()\"'").isalpha() for w in words)

@@ -2,7 +2,7 @@
 import pytest
 
 from form4ml.tokenize import tokenize
-from form4ml.zones import derive_zones, repair_note_lines, repair_trailing_rows
+from form4ml.zones import derive_zones, repair_note_lines, repair_stray_note_lines, repair_trailing_rows
 
 TAIL = ("Table II - Derivative Securities Acquired\n"
         "Reporting Owners\n"
@@ -110,8 +110,6 @@ def test_note_lines_need_the_heading_and_prose(lines):
     assert repair_note_lines(lines, ["table2"] * len(lines)) == ["table2"] * len(lines)
 
 
-# Cut down from a real filing (scraped HTML): a vesting schedule's note, half dates and
-# percentages, that the zone CRF read as a row of Table I
 # pdfplumber of a real filing glues each note's text to its mark; the zone CRF read them as Table II
 def test_a_note_may_open_with_its_mark_glued_to_its_text():
     lines = ["Explanation of Responses:",
@@ -120,8 +118,32 @@ def test_a_note_may_open_with_its_mark_glued_to_its_text():
     assert repair_note_lines(lines, ["footnotes", "table2", "table2"]) == ["footnotes"] * 3
 
 
+# Cut down from a real filing (scraped HTML): a vesting schedule's note, half dates and
+# percentages, that the zone CRF read as a row of Table I
 def test_a_note_opening_with_its_mark_may_be_half_dates():
     lines = ["Explanation of Responses:",
              "(1) The restricted stock units vest 50% on 2/11/22, 75% on 2/11/23 and 100% on 2/11/24."]
     assert repair_note_lines(lines, ["footnotes", "table1"]) == ["footnotes", "footnotes"]
 
+
+
+# plain pdftotext of a real filing (Citigroup, Table II): the nature's last word and a mark
+# on lines of their own, read as a note above the notes' heading
+STRAY_NOTE = ["$ 0 (7)", "", "I", "", "See", "footnote", "", "(2)", "", "(2)", "", "Reporting Owners",
+              "Explanation of Responses:", "(1) The price reported in Column 4 is a weighted average price."]
+
+
+@pytest.mark.parametrize("after, expected", [
+    # between two lines of Table II: the table's
+    ("table2", ["table2"] * 11),
+    # before the owners' table: left as read
+    ("owner", ["table2"] * 5 + ["footnotes", "footnotes", "footnotes", "footnotes", "owner", "owner"]),
+])
+def test_note_lines_between_a_tables_lines_above_the_notes_are_the_tables(after, expected):
+    zones = ["table2"] * 5 + ["footnotes"] * 4 + [after, after, "owner", "footnotes", "footnotes"]
+    assert repair_stray_note_lines(STRAY_NOTE, zones)[:11] == expected
+
+
+def test_prose_above_the_notes_heading_stays_a_note():
+    lines = ["I", "The price reported in Column 4 is a weighted average price of the shares.", "D"]
+    assert repair_stray_note_lines(lines, ["table2", "footnotes", "table2"]) == ["table2", "footnotes", "table2"]
