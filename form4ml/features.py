@@ -62,7 +62,7 @@ DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=20_000)
-def _shape(text):
+def word_shape(text):
     s = DIGIT.sub("d", text.translate(SHAPE))
     return RUNS.sub(r"\1\1\1", s)[:12]
 
@@ -72,7 +72,7 @@ def word_features(text):
     """Features of a token's text alone (cached: Form 4 text repeats itself). The first
     four are its bias, shape, length and, for a number, date or mark, that class."""
     low = text.lower()
-    feats = ["bias", "shape=" + _shape(text), "len=%d" % min(len(text), 12)]
+    feats = ["bias", "shape=" + word_shape(text), "len=%d" % min(len(text), 12)]
     if NUMBER.match(text):
         digits = text.replace(",", "").rstrip(".")
         feats.append("num")
@@ -205,7 +205,7 @@ def _add_line_context(out, tokens, a, b, line, zone, header):
     position, cell, column, the line's first word, the gaps around them, the header above."""
     toks = tokens[a:b]
     low = toks[0].text.lower()
-    first = "lfirst=" + (low if low.isalpha() else _shape(low))[:12]
+    first = "lfirst=" + (low if low.isalpha() else word_shape(low))[:12]
     gaps = ["gap=line"] + [_gap(line[prev.col + len(prev.text):t.col]) for prev, t in zip(toks, toks[1:])]
     last = len(toks) - 1
     zone_feat = "zone=" + zone

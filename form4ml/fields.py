@@ -4,7 +4,7 @@ from bisect import bisect_left
 from operator import attrgetter
 
 from .assemble import WRAP_COLUMN_SLACK, Piece
-from .features import MARK, security_words
+from .features import MARK, security_words, word_shape
 
 TOKEN_LINE = attrgetter("line")
 NOTE_MARK = re.compile(r"^(?:\(\d{1,2}\)|\[F\d{1,2}\]|\d{1,2}[.)])$")
@@ -400,6 +400,57 @@ def _title_words(tokens, tags, group):
 def _security(word):
     return security_words([word])
 
+
+
+MIN_REPEATED_LINES = 3     # a row's title, date and code
+
+
+def repair_repeated_rows(tokens, tags, confidences, line_zones):
+    """A table line the CRF left ``O`` that repeats a title line of its table, with other
+    rows' cells tagged between the two, opens a row printed the way that title's row was
+    (plain ``pdftotext`` prints each row's title, date and code a cell a line: ``Common
+    Stock`` / ``08/31/2020`` / ``A``, then ``Common Stock`` / ``08/31/2020`` / ``F``, the
+    second row untagged): it takes the title's tags, and each untagged line after it the
+    tags of the line as far after the title, where the two are shaped alike (a date, a
+    code letter). Titles one after the other (a column read as such) are left alone.
+    Tags and confidences copied in place."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    order = list(by_line)
+    for k, line in enumerate(order):
+        if not _untagged(tags, by_line[line]):
+            continue
+        source = _repeated_title(tokens, tags, by_line, order[:k], line, line_zones)
+        if source is None:
+            continue
+        between = order[order.index(source) + 1:k]
+        if not any(tags[i][2:] not in ("", "title") for above in between for i in by_line[above]):
+            continue
+        pairs = list(zip([source] + between, order[k:]))
+        alike = next((n for n, (was, now) in enumerate(pairs) if not (
+            _untagged(tags, by_line[now]) and _alike(tokens, by_line[was], by_line[now])
+            and "O" not in (tags[i] for i in by_line[was]))), len(pairs))
+        if alike < MIN_REPEATED_LINES:
+            continue
+        for was, now in pairs[:alike]:
+            for i, j in zip(by_line[was], by_line[now]):
+                tags[j], confidences[j] = tags[i], confidences[i]
+
+
+def _untagged(tags, line):
+    return all(tags[i] == "O" for i in line)
+
+
+def _repeated_title(tokens, tags, by_line, above, line, line_zones):
+    """The last line above in ``line``'s zone holding a title alone with ``line``'s text."""
+    texts = [tokens[i].text for i in by_line[line]]
+    return next((s for s in reversed(above) if line_zones[s] == line_zones[line]
+                 and [tokens[i].text for i in by_line[s]] == texts and tags[by_line[s][0]] == "B-title"
+                 and all(tags[i][2:] == "title" for i in by_line[s])), None)
+
+
+def _alike(tokens, was, now):
+    return len(was) == len(now) and all(word_shape(tokens[i].text) == word_shape(tokens[j].text)
+                                        for i, j in zip(was, now))
 
 NATURE_HEAD = re.compile(r"^(?:By|Held|Through|See|Via|Trust|Spouse|IRA|401)", re.I)
 

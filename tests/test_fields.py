@@ -7,7 +7,7 @@ from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bare_marks, re
                             repair_nature_after_indirect, repair_note_line_ends, repair_title_first,
                             repair_title_heads, repair_run_on_underlying,
                             repair_underlying_titles, repair_untitled_rows, repair_wrapped_amounts,
-                            repair_relationship_columns, repair_signature_over_label,
+                            repair_relationship_columns, repair_repeated_rows, repair_signature_over_label,
                             repair_split_zip, repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
                             spans_to_tags)
 from form4ml.tokenize import tokenize
@@ -792,3 +792,29 @@ def test_repair_continues_an_amount_a_narrow_cell_cut(text, head, amount):
     confidences = [0.9 if tag != "O" else None for tag in tags]
     repair_wrapped_amounts(tokens, tags, confidences, ["table2"] * 2)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_shares")] == amount
+
+
+# Cut down from a real filing's Table I as plain pdftotext prints it (a Microsoft officer's
+# award and the shares withheld for tax): each row's title, date and code a cell a line, the
+# CRF reading the first row's alone
+REPEATED_ROW = "Common Stock\n\n08/31/2020\n\nA\n\nCommon Stock\n\n08/31/2020\n\nF\n\n60,421\n(1)"
+FIRST_ROW = ["B-title", "I-title", "B-tx_date", "B-code"]
+AMOUNT = ["B-shares", "B-fn_mark"]
+UNTAGGED_ROW = ["O"] * 4
+
+
+@pytest.mark.parametrize("text, crf, expected", [
+    (REPEATED_ROW, FIRST_ROW + UNTAGGED_ROW + AMOUNT, FIRST_ROW * 2 + AMOUNT),
+    # a row repeating only the title and date is left alone (pdfminer prints the codes apart)
+    (REPEATED_ROW.replace("\n\nF\n", "\n\n(2)\n"), FIRST_ROW + UNTAGGED_ROW + AMOUNT,
+     FIRST_ROW + UNTAGGED_ROW + AMOUNT),
+    # a column of titles read as such is the CRF's to read
+    ("Common Stock\n\nCommon Stock\n\n08/31/2020\n\nA", ["B-title", "I-title", "O", "O", "B-tx_date", "B-code"],
+     ["B-title", "I-title", "O", "O", "B-tx_date", "B-code"]),
+])
+def test_repair_reads_an_untagged_row_printed_as_the_row_above(text, crf, expected):
+    tokens = tokenize(text)
+    tags, confidences = list(crf), [None if t == "O" else 0.9 for t in crf]
+    repair_repeated_rows(tokens, tags, confidences, ["table1"] * len(text.split("\n")))
+    assert tags == expected
+    assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
