@@ -410,42 +410,39 @@ def repair_repeated_rows(tokens, tags, confidences, line_zones):
     rows' cells tagged between the two, opens a row printed the way that title's row was
     (plain ``pdftotext`` prints each row's title, date and code a cell a line: ``Common
     Stock`` / ``08/31/2020`` / ``A``, then ``Common Stock`` / ``08/31/2020`` / ``F``, the
-    second row untagged): it takes the title's tags, and each untagged line after it the
-    tags of the line as far after the title, where the two are shaped alike (a date, a
-    code letter). Titles one after the other (a column read as such) are left alone.
+    second row untagged): it and the untagged lines after it take the tags of the lines
+    as far after the title, where the two are shaped alike (a date, a code letter), three
+    lines at least. Titles one after the other (a column read as such) are left alone.
     Tags and confidences copied in place."""
     by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
     order = list(by_line)
+    titles = {}     # (zone, words) -> position in ``order`` of the last line holding that title alone
     for k, line in enumerate(order):
-        if not _untagged(tags, by_line[line]):
-            continue
-        source = _repeated_title(tokens, tags, by_line, order[:k], line, line_zones)
-        if source is None:
-            continue
-        between = order[order.index(source) + 1:k]
-        if not any(tags[i][2:] not in ("", "title") for above in between for i in by_line[above]):
-            continue
-        pairs = list(zip([source] + between, order[k:]))
-        alike = next((n for n, (was, now) in enumerate(pairs) if not (
-            _untagged(tags, by_line[now]) and _alike(tokens, by_line[was], by_line[now])
-            and "O" not in (tags[i] for i in by_line[was]))), len(pairs))
-        if alike < MIN_REPEATED_LINES:
-            continue
-        for was, now in pairs[:alike]:
-            for i, j in zip(by_line[was], by_line[now]):
-                tags[j], confidences[j] = tags[i], confidences[i]
+        words = (line_zones[line], tuple(tokens[i].text for i in by_line[line]))
+        if tags[by_line[line][0]] == "B-title" and all(tags[i][2:] == "title" for i in by_line[line]):
+            titles[words] = k
+        elif words in titles and _untagged(tags, by_line[line]):
+            _copy_row(tokens, tags, confidences, by_line, order[titles[words]:k], order[k:])
+
+
+def _copy_row(tokens, tags, confidences, by_line, source, repeat):
+    """``repeat``'s lines tagged as ``source``'s (a title line, then the lines up to the
+    repeat), where other cells stand between and at least three lines are alike."""
+    if not any(tags[i][2:] not in ("", "title") for line in source[1:] for i in by_line[line]):
+        return
+    pairs = list(zip(source, repeat))
+    alike = next((n for n, (was, now) in enumerate(pairs) if not (
+        _untagged(tags, by_line[now]) and _alike(tokens, by_line[was], by_line[now])
+        and "O" not in (tags[i] for i in by_line[was]))), len(pairs))
+    if alike < MIN_REPEATED_LINES:
+        return
+    for was, now in pairs[:alike]:
+        for i, j in zip(by_line[was], by_line[now]):
+            tags[j], confidences[j] = tags[i], confidences[i]
 
 
 def _untagged(tags, line):
     return all(tags[i] == "O" for i in line)
-
-
-def _repeated_title(tokens, tags, by_line, above, line, line_zones):
-    """The last line above in ``line``'s zone holding a title alone with ``line``'s text."""
-    texts = [tokens[i].text for i in by_line[line]]
-    return next((s for s in reversed(above) if line_zones[s] == line_zones[line]
-                 and [tokens[i].text for i in by_line[s]] == texts and tags[by_line[s][0]] == "B-title"
-                 and all(tags[i][2:] == "title" for i in by_line[s])), None)
 
 
 def _alike(tokens, was, now):
