@@ -12,7 +12,7 @@ do cells that OCR glued with a table rule read as a bracket (``96,000,000}A``, `
 """
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 STREET_ENDS = ("CORPORATION", "CORP.", "CORP", "INC.", "INC", "LLC", "L.L.C.", "LTD.", "LTD", "CO.",
                "COMPANY", "L.P.", "LP", "AVE", "AVE.", "AVENUE", "STREET", "ST.", "BOULEVARD",
@@ -54,6 +54,21 @@ class Token:
     cell: int    # tab-separated cell index within its line
 
 
+class Tokens(list):
+    """A text's tokens in text order, with each line's run of them worked out once: the
+    tag repairs ask for a zone's lines some fifteen times a text."""
+
+    @cached_property
+    def line_runs(self):
+        """{line: range of the indices of its tokens}, for the lines that have tokens."""
+        runs, lo = {}, 0
+        for i in range(1, len(self) + 1):
+            if i == len(self) or self[i].line != self[lo].line:
+                runs[self[lo].line] = range(lo, i)
+                lo = i
+        return runs
+
+
 @lru_cache(maxsize=1)
 def _tokenizer():
     import spacy
@@ -76,12 +91,12 @@ def line_starts(text: str) -> list:
     return starts
 
 
-def tokenize(text: str) -> list:
+def tokenize(text: str) -> Tokens:
     """Tokens of the text, whitespace dropped, each knowing its line, column and cell.
 
     spaCy keeps whitespace runs as tokens of their own, so the newlines and tabs that
     move the line and cell all sit in the whitespace tokens skipped here."""
-    tokens = []
+    tokens = Tokens()
     line = cell = line_start = 0
     starts, lengths = _tokenizer()(text).to_array(["IDX", "LENGTH"]).T.tolist()
     for idx, length in zip(starts, lengths):

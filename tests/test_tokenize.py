@@ -67,3 +67,11 @@ def test_tokenize_records_line_column_and_cell():
     amount = toks[-1]
     assert (amount.line, amount.cell, amount.col) == (1, 2, 13)
     assert "FORM 4\nCommon\tStock\t25,893"[amount.start:amount.end] == "25,893"
+
+
+@pytest.mark.parametrize("text, runs", [
+    ("Common Stock\n\n02/18/2014 S\n(1)", {0: range(0, 2), 2: range(2, 4), 3: range(4, 5)}),
+    ("\n\n", {}),
+])
+def test_tokens_know_each_lines_run_of_tokens(text, runs):
+    assert tokenize(text).line_runs == runs
