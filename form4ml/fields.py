@@ -3,6 +3,7 @@ import re
 
 from .assemble import WRAP_COLUMN_SLACK, Piece
 from .features import MARK, security_words, word_shape
+from .record import SEC_CODES
 from .tokenize import Tokens
 
 NOTE_MARK = re.compile(r"^(?:\(\d{1,2}\)|\[F\d{1,2}\]|\d{1,2}[.)])$")
@@ -722,6 +723,32 @@ def repair_underlying_titles(tokens, tags, line_zones):
 
 
 OWNERSHIP_LETTERS = ("D", "I")
+LONE_CODES = SEC_CODES - set("DIV")     # D and I are ownership letters too, V its own column
+MAX_LINES_TO_AMOUNT = 3
+
+
+def repair_lone_codes(tokens, tags, confidences, line_zones):
+    """A transaction code alone on its line that the CRF left ``O``, a few lines above an
+    amount of shares, is a row's code where its table has fewer codes than titles
+    (pdfminer prints a Table II row's right-hand cells first, opening with its code:
+    ``A`` / ``24`` / ``Common Stock`` ... then ``Restricted Stock Units``, the code
+    untagged). Tags fixed in place, with the amount's confidence."""
+    for zone in ("table1", "table2"):
+        by_line = tokens_by_line(tokens, line_zones, (zone,))
+        zone_tags = [tags[i] for run in by_line.values() for i in run]
+        missing = zone_tags.count("B-title") - zone_tags.count("B-code")
+        for line, run in by_line.items():
+            if missing <= 0:
+                break
+            i = run[0]
+            if len(run) > 1 or tags[i] != "O" or tokens[i].text not in LONE_CODES:
+                continue
+            after = next((j for j in range(i + 1, len(tokens)) if tags[j] != "O"), None)
+            if after is not None and tags[after] == "B-shares" and tokens[after].line - line <= MAX_LINES_TO_AMOUNT:
+                tags[i], confidences[i] = "B-code", confidences[after]
+                missing -= 1
+
+
 MAX_LINES_AFTER_OWNED = 3
 
 

@@ -4,6 +4,7 @@ import re
 from .cascade import heading_line, line_key
 from .features import MARK, line_features, security_words
 from .labels import FIELD_ZONE, TABLE2_ONLY, TABLE_FIELDS
+from .record import SEC_CODES
 
 HEADINGS = [
     ("table2", re.compile(r"table ii\b", re.I)),
@@ -125,7 +126,8 @@ def _prose(line, word_share=PROSE_WORD_SHARE):
 # row (7-11: underlying title and amount, price, amount owned, ownership form) can print
 # after the owners' table, the signature or the first footnotes, where the zone CRF sees
 # the zone around them. Such a run is all cells, no prose.
-TRAILING_ZONES = frozenset({"owner", "signature", "footnotes", "remarks"})
+TRAILING_ZONES = frozenset({"owner", "relationship", "signature", "footnotes", "remarks"})
+TRAILING_CODES = SEC_CODES - set("DIVX")     # X is a check mark's too
 AMOUNT = re.compile(r"^\$?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 MAX_TITLE_WORDS = 4
 
@@ -143,17 +145,18 @@ def repair_trailing_rows(lines, zones, template=frozenset()):
         if kind and seen_table2 and zones[n] in TRAILING_ZONES:
             run.append((n, kind))
             continue
-        _relabel_run(run, zones)
+        _relabel_run(run, zones, opens_cells=kind is not None and n < len(lines) and zones[n] == "table2")
         run = []
         seen_table2 = seen_table2 or (n < len(lines) and zones[n] == "table2")
     return zones
 
 
-def _relabel_run(run, zones):
+def _relabel_run(run, zones, opens_cells=False):
+    """``opens_cells``: Table II's cells go on right below the run."""
     while run and run[-1][1] == "title":    # a title stands between the row's other cells
         run.pop()
     kinds = {kind for _, kind in run}
-    if "amount" in kinds and kinds & {"price", "letter"}:
+    if "amount" in kinds and kinds & {"price", "letter"} or opens_cells and kinds == {"code"}:
         for n, _ in run:
             zones[n] = "table2"
 
@@ -168,6 +171,8 @@ def _cell_kind(line, template):
         return "mark"
     if text in ("D", "I"):
         return "letter"
+    if text in TRAILING_CODES:
+        return "code"
     if AMOUNT.match(text):
         return "price" if text.startswith("$") else "amount"
     words = text.split()

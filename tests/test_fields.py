@@ -3,7 +3,7 @@ import pytest
 
 from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
                             repair_city_prefixes, repair_split_text_cells,
-                            repair_centred_marks, repair_footnote_starts, repair_lone_ownership_letters,
+                            repair_centred_marks, repair_footnote_starts, repair_lone_codes, repair_lone_ownership_letters,
                             repair_nature_after_indirect, repair_note_line_ends, repair_title_first,
                             repair_title_heads, repair_run_on_underlying,
                             repair_underlying_titles, repair_untitled_rows, repair_wrapped_amounts,
@@ -817,4 +817,27 @@ def test_repair_reads_an_untagged_row_printed_as_the_row_above(text, crf, expect
     tags, confidences = list(crf), [None if t == "O" else 0.9 for t in crf]
     repair_repeated_rows(tokens, tags, confidences, ["table1"] * len(text.split("\n")))
     assert tags == expected
+    assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
+
+
+# Cut down from a real filing's Table II as pdfminer prints it (a Microsoft director's grant):
+# the row's right-hand cells first, opening with its code, then its title
+LONE_CODE = "A\n\n24\n(2)\n\nCommon\nStock\n\nRestricted\nStock\nUnits"
+LONE_CODE_TAGS = ["O", "B-shares", "B-fn_mark", "B-und_title", "I-und_title", "B-title", "I-title", "I-title"]
+
+
+@pytest.mark.parametrize("text, crf, code", [
+    (LONE_CODE, LONE_CODE_TAGS, "B-code"),
+    # the table has its code: a lone letter is another column's
+    (LONE_CODE + "\nA", LONE_CODE_TAGS + ["B-code"], "O"),
+    # an ownership letter is no code
+    (LONE_CODE.replace("A", "D", 1), LONE_CODE_TAGS, "O"),
+    # nor a letter far above the amount
+    (LONE_CODE.replace("\n\n24", "\n\n\n\n\n24"), LONE_CODE_TAGS, "O"),
+])
+def test_repair_reads_a_lone_code_above_its_rows_amount(text, crf, code):
+    tokens = tokenize(text)
+    tags, confidences = list(crf), [None if t == "O" else 0.9 for t in crf]
+    repair_lone_codes(tokens, tags, confidences, ["table2"] * len(text.split("\n")))
+    assert tags[0] == code
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")

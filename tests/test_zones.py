@@ -67,6 +67,23 @@ def test_trailing_table_cells_go_back_to_table_two(line):
     assert zones[[r[0] for r in TRAILING].index(line, 4)] == "table2"
 
 
+# pdfminer of a real filing (a Microsoft director's grant): Table II's row printed after the
+# owners' heading, its code first, on a line the zone CRF read as the owners' check marks
+CODE_ABOVE_CELLS = [("Reporting Owners", "owner"), ("", "owner"), ("A", "relationship"), ("", "table2"),
+                    ("26.325", "table2"), ("(2)", "table2"), ("Reporting Owner Name / Address", "owner")]
+
+
+@pytest.mark.parametrize("code, zone", [
+    ("A", "table2"),
+    # a check mark above Table II's cells stays the owners'
+    ("X", "relationship"),
+])
+def test_a_code_right_above_trailing_table_cells_goes_back_to_table_two(code, zone):
+    rows = [("Restricted Stock Units", "table2")] + CODE_ABOVE_CELLS
+    rows[3] = (code, "relationship")
+    assert _repaired(rows)[3] == zone
+
+
 @pytest.mark.parametrize("line", ["(1) Each restricted stock unit represents a contingent right to receive one share.",
                                   "(2) The restricted stock units are fully vested."])
 def test_trailing_cells_leave_footnote_prose_alone(line):
