@@ -240,6 +240,41 @@ def _note_start_above(tokens, tags, lines, above):
     return None
 
 
+
+GLUED_MARK = re.compile(r"^\((\d{1,2})\)$")
+
+
+def repair_glued_marks(tokens, tags, line_zones):
+    """A note's mark glued to a word inside the text of the note before (plain
+    ``pdftotext`` prints a mark in the margin into the line beside it: ``... Exchange Act
+    or short(3) swing profit ...``) is that note's mark where it is the next number after
+    the marks read and no mark read has it; its note opens at its line's first word where
+    that opens a sentence. Tags fixed in place."""
+    seen = set()
+    for i, tok in enumerate(tokens):
+        if line_zones[tok.line] != "footnotes":
+            continue
+        glued = GLUED_MARK.match(tok.text)
+        if tags[i] == "B-fn_id" and glued:
+            seen.add(int(glued.group(1)))
+        elif (glued and tags[i] == "I-fn_text" and seen and int(glued.group(1)) == max(seen) + 1
+              and tokens[i - 1].end == tok.start and tokens[i - 1].text.isalpha()
+              and int(glued.group(1)) not in _marks_read(tokens, tags, i)):
+            tags[i] = "B-fn_id"
+            seen.add(int(glued.group(1)))
+            first = next(j for j in range(i, -1, -1) if j == 0 or tokens[j - 1].line != tok.line)
+            if tokens[first].text[:1].isupper() and tags[first] == "I-fn_text" and _sentence_ends_before(tokens, first):
+                tags[first] = "B-fn_text"
+
+
+def _marks_read(tokens, tags, after):
+    return {int(m.group(1)) for j in range(after, len(tokens)) if tags[j] == "B-fn_id"
+            for m in [GLUED_MARK.match(tokens[j].text)] if m}
+
+
+def _sentence_ends_before(tokens, first):
+    return first == 0 or tokens[first - 1].line < tokens[first].line - 1 or SENTENCE_END.search(tokens[first - 1].text)
+
 def _runs_on(tokens, i):
     """Whether the text at token ``i`` goes on with a sentence (``15, 2021;``, ``(ii) the``)."""
     head = tokens[i].text.lstrip("([\"'")[:1] or (tokens[i + 1].text[:1] if i + 1 < len(tokens) else "")

@@ -12,7 +12,7 @@ from .crf import Tagger
 from .errors import Form4Error
 from .features import form_words, tokens_to_features
 from .fields import (repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
-                     repair_centred_marks, repair_city_prefixes, repair_footnote_starts,
+                     repair_centred_marks, repair_city_prefixes, repair_footnote_starts, repair_glued_marks,
                      repair_lone_codes, repair_lone_ownership_letters, repair_nature_after_indirect, repair_note_line_ends,
                      repair_relationship_columns, repair_repeated_rows, repair_run_on_underlying,
                      repair_signature_over_label, repair_split_text_cells, repair_split_zip, repair_title_first,
@@ -93,6 +93,7 @@ def tag(text, model=None, confidence=True):
     repair_bracketed(tokens, tags, confs)
     repair_split_text_cells(tokens, tags)
     repair_centred_marks(tokens, tags, zones)
+    repair_glued_marks(tokens, tags, zones)
     repair_split_zip(tokens, tags, confs)
     repair_city_prefixes(tokens, tags, confs)
     repair_untitled_rows(tokens, tags, confs, zones)

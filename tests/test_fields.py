@@ -3,7 +3,7 @@ import pytest
 
 from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
                             repair_city_prefixes, repair_split_text_cells,
-                            repair_centred_marks, repair_footnote_starts, repair_lone_codes, repair_lone_ownership_letters,
+                            repair_centred_marks, repair_footnote_starts, repair_glued_marks, repair_lone_codes, repair_lone_ownership_letters,
                             repair_nature_after_indirect, repair_note_line_ends, repair_title_first,
                             repair_title_heads, repair_run_on_underlying,
                             repair_underlying_titles, repair_untitled_rows, repair_wrapped_amounts,
@@ -841,3 +841,28 @@ def test_repair_reads_a_lone_code_above_its_rows_amount(text, crf, code):
     repair_lone_codes(tokens, tags, confidences, ["table2"] * len(text.split("\n")))
     assert tags[0] == code
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
+
+
+# Cut down from a real filing's notes as plain pdftotext prints them (a bank's joint filing):
+# the third note's mark printed into its first line, glued to a word
+GLUED = ("(2)\n\nEach Reporting Person declares that it is not a member of any group.\n\n"
+         "Without conceding its status under Section 16(a) of the Act or short(3) swing profit recovery,\n"
+         "the profit will be remitted to the Issuer.")
+
+
+@pytest.mark.parametrize("text, mark, opens", [
+    (GLUED, "B-fn_id", "B-fn_text"),
+    # a mark read already is a citation in the text
+    (GLUED.replace("(2)", "(2) (3)"), "I-fn_text", "I-fn_text"),
+    # a mark with a space before it is the text's
+    (GLUED.replace("short(3)", "short (3)"), "I-fn_text", "I-fn_text"),
+    # so is a mark that is not the next one
+    (GLUED.replace("short(3)", "short(5)"), "I-fn_text", "I-fn_text"),
+])
+def test_repair_reads_a_mark_glued_into_the_note_before_as_its_notes(text, mark, opens):
+    tokens = tokenize(text)
+    tags = ["B-fn_id" if NOTE_MARK.match(t.text) and t.line == 0 else "I-fn_text" for t in tokens]
+    tags[next(i for i, t in enumerate(tokens) if t.text == "Each")] = "B-fn_text"
+    repair_glued_marks(tokens, tags, ["footnotes"] * len(text.split("\n")))
+    glued = next(i for i, t in enumerate(tokens) if t.text in ("(3)", "(5)") and t.line > 0)
+    assert (tags[glued], tags[next(i for i, t in enumerate(tokens) if t.text == "Without")]) == (mark, opens)
