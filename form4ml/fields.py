@@ -176,9 +176,13 @@ def repair_centred_marks(tokens, tags, line_zones):
     (``... separation from service to the`` / ``(2)`` / ``Board of Directors.``), and the
     first note's mark beside its second line with no mark above. An OCR mark
     (``@``) beside a line whose line above goes on without a full stop is centred too,
-    whatever case its text opens with."""
+    whatever case its text opens with; and, where the first mark stands alone above its
+    note's text (``_centred_layout``), a mark beside a sentence's opening whose line above
+    opens a sentence after the note before (``This transaction ...`` / ``(2) The reporting
+    person ...``)."""
     lines = tokens_by_line(tokens, line_zones, ("footnotes",))
     order = sorted(lines)
+    centred = _centred_layout(tokens, lines, order)
     for k, line in enumerate(order):
         mark = lines[line][0]
         after, ocr = mark + 1, OCR_NOTE_MARK.match(tokens[mark].text)
@@ -193,9 +197,31 @@ def repair_centred_marks(tokens, tags, line_zones):
                 tags[start + 1:mark] = [t.replace("B-fn_text", "I-fn_text") for t in tags[start + 1:mark]]
         if start is None and (ocr or alone or _runs_on(tokens, after)):
             start = _note_start_above(tokens, tags, lines, order[:k])
+        if start is None and centred and not alone and order[k - 1] == line - 1:
+            start = _sentence_line_above(tokens, tags, lines, order[:k])
         if start is not None:
             tags[start], tags[after] = "B-fn_text", "I-fn_text"
     return tags
+
+
+def _centred_layout(tokens, lines, order):
+    """Whether the first note's mark stands alone on its line with its text on the lines
+    below: marks are centred on their notes (a two-line note's mark falls between its
+    lines), so a later mark beside a line of text stands beside its note's middle."""
+    first = next((line for line in order if NOTE_MARK.match(tokens[lines[line][0]].text)), None)
+    return first is not None and FIRST_MARK.match(tokens[lines[first][0]].text) and len(lines[first]) == 1
+
+
+def _sentence_line_above(tokens, tags, lines, above):
+    """The first token of the line right above a centred mark where that line opens a
+    sentence after the note before ended one, and holds no mark; or None."""
+    first = lines[above[-1]][0]
+    if not (tags[first].endswith("fn_text") and tokens[first].text[:1].isupper()
+            and not NOTE_MARK.match(tokens[first].text) and len(above) > 1):
+        return None
+    before = lines[above[-2]]
+    ended = SENTENCE_END.search(tokens[before[-1]].text) or above[-2] < above[-1] - 1
+    return first if ended and not any(NOTE_MARK.match(tokens[i].text) for i in lines[above[-1]]) else None
 
 
 FIRST_MARK = re.compile(r"^(?:\(1\)|\[F1\]|1[.)])$")

@@ -144,6 +144,17 @@ OPENING = ("(1) Each RSU represents a right to receive one share.\n"
            "(2) 15 of the shares are held in trust.")
 
 
+# plain pdftotext of a real filing's notes (an officer's sales): marks centred on their notes,
+# the first alone above its two lines, the later ones beside their notes' second line
+CENTRED_SENTENCES = ("(1)\n\nRepresents full vesting of shares earned.\n\n"
+                     "This transaction was executed at prices ranging from $502.39 to $503.38.\n"
+                     "(2) The reporting person undertakes to provide full information on the\n"
+                     "shares and prices at which the transactions were effected.\n"
+                     "This transaction was executed at prices ranging from $503.39 to $504.38.\n"
+                     "(3) The reporting person undertakes to provide full information on the\n"
+                     "shares and prices at which the transactions were effected.")
+
+
 # Cut down from a real filing's long note (plain text): the CRF left its tail of dates and
 # amounts O
 LONG_NOTE = "(2) Includes shares purchased under the Plan, including 225 shares on December 31, 2016."
@@ -209,6 +220,9 @@ def test_repair_gives_an_ocr_mark_beside_its_notes_second_line_the_note():
     (FIRST_CENTRED.replace("(2)", "(3)").replace("(1)", "(2)"), ["Fund", "Securities"]),
     # the line above ends its sentence: the mark opens its note
     (OPENING, ["Each", "15"]),
+    # ... unless the first mark stands alone above its note: marks are centred
+    (CENTRED_SENTENCES, ["Represents", "This", "This"]),
+    (CENTRED_SENTENCES.replace("(1)\n\nRepresents", "(1) Represents"), ["Represents", "The", "The"]),
 ])
 def test_repair_gives_a_centred_mark_the_note_around_it(text, starts):
     tokens = tokenize(text)
