@@ -879,13 +879,15 @@ def _wrapped_rest(prev, row):
     """Whether ``row`` is only the rest of ``prev``'s cells wrapped onto the next lines
     (``Restricted Stock`` / ``Units``, the CRF beginning a title anew): a title, and text
     each in its column in ``prev`` on the line right below it; any other value one that
-    ``prev`` lacks (a price whose ``$`` stands above it: ``$`` / ``5.3569``), but no
+    ``prev`` lacks (a price whose ``$`` stands above it: ``$`` / ``5.3569``) or the rest of
+    one of its values in its column below (a date's year: ``Aug. 18,`` / ``2025``), but no
     amount of shares: a row holding one is a row of its own (a holding right below)."""
     if "title" not in row.values or row.values.keys() & ROW_AMOUNTS:
         return False
     for label, value in row.values.items():
         if label not in TEXT_FIELDS:
-            if label in prev.values:
+            if label in prev.values and (value.pieces[0].begins
+                                         or not _wrapped_below(prev.values[label], value.pieces[0])):
                 return False
         elif label not in prev.values or not _wrapped_below(prev.values[label], value.pieces[0]):
             return False

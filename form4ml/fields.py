@@ -810,6 +810,58 @@ def repair_lone_codes(tokens, tags, confidences, line_zones):
                 missing -= 1
 
 
+MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|june?|july?|aug|sept?|oct|nov|dec)\.?$", re.I)
+DAY = re.compile(r"^\d{1,2}$")
+DATE_PARTS = (re.compile(r"^\.$"), DAY, re.compile(r"^,$"))     # after the month: Sept . 2 ,
+YEAR = re.compile(r"^(?:19|20)\d\d$")
+MAX_YEAR_LINES = 2      # lines below its month a wrapped date's year may stand
+
+
+def repair_month_dates(tokens, tags, confidences, line_zones):
+    """A table date written with its month's name (``Sept. 2, 2025``, the year often
+    wrapped onto the next line in its column: EDGAR ASCII's narrow date column) that the
+    CRF left ``O``, standing before the row's code, is its transaction date (or the deemed
+    date after one). (Table II's dates after the amount are left: an empty date
+    exercisable cell leaves no way to tell the expiration date from it.) Tags fixed in
+    place, with the code's confidence."""
+    for i, tok in enumerate(tokens):
+        if tags[i] != "O" or not MONTH.match(tok.text) or line_zones[tok.line] not in ("table1", "table2"):
+            continue
+        date = _month_date(tokens, tags, i)
+        label, near = _date_column(tokens, tags, i, date) if date else (None, None)
+        if label:
+            for k, j in enumerate(date):
+                tags[j], confidences[j] = ("B-" if k == 0 else "I-") + label, confidences[near]
+
+
+def _month_date(tokens, tags, i):
+    """The untagged tokens of the date whose month is token ``i``: month, day, year (on
+    its line or in its column below); None without a day and a year."""
+    date = [i]
+    for part in DATE_PARTS:
+        j = date[-1] + 1
+        if j < len(tokens) and tokens[j].line == tokens[i].line and tags[j] == "O" and part.match(tokens[j].text):
+            date.append(j)
+    if not any(DAY.match(tokens[j].text) for j in date):
+        return None
+    after = [j for j in range(date[-1] + 1, len(tokens)) if tokens[j].line <= tokens[i].line + MAX_YEAR_LINES]
+    year = next((j for j in after if tags[j] == "O" and YEAR.match(tokens[j].text) and (
+        tokens[j].line == tokens[i].line and j == date[-1] + 1
+        or tokens[j].line > tokens[i].line and abs(tokens[j].col - tokens[i].col) <= WRAP_COLUMN_SLACK)), None)
+    return date + [year] if year is not None else None
+
+
+def _date_column(tokens, tags, i, date):
+    """(label, index of the code after it) for a date on a table line, or (None, None)."""
+    line = tokens[i].line
+    labels_before = {tags[j][2:] for j in range(i - 1, -1, -1) if tokens[j].line == line}
+    last = max(j for j in date if tokens[j].line == line)
+    after = [j for j in range(last + 1, len(tokens)) if tokens[j].line == line and tags[j] != "O"]
+    if after and tags[after[0]][2:] in ("deemed_date", "code", "v"):
+        return ("deemed_date" if "tx_date" in labels_before else "tx_date"), after[0]
+    return None, None
+
+
 MAX_LINES_AFTER_OWNED = 3
 
 

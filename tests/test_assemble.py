@@ -446,6 +446,27 @@ def test_assemble_joins_a_cell_wrapped_onto_the_next_line(rest, titles, underlyi
     assert [r["underlying_security_title"] for r in rows] == underlying
 
 
+
+# Cut down from an ASCII rendering of a real filing's Table I (pipes between cells): the
+# title, the date's year and the nature wrap onto the next line, the CRF beginning the title anew
+WRAPPED_DATE_ROW = [C("title", "Variable Rate", 60, 0, zone="table1"), C("tx_date", "Aug. 18,", 60, 18, zone="table1"),
+                    C("code", "J", 60, 31, zone="table1"), C("shares", "500", 60, 55, zone="table1"),
+                    C("owned", "0", 60, 90, zone="table1"), C("di", "I", 60, 103, zone="table1"),
+                    C("nature", "See Footno", 60, 113, zone="table1"),
+                    C("title", "MuniFund Term", 61, 0, zone="table1"), C("nature", "tes", 61, 113, False, "table1")]
+
+
+@pytest.mark.parametrize("year, rows", [
+    (C("tx_date", "2025", 61, 18, False, "table1"), [("Variable Rate MuniFund Term", "See Footno tes")]),
+    # a date begun anew opens a row of its own
+    (C("tx_date", "08/19/2025", 61, 18, True, "table1"), [("Variable Rate", "See Footno"), ("MuniFund Term", "tes")]),
+])
+def test_assemble_joins_a_title_wrapped_with_its_dates_year(year, rows):
+    pieces = WRAPPED_DATE_ROW[:8] + [year] + WRAPPED_DATE_ROW[8:]
+    got = assemble(pieces)["non_derivative_transactions"]
+    assert [(r["security_title"], r["nature_of_ownership"]) for r in got] == rows
+    assert got[-1]["transaction_date"] == ("2025-08-18" if len(rows) == 1 else "2025-08-19")
+
 # Cut down from a pdftotext -layout rendering of a real filing's Table II: each row's
 # title is centred on its short cells, and the CRF ran the second row's "Restricted" on
 # as the rest of the first row's title.

@@ -3,7 +3,7 @@ import pytest
 
 from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
                             repair_city_prefixes, repair_split_text_cells,
-                            repair_centred_marks, repair_footnote_starts, repair_glued_marks, repair_lone_codes, repair_lone_ownership_letters,
+                            repair_centred_marks, repair_footnote_starts, repair_glued_marks, repair_lone_codes, repair_lone_ownership_letters, repair_month_dates,
                             repair_nature_after_indirect, repair_note_line_ends, repair_title_first,
                             repair_title_heads, repair_run_on_underlying,
                             repair_underlying_titles, repair_untitled_rows, repair_wrapped_amounts,
@@ -880,3 +880,29 @@ def test_repair_reads_a_mark_glued_into_the_note_before_as_its_notes(text, mark,
     repair_glued_marks(tokens, tags, ["footnotes"] * len(text.split("\n")))
     glued = next(i for i, t in enumerate(tokens) if t.text in ("(3)", "(5)") and t.line > 0)
     assert (tags[glued], tags[next(i for i, t in enumerate(tokens) if t.text == "Without")]) == (mark, opens)
+
+
+# Cut down from an ASCII rendering of a real filing's Table I: the date's month by name, its
+# year wrapped into its column on the next line, all left O by the CRF
+MONTH_DATE = ("Common Stock       Sept. 2,     -            A                  308870(1)  A     0.0000\n"
+              "                   2025")
+
+
+@pytest.mark.parametrize("text, date", [
+    (MONTH_DATE, ["Sept", ".", "2", ",", "2025"]),
+    # the year on the date's line
+    (MONTH_DATE.replace("2,     -", "2, 2025 -").replace("\n                   2025", ""), ["Sept", ".", "2", ",", "2025"]),
+    # a year in another column is not the date's
+    (MONTH_DATE.replace("                   2025", "                              2025"), []),
+    # a month with no code after it on its line is no transaction date
+    (MONTH_DATE.replace("            A    ", "                 "), []),
+])
+def test_repair_reads_a_date_by_its_months_name_before_the_code(text, date):
+    tokens = tokenize(text)
+    crf = {"Common": "B-title", "Stock": "I-title", "308870": "B-shares", "(1)": "B-fn_mark", "0.0000": "B-price"}
+    letters = iter(["B-code", "B-ad"])
+    tags = [next(letters) if t.text == "A" else crf.get(t.text, "O") for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    repair_month_dates(tokens, tags, confidences, ["table1"] * 2)
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("tx_date")] == date
+    assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
