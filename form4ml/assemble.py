@@ -270,7 +270,7 @@ class Assembler:
     def _rows_into(self, rec):
         period = rec["period_of_report"]
         counters = {}
-        for row in rebuilt_rows(self.rows):
+        for row in mend_zero_prices(rebuilt_rows(self.rows)):
             is_tx = any(k in row.values for k in ("tx_date", "code", "shares", "price", "ad"))
             table = {("table1", True): "non_derivative_transactions",
                      ("table1", False): "non_derivative_holdings",
@@ -659,6 +659,25 @@ def _spread_column(run):
             row.marks += held_by.marks
     return kept
 
+
+
+OPEN_MARKET = ("P", "S")
+
+
+def mend_zero_prices(rows):
+    """Rows with an open-market trade's price of 0 and its amount owned read the wrong
+    way round given back their price: a purchase or sale (code P or S) is never at $0,
+    so where the row's zero ``price`` stands right above its ``owned`` amount, the two
+    swap (plain ``pdftotext``: ``$`` / ``0`` / ``10.62``, the ``$`` the price's, printed
+    before the amount owned)."""
+    for row in rows:
+        price, owned, code = (row.values.get(k) for k in ("price", "owned", "code"))
+        if (price is not None and owned is not None and code is not None
+                and parse_transaction_code("".join(code.texts)) in OPEN_MARKET
+                and parse_price("".join(price.texts)) == 0 and (parse_number("".join(owned.texts)) or 0) > 0
+                and owned.pieces[0].line - price.pieces[-1].line == 1):
+            row.values["price"], row.values["owned"] = owned, price
+    return rows
 
 def _place(piece):
     return piece.line, piece.col

@@ -830,3 +830,22 @@ def test_assemble_reads_a_price_before_the_rows_price_as_its_amount(pieces, rows
     got = assemble(pieces)
     got = got["derivative_transactions"] + got["derivative_holdings"]
     assert [(r.get("shares"), r["price_per_share"], r["shares_owned_following"]) for r in got] == rows
+
+
+
+# plain pdftotext of a real filing's Table I (a fund's purchase and sale): each cell a line,
+# the price's $ printed before the amount owned, the CRF reading the sale's 0 owned as its price
+def _zero_price_row(code, price, owned, line=10):
+    return [L("title", "COMMON STOCK", line), L("tx_date", "10/09/2025", line + 2), L("code", code, line + 4),
+            L("shares", "190", line + 6), L("ad", "D", line + 8), L("price", price, line + 11),
+            L("owned", owned, line + 12), L("di", "I", line + 14)]
+
+
+@pytest.mark.parametrize("code, expected", [
+    ("S", (10.62, 0)),
+    # a gift at no price is right as read
+    ("G", (0, 10.62)),
+])
+def test_assemble_gives_an_open_market_trade_read_at_zero_its_price(code, expected):
+    row, = assemble(_zero_price_row(code, "0", "10.62"))["non_derivative_transactions"]
+    assert (row["price_per_share"], row["shares_owned_following"]) == expected
