@@ -637,6 +637,58 @@ def repair_wrapped_heads(tokens, tags, confidences, line_zones):
                     confidences[i] = confidences[first]
 
 
+MAX_HEAD_GAP = 4     # lines a nature's head may stand above the rest of its cell
+
+
+def repair_nature_heads(tokens, tags, confidences, line_zones):
+    """A nature of ownership centred on its row whose head the CRF left ``O`` a few lines
+    above the rest (``pdftotext -layout``: ``By The`` / ``GWL`` / the row's line /
+    ``Living`` / ``Trust``; ``See`` / ``$`` / the row's line / ``Footnotes``): the ``O``
+    cells in the nature's column right above its first tagged line, up to the nearest
+    that opens as a nature does, begin the value, where the lines between print nothing
+    in that column and the tagged part does not open as a nature itself. Tags fixed in
+    place, with the nature's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    spaced = {line: idx for line, idx in by_line.items() if tokens[idx[-1]].cell == 0}
+    for line, idx in spaced.items():
+        first = _cells(tokens, idx)[-1][0]
+        if not tags[first].endswith("-nature") or NATURE_HEAD.match(tokens[first].text) or _nature_above(
+                tokens, tags, spaced, line, first):
+            continue
+        head = _head_lines(tokens, tags, spaced, line, tokens[first].col)
+        if head:
+            run = [i for above in head for i in above] + [first]
+            for k, i in enumerate(run):
+                tags[i] = ("B-" if k == 0 else "I-") + "nature"
+                confidences[i] = confidences[first]
+
+
+def _nature_above(tokens, tags, spaced, line, first):
+    """Whether the line above holds this nature's earlier part (the value goes on)."""
+    above = spaced.get(line - 1)
+    return above is not None and tags[above[-1]].endswith("-nature")
+
+
+def _head_lines(tokens, tags, spaced, line, col):
+    """The untagged last cells, top first, standing in ``col`` on the lines above ``line``
+    up to the nearest whose cell opens as a nature, the lines between reaching no
+    further right than the column; None where there is no such head."""
+    cells = []
+    for above in range(line - 1, line - 1 - MAX_HEAD_GAP, -1):
+        if above not in spaced:
+            continue
+        cell = _cells(tokens, spaced[above])[-1]
+        last = tokens[spaced[above][-1]]
+        if abs(tokens[cell[0]].col - col) <= WRAP_COLUMN_SLACK:
+            if any(tags[i] != "O" for i in cell) or not tokens[cell[0]].text[:1].isupper():
+                return None
+            cells.insert(0, cell)
+            if NATURE_HEAD.match(tokens[cell[0]].text):
+                return cells
+        elif last.col + len(last.text) > col - WRAP_COLUMN_SLACK:
+            return None
+    return None
+
 def _head_cell(label, cells):
     """Which of its line's ``cells`` a text cell's head is: a title's the first, a
     nature's the last (an underlying title, in the middle, has no such mark)."""

@@ -4,7 +4,7 @@ import pytest
 from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
                             repair_city_prefixes, repair_split_text_cells,
                             repair_centred_marks, repair_footnote_starts, repair_glued_marks, repair_lone_codes, repair_lone_ownership_letters, repair_month_dates,
-                            repair_nature_after_indirect, repair_note_line_ends, repair_title_first,
+                            repair_nature_after_indirect, repair_nature_heads, repair_note_line_ends, repair_title_first,
                             repair_title_heads, repair_run_on_underlying,
                             repair_underlying_titles, repair_untitled_rows, repair_wrapped_amounts,
                             repair_relationship_columns, repair_repeated_rows, repair_signature_over_label,
@@ -905,4 +905,34 @@ def test_repair_reads_a_date_by_its_months_name_before_the_code(text, date):
     confidences = [None if t == "O" else 0.9 for t in tags]
     repair_month_dates(tokens, tags, confidences, ["table1"] * 2)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("tx_date")] == date
+    assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
+
+
+# pdftotext -layout of a real filing's Table I (a holding through a family trust): the nature
+# centred on its row, its head two lines above the row's line, the CRF reading only its tail
+NATURE_HEAD_ABOVE = ("                                                     By The\n"
+                     "                                                     GWL\n"
+                     " Common Stock              124,155          I\n"
+                     "                                                     Living\n"
+                     "                                                     Trust")
+
+
+@pytest.mark.parametrize("text, tail, nature", [
+    (NATURE_HEAD_ABOVE, "B-nature", ["By", "The", "GWL", "Living", "Trust"]),
+    (NATURE_HEAD_ABOVE, "I-nature", ["By", "The", "GWL", "Living", "Trust"]),
+    # a line between reaching into the column: the words above are no head of this cell
+    (NATURE_HEAD_ABOVE.replace("124,155          I", "124,155          I                 (1)"), "B-nature",
+     ["Living", "Trust"]),
+    # words above that do not open as a nature are no head
+    (NATURE_HEAD_ABOVE.replace("By The", "Other"), "B-nature", ["Living", "Trust"]),
+])
+def test_repair_gives_a_centred_nature_its_head_above_the_rows_line(text, tail, nature):
+    tokens = tokenize(text)
+    crf = {"Common": "B-title", "Stock": "I-title", "124,155": "B-owned", "I": "B-di", "Living": tail,
+           "Trust": "I-nature", "(1)": "B-fn_mark"}
+    tags = [crf.get(t.text, "O") for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    repair_nature_heads(tokens, tags, confidences, ["table1"] * 5)
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
+    assert tags[[t.text for t in tokens].index(nature[0])] == "B-nature"
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
