@@ -509,6 +509,36 @@ def _alike(tokens, was, now):
     return len(was) == len(now) and all(word_shape(tokens[i].text) == word_shape(tokens[j].text)
                                         for i, j in zip(was, now))
 
+
+UNDERLYING_END = ("stock", "shares")
+
+
+def repair_interleaved_titles(tokens, tags, line_zones):
+    """A Table II row whose title and underlying title pdfplumber printed a word a line,
+    interleaved around the row's line (``Restricted`` / ``Common`` / ``Stock (1) 09/10/2025
+    ... 229.83 ...`` / ``Stock`` / ``Units``), the CRF reading them all as the title: where
+    the row has an underlying amount but no underlying title, and two lines of one word
+    each stand right above and right below, the words at odd places are the underlying
+    title, where they and the rest each read as a security's title, the underlying's
+    ending in a security noun (``Common Stock``). Tags fixed in place."""
+    by_line = tokens_by_line(tokens, line_zones, ("table2",))
+    for line, run in by_line.items():
+        labels = [tags[i][2:] for i in run]
+        if labels[0] != "title" or "und_shares" not in labels or "und_title" in labels:
+            continue
+        stack = [by_line.get(line + k) for k in (-2, -1)] + [[run[0]]] + [by_line.get(line + k) for k in (1, 2)]
+        if any(words is None or len(words) != 1 or tags[words[0]][2:] != "title" for words in stack):
+            continue
+        words = [words[0] for words in stack]
+        title, underlying = words[0::2], words[1::2]
+        texts = [tokens[i].text for i in underlying]
+        if (security_words(texts) and texts[-1].lower() in UNDERLYING_END
+                and security_words([tokens[i].text for i in title])):
+            for k, i in enumerate(title):
+                tags[i] = ("B-" if k == 0 else "I-") + "title"
+            for k, i in enumerate(underlying):
+                tags[i] = ("B-" if k == 0 else "I-") + "und_title"
+
 NATURE_HEAD = re.compile(r"^(?:By|Held|Through|See|Via|Trust|Spouse|IRA|401)", re.I)
 
 

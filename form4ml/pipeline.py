@@ -13,6 +13,7 @@ from .errors import Form4Error
 from .features import form_words, tokens_to_features
 from .fields import (repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
                      repair_centred_marks, repair_city_prefixes, repair_footnote_starts, repair_glued_marks,
+                     repair_interleaved_titles,
                      repair_lone_codes, repair_lone_ownership_letters, repair_month_dates,
                      repair_nature_after_indirect, repair_nature_heads, repair_note_line_ends,
                      repair_relationship_columns, repair_repeated_rows, repair_run_on_underlying,
@@ -103,6 +104,7 @@ def tag(text, model=None, confidence=True):
     repair_wrapped_cells(tokens, tags, confs, zones)
     repair_title_first(tokens, tags, confs, zones)
     repair_run_on_underlying(tokens, tags, zones)
+    repair_interleaved_titles(tokens, tags, zones)
     repair_title_heads(tokens, tags, confs, zones)
     repair_wrapped_heads(tokens, tags, confs, zones)
     repair_nature_heads(tokens, tags, confs, zones)

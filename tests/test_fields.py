@@ -3,7 +3,7 @@ import pytest
 
 from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
                             repair_city_prefixes, repair_split_text_cells,
-                            repair_centred_marks, repair_footnote_starts, repair_glued_marks, repair_lone_codes, repair_lone_ownership_letters, repair_month_dates,
+                            repair_centred_marks, repair_footnote_starts, repair_glued_marks, repair_interleaved_titles, repair_lone_codes, repair_lone_ownership_letters, repair_month_dates,
                             repair_nature_after_indirect, repair_nature_heads, repair_note_line_ends, repair_title_first,
                             repair_title_heads, repair_run_on_underlying,
                             repair_underlying_titles, repair_untitled_rows, repair_wrapped_amounts,
@@ -936,3 +936,27 @@ def test_repair_gives_a_centred_nature_its_head_above_the_rows_line(text, tail, 
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
     assert tags[[t.text for t in tokens].index(nature[0])] == "B-nature"
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
+
+
+# pdfplumber of a real filing's Table II (a director's grant): the title and the underlying
+# title a word a line, interleaved around the row's line, the CRF reading all as the title
+INTERLEAVED = "Restricted\nCommon\nStock (1) 09/10/2025 A 229.83 229.83 $ 0 25,241.11 D\nStock\nUnits"
+INTERLEAVED_ROW = ["B-fn_mark", "B-tx_date", "B-code", "B-shares", "B-und_shares", "O", "B-price", "B-owned", "B-di"]
+
+
+@pytest.mark.parametrize("text, title, underlying", [
+    (INTERLEAVED, ["Restricted", "Stock", "Units"], ["Common", "Stock"]),
+    # words at odd places that are no underlying security's: left as read
+    (INTERLEAVED.replace("Common", "Vested"), ["Restricted", "Vested", "Stock", "Stock", "Units"], []),
+    # a single word above and below: no interleave to read
+    (INTERLEAVED[len("Restricted\n"):INTERLEAVED.rindex("\nUnits")], ["Common", "Stock", "Stock"], []),
+])
+def test_repair_reads_interleaved_title_and_underlying_title(text, title, underlying):
+    tokens = tokenize(text)
+    row_line = next(t.line for t in tokens if t.text == "09/10/2025")
+    row = iter(INTERLEAVED_ROW)
+    tags = [("B-title" if t.line == 0 else "I-title") if t.line != row_line or t.text == "Stock" else next(row)
+            for t in tokens]
+    repair_interleaved_titles(tokens, tags, ["table2"] * len(text.split("\n")))
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title") and not tag.endswith("und_title")] == title
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
