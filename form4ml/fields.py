@@ -437,6 +437,26 @@ def repair_untitled_rows(tokens, tags, confidences, line_zones):
             tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "title", confidences[after]
 
 
+
+def repair_par_value_tails(tokens, tags, confidences, line_zones):
+    """The par value ending a title's line that the CRF left ``O`` (``Common Shares, no
+    par value``; ``Common Stock, $0.01 par value``) goes on the title: the ``O`` tokens
+    right after the title's last token on its line, up to the word ``value``, where all
+    are a par value's words. Tags fixed in place, with the title's confidence."""
+    for i in range(len(tokens) - 1):
+        if not tags[i].endswith("-title") or tags[i + 1] != "O" or line_zones[tokens[i].line] not in (
+                "table1", "table2"):
+            continue
+        tail = []
+        for j in range(i + 1, len(tokens)):
+            if tokens[j].line != tokens[i].line or tags[j] != "O" or not PAR_VALUE.match(tokens[j].text):
+                break
+            tail.append(j)
+        words = [tokens[j].text.lower() for j in tail]
+        if "value" in words and "par" in words:
+            for j in tail[:words.index("value") + 1]:
+                tags[j], confidences[j] = "I-" + tags[i][2:], confidences[i]
+
 def _par_value_title(tokens, tags, by_line, line):
     """The ``O`` tokens of a title with its par value opening ``line`` (its first cell,
     and the next line's where that goes on with such words), or None."""

@@ -4,7 +4,7 @@ import pytest
 from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
                             repair_city_prefixes, repair_split_text_cells,
                             repair_centred_marks, repair_footnote_starts, repair_glued_marks, repair_interleaved_titles, repair_lone_codes, repair_lone_ownership_letters, repair_month_dates,
-                            repair_nature_after_indirect, repair_nature_heads, repair_note_line_ends, repair_title_first,
+                            repair_nature_after_indirect, repair_nature_heads, repair_note_line_ends, repair_par_value_tails, repair_title_first,
                             repair_title_heads, repair_run_on_underlying,
                             repair_underlying_titles, repair_untitled_rows, repair_wrapped_amounts,
                             repair_relationship_columns, repair_repeated_rows, repair_signature_over_label,
@@ -960,3 +960,19 @@ def test_repair_reads_interleaved_title_and_underlying_title(text, title, underl
     repair_interleaved_titles(tokens, tags, ["table2"] * len(text.split("\n")))
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title") and not tag.endswith("und_title")] == title
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
+
+
+@pytest.mark.parametrize("text, title", [
+    # scraped HTML of a real filing's Table I: the title's par value left O
+    ("Common Shares, no par value\n07/25/2025", ["Common", "Shares", ",", "no", "par", "value"]),
+    ("Common Stock, $0.01 par value 07/25/2025", ["Common", "Stock", ",", "$", "0.01", "par", "value"]),
+    # words that are no par value's stay out
+    ("Common Shares, see note\n07/25/2025", ["Common", "Shares"]),
+])
+def test_repair_gives_a_title_its_par_value_left_o(text, title):
+    tokens = tokenize(text)
+    tags = ["B-title", "I-title"] + ["B-tx_date" if "/" in t.text else "O" for t in tokens[2:]]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    repair_par_value_tails(tokens, tags, confidences, ["table1"] * 2)
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("title")] == title
+    assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
