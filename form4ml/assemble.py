@@ -113,6 +113,7 @@ class Assembler:
         self.single = {}     # issuer_name, ticker, period, orig_date, remarks -> [Value]
         self.last = {}       # label -> the Value an I- piece continues
         self._copy = False   # the owner piece fed last began a second copy of a held address part
+        self.inferred_ad = []   # row records whose A/D the text did not show (taken from the code)
 
     def feed(self, piece):
         label = piece.label
@@ -278,6 +279,7 @@ class Assembler:
                      ("table2", False): "derivative_holdings"}[row.table, is_tx]
             n = counters[table] = counters.get(table, -1) + 1
             rec[table].append(self._row_record(row, table, f"{table}[{n}].", period))
+        mark_received_securities(rec["derivative_transactions"], self.inferred_ad)
 
     def _row_record(self, row, table, base, period):
         out = empty_row(table)
@@ -297,8 +299,10 @@ class Assembler:
             out["equity_swap_involved"] = "v" in v
             out["acquired_disposed"] = self._code(v.get("ad"), base + "acquired_disposed", "AD")
             if out["acquired_disposed"] is None:
-                out["acquired_disposed"] = (_side(v.get("shares"))
-                                            or self.ad_by_code.get(table, {}).get(out["transaction_code"]))
+                out["acquired_disposed"] = _side(v.get("shares"))
+            if out["acquired_disposed"] is None:
+                out["acquired_disposed"] = self.ad_by_code.get(table, {}).get(out["transaction_code"])
+                self.inferred_ad.append(out)
             if out["transaction_date"] is None and period and out["transaction_code"]:
                 out["transaction_date"] = period
         out["direct_or_indirect"] = self._code(v.get("di"), base + "direct_or_indirect", "DI")
@@ -678,6 +682,25 @@ def mend_zero_prices(rows):
                 and owned.pieces[0].line - price.pieces[-1].line == 1):
             row.values["price"], row.values["owned"] = owned, price
     return rows
+
+
+CONVERSIONS = ("M", "C", "X")
+
+
+def mark_received_securities(rows, inferred):
+    """Table II rows whose A/D was taken from their code, where a conversion or exercise
+    (code M, C or X) received them: a row whose title is another row's underlying title,
+    on its date and for its amount, was acquired (``A``), whatever its code suggests
+    (an RSU exercised into Class B Common Stock, reported in Table II as convertible,
+    both rows ``M``). Scraped HTML and markdown drop Table II's empty A/D cells."""
+    for row in rows:
+        if not any(row is r for r in inferred) or row["transaction_code"] not in CONVERSIONS:
+            continue
+        if any(other is not row and other["transaction_code"] in CONVERSIONS
+               and other["transaction_date"] == row["transaction_date"] and other["shares"] == row["shares"]
+               and _same_words(other["underlying_security_title"] or "", row["security_title"] or "")
+               for other in rows):
+            row["acquired_disposed"] = "A"
 
 def _place(piece):
     return piece.line, piece.col

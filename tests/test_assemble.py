@@ -849,3 +849,30 @@ def _zero_price_row(code, price, owned, line=10):
 def test_assemble_gives_an_open_market_trade_read_at_zero_its_price(code, expected):
     row, = assemble(_zero_price_row(code, "0", "10.62"))["non_derivative_transactions"]
     assert (row["price_per_share"], row["shares_owned_following"]) == expected
+
+
+
+# scraped HTML of a real filing's Table II (a founder's RSUs settled in Class B stock, itself
+# convertible): both rows coded M, their A/D cells empty in the text
+def _conversion_rows(received_title):
+    return [T2("title", "Restricted Stock Unit", 25), T2("tx_date", "1/12/2012", 25), T2("code", "M", 25),
+            T2("shares", "30,718", 25), T2("und_title", "Class B Common Stock", 25), T2("und_shares", "30,718", 25),
+            T2("title", received_title, 26), T2("tx_date", "1/12/2012", 26), T2("code", "M", 26),
+            T2("shares", "30,718", 26), T2("und_title", "Class A Common Stock", 26), T2("und_shares", "30,718", 26)]
+
+
+@pytest.mark.parametrize("received_title, sides", [
+    ("Class B Common Stock", ["D", "A"]),
+    # a security no conversion in the table received keeps the side its code gives
+    ("Series C Preferred Stock", ["D", "D"]),
+])
+def test_assemble_gives_a_security_received_in_a_conversion_the_acquired_side(received_title, sides):
+    rows = assemble(_conversion_rows(received_title), {"derivative_transactions": {"M": "D"}})
+    assert [r["acquired_disposed"] for r in rows["derivative_transactions"]] == sides
+
+
+def test_assemble_keeps_a_side_the_text_shows_for_a_received_security():
+    pieces = _conversion_rows("Class B Common Stock")
+    pieces.insert(10, T2("ad", "D", 26))
+    rows = assemble(pieces, {"derivative_transactions": {"M": "D"}})
+    assert [r["acquired_disposed"] for r in rows["derivative_transactions"]] == ["D", "D"]
