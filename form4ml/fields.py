@@ -922,10 +922,10 @@ MAX_YEAR_LINES = 2      # lines below its month a wrapped date's year may stand
 def repair_month_dates(tokens, tags, confidences, line_zones):
     """A table date written with its month's name (``Sept. 2, 2025``, the year often
     wrapped onto the next line in its column: EDGAR ASCII's narrow date column) that the
-    CRF left ``O``, standing before the row's code, is its transaction date (or the deemed
-    date after one). (Table II's dates after the amount are left: an empty date
-    exercisable cell leaves no way to tell the expiration date from it.) Tags fixed in
-    place, with the code's confidence."""
+    CRF left ``O`` is a row's date: before the row's code, its transaction date (or the
+    deemed date after one); after its amount, the date exercisable or the expiration date
+    as the column heading over it says (an empty date exercisable cell leaves the order
+    no guide). Tags fixed in place, with a neighbour's confidence."""
     for i, tok in enumerate(tokens):
         if tags[i] != "O" or not MONTH.match(tok.text) or line_zones[tok.line] not in ("table1", "table2"):
             continue
@@ -954,14 +954,36 @@ def _month_date(tokens, tags, i):
 
 
 def _date_column(tokens, tags, i, date):
-    """(label, index of the code after it) for a date on a table line, or (None, None)."""
+    """(label, index of the tagged neighbour that shows it) for a date on a table line,
+    or (None, None)."""
     line = tokens[i].line
     labels_before = {tags[j][2:] for j in range(i - 1, -1, -1) if tokens[j].line == line}
     last = max(j for j in date if tokens[j].line == line)
     after = [j for j in range(last + 1, len(tokens)) if tokens[j].line == line and tags[j] != "O"]
     if after and tags[after[0]][2:] in ("deemed_date", "code", "v"):
         return ("deemed_date" if "tx_date" in labels_before else "tx_date"), after[0]
+    if labels_before & {"shares", "ad"} and not labels_before & {"und_title", "und_shares"}:
+        heading = _date_heading(tokens, i)
+        near = next((j for j in range(i - 1, -1, -1) if tags[j] != "O"), None)
+        if heading and near is not None:
+            return heading, near
     return None, None
+
+
+DATE_HEADINGS = {"exercisable": "ex_date", "expiration": "exp_date"}
+MAX_HEADING_LINES = 15
+
+
+def _date_heading(tokens, i):
+    """Which of Table II's dates a date after the row's amount is, by the column heading
+    standing over it (fixed-width ASCII: ``Exercisable`` or ``Expiration``), or None."""
+    for j in range(i - 1, -1, -1):
+        if tokens[j].line < tokens[i].line - MAX_HEADING_LINES:
+            return None
+        label = DATE_HEADINGS.get(tokens[j].text.lower())
+        if label and abs(tokens[j].col - tokens[i].col) <= WRAP_COLUMN_SLACK:
+            return label
+    return None
 
 
 MAX_LINES_AFTER_OWNED = 3

@@ -976,3 +976,26 @@ def test_repair_gives_a_title_its_par_value_left_o(text, title):
     repair_par_value_tails(tokens, tags, confidences, ["table1"] * 2)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("title")] == title
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
+
+
+# Cut down from an ASCII rendering of a real filing's Table II: the expiration date by its
+# month's name after the row's amount, the date exercisable empty but for its mark
+EXPIRATION = ("5. Number  (D)   Exercisable  Expiration 7. Title\n"
+              "M            826   [F2]         Oct. 25,   Common\n"
+              "                                2025       Stock")
+
+
+@pytest.mark.parametrize("text, label", [
+    (EXPIRATION, "exp_date"),
+    (EXPIRATION.replace("Exercisable  Expiration", "Expiration   Exercisable"), "ex_date"),
+    # no heading over it: which date it is stays unknown
+    (EXPIRATION.replace("Expiration", "          "), None),
+])
+def test_repair_reads_a_date_by_its_months_name_under_its_heading(text, label):
+    tokens = tokenize(text)
+    crf = {"M": "B-code", "826": "B-shares", "[F2]": "B-fn_mark", "Common": "B-und_title", "Stock": "I-und_title"}
+    tags = [crf.get(t.text, "O") if t.line else "O" for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    repair_month_dates(tokens, tags, confidences, ["table2"] * 3)
+    dated = [tag[2:] for t, tag in zip(tokens, tags) if tag.endswith("date")]
+    assert dated == ([label] * 5 if label else [])
