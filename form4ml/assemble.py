@@ -664,7 +664,6 @@ def _spread_column(run):
     return kept
 
 
-
 OPEN_MARKET = ("P", "S")
 
 
@@ -701,6 +700,7 @@ def mark_received_securities(rows, inferred):
                and _same_words(other["underlying_security_title"] or "", row["security_title"] or "")
                for other in rows):
             row["acquired_disposed"] = "A"
+
 
 def _place(piece):
     return piece.line, piece.col
@@ -805,7 +805,8 @@ def _paired_blocks(run):
     pieces = sorted([(p, False) for row in run for v in row.values.values() for p in v.pieces]
                     + [(m, True) for row in run for m in row.marks], key=lambda x: (x[0].line, x[0].col))
     first = _first_part_labels(pieces)
-    for right_labels, left_labels in ((RIGHT_BLOCK[table], LEFT_BLOCK[table]), (frozenset(TABLE_FIELDS) - first, first)):
+    splits = ((RIGHT_BLOCK[table], LEFT_BLOCK[table]), (frozenset(TABLE_FIELDS) - first, first))
+    for right_labels, left_labels in splits:
         rows = _paired_at(pieces, table, right_labels, left_labels)
         if rows:
             return rows

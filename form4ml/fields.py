@@ -266,7 +266,6 @@ def _note_start_above(tokens, tags, lines, above):
     return None
 
 
-
 GLUED_MARK = re.compile(r"^\((\d{1,2})\)$")
 
 
@@ -289,7 +288,8 @@ def repair_glued_marks(tokens, tags, line_zones):
             tags[i] = "B-fn_id"
             seen.add(int(glued.group(1)))
             first = next(j for j in range(i, -1, -1) if j == 0 or tokens[j - 1].line != tok.line)
-            if tokens[first].text[:1].isupper() and tags[first] == "I-fn_text" and _sentence_ends_before(tokens, first):
+            if (tokens[first].text[:1].isupper() and tags[first] == "I-fn_text"
+                    and _sentence_ends_before(tokens, first)):
                 tags[first] = "B-fn_text"
 
 
@@ -299,7 +299,9 @@ def _marks_read(tokens, tags, after):
 
 
 def _sentence_ends_before(tokens, first):
-    return first == 0 or tokens[first - 1].line < tokens[first].line - 1 or SENTENCE_END.search(tokens[first - 1].text)
+    before = tokens[first - 1] if first else None
+    return before is None or before.line < tokens[first].line - 1 or SENTENCE_END.search(before.text)
+
 
 def _runs_on(tokens, i):
     """Whether the text at token ``i`` goes on with a sentence (``15, 2021;``, ``(ii) the``)."""
@@ -437,7 +439,6 @@ def repair_untitled_rows(tokens, tags, confidences, line_zones):
             tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "title", confidences[after]
 
 
-
 def repair_par_value_tails(tokens, tags, confidences, line_zones):
     """The par value ending a title's line that the CRF left ``O`` (``Common Shares, no
     par value``; ``Common Stock, $0.01 par value``) goes on the title: the ``O`` tokens
@@ -456,6 +457,7 @@ def repair_par_value_tails(tokens, tags, confidences, line_zones):
         if "value" in words and "par" in words:
             for j in tail[:words.index("value") + 1]:
                 tags[j], confidences[j] = "I-" + tags[i][2:], confidences[i]
+
 
 def _par_value_title(tokens, tags, by_line, line):
     """The ``O`` tokens of a title with its par value opening ``line`` (its first cell,
@@ -479,7 +481,6 @@ def _title_words(tokens, tags, group):
 
 def _security(word):
     return security_words([word])
-
 
 
 MIN_REPEATED_LINES = 3     # a row's title, date and code
@@ -558,6 +559,7 @@ def repair_interleaved_titles(tokens, tags, line_zones):
                 tags[i] = ("B-" if k == 0 else "I-") + "title"
             for k, i in enumerate(underlying):
                 tags[i] = ("B-" if k == 0 else "I-") + "und_title"
+
 
 NATURE_HEAD = re.compile(r"^(?:By|Held|Through|See|Via|Trust|Spouse|IRA|401)", re.I)
 
@@ -738,6 +740,7 @@ def _head_lines(tokens, tags, spaced, line, col):
         elif last.col + len(last.text) > col - WRAP_COLUMN_SLACK:
             return None
     return None
+
 
 def _head_cell(label, cells):
     """Which of its line's ``cells`` a text cell's head is: a title's the first, a

@@ -92,7 +92,6 @@ def repair_note_lines(lines, zones):
     return zones
 
 
-
 TABLE_ZONES = ("table1", "table2")
 
 
@@ -116,6 +115,7 @@ def repair_stray_note_lines(lines, zones):
             zones[first:last] = [zones[first - 1]] * (last - first)
     return zones
 
+
 def _prose(line, word_share=PROSE_WORD_SHARE):
     words = line.split()
     words_of_letters = sum(w.strip(".,;:()\"'").isalpha() for w in words)
@@ -135,8 +135,10 @@ MAX_TITLE_WORDS = 4
 def repair_trailing_rows(lines, zones, template=frozenset()):
     """Lines after Table II that hold only its cells (marks, amounts, a price, a lone D or
     I, a security's title words between them) go back to ``table2``; a run counts when it
-    has an amount and a price or an ownership letter. The form's printed labels inside a
-    run (column headings, ``Date``) are passed over. Fixes ``zones`` in place."""
+    has an amount and a price or an ownership letter, or is a lone transaction code right
+    above cells the zone CRF read as Table II's (pdfminer prints a row's code first). The
+    form's printed labels inside a run (column headings, ``Date``) are passed over. Fixes
+    ``zones`` in place."""
     seen_table2, run = False, []
     for n, line in enumerate(lines + [""]):
         kind = _cell_kind(line, template) if n < len(lines) else None

@@ -12,6 +12,18 @@ from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bare_marks, re
                             spans_to_tags)
 from form4ml.tokenize import tokenize
 
+def _repaired(repair, text, crf, zone):
+    """``repair`` run on ``text``, its tokens tagged ``crf(tokens)``, every line in ``zone``:
+    the tokens and their tags, once every tag the repair gave is checked to have a
+    confidence."""
+    tokens = tokenize(text)
+    tags = list(crf(tokens))
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    repair(tokens, tags, confidences, [zone] * len(text.split("\n")))
+    assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
+    return tokens, tags
+
+
 # Cut down from a real filing's Explanation of Responses (plain text rendering): the CRF
 # ran footnote 2's text on over "(3)", losing footnote 3.
 NOTES = ("(2) Each RSU represents a contingent right to receive 1 share.\n"
@@ -827,11 +839,8 @@ UNTAGGED_ROW = ["O"] * 4
      ["B-title", "I-title", "O", "O", "B-tx_date", "B-code"]),
 ])
 def test_repair_reads_an_untagged_row_printed_as_the_row_above(text, crf, expected):
-    tokens = tokenize(text)
-    tags, confidences = list(crf), [None if t == "O" else 0.9 for t in crf]
-    repair_repeated_rows(tokens, tags, confidences, ["table1"] * len(text.split("\n")))
+    _, tags = _repaired(repair_repeated_rows, text, lambda tokens: crf, "table1")
     assert tags == expected
-    assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
 
 
 # Cut down from a real filing's Table II as pdfminer prints it (a Microsoft director's grant):
@@ -850,11 +859,8 @@ LONE_CODE_TAGS = ["O", "B-shares", "B-fn_mark", "B-und_title", "I-und_title", "B
     (LONE_CODE.replace("\n\n24", "\n\n\n\n\n24"), LONE_CODE_TAGS, "O"),
 ])
 def test_repair_reads_a_lone_code_above_its_rows_amount(text, crf, code):
-    tokens = tokenize(text)
-    tags, confidences = list(crf), [None if t == "O" else 0.9 for t in crf]
-    repair_lone_codes(tokens, tags, confidences, ["table2"] * len(text.split("\n")))
+    _, tags = _repaired(repair_lone_codes, text, lambda tokens: crf, "table2")
     assert tags[0] == code
-    assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
 
 
 # Cut down from a real filing's notes as plain pdftotext prints them (a bank's joint filing):
@@ -898,14 +904,14 @@ MONTH_DATE = ("Common Stock       Sept. 2,     -            A                  3
     (MONTH_DATE.replace("            A    ", "                 "), []),
 ])
 def test_repair_reads_a_date_by_its_months_name_before_the_code(text, date):
-    tokens = tokenize(text)
     crf = {"Common": "B-title", "Stock": "I-title", "308870": "B-shares", "(1)": "B-fn_mark", "0.0000": "B-price"}
-    letters = iter(["B-code", "B-ad"])
-    tags = [next(letters) if t.text == "A" else crf.get(t.text, "O") for t in tokens]
-    confidences = [None if t == "O" else 0.9 for t in tags]
-    repair_month_dates(tokens, tags, confidences, ["table1"] * 2)
+
+    def tagged(tokens):
+        letters = iter(["B-code", "B-ad"])
+        return [next(letters) if t.text == "A" else crf.get(t.text, "O") for t in tokens]
+
+    tokens, tags = _repaired(repair_month_dates, text, tagged, "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("tx_date")] == date
-    assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
 
 
 # pdftotext -layout of a real filing's Table I (a holding through a family trust): the nature
@@ -927,15 +933,12 @@ NATURE_HEAD_ABOVE = ("                                                     By Th
     (NATURE_HEAD_ABOVE.replace("By The", "Other"), "B-nature", ["Living", "Trust"]),
 ])
 def test_repair_gives_a_centred_nature_its_head_above_the_rows_line(text, tail, nature):
-    tokens = tokenize(text)
     crf = {"Common": "B-title", "Stock": "I-title", "124,155": "B-owned", "I": "B-di", "Living": tail,
            "Trust": "I-nature", "(1)": "B-fn_mark"}
-    tags = [crf.get(t.text, "O") for t in tokens]
-    confidences = [None if t == "O" else 0.9 for t in tags]
-    repair_nature_heads(tokens, tags, confidences, ["table1"] * 5)
+    tokens, tags = _repaired(repair_nature_heads, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+                             "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
     assert tags[[t.text for t in tokens].index(nature[0])] == "B-nature"
-    assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
 
 
 # pdfplumber of a real filing's Table II (a director's grant): the title and the underlying
@@ -970,12 +973,9 @@ def test_repair_reads_interleaved_title_and_underlying_title(text, title, underl
     ("Common Shares, see note\n07/25/2025", ["Common", "Shares"]),
 ])
 def test_repair_gives_a_title_its_par_value_left_o(text, title):
-    tokens = tokenize(text)
-    tags = ["B-title", "I-title"] + ["B-tx_date" if "/" in t.text else "O" for t in tokens[2:]]
-    confidences = [None if t == "O" else 0.9 for t in tags]
-    repair_par_value_tails(tokens, tags, confidences, ["table1"] * 2)
+    tokens, tags = _repaired(repair_par_value_tails, text, lambda tokens: ["B-title", "I-title"] + [
+        "B-tx_date" if "/" in t.text else "O" for t in tokens[2:]], "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("title")] == title
-    assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
 
 
 # Cut down from an ASCII rendering of a real filing's Table II: the expiration date by its
@@ -992,10 +992,7 @@ EXPIRATION = ("5. Number  (D)   Exercisable  Expiration 7. Title\n"
     (EXPIRATION.replace("Expiration", "          "), None),
 ])
 def test_repair_reads_a_date_by_its_months_name_under_its_heading(text, label):
-    tokens = tokenize(text)
     crf = {"M": "B-code", "826": "B-shares", "[F2]": "B-fn_mark", "Common": "B-und_title", "Stock": "I-und_title"}
-    tags = [crf.get(t.text, "O") if t.line else "O" for t in tokens]
-    confidences = [None if t == "O" else 0.9 for t in tags]
-    repair_month_dates(tokens, tags, confidences, ["table2"] * 3)
-    dated = [tag[2:] for t, tag in zip(tokens, tags) if tag.endswith("date")]
-    assert dated == ([label] * 5 if label else [])
+    tokens, tags = _repaired(repair_month_dates, text,
+                             lambda tokens: [crf.get(t.text, "O") if t.line else "O" for t in tokens], "table2")
+    assert [tag[2:] for tag in tags if tag.endswith("date")] == ([label] * 5 if label else [])
