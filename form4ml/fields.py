@@ -915,6 +915,22 @@ def repair_lone_codes(tokens, tags, confidences, line_zones):
                 missing -= 1
 
 
+
+def repair_amounts_after_codes(tokens, tags, confidences, line_zones):
+    """A line of an amount and an A/D letter alone (``178.328 A``) that the CRF left ``O``
+    a few lines below a row's code, with no amount read since, is that row's amount and
+    its A/D (plain ``pdftotext`` prints column 4 a row at a time after the code). Tags
+    fixed in place, with the code's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    for line, run in by_line.items():
+        if not (len(run) == 2 and WHOLE_AMOUNT.match(tokens[run[0]].text) and tokens[run[1]].text in ("A", "D")
+                and _untagged(tags, run)):
+            continue
+        before = next((j for j in range(run[0] - 1, -1, -1) if tags[j] not in ("O", "B-fn_mark")), None)
+        if before is not None and tags[before] == "B-code" and line - tokens[before].line <= MAX_LINES_TO_AMOUNT:
+            tags[run[0]], tags[run[1]] = "B-shares", "B-ad"
+            confidences[run[0]] = confidences[run[1]] = confidences[before]
+
 MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|june?|july?|aug|sept?|oct|nov|dec)\.?$", re.I)
 DAY = re.compile(r"^\d{1,2}$")
 DATE_PARTS = (re.compile(r"^\.$"), DAY, re.compile(r"^,$"))     # after the month: Sept . 2 ,

@@ -11,10 +11,10 @@ from .config import model_dir
 from .crf import Tagger
 from .errors import Form4Error
 from .features import form_words, tokens_to_features
-from .fields import (repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
-                     repair_centred_marks, repair_city_prefixes, repair_footnote_starts, repair_glued_marks,
-                     repair_interleaved_titles, repair_lone_codes, repair_lone_ownership_letters, repair_month_dates,
-                     repair_nature_after_indirect, repair_nature_heads, repair_note_line_ends,
+from .fields import (repair_ad_di_order, repair_amounts_after_codes, repair_bare_marks, repair_bracketed,
+                     repair_broken_headings, repair_centred_marks, repair_city_prefixes, repair_footnote_starts,
+                     repair_glued_marks, repair_interleaved_titles, repair_lone_codes, repair_lone_ownership_letters,
+                     repair_month_dates, repair_nature_after_indirect, repair_nature_heads, repair_note_line_ends,
                      repair_par_value_tails, repair_relationship_columns, repair_repeated_rows,
                      repair_run_on_underlying, repair_signature_over_label, repair_split_text_cells,
                      repair_split_zip, repair_title_first, repair_title_heads, repair_underlying_titles,
@@ -115,6 +115,7 @@ def tag(text, model=None, confidence=True):
     repair_ad_di_order(tokens, tags, zones)
     repair_lone_ownership_letters(tokens, tags, confs, zones)
     repair_lone_codes(tokens, tags, confs, zones)
+    repair_amounts_after_codes(tokens, tags, confs, zones)
     repair_month_dates(tokens, tags, confs, zones)
     repair_underlying_titles(tokens, tags, zones)
     repair_bare_marks(tokens, tags, confs, lines, zones)

@@ -1,7 +1,7 @@
 """Field tags: spans to BIO tags and back, and the rules that repair the CRF's tags."""
 import pytest
 
-from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_bare_marks, repair_bracketed, repair_broken_headings,
+from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_amounts_after_codes, repair_bare_marks, repair_bracketed, repair_broken_headings,
                             repair_city_prefixes, repair_split_text_cells,
                             repair_centred_marks, repair_footnote_starts, repair_glued_marks, repair_interleaved_titles, repair_lone_codes, repair_lone_ownership_letters, repair_month_dates,
                             repair_nature_after_indirect, repair_nature_heads, repair_note_line_ends, repair_par_value_tails, repair_title_first,
@@ -996,3 +996,25 @@ def test_repair_reads_a_date_by_its_months_name_under_its_heading(text, label):
     tokens, tags = _repaired(repair_month_dates, text,
                              lambda tokens: [crf.get(t.text, "O") if t.line else "O" for t in tokens], "table2")
     assert [tag[2:] for tag in tags if tag.endswith("date")] == ([label] * 5 if label else [])
+
+
+# plain pdftotext of a real filing's Table I (an officer's award): the code glued to its mark,
+# then the amount and its A/D on a line of their own, left O
+AMOUNT_AFTER_CODE = "Common Stock\n\n09/30/2025\n\nA(1)\n\n178.328 A\n\nCommon Stock"
+AMOUNT_CRF = {"Common": "B-title", "Stock": "I-title", "09/30/2025": "B-tx_date", "(1)": "B-fn_mark"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    (AMOUNT_AFTER_CODE, ["B-shares", "B-ad"]),
+    # no code right above: the line is left as read
+    (AMOUNT_AFTER_CODE.replace("A(1)\n\n", ""), ["O", "O"]),
+])
+def test_repair_reads_an_amount_and_its_side_below_the_rows_code(text, expected):
+    def tagged(tokens):
+        first_a = next(i for i, t in enumerate(tokens) if t.text == "A")
+        return ["B-code" if i == first_a and tokens[i + 1].text == "(1)" else AMOUNT_CRF.get(t.text, "O")
+                for i, t in enumerate(tokens)]
+
+    tokens, tags = _repaired(repair_amounts_after_codes, text, tagged, "table1")
+    amount = [t.text for t in tokens].index("178.328")
+    assert tags[amount:amount + 2] == expected
