@@ -1,14 +1,15 @@
 """Field tags: spans to BIO tags and back, and the rules that repair the CRF's tags."""
 import pytest
 
-from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_amounts_after_codes, repair_bare_marks, repair_bracketed, repair_broken_headings,
-                            repair_city_prefixes, repair_split_text_cells,
-                            repair_centred_marks, repair_footnote_starts, repair_glued_marks, repair_interleaved_titles, repair_lone_codes, repair_lone_ownership_letters, repair_month_dates,
-                            repair_nature_after_indirect, repair_nature_heads, repair_note_line_ends, repair_par_value_tails, repair_title_first,
-                            repair_title_heads, repair_run_on_underlying,
-                            repair_underlying_titles, repair_untitled_rows, repair_wrapped_amounts,
-                            repair_relationship_columns, repair_repeated_rows, repair_signature_over_label,
-                            repair_split_zip, repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
+from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_amounts_after_codes, repair_bare_marks,
+                            repair_bracketed, repair_broken_headings, repair_centred_marks, repair_city_prefixes,
+                            repair_footnote_starts, repair_glued_marks, repair_interleaved_titles, repair_lone_codes,
+                            repair_lone_ownership_letters, repair_month_dates, repair_nature_after_indirect,
+                            repair_nature_heads, repair_note_line_ends, repair_par_value_tails,
+                            repair_relationship_columns, repair_repeated_rows, repair_run_on_underlying,
+                            repair_signature_over_label, repair_split_text_cells, repair_split_zip,
+                            repair_title_first, repair_title_heads, repair_underlying_titles, repair_untitled_rows,
+                            repair_wrapped_amounts, repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
                             spans_to_tags)
 from form4ml.tokenize import tokenize
 
