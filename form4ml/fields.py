@@ -531,6 +531,30 @@ def _alike(tokens, was, now):
                                         for i, j in zip(was, now))
 
 
+
+TITLE_HEAD_WORD = re.compile(r"^[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?$")     # Non, Employee, Non-Qualified
+MAX_TITLE_HEAD_WORDS = 3
+
+
+def repair_title_line_heads(tokens, tags, confidences, line_zones):
+    """Words opening a table line that the CRF left ``O`` right before the title it read
+    as going on (an ``I-`` tag with no title begun: ``Non Employee`` before ``Stock Options
+    (Right to Buy)``) begin that title, where they are at most three capitalised words.
+    Tags fixed in place, with the title's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    for line, run in by_line.items():
+        head = []
+        for i in run:
+            if tags[i] != "O" or not TITLE_HEAD_WORD.match(tokens[i].text):
+                break
+            head.append(i)
+        after = run[len(head)] if len(head) < len(run) else None
+        if head and len(head) <= MAX_TITLE_HEAD_WORDS and after is not None and tags[after] == "I-title" and not any(
+                tags[j] == "B-title" for j in range(after - 1, -1, -1) if tokens[j].line == line):
+            for k, i in enumerate(head + [after]):
+                tags[i] = ("B-" if k == 0 else "I-") + "title"
+                confidences[i] = confidences[after]
+
 UNDERLYING_END = ("stock", "shares")
 
 

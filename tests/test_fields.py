@@ -8,7 +8,7 @@ from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_amounts_after_
                             repair_nature_heads, repair_note_line_ends, repair_par_value_tails,
                             repair_relationship_columns, repair_repeated_rows, repair_run_on_underlying,
                             repair_signature_over_label, repair_split_text_cells, repair_split_zip,
-                            repair_title_first, repair_title_heads, repair_underlying_titles, repair_untitled_rows,
+                            repair_title_first, repair_title_heads, repair_title_line_heads, repair_underlying_titles, repair_untitled_rows,
                             repair_wrapped_amounts, repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
                             spans_to_tags)
 from form4ml.tokenize import tokenize
@@ -1019,3 +1019,24 @@ def test_repair_reads_an_amount_and_its_side_below_the_rows_code(text, expected)
     tokens, tags = _repaired(repair_amounts_after_codes, text, tagged, "table1")
     amount = [t.text for t in tokens].index("178.328")
     assert tags[amount:amount + 2] == expected
+
+
+# scraped HTML of a real filing's Table II: the title's first words left O, the rest read as
+# going on from them
+LINE_HEAD = "Non Employee Stock Options (Right to Buy)\n$ 23.35"
+
+
+@pytest.mark.parametrize("text, title", [
+    (LINE_HEAD, ["Non", "Employee", "Stock", "Options", "(", "Right", "to", "Buy", ")"]),
+    # more than three words, or a word no title's (OCR's ``ee``), are left as read
+    (LINE_HEAD.replace("Non Employee", "Granted To Non Employee"), ["Stock", "Options", "(", "Right", "to", "Buy", ")"]),
+    (LINE_HEAD.replace("Non Employee", "wei ee"), ["Stock", "Options", "(", "Right", "to", "Buy", ")"]),
+])
+def test_repair_begins_a_title_at_the_words_opening_its_line(text, title):
+    def tagged(tokens):
+        return ["I-title" if t.line == 0 and tokens.index(t) >= [x.text for x in tokens].index("Stock") else
+                "B-ex_price" if t.text == "23.35" else "O" for t in tokens]
+
+    tokens, tags = _repaired(repair_title_line_heads, text, tagged, "table2")
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == title
+    assert tags[[t.text for t in tokens].index(title[0])] == ("B-title" if title[0] == "Non" else "I-title")
