@@ -588,6 +588,18 @@ def repair_interleaved_titles(tokens, tags, line_zones):
 NATURE_HEAD = re.compile(r"^(?:By|Held|Through|See|Via|Trust|Spouse|IRA|401)", re.I)
 
 
+def repair_nature_openings(tokens, tags, confidences, line_zones):
+    """A word that opens natures (``Held``, ``By``, ``See``) left ``O`` right before, in
+    the same cell, the nature the CRF began on the next word (``Held`` / ``by minor
+    child``) begins the nature. Tags fixed in place, with the nature's confidence."""
+    for i in range(1, len(tokens)):
+        j = i - 1
+        if (tags[i] == "B-nature" and tags[j] == "O" and tokens[j].line == tokens[i].line
+                and tokens[j].cell == tokens[i].cell and tokens[i].col - (tokens[j].col + len(tokens[j].text)) == 1
+                and NATURE_HEAD.match(tokens[j].text) and line_zones[tokens[i].line] in ("table1", "table2")):
+            tags[j], tags[i], confidences[j] = "B-nature", "I-nature", confidences[i]
+
+
 def repair_nature_after_indirect(tokens, tags, confidences, line_zones):
     """The last cell of a table row's line, left ``O`` right after the row's ``I`` (indirect)
     letter, is its nature of ownership where it opens as one does (``By``, ``Held by``,

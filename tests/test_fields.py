@@ -5,7 +5,7 @@ from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_amounts_after_
                             repair_bracketed, repair_broken_headings, repair_centred_marks, repair_city_prefixes,
                             repair_footnote_starts, repair_glued_marks, repair_interleaved_titles, repair_lone_codes,
                             repair_lone_ownership_letters, repair_month_dates, repair_nature_after_indirect,
-                            repair_nature_heads, repair_note_line_ends, repair_par_value_tails,
+                            repair_nature_heads, repair_nature_openings, repair_note_line_ends, repair_par_value_tails,
                             repair_relationship_columns, repair_repeated_rows, repair_run_on_underlying,
                             repair_signature_over_label, repair_split_text_cells, repair_split_zip,
                             repair_title_first, repair_title_heads, repair_title_line_heads, repair_underlying_titles, repair_untitled_rows,
@@ -1040,3 +1040,19 @@ def test_repair_begins_a_title_at_the_words_opening_its_line(text, title):
     tokens, tags = _repaired(repair_title_line_heads, text, tagged, "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == title
     assert tags[[t.text for t in tokens].index(title[0])] == ("B-title" if title[0] == "Non" else "I-title")
+
+
+@pytest.mark.parametrize("text, nature", [
+    # pdfplumber of a real filing's Table I: the nature's first word left O
+    ("common\t2,170.3157\tI\tHeld by minor child", ["Held", "by", "minor", "child"]),
+    # a word in another cell, or one that opens no nature, stays out
+    ("common\t2,170.3157\tHeld\tby minor child", ["by", "minor", "child"]),
+    ("common\t2,170.3157\tI\tAll by minor child", ["by", "minor", "child"]),
+])
+def test_repair_begins_a_nature_at_its_opening_word_left_o(text, nature):
+    crf = {"common": "B-title", "2,170.3157": "B-owned", "I": "B-di", "by": "B-nature", "minor": "I-nature",
+           "child": "I-nature"}
+    tokens, tags = _repaired(repair_nature_openings, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+                             "table1")
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
+    assert tags[[t.text for t in tokens].index(nature[0])] == "B-nature"
