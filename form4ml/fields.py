@@ -312,6 +312,8 @@ def _runs_on(tokens, i):
 TEXT_LABELS = frozenset({"title", "und_title", "nature", "owner_name", "owner_street1",
                          "owner_street2", "issuer_name", "officer_title", "other_text",
                          "fn_text", "remarks", "sig_name"})
+
+
 MAX_BRACKETED = 6   # tokens inside one bracket that may be pulled into its value
 
 
@@ -492,9 +494,10 @@ def repair_repeated_rows(tokens, tags, confidences, line_zones):
     (plain ``pdftotext`` prints each row's title, date and code a cell a line: ``Common
     Stock`` / ``08/31/2020`` / ``A``, then ``Common Stock`` / ``08/31/2020`` / ``F``, the
     second row untagged): it and the untagged lines after it take the tags of the lines
-    as far after the title, where the two are shaped alike (a date, a code letter), three
-    lines at least. Titles one after the other (a column read as such) are left alone.
-    Tags and confidences copied in place."""
+    as far after the title, where the two are shaped alike (a date, a code letter) or
+    already tagged alike, three lines at least (scraped HTML: ``common`` / ``2,170.3157``
+    / ``(1)`` / ``I``, then ``common`` untagged over the same cells). Titles one after the
+    other (a column read as such) are left alone. Tags and confidences copied in place."""
     by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
     order = list(by_line)
     titles = {}     # (zone, words) -> position in ``order`` of the last line holding that title alone
@@ -507,29 +510,33 @@ def repair_repeated_rows(tokens, tags, confidences, line_zones):
 
 
 def _copy_row(tokens, tags, confidences, by_line, source, repeat):
-    """``repeat``'s lines tagged as ``source``'s (a title line, then the lines up to the
-    repeat), where other cells stand between and at least three lines are alike."""
+    """``repeat``'s untagged lines tagged as ``source``'s (a title line, then the lines up
+    to the repeat), where other cells stand between and at least three lines are alike."""
     if not any(tags[i][2:] not in ("", "title") for line in source[1:] for i in by_line[line]):
         return
     pairs = list(zip(source, repeat))
-    alike = next((n for n, (was, now) in enumerate(pairs) if not (
-        _untagged(tags, by_line[now]) and _alike(tokens, by_line[was], by_line[now])
-        and "O" not in (tags[i] for i in by_line[was]))), len(pairs))
+    alike = next((n for n, (was, now) in enumerate(pairs) if "O" in (tags[i] for i in by_line[was]) or not (
+        _same_tags(tags, by_line[was], by_line[now])
+        or _untagged(tags, by_line[now]) and _alike(tokens, by_line[was], by_line[now]))), len(pairs))
     if alike < MIN_REPEATED_LINES:
         return
     for was, now in pairs[:alike]:
-        for i, j in zip(by_line[was], by_line[now]):
-            tags[j], confidences[j] = tags[i], confidences[i]
+        if _untagged(tags, by_line[now]):
+            for i, j in zip(by_line[was], by_line[now]):
+                tags[j], confidences[j] = tags[i], confidences[i]
 
 
 def _untagged(tags, line):
     return all(tags[i] == "O" for i in line)
 
 
+def _same_tags(tags, was, now):
+    return [tags[i] for i in was] == [tags[j] for j in now]
+
+
 def _alike(tokens, was, now):
     return len(was) == len(now) and all(word_shape(tokens[i].text) == word_shape(tokens[j].text)
                                         for i, j in zip(was, now))
-
 
 
 TITLE_HEAD_WORD = re.compile(r"^[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?$")     # Non, Employee, Non-Qualified
@@ -554,6 +561,7 @@ def repair_title_line_heads(tokens, tags, confidences, line_zones):
             for k, i in enumerate(head + [after]):
                 tags[i] = ("B-" if k == 0 else "I-") + "title"
                 confidences[i] = confidences[after]
+
 
 UNDERLYING_END = ("stock", "shares")
 
@@ -603,9 +611,10 @@ def repair_nature_openings(tokens, tags, confidences, line_zones):
 def repair_nature_after_indirect(tokens, tags, confidences, line_zones):
     """The last cell of a table row's line, left ``O`` right after the row's ``I`` (indirect)
     letter, is its nature of ownership where it opens as one does (``By``, ``Held by``,
-    ``See``: EDGAR ASCII's ``I   By`` / ``Spouse's`` / ``IRA``); a mark ending it is the
-    row's. Tags fixed in place, with the letter's confidence; ``repair_wrapped_cells``
-    then follows the cell down."""
+    ``See``: EDGAR ASCII's ``I   By`` / ``Spouse's`` / ``IRA``); so is a whole line right
+    below a line holding the ``I`` alone (one cell a line: ``I`` / ``Held by minor child``).
+    A mark ending it is the row's. Tags fixed in place, with the letter's confidence;
+    ``repair_wrapped_cells`` then follows the cell down."""
     by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
     for idx in by_line.values():
         if tokens[idx[-1]].cell or not any(tags[i] == "B-di" for i in idx):
@@ -617,9 +626,19 @@ def repair_nature_after_indirect(tokens, tags, confidences, line_zones):
         if (tags[before[-1]] == "B-di" and tokens[before[-1]].text == "I" and all(tags[i] == "O" for i in last)
                 and NATURE_HEAD.match(tokens[last[0]].text)
                 and not any(VALUE.match(tokens[i].text) for i in _words_of(tokens, last, "nature"))):
-            for k, i in enumerate(last):
-                tags[i] = "B-fn_mark" if _is_mark(tokens, last, "nature", i) else ("B-" if k == 0 else "I-") + "nature"
-                confidences[i] = confidences[before[-1]]
+            _tag_nature(tokens, tags, confidences, last, before[-1])
+    for line, idx in by_line.items():     # one cell a line: I / Held by minor child
+        above = by_line.get(line - 1)
+        if (above and len(above) == 1 and tags[above[0]] == "B-di" and tokens[above[0]].text == "I"
+                and _untagged(tags, idx) and NATURE_HEAD.match(tokens[idx[0]].text)
+                and not any(VALUE.match(tokens[i].text) for i in _words_of(tokens, idx, "nature"))):
+            _tag_nature(tokens, tags, confidences, idx, above[0])
+
+
+def _tag_nature(tokens, tags, confidences, cell, letter):
+    for k, i in enumerate(cell):
+        tags[i] = "B-fn_mark" if _is_mark(tokens, cell, "nature", i) else ("B-" if k == 0 else "I-") + "nature"
+        confidences[i] = confidences[letter]
 
 
 def repair_title_first(tokens, tags, confidences, line_zones):
@@ -951,7 +970,6 @@ def repair_lone_codes(tokens, tags, confidences, line_zones):
                 missing -= 1
 
 
-
 def repair_amounts_after_codes(tokens, tags, confidences, line_zones):
     """A line of an amount and an A/D letter alone (``178.328 A``) that the CRF left ``O``
     a few lines below a row's code, with no amount read since, is that row's amount and
@@ -966,6 +984,7 @@ def repair_amounts_after_codes(tokens, tags, confidences, line_zones):
         if before is not None and tags[before] == "B-code" and line - tokens[before].line <= MAX_LINES_TO_AMOUNT:
             tags[run[0]], tags[run[1]] = "B-shares", "B-ad"
             confidences[run[0]] = confidences[run[1]] = confidences[before]
+
 
 MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|june?|july?|aug|sept?|oct|nov|dec)\.?$", re.I)
 DAY = re.compile(r"^\d{1,2}$")
@@ -1184,6 +1203,8 @@ def tokens_by_line(tokens, line_zones, zones, first=0):
 
 RELATION_HEADS = {"director": "is_director", "10": "is_ten_percent", "officer": "is_officer",
                   "other": "is_other"}
+
+
 RELATION_FLAGS = frozenset(RELATION_HEADS.values())
 RELATION_LINE = ["director", "10", "%", "owner", "officer", "other"]     # "10%" is two tokens
 AFTER_OWNERS = ("table1", "table2", "footnotes", "remarks", "signature")

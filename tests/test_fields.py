@@ -835,6 +835,10 @@ UNTAGGED_ROW = ["O"] * 4
     # a row repeating only the title and date is left alone (pdfminer prints the codes apart)
     (REPEATED_ROW.replace("\n\nF\n", "\n\n(2)\n"), FIRST_ROW + UNTAGGED_ROW + AMOUNT,
      FIRST_ROW + UNTAGGED_ROW + AMOUNT),
+    # scraped HTML, one cell a line: the cells after the repeated title already read alike
+    ("common\n2,170.3157\n(1)\nI\ncommon\n383,262.5326\n(1)\nI",
+     ["B-title", "B-owned", "B-fn_mark", "B-di", "O", "B-owned", "B-fn_mark", "B-di"],
+     ["B-title", "B-owned", "B-fn_mark", "B-di"] * 2),
     # a column of titles read as such is the CRF's to read
     ("Common Stock\n\nCommon Stock\n\n08/31/2020\n\nA", ["B-title", "I-title", "O", "O", "B-tx_date", "B-code"],
      ["B-title", "I-title", "O", "O", "B-tx_date", "B-code"]),
@@ -1056,3 +1060,16 @@ def test_repair_begins_a_nature_at_its_opening_word_left_o(text, nature):
                              "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
     assert tags[[t.text for t in tokens].index(nature[0])] == "B-nature"
+
+
+@pytest.mark.parametrize("text, nature", [
+    # scraped HTML of a real filing's Table I, one cell a line
+    ("common\n2,170.3157\nI\nHeld by minor child", ["Held", "by", "minor", "child"]),
+    # after a direct holding's D the line is not read as a nature
+    ("common\n2,170.3157\nD\nHeld by minor child", []),
+])
+def test_repair_reads_the_nature_on_the_line_below_a_lone_indirect_letter(text, nature):
+    crf = {"common": "B-title", "2,170.3157": "B-owned", "I": "B-di", "D": "B-di"}
+    tokens, tags = _repaired(repair_nature_after_indirect, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+                             "table1")
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
