@@ -83,17 +83,11 @@ class Row:
 
 NUMBER_FIELDS = {"shares": "shares", "price": "price_per_share", "owned": "shares_owned_following",
                  "ex_price": "conversion_or_exercise_price", "und_shares": "underlying_shares"}
-
-
 PRICE_KEYS = ("price_per_share", "conversion_or_exercise_price")
 DATE_FIELDS = {"tx_date": "transaction_date", "deemed_date": "deemed_execution_date",
                "ex_date": "exercise_date", "exp_date": "expiration_date"}
-
-
 TEXT_FIELDS = {"title": "security_title", "nature": "nature_of_ownership",
                "und_title": "underlying_security_title"}
-
-
 OWNER_FIELDS = {"owner_street1": "street1", "owner_street2": "street2", "owner_city": "city",
                 "owner_state": "state", "owner_zip": "zip_code", "officer_title": "officer_title",
                 "other_text": "other_text"}
@@ -606,8 +600,6 @@ def _name_key(value):
 
 SHORT_CELLS = ("tx_date", "deemed_date", "code", "v", "shares", "ad", "owned", "di",
                "ex_date", "exp_date", "und_shares")
-
-
 TALL_CELLS = ("title", "nature", "und_title")
 SUBSTANCE = {"title", "tx_date", "shares", "price", "owned", "ex_price", "und_title", "und_shares"}
 ROW_AMOUNTS = {"shares", "owned", "und_shares"}

@@ -312,8 +312,6 @@ def _runs_on(tokens, i):
 TEXT_LABELS = frozenset({"title", "und_title", "nature", "owner_name", "owner_street1",
                          "owner_street2", "issuer_name", "officer_title", "other_text",
                          "fn_text", "remarks", "sig_name"})
-
-
 MAX_BRACKETED = 6   # tokens inside one bracket that may be pulled into its value
 
 
@@ -1203,8 +1201,6 @@ def tokens_by_line(tokens, line_zones, zones, first=0):
 
 RELATION_HEADS = {"director": "is_director", "10": "is_ten_percent", "officer": "is_officer",
                   "other": "is_other"}
-
-
 RELATION_FLAGS = frozenset(RELATION_HEADS.values())
 RELATION_LINE = ["director", "10", "%", "owner", "officer", "other"]     # "10%" is two tokens
 AFTER_OWNERS = ("table1", "table2", "footnotes", "remarks", "signature")
