@@ -63,6 +63,7 @@ def tag_zones(tagger, lines, tokens):
     return labels
 
 
+TABLE_ZONES = ("table1", "table2")
 MISREAD_NOTE_ZONES = ("table1", "table2", "signature")    # where the zone CRF puts notes it misreads
 # a note's mark and its text, the text glued to a bracketed mark too (``(1)Represents``)
 NOTE_OPENING = re.compile(r"^\s*(?:(?:\(\d{1,2}\)|\[F\d{1,2}\])(?:\s+\S|[A-Za-z])|\d{1,2}\.\s+\S)")
@@ -76,7 +77,10 @@ def repair_note_lines(lines, zones):
     """Below the 'Explanation of Responses' heading, a line of a table or the signature
     that opens with a note's mark and goes on in prose, and the prose lines right after
     it, are footnotes: the zone CRF reads notes printed after the signature (pdfplumber)
-    as Table II, and short notes as the signature block. Fixes ``zones`` in place."""
+    as Table II, and short notes as the signature block. So is a table's prose line there
+    whatever it opens with (a note whose mark pdfplumber centred on a line of its own),
+    and, between such lines, a mark alone or a note's last words (``share.``). Fixes
+    ``zones`` in place."""
     if not any(z in MISREAD_NOTE_ZONES and NOTE_OPENING.match(line) for line, z in zip(lines, zones)):
         return zones
     explanation = dict(HEADINGS)["footnotes"]
@@ -85,14 +89,12 @@ def repair_note_lines(lines, zones):
     for n in range(heading, len(lines)):
         opens = bool(NOTE_OPENING.match(lines[n]))
         share = OPENING_WORD_SHARE if opens else PROSE_WORD_SHARE
-        if zones[n] in MISREAD_NOTE_ZONES and (opens or in_note) and _prose(lines[n], share):
+        prose = _prose(lines[n], share) and (opens or in_note or zones[n] in TABLE_ZONES)
+        if zones[n] in MISREAD_NOTE_ZONES and (prose or in_note and _note_piece(lines[n])):
             zones[n], in_note = "footnotes", True
         else:
             in_note = in_note and zones[n] == "footnotes" and not opens
     return zones
-
-
-TABLE_ZONES = ("table1", "table2")
 
 
 def repair_stray_note_lines(lines, zones):
@@ -114,6 +116,15 @@ def repair_stray_note_lines(lines, zones):
             first, last = filled[k - 1] + 1, filled[end]    # blank lines between too
             zones[first:last] = [zones[first - 1]] * (last - first)
     return zones
+
+
+NOTE_TAIL = re.compile(r"^\s*[a-z][\w,;'-]*(?:\s+[\w,;'-]+){0,3}[.;]\s*$")     # share.
+
+
+def _note_piece(line):
+    """Whether a line is a mark alone or a note's last words (``share.``) between lines
+    of notes."""
+    return bool(MARK.match(line.strip()) or NOTE_TAIL.match(line))
 
 
 def _prose(line, word_share=PROSE_WORD_SHARE):

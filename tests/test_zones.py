@@ -164,3 +164,24 @@ def test_note_lines_between_a_tables_lines_above_the_notes_are_the_tables(after,
 def test_prose_above_the_notes_heading_stays_a_note():
     lines = ["I", "The price reported in Column 4 is a weighted average price of the shares.", "D"]
     assert repair_stray_note_lines(lines, ["table2", "footnotes", "table2"]) == ["table2", "footnotes", "table2"]
+
+
+# pdfplumber of a real filing's notes, read by the zone CRF as Table II: marks centred on
+# lines of their own, a note's last word on a line of its own
+CENTRED_NOTES = ["Explanation of Responses:",
+                 "On July 25, 2025, the Trust exercised 697,674 Tranche A purchase warrants, each for one share.",
+                 "(1)were exercisable at an exercise price of $2.02 per warrant share; however, following an",
+                 "On July 25, 2025, the Trust exercised 697,674 Tranche B purchase warrants, each for one share.",
+                 "(2)",
+                 "share; however, following an offer by the Trust, were exercised in full at a lower price per",
+                 "share.",
+                 "Restricted Stock Units (1) 09/11/2025 A 41.816 Common Stock 41.816 $ 0 25,282.925 D"]
+
+
+@pytest.mark.parametrize("zone, expected", [
+    ("table2", ["footnotes"] * 7 + ["table2"]),
+    # the signature's prose lines need a mark opening them or a note above
+    ("signature", ["footnotes", "signature"] + ["footnotes"] * 5 + ["signature"]),
+])
+def test_prose_lines_of_a_table_below_the_heading_are_notes(zone, expected):
+    assert repair_note_lines(CENTRED_NOTES, ["footnotes"] + [zone] * 7) == expected
