@@ -111,6 +111,28 @@ def repair_city_prefixes(tokens, tags, confidences):
             confidences[i - 2] = confidences[i - 1] = confidences[i]
 
 
+STREET_LABELS = ("I-owner_street1", "I-owner_street2")
+CITY_REACH = 6      # lines around a street's stray last line searched for the owner's city
+
+
+def repair_cities_after_streets(tokens, tags):
+    """A street line the CRF ran on past a blank line (plain ``pdftotext``: ``ONE
+    MICROSOFT WAY`` / blank / ``REDMOND``, read as the street's rest) is the city where
+    no city is read near it: a line of capitals without digits, its street's last part two
+    or more lines above. Fixes tags in place."""
+    for i, tok in enumerate(tokens):
+        if tags[i] not in STREET_LABELS or (i and tokens[i - 1].line == tok.line):
+            continue
+        before = next((j for j in range(i - 1, -1, -1) if tags[j][2:] == tags[i][2:]), None)
+        line = [j for j in range(i, len(tokens)) if tokens[j].line == tok.line]
+        near = any(tags[j].endswith("owner_city") for j in range(len(tokens))
+                   if abs(tokens[j].line - tok.line) <= CITY_REACH)
+        if (before is not None and tok.line - tokens[before].line >= 2 and not near
+                and all(tags[j] == tags[i] and tokens[j].text.isalpha() and tokens[j].text.isupper() for j in line)):
+            for k, j in enumerate(line):
+                tags[j] = ("B-" if k == 0 else "I-") + "owner_city"
+
+
 def repair_split_text_cells(tokens, tags):
     """A table's text value the CRF began again right after its own word, in one cell
     (glued or one space on, same tab cell: ``Held`` / ``by minor child`` both begun), goes

@@ -2,15 +2,16 @@
 import pytest
 
 from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_amounts_after_codes, repair_bare_marks,
-                            repair_bracketed, repair_broken_headings, repair_centred_marks, repair_city_prefixes,
-                            repair_footnote_starts, repair_glued_marks, repair_interleaved_titles, repair_lone_codes,
+                            repair_bracketed, repair_broken_headings, repair_centred_marks,
+                            repair_cities_after_streets, repair_city_prefixes, repair_footnote_starts,
+                            repair_glued_marks, repair_interleaved_titles, repair_lone_codes,
                             repair_lone_ownership_letters, repair_month_dates, repair_nature_after_indirect,
-                            repair_nature_heads, repair_nature_openings, repair_note_line_ends, repair_par_value_tails,
-                            repair_relationship_columns, repair_repeated_rows, repair_run_on_underlying,
-                            repair_signature_over_label, repair_split_text_cells, repair_split_zip,
-                            repair_title_first, repair_title_heads, repair_title_line_heads, repair_underlying_titles, repair_untitled_rows,
-                            repair_wrapped_amounts, repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
-                            spans_to_tags)
+                            repair_nature_heads, repair_nature_openings, repair_note_line_ends,
+                            repair_par_value_tails, repair_relationship_columns, repair_repeated_rows,
+                            repair_run_on_underlying, repair_signature_over_label, repair_split_text_cells,
+                            repair_split_zip, repair_title_first, repair_title_heads, repair_title_line_heads,
+                            repair_underlying_titles, repair_untitled_rows, repair_wrapped_amounts,
+                            repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks, spans_to_tags)
 from form4ml.tokenize import tokenize
 
 def _repaired(repair, text, crf, zone):
@@ -1073,3 +1074,27 @@ def test_repair_reads_the_nature_on_the_line_below_a_lone_indirect_letter(text, 
     tokens, tags = _repaired(repair_nature_after_indirect, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
                              "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
+
+
+# plain pdftotext of a real filing's box 1: the city on a line of its own after a blank
+# line, read by the CRF as the street's rest
+STREET_THEN_CITY = "C/O MICROSOFT CORPORATION\nONE MICROSOFT WAY\n\nREDMOND"
+
+
+@pytest.mark.parametrize("text, city", [
+    (STREET_THEN_CITY, ["REDMOND"]),
+    # a street's next line right below it is the street's
+    (STREET_THEN_CITY.replace("\n\n", "\n"), []),
+    # a line with digits is no city
+    (STREET_THEN_CITY.replace("REDMOND", "SUITE 500"), []),
+    # nor is one where the city is read nearby
+    (STREET_THEN_CITY + "\nREDMOND", ["REDMOND"]),
+])
+def test_repair_reads_a_street_run_on_past_a_blank_line_as_the_city(text, city):
+    tokens = tokenize(text)
+    tags = ["B-owner_street1", "I-owner_street1", "I-owner_street1", "B-owner_street2", "I-owner_street2",
+            "I-owner_street2"] + ["I-owner_street2"] * (len(tokens) - 6)
+    if text.endswith("\nREDMOND\nREDMOND"):
+        tags[-1] = "B-owner_city"
+    repair_cities_after_streets(tokens, tags)
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("owner_city")] == city
