@@ -97,25 +97,35 @@ def repair_note_lines(lines, zones):
     return zones
 
 
-def repair_stray_note_lines(lines, zones):
-    """Above the 'Explanation of Responses' heading, a run of footnote lines that is no
-    prose and stands between two lines of one table is that table's: the zone CRF reads a
-    mark or a nature's last word printed on lines of their own (plain ``pdftotext``:
-    ``See`` / ``footnote`` / ``(2)``) as a note, whose mark then takes the first note's
-    text. Fixes ``zones`` in place."""
+def repair_stray_table_lines(lines, zones):
+    """Above the 'Explanation of Responses' heading, a run of lines the zone CRF put in a
+    note or the form's top that is no prose and stands between two lines of one table is
+    that table's: it reads a mark or a nature's last word printed on lines of their own
+    (plain ``pdftotext``: ``See`` / ``footnote`` / ``(2)``) as a note, whose mark then takes
+    the first note's text, and a ``-layout`` row's line of dates and amounts between its
+    title's lines as the issuer's box. Fixes ``zones`` in place."""
     explanation = dict(HEADINGS)["footnotes"]
     heading = next((n for n, line in enumerate(lines) if explanation.search(line)), len(lines))
     filled = [n for n in range(heading) if lines[n].strip()]
     for k, n in enumerate(filled):
-        if zones[n] != "footnotes" or k == 0 or zones[filled[k - 1]] not in TABLE_ZONES:
+        if not _strayed(lines[n], zones[n]) or k == 0 or zones[filled[k - 1]] not in TABLE_ZONES:
             continue
         end = k
-        while end < len(filled) and zones[filled[end]] == "footnotes" and not _prose(lines[filled[end]]):
+        while end < len(filled) and _strayed(lines[filled[end]], zones[filled[end]]):
             end += 1
         if end < len(filled) and zones[filled[end]] == zones[filled[k - 1]]:
             first, last = filled[k - 1] + 1, filled[end]    # blank lines between too
             zones[first:last] = [zones[first - 1]] * (last - first)
     return zones
+
+
+STRAY_ZONES = ("footnotes", "header", "issuer")     # where the zone CRF puts table lines it misreads
+
+
+def _strayed(line, zone):
+    """Whether a line the zone CRF put in a note or the form's top could be a table's
+    cells: no prose, no boilerplate."""
+    return zone in STRAY_ZONES and not BOILERPLATE.search(line) and not _prose(line)
 
 
 NOTE_TAIL = re.compile(r"^\s*[a-z][\w,;'-]*(?:\s+[\w,;'-]+){0,3}[.;]\s*$")     # share.

@@ -2,7 +2,7 @@
 import pytest
 
 from form4ml.tokenize import tokenize
-from form4ml.zones import derive_zones, repair_note_lines, repair_stray_note_lines, repair_trailing_rows
+from form4ml.zones import derive_zones, repair_note_lines, repair_stray_table_lines, repair_trailing_rows
 
 TAIL = ("Table II - Derivative Securities Acquired\n"
         "Reporting Owners\n"
@@ -158,12 +158,12 @@ STRAY_NOTE = ["$ 0 (7)", "", "I", "", "See", "footnote", "", "(2)", "", "(2)", "
 ])
 def test_note_lines_between_a_tables_lines_above_the_notes_are_the_tables(after, expected):
     zones = ["table2"] * 5 + ["footnotes"] * 4 + [after, after, "owner", "footnotes", "footnotes"]
-    assert repair_stray_note_lines(STRAY_NOTE, zones)[:11] == expected
+    assert repair_stray_table_lines(STRAY_NOTE, zones)[:11] == expected
 
 
 def test_prose_above_the_notes_heading_stays_a_note():
     lines = ["I", "The price reported in Column 4 is a weighted average price of the shares.", "D"]
-    assert repair_stray_note_lines(lines, ["table2", "footnotes", "table2"]) == ["table2", "footnotes", "table2"]
+    assert repair_stray_table_lines(lines, ["table2", "footnotes", "table2"]) == ["table2", "footnotes", "table2"]
 
 
 # pdfplumber of a real filing's notes, read by the zone CRF as Table II: marks centred on
@@ -185,3 +185,20 @@ CENTRED_NOTES = ["Explanation of Responses:",
 ])
 def test_prose_lines_of_a_table_below_the_heading_are_notes(zone, expected):
     assert repair_note_lines(CENTRED_NOTES, ["footnotes"] + [zone] * 7) == expected
+
+
+# pdftotext -layout of a real filing's Table II (a director's grant): the row's line of short
+# cells, between its title's lines, read by the zone CRF as the issuer's box
+LAYOUT_ROW = [" Restricted Stock                  (1)          (2)          (2)       Common",
+              "                      05/31/2022            A        329.381        329.381       $0      12,482.388",
+              " Units                                                              Stock"]
+
+
+@pytest.mark.parametrize("zone, expected", [
+    ("issuer", "table2"),
+    ("header", "table2"),
+    # the owners' table between Table II's cells stays as read (plain pdftotext prints them so)
+    ("owner", "owner"),
+])
+def test_a_rows_line_read_as_another_zone_between_its_tables_lines_is_the_tables(zone, expected):
+    assert repair_stray_table_lines(LAYOUT_ROW, ["table2", zone, "table2"])[1] == expected
