@@ -1006,6 +1006,26 @@ def repair_amounts_after_codes(tokens, tags, confidences, line_zones):
             confidences[run[0]] = confidences[run[1]] = confidences[before]
 
 
+AMOUNT_REACH = 2    # lines from its row's line a Table II amount may stand
+
+
+def repair_amounts_above_rows(tokens, tags, confidences, line_zones):
+    """A Table II row's amount (column 5) that ``pdftotext -layout`` printed a line or two
+    off its row's line and the CRF left ``O`` is the row's amount where it is the very
+    number of the row's underlying amount, left of it, and the row has no amount read
+    (a grant of 1.372 units of 1.372 shares: ``Restricted ... 1.372`` above ``Stock ...
+    1.372 $0 830.129 D``). Tags fixed in place, with the underlying amount's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, ("table2",))
+    for line, run in by_line.items():
+        for u in (i for i in run if tags[i] == "B-und_shares"):
+            near = [i for k in range(line - AMOUNT_REACH, line + AMOUNT_REACH + 1) for i in by_line.get(k, ())]
+            if any(tags[i] == "B-shares" for i in near):
+                continue
+            same = [i for i in near if tags[i] == "O" and tokens[i].text == tokens[u].text and tokens[i].col < tokens[u].col]
+            if len(same) == 1:
+                tags[same[0]], confidences[same[0]] = "B-shares", confidences[u]
+
+
 MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|june?|july?|aug|sept?|oct|nov|dec)\.?$", re.I)
 DAY = re.compile(r"^\d{1,2}$")
 DATE_PARTS = (re.compile(r"^\.$"), DAY, re.compile(r"^,$"))     # after the month: Sept . 2 ,

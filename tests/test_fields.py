@@ -1,8 +1,8 @@
 """Field tags: spans to BIO tags and back, and the rules that repair the CRF's tags."""
 import pytest
 
-from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_amounts_after_codes, repair_bare_marks,
-                            repair_bracketed, repair_broken_headings, repair_centred_marks,
+from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_amounts_above_rows, repair_amounts_after_codes,
+                            repair_bare_marks, repair_bracketed, repair_broken_headings, repair_centred_marks,
                             repair_cities_after_streets, repair_city_prefixes, repair_footnote_starts,
                             repair_glued_marks, repair_interleaved_titles, repair_lone_codes,
                             repair_lone_ownership_letters, repair_month_dates, repair_nature_after_indirect,
@@ -1098,3 +1098,26 @@ def test_repair_reads_a_street_run_on_past_a_blank_line_as_the_city(text, city):
         tags[-1] = "B-owner_city"
     repair_cities_after_streets(tokens, tags)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("owner_city")] == city
+
+
+# pdftotext -layout of a real filing's Table II (a director's grant): the amount printed on
+# the title's first line, above the row's line that holds the same number as the underlying amount
+AMOUNT_ABOVE = (" Restricted                         1.372\n"
+                " Stock      09/11/2025   A          (3)          1.372   $0   830.129   D\n"
+                " Units")
+
+
+@pytest.mark.parametrize("text, shares", [
+    (AMOUNT_ABOVE, ["1.372"]),
+    # another number is not the row's amount
+    (AMOUNT_ABOVE.replace("1.372\n", "2.500\n", 1), []),
+])
+def test_repair_reads_a_rows_amount_printed_above_its_line(text, shares):
+    crf = {"Restricted": "B-title", "Stock": "I-title", "Units": "I-title", "09/11/2025": "B-tx_date", "A": "B-code",
+           "(3)": "B-fn_mark", "0": "B-price", "830.129": "B-owned", "D": "B-di"}
+
+    def tagged(tokens):
+        return ["B-und_shares" if t.line == 1 and t.text == "1.372" else crf.get(t.text, "O") for t in tokens]
+
+    tokens, tags = _repaired(repair_amounts_above_rows, text, tagged, "table2")
+    assert [t.text for t, tag in zip(tokens, tags) if tag == "B-shares"] == shares
