@@ -1021,7 +1021,8 @@ def repair_amounts_above_rows(tokens, tags, confidences, line_zones):
             near = [i for k in range(line - AMOUNT_REACH, line + AMOUNT_REACH + 1) for i in by_line.get(k, ())]
             if any(tags[i] == "B-shares" for i in near):
                 continue
-            same = [i for i in near if tags[i] == "O" and tokens[i].text == tokens[u].text and tokens[i].col < tokens[u].col]
+            same = [i for i in near if tags[i] == "O" and tokens[i].text == tokens[u].text
+                    and tokens[i].col < tokens[u].col]
             if len(same) == 1:
                 tags[same[0]], confidences[same[0]] = "B-shares", confidences[u]
 
