@@ -114,8 +114,9 @@ def _make_date(y, m, d):
 
 
 def parse_code(text, allowed):
-    """The first letter of ``text`` that is an allowed code (``A``/``D``/``I``/SEC codes)."""
-    for ch in text.upper().replace("0", "D").replace("1", "I"):
+    """The first letter of ``text`` that is an allowed code (``A``/``D``/``I``/SEC codes);
+    OCR's readings of a lone letter count as it (``0`` for ``D``, ``1`` and ``|`` for ``I``)."""
+    for ch in text.upper().replace("0", "D").replace("1", "I").replace("|", "I"):
         if ch in allowed:
             return ch
     return None

@@ -46,7 +46,9 @@ def test_parse_number_keeps_three_decimal_prices(text, value):
 
 
 @pytest.mark.parametrize("text, allowed, code", [("A", "AD", "A"), ("(D)", "AD", "D"), ("0", "AD", "D"),
-                                                 ("1", "DI", "I"), ("x", "AD", None)])
+                                                 ("1", "DI", "I"), ("x", "AD", None),
+                                                 # a real filing's scan: OCR read the I as a table rule
+                                                 ("|", "DI", "I")])
 def test_parse_code_reads_ocr_variants(text, allowed, code):
     assert parse_code(text, allowed) == code
 
