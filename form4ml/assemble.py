@@ -692,8 +692,9 @@ def mark_received_securities(rows, inferred):
     on its date and for its amount, was acquired (``A``), whatever its code suggests
     (an RSU exercised into Class B Common Stock, reported in Table II as convertible,
     both rows ``M``). Scraped HTML and markdown drop Table II's empty A/D cells."""
+    inferred = {id(row) for row in inferred}
     for row in rows:
-        if not any(row is r for r in inferred) or row["transaction_code"] not in CONVERSIONS:
+        if id(row) not in inferred or row["transaction_code"] not in CONVERSIONS:
             continue
         if any(other is not row and other["transaction_code"] in CONVERSIONS
                and other["transaction_date"] == row["transaction_date"] and other["shares"] == row["shares"]

@@ -120,13 +120,14 @@ def repair_cities_after_streets(tokens, tags):
     MICROSOFT WAY`` / blank / ``REDMOND``, read as the street's rest) is the city where
     no city is read near it: a line of capitals without digits, its street's last part two
     or more lines above. Fixes tags in place."""
+    runs = _line_runs(tokens)
     for i, tok in enumerate(tokens):
         if tags[i] not in STREET_LABELS or (i and tokens[i - 1].line == tok.line):
             continue
         before = next((j for j in range(i - 1, -1, -1) if tags[j][2:] == tags[i][2:]), None)
-        line = [j for j in range(i, len(tokens)) if tokens[j].line == tok.line]
-        near = any(tags[j].endswith("owner_city") for j in range(len(tokens))
-                   if abs(tokens[j].line - tok.line) <= CITY_REACH)
+        line = runs[tok.line]
+        near = any(tags[j].endswith("owner_city") for k in range(tok.line - CITY_REACH, tok.line + CITY_REACH + 1)
+                   for j in runs.get(k, ()))
         if (before is not None and tok.line - tokens[before].line >= 2 and not near
                 and all(tags[j] == tags[i] and tokens[j].text.isalpha() and tokens[j].text.isupper() for j in line)):
             for k, j in enumerate(line):
@@ -1061,7 +1062,9 @@ def _month_date(tokens, tags, i):
             date.append(j)
     if not any(DAY.match(tokens[j].text) for j in date):
         return None
-    after = [j for j in range(date[-1] + 1, len(tokens)) if tokens[j].line <= tokens[i].line + MAX_YEAR_LINES]
+    runs = _line_runs(tokens)
+    after = [j for k in range(tokens[i].line, tokens[i].line + MAX_YEAR_LINES + 1) for j in runs.get(k, ())
+             if j > date[-1]]
     year = next((j for j in after if tags[j] == "O" and YEAR.match(tokens[j].text) and (
         tokens[j].line == tokens[i].line and j == date[-1] + 1
         or tokens[j].line > tokens[i].line and abs(tokens[j].col - tokens[i].col) <= WRAP_COLUMN_SLACK)), None)
@@ -1072,9 +1075,10 @@ def _date_column(tokens, tags, i, date):
     """(label, index of the tagged neighbour that shows it) for a date on a table line,
     or (None, None)."""
     line = tokens[i].line
-    labels_before = {tags[j][2:] for j in range(i - 1, -1, -1) if tokens[j].line == line}
+    run = _line_runs(tokens)[line]
+    labels_before = {tags[j][2:] for j in run if j < i}
     last = max(j for j in date if tokens[j].line == line)
-    after = [j for j in range(last + 1, len(tokens)) if tokens[j].line == line and tags[j] != "O"]
+    after = [j for j in run if j > last and tags[j] != "O"]
     if after and tags[after[0]][2:] in ("deemed_date", "code", "v"):
         return ("deemed_date" if "tx_date" in labels_before else "tx_date"), after[0]
     if labels_before & {"shares", "ad"} and not labels_before & {"und_title", "und_shares"}:
@@ -1238,8 +1242,12 @@ def _tag_above(tokens, tags, above, col):
 def tokens_by_line(tokens, line_zones, zones, first=0):
     """{line: range of the indices of its tokens} for the lines from ``first`` on in one
     of ``zones``, in line order."""
-    runs = (tokens if isinstance(tokens, Tokens) else Tokens(tokens)).line_runs
-    return {line: run for line, run in runs.items() if line >= first and line_zones[line] in zones}
+    return {line: run for line, run in _line_runs(tokens).items() if line >= first and line_zones[line] in zones}
+
+
+def _line_runs(tokens):
+    """{line: range of the indices of its tokens} (``Tokens.line_runs``, for a plain list too)."""
+    return (tokens if isinstance(tokens, Tokens) else Tokens(tokens)).line_runs
 
 
 RELATION_HEADS = {"director": "is_director", "10": "is_ten_percent", "officer": "is_officer",
