@@ -119,6 +119,24 @@ def repair_stray_table_lines(lines, zones):
     return zones
 
 
+# Table II's heading as OCR reads it: ``Table I - Derivative``, ``Table Il``, ``Table {1``;
+# Table I's says ``Non-Derivative`` before ``Securities``
+TABLE2_HEADING = re.compile(r"^\W*t\w{3,4}\s+\S{1,3}\s*\W?\s*derivative\s+securities\s+acquired", re.I)
+
+
+def repair_table2_heading(lines, zones):
+    """Table II's heading that the zone CRF put in Table I (OCR drops one ``I`` of
+    ``Table II``), and the Table I lines right after it, are Table II's. Fixes ``zones``
+    in place."""
+    for n, line in enumerate(lines):
+        if zones[n] == "table1" and TABLE2_HEADING.match(line):
+            end = n
+            while end < len(lines) and zones[end] == "table1":
+                end += 1
+            zones[n:end] = ["table2"] * (end - n)
+    return zones
+
+
 STRAY_ZONES = ("footnotes", "header", "issuer")     # where the zone CRF puts table lines it misreads
 
 

@@ -2,7 +2,8 @@
 import pytest
 
 from form4ml.tokenize import tokenize
-from form4ml.zones import derive_zones, repair_note_lines, repair_stray_table_lines, repair_trailing_rows
+from form4ml.zones import (derive_zones, repair_note_lines, repair_stray_table_lines, repair_table2_heading,
+                           repair_trailing_rows)
 
 TAIL = ("Table II - Derivative Securities Acquired\n"
         "Reporting Owners\n"
@@ -202,3 +203,23 @@ LAYOUT_ROW = [" Restricted Stock                  (1)          (2)          (2) 
 ])
 def test_a_rows_line_read_as_another_zone_between_its_tables_lines_is_the_tables(zone, expected):
     assert repair_stray_table_lines(LAYOUT_ROW, ["table2", zone, "table2"])[1] == expected
+
+
+# Tesseract of a real filing's Table II, its heading read as ``Table I`` (or ``Table {1``)
+OCR_TABLE2 = ["currently valid OMB control number.",
+              "",
+              "Table I - Derivative Securities Acquired, Disposed of, or Beneficially Owned",
+              "(e.g., puts, calls, warrants, options, convertible securities)",
+              "Stock a 01/31/2018 A 855 @ qa) [Common] g55 | $0 3,694 D",
+              "Reporting Owners"]
+
+
+@pytest.mark.parametrize("heading, expected", [
+    ("Table I - Derivative Securities Acquired, Disposed of", ["header", "header"] + ["table2"] * 3 + ["owner"]),
+    ("Table {1 - Derivative Securities Acquired, Disposed of", ["header", "header"] + ["table2"] * 3 + ["owner"]),
+    ("Table I - Non-Derivative Securities Acquired, Disposed of", ["header", "header"] + ["table1"] * 3 + ["owner"]),
+])
+def test_table2_heading_misread_by_ocr_moves_its_lines_to_table2(heading, expected):
+    lines = OCR_TABLE2[:2] + [heading] + OCR_TABLE2[3:]
+    zones = ["header", "header", "table1", "table1", "table1", "owner"]
+    assert repair_table2_heading(lines, zones) == expected
