@@ -349,12 +349,17 @@ def _wrapped_on(row, piece):
     row's other wrapped cells (else it opens the next row, one line a row)."""
     if piece.label not in TEXT_FIELDS:
         return False
+    if piece.label == "nature" and NATURE_OPENING.match(piece.text):
+        return False
     if not _wrapped_below(row.values[piece.label], piece):
         return _centred_on(row, piece)
     if piece.label != "title":
         return True
     same_line = [p for v in row.values.values() for p in v.pieces if p.line == piece.line]
     return bool(same_line) and not any(p.begins for p in same_line)
+
+
+NATURE_OPENING = re.compile(r"^By\b")     # a nature's first word, never a wrapped one's next line
 
 
 LINE_CELLS = frozenset({"tx_date", "deemed_date", "code", "shares", "ad", "ex_price", "ex_date", "exp_date"})
@@ -604,6 +609,7 @@ TALL_CELLS = ("title", "nature", "und_title")
 SUBSTANCE = {"title", "tx_date", "shares", "price", "owned", "ex_price", "und_title", "und_shares"}
 ROW_AMOUNTS = {"shares", "owned", "und_shares"}
 MAX_HEAD_LINES = 2      # lines a tall cell's head may stand above its row's first value
+MAX_CENTRED_HEAD_LINES = 3      # and one centred on the row's short cells
 
 
 def rebuilt_rows(rows):
@@ -991,8 +997,8 @@ def _take_heads(prev, row):
         if head is None or rest is None:
             continue
         line = head.pieces[0].line
-        if prev_main < line < top and line >= top - MAX_HEAD_LINES and (
-                rest.pieces[0].line <= main or _centred_beside(head, rest, row)):
+        if prev_main < line < top and (line >= top - MAX_HEAD_LINES and rest.pieces[0].line <= main
+                                       or line >= top - MAX_CENTRED_HEAD_LINES and _centred_beside(head, rest, row)):
             row.values[label] = Value(head.pieces + rest.pieces)
             del prev.values[label]
 
@@ -1001,9 +1007,12 @@ def _centred_beside(head, rest, row):
     """Whether ``head`` and ``rest`` are one cell centred on ``row``'s short cells in a
     column right of them all (Table I's nature in ``pdftotext -layout``: ``By`` a line
     above the row, ``Spouse`` a line below). One cell a line, as in HTML dumps, has no
-    such column."""
-    shorts = _short_pieces(row)
-    return (bool(shorts) and rest.pieces[0].line <= _main_line(row) + 1
+    such column. A taller cell (``By The`` / ``Founders`` three lines above, ``Fund IV,`` /
+    ``LP`` below) reaches as far below as it begins above, where the CRF read its rest
+    as going on."""
+    shorts, main = _short_pieces(row), _main_line(row)
+    below = rest.pieces[0].line - main
+    return (bool(shorts) and (below <= 1 or not rest.pieces[0].begins and below <= main - head.pieces[0].line)
             and abs(head.pieces[0].col - rest.pieces[0].col) <= WRAP_COLUMN_SLACK
             and head.pieces[0].col > max(p.col for p in shorts))
 

@@ -629,6 +629,41 @@ def repair_nature_openings(tokens, tags, confidences, line_zones):
             tags[j], tags[i], confidences[j] = "B-nature", "I-nature", confidences[i]
 
 
+def repair_nature_restarts(tokens, tags, confidences, line_zones):
+    """In a table whose natures wrap a word or two a line and stand centred on their rows
+    (``pdftotext -layout``: ``By The`` / ``Founders`` / row / ``Fund IV,`` / ``LP (1)``, the
+    next row's ``By The`` right below), a ``By`` opening a line's cell that the CRF read as
+    the nature above going on begins a nature, and the words the CRF then began anew
+    in its column on the lines right below go on with it. Tags fixed in place."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    for line, idx in by_line.items():
+        for cell in _cells(tokens, idx):
+            first = cell[0]
+            if tags[first] != "I-nature" or tokens[first].text != "By" or _nature_before(tokens, tags, first) == line:
+                continue
+            tags[first] = "B-nature"
+            _join_restarted(tokens, tags, confidences, by_line, first)
+
+
+def _nature_before(tokens, tags, i):
+    """The line of the last nature token before token ``i``."""
+    return next((tokens[j].line for j in range(i - 1, -1, -1) if tags[j][2:] == "nature"), None)
+
+
+def _join_restarted(tokens, tags, confidences, by_line, head):
+    """Nature cells begun in ``head``'s column on the lines right below it go on with it."""
+    line, col = tokens[head].line, tokens[head].col
+    for below in range(line + 1, line + MAX_NATURE_GAP + 1):
+        start = next((i for i in by_line.get(below, ()) if tags[i] == "B-nature"
+                      and abs(tokens[i].col - col) <= WRAP_COLUMN_SLACK), None)
+        if start is not None and not NATURE_HEAD.match(tokens[start].text):
+            tags[start], confidences[start] = "I-nature", confidences[head]
+            return
+
+
+MAX_NATURE_GAP = 2      # lines between a centred nature's head and its next word
+
+
 def repair_nature_after_indirect(tokens, tags, confidences, line_zones):
     """The last cell of a table row's line, left ``O`` right after the row's ``I`` (indirect)
     letter, is its nature of ownership where it opens as one does (``By``, ``Held by``,

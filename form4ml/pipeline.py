@@ -15,7 +15,7 @@ from .fields import (repair_ad_di_order, repair_amounts_above_rows, repair_amoun
                      repair_bracketed, repair_broken_headings, repair_centred_marks, repair_cities_after_streets,
                      repair_city_prefixes, repair_footnote_starts, repair_glued_marks, repair_interleaved_titles,
                      repair_lone_codes, repair_lone_ownership_letters, repair_month_dates,
-                     repair_nature_after_indirect, repair_nature_heads, repair_nature_openings,
+                     repair_nature_after_indirect, repair_nature_heads, repair_nature_openings, repair_nature_restarts,
                      repair_note_line_ends, repair_par_value_tails, repair_relationship_columns,
                      repair_repeated_rows, repair_run_on_underlying, repair_signature_over_label,
                      repair_split_text_cells, repair_split_zip, repair_title_first, repair_title_heads,
@@ -115,6 +115,7 @@ def tag(text, model=None, confidence=True):
     repair_title_line_heads(tokens, tags, confs, zones)
     repair_wrapped_heads(tokens, tags, confs, zones)
     repair_nature_heads(tokens, tags, confs, zones)
+    repair_nature_restarts(tokens, tags, confs, zones)
     repair_wrapped_marks(tokens, tags, confs, zones)
     repair_wrapped_amounts(tokens, tags, confs, zones)
     repair_relationship_columns(tokens, tags, zones)

@@ -876,3 +876,25 @@ def test_assemble_keeps_a_side_the_text_shows_for_a_received_security():
     pieces.insert(10, T2("ad", "D", 26))
     rows = assemble(pieces, {"derivative_transactions": {"M": "D"}})
     assert [r["acquired_disposed"] for r in rows["derivative_transactions"]] == ["D", "D"]
+
+
+def _founders_row(top, nature_col=197):
+    """A row of pdftotext -layout of a real filing's Table I (PayPal): its nature, four
+    lines a word or two each, centred on the row's line ``top``, three lines above it."""
+    return [N("nature", "By The", top - 3, nature_col), N("nature", "Founders", top - 1, nature_col, begins=False),
+            N("title", "Class A Common Stock", top, 0), N("tx_date", "07/28/2017", top, 45),
+            N("code", "S", top, 88), N("shares", "1,816", top, 102), N("ad", "D", top, 110),
+            N("price", "169.486", top, 117), N("owned", "43,843", top, 125), N("di", "I", top, 180),
+            N("nature", "Fund IV,", top + 2, nature_col, begins=False),
+            N("nature", "LP", top + 3, nature_col, begins=False)]
+
+
+@pytest.mark.parametrize("nature_col, natures", [
+    (197, ["By The Founders Fund IV, LP"] * 2),
+    # in a column left of the row's short cells the heads are no row's
+    (20, ["Fund IV, LP", "Fund IV, LP"]),
+])
+def test_assemble_gives_a_nature_centred_three_lines_above_its_row_that_row(nature_col, natures):
+    rows = assemble(_founders_row(10, nature_col) + _founders_row(17, nature_col))["non_derivative_transactions"]
+    assert [r["nature_of_ownership"] for r in rows] == natures
+

@@ -6,7 +6,8 @@ from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_amounts_above_
                             repair_cities_after_streets, repair_city_prefixes, repair_footnote_starts,
                             repair_glued_marks, repair_interleaved_titles, repair_lone_codes,
                             repair_lone_ownership_letters, repair_month_dates, repair_nature_after_indirect,
-                            repair_nature_heads, repair_nature_openings, repair_note_line_ends,
+                            repair_nature_heads, repair_nature_openings, repair_nature_restarts,
+                            repair_note_line_ends,
                             repair_par_value_tails, repair_relationship_columns, repair_repeated_rows,
                             repair_run_on_underlying, repair_signature_over_label, repair_split_text_cells,
                             repair_split_zip, repair_title_first, repair_title_heads, repair_title_line_heads,
@@ -1121,3 +1122,39 @@ def test_repair_reads_a_rows_amount_printed_above_its_line(text, shares):
 
     tokens, tags = _repaired(repair_amounts_above_rows, text, tagged, "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-shares"] == shares
+
+
+# Cut down from pdftotext -layout of a real filing's Table I (PayPal): each row's nature
+# wraps a word or two a line, centred on the row, the next row's right below it; the CRF
+# ran the first nature on into the next's "By The" and began that one anew at "Founders".
+CENTRED_NATURES = ("                                   By The\n"
+                   "                                   Founders\n"
+                   "Class A Common Stock   45,659   I  Fund IV,\n"
+                   "                                   LP (1)\n"
+                   "                                   By The\n"
+                   "                                   {second}\n"
+                   "Class A Common Stock   43,843   I  Fund IV,")
+
+
+@pytest.mark.parametrize("second, natures", [
+    ("Founders", [["By", "The", "Founders", "Fund", "IV", ",", "LP"], ["By", "The", "Founders", "Fund", "IV", ","]]),
+    # a word that opens a nature of its own stays apart
+    ("See", [["By", "The", "Founders", "Fund", "IV", ",", "LP"], ["By", "The"], ["See", "Fund", "IV", ","]]),
+])
+def test_repair_restarts_a_centred_nature_the_crf_ran_on_into_the_next_rows(second, natures):
+    text = CENTRED_NATURES.format(second=second)
+    crf = {"Class": "B-title", "A": "I-title", "Common": "I-title", "Stock": "I-title", "45,659": "B-owned",
+           "43,843": "B-owned", "I": "B-di", "(1)": "B-fn_mark"}
+    def tagged(tokens):
+        tags = [crf.get(t.text, "I-nature") for t in tokens]
+        tags[0] = "B-nature"
+        tags[[t.text for t in tokens].index(second, 8)] = "B-nature"
+        return tags
+    tokens, tags = _repaired(repair_nature_restarts, text, tagged, "table1")
+    cells = []
+    for t, tag in zip(tokens, tags):
+        if tag == "B-nature":
+            cells.append([t.text])
+        elif tag == "I-nature":
+            cells[-1].append(t.text)
+    assert cells == natures
