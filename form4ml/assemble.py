@@ -380,10 +380,14 @@ def _centred_on(row, piece):
 def _title_again(row, piece):
     """Whether a title piece the CRF continued is the next row's title: it repeats the
     row's title's first line, after the row's short cells (rows of one security, one
-    below the other: ``Common Stock`` / dates, codes, amounts / ``Common Stock``)."""
-    return (piece.label == "title" and not piece.begins and "title" in row.values
-            and piece.text == row.values["title"].pieces[0].text
-            and any(label in row.values for label in SHORT_CELLS))
+    below the other: ``Common Stock`` / dates, codes, amounts / ``Common Stock``) or on
+    a later line (plain ``pdftotext``'s column of titles: ``Common Stock`` / ``Common
+    Stock``, then the dates)."""
+    if piece.label != "title" or piece.begins or "title" not in row.values:
+        return False
+    first = row.values["title"].pieces[0]
+    return piece.text == first.text and (piece.line > first.line
+                                         or any(label in row.values for label in SHORT_CELLS))
 
 
 def _shares_taken_for_underlying(row, piece):

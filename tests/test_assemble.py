@@ -721,8 +721,14 @@ COLUMN_BY_COLUMN = in_text_order([
     P("price", "506.69"), P("di", "D")])
 
 
-def test_assemble_rebuilds_a_table_read_column_by_column():
-    rows = assemble(COLUMN_BY_COLUMN)["non_derivative_transactions"]
+@pytest.mark.parametrize("second_title", [
+    P("title", "Common Stock"),
+    # the CRF ran the first title on into the second, on the line below
+    replace(P("title", "Common Stock", begins=False), line=1),
+])
+def test_assemble_rebuilds_a_table_read_column_by_column(second_title):
+    pieces = [replace(COLUMN_BY_COLUMN[0], line=0), replace(second_title, start=10, end=22)] + COLUMN_BY_COLUMN[2:]
+    rows = assemble(pieces)["non_derivative_transactions"]
     assert [(r["security_title"], r["transaction_code"], r["shares"], r["acquired_disposed"],
              r["shares_owned_following"], r["price_per_share"]) for r in rows] == [
         ("Common Stock", "A", 54053, "A", 569405.331, 0),
