@@ -362,6 +362,9 @@ def _wrapped_on(row, piece):
 NATURE_OPENING = re.compile(r"^By\b")     # a nature's first word, never a wrapped one's next line
 
 
+MAX_CENTRED_GAP = 2     # lines from a centred cell's head in its column to the row's line
+
+
 LINE_CELLS = frozenset({"tx_date", "deemed_date", "code", "shares", "ad", "ex_price", "ex_date", "exp_date"})
 
 
@@ -369,9 +372,13 @@ def _centred_on(row, piece):
     """Whether an underlying title or nature piece on the row's line goes on with the
     row's value of it ending on the line right above, none of whose lines holds the row's
     short cells: a cell centred on its row, begun above the row's line (OCR, where no
-    columns line up: ``Class A`` above the row, ``[Common]`` on it, ``Stock`` below)."""
+    columns line up: ``Class A`` above the row, ``[Common]`` on it, ``Stock`` below), or
+    ending a line further up in the piece's column (``pdftotext -layout``: ``Class A``,
+    the title's ``Option`` on the line between)."""
     value = row.values[piece.label]
-    if piece.label == "title" or value.pieces[-1].line != piece.line - 1:
+    gap = piece.line - value.pieces[-1].line
+    if piece.label == "title" or not (gap == 1 or 1 < gap <= MAX_CENTRED_GAP
+                                      and abs(piece.col - value.pieces[-1].col) <= WRAP_COLUMN_SLACK):
         return False
     short = {p.line for label, v in row.values.items() if label in LINE_CELLS for p in v.pieces}
     return piece.line in short and not short & {p.line for p in value.pieces}

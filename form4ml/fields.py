@@ -1228,15 +1228,16 @@ def repair_signature_over_label(tokens, tags):
 
 def _may_continue(tokens, group, label):
     """Whether the tokens ``group`` could be the next line of a ``label`` cell: short,
-    no amount or date, and for a title bracketed groups, or security words and single
-    capitals (``Stock``, ``Class A``)."""
+    no amount or date, and for a title bracketed groups (or one opening a bracket that
+    a later line closes: ``(right to`` / ``buy)``), or security words and single capitals
+    (``Stock``, ``Class A``)."""
     texts = [tokens[i].text for i in group]
     if sum(len(t) + 1 for t in texts) > MAX_WRAPPED_CHARS + 1 or any(
             VALUE.match(tokens[i].text) for i in _words_of(tokens, group, label)):
         return False
     if label == "nature":
         return not MARK.match(texts[0])
-    if texts[0] == "(" and texts[-1] == ")":
+    if texts[0] == "(" and (texts[-1] == ")" or ")" not in texts):     # or a bracket wrapped on: (right to
         return True
     return security_words(texts)
 

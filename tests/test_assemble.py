@@ -904,3 +904,27 @@ def test_assemble_gives_a_nature_centred_three_lines_above_its_row_that_row(natu
     rows = assemble(_founders_row(10, nature_col) + _founders_row(17, nature_col))["non_derivative_transactions"]
     assert [r["nature_of_ownership"] for r in rows] == natures
 
+
+
+def _option_row(und_line):
+    """pdftotext -layout of a real filing's Table II row (an option exercise): title and
+    underlying title centred on the row's line 87, the underlying title's head
+    ``Class A`` on line ``und_line``, the title's ``Option`` between."""
+    t2 = lambda *a, **k: C(*a, **k, zone="table2")
+    return [t2("title", "Stock", 84, 0), t2("und_title", "Class A", und_line, 131),
+            t2("title", "Option", 86, 0, begins=False), t2("ex_price", "1.16", 87, 16),
+            t2("tx_date", "05/11/2023", 87, 26), t2("code", "M", 87, 72), t2("shares", "200,000", 87, 87),
+            t2("exp_date", "06/12/2027", 87, 120), t2("und_title", "Common", 87, 131),
+            t2("und_shares", "200,000", 87, 138), t2("price", "0", 87, 166), t2("owned", "0", 87, 186),
+            t2("di", "D", 87, 203), t2("und_title", "Stock", 89, 132, begins=False)]
+
+
+@pytest.mark.parametrize("und_line, titles", [
+    (85, ["Class A Common Stock"]),
+    # three lines above, no longer the head of a cell centred on the row
+    (84, ["Class A", "Common Stock"]),
+])
+def test_assemble_continues_an_underlying_title_begun_two_lines_above_the_row(und_line, titles):
+    rec = assemble(_option_row(und_line))
+    rows = rec["derivative_transactions"] + rec["derivative_holdings"]
+    assert [r["underlying_security_title"] for r in rows] == titles

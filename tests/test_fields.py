@@ -1158,3 +1158,27 @@ def test_repair_restarts_a_centred_nature_the_crf_ran_on_into_the_next_rows(seco
         elif tag == "I-nature":
             cells[-1].append(t.text)
     assert cells == natures
+
+
+# Cut down from pdftotext -layout of a real filing's Table II: the title centred on its
+# row's line, its bracket wrapped over two lines below it
+OPTION_TITLE = ("Stock\n"
+                "Option                 (2)\n"
+                "              $ 1.16        05/11/2023    M    200,000\n"
+                "{bracket}\n"
+                "buy)")
+
+
+@pytest.mark.parametrize("bracket, title", [
+    ("(right to", ["Stock", "Option", "(", "right", "to", "buy", ")"]),
+    # a line of other words is no title's
+    ("Vested 50%", ["Stock", "Option", "buy", ")"]),
+])
+def test_repair_continues_a_title_over_a_bracket_wrapped_below_its_row(bracket, title):
+    crf = {"Stock": "B-title", "Option": "I-title", "(2)": "B-fn_mark", "1.16": "B-ex_price",
+           "05/11/2023": "B-tx_date", "M": "B-code", "200,000": "B-shares"}
+    def tagged(tokens):
+        tags = [crf.get(t.text, "O") for t in tokens]
+        return tags[:-2] + ["I-title", "I-title"]
+    tokens, tags = _repaired(repair_wrapped_cells, OPTION_TITLE.format(bracket=bracket), tagged, "table2")
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("title")] == title
