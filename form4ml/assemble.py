@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import groupby, islice
 
-from .labels import TABLE2_ONLY, TABLE_FIELDS
+from .labels import TABLE2_ONLY, TABLE_FIELDS, TABLE_ZONES
 from .record import empty_owner, empty_record, empty_row
 from .values import clean_text, parse_code, parse_date, parse_number, parse_price, parse_transaction_code, state_code
 
@@ -158,7 +158,7 @@ class Assembler:
         row.add(piece)
 
     def _table_of(self, piece):
-        if piece.zone in ("table1", "table2"):
+        if piece.zone in TABLE_ZONES:
             return piece.zone
         if piece.label in TABLE2_ONLY:
             return "table2"
@@ -882,7 +882,7 @@ def attach_trailing_cells(rows):
     in blocks: its rows' right-hand columns may print after the owners' table or the
     signature, once every row's left-hand cells are done."""
     merged = set()
-    for table in ("table1", "table2"):
+    for table in TABLE_ZONES:
         idx = [i for i, row in enumerate(rows) if row.table == table]
         tails = []
         while idx and _right_hand(rows[idx[-1]]):

@@ -6,7 +6,7 @@ the form's printed labels, column headings and footnote prose, whose tags follow
 import re
 
 from .features import HEADER_WORDS
-from .labels import GROUP_OF_ZONE
+from .labels import GROUP_OF_ZONE, TABLE_ZONES
 
 PROSE = re.compile(r"^\D+$")   # no digit: a word or punctuation, not a value or mark
 HEADING = re.compile(r"\(instr\.|\(month/day|title of|beneficially owned|transaction date|execution date")
@@ -39,7 +39,7 @@ def blank_line(line, zone, template=frozenset()):
     of the ``template`` lines (the form's printed labels, learned in training)."""
     if zone == "boilerplate":
         return True
-    if zone in ("table1", "table2") and heading_line(line):
+    if zone in TABLE_ZONES and heading_line(line):
         return True
     return bool(template) and line_key(line) in template
 

@@ -3,6 +3,7 @@ import re
 
 from .assemble import WRAP_COLUMN_SLACK, Piece
 from .features import MARK, security_words, word_shape
+from .labels import TABLE_ZONES
 from .record import SEC_CODES
 from .tokenize import Tokens
 
@@ -385,7 +386,7 @@ def repair_wrapped_cells(tokens, tags, confidences, line_zones):
     in it is the row's. A cell centred on its row goes on below the row's line, which
     prints nothing in its column (``pdftotext -layout``). Lines with tabs have no columns
     to speak of: they are left."""
-    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     # a line's last token has its highest cell: 0 there, and the line has no tabs
     spaced = {line: idx for line, idx in by_line.items() if tokens[idx[-1]].cell == 0}
     for line, idx in spaced.items():
@@ -448,7 +449,7 @@ def repair_untitled_rows(tokens, tags, confidences, line_zones):
     value (date, exercise price or amount owned) follows within a few lines, where the
     tagged token before it is no title. Its words are security words, single capitals
     and the par value's; tags fixed in place, with the confidence of the row's value."""
-    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for line in by_line:
         group = _par_value_title(tokens, tags, by_line, line)
         if group is None:
@@ -468,8 +469,7 @@ def repair_par_value_tails(tokens, tags, confidences, line_zones):
     right after the title's last token on its line, up to the word ``value``, where all
     are a par value's words. Tags fixed in place, with the title's confidence."""
     for i in range(len(tokens) - 1):
-        if not tags[i].endswith("-title") or tags[i + 1] != "O" or line_zones[tokens[i].line] not in (
-                "table1", "table2"):
+        if not tags[i].endswith("-title") or tags[i + 1] != "O" or line_zones[tokens[i].line] not in TABLE_ZONES:
             continue
         tail = []
         for j in range(i + 1, len(tokens)):
@@ -519,7 +519,7 @@ def repair_repeated_rows(tokens, tags, confidences, line_zones):
     already tagged alike, three lines at least (scraped HTML: ``common`` / ``2,170.3157``
     / ``(1)`` / ``I``, then ``common`` untagged over the same cells). Titles one after the
     other (a column read as such) are left alone. Tags and confidences copied in place."""
-    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     order = list(by_line)
     titles = {}     # (zone, words) -> position in ``order`` of the last line holding that title alone
     for k, line in enumerate(order):
@@ -569,7 +569,7 @@ def repair_title_line_heads(tokens, tags, confidences, line_zones):
     as going on (an ``I-`` tag with no title begun: ``Non Employee`` before ``Stock Options
     (Right to Buy)``) begin that title, where they are at most three capitalised words.
     Tags fixed in place, with the title's confidence."""
-    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for line, run in by_line.items():
         head = []
         for i in run:
@@ -625,7 +625,7 @@ def repair_nature_openings(tokens, tags, confidences, line_zones):
         j = i - 1
         if (tags[i] == "B-nature" and tags[j] == "O" and tokens[j].line == tokens[i].line
                 and tokens[j].cell == tokens[i].cell and tokens[i].col - (tokens[j].col + len(tokens[j].text)) == 1
-                and NATURE_HEAD.match(tokens[j].text) and line_zones[tokens[i].line] in ("table1", "table2")):
+                and NATURE_HEAD.match(tokens[j].text) and line_zones[tokens[i].line] in TABLE_ZONES):
             tags[j], tags[i], confidences[j] = "B-nature", "I-nature", confidences[i]
 
 
@@ -635,7 +635,7 @@ def repair_nature_restarts(tokens, tags, confidences, line_zones):
     next row's ``By The`` right below), a ``By`` opening a line's cell that the CRF read as
     the nature above going on begins a nature, and the words the CRF then began anew
     in its column on the lines right below go on with it. Tags fixed in place."""
-    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for line, idx in by_line.items():
         for cell in _cells(tokens, idx):
             first = cell[0]
@@ -671,7 +671,7 @@ def repair_nature_after_indirect(tokens, tags, confidences, line_zones):
     below a line holding the ``I`` alone (one cell a line: ``I`` / ``Held by minor child``).
     A mark ending it is the row's. Tags fixed in place, with the letter's confidence;
     ``repair_wrapped_cells`` then follows the cell down."""
-    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for idx in by_line.values():
         if tokens[idx[-1]].cell or not any(tags[i] == "B-di" for i in idx):
             continue
@@ -703,7 +703,7 @@ def repair_title_first(tokens, tags, confidences, line_zones):
     (pdfplumber's single spaces: ``Restricted ... Common`` / ``Stock Stock``, the first
     ``Stock`` the title's, the second the underlying title's), where it is a security word
     (not a nature's ``Held`` in ``Held by``). Fixes tags in place."""
-    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for line, idx in by_line.items():
         above = by_line.get(line - 1)
         first, label = idx[0], tags[idx[0]][2:]
@@ -750,7 +750,7 @@ def repair_title_heads(tokens, tags, confidences, line_zones):
     ``O`` above the line where the CRF's title goes on without having begun: the ``O``
     lines of capitalised words right above it, across one line of a lone value, up to a
     blank line, begin the title. Fixes tags in place."""
-    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for line, idx in by_line.items():
         first = idx[0]
         begun = first and tags[first - 1][2:] == "title"
@@ -779,7 +779,7 @@ def repair_wrapped_heads(tokens, tags, confidences, line_zones):
     its column, begins the value, where the label's column stands (a title's first on
     the line, a nature's last). A head opens with a capital and holds no amount, date or
     mark (OCR's ``wei ee Stock`` is no title's head)."""
-    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     spaced = {line: idx for line, idx in by_line.items() if tokens[idx[-1]].cell == 0}
     for line, idx in spaced.items():
         if line - 1 not in spaced:
@@ -811,7 +811,7 @@ def repair_nature_heads(tokens, tags, confidences, line_zones):
     that opens as a nature does, begin the value, where the lines between print nothing
     in that column and the tagged part does not open as a nature itself. Tags fixed in
     place, with the nature's confidence."""
-    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     spaced = {line: idx for line, idx in by_line.items() if tokens[idx[-1]].cell == 0}
     for line, idx in spaced.items():
         first = _cells(tokens, idx)[-1][0]
@@ -869,7 +869,7 @@ def repair_wrapped_amounts(tokens, tags, confidences, line_zones):
     ``1,474,4`` / ``32``, or filling its cell to the ``|``, ``310974|`` / ``4``) goes on with
     the digits below its start that complete it: they continue the value (tags fixed in
     place), whatever the CRF read them as."""
-    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for line, idx in by_line.items():
         for i in idx:
             if not (tags[i].startswith("B-") and (CUT_AMOUNT.match(tokens[i].text) or _fills_cell(tokens, i))):
@@ -896,7 +896,7 @@ def repair_wrapped_marks(tokens, tags, confidences, line_zones):
     opened = list(_opened_values(tokens))
     if not opened:
         return
-    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for value, bracket in opened:
         below = by_line.get(tokens[value].line + 1, ())
         if tokens[value].line in by_line and tags[value] not in ("O", "B-fn_mark"):
@@ -954,7 +954,7 @@ def repair_bare_marks(tokens, tags, confidences, lines, line_zones):
     them all, and its bare digits are amounts.
     Lines of spaces are left: there a mark one space after its value and a value's wrapped
     last word look alike."""
-    table_lines = {line: idx for line, idx in tokens_by_line(tokens, line_zones, ("table1", "table2")).items()
+    table_lines = {line: idx for line, idx in tokens_by_line(tokens, line_zones, TABLE_ZONES).items()
                    if "\t" in lines[line] or max(map(lines[line].count, CELL_SEPARATORS)) >= MIN_ASCII_COLUMNS}
     if not table_lines or any(MARK.match(tokens[i].text) for idx in table_lines.values() for i in idx):
         return
@@ -1010,7 +1010,7 @@ def repair_lone_codes(tokens, tags, confidences, line_zones):
     (pdfminer prints a Table II row's right-hand cells first, opening with its code:
     ``A`` / ``24`` / ``Common Stock`` ... then ``Restricted Stock Units``, the code
     untagged). Tags fixed in place, with the amount's confidence."""
-    for zone in ("table1", "table2"):
+    for zone in TABLE_ZONES:
         by_line = tokens_by_line(tokens, line_zones, (zone,))
         zone_tags = [tags[i] for run in by_line.values() for i in run]
         missing = zone_tags.count("B-title") - zone_tags.count("B-code")
@@ -1031,7 +1031,7 @@ def repair_amounts_after_codes(tokens, tags, confidences, line_zones):
     a few lines below a row's code, with no amount read since, is that row's amount and
     its A/D (plain ``pdftotext`` prints column 4 a row at a time after the code). Tags
     fixed in place, with the code's confidence."""
-    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for line, run in by_line.items():
         if not (len(run) == 2 and WHOLE_AMOUNT.match(tokens[run[0]].text) and tokens[run[1]].text in ("A", "D")
                 and _untagged(tags, run)):
@@ -1078,7 +1078,7 @@ def repair_month_dates(tokens, tags, confidences, line_zones):
     as the column heading over it says (an empty date exercisable cell leaves the order
     no guide). Tags fixed in place, with a neighbour's confidence."""
     for i, tok in enumerate(tokens):
-        if tags[i] != "O" or not MONTH.match(tok.text) or line_zones[tok.line] not in ("table1", "table2"):
+        if tags[i] != "O" or not MONTH.match(tok.text) or line_zones[tok.line] not in TABLE_ZONES:
             continue
         date = _month_date(tokens, tags, i)
         label, near = _date_column(tokens, tags, i, date) if date else (None, None)
@@ -1159,7 +1159,7 @@ def repair_lone_ownership_letters(tokens, tags, confidences, line_zones):
         last = next((j for j in range(i - 1, -1, -1) if tags[j] != "O"), None)
         if (last is not None and tags[last].endswith("-owned")
                 and tok.line - tokens[last].line <= MAX_LINES_AFTER_OWNED
-                and line_zones[tokens[last].line] in ("table1", "table2")):
+                and line_zones[tokens[last].line] in TABLE_ZONES):
             tags[i] = "B-di"
             confidences[i] = confidences[last]
             line_zones[tok.line] = line_zones[tokens[last].line]
@@ -1174,7 +1174,7 @@ def repair_broken_headings(tokens, tags, lines, line_zones):
     two a line, below the underlying title's cell, and the CRF may read ``Shares`` as the
     rest of that title. The tokens of a run of such short table lines that spell the
     heading are ``O``."""
-    by_line = tokens_by_line(tokens, line_zones, ("table1", "table2"))
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     run = []
     for line in [*by_line, None]:
         short = line is not None and len(by_line[line]) <= MAX_BROKEN_HEADING_TOKENS

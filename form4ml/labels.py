@@ -18,11 +18,13 @@ ZONES = (
     "boilerplate",   # reminders, legal notes, page furniture
 )
 
+TABLE_ZONES = ("table1", "table2")
+
 # The field CRFs of the cascade, one per group of zones: each labels only the tokens of
 # its own lines, so it weighs a few dozen tags instead of all of them (GROBID's design).
 ZONE_GROUPS = {
     "top": ("header", "owner", "issuer", "relationship"),
-    "tables": ("table1", "table2"),
+    "tables": TABLE_ZONES,
     "tail": ("footnotes", "remarks", "signature", "boilerplate"),
 }
 GROUP_OF_ZONE = {zone: group for group, zones in ZONE_GROUPS.items() for zone in zones}

@@ -3,7 +3,7 @@ import re
 
 from .cascade import heading_line, line_key
 from .features import MARK, line_features, security_words
-from .labels import FIELD_ZONE, TABLE2_ONLY, TABLE_FIELDS
+from .labels import FIELD_ZONE, TABLE2_ONLY, TABLE_FIELDS, TABLE_ZONES
 from .record import SEC_CODES
 
 HEADINGS = [
@@ -34,7 +34,7 @@ def derive_zones(lines, tokens, tags):
         heading = next((z for z, p in HEADINGS if p.search(line)), None)
         if heading and not (heading == "remarks" and state == "signature"):
             state = heading
-            last_table = heading if heading in ("table1", "table2") else last_table
+            last_table = heading if heading in TABLE_ZONES else last_table
         zones.append(_line_zone(line, labels, state, last_table))
     return zones
 
@@ -42,7 +42,7 @@ def derive_zones(lines, tokens, tags):
 def _line_zone(line, labels, state, last_table):
     table = [f for f in labels if f in TABLE_FIELDS and f != "fn_mark"]
     if table:
-        if state in ("table1", "table2"):
+        if state in TABLE_ZONES:
             return state
         # a row's cells after the tables (plain pdftotext prints Table II's right-hand
         # columns after the owners or the signature) are the last table's
@@ -63,7 +63,6 @@ def tag_zones(tagger, lines, tokens):
     return labels
 
 
-TABLE_ZONES = ("table1", "table2")
 MISREAD_NOTE_ZONES = ("table1", "table2", "signature")    # where the zone CRF puts notes it misreads
 # a note's mark and its text, the text glued to a bracketed mark too (``(1)Represents``)
 NOTE_OPENING = re.compile(r"^\s*(?:(?:\(\d{1,2}\)|\[F\d{1,2}\])(?:\s+\S|[A-Za-z])|\d{1,2}\.\s+\S)")
