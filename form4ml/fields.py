@@ -587,6 +587,28 @@ def repair_title_line_heads(tokens, tags, confidences, line_zones):
 UNDERLYING_END = ("stock", "shares")
 
 
+def repair_underlying_before_dates(tokens, tags, confidences, line_zones):
+    """Words opening a Table II row's line that the CRF read as the underlying title
+    (column 7) before the row's date, code or amount (columns 2-5) on that line are the
+    title's (column 1): OCR and ``-layout`` print a line's cells left to right, and a
+    title centred on its row puts its middle word there (``Restricted`` / ``Stock ...
+    08/29/2018 A 725`` / ``Units``, the CRF going on from ``Common`` above). Tags fixed
+    in place."""
+    for line, run in tokens_by_line(tokens, line_zones, ("table2",)).items():
+        first = next((k for k, i in enumerate(run) if tags[i][2:] in LEFT_CELLS), None)
+        head = [i for i in run[:first] if tags[i] != "O"] if first else []
+        if not head or any(tags[i][2:] != "und_title" for i in head):
+            continue
+        above = next((j for j in range(run[0] - 1, -1, -1) if tags[j] != "O"), None)
+        titled = above is not None and tags[above][2:] == "title" or any(
+            tags[j][2:] == "title" for j in range(run[0] - 1, -1, -1) if tokens[j].line >= line - 2)
+        for k, i in enumerate(head):
+            tags[i] = ("I-" if k or titled else "B-") + "title"
+
+
+LEFT_CELLS = frozenset({"ex_price", "tx_date", "deemed_date", "code", "shares", "ad"})
+
+
 def repair_interleaved_titles(tokens, tags, line_zones):
     """A Table II row whose title and underlying title pdfplumber printed a word a line,
     interleaved around the row's line (``Restricted`` / ``Common`` / ``Stock (1) 09/10/2025

@@ -6,13 +6,13 @@ from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_amounts_above_
                             repair_cities_after_streets, repair_city_prefixes, repair_footnote_starts,
                             repair_glued_marks, repair_interleaved_titles, repair_lone_codes,
                             repair_lone_ownership_letters, repair_month_dates, repair_nature_after_indirect,
-                            repair_nature_heads, repair_nature_openings, repair_nature_restarts,
-                            repair_note_line_ends,
+                            repair_nature_heads, repair_nature_openings, repair_nature_restarts, repair_note_line_ends,
                             repair_par_value_tails, repair_relationship_columns, repair_repeated_rows,
                             repair_run_on_underlying, repair_signature_over_label, repair_split_text_cells,
                             repair_split_zip, repair_title_first, repair_title_heads, repair_title_line_heads,
-                            repair_underlying_titles, repair_untitled_rows, repair_wrapped_amounts,
-                            repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks, spans_to_tags)
+                            repair_underlying_before_dates, repair_underlying_titles, repair_untitled_rows,
+                            repair_wrapped_amounts, repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
+                            spans_to_tags)
 from form4ml.tokenize import tokenize
 
 def _repaired(repair, text, crf, zone):
@@ -1182,3 +1182,20 @@ def test_repair_continues_a_title_over_a_bracket_wrapped_below_its_row(bracket, 
         return tags[:-2] + ["I-title", "I-title"]
     tokens, tags = _repaired(repair_wrapped_cells, OPTION_TITLE.format(bracket=bracket), tagged, "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("title")] == title
+
+
+# Cut down from Tesseract of a real filing's Table II (Microsoft RSUs): the title centred
+# on its row, its middle word opening the row's line, the CRF going on there with the
+# underlying title begun above
+@pytest.mark.parametrize("row, title", [
+    ("Stock a ) 08/29/2018 A 725 2 ) 2 725 | $ 0 5,283 D", ["Restricted", "Stock", "Units"]),
+    # an underlying title after the row's date stays
+    ("08/29/2018 A 725 Stock 725 | $ 0 5,283 D", ["Restricted", "Units"]),
+])
+def test_repair_reads_an_underlying_title_before_the_rows_date_as_the_title(row, title):
+    crf = {"Restricted": "B-title", "Commins": "B-und_title", "Stock": "I-und_title", "08/29/2018": "B-tx_date",
+           "A": "B-code", "725": "B-shares", "0": "B-price", "5,283": "B-owned", "D": "B-di", "Units": "I-title"}
+    text = "Restricted Commins\n" + row + "\nUnits ie a es"
+    tokens, tags = _repaired(repair_underlying_before_dates, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+                             "table2")
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title") and not tag.endswith("und_title")] == title
