@@ -609,6 +609,18 @@ def repair_underlying_before_dates(tokens, tags, confidences, line_zones):
 LEFT_CELLS = frozenset({"ex_price", "tx_date", "deemed_date", "code", "shares", "ad"})
 
 
+def repair_second_amounts(tokens, tags, line_zones):
+    """A Table II row's line with two amounts the CRF read as the row's amount (column
+    5) and no underlying amount: the second is the underlying amount (column 7), as a row
+    acquires or disposes of securities, never both, and a grant's amount and its
+    underlying amount are often one number (OCR: ``A 778 (2) (2) 778 $ 0 6,865 D``). Tags
+    fixed in place."""
+    for run in tokens_by_line(tokens, line_zones, ("table2",)).values():
+        amounts = [i for i in run if tags[i] == "B-shares"]
+        if len(amounts) == 2 and not any(tags[i][2:] == "und_shares" for i in run):
+            tags[amounts[1]] = "B-und_shares"
+
+
 def repair_interleaved_titles(tokens, tags, line_zones):
     """A Table II row whose title and underlying title pdfplumber printed a word a line,
     interleaved around the row's line (``Restricted`` / ``Common`` / ``Stock (1) 09/10/2025

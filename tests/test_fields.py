@@ -8,11 +8,11 @@ from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_amounts_above_
                             repair_lone_ownership_letters, repair_month_dates, repair_nature_after_indirect,
                             repair_nature_heads, repair_nature_openings, repair_nature_restarts, repair_note_line_ends,
                             repair_par_value_tails, repair_relationship_columns, repair_repeated_rows,
-                            repair_run_on_underlying, repair_signature_over_label, repair_split_text_cells,
-                            repair_split_zip, repair_title_first, repair_title_heads, repair_title_line_heads,
-                            repair_underlying_before_dates, repair_underlying_titles, repair_untitled_rows,
-                            repair_wrapped_amounts, repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
-                            spans_to_tags)
+                            repair_run_on_underlying, repair_second_amounts, repair_signature_over_label,
+                            repair_split_text_cells, repair_split_zip, repair_title_first, repair_title_heads,
+                            repair_title_line_heads, repair_underlying_before_dates, repair_underlying_titles,
+                            repair_untitled_rows, repair_wrapped_amounts, repair_wrapped_cells, repair_wrapped_heads,
+                            repair_wrapped_marks, spans_to_tags)
 from form4ml.tokenize import tokenize
 
 def _repaired(repair, text, crf, zone):
@@ -1199,3 +1199,20 @@ def test_repair_reads_an_underlying_title_before_the_rows_date_as_the_title(row,
     tokens, tags = _repaired(repair_underlying_before_dates, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
                              "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title") and not tag.endswith("und_title")] == title
+
+
+
+# Cut down from Tesseract of a real filing's Table II row (an RSU grant): the underlying
+# amount, the grant's amount again, read as a second amount of column 5
+@pytest.mark.parametrize("row, amounts", [
+    ("Stock @ 01/31/2019 A 778 2 ) Q ) 778 $ 0 6,865 D", ["B-shares", "B-und_shares"]),
+    # where the CRF found the row's underlying amount, the two amounts stay as read
+    ("Stock @ 01/31/2019 A 778 2 ) Q ) 778 $ 0 6,865 D 25", ["B-shares", "B-shares"]),
+])
+def test_repair_reads_a_table2_rows_second_amount_as_the_underlying(row, amounts):
+    crf = {"01/31/2019": "B-tx_date", "A": "B-code", "778": "B-shares", "0": "B-price", "6,865": "B-owned",
+           "D": "B-di", "25": "B-und_shares"}
+    tokens = tokenize(row)
+    tags = [crf.get(t.text, "O") for t in tokens]
+    repair_second_amounts(tokens, tags, ["table2"])
+    assert [tag for t, tag in zip(tokens, tags) if t.text == "778"] == amounts
