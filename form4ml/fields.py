@@ -587,6 +587,29 @@ def repair_title_line_heads(tokens, tags, confidences, line_zones):
 UNDERLYING_END = ("stock", "shares")
 
 
+def repair_underlying_tails(tokens, tags, confidences, line_zones):
+    """An underlying title that ends short of its noun (``Common``, ``Class A``) goes on
+    with ``Stock`` or ``Shares`` left ``O`` on the next two lines, after their first word
+    (OCR centres the cell on its row: ``[Common]`` on the row's line, ``Units ... Stock``
+    below it, the title's last word first); in a space-aligned table, in its column.
+    Tags fixed in place, with the title's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, ("table2",))
+    for line, run in by_line.items():
+        last = next((i for i in reversed(run) if tags[i][2:] == "und_title"), None)
+        if last is None or tokens[last].text.lower() in UNDERLYING_END:
+            continue
+        first = next(i for i in run if tags[i][2:] == "und_title")
+        aligned = any(tokens[j].start - tokens[i].end >= MIN_CELL_GAP for i, j in zip(run, run[1:]))
+        tail = next((i for below in (line + 1, line + 2) for i in by_line.get(below, ())[1:]
+                     if tags[i] == "O" and tokens[i].text.lower() in UNDERLYING_END
+                     and not (aligned and abs(tokens[i].col - tokens[first].col) > WRAP_COLUMN_SLACK)), None)
+        if tail is not None and not any(tags[i][2:] == "und_title" for i in range(last + 1, tail)):
+            tags[tail], confidences[tail] = "I-und_title", confidences[last]
+
+
+MIN_CELL_GAP = 3     # spaces between two cells of a space-aligned line
+
+
 def repair_underlying_before_dates(tokens, tags, confidences, line_zones):
     """Words opening a Table II row's line that the CRF read as the underlying title
     (column 7) before the row's date, code or amount (columns 2-5) on that line are the

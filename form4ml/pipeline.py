@@ -19,7 +19,7 @@ from .fields import (repair_ad_di_order, repair_amounts_above_rows, repair_amoun
                      repair_par_value_tails, repair_relationship_columns, repair_repeated_rows,
                      repair_run_on_underlying, repair_second_amounts, repair_signature_over_label, repair_split_text_cells, repair_split_zip,
                      repair_title_first, repair_title_heads, repair_title_line_heads, repair_underlying_before_dates,
-                     repair_underlying_titles, repair_untitled_rows, repair_wrapped_amounts, repair_wrapped_cells,
+                     repair_underlying_tails, repair_underlying_titles, repair_untitled_rows, repair_wrapped_amounts, repair_wrapped_cells,
                      repair_wrapped_heads, repair_wrapped_marks, tags_to_pieces)
 from .labels import ZONE_GROUPS
 from .html import html_to_text, is_html
@@ -113,6 +113,7 @@ def tag(text, model=None, confidence=True):
     repair_interleaved_titles(tokens, tags, zones)
     repair_underlying_before_dates(tokens, tags, confs, zones)
     repair_second_amounts(tokens, tags, zones)
+    repair_underlying_tails(tokens, tags, confs, zones)
     repair_title_heads(tokens, tags, confs, zones)
     repair_title_line_heads(tokens, tags, confs, zones)
     repair_wrapped_heads(tokens, tags, confs, zones)

@@ -10,9 +10,9 @@ from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_amounts_above_
                             repair_par_value_tails, repair_relationship_columns, repair_repeated_rows,
                             repair_run_on_underlying, repair_second_amounts, repair_signature_over_label,
                             repair_split_text_cells, repair_split_zip, repair_title_first, repair_title_heads,
-                            repair_title_line_heads, repair_underlying_before_dates, repair_underlying_titles,
-                            repair_untitled_rows, repair_wrapped_amounts, repair_wrapped_cells, repair_wrapped_heads,
-                            repair_wrapped_marks, spans_to_tags)
+                            repair_title_line_heads, repair_underlying_before_dates, repair_underlying_tails,
+                            repair_underlying_titles, repair_untitled_rows, repair_wrapped_amounts,
+                            repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks, spans_to_tags)
 from form4ml.tokenize import tokenize
 
 def _repaired(repair, text, crf, zone):
@@ -1216,3 +1216,26 @@ def test_repair_reads_a_table2_rows_second_amount_as_the_underlying(row, amounts
     tags = [crf.get(t.text, "O") for t in tokens]
     repair_second_amounts(tokens, tags, ["table2"])
     assert [tag for t, tag in zip(tokens, tags) if t.text == "778"] == amounts
+
+
+
+@pytest.mark.parametrize("text, tails", [
+    # Tesseract of a real filing's Table II row (Microsoft RSUs): the underlying title's
+    # "Stock" after the title's "Units" on the line below the row
+    ("Stock a 01/31/2018 A 855 @ qa) [Common] g55 | $0 3,694 D\nUnits a - oe Stock", ["Stock"]),
+    # EDGAR ASCII of a real filing's Table II: the title's "Shares" is not under the
+    # underlying title; the CRF read the one that is
+    ("Warrant     7/29/25    P    3,139,533    Common    3,139,533    D\n"
+     "Common Shares                                     Shares", ["Shares"]),
+])
+def test_repair_ends_an_underlying_title_with_its_noun_on_the_line_below(text, tails):
+    crf = {"01/31/2018": "B-tx_date", "7/29/25": "B-tx_date", "A": "B-code", "P": "B-code", "855": "B-shares",
+           "3,139,533": "B-shares", "Common": "B-und_title", "0": "B-price", "3,694": "B-owned", "D": "B-di"}
+    def tagged(tokens):
+        tags = [crf.get(t.text, "O") if t.line == 0 else "O" for t in tokens]
+        if text.endswith("     Shares"):
+            tags[-1] = "I-und_title"
+        return tags
+    tokens, tags = _repaired(repair_underlying_tails, text, tagged, "table2")
+    assert [t.text for t, tag in zip(tokens, tags) if tag == "I-und_title"] == tails
+    assert [t.col for t, tag in zip(tokens, tags) if tag == "I-und_title"] == [tokens[-1].col]
