@@ -374,11 +374,13 @@ def _centred_on(row, piece):
     short cells: a cell centred on its row, begun above the row's line (OCR, where no
     columns line up: ``Class A`` above the row, ``[Common]`` on it, ``Stock`` below), or
     ending a line further up in the piece's column (``pdftotext -layout``: ``Class A``,
-    the title's ``Option`` on the line between)."""
+    the title's ``Option`` on the line between), or across lines that print none of the
+    row's cells (OCR: a blank line between)."""
     value = row.values[piece.label]
-    gap = piece.line - value.pieces[-1].line
-    if piece.label == "title" or not (gap == 1 or 1 < gap <= MAX_CENTRED_GAP
-                                      and abs(piece.col - value.pieces[-1].col) <= WRAP_COLUMN_SLACK):
+    last = value.pieces[-1].line
+    between = {p.line for v in row.values.values() for p in v.pieces if last < p.line < piece.line}
+    if piece.label == "title" or not (piece.line - last == 1 or piece.line - last <= MAX_CENTRED_GAP and (
+            not between or abs(piece.col - value.pieces[-1].col) <= WRAP_COLUMN_SLACK)):
         return False
     short = {p.line for label, v in row.values.items() if label in LINE_CELLS for p in v.pieces}
     return piece.line in short and not short & {p.line for p in value.pieces}

@@ -928,3 +928,25 @@ def test_assemble_continues_an_underlying_title_begun_two_lines_above_the_row(un
     rec = assemble(_option_row(und_line))
     rows = rec["derivative_transactions"] + rec["derivative_holdings"]
     assert [r["underlying_security_title"] for r in rows] == titles
+
+
+def _ocr_rsu_row(title_line):
+    """Tesseract of a real filing's Table II row (Thiel's RSUs): the underlying title's
+    head ``Class A`` two lines above the row's ``Common``, in no column of it."""
+    t2 = lambda *a, **k: C(*a, **k, zone="table2")
+    return [t2("title", "Restricted Stock", 84, 0), t2("und_title", "Class A", 84, 19),
+            t2("title", "Units", title_line, 0, begins=False), t2("tx_date", "06/15/2021", 86, 8),
+            t2("code", "A", 86, 19), t2("shares", "946", 86, 21), t2("und_title", "Common", 86, 33),
+            t2("und_shares", "946", 86, 42), t2("price", "0", 86, 50), t2("owned", "946", 86, 52),
+            t2("di", "D", 86, 56), t2("und_title", "Stock", 87, 8, begins=False)]
+
+
+@pytest.mark.parametrize("title_line, titles", [
+    (86, ["Class A Common Stock"]),     # a blank line between
+    # a line of the row's cells between, the two in no one column: two cells
+    (85, ["Class A", "Common Stock"]),
+])
+def test_assemble_continues_an_ocr_underlying_title_across_a_blank_line(title_line, titles):
+    rec = assemble(_ocr_rsu_row(title_line))
+    rows = rec["derivative_transactions"] + rec["derivative_holdings"]
+    assert [r["underlying_security_title"] for r in rows] == titles
