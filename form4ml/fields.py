@@ -1222,6 +1222,30 @@ def repair_lone_ownership_letters(tokens, tags, confidences, line_zones):
             line_zones[tok.line] = line_zones[tokens[last].line]
 
 
+def repair_misread_ownership_letters(tokens, tags, confidences, line_zones):
+    """A row's D/I letter as OCR misreads it (``|``, ``i`` or ``1`` for ``I``; ``oD``,
+    ``=D`` for ``D``), left ``O`` as the first cell after the row's amount owned on its
+    line (past closing brackets), ending the line or followed by a mark or a word (the
+    nature: ``15,805 | Living``), where the line has no D/I letter. Tags fixed in place,
+    with the amount's confidence."""
+    for run in tokens_by_line(tokens, line_zones, TABLE_ZONES).values():
+        owned = next((k for k, i in enumerate(run) if tags[i] == "B-owned"), None)
+        if owned is None or any(tags[i][2:] == "di" for i in run):
+            continue
+        rest = list(run[owned + 1:])
+        while rest and tokens[rest[0]].text in CLOSERS:
+            rest.pop(0)
+        if not rest or tags[rest[0]] != "O" or not MISREAD_LETTER.match(tokens[rest[0]].text):
+            continue
+        after = rest[1:2]
+        if not after or MARK.match(tokens[after[0]].text) or tokens[after[0]].text[:1].isalpha():
+            tags[rest[0]], confidences[rest[0]] = "B-di", confidences[run[owned]]
+
+
+MISREAD_LETTER = re.compile(r"^(?:[|i1]|[oO=]D)$")
+CLOSERS = (")", "]", "}")
+
+
 BROKEN_HEADING = re.compile(r"\bnumber of shares\b")
 MAX_BROKEN_HEADING_TOKENS = 2   # tokens a line of a heading printed a word or two a line holds
 

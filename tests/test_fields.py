@@ -5,14 +5,15 @@ from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_amounts_above_
                             repair_bare_marks, repair_bracketed, repair_broken_headings, repair_centred_marks,
                             repair_cities_after_streets, repair_city_prefixes, repair_footnote_starts,
                             repair_glued_marks, repair_interleaved_titles, repair_lone_codes,
-                            repair_lone_ownership_letters, repair_month_dates, repair_nature_after_indirect,
-                            repair_nature_heads, repair_nature_openings, repair_nature_restarts, repair_note_line_ends,
-                            repair_par_value_tails, repair_relationship_columns, repair_repeated_rows,
-                            repair_run_on_underlying, repair_second_amounts, repair_signature_over_label,
-                            repair_split_text_cells, repair_split_zip, repair_title_first, repair_title_heads,
-                            repair_title_line_heads, repair_underlying_before_dates, repair_underlying_tails,
-                            repair_underlying_titles, repair_untitled_rows, repair_wrapped_amounts,
-                            repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks, spans_to_tags)
+                            repair_lone_ownership_letters, repair_misread_ownership_letters, repair_month_dates,
+                            repair_nature_after_indirect, repair_nature_heads, repair_nature_openings,
+                            repair_nature_restarts, repair_note_line_ends, repair_par_value_tails,
+                            repair_relationship_columns, repair_repeated_rows, repair_run_on_underlying,
+                            repair_second_amounts, repair_signature_over_label, repair_split_text_cells,
+                            repair_split_zip, repair_title_first, repair_title_heads, repair_title_line_heads,
+                            repair_underlying_before_dates, repair_underlying_tails, repair_underlying_titles,
+                            repair_untitled_rows, repair_wrapped_amounts, repair_wrapped_cells, repair_wrapped_heads,
+                            repair_wrapped_marks, spans_to_tags)
 from form4ml.tokenize import tokenize
 
 def _repaired(repair, text, crf, zone):
@@ -1196,8 +1197,9 @@ def test_repair_reads_an_underlying_title_before_the_rows_date_as_the_title(row,
     crf = {"Restricted": "B-title", "Commins": "B-und_title", "Stock": "I-und_title", "08/29/2018": "B-tx_date",
            "A": "B-code", "725": "B-shares", "0": "B-price", "5,283": "B-owned", "D": "B-di", "Units": "I-title"}
     text = "Restricted Commins\n" + row + "\nUnits ie a es"
-    tokens, tags = _repaired(repair_underlying_before_dates, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
-                             "table2")
+    def tagged(tokens):
+        return [crf.get(t.text, "O") for t in tokens]
+    tokens, tags = _repaired(repair_underlying_before_dates, text, tagged, "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title") and not tag.endswith("und_title")] == title
 
 
@@ -1239,3 +1241,20 @@ def test_repair_ends_an_underlying_title_with_its_noun_on_the_line_below(text, t
     tokens, tags = _repaired(repair_underlying_tails, text, tagged, "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag == "I-und_title"] == tails
     assert [t.col for t, tag in zip(tokens, tags) if tag == "I-und_title"] == [tokens[-1].col]
+
+
+# Tesseract of real filings' table rows: the D/I letter misread
+@pytest.mark.parametrize("row, letter", [
+    ("Common Stock 15,905 | Living", "|"),                  # I as a bar, the nature after it
+    ("Stock ( | 09/02/2021 A 269 $ 0 | 11,552 ) ] oD", "oD"),  # D with a speck, past brackets
+    ("Class A Common Stock 08/17/2020 P 116.43 | 49,235,972 i (4) (5)", "i"),
+    # a bar before a number is a table rule, not a letter
+    ("Common Stock 15,905 | 2,000", None),
+])
+def test_repair_reads_a_misread_ownership_letter_after_the_amount_owned(row, letter):
+    crf = {"Common": "B-title", "Stock": "I-title", "15,905": "B-owned", "11,552": "B-owned",
+           "49,235,972": "B-owned", "Living": "B-nature"}
+    def tagged(tokens):
+        return [crf.get(t.text, "O") for t in tokens]
+    tokens, tags = _repaired(repair_misread_ownership_letters, row, tagged, "table1")
+    assert next((t.text for t, tag in zip(tokens, tags) if tag == "B-di"), None) == letter
