@@ -599,7 +599,7 @@ def repair_underlying_tails(tokens, tags, confidences, line_zones):
         if last is None or tokens[last].text.lower() in UNDERLYING_END:
             continue
         first = next(i for i in run if tags[i][2:] == "und_title")
-        aligned = any(tokens[j].start - tokens[i].end >= MIN_CELL_GAP for i, j in zip(run, run[1:]))
+        aligned = _aligned(tokens, run)
         tail = next((i for below in (line + 1, line + 2) for i in by_line.get(below, ())[1:]
                      if tags[i] == "O" and tokens[i].text.lower() in UNDERLYING_END
                      and not (aligned and abs(tokens[i].col - tokens[first].col) > WRAP_COLUMN_SLACK)), None)
@@ -827,6 +827,42 @@ def repair_title_heads(tokens, tags, confidences, line_zones):
         if head and above not in by_line:     # the head reaches up to a blank line
             for k, i in enumerate(head):
                 tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "title", confidences[first]
+
+
+def repair_centred_title_words(tokens, tags, confidences, line_zones):
+    """OCR prints a title centred on its row a word a line, each word opening its line
+    before the row's other cells or noise (``Restricted Cc`` / ``Stock @ 10/25/2025 M``
+    / ``Units``), and the CRF may tag only some of them. A line's first word left ``O``
+    goes with the title whose words open the lines right around it: between two such
+    lines, or above the line where the CRF's title goes on without having begun (up to
+    two lines). Words are capitalised security words; space-aligned lines are left to
+    the column rules. Tags fixed in place, with the title's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
+    firsts = {line: run[0] for line, run in by_line.items() if not _aligned(tokens, run)}
+    titled = lambda line: line in firsts and tags[firsts[line]][2:] == "title"
+    for line, first in firsts.items():
+        if tags[first] == "O" and _title_word(tokens[first].text) and titled(line - 1) and titled(line + 1):
+            tags[first], confidences[first] = "I-title", confidences[firsts[line + 1]]
+    for line, first in firsts.items():
+        if tags[first] != "I-title" or any(titled(line - k) for k in (1, 2)):
+            continue
+        head = []
+        while len(head) < 2 and line - len(head) - 1 in firsts:
+            above = firsts[line - len(head) - 1]
+            if tags[above] != "O" or not _title_word(tokens[above].text):
+                break
+            head.insert(0, above)
+        for k, i in enumerate(head):
+            tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "title", confidences[first]
+
+
+def _title_word(text):
+    return bool(HEAD_WORD.match(text)) and _security(text)
+
+
+def _aligned(tokens, run):
+    """Whether a line's tokens stand in space-aligned cells (gaps of several spaces)."""
+    return any(tokens[j].start - tokens[i].end >= MIN_CELL_GAP for i, j in zip(run, run[1:]))
 
 
 def repair_wrapped_heads(tokens, tags, confidences, line_zones):

@@ -12,12 +12,13 @@ from .crf import Tagger
 from .errors import Form4Error
 from .features import form_words, tokens_to_features
 from .fields import (repair_ad_di_order, repair_amounts_above_rows, repair_amounts_after_codes, repair_bare_marks,
-                     repair_bracketed, repair_broken_headings, repair_centred_marks, repair_cities_after_streets,
-                     repair_city_prefixes, repair_footnote_starts, repair_glued_marks, repair_interleaved_titles,
-                     repair_lone_codes, repair_lone_ownership_letters, repair_misread_ownership_letters,
-                     repair_month_dates, repair_nature_after_indirect, repair_nature_heads, repair_nature_openings,
-                     repair_nature_restarts, repair_note_line_ends, repair_par_value_tails, repair_relationship_columns,
-                     repair_repeated_rows, repair_run_on_underlying, repair_second_amounts, repair_signature_over_label,
+                     repair_bracketed, repair_broken_headings, repair_centred_marks, repair_centred_title_words,
+                     repair_cities_after_streets, repair_city_prefixes, repair_footnote_starts, repair_glued_marks,
+                     repair_interleaved_titles, repair_lone_codes, repair_lone_ownership_letters,
+                     repair_misread_ownership_letters, repair_month_dates, repair_nature_after_indirect,
+                     repair_nature_heads, repair_nature_openings, repair_nature_restarts, repair_note_line_ends,
+                     repair_par_value_tails, repair_relationship_columns, repair_repeated_rows,
+                     repair_run_on_underlying, repair_second_amounts, repair_signature_over_label,
                      repair_split_text_cells, repair_split_zip, repair_title_first, repair_title_heads,
                      repair_title_line_heads, repair_underlying_before_dates, repair_underlying_tails,
                      repair_underlying_titles, repair_untitled_rows, repair_wrapped_amounts, repair_wrapped_cells,
@@ -117,6 +118,7 @@ def tag(text, model=None, confidence=True):
     repair_underlying_tails(tokens, tags, confs, zones)
     repair_title_heads(tokens, tags, confs, zones)
     repair_title_line_heads(tokens, tags, confs, zones)
+    repair_centred_title_words(tokens, tags, confs, zones)
     repair_wrapped_heads(tokens, tags, confs, zones)
     repair_nature_heads(tokens, tags, confs, zones)
     repair_nature_restarts(tokens, tags, confs, zones)

@@ -3,8 +3,8 @@ import pytest
 
 from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_amounts_above_rows, repair_amounts_after_codes,
                             repair_bare_marks, repair_bracketed, repair_broken_headings, repair_centred_marks,
-                            repair_cities_after_streets, repair_city_prefixes, repair_footnote_starts,
-                            repair_glued_marks, repair_interleaved_titles, repair_lone_codes,
+                            repair_centred_title_words, repair_cities_after_streets, repair_city_prefixes,
+                            repair_footnote_starts, repair_glued_marks, repair_interleaved_titles, repair_lone_codes,
                             repair_lone_ownership_letters, repair_misread_ownership_letters, repair_month_dates,
                             repair_nature_after_indirect, repair_nature_heads, repair_nature_openings,
                             repair_nature_restarts, repair_note_line_ends, repair_par_value_tails,
@@ -1258,3 +1258,29 @@ def test_repair_reads_a_misread_ownership_letter_after_the_amount_owned(row, let
         return [crf.get(t.text, "O") for t in tokens]
     tokens, tags = _repaired(repair_misread_ownership_letters, row, tagged, "table1")
     assert next((t.text for t, tag in zip(tokens, tags) if tag == "B-di"), None) == letter
+
+
+
+# Tesseract of a real filing's Table II (JPMorgan RSUs): each title centred on its row a
+# word a line, the CRF tagging only some of the words
+OCR_TITLES = ("Restricted Cc\n"
+              "Stock @ 7 10/25/2025 M 826 | $o | 861 D\n"
+              "Units <i\n"
+              "Restricted\n"
+              "Stock @{gap}10/25/2025 M 881] $0 0 D\n"
+              "Units")
+
+
+@pytest.mark.parametrize("gap, titles", [
+    (" | ", ["Restricted", "Stock", "Units", "Restricted", "Stock", "Units"]),
+    # a space-aligned row is the column rules' to read
+    ("        ", ["Restricted", "Stock", "Units", "Restricted", "Units"]),
+])
+def test_repair_reads_an_ocr_title_centred_a_word_a_line(gap, titles):
+    crf = {"10/25/2025": "B-tx_date", "M": "B-code", "861": "B-owned", "D": "B-di"}
+    def tagged(tokens):
+        return ["I-title" if t.text in ("Units", "Restricted") and t.line > 1 else crf.get(t.text, "O")
+                for t in tokens]
+    tokens, tags = _repaired(repair_centred_title_words, OCR_TITLES.format(gap=gap), tagged, "table2")
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == titles
+    assert tags[0] == "B-title"
