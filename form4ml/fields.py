@@ -463,6 +463,31 @@ def repair_untitled_rows(tokens, tags, confidences, line_zones):
             tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "title", confidences[after]
 
 
+def repair_untagged_title_openings(tokens, tags, confidences, line_zones):
+    """Security words opening a Table I line that the CRF left ``O`` right before the row's
+    first value on that line (its date, exercise price or amount owned), with at most
+    marks or specks between, are the row's title (OCR: ``COMMON STOCK (1) (2) 3) |
+    10/09/2025 Ss 190``). The title goes on from a title on the line above. Tags fixed in
+    place, with the value's confidence."""
+    for run in tokens_by_line(tokens, line_zones, ("table1",)).values():
+        head = []
+        for i in run:
+            if tags[i] != "O" or not _title_word(tokens[i].text) and not security_words([tokens[i].text]):
+                break
+            head.append(i)
+        if not head or not security_words([tokens[i].text for i in head]):
+            continue
+        value = next((i for i in run[len(head):] if tags[i] not in ("O", "B-fn_mark")), None)
+        if value is None or tags[value][2:] not in ROW_OPENERS or any(
+                tags[i] == "O" and tokens[i].text[:1].isalnum() and not MARK.match(tokens[i].text)
+                for i in run[len(head):run.index(value)]):
+            continue
+        before = next((j for j in range(head[0] - 1, -1, -1) if tags[j] != "O"), None)
+        goes_on = before is not None and tags[before][2:] == "title" and tokens[before].line == tokens[head[0]].line - 1
+        for k, i in enumerate(head):
+            tags[i], confidences[i] = ("I-" if k or goes_on else "B-") + "title", confidences[value]
+
+
 def repair_par_value_tails(tokens, tags, confidences, line_zones):
     """The par value ending a title's line that the CRF left ``O`` (``Common Shares, no
     par value``; ``Common Stock, $0.01 par value``) goes on the title: the ``O`` tokens

@@ -21,8 +21,9 @@ from .fields import (repair_ad_di_order, repair_amounts_above_rows, repair_amoun
                      repair_run_on_underlying, repair_second_amounts, repair_signature_over_label,
                      repair_split_text_cells, repair_split_zip, repair_title_first, repair_title_heads,
                      repair_title_line_heads, repair_underlying_before_dates, repair_underlying_tails,
-                     repair_underlying_titles, repair_untitled_rows, repair_wrapped_amounts, repair_wrapped_cells,
-                     repair_wrapped_heads, repair_wrapped_marks, tags_to_pieces)
+                     repair_underlying_titles, repair_untagged_title_openings, repair_untitled_rows,
+                     repair_wrapped_amounts, repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
+                     tags_to_pieces)
 from .labels import ZONE_GROUPS
 from .html import html_to_text, is_html
 from .normalise import case_view, normalise
@@ -105,6 +106,7 @@ def tag(text, model=None, confidence=True):
     repair_city_prefixes(tokens, tags, confs)
     repair_cities_after_streets(tokens, tags)
     repair_untitled_rows(tokens, tags, confs, zones)
+    repair_untagged_title_openings(tokens, tags, confs, zones)
     repair_par_value_tails(tokens, tags, confs, zones)
     repair_repeated_rows(tokens, tags, confs, zones)
     repair_nature_after_indirect(tokens, tags, confs, zones)

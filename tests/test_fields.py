@@ -12,8 +12,8 @@ from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_amounts_above_
                             repair_second_amounts, repair_signature_over_label, repair_split_text_cells,
                             repair_split_zip, repair_title_first, repair_title_heads, repair_title_line_heads,
                             repair_underlying_before_dates, repair_underlying_tails, repair_underlying_titles,
-                            repair_untitled_rows, repair_wrapped_amounts, repair_wrapped_cells, repair_wrapped_heads,
-                            repair_wrapped_marks, spans_to_tags)
+                            repair_untagged_title_openings, repair_untitled_rows, repair_wrapped_amounts,
+                            repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks, spans_to_tags)
 from form4ml.tokenize import tokenize
 
 def _repaired(repair, text, crf, zone):
@@ -1284,3 +1284,20 @@ def test_repair_reads_an_ocr_title_centred_a_word_a_line(gap, titles):
     tokens, tags = _repaired(repair_centred_title_words, OCR_TITLES.format(gap=gap), tagged, "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == titles
     assert tags[0] == "B-title"
+
+
+
+@pytest.mark.parametrize("row, title", [
+    # Tesseract of a real filing's Table I row (Bank of America): marks and a rule between
+    ("COMMON STOCK (1) (2) | 10/09/2025 Ss 190 |D 0 I Footnotes", ["COMMON", "STOCK"]),
+    ("COMMON STOCK 10/09/2025 P 190 A 190 I", ["COMMON", "STOCK"]),
+    # words between the two are no title's
+    ("COMMON STOCK sighed out 10/09/2025 P 190 A 190 I", []),
+])
+def test_repair_reads_untagged_security_words_before_a_rows_date_as_its_title(row, title):
+    crf = {"10/09/2025": "B-tx_date", "P": "B-code", "190": "B-shares", "(2)": "B-fn_mark", "D": "B-ad",
+           "I": "B-di", "A": "B-ad"}
+    def tagged(tokens):
+        return [crf.get(t.text, "O") for t in tokens]
+    tokens, tags = _repaired(repair_untagged_title_openings, row, tagged, "table1")
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("title")] == title
