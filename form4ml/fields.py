@@ -542,7 +542,9 @@ def repair_repeated_rows(tokens, tags, confidences, line_zones):
     second row untagged): it and the untagged lines after it take the tags of the lines
     as far after the title, where the two are shaped alike (a date, a code letter) or
     already tagged alike, three lines at least (scraped HTML: ``common`` / ``2,170.3157``
-    / ``(1)`` / ``I``, then ``common`` untagged over the same cells). Titles one after the
+    / ``(1)`` / ``I``, then ``common`` untagged over the same cells). So do the untagged
+    lines after a repeated title line that the CRF tagged as the title (``Common Stock`` /
+    ``1,066`` / ``D``, then ``Common Stock`` / ``27,279`` / ``I``). Titles one after the
     other (a column read as such) are left alone. Tags and confidences copied in place."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     order = list(by_line)
@@ -550,6 +552,8 @@ def repair_repeated_rows(tokens, tags, confidences, line_zones):
     for k, line in enumerate(order):
         words = (line_zones[line], tuple(tokens[i].text for i in by_line[line]))
         if tags[by_line[line][0]] == "B-title" and all(tags[i][2:] == "title" for i in by_line[line]):
+            if words in titles and k + 1 < len(order) and _untagged(tags, by_line[order[k + 1]]):
+                _copy_row(tokens, tags, confidences, by_line, order[titles[words]:k], order[k:])
             titles[words] = k
         elif words in titles and _untagged(tags, by_line[line]):
             _copy_row(tokens, tags, confidences, by_line, order[titles[words]:k], order[k:])
@@ -581,8 +585,17 @@ def _same_tags(tags, was, now):
 
 
 def _alike(tokens, was, now):
-    return len(was) == len(now) and all(word_shape(tokens[i].text) == word_shape(tokens[j].text)
+    """Whether two lines' tokens are shaped alike, two amounts alike whatever their digits."""
+    return len(was) == len(now) and all(_shape_class(tokens[i].text) == _shape_class(tokens[j].text)
                                         for i, j in zip(was, now))
+
+
+def _shape_class(text):
+    shape = word_shape(text)
+    return "amount" if AMOUNT_SHAPE.match(shape) else shape
+
+
+AMOUNT_SHAPE = re.compile(r"^d{1,3}(?:,ddd)*(?:\.d+)?$")
 
 
 TITLE_HEAD_WORD = re.compile(r"^[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?$")     # Non, Employee, Non-Qualified

@@ -842,6 +842,11 @@ UNTAGGED_ROW = ["O"] * 4
     ("common\n2,170.3157\n(1)\nI\ncommon\n383,262.5326\n(1)\nI",
      ["B-title", "B-owned", "B-fn_mark", "B-di", "O", "B-owned", "B-fn_mark", "B-di"],
      ["B-title", "B-owned", "B-fn_mark", "B-di"] * 2),
+    # plain pdftotext of two holdings (a Microsoft director's): the second's title read,
+    # its amount and letter not
+    ("Common Stock\n\n1,066\n\nD\n\nCommon Stock\n\n27,279\n\nI",
+     ["B-title", "I-title", "B-owned", "B-di", "B-title", "I-title", "O", "O"],
+     ["B-title", "I-title", "B-owned", "B-di"] * 2),
     # a column of titles read as such is the CRF's to read
     ("Common Stock\n\nCommon Stock\n\n08/31/2020\n\nA", ["B-title", "I-title", "O", "O", "B-tx_date", "B-code"],
      ["B-title", "I-title", "O", "O", "B-tx_date", "B-code"]),
