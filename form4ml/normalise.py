@@ -38,6 +38,9 @@ RULES = [
     ("\\", re.compile(r"\\([$*_#\[\]()&%-])"), r"\1"),
     # a dollar amount cut after its point by a cell break: ``$3.<tab>3`` is $3.3
     ("\t", re.compile(r"(\$ ?\d[\d,]*\.)\t+(\d)"), r"\1\2"),
+    # an amount cut inside its last group of thousands by a cell break: ``15,8<tab>05``
+    ("\t", re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})*,(\d{1,2}))\t+(\d{1,2})(?![\d,])"),
+     lambda m: m[1] + m[3] if len(m[2]) + len(m[3]) == 3 else m[0]),
     # a header box's number glued to the value before it by HTML scraping: ``SUITE 3003. Date
     # of Earliest``, ``928064. If Amendment`` (box 3 after the street, box 4 after the ZIP),
     # ``SMITH BRADFORD L2. Issuer Name`` (box 2 after the name's last initial, or after a

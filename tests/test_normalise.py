@@ -17,6 +17,10 @@ from form4ml.normalise import case_view, normalise
     ("D\t\t\\$3.\t3\t378,950", "D\t\t$3.3\t378,950"),   # seed 001: a price cut after its point
     ("$ 12.\t\t50", "$ 12.50"),
     ("1.\t25% of the shares", "1.\t25% of the shares"),    # a footnote number stays apart
+    # a markdown dump of a scan cuts an amount inside its last thousands (real filings)
+    ("Common Stock\t\t15,8\t05\t\tI", "Common Stock\t\t15,805\t\tI"),
+    ("\t12,345,6\t78\t", "\t12,345,678\t"),
+    ("\t1,2\t3\t", "\t1,2\t3\t"),      # no group of three when joined: two cells
     # scraped HTML glues a header box's number to the street or ZIP before it (real filings)
     ("AVESUITE 3003. Date of Earliest", "AVESUITE 300 3. Date of Earliest"),
     ("928064. If Amendment", "92806 4. If Amendment"),
