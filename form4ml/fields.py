@@ -1,5 +1,6 @@
 """Fields: BIO tags on tokens (the field CRFs of the cascade), to and from spans."""
 import re
+from itertools import takewhile
 
 from .assemble import WRAP_COLUMN_SLACK, Piece
 from .features import MARK, security_words, word_shape
@@ -680,6 +681,22 @@ def repair_second_amounts(tokens, tags, line_zones):
         amounts = [i for i in run if tags[i] == "B-shares"]
         if len(amounts) == 2 and not any(tags[i][2:] == "und_shares" for i in run):
             tags[amounts[1]] = "B-und_shares"
+
+
+def repair_dollar_amounts(tokens, tags, line_zones):
+    """A Table II amount owned right after a ``$`` the CRF left ``O``, with the row's
+    amount owned still to come (before the next title), is a price (one cell a line:
+    ``$`` / ``0``, a holding's conversion price read as the amount owned): the exercise
+    price (column 2) where the row's underlying title comes before that amount, else the
+    price (column 8). Tags fixed in place."""
+    for i in range(1, len(tokens)):
+        if (tags[i] != "B-owned" or tokens[i - 1].text != "$" or tags[i - 1] != "O"
+                or line_zones[tokens[i].line] != "table2"):
+            continue
+        rest = list(takewhile(lambda label: label != "title", (
+            tags[j][2:] for j in range(i + 1, len(tokens)) if tags[j][2:] in ("title", "und_title", "owned"))))
+        if "owned" in rest:
+            tags[i] = "B-ex_price" if rest[0] == "und_title" else "B-price"
 
 
 def repair_interleaved_titles(tokens, tags, line_zones):

@@ -13,8 +13,8 @@ from .errors import Form4Error
 from .features import form_words, tokens_to_features
 from .fields import (repair_ad_di_order, repair_amounts_above_rows, repair_amounts_after_codes, repair_bare_marks,
                      repair_bracketed, repair_broken_headings, repair_centred_marks, repair_centred_title_words,
-                     repair_cities_after_streets, repair_city_prefixes, repair_footnote_starts, repair_glued_marks,
-                     repair_interleaved_titles, repair_lone_codes, repair_lone_ownership_letters,
+                     repair_cities_after_streets, repair_city_prefixes, repair_dollar_amounts, repair_footnote_starts,
+                     repair_glued_marks, repair_interleaved_titles, repair_lone_codes, repair_lone_ownership_letters,
                      repair_misread_ownership_letters, repair_month_dates, repair_nature_after_indirect,
                      repair_nature_heads, repair_nature_openings, repair_nature_restarts, repair_note_line_ends,
                      repair_par_value_tails, repair_relationship_columns, repair_repeated_rows,
@@ -117,6 +117,7 @@ def tag(text, model=None, confidence=True):
     repair_interleaved_titles(tokens, tags, zones)
     repair_underlying_before_dates(tokens, tags, confs, zones)
     repair_second_amounts(tokens, tags, zones)
+    repair_dollar_amounts(tokens, tags, zones)
     repair_underlying_tails(tokens, tags, confs, zones)
     repair_title_heads(tokens, tags, confs, zones)
     repair_title_line_heads(tokens, tags, confs, zones)

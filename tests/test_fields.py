@@ -4,16 +4,17 @@ import pytest
 from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_amounts_above_rows, repair_amounts_after_codes,
                             repair_bare_marks, repair_bracketed, repair_broken_headings, repair_centred_marks,
                             repair_centred_title_words, repair_cities_after_streets, repair_city_prefixes,
-                            repair_footnote_starts, repair_glued_marks, repair_interleaved_titles, repair_lone_codes,
-                            repair_lone_ownership_letters, repair_misread_ownership_letters, repair_month_dates,
-                            repair_nature_after_indirect, repair_nature_heads, repair_nature_openings,
-                            repair_nature_restarts, repair_note_line_ends, repair_par_value_tails,
-                            repair_relationship_columns, repair_repeated_rows, repair_run_on_underlying,
-                            repair_second_amounts, repair_signature_over_label, repair_split_text_cells,
-                            repair_split_zip, repair_title_first, repair_title_heads, repair_title_line_heads,
-                            repair_underlying_before_dates, repair_underlying_tails, repair_underlying_titles,
-                            repair_untagged_title_openings, repair_untitled_rows, repair_wrapped_amounts,
-                            repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks, spans_to_tags)
+                            repair_dollar_amounts, repair_footnote_starts, repair_glued_marks,
+                            repair_interleaved_titles, repair_lone_codes, repair_lone_ownership_letters,
+                            repair_misread_ownership_letters, repair_month_dates, repair_nature_after_indirect,
+                            repair_nature_heads, repair_nature_openings, repair_nature_restarts, repair_note_line_ends,
+                            repair_par_value_tails, repair_relationship_columns, repair_repeated_rows,
+                            repair_run_on_underlying, repair_second_amounts, repair_signature_over_label,
+                            repair_split_text_cells, repair_split_zip, repair_title_first, repair_title_heads,
+                            repair_title_line_heads, repair_underlying_before_dates, repair_underlying_tails,
+                            repair_underlying_titles, repair_untagged_title_openings, repair_untitled_rows,
+                            repair_wrapped_amounts, repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
+                            spans_to_tags)
 from form4ml.tokenize import tokenize
 
 def _repaired(repair, text, crf, zone):
@@ -1306,3 +1307,25 @@ def test_repair_reads_untagged_security_words_before_a_rows_date_as_its_title(ro
         return [crf.get(t.text, "O") for t in tokens]
     tokens, tags = _repaired(repair_untagged_title_openings, row, tagged, "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("title")] == title
+
+
+
+# Scraped HTML of a real filing's Table II holding, one cell a line: its conversion price
+# "$" / "0" read as the amount owned, the amount owned below
+DOLLAR_HOLDING = "Class B Common Stock\n(3)\n$\n0\n(2)\n(2)\nClass A Common Stock\n1,412,998\n{owned}D"
+
+
+@pytest.mark.parametrize("owned, tag", [
+    ("1,412,998\n", "B-ex_price"),
+    # with no amount owned after it, the amount stands
+    ("", "B-owned"),
+])
+def test_repair_reads_an_amount_owned_after_a_dollar_as_the_price(owned, tag):
+    by_line = {0: ["B-title"] + ["I-title"] * 3, 1: ["B-fn_mark"], 2: ["O"], 3: ["B-owned"], 4: ["B-fn_mark"],
+               5: ["B-fn_mark"], 6: ["B-und_title"] + ["I-und_title"] * 3, 7: ["B-und_shares"], 8: ["B-owned"]}
+    text = DOLLAR_HOLDING.format(owned=owned)
+    tokens = tokenize(text)
+    tags = [by_line[t.line][k] if t.text != "D" else "B-di" for t in tokens
+            for k in [sum(1 for u in tokens if u.line == t.line and u.start < t.start)]]
+    repair_dollar_amounts(tokens, tags, ["table2"] * 10)
+    assert tags[[t.text for t in tokens].index("0")] == tag
