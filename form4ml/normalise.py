@@ -47,6 +47,8 @@ RULES = [
     # company's state suffix: ``CORP /DE/2. Issuer Name``)
     (".", re.compile(r"(?:(?<=[\dA-Za-z])|(?<=[A-Z]/))(?=[2-6]a?\. ?(?:Issuer Name|Foreign Trading|Date of Earliest|"
                       r"If Amendment|Relationship of|Individual or))"), " "),
+    # two dates a scraper glued, cells with no break between (``03/17/202103/17/2026``)
+    ("/", re.compile(r"(?<=/\d{4})(?=\d{1,2}/\d{1,2}/\d{4})"), " "),
     ("#", re.compile(r"^#{1,6}[ \t]*", re.M), ""),
     # a markdown pipe table (docling, markitdown, pandoc) as the tab-separated cells of the
     # seeds: a row ``| Common Stock | 02/18/2014 |``, its rule ``|---|:--:|`` a blank line
