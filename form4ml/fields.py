@@ -649,13 +649,13 @@ def repair_underlying_tails(tokens, tags, confidences, line_zones):
 MIN_CELL_GAP = 3     # spaces between two cells of a space-aligned line
 
 
-def repair_underlying_before_dates(tokens, tags, confidences, line_zones):
+def repair_underlying_before_dates(tokens, tags, line_zones):
     """Words opening a Table II row's line that the CRF read as the underlying title
     (column 7) before the row's date, code or amount (columns 2-5) on that line are the
     title's (column 1): OCR and ``-layout`` print a line's cells left to right, and a
     title centred on its row puts its middle word there (``Restricted`` / ``Stock ...
     08/29/2018 A 725`` / ``Units``, the CRF going on from ``Common`` above). Tags fixed
-    in place."""
+    in place (their confidences stand)."""
     for line, run in tokens_by_line(tokens, line_zones, ("table2",)).items():
         first = next((k for k, i in enumerate(run) if tags[i][2:] in LEFT_CELLS), None)
         head = [i for i in run[:first] if tags[i] != "O"] if first else []

@@ -115,7 +115,7 @@ def tag(text, model=None, confidence=True):
     repair_title_first(tokens, tags, confs, zones)
     repair_run_on_underlying(tokens, tags, zones)
     repair_interleaved_titles(tokens, tags, zones)
-    repair_underlying_before_dates(tokens, tags, confs, zones)
+    repair_underlying_before_dates(tokens, tags, zones)
     repair_second_amounts(tokens, tags, zones)
     repair_dollar_amounts(tokens, tags, zones)
     repair_underlying_tails(tokens, tags, confs, zones)

@@ -1203,9 +1203,9 @@ def test_repair_reads_an_underlying_title_before_the_rows_date_as_the_title(row,
     crf = {"Restricted": "B-title", "Commins": "B-und_title", "Stock": "I-und_title", "08/29/2018": "B-tx_date",
            "A": "B-code", "725": "B-shares", "0": "B-price", "5,283": "B-owned", "D": "B-di", "Units": "I-title"}
     text = "Restricted Commins\n" + row + "\nUnits ie a es"
-    def tagged(tokens):
-        return [crf.get(t.text, "O") for t in tokens]
-    tokens, tags = _repaired(repair_underlying_before_dates, text, tagged, "table2")
+    tokens = tokenize(text)
+    tags = [crf.get(t.text, "O") for t in tokens]
+    repair_underlying_before_dates(tokens, tags, ["table2"] * 3)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title") and not tag.endswith("und_title")] == title
 
 
