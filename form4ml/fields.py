@@ -3,7 +3,7 @@ import re
 from itertools import takewhile
 
 from .assemble import WRAP_COLUMN_SLACK, Piece
-from .features import MARK, security_words, word_shape
+from .features import DATE, MARK, security_words, word_shape
 from .labels import TABLE_ZONES
 from .record import SEC_CODES
 from .tokenize import Tokens
@@ -1172,6 +1172,42 @@ def repair_lone_codes(tokens, tags, confidences, line_zones):
             if after is not None and tags[after] == "B-shares" and tokens[after].line - line <= MAX_LINES_TO_AMOUNT:
                 tags[i], confidences[i] = "B-code", confidences[after]
                 missing -= 1
+
+
+def repair_single_row_cells(tokens, tags, confidences, line_zones):
+    """A Table I of one row, printed a cell a line (plain ``pdftotext``), whose date, code
+    or amount the CRF left untagged on lines of their own between the title and the
+    amount owned (``Common Stock`` / ``A(1)`` / ``09/30/2025`` / ``110.9596 A`` / ``$`` /
+    ``13,549.3132``): with one row there is no row to mistake, so a lone date is its
+    transaction date, a lone code letter (its mark glued on) its code, and an amount with
+    an A/D letter its amount and A/D, each where the table has none tagged, and the row
+    has a price (a holding has no date, code or amount; column 3's lone heading ``V`` is no
+    code). Tags fixed in place, with the title's confidence."""
+    runs = tokens_by_line(tokens, line_zones, ("table1",))
+    zone = [i for run in runs.values() for i in run]
+    titles = [i for i in zone if tags[i] == "B-title"]
+    owned = [i for i in zone if tags[i] == "B-owned"]
+    found = {tags[i][2:] for i in zone}
+    if (len(titles) != 1 or len(owned) != 1 or tokens[owned[0]].line < tokens[titles[0]].line
+            or "price" not in found):     # no price: a holding, with no date, code or amount
+        return
+    conf = confidences[titles[0]]
+    for line, run in runs.items():
+        if not tokens[titles[0]].line < line < tokens[owned[0]].line or not _untagged(tags, run):
+            continue
+        texts = [tokens[i].text for i in run]
+        if len(run) == 1 and DATE.match(texts[0]) and "tx_date" not in found:
+            cells = {run[0]: "B-tx_date"}
+        elif (texts[0] in SEC_CODES and texts[0] != "V" and (len(run) == 1 or len(run) == 2 and MARK.match(texts[1]))
+              and "code" not in found and "shares" not in found):
+            cells = {run[0]: "B-code", **({run[1]: "B-fn_mark"} if len(run) == 2 else {})}
+        elif len(run) == 2 and WHOLE_AMOUNT.match(texts[0]) and texts[1] in ("A", "D") and "shares" not in found:
+            cells = {run[0]: "B-shares", run[1]: "B-ad"}
+        else:
+            continue
+        for i, tag in cells.items():
+            tags[i], confidences[i] = tag, conf
+            found.add(tag[2:])
 
 
 def repair_amounts_after_codes(tokens, tags, confidences, line_zones):

@@ -19,11 +19,11 @@ from .fields import (repair_ad_di_order, repair_amounts_above_rows, repair_amoun
                      repair_nature_heads, repair_nature_openings, repair_nature_restarts, repair_note_line_ends,
                      repair_par_value_tails, repair_relationship_columns, repair_repeated_rows,
                      repair_run_on_underlying, repair_second_amounts, repair_signature_over_label,
-                     repair_split_text_cells, repair_split_zip, repair_title_first, repair_title_heads,
-                     repair_title_line_heads, repair_underlying_before_dates, repair_underlying_tails,
-                     repair_underlying_titles, repair_untagged_title_openings, repair_untitled_rows,
-                     repair_wrapped_amounts, repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
-                     tags_to_pieces)
+                     repair_single_row_cells, repair_split_text_cells, repair_split_zip, repair_title_first,
+                     repair_title_heads, repair_title_line_heads, repair_underlying_before_dates,
+                     repair_underlying_tails, repair_underlying_titles, repair_untagged_title_openings,
+                     repair_untitled_rows, repair_wrapped_amounts, repair_wrapped_cells, repair_wrapped_heads,
+                     repair_wrapped_marks, tags_to_pieces)
 from .labels import ZONE_GROUPS
 from .html import html_to_text, is_html
 from .normalise import case_view, normalise
@@ -133,6 +133,7 @@ def tag(text, model=None, confidence=True):
     repair_misread_ownership_letters(tokens, tags, confs, zones)
     repair_lone_codes(tokens, tags, confs, zones)
     repair_amounts_after_codes(tokens, tags, confs, zones)
+    repair_single_row_cells(tokens, tags, confs, zones)
     repair_amounts_above_rows(tokens, tags, confs, zones)
     repair_month_dates(tokens, tags, confs, zones)
     repair_underlying_titles(tokens, tags, zones)

@@ -10,11 +10,11 @@ from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_amounts_above_
                             repair_nature_heads, repair_nature_openings, repair_nature_restarts, repair_note_line_ends,
                             repair_par_value_tails, repair_relationship_columns, repair_repeated_rows,
                             repair_run_on_underlying, repair_second_amounts, repair_signature_over_label,
-                            repair_split_text_cells, repair_split_zip, repair_title_first, repair_title_heads,
-                            repair_title_line_heads, repair_underlying_before_dates, repair_underlying_tails,
-                            repair_underlying_titles, repair_untagged_title_openings, repair_untitled_rows,
-                            repair_wrapped_amounts, repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
-                            spans_to_tags)
+                            repair_single_row_cells, repair_split_text_cells, repair_split_zip, repair_title_first,
+                            repair_title_heads, repair_title_line_heads, repair_underlying_before_dates,
+                            repair_underlying_tails, repair_underlying_titles, repair_untagged_title_openings,
+                            repair_untitled_rows, repair_wrapped_amounts, repair_wrapped_cells, repair_wrapped_heads,
+                            repair_wrapped_marks, spans_to_tags)
 from form4ml.tokenize import tokenize
 
 def _repaired(repair, text, crf, zone):
@@ -1329,3 +1329,22 @@ def test_repair_reads_an_amount_owned_after_a_dollar_as_the_price(owned, tag):
             for k in [sum(1 for u in tokens if u.line == t.line and u.start < t.start)]]
     repair_dollar_amounts(tokens, tags, ["table2"] * 10)
     assert tags[[t.text for t in tokens].index("0")] == tag
+
+
+
+# Cut down from plain pdftotext of a real filing's one-row Table I (a JPMorgan director's
+# grant): the code printed before the date, both untagged, the amount too
+ONE_ROW = "Common Stock\n\nA(1)\n\n09/30/2025\n\n110.9596 A\n\n$\n13,549.3132\n{price}\n\nD"
+
+
+@pytest.mark.parametrize("price, cells", [
+    ("315.43", ["B-code", "B-fn_mark", "B-tx_date", "B-shares", "B-ad"]),
+    # no price: a holding, whose lone cells are no date, code or amount of its
+    ("", ["O", "O", "O", "O", "O"]),
+])
+def test_repair_reads_the_untagged_cells_of_a_one_row_table(price, cells):
+    crf = {"Common": "B-title", "Stock": "I-title", "13,549.3132": "B-owned", "315.43": "B-price", "D": "B-di"}
+    def tagged(tokens):
+        return [crf.get(t.text, "O") for t in tokens]
+    tokens, tags = _repaired(repair_single_row_cells, ONE_ROW.format(price=price), tagged, "table1")
+    assert [tag for t, tag in zip(tokens, tags) if 2 <= t.line <= 6] == cells
