@@ -622,7 +622,7 @@ TALL_CELLS = ("title", "nature", "und_title")
 SUBSTANCE = {"title", "tx_date", "shares", "price", "owned", "ex_price", "und_title", "und_shares"}
 ROW_AMOUNTS = {"shares", "owned", "und_shares"}
 MAX_HEAD_LINES = 2      # lines a tall cell's head may stand above its row's first value
-MAX_CENTRED_HEAD_LINES = 3      # and one centred on the row's short cells
+MAX_CENTRED_HEAD_LINES = 4      # and one centred on the row's short cells
 
 
 def rebuilt_rows(rows):
