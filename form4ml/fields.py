@@ -408,6 +408,20 @@ def repair_wrapped_cells(tokens, tags, confidences, line_zones):
                 confidences[i] = confidences[above]
 
 
+def repair_marks_below_cells(tokens, tags, confidences, line_zones):
+    """A mark alone on its line, left ``O`` right below a text cell's last line and in its
+    column, is the row's mark (``pdftotext -layout`` ends a tall nature with it: ``Fund,
+    LP`` / ``(8)``). Tags fixed in place, with the cell's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
+    for line, run in by_line.items():
+        if len(run) != 1 or tags[run[0]] != "O" or not MARK.match(tokens[run[0]].text):
+            continue
+        cell = next((i for i in by_line.get(line - 1, ()) if tags[i][2:] in WRAPPED_LABELS
+                     and abs(tokens[i].col - tokens[run[0]].col) <= WRAP_COLUMN_SLACK), None)
+        if cell is not None:
+            tags[run[0]], confidences[run[0]] = "B-fn_mark", confidences[cell]
+
+
 MAX_GAP_LINES = 3   # lines a tall cell's run may skip that print nothing in its column
 
 

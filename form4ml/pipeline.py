@@ -15,9 +15,9 @@ from .fields import (repair_ad_di_order, repair_amounts_above_rows, repair_amoun
                      repair_bracketed, repair_broken_headings, repair_centred_marks, repair_centred_title_words,
                      repair_cities_after_streets, repair_city_prefixes, repair_dollar_amounts, repair_footnote_starts,
                      repair_glued_marks, repair_interleaved_titles, repair_lone_codes, repair_lone_ownership_letters,
-                     repair_misread_ownership_letters, repair_month_dates, repair_nature_after_indirect,
-                     repair_nature_heads, repair_nature_openings, repair_nature_restarts, repair_note_line_ends,
-                     repair_par_value_tails, repair_relationship_columns, repair_repeated_rows,
+                     repair_marks_below_cells, repair_misread_ownership_letters, repair_month_dates,
+                     repair_nature_after_indirect, repair_nature_heads, repair_nature_openings, repair_nature_restarts,
+                     repair_note_line_ends, repair_par_value_tails, repair_relationship_columns, repair_repeated_rows,
                      repair_run_on_underlying, repair_second_amounts, repair_signature_over_label,
                      repair_single_row_cells, repair_split_text_cells, repair_split_zip, repair_title_first,
                      repair_title_heads, repair_title_line_heads, repair_underlying_before_dates,
@@ -126,6 +126,7 @@ def tag(text, model=None, confidence=True):
     repair_nature_heads(tokens, tags, confs, zones)
     repair_nature_restarts(tokens, tags, confs, zones)
     repair_wrapped_marks(tokens, tags, confs, zones)
+    repair_marks_below_cells(tokens, tags, confs, zones)
     repair_wrapped_amounts(tokens, tags, confs, zones)
     repair_relationship_columns(tokens, tags, zones)
     repair_ad_di_order(tokens, tags, zones)

@@ -6,15 +6,16 @@ from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_amounts_above_
                             repair_centred_title_words, repair_cities_after_streets, repair_city_prefixes,
                             repair_dollar_amounts, repair_footnote_starts, repair_glued_marks,
                             repair_interleaved_titles, repair_lone_codes, repair_lone_ownership_letters,
-                            repair_misread_ownership_letters, repair_month_dates, repair_nature_after_indirect,
-                            repair_nature_heads, repair_nature_openings, repair_nature_restarts, repair_note_line_ends,
-                            repair_par_value_tails, repair_relationship_columns, repair_repeated_rows,
-                            repair_run_on_underlying, repair_second_amounts, repair_signature_over_label,
-                            repair_single_row_cells, repair_split_text_cells, repair_split_zip, repair_title_first,
-                            repair_title_heads, repair_title_line_heads, repair_underlying_before_dates,
-                            repair_underlying_tails, repair_underlying_titles, repair_untagged_title_openings,
-                            repair_untitled_rows, repair_wrapped_amounts, repair_wrapped_cells, repair_wrapped_heads,
-                            repair_wrapped_marks, spans_to_tags)
+                            repair_marks_below_cells, repair_misread_ownership_letters, repair_month_dates,
+                            repair_nature_after_indirect, repair_nature_heads, repair_nature_openings,
+                            repair_nature_restarts, repair_note_line_ends, repair_par_value_tails,
+                            repair_relationship_columns, repair_repeated_rows, repair_run_on_underlying,
+                            repair_second_amounts, repair_signature_over_label, repair_single_row_cells,
+                            repair_split_text_cells, repair_split_zip, repair_title_first, repair_title_heads,
+                            repair_title_line_heads, repair_underlying_before_dates, repair_underlying_tails,
+                            repair_underlying_titles, repair_untagged_title_openings, repair_untitled_rows,
+                            repair_wrapped_amounts, repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
+                            spans_to_tags)
 from form4ml.tokenize import tokenize
 
 def _repaired(repair, text, crf, zone):
@@ -1348,3 +1349,21 @@ def test_repair_reads_the_untagged_cells_of_a_one_row_table(price, cells):
         return [crf.get(t.text, "O") for t in tokens]
     tokens, tags = _repaired(repair_single_row_cells, ONE_ROW.format(price=price), tagged, "table1")
     assert [tag for t, tag in zip(tokens, tags) if 2 <= t.line <= 6] == cells
+
+
+
+# Cut down from pdftotext -layout of a real filing's Table I (PayPal): a tall nature ends
+# with its mark alone on a line below it
+@pytest.mark.parametrize("mark_col, tag", [
+    (37, "B-fn_mark"),
+    (20, "O"),      # in another column it is no mark of the cell's
+])
+def test_repair_reads_a_lone_mark_below_a_cells_last_line_as_the_rows(mark_col, tag):
+    text = ("Class A Common Stock   14,073   I    Principals\n"
+            "                                     Fund, LP\n" + " " * mark_col + "(8)")
+    crf = {"Class": "B-title", "A": "I-title", "Common": "I-title", "Stock": "I-title", "14,073": "B-owned",
+           "I": "B-di", "Principals": "B-nature", "Fund": "I-nature", ",": "I-nature", "LP": "I-nature"}
+    def tagged(tokens):
+        return [crf.get(t.text, "O") for t in tokens]
+    tokens, tags = _repaired(repair_marks_below_cells, text, tagged, "table1")
+    assert tags[-1] == tag
