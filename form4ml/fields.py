@@ -615,22 +615,25 @@ AMOUNT_SHAPE = re.compile(r"^d{1,3}(?:,ddd)*(?:\.d+)?$")
 
 TITLE_HEAD_WORD = re.compile(r"^[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?$")     # Non, Employee, Non-Qualified
 MAX_TITLE_HEAD_WORDS = 3
+PAR_SIGNS = (",", "$")     # between a title's words and its par value: Common Stock, $0.01
 
 
 def repair_title_line_heads(tokens, tags, confidences, line_zones):
     """Words opening a table line that the CRF left ``O`` right before the title it read
     as going on (an ``I-`` tag with no title begun: ``Non Employee`` before ``Stock Options
-    (Right to Buy)``) begin that title, where they are at most three capitalised words.
-    Tags fixed in place, with the title's confidence."""
+    (Right to Buy)``; ``Common Stock, $`` before ``0.00125 par value``) begin that title,
+    where they are at most three capitalised words (and a par value's comma and dollar
+    sign). Tags fixed in place, with the title's confidence."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for line, run in by_line.items():
         head = []
         for i in run:
-            if tags[i] != "O" or not TITLE_HEAD_WORD.match(tokens[i].text):
+            if tags[i] != "O" or not (TITLE_HEAD_WORD.match(tokens[i].text) or head and tokens[i].text in PAR_SIGNS):
                 break
             head.append(i)
+        words = [i for i in head if tokens[i].text not in PAR_SIGNS]
         after = run[len(head)] if len(head) < len(run) else None
-        if head and len(head) <= MAX_TITLE_HEAD_WORDS and after is not None and tags[after] == "I-title" and not any(
+        if words and len(words) <= MAX_TITLE_HEAD_WORDS and after is not None and tags[after] == "I-title" and not any(
                 tags[j] == "B-title" for j in range(after - 1, -1, -1) if tokens[j].line == line):
             for k, i in enumerate(head + [after]):
                 tags[i] = ("B-" if k == 0 else "I-") + "title"

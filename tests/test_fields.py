@@ -1367,3 +1367,19 @@ def test_repair_reads_a_lone_mark_below_a_cells_last_line_as_the_rows(mark_col, 
         return [crf.get(t.text, "O") for t in tokens]
     tokens, tags = _repaired(repair_marks_below_cells, text, tagged, "table1")
     assert tags[-1] == tag
+
+
+@pytest.mark.parametrize("head, title", [
+    # pdftotext -layout of a real filing's Table I: the CRF read the title from its par value
+    ("Common Stock, $", ["Common", "Stock", ",", "$", "0.00125", "par", "value"]),
+    # a comma opening the line begins no title
+    (", $", ["0.00125", "par", "value"]),
+])
+def test_repair_begins_a_title_at_its_words_before_its_par_value(head, title):
+    text = head + "0.00125 par value        10/30/2025      P"
+    def tagged(tokens):
+        start = [t.text for t in tokens].index("0.00125")
+        return ["I-title" if start <= k <= start + 2 else "B-tx_date" if t.text == "10/30/2025" else
+                "B-code" if t.text == "P" else "O" for k, t in enumerate(tokens)]
+    tokens, tags = _repaired(repair_title_line_heads, text, tagged, "table1")
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == title
