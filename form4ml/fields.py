@@ -1523,23 +1523,43 @@ def repair_relationship_columns(tokens, tags, line_zones):
     (the CRF reads a mark beside ``Director`` as ``10% Owner`` now and then): below a
     heading line ``Director<tab>10% Owner<tab>Officer<tab>Other``, a flag the CRF tagged
     on a line with tabs takes the heading of its tab-separated cell (tags fixed in place,
-    up to the next zone after the owners). Lines of spaces are left: there a mark's
-    column, measured in characters, drifts from its heading's by half a heading's width
-    (``pdftotext -layout`` sets each line's characters by their own widths), and a mark
-    alone on its line (plain pdftotext, scraped HTML) has no column at all."""
+    up to the next zone after the owners). Below a heading line of spaces, a flag with
+    spaces before it takes the heading whose centre stands nearest its own: ``pdftotext
+    -layout`` sets each line's characters by their own widths, so a mark's column drifts
+    from its heading's first character by half a heading, but both stand centred on the
+    column (``AUSTIN          X`` under ``10% Owner``). A mark opening its line (plain
+    pdftotext, scraped HTML) has no column at all."""
     first = next((tok.line for tok in tokens if tok.text in ("Director", "DIRECTOR", "director")), None)
     if first is None:
         return
-    heads = None
+    heads = centres = None
     for line, idx in tokens_by_line(tokens, line_zones, set(line_zones), first).items():
         if line_zones[line] in AFTER_OWNERS:
-            heads = None
+            heads = centres = None
             continue
         heads = _relation_heads(tokens, idx) or heads
+        centres = _relation_centres(tokens, idx) or centres
         for i in idx[1:] if heads else ():
             label = heads.get(tokens[i].cell)
             if tags[i][2:] in RELATION_FLAGS and label and tokens[i].cell:
                 tags[i] = "B-" + label
+        for k, i in enumerate(idx) if centres and not heads else ():
+            gap = tokens[i].start - tokens[idx[k - 1]].end if k else tokens[i].col     # spaces before it
+            if tags[i][2:] in RELATION_FLAGS and gap >= MIN_CELL_GAP:
+                tags[i] = "B-" + min(centres, key=lambda c: abs(c[0] - tokens[i].col - len(tokens[i].text) / 2))[1]
+
+
+def _relation_centres(tokens, idx):
+    """The Reporting Owners table's heading line of spaces as [(centre column, flag)], or
+    None: ``pdftotext -layout`` centres each heading over its column, and a mark on its
+    column's centre, so the nearest heading's centre names a mark's column."""
+    texts = [tokens[i].text.lower() for i in idx]
+    if texts[-len(RELATION_LINE):] != RELATION_LINE or tokens[idx[-1]].cell:
+        return None
+    spans = {"director": (0, 0), "10": (1, 3), "officer": (4, 4), "other": (5, 5)}
+    words = idx[-len(RELATION_LINE):]
+    return [((tokens[words[a]].col + tokens[words[b]].col + len(tokens[words[b]].text)) / 2, RELATION_HEADS[head])
+            for head, (a, b) in spans.items()]
 
 
 def _relation_heads(tokens, idx):
