@@ -460,19 +460,25 @@ MAX_TITLE_GAP = 4       # lines from a title's first to its row's first value (o
 def repair_untitled_rows(tokens, tags, confidences, line_zones):
     """A security's title with its par value that the CRF left ``O`` (``Class A Common
     Stock,`` / ``$0.01 par value``: the amount reads like a price), opening a table line
-    and going on over the next line's first cell, is the title of the row whose first
-    value (date, exercise price or amount owned) follows within a few lines, where the
-    tagged token before it is no title. Its words are security words, single capitals
-    and the par value's; tags fixed in place, with the confidence of the row's value."""
+    and going on over the next lines' first cells (EDGAR ASCII: ``Common Stock, |Oct. 30,``
+    / ``$0.00125 par  |2025`` / ``value  |``), is the title of the row whose first value
+    (date, exercise price or amount owned) follows its first line's cell within a few
+    lines, where the tagged token before it is no title on the line right above (a
+    title's line going on). Its words are security words,
+    single capitals and the par value's; tags fixed in place, with the confidence of the
+    row's value."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for line in by_line:
         group = _par_value_title(tokens, tags, by_line, line)
         if group is None:
             continue
-        after = next((i for i in range(group[-1] + 1, len(tokens)) if tags[i] != "O"), None)
+        first_line = [i for i in group if tokens[i].line == line]
+        after = next((i for i in range(first_line[-1] + 1, len(tokens)) if tags[i] != "O"), None)
         before = next((i for i in range(group[0] - 1, -1, -1) if tags[i] != "O"), None)
-        if (after is None or tags[after][2:] not in ROW_OPENERS or tokens[after].line - line > MAX_TITLE_GAP
-                or before is not None and tags[before][2:] == "title"):
+        opener = after is not None and (tags[after][2:] in ROW_OPENERS or tags[after] == "B-code"
+                                        and tokens[after].line == line)    # a date no rule has read yet
+        if (not opener or tokens[after].line - line > MAX_TITLE_GAP
+                or before is not None and tags[before][2:] == "title" and tokens[before].line >= line - 1):
             continue
         for k, i in enumerate(group):
             tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "title", confidences[after]
@@ -524,18 +530,29 @@ def repair_par_value_tails(tokens, tags, confidences, line_zones):
 
 def _par_value_title(tokens, tags, by_line, line):
     """The ``O`` tokens of a title with its par value opening ``line`` (its first cell,
-    and the next line's where that goes on with such words), or None."""
+    and the next lines' where they go on with such words), or None."""
     head = by_line[line][0]
     if not (tokens[head].col <= WRAP_COLUMN_SLACK and tags[head] == "O" and tokens[head].text[:1].isupper()
             and _security(tokens[head].text)):
         return None
-    first = _cells(tokens, by_line[line])[0]
-    if not _title_words(tokens, tags, first):
+    group = _first_cell(tokens, by_line[line])
+    if not _title_words(tokens, tags, group):
         return None
-    below = by_line.get(line + 1)
-    rest = _cells(tokens, below)[0] if below else []
-    group = first + rest if rest and _title_words(tokens, tags, rest) else first
+    for below in range(line + 1, line + MAX_PAR_LINES):
+        rest = _first_cell(tokens, by_line[below]) if below in by_line else []
+        if not rest or not _title_words(tokens, tags, rest):
+            break
+        group += rest
     return group if any(tokens[i].text.lower() == "par" for i in group) else None
+
+
+MAX_PAR_LINES = 3     # lines a title with its par value wraps over
+
+
+def _first_cell(tokens, run):
+    """A line's first cell: its first run of tokens a space apart, up to a ``|`` (ASCII)."""
+    cell = _cells(tokens, run)[0]
+    return list(takewhile(lambda i: tokens[i].text != "|", cell))
 
 
 def _title_words(tokens, tags, group):

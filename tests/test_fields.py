@@ -543,6 +543,28 @@ def test_repair_reads_a_title_with_its_par_value_left_o(text, title):
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
 
 
+# EDGAR ASCII of a real filing's Table I (Citigroup's purchases): each title with its par
+# value wrapped over three lines of its column, the row's month-name date not read yet
+ASCII_PAR_ROWS = ("Common Stock, |Oct. 30,    |N/A         |P          |116,002   |A\n"
+                  "$0.00125 par  |2025        |            |           |          |\n"
+                  "value         |            |            |           |          |\n"
+                  "\n"
+                  "Common Stock, |Oct. 31,    |N/A         |P          |24,773    |A\n"
+                  "$0.00125 par  |2025        |            |           |          |\n"
+                  "value         |            |            |           |          |\n")
+
+
+def test_repair_reads_ascii_titles_with_their_par_values_wrapped_over_three_lines():
+    tokens = tokenize(ASCII_PAR_ROWS)
+    tags = [{"P": "B-code", "116,002": "B-shares", "24,773": "B-shares", "A": "B-ad"}.get(t.text, "O")
+            for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    repair_untitled_rows(tokens, tags, confidences, ["table1"] * 8)
+    titles = [" ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("-title") and t.line in lines)
+              for lines in ((0, 1, 2), (4, 5, 6))]
+    assert titles == ["Common Stock , $ 0.00125 par value"] * 2
+
+
 # Cut down from a real filing's Table I as pdftotext -layout prints it (a Founders Fund
 # sale): the nature cell centred on its row, two lines above the row's line and two below,
 # a price's ``$`` between; the CRF tagged the lines above only.
