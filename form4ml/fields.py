@@ -136,6 +136,25 @@ def repair_cities_after_streets(tokens, tags):
                 tags[j] = ("B-" if k == 0 else "I-") + "owner_city"
 
 
+def repair_owner_names(tokens, tags, confidences, lines):
+    """A line the CRF left ``O`` right below the ``Name and Address of Reporting Person``
+    heading and right above an owner's street is that owner's name (EDGAR ASCII repeats
+    box 1 for each further owner, ``(continued)``, where the CRF read only the first
+    owner's name). Tags fixed in place, with the street's confidence."""
+    runs = _line_runs(tokens)
+    for line, run in runs.items():
+        if tags[run[0]] != "B-owner_street1" or line < 2:
+            continue
+        name = runs.get(line - 1)
+        if (name and _untagged(tags, name) and OWNER_HEADING.search(lines[line - 2])
+                and tokens[name[0]].text[:1].isalpha()):
+            for k, i in enumerate(name):
+                tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "owner_name", confidences[run[0]]
+
+
+OWNER_HEADING = re.compile(r"name and address of reporting person", re.I)
+
+
 def repair_split_text_cells(tokens, tags):
     """A table's text value the CRF began again right after its own word, in one cell
     (glued or one space on, same tab cell: ``Held`` / ``by minor child`` both begun), goes

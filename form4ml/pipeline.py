@@ -17,8 +17,8 @@ from .fields import (repair_ad_di_order, repair_amounts_above_rows, repair_amoun
                      repair_glued_marks, repair_interleaved_titles, repair_lone_codes, repair_lone_ownership_letters,
                      repair_marks_below_cells, repair_misread_ownership_letters, repair_month_dates,
                      repair_nature_after_indirect, repair_nature_heads, repair_nature_openings, repair_nature_restarts,
-                     repair_note_line_ends, repair_par_value_tails, repair_relationship_columns, repair_repeated_rows,
-                     repair_run_on_underlying, repair_second_amounts, repair_signature_over_label,
+                     repair_note_line_ends, repair_owner_names, repair_par_value_tails, repair_relationship_columns,
+                     repair_repeated_rows, repair_run_on_underlying, repair_second_amounts, repair_signature_over_label,
                      repair_single_row_cells, repair_split_text_cells, repair_split_zip, repair_title_first,
                      repair_title_heads, repair_title_line_heads, repair_underlying_before_dates,
                      repair_underlying_tails, repair_underlying_titles, repair_untagged_title_openings,
@@ -105,6 +105,7 @@ def tag(text, model=None, confidence=True):
     repair_split_zip(tokens, tags, confs)
     repair_city_prefixes(tokens, tags, confs)
     repair_cities_after_streets(tokens, tags)
+    repair_owner_names(tokens, tags, confs, lines)
     repair_untitled_rows(tokens, tags, confs, zones)
     repair_untagged_title_openings(tokens, tags, confs, zones)
     repair_par_value_tails(tokens, tags, confs, zones)

@@ -8,7 +8,7 @@ from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_amounts_above_
                             repair_interleaved_titles, repair_lone_codes, repair_lone_ownership_letters,
                             repair_marks_below_cells, repair_misread_ownership_letters, repair_month_dates,
                             repair_nature_after_indirect, repair_nature_heads, repair_nature_openings,
-                            repair_nature_restarts, repair_note_line_ends, repair_par_value_tails,
+                            repair_nature_restarts, repair_note_line_ends, repair_owner_names, repair_par_value_tails,
                             repair_relationship_columns, repair_repeated_rows, repair_run_on_underlying,
                             repair_second_amounts, repair_signature_over_label, repair_single_row_cells,
                             repair_split_text_cells, repair_split_zip, repair_title_first, repair_title_heads,
@@ -1414,3 +1414,27 @@ def test_repair_begins_a_title_at_its_words_before_its_par_value(head, title):
                 "B-code" if t.text == "P" else "O" for k, t in enumerate(tokens)]
     tokens, tags = _repaired(repair_title_line_heads, text, tagged, "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == title
+
+
+
+# EDGAR ASCII of a real filing with two owners (Bank of America): box 1 repeated for the
+# second owner, whose name the CRF left untagged
+ASCII_OWNERS = ("1. Name and Address of Reporting Person (continued)\n"
+                "      Banc of America Preferred Funding Corp\n"
+                "      214 NORTH TRYON STREET\n"
+                "      CHARLOTTE, NC  28255")
+
+
+@pytest.mark.parametrize("heading, name", [
+    ("1. Name and Address of Reporting Person (continued)", ["Banc", "of", "America", "Preferred", "Funding", "Corp"]),
+    # under another heading the line is no owner's name
+    ("Explanation of Responses:", []),
+])
+def test_repair_reads_the_line_under_box_1s_heading_as_an_owners_name(heading, name):
+    text = ASCII_OWNERS.replace("1. Name and Address of Reporting Person (continued)", heading)
+    tokens = tokenize(text)
+    tags = ["B-owner_street1" if t.text == "214" else "I-owner_street1" if t.line == 2 else
+            "B-owner_city" if t.text == "CHARLOTTE" else "O" for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    repair_owner_names(tokens, tags, confidences, text.split("\n"))
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("owner_name")] == name
