@@ -118,6 +118,24 @@ def repair_stray_table_lines(lines, zones):
     return zones
 
 
+SIGNATURE_LABEL = re.compile(r"signature of reporting person", re.I)
+ENDS_WITH_DATE = re.compile(r"(?:\d{1,2}/\d{1,2}/\d{2,4}|[A-Z][a-z]{2,4}\.? \d{1,2}, \d{4})\s*$")
+
+
+def repair_signature_lines(lines, zones):
+    """The line right above a ``Signature of Reporting Person`` label (blank lines between)
+    that ends with a date is the signer's, whatever zone the CRF gave it (EDGAR ASCII:
+    ``BANK OF AMERICA CORP /DE/ By: Its: Authorized Signatory Andres Ortiz  Aug. 20,
+    2025``, read as boilerplate after the notes). Fixes ``zones`` in place."""
+    for n, line in enumerate(lines):
+        if not SIGNATURE_LABEL.search(line):
+            continue
+        above = next((k for k in range(n - 1, max(n - 3, -1), -1) if lines[k].strip()), None)
+        if above is not None and zones[above] != "signature" and ENDS_WITH_DATE.search(lines[above]):
+            zones[above] = "signature"
+    return zones
+
+
 # Table II's heading as OCR reads it: ``Table I - Derivative``, ``Table Il``, ``Table {1``;
 # Table I's says ``Non-Derivative`` before ``Securities``
 TABLE2_HEADING = re.compile(r"^\W*t\w{3,4}\s+\S{1,3}\s*\W?\s*derivative\s+securities\s+acquired", re.I)

@@ -2,8 +2,8 @@
 import pytest
 
 from form4ml.tokenize import tokenize
-from form4ml.zones import (derive_zones, repair_note_lines, repair_stray_table_lines, repair_table2_heading,
-                           repair_trailing_rows)
+from form4ml.zones import (derive_zones, repair_note_lines, repair_signature_lines, repair_stray_table_lines,
+                           repair_table2_heading, repair_trailing_rows)
 
 TAIL = ("Table II - Derivative Securities Acquired\n"
         "Reporting Owners\n"
@@ -223,3 +223,24 @@ def test_table2_heading_misread_by_ocr_moves_its_lines_to_table2(heading, expect
     lines = OCR_TABLE2[:2] + [heading] + OCR_TABLE2[3:]
     zones = ["header", "header", "table1", "table1", "table1", "owner"]
     assert repair_table2_heading(lines, zones) == expected
+
+
+
+# EDGAR ASCII of a real filing's signatures (Bank of America), the first signer's line
+# read as boilerplate after the notes
+ASCII_SIGNATURES = ["securities of the Issuer.",
+                    "",
+                    "      BANK OF AMERICA CORP /DE/ By: Its: Authorized Signatory Andres Ortiz  Aug. 20, 2025",
+                    "      ** Signature of Reporting Person            Date"]
+
+
+@pytest.mark.parametrize("signer, zone", [
+    (ASCII_SIGNATURES[2], "signature"),
+    (ASCII_SIGNATURES[2].replace("Aug. 20, 2025", "08/20/2025"), "signature"),
+    # a line with no date is left as the CRF read it
+    ("      Reminder: Report on a separate line for each class of securities", "boilerplate"),
+])
+def test_signature_line_above_its_label_is_the_signature_zones(signer, zone):
+    lines = ASCII_SIGNATURES[:2] + [signer] + ASCII_SIGNATURES[3:]
+    zones = ["footnotes", "footnotes", "boilerplate", "signature"]
+    assert repair_signature_lines(lines, zones)[2] == zone
