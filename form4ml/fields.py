@@ -1402,6 +1402,21 @@ def repair_lone_ownership_letters(tokens, tags, confidences, line_zones):
             line_zones[tok.line] = line_zones[tokens[last].line]
 
 
+def repair_holding_amounts(tokens, tags, confidences, line_zones):
+    """A Table I line opening with a title the CRF read and holding one amount and no
+    date, the amount left ``O``, is a holding's: the amount is its amount owned (OCR:
+    ``Common Stock 15,905 | Living``). A year is no amount (ASCII wraps a date's year onto
+    the title's next line). Tags fixed in place, with the title's confidence."""
+    for run in tokens_by_line(tokens, line_zones, ("table1",)).values():
+        if tags[run[0]] != "B-title":
+            continue
+        rest = [i for i in run if tags[i][2:] != "title"]
+        amounts = [i for i in rest if WHOLE_AMOUNT.match(tokens[i].text) and not YEAR.match(tokens[i].text)]
+        if (len(amounts) == 1 and tags[amounts[0]] == "O" and not any(DATE.match(tokens[i].text) for i in rest)
+                and not any(tags[i][2:] in ("tx_date", "shares", "owned", "price") for i in rest)):
+            tags[amounts[0]], confidences[amounts[0]] = "B-owned", confidences[run[0]]
+
+
 def repair_misread_ownership_letters(tokens, tags, confidences, line_zones):
     """A row's D/I letter as OCR misreads it (``|``, ``i`` or ``1`` for ``I``; ``oD``,
     ``=D`` for ``D``), left ``O`` as the first cell after the row's amount owned on its

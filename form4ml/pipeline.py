@@ -14,13 +14,13 @@ from .features import form_words, tokens_to_features
 from .fields import (repair_ad_di_order, repair_amounts_above_rows, repair_amounts_after_codes, repair_bare_marks,
                      repair_bracketed, repair_broken_headings, repair_centred_marks, repair_centred_title_words,
                      repair_cities_after_streets, repair_city_prefixes, repair_dollar_amounts, repair_footnote_starts,
-                     repair_glued_marks, repair_interleaved_titles, repair_lone_codes, repair_lone_ownership_letters,
-                     repair_marks_below_cells, repair_misread_ownership_letters, repair_month_dates,
-                     repair_nature_after_indirect, repair_nature_heads, repair_nature_openings, repair_nature_restarts,
-                     repair_note_line_ends, repair_owner_names, repair_par_value_tails, repair_relationship_columns,
-                     repair_repeated_rows, repair_run_on_underlying, repair_second_amounts, repair_signature_over_label,
-                     repair_single_row_cells, repair_split_text_cells, repair_split_zip, repair_title_first,
-                     repair_title_heads, repair_title_line_heads, repair_underlying_before_dates,
+                     repair_glued_marks, repair_holding_amounts, repair_interleaved_titles, repair_lone_codes,
+                     repair_lone_ownership_letters, repair_marks_below_cells, repair_misread_ownership_letters,
+                     repair_month_dates, repair_nature_after_indirect, repair_nature_heads, repair_nature_openings,
+                     repair_nature_restarts, repair_note_line_ends, repair_owner_names, repair_par_value_tails,
+                     repair_relationship_columns, repair_repeated_rows, repair_run_on_underlying, repair_second_amounts,
+                     repair_signature_over_label, repair_single_row_cells, repair_split_text_cells, repair_split_zip,
+                     repair_title_first, repair_title_heads, repair_title_line_heads, repair_underlying_before_dates,
                      repair_underlying_tails, repair_underlying_titles, repair_untagged_title_openings,
                      repair_untitled_rows, repair_wrapped_amounts, repair_wrapped_cells, repair_wrapped_heads,
                      repair_wrapped_marks, tags_to_pieces)
@@ -133,6 +133,7 @@ def tag(text, model=None, confidence=True):
     repair_relationship_columns(tokens, tags, zones)
     repair_ad_di_order(tokens, tags, zones)
     repair_lone_ownership_letters(tokens, tags, confs, zones)
+    repair_holding_amounts(tokens, tags, confs, zones)
     repair_misread_ownership_letters(tokens, tags, confs, zones)
     repair_lone_codes(tokens, tags, confs, zones)
     repair_amounts_after_codes(tokens, tags, confs, zones)

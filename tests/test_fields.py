@@ -4,7 +4,7 @@ import pytest
 from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_amounts_above_rows, repair_amounts_after_codes,
                             repair_bare_marks, repair_bracketed, repair_broken_headings, repair_centred_marks,
                             repair_centred_title_words, repair_cities_after_streets, repair_city_prefixes,
-                            repair_dollar_amounts, repair_footnote_starts, repair_glued_marks,
+                            repair_dollar_amounts, repair_footnote_starts, repair_glued_marks, repair_holding_amounts,
                             repair_interleaved_titles, repair_lone_codes, repair_lone_ownership_letters,
                             repair_marks_below_cells, repair_misread_ownership_letters, repair_month_dates,
                             repair_nature_after_indirect, repair_nature_heads, repair_nature_openings,
@@ -1438,3 +1438,20 @@ def test_repair_reads_the_line_under_box_1s_heading_as_an_owners_name(heading, n
     confidences = [None if t == "O" else 0.9 for t in tags]
     repair_owner_names(tokens, tags, confidences, text.split("\n"))
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("owner_name")] == name
+
+
+
+@pytest.mark.parametrize("row, owned", [
+    # Tesseract of a real filing's holding (Microsoft): its amount owned left untagged
+    ("Common Stock 15,905 | Living", ["15,905"]),
+    # a row with a date is a transaction's, whose first amount is not what it owns
+    ("Common Stock 08/28/2020 P 5,500", []),
+    # EDGAR ASCII wraps a date's year onto the title's next line: no amount
+    ("MuniFund Term    |2025        |            |", []),
+])
+def test_repair_reads_a_holdings_lone_amount_as_owned(row, owned):
+    def tagged(tokens):
+        return ["B-title" if k == 0 else "I-title" if t.text in ("Stock", "Term") else "O"
+                for k, t in enumerate(tokens)]
+    tokens, tags = _repaired(repair_holding_amounts, row, tagged, "table1")
+    assert [t.text for t, tag in zip(tokens, tags) if tag == "B-owned"] == owned
