@@ -1172,6 +1172,22 @@ def repair_bare_marks(tokens, tags, confidences, lines, line_zones):
                 confidences[i] = lowest
 
 
+def repair_par_value_lines(tokens, tags, confidences, line_zones):
+    """A table line that spells a title with its par value alone (one cell a line:
+    ``Common Stock, $0.00125 par value``) is one value, of the label the CRF began it
+    with, where the CRF cut it into several (the title, the par value read as an
+    exercise price, its last words as an underlying title). Tags fixed in place, with the
+    value's confidence."""
+    for run in tokens_by_line(tokens, line_zones, TABLE_ZONES).values():
+        texts = [tokens[i].text for i in run]
+        label = tags[run[0]][2:]
+        if (tags[run[0]].startswith("B-") and label in ("title", "und_title") and "par" in texts
+                and all(_security(t) or PAR_VALUE.match(t) for t in texts)
+                and len({tags[i][2:] for i in run}) > 1):
+            for i in run[1:]:
+                tags[i], confidences[i] = "I-" + label, confidences[run[0]]
+
+
 LEFT_OF_UNDERLYING = frozenset({"B-tx_date", "B-code", "B-shares"})   # Table II's columns 3 to 5
 
 
@@ -1266,17 +1282,20 @@ def repair_single_row_cells(tokens, tags, confidences, line_zones):
 def repair_amounts_after_codes(tokens, tags, confidences, line_zones):
     """A line of an amount and an A/D letter alone (``178.328 A``) that the CRF left ``O``
     a few lines below a row's code, with no amount read since, is that row's amount and
-    its A/D (plain ``pdftotext`` prints column 4 a row at a time after the code). Tags
-    fixed in place, with the code's confidence."""
+    its A/D (plain ``pdftotext`` prints column 4 a row at a time after the code); so is a
+    Table II amount alone there (its A/D is the sub-column, which one cell a line does
+    not show: scraped HTML's ``J`` / ``(6)`` / ``1``). Tags fixed in place, with the code's
+    confidence."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for line, run in by_line.items():
-        if not (len(run) == 2 and WHOLE_AMOUNT.match(tokens[run[0]].text) and tokens[run[1]].text in ("A", "D")
-                and _untagged(tags, run)):
+        with_letter = len(run) == 2 and tokens[run[1]].text in ("A", "D")
+        alone = len(run) == 1 and line_zones[line] == "table2"
+        if not ((with_letter or alone) and WHOLE_AMOUNT.match(tokens[run[0]].text) and _untagged(tags, run)):
             continue
         before = next((j for j in range(run[0] - 1, -1, -1) if tags[j] not in ("O", "B-fn_mark")), None)
         if before is not None and tags[before] == "B-code" and line - tokens[before].line <= MAX_LINES_TO_AMOUNT:
-            tags[run[0]], tags[run[1]] = "B-shares", "B-ad"
-            confidences[run[0]] = confidences[run[1]] = confidences[before]
+            for i, tag in zip(run, ("B-shares", "B-ad")):
+                tags[i], confidences[i] = tag, confidences[before]
 
 
 AMOUNT_REACH = 2    # lines from its row's line a Table II amount may stand

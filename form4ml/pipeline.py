@@ -17,10 +17,11 @@ from .fields import (repair_ad_di_order, repair_amounts_above_rows, repair_amoun
                      repair_glued_marks, repair_holding_amounts, repair_interleaved_titles, repair_lone_codes,
                      repair_lone_ownership_letters, repair_marks_below_cells, repair_misread_ownership_letters,
                      repair_month_dates, repair_nature_after_indirect, repair_nature_heads, repair_nature_openings,
-                     repair_nature_restarts, repair_note_line_ends, repair_owner_names, repair_par_value_tails,
-                     repair_relationship_columns, repair_repeated_rows, repair_run_on_underlying, repair_second_amounts,
-                     repair_signature_over_label, repair_single_row_cells, repair_split_text_cells, repair_split_zip,
-                     repair_title_first, repair_title_heads, repair_title_line_heads, repair_underlying_before_dates,
+                     repair_nature_restarts, repair_note_line_ends, repair_owner_names, repair_par_value_lines,
+                     repair_par_value_tails, repair_relationship_columns, repair_repeated_rows,
+                     repair_run_on_underlying, repair_second_amounts, repair_signature_over_label,
+                     repair_single_row_cells, repair_split_text_cells, repair_split_zip, repair_title_first,
+                     repair_title_heads, repair_title_line_heads, repair_underlying_before_dates,
                      repair_underlying_tails, repair_underlying_titles, repair_untagged_title_openings,
                      repair_untitled_rows, repair_wrapped_amounts, repair_wrapped_cells, repair_wrapped_heads,
                      repair_wrapped_marks, tags_to_pieces)
@@ -140,6 +141,7 @@ def tag(text, model=None, confidence=True):
     repair_single_row_cells(tokens, tags, confs, zones)
     repair_amounts_above_rows(tokens, tags, confs, zones)
     repair_month_dates(tokens, tags, confs, zones)
+    repair_par_value_lines(tokens, tags, confs, zones)
     repair_underlying_titles(tokens, tags, zones)
     repair_bare_marks(tokens, tags, confs, lines, zones)
     repair_signature_over_label(tokens, tags)

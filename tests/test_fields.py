@@ -8,14 +8,14 @@ from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_amounts_above_
                             repair_interleaved_titles, repair_lone_codes, repair_lone_ownership_letters,
                             repair_marks_below_cells, repair_misread_ownership_letters, repair_month_dates,
                             repair_nature_after_indirect, repair_nature_heads, repair_nature_openings,
-                            repair_nature_restarts, repair_note_line_ends, repair_owner_names, repair_par_value_tails,
-                            repair_relationship_columns, repair_repeated_rows, repair_run_on_underlying,
-                            repair_second_amounts, repair_signature_over_label, repair_single_row_cells,
-                            repair_split_text_cells, repair_split_zip, repair_title_first, repair_title_heads,
-                            repair_title_line_heads, repair_underlying_before_dates, repair_underlying_tails,
-                            repair_underlying_titles, repair_untagged_title_openings, repair_untitled_rows,
-                            repair_wrapped_amounts, repair_wrapped_cells, repair_wrapped_heads, repair_wrapped_marks,
-                            spans_to_tags)
+                            repair_nature_restarts, repair_note_line_ends, repair_owner_names, repair_par_value_lines,
+                            repair_par_value_tails, repair_relationship_columns, repair_repeated_rows,
+                            repair_run_on_underlying, repair_second_amounts, repair_signature_over_label,
+                            repair_single_row_cells, repair_split_text_cells, repair_split_zip, repair_title_first,
+                            repair_title_heads, repair_title_line_heads, repair_underlying_before_dates,
+                            repair_underlying_tails, repair_underlying_titles, repair_untagged_title_openings,
+                            repair_untitled_rows, repair_wrapped_amounts, repair_wrapped_cells, repair_wrapped_heads,
+                            repair_wrapped_marks, spans_to_tags)
 from form4ml.tokenize import tokenize
 
 def _repaired(repair, text, crf, zone):
@@ -1455,3 +1455,36 @@ def test_repair_reads_a_holdings_lone_amount_as_owned(row, owned):
                 for k, t in enumerate(tokens)]
     tokens, tags = _repaired(repair_holding_amounts, row, tagged, "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-owned"] == owned
+
+
+
+# Scraped HTML of a real filing's Table II row (Citigroup's equity swap), one cell a line:
+# its amount alone below the code, the underlying title with its par value cut in three
+SWAP_ROW = ("Equity Swap (obligation to sell)\n$ 26.12\n10/30/2025\nJ\n(6)\n1\n10/30/2025\n06/24/2026\n"
+            "Common Stock, $0.00125 par value\n883,924")
+SWAP_CRF = {"Equity": "B-title", "Swap": "I-title", "26.12": "B-ex_price", "J": "B-code", "(6)": "B-fn_mark",
+            "0.00125": "B-ex_price", "par": "I-und_title", "value": "I-und_title", "883,924": "B-und_shares"}
+
+
+def _swap_tags(tokens):
+    tags = [SWAP_CRF.get(t.text, "O") for t in tokens]
+    dates = [k for k, t in enumerate(tokens) if t.text in ("10/30/2025", "06/24/2026")]
+    for k, tag in zip(dates, ("B-tx_date", "B-ex_date", "B-exp_date")):
+        tags[k] = tag
+    common = [t.text for t in tokens].index("Common")
+    tags[common], tags[common + 1] = "B-title", "I-title"
+    return tags
+
+
+@pytest.mark.parametrize("zone, amount", [
+    ("table2", "B-shares"),
+    ("table1", "O"),     # Table I prints its A/D letter with the amount: a lone number is none
+])
+def test_repair_reads_a_table2_amount_alone_below_the_rows_code(zone, amount):
+    tokens, tags = _repaired(repair_amounts_after_codes, SWAP_ROW, _swap_tags, zone)
+    assert tags[[t.text for t in tokens].index("1")] == amount
+
+
+def test_repair_reads_a_title_with_its_par_value_on_a_line_of_its_own_as_one_value():
+    tokens, tags = _repaired(repair_par_value_lines, SWAP_ROW, _swap_tags, "table2")
+    assert [tag for t, tag in zip(tokens, tags) if t.line == 8] == ["B-title"] + ["I-title"] * 6
