@@ -741,15 +741,29 @@ def repair_dollar_amounts(tokens, tags, line_zones):
     amount owned still to come (before the next title), is a price (one cell a line:
     ``$`` / ``0``, a holding's conversion price read as the amount owned): the exercise
     price (column 2) where the row's underlying title comes before that amount, else the
-    price (column 8). Tags fixed in place."""
+    price (column 8). So is a price read before the row's underlying title in a row with
+    no date or code since its title (a holding's conversion price: column 8 stands after
+    the underlying title, column 2 before). Tags fixed in place."""
     for i in range(1, len(tokens)):
-        if (tags[i] != "B-owned" or tokens[i - 1].text != "$" or tags[i - 1] != "O"
-                or line_zones[tokens[i].line] != "table2"):
+        if tags[i] not in ("B-owned", "B-price") or line_zones[tokens[i].line] != "table2":
             continue
         rest = list(takewhile(lambda label: label != "title", (
             tags[j][2:] for j in range(i + 1, len(tokens)) if tags[j][2:] in ("title", "und_title", "owned"))))
-        if "owned" in rest:
+        if tags[i] == "B-price":
+            if rest[:1] == ["und_title"] and _holding_so_far(tags, i):
+                tags[i] = "B-ex_price"
+        elif tokens[i - 1].text == "$" and tags[i - 1] == "O" and "owned" in rest:
             tags[i] = "B-ex_price" if rest[0] == "und_title" else "B-price"
+
+
+def _holding_so_far(tags, i):
+    """Whether no date or code stands between token ``i`` and its row's title before it."""
+    for j in range(i - 1, -1, -1):
+        if tags[j] in ("B-tx_date", "B-code"):
+            return False
+        if tags[j] == "B-title":
+            return True
+    return False
 
 
 def repair_interleaved_titles(tokens, tags, line_zones):

@@ -1488,3 +1488,30 @@ def test_repair_reads_a_table2_amount_alone_below_the_rows_code(zone, amount):
 def test_repair_reads_a_title_with_its_par_value_on_a_line_of_its_own_as_one_value():
     tokens, tags = _repaired(repair_par_value_lines, SWAP_ROW, _swap_tags, "table2")
     assert [tag for t, tag in zip(tokens, tags) if t.line == 8] == ["B-title"] + ["I-title"] * 6
+
+
+# Scraped HTML of a real filing's Table II holding (PayPal), one cell a line: its
+# conversion price read as column 8's price, which made the holding a transaction
+HOLDING_PRICE = "Class B Common Stock\n(2)\n{between}$ 0\n(1)\n(1)\nClass A Common Stock\n3,109,744\n3,109,744\nI"
+
+
+@pytest.mark.parametrize("between, tag", [
+    ("", "B-ex_price"),
+    # a price after the row's date and code is a transaction's: it stands
+    ("01/01/2012\nM\n", "B-price"),
+])
+def test_repair_reads_a_holdings_price_before_its_underlying_title_as_the_exercise_price(between, tag):
+    text = HOLDING_PRICE.format(between=between)
+    tokens = tokenize(text)
+    tags = [{"0": "B-price", "01/01/2012": "B-tx_date", "M": "B-code", "(1)": "B-fn_mark", "(2)": "B-fn_mark",
+             "I": "B-di"}.get(t.text, "O") for t in tokens]
+    lines = {t.line for t in tokens}
+    for line, label in ((0, "title"), (len(lines) - 4, "und_title")):
+        run = [k for k, t in enumerate(tokens) if t.line == line]
+        tags[run[0]] = "B-" + label
+        for k in run[1:]:
+            tags[k] = "I-" + label
+    amounts = [k for k, t in enumerate(tokens) if t.text == "3,109,744"]
+    tags[amounts[0]], tags[amounts[1]] = "B-und_shares", "B-owned"
+    repair_dollar_amounts(tokens, tags, ["table2"] * len(lines))
+    assert tags[[t.text for t in tokens].index("0")] == tag
