@@ -814,14 +814,15 @@ def repair_nature_restarts(tokens, tags, confidences, line_zones):
     next row's ``By The`` right below), a ``By`` opening a line's cell that the CRF read as
     the nature above going on begins a nature, and the words the CRF then began anew
     in its column on the lines right below go on with it. Tags fixed in place."""
-    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
-    for line, idx in by_line.items():
-        for cell in _cells(tokens, idx):
-            first = cell[0]
-            if tags[first] != "I-nature" or tokens[first].text != "By" or _nature_before(tokens, tags, first) == line:
-                continue
-            tags[first] = "B-nature"
-            _join_restarted(tokens, tags, confidences, by_line, first)
+    by_line = None
+    for first in [i for i, tag in enumerate(tags) if tag == "I-nature" and tokens[i].text == "By"]:
+        line = tokens[first].line
+        opens_cell = first == 0 or tokens[first - 1].line != line or tokens[first].start - tokens[first - 1].end > 1
+        if line_zones[line] not in TABLE_ZONES or not opens_cell or _nature_before(tokens, tags, first) == line:
+            continue
+        tags[first] = "B-nature"
+        by_line = by_line or tokens_by_line(tokens, line_zones, TABLE_ZONES)
+        _join_restarted(tokens, tags, confidences, by_line, first)
 
 
 def _nature_before(tokens, tags, i):
@@ -960,7 +961,9 @@ def repair_centred_title_words(tokens, tags, confidences, line_zones):
     two lines). Words are capitalised security words; space-aligned lines are left to
     the column rules. Tags fixed in place, with the title's confidence."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
-    firsts = {line: run[0] for line, run in by_line.items() if not _aligned(tokens, run)}
+    firsts = {line: run[0] for line, run in by_line.items()
+              if (tags[run[0]][2:] == "title" or tags[run[0]] == "O" and _title_word(tokens[run[0]].text))
+              and not _aligned(tokens, run)}
     titled = lambda line: line in firsts and tags[firsts[line]][2:] == "title"
     for line, first in firsts.items():
         if tags[first] == "O" and _title_word(tokens[first].text) and titled(line - 1) and titled(line + 1):
@@ -1193,13 +1196,13 @@ def repair_par_value_lines(tokens, tags, confidences, line_zones):
     exercise price, its last words as an underlying title). Tags fixed in place, with the
     value's confidence."""
     for run in tokens_by_line(tokens, line_zones, TABLE_ZONES).values():
+        if tags[run[0]] not in ("B-title", "B-und_title"):
+            continue
         texts = [tokens[i].text for i in run]
-        label = tags[run[0]][2:]
-        if (tags[run[0]].startswith("B-") and label in ("title", "und_title") and "par" in texts
-                and all(_security(t) or PAR_VALUE.match(t) for t in texts)
+        if ("par" in texts and all(_security(t) or PAR_VALUE.match(t) for t in texts)
                 and len({tags[i][2:] for i in run}) > 1):
             for i in run[1:]:
-                tags[i], confidences[i] = "I-" + label, confidences[run[0]]
+                tags[i], confidences[i] = "I-" + tags[run[0]][2:], confidences[run[0]]
 
 
 LEFT_OF_UNDERLYING = frozenset({"B-tx_date", "B-code", "B-shares"})   # Table II's columns 3 to 5
@@ -1637,8 +1640,10 @@ def _relation_centres(tokens, idx):
     """The Reporting Owners table's heading line of spaces as [(centre column, flag)], or
     None: ``pdftotext -layout`` centres each heading over its column, and a mark on its
     column's centre, so the nearest heading's centre names a mark's column."""
+    if tokens[idx[-1]].text.lower() != RELATION_LINE[-1] or tokens[idx[-1]].cell:
+        return None
     texts = [tokens[i].text.lower() for i in idx]
-    if texts[-len(RELATION_LINE):] != RELATION_LINE or tokens[idx[-1]].cell:
+    if texts[-len(RELATION_LINE):] != RELATION_LINE:
         return None
     spans = {"director": (0, 0), "10": (1, 3), "officer": (4, 4), "other": (5, 5)}
     words = idx[-len(RELATION_LINE):]
