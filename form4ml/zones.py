@@ -118,6 +118,27 @@ def repair_stray_table_lines(lines, zones):
     return zones
 
 
+OWNER_ROW = re.compile(r"[A-Za-z]{2,}.*\b\d{5}(?:-\d{4})?\b")     # a name and address ending in a ZIP
+
+
+def repair_owner_rows(lines, zones):
+    """Lines below the ``Reporting Owners`` heading, before the next heading, that the
+    zone CRF put in a table and that read as an owner's name and address with its ZIP
+    (``Mithril II UGP LLC C/O MITHRIL CAPITAL MANAGEMENT LLC ... AUSTIN TX 78701<tab>X``)
+    are the owners' table's. (Table II's cells that plain ``pdftotext`` prints after the
+    owners hold no such line.) Fixes ``zones`` in place."""
+    owners = dict(HEADINGS)["owner"]
+    heading = next((n for n, line in enumerate(lines) if owners.search(line)), None)
+    if heading is None:
+        return zones
+    for n in range(heading + 1, len(lines)):
+        if any(p.search(lines[n]) for z, p in HEADINGS if z != "owner"):
+            break
+        if zones[n] in TABLE_ZONES and OWNER_ROW.search(lines[n]):
+            zones[n] = "owner"
+    return zones
+
+
 SIGNATURE_LABEL = re.compile(r"signature of reporting person", re.I)
 ENDS_WITH_DATE = re.compile(r"(?:\d{1,2}/\d{1,2}/\d{2,4}|[A-Z][a-z]{2,4}\.? \d{1,2}, \d{4})\s*$")
 

@@ -2,8 +2,8 @@
 import pytest
 
 from form4ml.tokenize import tokenize
-from form4ml.zones import (derive_zones, repair_note_lines, repair_signature_lines, repair_stray_table_lines,
-                           repair_table2_heading, repair_trailing_rows)
+from form4ml.zones import (derive_zones, repair_note_lines, repair_owner_rows, repair_signature_lines,
+                           repair_stray_table_lines, repair_table2_heading, repair_trailing_rows)
 
 TAIL = ("Table II - Derivative Securities Acquired\n"
         "Reporting Owners\n"
@@ -244,3 +244,22 @@ def test_signature_line_above_its_label_is_the_signature_zones(signer, zone):
     lines = ASCII_SIGNATURES[:2] + [signer] + ASCII_SIGNATURES[3:]
     zones = ["footnotes", "footnotes", "boilerplate", "signature"]
     assert repair_signature_lines(lines, zones)[2] == zone
+
+
+
+# A markdown dump of a real filing's Reporting Owners table (Mithril, five owners), its
+# rows read as Table I by the zone CRF
+OWNER_ROWS = ["Reporting Owners",
+              "Reporting Owner Name / Address\tDirector\t10% Owner\tOfficer\tOther",
+              "Mithril II UGP LLC C/O MITHRIL CAPITAL MANAGEMENT LLC 111 CONGRESS AVENUE AUSTIN TX 78701\t\tX",
+              "THIEL PETER C/O MITHRIL CAPITAL MANAGEMENT LLC 111 CONGRESS AVENUE, SUITE 500 AUSTIN TX 78701\t\tX",
+              "1,412,998",
+              "## Explanation of Responses:",
+              "Mithril LP 111 CONGRESS AVENUE AUSTIN TX 78701"]
+
+
+def test_owner_rows_below_the_owners_heading_are_the_owners_zones():
+    zones = ["signature", "boilerplate", "table1", "table1", "table2", "footnotes", "table1"]
+    # a Table II cell printed after the owners stays; below the next heading the rule stops
+    assert repair_owner_rows(OWNER_ROWS, zones) == ["signature", "boilerplate", "owner", "owner", "table2",
+                                                    "footnotes", "table1"]
