@@ -32,7 +32,7 @@ from .tokenize import tokenize
 from .validate import warnings
 from .xml_record import is_ownership_xml, record_of_xml_text
 from .zones import (repair_note_lines, repair_owner_rows, repair_signature_lines, repair_stray_table_lines,
-                    repair_table2_heading, repair_trailing_rows, tag_zones)
+                    repair_table2_above_table1, repair_table2_heading, repair_trailing_rows, tag_zones)
 
 ZONE_MODEL, META, TEMPLATE = "zones.crfsuite", "meta.json", "template_lines.txt"
 FIELD_MODELS = {group: f"fields_{group}.crfsuite" for group in ZONE_GROUPS}
@@ -96,6 +96,7 @@ def tag(text, model=None, confidence=True):
     repair_table2_heading(lines, zones)
     repair_signature_lines(lines, zones)
     repair_owner_rows(lines, zones)
+    repair_table2_above_table1(lines, zones)
     skip = skipped(tokens, zones, lines, model.template)
     feats = tokens_to_features(tokens, lines, zones, skip)
     tags, confs = tag_fields(model.fields, feats, tokens, zones, skip, confidence)

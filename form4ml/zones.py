@@ -118,6 +118,24 @@ def repair_stray_table_lines(lines, zones):
     return zones
 
 
+def repair_table2_above_table1(lines, zones):
+    """Table II never stands above Table I's heading: lines there that the zone CRF put
+    in Table II take the zone of the last line above them it did not (a plain copy's
+    later owner blocks read as Table II). (OCR may print Table I's heading below its
+    rows.) Fixes ``zones`` in place."""
+    table1 = dict(HEADINGS)["table1"]
+    heading = next((n for n, line in enumerate(lines) if table1.search(line)), None)
+    if heading is None:
+        return zones
+    last = "header"
+    for n in range(heading):
+        if zones[n] == "table2":
+            zones[n] = last
+        else:
+            last = zones[n]
+    return zones
+
+
 OWNER_ROW = re.compile(r"[A-Za-z]{2,}.*\b\d{5}(?:-\d{4})?\b")     # a name and address ending in a ZIP
 
 

@@ -3,7 +3,8 @@ import pytest
 
 from form4ml.tokenize import tokenize
 from form4ml.zones import (derive_zones, repair_note_lines, repair_owner_rows, repair_signature_lines,
-                           repair_stray_table_lines, repair_table2_heading, repair_trailing_rows)
+                           repair_stray_table_lines, repair_table2_above_table1, repair_table2_heading,
+                           repair_trailing_rows)
 
 TAIL = ("Table II - Derivative Securities Acquired\n"
         "Reporting Owners\n"
@@ -263,3 +264,24 @@ def test_owner_rows_below_the_owners_heading_are_the_owners_zones():
     # a Table II cell printed after the owners stays; below the next heading the rule stops
     assert repair_owner_rows(OWNER_ROWS, zones) == ["signature", "boilerplate", "owner", "owner", "table2",
                                                     "footnotes", "table1"]
+
+
+
+# A plain copy of a real filing with six owners (Mithril): the zone CRF read the later
+# owner blocks, above Table I's heading, as Table II
+OWNER_BLOCKS = ["Reporting Person: Mithril II UGP LLC",
+                "Address: C/O MITHRIL CAPITAL MANAGEMENT LLC, 111 CONGRESS AVENUE, AUSTIN, TX 78701",
+                "Relationship: Director _____, 10% Owner __X__",
+                "Reporting Person: THIEL PETER",
+                "Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned",
+                "Common Stock\t2/6/24\t\tC\t\t5,160,301.00\tA"]
+
+
+@pytest.mark.parametrize("zone, expected", [
+    ("table2", ["owner", "owner", "relationship", "relationship"]),
+    # Table I's rows above its heading (OCR prints a heading below its rows) stay
+    ("table1", ["owner", "owner", "relationship", "table1"]),
+])
+def test_table2_lines_above_table1s_heading_take_the_zone_above_them(zone, expected):
+    zones = ["owner", "owner", "relationship", zone, "table1", "table1"]
+    assert repair_table2_above_table1(OWNER_BLOCKS, zones)[:4] == expected
