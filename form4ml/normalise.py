@@ -38,9 +38,10 @@ RULES = [
     ("\\", re.compile(r"\\([$*_#\[\]()&%-])"), r"\1"),
     # a dollar amount cut after its point by a cell break: ``$3.<tab>3`` is $3.3
     ("\t", re.compile(r"(\$ ?\d[\d,]*\.)\t+(\d)"), r"\1\2"),
-    # an amount cut inside its last group of thousands by a cell break: ``15,8<tab>05``
-    ("\t", re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})*,(\d{1,2}))\t+(\d{1,2})(?![\d,])"),
-     lambda m: m[1] + m[3] if len(m[2]) + len(m[3]) == 3 else m[0]),
+    # an amount cut inside a group of thousands by a cell break: ``15,8<tab>05``, ``4,0<tab>25,764``
+    # (a price is no amount: ``$68,27<tab>2,353.34`` is OCR's comma for a point, then the next cell)
+    ("\t", re.compile(r"(?<![\d,.$])(?<!\$ )(\d{1,3}(?:,\d{3})*,(\d{1,2}))\t+(\d{1,2})((?:,\d{3})*)(?![\d,])"),
+     lambda m: m[1] + m[3] + m[4] if len(m[2]) + len(m[3]) == 3 else m[0]),
     # a header box's number glued to the value before it by HTML scraping: ``SUITE 3003. Date
     # of Earliest``, ``928064. If Amendment`` (box 3 after the street, box 4 after the ZIP),
     # ``SMITH BRADFORD L2. Issuer Name`` (box 2 after the name's last initial, or after a

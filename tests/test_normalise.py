@@ -21,6 +21,8 @@ from form4ml.normalise import case_view, normalise
     ("Common Stock\t\t15,8\t05\t\tI", "Common Stock\t\t15,805\t\tI"),
     ("\t12,345,6\t78\t", "\t12,345,678\t"),
     ("\t1,2\t3\t", "\t1,2\t3\t"),      # no group of three when joined: two cells
+    ("C\t4,0\t25,764\t(1)", "C\t4,025,764\t(1)"),     # cut inside its first group (a real filing)
+    ("F\t49\tD\t\\$68,27\t\t\t2,353.34", "F\t49\tD\t$68,27\t\t\t2,353.34"),   # a price, then the next cell
     # scraped HTML glues a Table II row's two dates (a real filing)
     ("03/16/2021\tP\t23,054\t03/17/202103/17/2026", "03/16/2021\tP\t23,054\t03/17/2021 03/17/2026"),
     # scraped HTML glues a header box's number to the street or ZIP before it (real filings)
