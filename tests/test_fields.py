@@ -1,21 +1,8 @@
 """Field tags: spans to BIO tags and back, and the rules that repair the CRF's tags."""
 import pytest
 
-from form4ml.fields import (NOTE_MARK, repair_ad_di_order, repair_amounts_above_rows, repair_amounts_after_codes,
-                            repair_bare_marks, repair_bracketed, repair_broken_headings, repair_centred_marks,
-                            repair_centred_title_words, repair_cities_after_streets, repair_city_prefixes,
-                            repair_dollar_amounts, repair_footnote_starts, repair_glued_marks, repair_holding_amounts,
-                            repair_interleaved_titles, repair_lone_codes, repair_lone_ownership_letters,
-                            repair_marks_below_cells, repair_misread_ownership_letters, repair_month_dates,
-                            repair_nature_after_indirect, repair_nature_heads, repair_nature_openings,
-                            repair_nature_restarts, repair_note_line_ends, repair_owner_names, repair_par_value_lines,
-                            repair_par_value_tails, repair_relationship_columns, repair_repeated_rows,
-                            repair_run_on_underlying, repair_second_amounts, repair_signature_over_label,
-                            repair_single_row_cells, repair_split_text_cells, repair_split_zip, repair_title_first,
-                            repair_title_heads, repair_title_line_heads, repair_underlying_before_dates,
-                            repair_underlying_tails, repair_underlying_titles, repair_untagged_title_openings,
-                            repair_untitled_rows, repair_wrapped_amounts, repair_wrapped_cells, repair_wrapped_heads,
-                            repair_wrapped_marks, spans_to_tags)
+from form4ml import fields
+from form4ml.fields import NOTE_MARK, spans_to_tags
 from form4ml.tokenize import tokenize
 
 def _repaired(repair, text, crf, zone):
@@ -47,7 +34,7 @@ def test_repair_begins_a_city_at_its_abbreviated_first_word(text, city):
     tokens = tokenize(text)
     tags = ["O", "O", "B-owner_city", "B-owner_state", "B-owner_zip"]
     confidences = [None, None, 0.9, 0.9, 0.9]
-    repair_city_prefixes(tokens, tags, confidences)
+    fields.repair_city_prefixes(tokens, tags, confidences)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("owner_city")] == city
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
 
@@ -85,7 +72,7 @@ def test_repair_starts_a_footnote_at_a_line_opening_with_its_mark(mark_tag):
     third = next(i for i, t in enumerate(tokens) if t.text == "(3)")
     tags[third] = mark_tag
     confs = [None if t == "O" else 0.9 for t in tags]
-    repair_footnote_starts(tokens, tags, confs, ["footnotes", "footnotes"])
+    fields.repair_footnote_starts(tokens, tags, confs, ["footnotes", "footnotes"])
     assert tags[third:third + 2] == ["B-fn_id", "B-fn_text"]
     assert confs[third] == 0.9     # a mark the CRF left O gets the confidence of its text
 
@@ -98,7 +85,7 @@ def test_repair_starts_a_footnote_at_a_mark_ocr_read_without_its_digit(mark):
     tokens = tokenize(text)
     tags = ["B-fn_id", "B-fn_text"] + ["I-fn_text"] * (len(tokens) - 2)
     second = next(i for i, t in enumerate(tokens) if t.line == 1)
-    repair_footnote_starts(tokens, tags, [0.9] * len(tags), ["footnotes", "footnotes"])
+    fields.repair_footnote_starts(tokens, tags, [0.9] * len(tags), ["footnotes", "footnotes"])
     assert tags[second:second + 2] == ["B-fn_id", "B-fn_text"]
 
 
@@ -106,7 +93,7 @@ def test_repair_leaves_marks_outside_the_footnotes_alone():
     tokens = tokenize(NOTES)
     tags = ["O"] + ["I-fn_text"] * (len(tokens) - 1)
     before = list(tags)
-    assert repair_footnote_starts(tokens, tags, [0.9] * len(tags), ["table1", "table1"]) == before
+    assert fields.repair_footnote_starts(tokens, tags, [0.9] * len(tags), ["table1", "table1"]) == before
 
 
 # Cut down from a real filing's Table II (markdown rendering): the CRF read "Class A"
@@ -129,7 +116,7 @@ def test_repair_keeps_a_bracket_inside_the_value_that_opens_it(text, crf_tags, e
     tokens = tokenize(text)
     assert len(tokens) == len(crf_tags), [t.text for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in crf_tags]
-    assert repair_bracketed(tokens, list(crf_tags), confidences) == expected
+    assert fields.repair_bracketed(tokens, list(crf_tags), confidences) == expected
     assert all(c is not None for c, t in zip(confidences, expected) if t != "O")
 
 
@@ -187,7 +174,7 @@ def test_repair_runs_a_note_on_to_its_lines_end(text, note):
     tokens = tokenize(text)
     tags = ["B-fn_id", "B-fn_text"] + ["I-fn_text"] * 6 + ["O"] * (len(tokens) - 8)
     confidences = [0.9] * 8 + [None] * (len(tokens) - 8)
-    repair_note_line_ends(tokens, tags, confidences, ["footnotes"])
+    fields.repair_note_line_ends(tokens, tags, confidences, ["footnotes"])
     got = [t for t, tag in zip(tokens, tags) if tag.endswith("fn_text")]
     assert text[got[0].start:got[-1].end] == note
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
@@ -214,8 +201,8 @@ def _crf_note_tags(tokens):
 def test_repair_gives_an_ocr_mark_beside_its_notes_second_line_the_note():
     tokens = tokenize(OCR_CENTRED)
     zones = ["footnotes"] * 4
-    tags = repair_footnote_starts(tokens, _crf_note_tags(tokens), [0.9] * len(tokens), zones)
-    tags = repair_centred_marks(tokens, tags, zones)
+    tags = fields.repair_footnote_starts(tokens, _crf_note_tags(tokens), [0.9] * len(tokens), zones)
+    tags = fields.repair_centred_marks(tokens, tags, zones)
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_text"] == ["The", "Each"]
 
 
@@ -244,7 +231,7 @@ def test_repair_gives_an_ocr_mark_beside_its_notes_second_line_the_note():
 ])
 def test_repair_gives_a_centred_mark_the_note_around_it(text, starts):
     tokens = tokenize(text)
-    tags = repair_centred_marks(tokens, _crf_note_tags(tokens), ["footnotes"] * len(text.split("\n")))
+    tags = fields.repair_centred_marks(tokens, _crf_note_tags(tokens), ["footnotes"] * len(text.split("\n")))
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_text"] == starts
 
 
@@ -260,7 +247,7 @@ def test_repair_gives_the_first_mark_every_line_of_text_above_it():
     tokens = tokenize(FIRST_NOTE_SENTENCES)
     tags = _crf_note_tags(tokens)
     tags[[t.text for t in tokens].index("The")] = "B-fn_text"
-    tags = repair_centred_marks(tokens, tags, ["footnotes"] * 4)
+    tags = fields.repair_centred_marks(tokens, tags, ["footnotes"] * 4)
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_text"] == ["This", "Each"]
 
 
@@ -277,7 +264,7 @@ AFTER_BOILERPLATE = ("Explanation of Responses:\n"
 def test_repair_opens_a_centred_marks_note_after_the_boilerplate_above_it():
     tokens = tokenize(AFTER_BOILERPLATE)
     zones = ["footnotes", "boilerplate", "footnotes", "footnotes", "footnotes", "footnotes"]
-    tags = repair_centred_marks(tokens, _crf_note_tags(tokens), zones)
+    tags = fields.repair_centred_marks(tokens, _crf_note_tags(tokens), zones)
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_text"] == ["Represents"]
 
 
@@ -304,7 +291,7 @@ def test_repair_joins_a_zip_broken_in_two(text, crf_zip, expected):
     tokens = tokenize(text)
     tags = [("B-owner_zip" if t.text == "98052-" else "I-owner_zip") if t.text == crf_zip else "O" for t in tokens]
     confidences = [0.9 if t != "O" else None for t in tags]
-    repair_split_zip(tokens, tags, confidences)
+    fields.repair_split_zip(tokens, tags, confidences)
     zip_tags = [(t.text, tag) for t, tag in zip(tokens, tags) if tag.endswith("owner_zip")]
     assert zip_tags == list(zip(expected, ["B-owner_zip", "I-owner_zip"]))
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
@@ -316,7 +303,7 @@ def test_repair_joins_a_zip_begun_at_its_tail(text):
     tokens = tokenize(text)
     tags = ["B-owner_zip" if t is tokens[-1] else "O" for t in tokens]
     confidences = [0.9 if t != "O" else None for t in tags]
-    repair_split_zip(tokens, tags, confidences)
+    fields.repair_split_zip(tokens, tags, confidences)
     assert [(t.text, tag) for t, tag in zip(tokens, tags) if tag != "O"] == [
         (text.split()[1], "B-owner_zip"), (tokens[-1].text, "I-owner_zip")]
 
@@ -348,7 +335,7 @@ def test_repair_continues_a_cell_wrapped_onto_a_line_of_its_own(text, zone, titl
     tokens = tokenize(text)
     tags = [UNITS_ROW.get(t.text, "O") if t.line == 0 else "O" for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    repair_wrapped_cells(tokens, tags, confidences, [zone] * 3)
+    fields.repair_wrapped_cells(tokens, tags, confidences, [zone] * 3)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == titles
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
@@ -369,7 +356,7 @@ def test_repair_continues_a_cell_over_the_rows_amount_between_its_lines(text, un
     tokens = tokenize(text)
     tags = [PLAIN_TAGS.get(t.text, "O") for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    repair_wrapped_cells(tokens, tags, confidences, ["table2"] * 4)
+    fields.repair_wrapped_cells(tokens, tags, confidences, ["table2"] * 4)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
 
 
@@ -388,7 +375,7 @@ def test_repair_clears_a_heading_printed_a_word_a_line(text, underlying):
     tags = ["B-und_title" if t.text == "Common" else "I-und_title" if t.text in ("Stock", "Shares")
             else "B-und_shares" if t.text == "224.048" else "O" for t in tokens]
     lines = text.split("\n")
-    repair_broken_headings(tokens, tags, lines, ["table2"] * len(lines))
+    fields.repair_broken_headings(tokens, tags, lines, ["table2"] * len(lines))
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
 
 
@@ -413,7 +400,7 @@ def test_repair_follows_a_wrapped_nature_down_its_column(text, nature, marks):
     tokens = tokenize(text)
     tags = [ASCII_TAGS.get(t.text, "O") if t.line == 0 else "O" for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    repair_wrapped_cells(tokens, tags, confidences, ["table2"] * 5)
+    fields.repair_wrapped_cells(tokens, tags, confidences, ["table2"] * 5)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("fn_mark")] == marks
 
@@ -437,8 +424,8 @@ def test_repair_reads_the_nature_after_the_indirect_letter(text, nature, marks):
     tokens = tokenize(text)
     tags = [("B-di" if t.text in "DI" else INDIRECT_TAGS.get(t.text, "O")) if t.line == 0 else "O" for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    repair_nature_after_indirect(tokens, tags, confidences, ["table1"] * 4)
-    repair_wrapped_cells(tokens, tags, confidences, ["table1"] * 4)
+    fields.repair_nature_after_indirect(tokens, tags, confidences, ["table1"] * 4)
+    fields.repair_wrapped_cells(tokens, tags, confidences, ["table1"] * 4)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
 
@@ -453,7 +440,7 @@ def test_repair_reads_the_nature_after_the_indirect_letter(text, nature, marks):
 def test_repair_reads_a_text_value_begun_again_inside_its_cell_as_one(text, natures):
     tokens = tokenize(text)
     tags = ["B-title", "B-owned", "B-fn_mark", "B-di", "B-nature", "B-nature", "I-nature", "I-nature"]
-    repair_split_text_cells(tokens, tags)
+    fields.repair_split_text_cells(tokens, tags)
     starts = [k for k, tag in enumerate(tags) if tag == "B-nature"] + [len(tags)]
     assert [text[tokens[a].start:tokens[b - 1].end] for a, b in zip(starts, starts[1:])] == natures
 
@@ -475,7 +462,7 @@ def test_repair_gives_a_lines_first_word_in_the_title_column_to_the_title(text, 
     tokens = tokenize(text)
     tags = [PLUMBER_TAGS.get(t.text, "O") if t.line == 0 else "I-und_title" for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    repair_title_first(tokens, tags, confidences, ["table2"] * 2)
+    fields.repair_title_first(tokens, tags, confidences, ["table2"] * 2)
     assert ([t.text for t, tag in zip(tokens, tags) if tag.endswith("-title") and "und" not in tag],
             [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")]) == titles
 
@@ -495,7 +482,7 @@ def test_repair_begins_a_title_at_its_head_left_o_above(text, title):
     tokens = tokenize(text)
     tags = [WORD_TAGS.get(t.text, "O") for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    repair_title_heads(tokens, tags, confidences, ["table2"] * len(text.split("\n")))
+    fields.repair_title_heads(tokens, tags, confidences, ["table2"] * len(text.split("\n")))
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == title
 
 
@@ -514,7 +501,7 @@ def test_repair_gives_the_underlying_title_the_words_past_the_titles_noun(text, 
     tokens = tokenize(text)
     tags = [(RUN_ON_TAGS.get(t.text, "O") if t.text != "A" or t.col > 40 else "B-code") if t.line == 0
             else "I-und_title" if (t.line, t.text) == (2, "Stock") else "I-title" for t in tokens]
-    repair_run_on_underlying(tokens, tags, ["table2"] * 3)
+    fields.repair_run_on_underlying(tokens, tags, ["table2"] * 3)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
 
 
@@ -538,7 +525,7 @@ def test_repair_reads_a_title_with_its_par_value_left_o(text, title):
     tags = [PAR_TAGS.get(t.text, "O") for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
     lines = text.split("\n")
-    repair_untitled_rows(tokens, tags, confidences, ["table1"] * len(lines))
+    fields.repair_untitled_rows(tokens, tags, confidences, ["table1"] * len(lines))
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == title
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
 
@@ -559,7 +546,7 @@ def test_repair_reads_ascii_titles_with_their_par_values_wrapped_over_three_line
     tags = [{"P": "B-code", "116,002": "B-shares", "24,773": "B-shares", "A": "B-ad"}.get(t.text, "O")
             for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    repair_untitled_rows(tokens, tags, confidences, ["table1"] * 8)
+    fields.repair_untitled_rows(tokens, tags, confidences, ["table1"] * 8)
     titles = [" ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("-title") and t.line in lines)
               for lines in ((0, 1, 2), (4, 5, 6))]
     assert titles == ["Common Stock , $ 0.00125 par value"] * 2
@@ -591,7 +578,7 @@ def test_repair_continues_a_centred_cell_across_its_rows_line(text, nature):
     tags = [CENTRED_TAGS.get(t.text, "O") if t.line < 4 else "B-fn_mark" if t.text == "(3)" else "O"
             for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    repair_wrapped_cells(tokens, tags, confidences, ["table1"] * 8)
+    fields.repair_wrapped_cells(tokens, tags, confidences, ["table1"] * 8)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
 
 
@@ -617,7 +604,7 @@ def test_repair_gives_a_wrapped_cell_the_head_the_crf_left_out(text, nature):
     tags = [HEAD_TAGS.get(t.text, "O") if t.line == 0 else "I-title" if t.text == "Stock" else "I-nature"
             for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    repair_wrapped_heads(tokens, tags, confidences, ["table1"] * 3)
+    fields.repair_wrapped_heads(tokens, tags, confidences, ["table1"] * 3)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
 
 
@@ -647,7 +634,7 @@ def test_repair_reads_a_mark_wrapped_after_its_bracket(text, price, price_tag, m
            "1,543.00": "B-owned", "I": "B-di"}
     tags = [crf.get(t.text, "O") for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    repair_wrapped_marks(tokens, tags, confidences, ["table1"] * 2)
+    fields.repair_wrapped_marks(tokens, tags, confidences, ["table1"] * 2)
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark" and t.line == 1] == marks
 
 
@@ -678,7 +665,7 @@ def test_repair_gives_a_check_mark_the_flag_of_its_column(text, zone, flags):
     tokens = tokenize(text)
     tags = ["B-is_director" if t.text == "X" else "O" for t in tokens]
     zones = ["owner"] + [zone] * 3
-    repair_relationship_columns(tokens, tags, zones)
+    fields.repair_relationship_columns(tokens, tags, zones)
     assert [tag for t, tag in zip(tokens, tags) if t.text == "X"] == flags
 
 
@@ -699,7 +686,7 @@ def test_repair_reads_a_lone_d_by_its_side_of_the_amount_owned(text, crf, expect
     tokens = tokenize(text)
     letters = iter(crf)
     tags = [next(letters) if t.text in "AD" else "B-owned" if t.text == "13,558" else "O" for t in tokens]
-    repair_ad_di_order(tokens, tags, ["table1"])
+    fields.repair_ad_di_order(tokens, tags, ["table1"])
     assert [tag for t, tag in zip(tokens, tags) if t.text in "AD"] == expected
 
 
@@ -722,7 +709,7 @@ def test_repair_reads_the_line_over_the_signature_label_as_the_name(text, signed
     tags = ["I-remarks" if t.line == remarks_line else "O" for t in tokens]
     if signed_elsewhere:
         tags[0] = "B-sig_name"
-    repair_signature_over_label(tokens, tags)
+    fields.repair_signature_over_label(tokens, tags)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-sig_name") and t.line == remarks_line] == names
 
 
@@ -746,7 +733,7 @@ def test_repair_gives_a_lone_letter_after_the_amount_owned_the_d_i_tag(zones, ow
     tags = [f"B-{owned}" if t.text in ("15,905", "12,126.682") else "B-title" if t.text == "Common"
             else "I-title" if t.text == "Stock" else "O" for t in tokens]
     confidences = [None if tag == "O" else 0.9 for tag in tags]
-    repair_lone_ownership_letters(tokens, tags, confidences, zones)
+    fields.repair_lone_ownership_letters(tokens, tags, confidences, zones)
     assert [(t.text, tag, zones[t.line]) for t, tag in zip(tokens, tags) if t.text in ("D", "I")] == expected
 
 
@@ -768,7 +755,7 @@ def test_repair_reads_bare_digits_ending_a_cell_as_a_mark(text, marks):
     zones = ["table2"] + ["footnotes"] * (len(lines) - 1)
     tags = ["B-fn_id" if t.line > 0 and t.col == 0 else "B-shares" if t.text == "24,791" else "O" for t in tokens]
     confidences = [None if tag == "O" else 0.9 for tag in tags]
-    repair_bare_marks(tokens, tags, confidences, lines, zones)
+    fields.repair_bare_marks(tokens, tags, confidences, lines, zones)
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
 
 
@@ -796,7 +783,7 @@ def test_repair_reads_bare_digits_ending_a_pipe_or_semicolon_cell_as_a_mark(text
     tags = ["B-fn_id" if t.line > 0 and t.col == 0 else crf.get(t.text, "O") if t.line == 0 else "O"
             for t in tokens]
     confidences = [None if tag == "O" else 0.9 for tag in tags]
-    repair_bare_marks(tokens, tags, confidences, lines, zones)
+    fields.repair_bare_marks(tokens, tags, confidences, lines, zones)
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
 
 
@@ -827,7 +814,7 @@ def _cell_tags(tokens, cells):
 def test_repair_reads_a_title_between_a_rows_amount_and_its_underlying_amount_as_underlying(cells, underlying):
     tokens = tokenize("\n".join(text for text, _ in cells))
     tags = _cell_tags(tokens, cells)
-    repair_underlying_titles(tokens, tags, ["table2"] * len(cells))
+    fields.repair_underlying_titles(tokens, tags, ["table2"] * len(cells))
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
 
 
@@ -853,7 +840,7 @@ def test_repair_continues_an_amount_a_narrow_cell_cut(text, head, amount):
     tokens = tokenize(text)
     tags = ["B-und_shares" if t.text == head else "O" for t in tokens]
     confidences = [0.9 if tag != "O" else None for tag in tags]
-    repair_wrapped_amounts(tokens, tags, confidences, ["table2"] * 2)
+    fields.repair_wrapped_amounts(tokens, tags, confidences, ["table2"] * 2)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_shares")] == amount
 
 
@@ -885,7 +872,7 @@ UNTAGGED_ROW = ["O"] * 4
      ["B-title", "I-title", "O", "O", "B-tx_date", "B-code"]),
 ])
 def test_repair_reads_an_untagged_row_printed_as_the_row_above(text, crf, expected):
-    _, tags = _repaired(repair_repeated_rows, text, lambda tokens: crf, "table1")
+    _, tags = _repaired(fields.repair_repeated_rows, text, lambda tokens: crf, "table1")
     assert tags == expected
 
 
@@ -905,7 +892,7 @@ LONE_CODE_TAGS = ["O", "B-shares", "B-fn_mark", "B-und_title", "I-und_title", "B
     (LONE_CODE.replace("\n\n24", "\n\n\n\n\n24"), LONE_CODE_TAGS, "O"),
 ])
 def test_repair_reads_a_lone_code_above_its_rows_amount(text, crf, code):
-    _, tags = _repaired(repair_lone_codes, text, lambda tokens: crf, "table2")
+    _, tags = _repaired(fields.repair_lone_codes, text, lambda tokens: crf, "table2")
     assert tags[0] == code
 
 
@@ -929,7 +916,7 @@ def test_repair_reads_a_mark_glued_into_the_note_before_as_its_notes(text, mark,
     tokens = tokenize(text)
     tags = ["B-fn_id" if NOTE_MARK.match(t.text) and t.line == 0 else "I-fn_text" for t in tokens]
     tags[next(i for i, t in enumerate(tokens) if t.text == "Each")] = "B-fn_text"
-    repair_glued_marks(tokens, tags, ["footnotes"] * len(text.split("\n")))
+    fields.repair_glued_marks(tokens, tags, ["footnotes"] * len(text.split("\n")))
     glued = next(i for i, t in enumerate(tokens) if t.text in ("(3)", "(5)") and t.line > 0)
     assert (tags[glued], tags[next(i for i, t in enumerate(tokens) if t.text == "Without")]) == (mark, opens)
 
@@ -956,7 +943,7 @@ def test_repair_reads_a_date_by_its_months_name_before_the_code(text, date):
         letters = iter(["B-code", "B-ad"])
         return [next(letters) if t.text == "A" else crf.get(t.text, "O") for t in tokens]
 
-    tokens, tags = _repaired(repair_month_dates, text, tagged, "table1")
+    tokens, tags = _repaired(fields.repair_month_dates, text, tagged, "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("tx_date")] == date
 
 
@@ -981,7 +968,7 @@ NATURE_HEAD_ABOVE = ("                                                     By Th
 def test_repair_gives_a_centred_nature_its_head_above_the_rows_line(text, tail, nature):
     crf = {"Common": "B-title", "Stock": "I-title", "124,155": "B-owned", "I": "B-di", "Living": tail,
            "Trust": "I-nature", "(1)": "B-fn_mark"}
-    tokens, tags = _repaired(repair_nature_heads, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, tags = _repaired(fields.repair_nature_heads, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
                              "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
     assert tags[[t.text for t in tokens].index(nature[0])] == "B-nature"
@@ -1006,7 +993,7 @@ def test_repair_reads_interleaved_title_and_underlying_title(text, title, underl
     row = iter(INTERLEAVED_ROW)
     tags = [("B-title" if t.line == 0 else "I-title") if t.line != row_line or t.text == "Stock" else next(row)
             for t in tokens]
-    repair_interleaved_titles(tokens, tags, ["table2"] * len(text.split("\n")))
+    fields.repair_interleaved_titles(tokens, tags, ["table2"] * len(text.split("\n")))
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title") and not tag.endswith("und_title")] == title
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
 
@@ -1019,7 +1006,7 @@ def test_repair_reads_interleaved_title_and_underlying_title(text, title, underl
     ("Common Shares, see note\n07/25/2025", ["Common", "Shares"]),
 ])
 def test_repair_gives_a_title_its_par_value_left_o(text, title):
-    tokens, tags = _repaired(repair_par_value_tails, text, lambda tokens: ["B-title", "I-title"] + [
+    tokens, tags = _repaired(fields.repair_par_value_tails, text, lambda tokens: ["B-title", "I-title"] + [
         "B-tx_date" if "/" in t.text else "O" for t in tokens[2:]], "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("title")] == title
 
@@ -1039,7 +1026,7 @@ EXPIRATION = ("5. Number  (D)   Exercisable  Expiration 7. Title\n"
 ])
 def test_repair_reads_a_date_by_its_months_name_under_its_heading(text, label):
     crf = {"M": "B-code", "826": "B-shares", "[F2]": "B-fn_mark", "Common": "B-und_title", "Stock": "I-und_title"}
-    tokens, tags = _repaired(repair_month_dates, text,
+    tokens, tags = _repaired(fields.repair_month_dates, text,
                              lambda tokens: [crf.get(t.text, "O") if t.line else "O" for t in tokens], "table2")
     assert [tag[2:] for tag in tags if tag.endswith("date")] == ([label] * 5 if label else [])
 
@@ -1061,7 +1048,7 @@ def test_repair_reads_an_amount_and_its_side_below_the_rows_code(text, expected)
         return ["B-code" if i == first_a and tokens[i + 1].text == "(1)" else AMOUNT_CRF.get(t.text, "O")
                 for i, t in enumerate(tokens)]
 
-    tokens, tags = _repaired(repair_amounts_after_codes, text, tagged, "table1")
+    tokens, tags = _repaired(fields.repair_amounts_after_codes, text, tagged, "table1")
     amount = [t.text for t in tokens].index("178.328")
     assert tags[amount:amount + 2] == expected
 
@@ -1082,7 +1069,7 @@ def test_repair_begins_a_title_at_the_words_opening_its_line(text, title):
         return ["I-title" if t.line == 0 and tokens.index(t) >= [x.text for x in tokens].index("Stock") else
                 "B-ex_price" if t.text == "23.35" else "O" for t in tokens]
 
-    tokens, tags = _repaired(repair_title_line_heads, text, tagged, "table2")
+    tokens, tags = _repaired(fields.repair_title_line_heads, text, tagged, "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == title
     assert tags[[t.text for t in tokens].index(title[0])] == ("B-title" if title[0] == "Non" else "I-title")
 
@@ -1097,7 +1084,7 @@ def test_repair_begins_a_title_at_the_words_opening_its_line(text, title):
 def test_repair_begins_a_nature_at_its_opening_word_left_o(text, nature):
     crf = {"common": "B-title", "2,170.3157": "B-owned", "I": "B-di", "by": "B-nature", "minor": "I-nature",
            "child": "I-nature"}
-    tokens, tags = _repaired(repair_nature_openings, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, tags = _repaired(fields.repair_nature_openings, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
                              "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
     assert tags[[t.text for t in tokens].index(nature[0])] == "B-nature"
@@ -1111,7 +1098,7 @@ def test_repair_begins_a_nature_at_its_opening_word_left_o(text, nature):
 ])
 def test_repair_reads_the_nature_on_the_line_below_a_lone_indirect_letter(text, nature):
     crf = {"common": "B-title", "2,170.3157": "B-owned", "I": "B-di", "D": "B-di"}
-    tokens, tags = _repaired(repair_nature_after_indirect, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, tags = _repaired(fields.repair_nature_after_indirect, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
                              "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
 
@@ -1136,7 +1123,7 @@ def test_repair_reads_a_street_run_on_past_a_blank_line_as_the_city(text, city):
             "I-owner_street2"] + ["I-owner_street2"] * (len(tokens) - 6)
     if text.endswith("\nREDMOND\nREDMOND"):
         tags[-1] = "B-owner_city"
-    repair_cities_after_streets(tokens, tags)
+    fields.repair_cities_after_streets(tokens, tags)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("owner_city")] == city
 
 
@@ -1159,7 +1146,7 @@ def test_repair_reads_a_rows_amount_printed_above_its_line(text, shares):
     def tagged(tokens):
         return ["B-und_shares" if t.line == 1 and t.text == "1.372" else crf.get(t.text, "O") for t in tokens]
 
-    tokens, tags = _repaired(repair_amounts_above_rows, text, tagged, "table2")
+    tokens, tags = _repaired(fields.repair_amounts_above_rows, text, tagged, "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-shares"] == shares
 
 
@@ -1189,7 +1176,7 @@ def test_repair_restarts_a_centred_nature_the_crf_ran_on_into_the_next_rows(seco
         tags[0] = "B-nature"
         tags[[t.text for t in tokens].index(second, 8)] = "B-nature"
         return tags
-    tokens, tags = _repaired(repair_nature_restarts, text, tagged, "table1")
+    tokens, tags = _repaired(fields.repair_nature_restarts, text, tagged, "table1")
     cells = []
     for t, tag in zip(tokens, tags):
         if tag == "B-nature":
@@ -1219,7 +1206,7 @@ def test_repair_continues_a_title_over_a_bracket_wrapped_below_its_row(bracket, 
     def tagged(tokens):
         tags = [crf.get(t.text, "O") for t in tokens]
         return tags[:-2] + ["I-title", "I-title"]
-    tokens, tags = _repaired(repair_wrapped_cells, OPTION_TITLE.format(bracket=bracket), tagged, "table2")
+    tokens, tags = _repaired(fields.repair_wrapped_cells, OPTION_TITLE.format(bracket=bracket), tagged, "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("title")] == title
 
 
@@ -1237,7 +1224,7 @@ def test_repair_reads_an_underlying_title_before_the_rows_date_as_the_title(row,
     text = "Restricted Commins\n" + row + "\nUnits ie a es"
     tokens = tokenize(text)
     tags = [crf.get(t.text, "O") for t in tokens]
-    repair_underlying_before_dates(tokens, tags, ["table2"] * 3)
+    fields.repair_underlying_before_dates(tokens, tags, ["table2"] * 3)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title") and not tag.endswith("und_title")] == title
 
 
@@ -1254,7 +1241,7 @@ def test_repair_reads_a_table2_rows_second_amount_as_the_underlying(row, amounts
            "D": "B-di", "25": "B-und_shares"}
     tokens = tokenize(row)
     tags = [crf.get(t.text, "O") for t in tokens]
-    repair_second_amounts(tokens, tags, ["table2"])
+    fields.repair_second_amounts(tokens, tags, ["table2"])
     assert [tag for t, tag in zip(tokens, tags) if t.text == "778"] == amounts
 
 
@@ -1276,7 +1263,7 @@ def test_repair_ends_an_underlying_title_with_its_noun_on_the_line_below(text, t
         if text.endswith("     Shares"):
             tags[-1] = "I-und_title"
         return tags
-    tokens, tags = _repaired(repair_underlying_tails, text, tagged, "table2")
+    tokens, tags = _repaired(fields.repair_underlying_tails, text, tagged, "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag == "I-und_title"] == tails
     assert [t.col for t, tag in zip(tokens, tags) if tag == "I-und_title"] == [tokens[-1].col]
 
@@ -1294,7 +1281,7 @@ def test_repair_reads_a_misread_ownership_letter_after_the_amount_owned(row, let
            "49,235,972": "B-owned", "Living": "B-nature"}
     def tagged(tokens):
         return [crf.get(t.text, "O") for t in tokens]
-    tokens, tags = _repaired(repair_misread_ownership_letters, row, tagged, "table1")
+    tokens, tags = _repaired(fields.repair_misread_ownership_letters, row, tagged, "table1")
     assert next((t.text for t, tag in zip(tokens, tags) if tag == "B-di"), None) == letter
 
 
@@ -1319,7 +1306,7 @@ def test_repair_reads_an_ocr_title_centred_a_word_a_line(gap, titles):
     def tagged(tokens):
         return ["I-title" if t.text in ("Units", "Restricted") and t.line > 1 else crf.get(t.text, "O")
                 for t in tokens]
-    tokens, tags = _repaired(repair_centred_title_words, OCR_TITLES.format(gap=gap), tagged, "table2")
+    tokens, tags = _repaired(fields.repair_centred_title_words, OCR_TITLES.format(gap=gap), tagged, "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == titles
     assert tags[0] == "B-title"
 
@@ -1337,7 +1324,7 @@ def test_repair_reads_untagged_security_words_before_a_rows_date_as_its_title(ro
            "I": "B-di", "A": "B-ad"}
     def tagged(tokens):
         return [crf.get(t.text, "O") for t in tokens]
-    tokens, tags = _repaired(repair_untagged_title_openings, row, tagged, "table1")
+    tokens, tags = _repaired(fields.repair_untagged_title_openings, row, tagged, "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("title")] == title
 
 
@@ -1359,7 +1346,7 @@ def test_repair_reads_an_amount_owned_after_a_dollar_as_the_price(owned, tag):
     tokens = tokenize(text)
     tags = [by_line[t.line][k] if t.text != "D" else "B-di" for t in tokens
             for k in [sum(1 for u in tokens if u.line == t.line and u.start < t.start)]]
-    repair_dollar_amounts(tokens, tags, ["table2"] * 10)
+    fields.repair_dollar_amounts(tokens, tags, ["table2"] * 10)
     assert tags[[t.text for t in tokens].index("0")] == tag
 
 
@@ -1378,7 +1365,7 @@ def test_repair_reads_the_untagged_cells_of_a_one_row_table(price, cells):
     crf = {"Common": "B-title", "Stock": "I-title", "13,549.3132": "B-owned", "315.43": "B-price", "D": "B-di"}
     def tagged(tokens):
         return [crf.get(t.text, "O") for t in tokens]
-    tokens, tags = _repaired(repair_single_row_cells, ONE_ROW.format(price=price), tagged, "table1")
+    tokens, tags = _repaired(fields.repair_single_row_cells, ONE_ROW.format(price=price), tagged, "table1")
     assert [tag for t, tag in zip(tokens, tags) if 2 <= t.line <= 6] == cells
 
 
@@ -1396,7 +1383,7 @@ def test_repair_reads_a_lone_mark_below_a_cells_last_line_as_the_rows(mark_col, 
            "I": "B-di", "Principals": "B-nature", "Fund": "I-nature", ",": "I-nature", "LP": "I-nature"}
     def tagged(tokens):
         return [crf.get(t.text, "O") for t in tokens]
-    tokens, tags = _repaired(repair_marks_below_cells, text, tagged, "table1")
+    tokens, tags = _repaired(fields.repair_marks_below_cells, text, tagged, "table1")
     assert tags[-1] == tag
 
 
@@ -1412,7 +1399,7 @@ def test_repair_begins_a_title_at_its_words_before_its_par_value(head, title):
         start = [t.text for t in tokens].index("0.00125")
         return ["I-title" if start <= k <= start + 2 else "B-tx_date" if t.text == "10/30/2025" else
                 "B-code" if t.text == "P" else "O" for k, t in enumerate(tokens)]
-    tokens, tags = _repaired(repair_title_line_heads, text, tagged, "table1")
+    tokens, tags = _repaired(fields.repair_title_line_heads, text, tagged, "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == title
 
 
@@ -1436,7 +1423,7 @@ def test_repair_reads_the_line_under_box_1s_heading_as_an_owners_name(heading, n
     tags = ["B-owner_street1" if t.text == "214" else "I-owner_street1" if t.line == 2 else
             "B-owner_city" if t.text == "CHARLOTTE" else "O" for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    repair_owner_names(tokens, tags, confidences, text.split("\n"))
+    fields.repair_owner_names(tokens, tags, confidences, text.split("\n"))
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("owner_name")] == name
 
 
@@ -1453,7 +1440,7 @@ def test_repair_reads_a_holdings_lone_amount_as_owned(row, owned):
     def tagged(tokens):
         return ["B-title" if k == 0 else "I-title" if t.text in ("Stock", "Term") else "O"
                 for k, t in enumerate(tokens)]
-    tokens, tags = _repaired(repair_holding_amounts, row, tagged, "table1")
+    tokens, tags = _repaired(fields.repair_holding_amounts, row, tagged, "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-owned"] == owned
 
 
@@ -1481,12 +1468,12 @@ def _swap_tags(tokens):
     ("table1", "O"),     # Table I prints its A/D letter with the amount: a lone number is none
 ])
 def test_repair_reads_a_table2_amount_alone_below_the_rows_code(zone, amount):
-    tokens, tags = _repaired(repair_amounts_after_codes, SWAP_ROW, _swap_tags, zone)
+    tokens, tags = _repaired(fields.repair_amounts_after_codes, SWAP_ROW, _swap_tags, zone)
     assert tags[[t.text for t in tokens].index("1")] == amount
 
 
 def test_repair_reads_a_title_with_its_par_value_on_a_line_of_its_own_as_one_value():
-    tokens, tags = _repaired(repair_par_value_lines, SWAP_ROW, _swap_tags, "table2")
+    tokens, tags = _repaired(fields.repair_par_value_lines, SWAP_ROW, _swap_tags, "table2")
     assert [tag for t, tag in zip(tokens, tags) if t.line == 8] == ["B-title"] + ["I-title"] * 6
 
 
@@ -1513,5 +1500,5 @@ def test_repair_reads_a_holdings_price_before_its_underlying_title_as_the_exerci
             tags[k] = "I-" + label
     amounts = [k for k, t in enumerate(tokens) if t.text == "3,109,744"]
     tags[amounts[0]], tags[amounts[1]] = "B-und_shares", "B-owned"
-    repair_dollar_amounts(tokens, tags, ["table2"] * len(lines))
+    fields.repair_dollar_amounts(tokens, tags, ["table2"] * len(lines))
     assert tags[[t.text for t in tokens].index("0")] == tag
