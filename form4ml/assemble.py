@@ -95,7 +95,8 @@ OWNER_FIELDS = {"owner_street1": "street1", "owner_street2": "street2", "owner_c
 REPEATED = ("owner_street1", "owner_street2", "owner_city", "owner_state", "owner_zip", "officer_title")
 LEADING_MARK = re.compile(r"^\s*(?:\((\d{1,2})\)|\[F(\d{1,2})\])\s+")
 NAME_WORD = re.compile(r"[^\W_]+")    # a word of a name as owners are matched
-CELL_GAP = re.compile(r" {3,}")    # spaces between two cells of a space-aligned line
+MIN_CELL_GAP = 3     # spaces between two cells of a space-aligned line
+CELL_GAP = re.compile(" {%d,}" % MIN_CELL_GAP)
 MAX_OWNER_WRAP = 3      # lines apart two parts of one such value may stand
 FLAG_FIELDS = {"is_director": "is_director", "is_officer": "is_officer",
                "is_ten_percent": "is_ten_percent_owner", "is_other": "is_other"}

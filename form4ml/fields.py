@@ -2,8 +2,8 @@
 import re
 from itertools import takewhile
 
-from .assemble import WRAP_COLUMN_SLACK, Piece
-from .features import DATE, MARK, security_words, word_shape
+from .assemble import MIN_CELL_GAP, WRAP_COLUMN_SLACK, Piece
+from .features import DATE, MARK, YEAR, security_words, word_shape
 from .labels import TABLE_ZONES
 from .record import SEC_CODES
 from .tokenize import Tokens
@@ -699,9 +699,6 @@ def repair_underlying_tails(tokens, tags, confidences, line_zones):
             tags[tail], confidences[tail] = "I-und_title", confidences[last]
 
 
-MIN_CELL_GAP = 3     # spaces between two cells of a space-aligned line
-
-
 def repair_underlying_before_dates(tokens, tags, line_zones):
     """Words opening a Table II row's line that the CRF read as the underlying title
     (column 7) before the row's date, code or amount (columns 2-5) on that line are the
@@ -1339,7 +1336,6 @@ def repair_amounts_above_rows(tokens, tags, confidences, line_zones):
 MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|june?|july?|aug|sept?|oct|nov|dec)\.?$", re.I)
 DAY = re.compile(r"^\d{1,2}$")
 DATE_PARTS = (re.compile(r"^\.$"), DAY, re.compile(r"^,$"))     # after the month: Sept . 2 ,
-YEAR = re.compile(r"^(?:19|20)\d\d$")
 MAX_YEAR_LINES = 2      # lines below its month a wrapped date's year may stand
 
 

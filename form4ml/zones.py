@@ -57,6 +57,15 @@ def _line_zone(line, labels, state, last_table):
     return state
 
 
+def _heading_line(lines, zone, default=None):
+    """The index of the first line holding ``zone``'s heading (``HEADINGS``), or ``default``."""
+    pattern = HEADING_OF[zone]
+    return next((n for n, line in enumerate(lines) if pattern.search(line)), default)
+
+
+HEADING_OF = dict(HEADINGS)
+
+
 def tag_zones(tagger, lines, tokens):
     """Predicted zone per line."""
     labels, _ = tagger.tag(line_features(lines, tokens), confidence=False)
@@ -82,8 +91,7 @@ def repair_note_lines(lines, zones):
     ``zones`` in place."""
     if not any(z in MISREAD_NOTE_ZONES and NOTE_OPENING.match(line) for line, z in zip(lines, zones)):
         return zones
-    explanation = dict(HEADINGS)["footnotes"]
-    heading = next((n for n, line in enumerate(lines) if explanation.search(line)), len(lines))
+    heading = _heading_line(lines, "footnotes", len(lines))
     in_note = False
     for n in range(heading, len(lines)):
         opens = bool(NOTE_OPENING.match(lines[n]))
@@ -103,8 +111,7 @@ def repair_stray_table_lines(lines, zones):
     (plain ``pdftotext``: ``See`` / ``footnote`` / ``(2)``) as a note, whose mark then takes
     the first note's text, and a ``-layout`` row's line of dates and amounts between its
     title's lines as the issuer's box. Fixes ``zones`` in place."""
-    explanation = dict(HEADINGS)["footnotes"]
-    heading = next((n for n, line in enumerate(lines) if explanation.search(line)), len(lines))
+    heading = _heading_line(lines, "footnotes", len(lines))
     filled = [n for n in range(heading) if lines[n].strip()]
     for k, n in enumerate(filled):
         if not _strayed(lines[n], zones[n]) or k == 0 or zones[filled[k - 1]] not in TABLE_ZONES:
@@ -123,8 +130,7 @@ def repair_table2_above_table1(lines, zones):
     in Table II take the zone of the last line above them it did not (a plain copy's
     later owner blocks read as Table II). (OCR may print Table I's heading below its
     rows.) Fixes ``zones`` in place."""
-    table1 = dict(HEADINGS)["table1"]
-    heading = next((n for n, line in enumerate(lines) if table1.search(line)), None)
+    heading = _heading_line(lines, "table1")
     if heading is None:
         return zones
     last = "header"
@@ -145,8 +151,7 @@ def repair_owner_rows(lines, zones):
     (``Mithril II UGP LLC C/O MITHRIL CAPITAL MANAGEMENT LLC ... AUSTIN TX 78701<tab>X``)
     are the owners' table's. (Table II's cells that plain ``pdftotext`` prints after the
     owners hold no such line.) Fixes ``zones`` in place."""
-    owners = dict(HEADINGS)["owner"]
-    heading = next((n for n, line in enumerate(lines) if owners.search(line)), None)
+    heading = _heading_line(lines, "owner")
     if heading is None:
         return zones
     for n in range(heading + 1, len(lines)):
