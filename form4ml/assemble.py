@@ -319,7 +319,9 @@ class Assembler:
 
     def _footnote_records(self):
         notes, used = [], set()
-        for i, note in enumerate(group_footnotes(self.footnote_pieces)):
+        highest = max((int(i[1:]) for row in self.rows for i in _footnote_ids(row.marks)), default=0)
+        grouped = numbered_notes(self.footnote_pieces, highest) or group_footnotes(self.footnote_pieces)
+        for i, note in enumerate(grouped):
             ident = _footnote_ids(note["fn_id"].pieces) if "fn_id" in note else []
             text = self._text(note.get("fn_text"), f"footnotes[{len(notes)}].text")
             lead = LEADING_MARK.match(text or "")
@@ -1110,6 +1112,73 @@ def group_footnotes(pieces):
         else:
             writing["fn_text"].add(piece)
     return _merge_unmarked(notes)
+
+
+NOTE_NUMBER = re.compile(r"^\s*(?:\((\d{1,2})\)[.,]?|\[F(\d{1,2})\]|(\d{1,2})[.,)])\s*$")
+# a mark opening a note's line, OCR's small "(2)" read as "Q)" or "@)" among them
+LINE_MARK = re.compile(r"^\s*[(\[]?(?:F?(\d{1,2})|[Q@®])[)\]]\s+")
+MARK_DEBRIS = re.compile(r"^\s*(?:[(\[]|[(\[]?(?:\d{1,2}|[Q@®])[)\]]?)\s*$")   # "(" split off "Q) The"
+SENTENCE_END = re.compile(r"[.:;!?][\"'”’)\]]*\s*$")
+
+
+def numbered_notes(pieces, highest=0):
+    """Footnotes numbered in text order, where the note texts' openings count exactly the
+    notes the marks number (the highest mark seen in the notes or the tables), else None.
+
+    OCR centres a mark on its note's lines, loses or garbles it (``Q)``, ``@)`` for
+    ``(2)``) and a note the CRF runs on into the next one is found again only this way.
+    A note opens at a text line that begins a sentence (capital, digit, quote or bracket)
+    after a line that ended one, where the CRF began a text there, a blank line stands
+    between or a mark opens the line; a line of lower-case words goes on. A mark read at
+    a note's opening must be that note's number."""
+    numbers = [_mark_number(p.text) for p in pieces if p.label == "fn_id"]
+    highest = max([highest] + [n for n in numbers if n])
+    opened, prev = [], None
+    for _, line in groupby(pieces, key=lambda p: p.line):
+        words, number, marked = _note_words(list(line))
+        if not words:
+            continue
+        if _opens_note(words[0], prev, marked):
+            if number and number != len(opened) + 1:
+                return None
+            opened.append([])
+        elif not opened:
+            return None
+        opened[-1] += words
+        prev = words[-1]
+    if not opened or len(opened) != highest:
+        return None
+    return [{"fn_text": Value(note)} for note in opened]
+
+
+def _mark_number(text):
+    found = NOTE_NUMBER.match(text)
+    return int(next(d for d in found.groups() if d)) if found else None
+
+
+def _note_words(line):
+    """A footnote line's text pieces with the marks opening it taken off, the number of
+    such a mark (or None) and whether the first text piece began with one."""
+    words = [p for p in line if not (p.label == "fn_id" and _mark_number(p.text))]
+    while words and MARK_DEBRIS.match(words[0].text):
+        words.pop(0)
+    if not words:
+        return [], None, False
+    number = next((_mark_number(p.text) for p in line if p.label == "fn_id" and p.col < words[0].col
+                   and _mark_number(p.text)), None)
+    lead = LINE_MARK.match(words[0].text)
+    if lead:
+        words[0] = replace(words[0], text=words[0].text[lead.end():])
+        number = int(lead[1]) if lead[1] else number
+    return words, number, lead is not None
+
+
+def _opens_note(first, prev, marked):
+    opening = first.text[:1]
+    if not (opening.isupper() or opening.isdigit() or opening in "\"“("):
+        return False
+    return prev is None or bool(SENTENCE_END.search(prev.text)) and (
+        first.begins or marked or first.line > prev.line + 1)
 
 
 def _merge_unmarked(notes):

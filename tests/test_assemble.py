@@ -2,7 +2,7 @@ from dataclasses import replace
 
 import pytest
 
-from form4ml.assemble import Piece, assemble, issuer_before_ticker, ticker_after_issuer
+from form4ml.assemble import Piece, assemble, issuer_before_ticker, numbered_notes, ticker_after_issuer
 
 
 def P(label, text, zone="table1", begins=True):
@@ -307,6 +307,55 @@ def _notes(spec):
 def test_assemble_gives_each_footnote_its_own_mark_and_text(spec, notes):
     rec = assemble(_notes(spec))
     assert [(n["id"], n["text"]) for n in rec["footnotes"]] == notes
+
+
+def _note_lines(lines):
+    """Footnote pieces of OCR text lines: ``(n)`` a mark, ``+`` a text the CRF began,
+    any other text going on; ``""`` a blank line."""
+    pieces = []
+    for k, line in enumerate(lines):
+        col = 0
+        for part in filter(None, line.split(" | ")):
+            label = "fn_id" if part.startswith("(") and part.endswith(")") and len(part) < 5 else "fn_text"
+            pieces.append(Piece(label, part.lstrip("+"), 0, 1, "footnotes", 0.9,
+                                label == "fn_id" or part.startswith("+"), k, col))
+            col += len(part) + 1
+    return pieces
+
+
+# cut down from Tesseract's readings of the corpus's Microsoft, Facebook and Fertitta
+# filings (ocr_light_200): marks centred on their notes, lost, or read as "Q)"
+@pytest.mark.parametrize("lines, notes", [
+    # notes apart from their marks, (3) lost: the texts are notes 1 to 4 in order
+    (["(1) | +Each unit is a share.", "", "+Dividends accrue.", "", "+The units vest.", "", "(2)", "",
+      "(4) | +Includes one share."],
+     [("F1", "Each unit is a share."), ("F2", "Dividends accrue."), ("F3", "The units vest."),
+      ("F4", "Includes one share.")]),
+    # every line double-spaced; a note the CRF ran on opens after a sentence's end
+    (["+The stock converts", "", "at any time.", "", "+Shares held", "", "(2) | by the trust.", "",
+      "(3) | +The value is set.", "", "The person disclaims.", "", "(4)"],
+     [("F1", "The stock converts at any time."), ("F2", "Shares held by the trust."),
+      ("F3", "The value is set."), ("F4", "The person disclaims.")]),
+    # "(2)" read as "Q)" on a note's middle line
+    (["(1) | +Not applicable.", "+Each share converts", "Q) into one share.", "+Shares held in trust.", "", "(3)"],
+     [("F1", "Not applicable."), ("F2", "Each share converts into one share."), ("F3", "Shares held in trust.")]),
+    # and on its first line
+    (["(1) | +Each unit is a share.", "", "Q) The units vest.", "(3) | +Includes one share."],
+     [("F1", "Each unit is a share."), ("F2", "The units vest."), ("F3", "Includes one share.")]),
+])
+def test_assemble_numbers_ocr_notes_in_order_where_their_openings_count_the_marks(lines, notes):
+    rec = assemble(_note_lines(lines))
+    assert [(n["id"], n["text"]) for n in rec["footnotes"]] == notes
+
+
+@pytest.mark.parametrize("lines", [
+    # a sentence opening the line below another, the CRF's continuation: not a note (pdfminer)
+    ["+This statement is filed.", "Bank of America holds.", "", "+Each person declares.", "", "(1)", "(2)", "(3)"],
+    # the first note's text lost: a mark read at an opening keeps its number
+    ["(2) | +Represents shares.", "", "(3) | +Represents a price.", "", "+Lorenzo is a director."],
+])
+def test_numbered_notes_leaves_notes_whose_openings_do_not_count_the_marks(lines):
+    assert numbered_notes(_note_lines(lines)) is None
 
 
 @pytest.mark.parametrize("mark, ids", [
