@@ -100,6 +100,40 @@ def repair_note_line_ends(tokens, tags, confidences, line_zones):
                 tags[i], confidences[i] = "I-fn_text", confidences[i - 1]
 
 
+MARK_DEBRIS_TOKEN = re.compile(r"^(?:[()\[\]Q@®]|\d{1,2})$")   # OCR's "(2)": "Q)", "@)", "())", "Q"
+
+
+def repair_untagged_note_lines(tokens, tags, confidences, line_zones):
+    """Footnote lines the CRF left all ``O`` where OCR garbled a note's opening mark
+    (``Q) The restricted stock units...``, ``@) Each RSU...``): the mark and the
+    capitalised text after it open a note. A lower-case line (or one opening with the
+    mark's stray bracket: ``) to the Board of Directors.``) right below a note's text
+    goes on with it. Fixes tags in place."""
+    prev = None     # the last footnote line, as (line, index of its last token)
+    for line, idx in tokens_by_line(tokens, line_zones, ("footnotes",)).items():
+        tagged = [i for i in idx if tags[i] != "O"]
+        if tagged:
+            prev = line, tagged[-1]
+            continue
+        head = next((k for k, i in enumerate(idx) if not MARK_DEBRIS_TOKEN.match(tokens[i].text)), len(idx))
+        words = [tokens[i].text for i in idx[head:]]
+        goes_on = prev is not None and prev[0] == line - 1 and tags[prev[1]].endswith("fn_text")
+        if 0 < head and any(t in (")", "Q", "@", "®") for t in [tokens[i].text for i in idx[:head]]) \
+                and len(words) > 2 and words[0][:1].isupper() and not FORM_NOTE.match(words[0]):
+            conf = confidences[prev[1]] if prev else NOTE_CONFIDENCE
+            for k, i in enumerate(idx):
+                tags[i] = ("B-" if k in (0, head) else "I-") + ("fn_id" if k < head else "fn_text")
+                confidences[i] = conf
+        elif goes_on and words and words[0][:1].islower():
+            for i in idx:
+                tags[i], confidences[i] = "I-fn_text", confidences[prev[1]]
+        if tags[idx[-1]] != "O":
+            prev = line, idx[-1]
+
+
+NOTE_CONFIDENCE = 0.5    # a note line no tagged line stands before
+
+
 CITY_PREFIX = re.compile(r"^(?:MT|ST|FT|PT)$", re.I)     # ``MT. PLEASANT``, ``ST. LOUIS``
 
 

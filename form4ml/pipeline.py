@@ -17,7 +17,7 @@ from .fields import (repair_ad_di_order, repair_amounts_above_rows, repair_amoun
                      repair_glued_marks, repair_holding_amounts, repair_interleaved_titles, repair_lone_codes,
                      repair_lone_ownership_letters, repair_marks_below_cells, repair_misread_ownership_letters,
                      repair_month_dates, repair_nature_after_indirect, repair_nature_heads, repair_nature_openings,
-                     repair_nature_restarts, repair_note_line_ends, repair_owner_names, repair_par_value_lines,
+                     repair_nature_restarts, repair_note_line_ends, repair_owner_names, repair_untagged_note_lines, repair_par_value_lines,
                      repair_par_value_tails, repair_relationship_columns, repair_repeated_rows,
                      repair_run_on_underlying, repair_second_amounts, repair_signature_over_label,
                      repair_single_row_cells, repair_split_text_cells, repair_split_zip, repair_title_first,
@@ -102,6 +102,7 @@ def tag(text, model=None, confidence=True):
     tags, confs = tag_fields(model.fields, feats, tokens, zones, skip, confidence)
     repair_footnote_starts(tokens, tags, confs, zones)
     repair_note_line_ends(tokens, tags, confs, zones)
+    repair_untagged_note_lines(tokens, tags, confs, zones)
     repair_bracketed(tokens, tags, confs)
     repair_split_text_cells(tokens, tags)
     repair_centred_marks(tokens, tags, zones)

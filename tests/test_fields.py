@@ -89,6 +89,27 @@ def test_repair_starts_a_footnote_at_a_mark_ocr_read_without_its_digit(mark):
     assert tags[second:second + 2] == ["B-fn_id", "B-fn_text"]
 
 
+# cut down from Tesseract's readings of the corpus's Microsoft filings (ocr_medium_200,
+# ocr_light_200): the CRF left the lines of a note whose mark OCR garbled untagged
+OCR_NOTES = ("(1) Each restricted stock unit represents a contingent right.\n"
+             "{mark} The restricted stock units are fully vested. Delivery will be made\n"
+             ") to the Board of Directors.\n"
+             "Note: File three copies of this Form.")
+
+
+@pytest.mark.parametrize("mark", ["Q)", "@)", "Q", "())"])
+def test_repair_opens_a_note_at_an_untagged_line_behind_a_garbled_mark(mark):
+    tokens = tokenize(OCR_NOTES.format(mark=mark))
+    tags = ["B-fn_id", "B-fn_text"] + ["I-fn_text" if t.line == 0 else "O" for t in tokens[2:]]
+    confs = [None if t == "O" else 0.9 for t in tags]
+    fields.repair_untagged_note_lines(tokens, tags, confs, ["footnotes"] * 4)
+    by_line = [[tag for t, tag in zip(tokens, tags) if t.line == k] for k in range(4)]
+    opening = next(k for k, t in enumerate(tokens) if t.text == "The")
+    assert tags[opening] == "B-fn_text" and set(by_line[1][:opening - len(by_line[0])]) <= {"B-fn_id", "I-fn_id"}
+    assert set(by_line[2]) == {"I-fn_text"} and set(by_line[3]) == {"O"}
+    assert None not in confs[:len(tokens) - len(by_line[3])]
+
+
 def test_repair_leaves_marks_outside_the_footnotes_alone():
     tokens = tokenize(NOTES)
     tags = ["O"] + ["I-fn_text"] * (len(tokens) - 1)
