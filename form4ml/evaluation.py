@@ -3,7 +3,7 @@ the CLI, the report and the notebooks all call this)."""
 from dataclasses import dataclass
 
 from .pipeline import extract_text, load_model
-from .score import summarise
+from .score import cluster_intervals, score_record, summary_of
 
 
 @dataclass
@@ -12,16 +12,34 @@ class Evaluation:
     preds: list         # predicted records, same order
     overall: object     # score.Summary
     by_style: dict      # style -> score.Summary
+    scores: list        # score.DocScore of each filing, same order
+
+    def styles(self):
+        """(name, Summary, indices of its filings) for each style, then for all filings."""
+        groups = {}
+        for i, doc in enumerate(self.docs):
+            groups.setdefault(doc.get("style", "?"), []).append(i)
+        return ([(name, self.by_style[name], groups[name]) for name in self.by_style]
+                + [("all", self.overall, list(range(len(self.docs))))])
+
+    def intervals(self, indices):
+        """95 % intervals of micro F1 and row exact-match over these filings, issuers resampled."""
+        return cluster_intervals([self.scores[i] for i in indices], [issuer_of(self.docs[i]) for i in indices])
+
+
+def issuer_of(doc):
+    return doc.get("issuer_cik") or doc["record"]["issuer"].get("cik") or doc["record"]["issuer"]["name"] or doc["id"]
 
 
 def evaluate_docs(docs, model_path=None):
     model = load_model(model_path)
     preds = [extract_text(d["text"], model) for d in docs]
+    scores = [score_record(pred, doc["record"]) for pred, doc in zip(preds, docs)]
     styles = {}
-    for doc, pred in zip(docs, preds):
-        styles.setdefault(doc.get("style", "?"), []).append((pred, doc["record"]))
-    return Evaluation(docs, preds, summarise(zip(preds, (d["record"] for d in docs))),
-                      {s: summarise(pairs) for s, pairs in sorted(styles.items())})
+    for doc, score in zip(docs, scores):
+        styles.setdefault(doc.get("style", "?"), []).append(score)
+    return Evaluation(docs, preds, summary_of(scores),
+                      {s: summary_of(group) for s, group in sorted(styles.items())}, scores)
 
 
 def _table(header, rows, markdown):
@@ -40,11 +58,24 @@ def _summary_row(name, s):
             f"{s.row_exact:.3f}", f"{s.doc_exact:.3f}"]
 
 
-def format_report(ev, by_style=True, fields=True, markdown=False):
+def _interval(bounds):
+    return "-" if bounds is None else f"{bounds[0]:.3f}-{bounds[1]:.3f}"
+
+
+def _interval_cells(ev, indices):
+    f1, rows = ev.intervals(indices)
+    return [len({issuer_of(ev.docs[i]) for i in indices}), _interval(f1), _interval(rows)]
+
+
+def format_report(ev, by_style=True, fields=True, markdown=False, intervals=True):
+    """The report's tables; ``intervals`` adds each style's issuer count and the 95 %
+    intervals of its micro F1 and row exact-match, from resampling its issuers."""
     out = []
     header = ["style", "filings", "micro P", "micro R", "micro F1", "row exact", "doc exact"]
-    rows = [_summary_row(name, s) for name, s in ev.by_style.items()] if by_style else []
-    rows.append(_summary_row("all", ev.overall))
+    if intervals:
+        header += ["issuers", "F1 95% interval", "row exact 95% interval"]
+    rows = [_summary_row(name, s) + (_interval_cells(ev, idx) if intervals else [])
+            for name, s, idx in ev.styles() if by_style or name == "all"]
     out.append(_table(header, rows, markdown))
     if fields:
         frows = [[k, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", c.support]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import spacy
 from spacy import displacy
@@ -24,11 +25,11 @@ from spacy.tokens import Doc, Span
 
 from . import annotations
 from .config import REPO, build_dir, model_dir
-from .evaluation import evaluate_docs
+from .evaluation import evaluate_docs, issuer_of
 from .labels import FIELDS
 from .pipeline import load_model, tag
 from .record import DATE_KEYS, NUMBER_KEYS, TABLES
-from .score import _pair, _present, same, summarise  # the scorer's own pairing and presence
+from .score import _pair, _present, same, summary_of  # the scorer's own pairing and presence
 from .tokenize import FOOTNOTE_MARK
 from .train import prepare, train
 
@@ -81,10 +82,17 @@ class Settings:
 # tables from the evaluation ---------------------------------------------------
 
 def style_table(ev):
-    """Micro P/R/F1, row and document exact-match per rendering style, then all."""
-    rows = [{"style": name, "filings": s.docs, "micro P": s.micro.precision, "micro R": s.micro.recall,
-             "micro F1": s.micro.f1, "row exact": s.row_exact, "doc exact": s.doc_exact}
-            for name, s in [*ev.by_style.items(), ("all", ev.overall)]]
+    """Micro P/R/F1, row and document exact-match per rendering style, then all, with the
+    issuers behind each and the 95 % intervals of micro F1 and row exact-match from
+    resampling them (``Evaluation.intervals``)."""
+    rows = []
+    for name, s, indices in ev.styles():
+        f1, row = ev.intervals(indices)
+        row = row or (None, None)
+        rows.append({"style": name, "filings": s.docs, "issuers": len({issuer_of(ev.docs[i]) for i in indices}),
+                     "micro P": s.micro.precision, "micro R": s.micro.recall, "micro F1": s.micro.f1,
+                     "F1 low": f1[0], "F1 high": f1[1], "row exact": s.row_exact,
+                     "row low": row[0], "row high": row[1], "doc exact": s.doc_exact})
     return pd.DataFrame(rows).set_index("style")
 
 
@@ -97,7 +105,7 @@ def field_table(ev):
 
 def doc_f1(ev):
     """Micro F1 of each filing, in the order of ``ev.docs``."""
-    return [summarise([(p, d["record"])]).micro.f1 for d, p in zip(ev.docs, ev.preds)]
+    return [summary_of([score]).micro.f1 for score in ev.scores]
 
 
 def worst_filings(ev, n):
@@ -391,10 +399,14 @@ def plot_fields(fields):
 
 def plot_styles(styles):
     fig, ax = plt.subplots(figsize=(11, 4.5))
-    styles[["micro F1", "row exact", "doc exact"]].plot.bar(ax=ax, width=0.8)
+    bars = ["micro F1", "row exact", "doc exact"]
+    errors = np.zeros((len(bars), 2, len(styles)))      # below and above each bar; none for doc exact
+    for k, (point, low, high) in enumerate([("micro F1", "F1 low", "F1 high"), ("row exact", "row low", "row high")]):
+        errors[k] = np.nan_to_num([styles[point] - styles[low], styles[high] - styles[point]]).clip(min=0)
+    styles[bars].plot.bar(ax=ax, width=0.8, yerr=errors, capsize=2, error_kw={"elinewidth": 0.8})
     ax.set_ylim(0, 1)
-    ax.set_xticklabels([f"{s}\n({n})" for s, n in styles.filings.items()], rotation=0, fontsize=8)
-    ax.set_xlabel("rendering style (filings)")
+    ax.set_xticklabels([f"{s} ({n})" for s, n in styles.filings.items()], rotation=30, ha="right", fontsize=8)
+    ax.set_xlabel("rendering style (filings); bars: 95 % intervals over issuers")
     ax.set_title("Accuracy by rendering style")
     fig.tight_layout()
     return fig

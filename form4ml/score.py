@@ -183,10 +183,38 @@ class Summary:
 
 def summarise(pairs):
     """A Summary over (pred, gold) record pairs."""
+    return summary_of(score_record(pred, gold) for pred, gold in pairs)
+
+
+def summary_of(doc_scores):
     summary = Summary()
-    for pred, gold in pairs:
-        summary.add(score_record(pred, gold))
+    for doc_score in doc_scores:
+        summary.add(doc_score)
     return summary
+
+
+BOOTSTRAP_DRAWS = 2000
+
+
+def cluster_intervals(doc_scores, clusters, level=0.95, draws=BOOTSTRAP_DRAWS, seed=0):
+    """Percentile bootstrap intervals of micro F1 and of row exact-match, as
+    ``((f1_low, f1_high), (row_low, row_high))``, resampling whole clusters (issuers)
+    with replacement: a filing's renderings and an issuer's filings share their layout
+    and their mistakes, so they are not independent draws. The row interval is None
+    where no filing has rows. Seeded: the same scores give the same intervals."""
+    index = {key: i for i, key in enumerate(sorted(set(clusters)))}
+    sums = np.zeros((len(index), 5))     # tp, fp, fn, rows, exact rows
+    for doc_score, cluster in zip(doc_scores, clusters):
+        total = summary_of([doc_score]).micro
+        sums[index[cluster]] += (total.tp, total.fp, total.fn, doc_score.rows, doc_score.exact_rows)
+    picks = np.random.default_rng(seed).integers(0, len(index), size=(draws, len(index)))
+    tp, fp, fn, rows, exact = sums[picks].sum(axis=1).T
+    tails = (100 * (1 - level) / 2, 100 * (1 + level) / 2)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        f1 = np.where(tp > 0, 2 * tp / (2 * tp + fp + fn), 0.0)
+        row = exact / rows
+    row_interval = tuple(np.nanpercentile(row, tails)) if np.isfinite(row).any() else None
+    return tuple(np.percentile(f1, tails)), row_interval
 
 
 def field_errors(pred, gold):

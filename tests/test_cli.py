@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from form4ml.cli import main
 
-from .conftest import SEEDS, need_shared
+from .conftest import REPO, SEEDS, need_shared
 
 SEED = "000_43804425f2cff2b7.txt"
 
@@ -122,6 +122,14 @@ def test_evaluate_reports_bad_annotation_line_in_one_line(tmp_path, content, pro
     result = run("evaluate", path)
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert f"{path}:1" in result.stderr and problem in result.stderr
+
+
+@pytest.mark.parametrize("flag, shown", [("--intervals", True), ("--no-intervals", False)])
+def test_evaluate_shows_issuer_intervals_unless_told_not_to(flag, shown):
+    result = run("evaluate", REPO / "annotations" / "seeds.jsonl", "--no-fields", flag)
+    assert result.exit_code == 0, result.output
+    header = result.output.splitlines()[0]
+    assert ("issuers" in header and "F1 95% interval" in header) == shown
 
 
 def test_evaluate_with_a_folder_that_is_not_a_model_says_so(tmp_path):

@@ -12,8 +12,11 @@ from ..evaluation import evaluate_docs, format_report
 @click.option("--split", default=None, help="Evaluate only on this split (e.g. test).")
 @click.option("--by-style/--no-by-style", default=True, show_default=True, help="Break down by rendering style.")
 @click.option("--fields/--no-fields", default=True, show_default=True, help="Print the per-field table.")
+@click.option("--intervals/--no-intervals", default=True, show_default=True,
+              help="Add each style's issuer count and 95% intervals of micro F1 and row exact-match "
+                   "(bootstrap over issuers).")
 @click.option("--markdown", is_flag=True, help="Print markdown tables (for README).")
-def evaluate(annotation_paths, model_path, split, by_style, fields, markdown):
+def evaluate(annotation_paths, model_path, split, by_style, fields, intervals, markdown):
     """Score the model on annotated filings: per-field precision, recall and F1, micro F1,
     row exact-match and document exact-match (rules of shared/spec/record.md)."""
     docs = annotations.load(annotation_paths)
@@ -22,4 +25,4 @@ def evaluate(annotation_paths, model_path, split, by_style, fields, markdown):
     if not docs:
         raise click.ClickException("no annotated filings to evaluate")
     result = evaluate_docs(docs, model_path)
-    click.echo(format_report(result, by_style=by_style, fields=fields, markdown=markdown))
+    click.echo(format_report(result, by_style=by_style, fields=fields, markdown=markdown, intervals=intervals))
