@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from . import fields, zones as zone_rules
 from .assemble import assemble, issuer_before_ticker, ticker_after_issuer
 from .cascade import skipped, tag_fields
 from .columns import read_sub_columns
@@ -11,32 +12,78 @@ from .config import model_dir
 from .crf import Tagger
 from .errors import Form4Error
 from .features import form_words, tokens_to_features
-from .fields import (repair_ad_di_order, repair_amounts_above_rows, repair_amounts_after_codes, repair_bare_marks,
-                     repair_bracketed, repair_broken_headings, repair_centred_marks, repair_centred_title_words,
-                     repair_cities_after_streets, repair_city_prefixes, repair_dollar_amounts, repair_footnote_starts,
-                     repair_glued_marks, repair_holding_amounts, repair_interleaved_titles, repair_lone_codes,
-                     repair_lone_ownership_letters, repair_marks_below_cells, repair_misread_ownership_letters,
-                     repair_month_dates, repair_nature_after_indirect, repair_nature_heads, repair_nature_openings,
-                     repair_nature_restarts, repair_note_line_ends, repair_owner_names, repair_untagged_note_lines, repair_par_value_lines,
-                     repair_par_value_tails, repair_relationship_columns, repair_repeated_rows,
-                     repair_run_on_underlying, repair_second_amounts, repair_signature_over_label,
-                     repair_single_row_cells, repair_split_text_cells, repair_split_zip, repair_title_first,
-                     repair_title_heads, repair_title_line_heads, repair_underlying_before_dates,
-                     repair_underlying_tails, repair_underlying_titles, repair_untagged_title_openings,
-                     repair_untitled_rows, repair_wrapped_amounts, repair_wrapped_cells, repair_wrapped_heads,
-                     repair_wrapped_marks, tags_to_pieces)
+from .fields import tags_to_pieces
 from .labels import ZONE_GROUPS
 from .html import html_to_text, is_html
 from .normalise import case_view, normalise
 from .tokenize import tokenize
 from .validate import warnings
 from .xml_record import is_ownership_xml, record_of_xml_text
-from .zones import (repair_note_lines, repair_owner_rows, repair_signature_lines, repair_stray_table_lines,
-                    repair_table2_above_table1, repair_table2_heading, repair_trailing_rows, tag_zones)
+from .zones import repair_trailing_rows, tag_zones
 
 ZONE_MODEL, META, TEMPLATE = "zones.crfsuite", "meta.json", "template_lines.txt"
 FIELD_MODELS = {group: f"fields_{group}.crfsuite" for group in ZONE_GROUPS}
 MODEL_FILES = (ZONE_MODEL, *FIELD_MODELS.values(), TEMPLATE, META)
+
+
+# The rules that mend the zone CRF's reading (``form4ml/zones.py``), in the order they
+# run; each takes the lines and their zones and fixes the zones in place.
+ZONE_REPAIRS = (zone_rules.repair_note_lines, zone_rules.repair_stray_table_lines, zone_rules.repair_table2_heading,
+                zone_rules.repair_signature_lines, zone_rules.repair_owner_rows, zone_rules.repair_table2_above_table1)
+
+# The rules that mend the field CRFs' tags (``form4ml/fields.py``), in the order they run:
+# each takes the tokens and their tags, then what it names here, and fixes tags in place.
+TAG_REPAIRS = (
+    (fields.repair_footnote_starts, ("confidences", "zones")),
+    (fields.repair_note_line_ends, ("confidences", "zones")),
+    (fields.repair_untagged_note_lines, ("confidences", "zones")),
+    (fields.repair_bracketed, ("confidences",)),
+    (fields.repair_split_text_cells, ()),
+    (fields.repair_centred_marks, ("zones",)),
+    (fields.repair_glued_marks, ("zones",)),
+    (fields.repair_split_zip, ("confidences",)),
+    (fields.repair_city_prefixes, ("confidences",)),
+    (fields.repair_cities_after_streets, ()),
+    (fields.repair_owner_names, ("confidences", "lines")),
+    (fields.repair_untitled_rows, ("confidences", "zones")),
+    (fields.repair_untagged_title_openings, ("confidences", "zones")),
+    (fields.repair_par_value_tails, ("confidences", "zones")),
+    (fields.repair_repeated_rows, ("confidences", "zones")),
+    (fields.repair_nature_after_indirect, ("confidences", "zones")),
+    (fields.repair_nature_openings, ("confidences", "zones")),
+    (fields.repair_wrapped_cells, ("confidences", "zones")),
+    (fields.repair_title_first, ("confidences", "zones")),
+    (fields.repair_run_on_underlying, ("zones",)),
+    (fields.repair_interleaved_titles, ("zones",)),
+    (fields.repair_underlying_before_dates, ("zones",)),
+    (fields.repair_second_amounts, ("zones",)),
+    (fields.repair_dollar_amounts, ("zones",)),
+    (fields.repair_underlying_tails, ("confidences", "zones")),
+    (fields.repair_title_heads, ("confidences", "zones")),
+    (fields.repair_title_line_heads, ("confidences", "zones")),
+    (fields.repair_centred_title_words, ("confidences", "zones")),
+    (fields.repair_wrapped_heads, ("confidences", "zones")),
+    (fields.repair_nature_heads, ("confidences", "zones")),
+    (fields.repair_nature_restarts, ("confidences", "zones")),
+    (fields.repair_wrapped_marks, ("confidences", "zones")),
+    (fields.repair_marks_below_cells, ("confidences", "zones")),
+    (fields.repair_wrapped_amounts, ("confidences", "zones")),
+    (fields.repair_relationship_columns, ("zones",)),
+    (fields.repair_ad_di_order, ("zones",)),
+    (fields.repair_lone_ownership_letters, ("confidences", "zones")),
+    (fields.repair_holding_amounts, ("confidences", "zones")),
+    (fields.repair_misread_ownership_letters, ("confidences", "zones")),
+    (fields.repair_lone_codes, ("confidences", "zones")),
+    (fields.repair_amounts_after_codes, ("confidences", "zones")),
+    (fields.repair_single_row_cells, ("confidences", "zones")),
+    (fields.repair_amounts_above_rows, ("confidences", "zones")),
+    (fields.repair_month_dates, ("confidences", "zones")),
+    (fields.repair_par_value_lines, ("confidences", "zones")),
+    (fields.repair_underlying_titles, ("zones",)),
+    (fields.repair_bare_marks, ("confidences", "lines", "zones")),
+    (fields.repair_signature_over_label, ()),
+    (fields.repair_broken_headings, ("lines", "zones")),
+)
 
 
 @dataclass
@@ -84,80 +131,35 @@ class Tagged:
         return tags_to_pieces(self.tokens, self.tags, self.confidences, self.zones, self.norm, self.sides)
 
 
-def tag(text, model=None, confidence=True):
+def tag(text, model=None, confidence=True, skip_repairs=frozenset()):
+    """The text tagged: zones per line, then field tags per token, each mended by the
+    repairs in order (``skip_repairs``: names of repairs left out, to measure what each
+    one earns: ``training.ablate``)."""
     model = model or load_model()
     norm = normalise(text)
     view = case_view(norm.text, model.form_words)   # what the models see; values come from norm.text
     lines = view.split("\n")
     tokens = tokenize(view)
     zones = repair_trailing_rows(lines, tag_zones(model.zones, lines, tokens), model.template)
-    repair_note_lines(lines, zones)
-    repair_stray_table_lines(lines, zones)
-    repair_table2_heading(lines, zones)
-    repair_signature_lines(lines, zones)
-    repair_owner_rows(lines, zones)
-    repair_table2_above_table1(lines, zones)
+    for repair in ZONE_REPAIRS:
+        if repair.__name__ not in skip_repairs:
+            repair(lines, zones)
     skip = skipped(tokens, zones, lines, model.template)
     feats = tokens_to_features(tokens, lines, zones, skip)
     tags, confs = tag_fields(model.fields, feats, tokens, zones, skip, confidence)
-    repair_footnote_starts(tokens, tags, confs, zones)
-    repair_note_line_ends(tokens, tags, confs, zones)
-    repair_untagged_note_lines(tokens, tags, confs, zones)
-    repair_bracketed(tokens, tags, confs)
-    repair_split_text_cells(tokens, tags)
-    repair_centred_marks(tokens, tags, zones)
-    repair_glued_marks(tokens, tags, zones)
-    repair_split_zip(tokens, tags, confs)
-    repair_city_prefixes(tokens, tags, confs)
-    repair_cities_after_streets(tokens, tags)
-    repair_owner_names(tokens, tags, confs, lines)
-    repair_untitled_rows(tokens, tags, confs, zones)
-    repair_untagged_title_openings(tokens, tags, confs, zones)
-    repair_par_value_tails(tokens, tags, confs, zones)
-    repair_repeated_rows(tokens, tags, confs, zones)
-    repair_nature_after_indirect(tokens, tags, confs, zones)
-    repair_nature_openings(tokens, tags, confs, zones)
-    repair_wrapped_cells(tokens, tags, confs, zones)
-    repair_title_first(tokens, tags, confs, zones)
-    repair_run_on_underlying(tokens, tags, zones)
-    repair_interleaved_titles(tokens, tags, zones)
-    repair_underlying_before_dates(tokens, tags, zones)
-    repair_second_amounts(tokens, tags, zones)
-    repair_dollar_amounts(tokens, tags, zones)
-    repair_underlying_tails(tokens, tags, confs, zones)
-    repair_title_heads(tokens, tags, confs, zones)
-    repair_title_line_heads(tokens, tags, confs, zones)
-    repair_centred_title_words(tokens, tags, confs, zones)
-    repair_wrapped_heads(tokens, tags, confs, zones)
-    repair_nature_heads(tokens, tags, confs, zones)
-    repair_nature_restarts(tokens, tags, confs, zones)
-    repair_wrapped_marks(tokens, tags, confs, zones)
-    repair_marks_below_cells(tokens, tags, confs, zones)
-    repair_wrapped_amounts(tokens, tags, confs, zones)
-    repair_relationship_columns(tokens, tags, zones)
-    repair_ad_di_order(tokens, tags, zones)
-    repair_lone_ownership_letters(tokens, tags, confs, zones)
-    repair_holding_amounts(tokens, tags, confs, zones)
-    repair_misread_ownership_letters(tokens, tags, confs, zones)
-    repair_lone_codes(tokens, tags, confs, zones)
-    repair_amounts_after_codes(tokens, tags, confs, zones)
-    repair_single_row_cells(tokens, tags, confs, zones)
-    repair_amounts_above_rows(tokens, tags, confs, zones)
-    repair_month_dates(tokens, tags, confs, zones)
-    repair_par_value_lines(tokens, tags, confs, zones)
-    repair_underlying_titles(tokens, tags, zones)
-    repair_bare_marks(tokens, tags, confs, lines, zones)
-    repair_signature_over_label(tokens, tags)
-    repair_broken_headings(tokens, tags, lines, zones)
+    reads = {"confidences": confs, "zones": zones, "lines": lines}
+    for repair, needs in TAG_REPAIRS:
+        if repair.__name__ not in skip_repairs:
+            repair(tokens, tags, *(reads[name] for name in needs))
     sides = read_sub_columns(tokens, tags, confs, lines, zones)
     return Tagged(norm, tokens, lines, zones, tags, confs, sides)
 
 
-def extract_text(text, model=None):
+def extract_text(text, model=None, skip_repairs=frozenset()):
     """The Form 4 record of a text (see shared/spec/record.md); an HTML page is read as
     its scraped text (``html.html_to_text``), which provenance offsets then point into,
     and an ownership XML (or an EDGAR submission holding one) as the XML it is, with no
-    provenance: its values stand in no text."""
+    provenance: its values stand in no text. ``skip_repairs``: see ``tag``."""
     if is_ownership_xml(text):
         try:
             record = record_of_xml_text(text)
@@ -168,7 +170,7 @@ def extract_text(text, model=None):
     model = model or load_model()
     if is_html(text):
         text = html_to_text(text)
-    tagged = tag(text, model)
+    tagged = tag(text, model, skip_repairs=skip_repairs)
     record = ticker_after_issuer(assemble(tagged.pieces(), model.meta.get("ad_by_code")), text)
     record = issuer_before_ticker(record, text)
     record["warnings"] = warnings(record)

@@ -1,0 +1,36 @@
+import pytest
+
+from form4ml import pipeline
+from training import ablate
+from .conftest import REPO
+
+
+def test_repair_names_list_every_rule_of_the_pipeline_once():
+    names = ablate.repair_names()
+    assert len(names) == len(set(names)) == len(pipeline.ZONE_REPAIRS) + len(pipeline.TAG_REPAIRS)
+
+
+@pytest.mark.parametrize("skip, called", [(frozenset(), True), (frozenset({"spy_repair"}), False)])
+def test_tag_leaves_out_the_repairs_it_is_told_to_skip(monkeypatch, skip, called):
+    calls = []
+
+    def spy_repair(tokens, tags, confidences):
+        calls.append(len(tokens))
+
+    monkeypatch.setattr(pipeline, "TAG_REPAIRS", ((spy_repair, ("confidences",)),))
+    pipeline.tag("1. Name and Address of Reporting Person\nDoe John", skip_repairs=skip)
+    assert bool(calls) == called
+
+
+def test_ablation_table_counts_errors_each_rule_prevents():
+    result = {ablate.ALL: [1, 0, 2], "repair_a": [3, 0, 1], "repair_b": [1, 0, 2]}
+    rows = ablate.table(result).splitlines()
+    assert rows[0] == "3 renderings, 3 field errors with every rule."
+    assert rows[4:] == ["| `repair_a` | 1 | 1 | 1 |", "| `repair_b` | 0 | 0 | 0 |"]
+
+
+def test_ablation_runs_over_annotated_filings():
+    docs = ablate.annotations.load([REPO / "annotations" / "seeds.jsonl"])[:1]
+    result = ablate.ablate(docs, jobs=1)
+    assert set(result) == {ablate.ALL, *ablate.repair_names()}
+    assert all(len(errors) == 1 for errors in result.values())
