@@ -1581,7 +1581,8 @@ def _may_continue(tokens, group, label):
         return not MARK.match(texts[0])
     if texts[0] == "(" and (texts[-1] == ")" or ")" not in texts):     # or a bracket wrapped on: (right to
         return True
-    return security_words(texts)
+    words = texts[:-1] if len(texts) > 1 and MARK.match(texts[-1]) else texts    # the row's mark after it: Stock (1)
+    return security_words(words)
 
 
 def _bare_tail(tokens, group, label):

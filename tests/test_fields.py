@@ -426,6 +426,28 @@ def test_repair_follows_a_wrapped_nature_down_its_column(text, nature, marks):
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("fn_mark")] == marks
 
 
+# Cut down from a real filing's Table II (pdftotext -layout): the title's last line,
+# centred below the row's line, ends with the title's mark.
+LAYOUT_TITLE = ("Class B                 Class A\n"
+                "Common    05/17/2019    Common 24,791\n"
+                "                        (3)\n"
+                "Stock{mark}                   Stock\n")
+LAYOUT_TAGS = {(0, 0): "B-title", (0, 6): "I-title", (0, 24): "B-und_title", (0, 30): "I-und_title",
+               (1, 0): "I-title", (1, 10): "B-tx_date", (1, 24): "I-und_title", (1, 31): "B-und_shares",
+               (2, 24): "B-fn_mark", (3, 24): "I-und_title"}
+
+
+@pytest.mark.parametrize("mark, title, marks", [
+    (" (1)", ["Class", "B", "Common", "Stock"], ["(3)", "(1)"]),
+    ("    ", ["Class", "B", "Common", "Stock"], ["(3)"]),
+])
+def test_repair_follows_a_centred_title_to_its_line_with_the_rows_mark(mark, title, marks):
+    tokens, tags = _repaired(fields.repair_wrapped_cells, LAYOUT_TITLE.format(mark=mark),
+                             lambda tokens: [LAYOUT_TAGS.get((t.line, t.col), "O") for t in tokens], "table2")
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == title
+    assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
+
+
 # Cut down from a real filing's Table I in the EDGAR ASCII layout, its marks printed
 # without brackets: the nature's head ``By`` after the row's ``I`` and its next lines all O.
 ASCII_INDIRECT = ("Common Stock            300          I         By\n"
