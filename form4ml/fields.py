@@ -448,8 +448,8 @@ def repair_wrapped_cells(tokens, tags, confidences, line_zones):
         if _lone_value(tokens, tags, above_line):   # plain pdftotext: the row's amount between a cell's lines
             above_line = spaced.get(line - 2, ())
         for group in _cells(tokens, idx):
-            if any(tags[i] != "O" for i in group):
-                continue
+            if any(tags[i] != "O" and not (tags[i] == "B-fn_mark" and k) for k, i in enumerate(group)):
+                continue    # the CRF read the line, all but the marks after its words (``LP (4)``)
             above = _tag_above(tokens, tags, above_line, tokens[group[0]].col)
             if above is None and above_line and not _touches(tokens, above_line, group):
                 above = _cell_above_gap(tokens, tags, spaced, line - 1, group)

@@ -448,6 +448,27 @@ def test_repair_follows_a_centred_title_to_its_line_with_the_rows_mark(mark, tit
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
 
 
+# Cut down from a real filing's Table I (pdftotext -layout): the CRF read the mark that
+# ends the nature's last line, and nothing else of that line.
+LAYOUT_NATURE = ("Common Stock   S   1,968   D   14,872   I   By The\n"
+                 "                                            Founders\n"
+                 "                                            Fund IV, LP {mark}\n")
+LAYOUT_NATURE_TAGS = {"Common": "B-title", "Stock": "I-title", "S": "B-code", "1,968": "B-shares", "D": "B-ad",
+                      "14,872": "B-owned", "I": "B-di", "By": "B-nature", "The": "I-nature", "(3)": "B-fn_mark"}
+
+
+@pytest.mark.parametrize("mark, nature", [
+    ("(3)", ["By", "The", "Founders", "Fund", "IV", ",", "LP"]),
+    ("", ["By", "The", "Founders", "Fund", "IV", ",", "LP"]),
+])
+def test_repair_follows_a_nature_down_to_the_line_whose_mark_the_crf_read(mark, nature):
+    tokens, tags = _repaired(fields.repair_wrapped_cells, LAYOUT_NATURE.format(mark=mark),
+                             lambda tokens: [LAYOUT_NATURE_TAGS.get(t.text, "O") if t.line in (0, 2) else "O"
+                                             for t in tokens], "table1")
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
+    assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == ([mark] if mark else [])
+
+
 # Cut down from a real filing's Table I in the EDGAR ASCII layout, its marks printed
 # without brackets: the nature's head ``By`` after the row's ``I`` and its next lines all O.
 ASCII_INDIRECT = ("Common Stock            300          I         By\n"
