@@ -101,6 +101,8 @@ def repair_note_line_ends(tokens, tags, confidences, line_zones):
 
 
 MARK_DEBRIS_TOKEN = re.compile(r"^(?:[()\[\]Q@®]|\d{1,2})$")   # OCR's "(2)": "Q)", "@)", "())", "Q"
+GARBLED_MARK_SIGNS = frozenset({")", "Q", "@", "®"})
+NOTE_CONFIDENCE = 0.5    # a note line no tagged line stands before
 
 
 def repair_untagged_note_lines(tokens, tags, confidences, line_zones):
@@ -109,29 +111,28 @@ def repair_untagged_note_lines(tokens, tags, confidences, line_zones):
     capitalised text after it open a note. A lower-case line (or one opening with the
     mark's stray bracket: ``) to the Board of Directors.``) right below a note's text
     goes on with it. Fixes tags in place."""
-    prev = None     # the last footnote line, as (line, index of its last token)
+    prev = None     # the last tagged token of the footnote lines so far
     for line, idx in tokens_by_line(tokens, line_zones, ("footnotes",)).items():
-        tagged = [i for i in idx if tags[i] != "O"]
-        if tagged:
-            prev = line, tagged[-1]
-            continue
-        head = next((k for k, i in enumerate(idx) if not MARK_DEBRIS_TOKEN.match(tokens[i].text)), len(idx))
-        words = [tokens[i].text for i in idx[head:]]
-        goes_on = prev is not None and prev[0] == line - 1 and tags[prev[1]].endswith("fn_text")
-        if 0 < head and any(t in (")", "Q", "@", "®") for t in [tokens[i].text for i in idx[:head]]) \
-                and len(words) > 2 and words[0][:1].isupper() and not FORM_NOTE.match(words[0]):
-            conf = confidences[prev[1]] if prev else NOTE_CONFIDENCE
-            for k, i in enumerate(idx):
-                tags[i] = ("B-" if k in (0, head) else "I-") + ("fn_id" if k < head else "fn_text")
-                confidences[i] = conf
-        elif goes_on and words and words[0][:1].islower():
-            for i in idx:
-                tags[i], confidences[i] = "I-fn_text", confidences[prev[1]]
-        if tags[idx[-1]] != "O":
-            prev = line, idx[-1]
+        if all(tags[i] == "O" for i in idx):
+            head = _garbled_mark_length(tokens, idx)
+            words = [tokens[i].text for i in idx[head:]]
+            if head and len(words) > 2 and words[0][:1].isupper() and not FORM_NOTE.match(words[0]):
+                conf = confidences[prev] if prev is not None else NOTE_CONFIDENCE
+                for k, i in enumerate(idx):
+                    tags[i] = ("B-" if k in (0, head) else "I-") + ("fn_id" if k < head else "fn_text")
+                    confidences[i] = conf
+            elif (prev is not None and tokens[prev].line == line - 1 and tags[prev].endswith("fn_text")
+                  and words and words[0][:1].islower()):
+                for i in idx:
+                    tags[i], confidences[i] = "I-fn_text", confidences[prev]
+        prev = next((i for i in reversed(idx) if tags[i] != "O"), prev)
 
 
-NOTE_CONFIDENCE = 0.5    # a note line no tagged line stands before
+def _garbled_mark_length(tokens, idx):
+    """How many tokens opening a line are a mark OCR garbled (``Q`` ``)``, ``(`` ``)``
+    ``)``), or 0."""
+    head = next((k for k, i in enumerate(idx) if not MARK_DEBRIS_TOKEN.match(tokens[i].text)), len(idx))
+    return head if any(tokens[i].text in GARBLED_MARK_SIGNS for i in idx[:head]) else 0
 
 
 CITY_PREFIX = re.compile(r"^(?:MT|ST|FT|PT)$", re.I)     # ``MT. PLEASANT``, ``ST. LOUIS``
