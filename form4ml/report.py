@@ -88,7 +88,7 @@ def style_table(ev):
     rows = []
     for name, s, indices in ev.styles():
         f1, row = ev.intervals(indices)
-        row = row or (None, None)
+        f1, row = f1 or (math.nan, math.nan), row or (math.nan, math.nan)
         rows.append({"style": name, "filings": s.docs, "issuers": len({issuer_of(ev.docs[i]) for i in indices}),
                      "micro P": s.micro.precision, "micro R": s.micro.recall, "micro F1": s.micro.f1,
                      "F1 low": f1[0], "F1 high": f1[1], "row exact": s.row_exact,
@@ -402,7 +402,8 @@ def plot_styles(styles):
     bars = ["micro F1", "row exact", "doc exact"]
     errors = np.zeros((len(bars), 2, len(styles)))      # below and above each bar; none for doc exact
     for k, (point, low, high) in enumerate([("micro F1", "F1 low", "F1 high"), ("row exact", "row low", "row high")]):
-        errors[k] = np.nan_to_num([styles[point] - styles[low], styles[high] - styles[point]]).clip(min=0)
+        spread = np.array([styles[point] - styles[low], styles[high] - styles[point]], dtype=float)
+        errors[k] = np.nan_to_num(spread).clip(min=0)
     styles[bars].plot.bar(ax=ax, width=0.8, yerr=errors, capsize=2, error_kw={"elinewidth": 0.8})
     ax.set_ylim(0, 1)
     ax.set_xticklabels([f"{s} ({n})" for s, n in styles.filings.items()], rotation=30, ha="right", fontsize=8)

@@ -201,8 +201,11 @@ def cluster_intervals(doc_scores, clusters, level=0.95, draws=BOOTSTRAP_DRAWS, s
     ``((f1_low, f1_high), (row_low, row_high))``, resampling whole clusters (issuers)
     with replacement: a filing's renderings and an issuer's filings share their layout
     and their mistakes, so they are not independent draws. The row interval is None
-    where no filing has rows. Seeded: the same scores give the same intervals."""
+    where no filing has rows, and both are None for one cluster (nothing to resample).
+    Seeded: the same scores give the same intervals."""
     index = {key: i for i, key in enumerate(sorted(set(clusters)))}
+    if len(index) < 2:
+        return None, None
     sums = np.zeros((len(index), 5))     # tp, fp, fn, rows, exact rows
     for doc_score, cluster in zip(doc_scores, clusters):
         total = summary_of([doc_score]).micro
