@@ -22,6 +22,9 @@ class Evaluation:
         return ([(name, self.by_style[name], groups[name]) for name in self.by_style]
                 + [("all", self.overall, list(range(len(self.docs))))])
 
+    def issuers(self, indices):
+        return len({issuer_of(self.docs[i]) for i in indices})
+
     def intervals(self, indices):
         """95 % intervals of micro F1 and row exact-match over these filings, issuers resampled."""
         return cluster_intervals([self.scores[i] for i in indices], [issuer_of(self.docs[i]) for i in indices])
@@ -64,7 +67,7 @@ def _interval(bounds):
 
 def _interval_cells(ev, indices):
     f1, rows = ev.intervals(indices)
-    return [len({issuer_of(ev.docs[i]) for i in indices}), _interval(f1), _interval(rows)]
+    return [ev.issuers(indices), _interval(f1), _interval(rows)]
 
 
 def format_report(ev, by_style=True, fields=True, markdown=False, intervals=True):

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from . import annotations
 from .config import REPO, build_dir, model_dir
-from .evaluation import evaluate_docs, issuer_of
+from .evaluation import evaluate_docs
 from .labels import FIELDS
 from .pipeline import load_model, tag
 from .record import DATE_KEYS, NUMBER_KEYS, TABLES
@@ -89,7 +89,7 @@ def style_table(ev):
     for name, s, indices in ev.styles():
         f1, row = ev.intervals(indices)
         f1, row = f1 or (math.nan, math.nan), row or (math.nan, math.nan)
-        rows.append({"style": name, "filings": s.docs, "issuers": len({issuer_of(ev.docs[i]) for i in indices}),
+        rows.append({"style": name, "filings": s.docs, "issuers": ev.issuers(indices),
                      "micro P": s.micro.precision, "micro R": s.micro.recall, "micro F1": s.micro.f1,
                      "F1 low": f1[0], "F1 high": f1[1], "row exact": s.row_exact,
                      "row low": row[0], "row high": row[1], "doc exact": s.doc_exact})
