@@ -34,3 +34,13 @@ def test_ablation_runs_over_annotated_filings():
     result = ablate.ablate(docs, jobs=1)
     assert set(result) == {ablate.ALL, *ablate.repair_names()}
     assert all(len(errors) == 1 for errors in result.values())
+
+
+@pytest.mark.parametrize("content, problem", [(None, "No such file"), ('{"bad json', "not JSON")])
+def test_ablation_of_a_bad_annotation_file_says_which_and_why(tmp_path, capsys, content, problem):
+    path = tmp_path / "gold.jsonl"
+    if content is not None:
+        path.write_text(content)
+    with pytest.raises(SystemExit) as exit_:
+        ablate.main([str(path)])
+    assert str(path) in str(exit_.value) and problem in str(exit_.value)

@@ -17,6 +17,7 @@ from joblib import Parallel, delayed
 from tqdm import tqdm
 
 from form4ml import annotations
+from form4ml.errors import Form4Error
 from form4ml.pipeline import TAG_REPAIRS, ZONE_REPAIRS, extract_text, load_model
 from form4ml.score import score_record, summary_of
 
@@ -69,7 +70,10 @@ def main(argv=None):
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--out", type=Path, default=None, help="write the markdown table here too")
     args = ap.parse_args(argv)
-    docs = annotations.load(args.annotations)
+    try:
+        docs = annotations.load(args.annotations)
+    except Form4Error as exc:
+        sys.exit(f"ablate: {exc}")
     if not docs:
         sys.exit("ablate: no annotated filings in " + ", ".join(map(str, args.annotations)))
     text = table(ablate(docs, args.model, args.jobs))
