@@ -337,7 +337,8 @@ class Assembler:
         return notes
 
     def _signature_record(self, sig, i):
-        return {"name": self._text(sig.get("sig_name"), f"signatures[{i}].name"),
+        name = self._text(sig.get("sig_name"), f"signatures[{i}].name")
+        return {"name": CONFORMED.sub("/s/", name) if name else name,
                 "date": self._date(sig.get("sig_date"), f"signatures[{i}].date")}
 
 
@@ -1189,6 +1190,11 @@ def _merge_unmarked(notes):
         else:
             out.append(note)
     return out
+
+
+# the conformed signature's ``/s/`` as OCR reads it before the signer's name (``si``,
+# ``s``, ``S:``, ``Is!``, ``/sl``); a capital S alone may be an initial, ``Si`` a name
+CONFORMED = re.compile(r"^(?:[/|I\[l1][sS5][/|!l1iI:]?|s[/|!l1i:]?|S[:/|!])(?=\s+[A-Z])")
 
 
 SYMBOL = r"[A-Z][A-Z.\-]{0,7}"

@@ -999,3 +999,18 @@ def test_assemble_continues_an_ocr_underlying_title_across_a_blank_line(title_li
     rec = assemble(_ocr_rsu_row(title_line))
     rows = rec["derivative_transactions"] + rec["derivative_holdings"]
     assert [r["underlying_security_title"] for r in rows] == titles
+
+
+# OCR's readings of the conformed signature's "/s/" (Tesseract, the corpus's Hoffman,
+# JPMorgan and Weiss filings); a capital initial or a name like "Si" stays
+@pytest.mark.parametrize("shown, name", [
+    ("si Devang Shah, by power of attorney", "/s/ Devang Shah, by power of attorney"),
+    ("Is! Holly Youngwood under POA", "/s/ Holly Youngwood under POA"),
+    ("S: Tao Li, as attorney in fact", "/s/ Tao Li, as attorney in fact"),
+    ("/s/ Irene E. Han under POA", "/s/ Irene E. Han under POA"),
+    ("Si Chen", "Si Chen"),
+    ("S John Smith", "S John Smith"),
+])
+def test_assemble_reads_an_ocr_garbled_conformed_signature_as_its_mark(shown, name):
+    rec = assemble([P("sig_name", shown, "signature"), P("sig_date", "03/12/2021", "signature")])
+    assert rec["signatures"][0]["name"] == name
