@@ -22,18 +22,18 @@ def test_tag_leaves_out_the_repairs_it_is_told_to_skip(monkeypatch, skip, called
     assert bool(calls) == called
 
 
-def test_ablation_table_counts_errors_each_rule_prevents():
+def test_ablation_table_counts_errors_each_rule_prevents_and_where():
     result = {ablate.ALL: [1, 0, 2], "repair_a": [3, 0, 1], "repair_b": [1, 0, 2]}
-    rows = ablate.table(result).splitlines()
+    rows = ablate.table(result, ["ascii", "ascii", "pdf_plain"]).splitlines()
     assert rows[0] == "3 renderings, 3 field errors with every rule."
-    assert rows[4:] == ["| `repair_a` | 1 | 1 | 1 |", "| `repair_b` | 0 | 0 | 0 |"]
+    assert rows[4:] == ["| `repair_a` | 1 | 1 | 1 | ascii 2 |", "| `repair_b` | 0 | 0 | 0 | - |"]
 
 
-def test_ablation_runs_over_annotated_filings():
-    docs = ablate.annotations.load([REPO / "annotations" / "seeds.jsonl"])[:1]
+def test_ablation_runs_over_annotated_filings_in_their_order():
+    docs = ablate.annotations.load([REPO / "annotations" / "seeds.jsonl"])
     result = ablate.ablate(docs, jobs=1)
     assert set(result) == {ablate.ALL, *ablate.repair_names()}
-    assert all(len(errors) == 1 for errors in result.values())
+    assert result[ablate.ALL] == [ablate.errors(doc, ablate.load_model()) for doc in docs]
 
 
 @pytest.mark.parametrize("content, problem", [(None, "No such file"), ('{"bad json', "not JSON")])

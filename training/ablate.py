@@ -11,6 +11,7 @@ the sum of leaving out each.
 """
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
 from joblib import Parallel, delayed
@@ -39,28 +40,39 @@ def _chunk_errors(docs, model_path, variants):
 
 
 def ablate(docs, model_path=None, jobs=2):
-    """{variant: [errors of each filing]}, variant ``ALL`` or the name of the rule left out."""
+    """{variant: [errors of each filing, in the order of ``docs``]}, variant ``ALL`` or
+    the name of the rule left out."""
     variants = [ALL] + repair_names()
-    chunks = [docs[i::jobs * 4] for i in range(jobs * 4)]
-    parts = Parallel(n_jobs=jobs)(delayed(_chunk_errors)(c, model_path, variants)
-                                  for c in tqdm(chunks, desc="ablation", unit="chunk", file=sys.stderr))
-    per_doc = [row for part in parts for row in part]
+    n = jobs * 4
+    parts = Parallel(n_jobs=jobs)(delayed(_chunk_errors)(docs[i::n], model_path, variants)
+                                  for i in tqdm(range(n), desc="ablation", unit="chunk", file=sys.stderr))
+    per_doc = [None] * len(docs)
+    for i, part in enumerate(parts):
+        per_doc[i::n] = part
     return {v: [row[v] for row in per_doc] for v in variants}
 
 
-def table(result):
-    """Markdown rows, the rules that prevent the most errors first."""
+def table(result, styles):
+    """Markdown rows, the rules that prevent the most errors first, each with the
+    rendering styles where it prevents most (``styles``: each filing's, in order)."""
     base = result[ALL]
     rows = []
     for name in (v for v in result if v != ALL):
         diffs = [without - with_all for without, with_all in zip(result[name], base)]
-        rows.append((sum(diffs), sum(d > 0 for d in diffs), sum(d < 0 for d in diffs), name))
+        by_style = Counter()
+        for style, diff in zip(styles, diffs):
+            by_style[style] += diff
+        most = ", ".join(f"{style} {n}" for style, n in by_style.most_common(MOST_STYLES) if n > 0)
+        rows.append((sum(diffs), sum(d > 0 for d in diffs), sum(d < 0 for d in diffs), name, most or "-"))
     lines = [f"{len(base)} renderings, {sum(base)} field errors with every rule.", "",
-             "| rule | errors prevented | renderings better with it | renderings worse with it |",
-             "|---|---|---|---|"]
-    lines += [f"| `{name}` | {prevented} | {better} | {worse} |"
-              for prevented, better, worse, name in sorted(rows, key=lambda r: (-r[0], r[3]))]
+             "| rule | errors prevented | renderings better with it | renderings worse with it | most in |",
+             "|---|---|---|---|---|"]
+    lines += [f"| `{name}` | {prevented} | {better} | {worse} | {most} |"
+              for prevented, better, worse, name, most in sorted(rows, key=lambda r: (-r[0], r[3]))]
     return "\n".join(lines)
+
+
+MOST_STYLES = 2
 
 
 def main(argv=None):
@@ -76,7 +88,7 @@ def main(argv=None):
         sys.exit(f"ablate: {exc}")
     if not docs:
         sys.exit("ablate: no annotated filings in " + ", ".join(map(str, args.annotations)))
-    text = table(ablate(docs, args.model, args.jobs))
+    text = table(ablate(docs, args.model, args.jobs), [doc.get("style", "?") for doc in docs])
     print(text)
     if args.out:
         args.out.write_text(text + "\n")
