@@ -959,14 +959,17 @@ HEAD_WORD = re.compile(r"^[A-Z][A-Za-z-]*$")
 def repair_title_heads(tokens, tags, confidences, line_zones):
     """The head of a title printed a word or two a line (plain pdftotext: ``Non`` /
     ``Employee`` / ``Stock`` / ``$ 23.35`` / ``Options`` / ``(Right to`` / ``Buy)``), left
-    ``O`` above the line where the CRF's title goes on without having begun: the ``O``
-    lines of capitalised words right above it, across one line of a lone value, up to a
-    blank line, begin the title. Fixes tags in place."""
+    ``O`` above the line where the CRF's title goes on without having begun, or begins
+    on a line of its own (``pdftotext -raw``, pdfminer: ``Non`` / ``Employee`` / ``Stock``,
+    the CRF's title from ``Stock``): the ``O`` lines of capitalised words right above it,
+    across one line of a lone value, up to a blank line, begin the title. Fixes tags in
+    place."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for line, idx in by_line.items():
         first = idx[0]
         begun = first and tags[first - 1][2:] == "title"
-        if tags[first] != "I-title" or tokens[first].col > WRAP_COLUMN_SLACK or begun:
+        alone = tags[first] == "B-title" and all(tags[i][2:] == "title" for i in idx)    # a title's line of its own
+        if not (tags[first] == "I-title" or alone) or tokens[first].col > WRAP_COLUMN_SLACK or begun:
             continue
         head, above, skipped = [], line - 1, False
         while above in by_line and len(head) < MAX_HEAD_LINES:
@@ -982,6 +985,7 @@ def repair_title_heads(tokens, tags, confidences, line_zones):
         if head and above not in by_line:     # the head reaches up to a blank line
             for k, i in enumerate(head):
                 tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "title", confidences[first]
+            tags[first] = "I-title"
 
 
 def repair_centred_title_words(tokens, tags, confidences, line_zones):
