@@ -1116,9 +1116,10 @@ def group_footnotes(pieces):
 
 
 NOTE_NUMBER = re.compile(r"^\s*(?:\((\d{1,2})\)[.,]?|\[F(\d{1,2})\]|(\d{1,2})[.,)])\s*$")
+OCR_MARK_GLYPHS = "Q@®"    # what Tesseract reads a small "(2)" as, brackets aside
 # a mark opening a note's line, OCR's small "(2)" read as "Q)" or "@)" among them
-LINE_MARK = re.compile(r"^\s*[(\[]?(?:F?(\d{1,2})|[Q@®])[)\]]\s+")
-MARK_DEBRIS = re.compile(r"^\s*(?:[(\[]|[(\[]?(?:\d{1,2}|[Q@®])[)\]]?)\s*$")   # "(" split off "Q) The"
+LINE_MARK = re.compile(rf"^\s*[(\[]?(?:F?(\d{{1,2}})|[{OCR_MARK_GLYPHS}])[)\]]\s+")
+MARK_DEBRIS = re.compile(rf"^\s*(?:[(\[]|[(\[]?(?:\d{{1,2}}|[{OCR_MARK_GLYPHS}])[)\]]?)\s*$")   # "(" split off "Q) The"
 SENTENCE_END = re.compile(r"[.:;!?][\"'”’)\]]*\s*$")
 
 

@@ -2,7 +2,7 @@
 import re
 from itertools import takewhile
 
-from .assemble import MIN_CELL_GAP, WRAP_COLUMN_SLACK, Piece
+from .assemble import MIN_CELL_GAP, OCR_MARK_GLYPHS, WRAP_COLUMN_SLACK, Piece
 from .features import DATE, MARK, YEAR, security_words, word_shape
 from .labels import TABLE_ZONES
 from .record import SEC_CODES
@@ -100,8 +100,8 @@ def repair_note_line_ends(tokens, tags, confidences, line_zones):
                 tags[i], confidences[i] = "I-fn_text", confidences[i - 1]
 
 
-MARK_DEBRIS_TOKEN = re.compile(r"^(?:[()\[\]Q@®]|\d{1,2})$")   # OCR's "(2)": "Q)", "@)", "())", "Q"
-GARBLED_MARK_SIGNS = frozenset({")", "Q", "@", "®"})
+MARK_DEBRIS_TOKEN = re.compile(rf"^(?:[()\[\]{OCR_MARK_GLYPHS}]|\d{{1,2}})$")   # OCR's "(2)": "Q)", "@)", "())", "Q"
+GARBLED_MARK_SIGNS = frozenset({")", *OCR_MARK_GLYPHS})
 NOTE_CONFIDENCE = 0.5    # a note line no tagged line stands before
 
 
