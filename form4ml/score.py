@@ -181,12 +181,8 @@ class Summary:
         return self.exact_docs / self.docs if self.docs else 0.0
 
 
-def summarise(pairs):
-    """A Summary over (pred, gold) record pairs."""
-    return summary_of(score_record(pred, gold) for pred, gold in pairs)
-
-
 def summary_of(doc_scores):
+    """A Summary over filings' ``score_record`` results."""
     summary = Summary()
     for doc_score in doc_scores:
         summary.add(doc_score)
