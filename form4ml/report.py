@@ -29,7 +29,7 @@ from .evaluation import evaluate_docs
 from .labels import FIELDS
 from .pipeline import load_model, tag
 from .record import DATE_KEYS, NUMBER_KEYS, TABLES
-from .score import _pair, _present, same, summary_of  # the scorer's own pairing and presence
+from .score import _pair, _present, same  # the scorer's own pairing and presence
 from .tokenize import FOOTNOTE_MARK
 from .train import prepare, train
 
@@ -105,7 +105,7 @@ def field_table(ev):
 
 def doc_f1(ev):
     """Micro F1 of each filing, in the order of ``ev.docs``."""
-    return [summary_of([score]).micro.f1 for score in ev.scores]
+    return [score.micro.f1 for score in ev.scores]
 
 
 def worst_filings(ev, n):

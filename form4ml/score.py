@@ -95,6 +95,18 @@ class DocScore:
     def exact(self):
         return all(c.fp == 0 and c.fn == 0 for c in self.fields.values())
 
+    @property
+    def micro(self):
+        return summed(self.fields)
+
+
+def summed(fields):
+    """The Counts of all ``fields`` (field -> Counts) together."""
+    total = Counts()
+    for counts in fields.values():
+        total += counts
+    return total
+
 
 def _compare_dict(score, prefix, pred, gold, keys):
     for key in keys:
@@ -167,10 +179,7 @@ class Summary:
 
     @property
     def micro(self):
-        total = Counts()
-        for counts in self.fields.values():
-            total += counts
-        return total
+        return summed(self.fields)
 
     @property
     def row_exact(self):
@@ -204,7 +213,7 @@ def cluster_intervals(doc_scores, clusters, level=0.95, draws=BOOTSTRAP_DRAWS, s
         return None, None
     sums = np.zeros((len(index), 5))     # tp, fp, fn, rows, exact rows
     for doc_score, cluster in zip(doc_scores, clusters):
-        total = summary_of([doc_score]).micro
+        total = doc_score.micro
         sums[index[cluster]] += (total.tp, total.fp, total.fn, doc_score.rows, doc_score.exact_rows)
     picks = np.random.default_rng(seed).integers(0, len(index), size=(draws, len(index)))
     tp, fp, fn, rows, exact = sums[picks].sum(axis=1).T

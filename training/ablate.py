@@ -20,7 +20,7 @@ from tqdm import tqdm
 from form4ml import annotations
 from form4ml.errors import Form4Error
 from form4ml.pipeline import TAG_REPAIRS, ZONE_REPAIRS, extract_text, load_model
-from form4ml.score import score_record, summary_of
+from form4ml.score import score_record
 
 ALL = ""    # the variant with every rule
 
@@ -30,7 +30,7 @@ def repair_names():
 
 
 def errors(doc, model, skip=frozenset()):
-    micro = summary_of([score_record(extract_text(doc["text"], model, skip), doc["record"])]).micro
+    micro = score_record(extract_text(doc["text"], model, skip), doc["record"]).micro
     return micro.fp + micro.fn
 
 
