@@ -208,3 +208,35 @@ def test_holding_whose_nature_begins_above_its_title_is_one_row(shipped_model):
     rows = extract_text(CENTRED_HOLDING, shipped_model)["non_derivative_holdings"]
     assert [(r["security_title"], r["shares_owned_following"], r["direct_or_indirect"], r["nature_of_ownership"])
             for r in rows] == [("Common Stock", 15805, "I", "By Living Trust")]
+
+
+# A Founders Fund filing on Facebook, a markdown dump of its scan (markdown_scan): the fifth
+# row's holding, 607, broken into two cells (``60`` / ``7``). The holding was lost; the
+# holdings' arithmetic (27,891 - 27,284 sold; 607 - 607 sold = 0 below) gives it back.
+SPLIT_HOLDING = (
+    "Table I - Non-Derivative Securitie Acquired, Disposed of, or Beneficially Owned\t\t\t\n"
+    "1. Title of Security (Instr. 3)\t2. Transaction Date (Month/Day/Year)\t2A. Deemed Execution Date, if any"
+    " (Month/Day/Year)\t3. Transaction Code (Instr. 8)\t\t4. Securities Acquired (A) or Disposed Of (D) (Instr. 3,"
+    " 4 and 5)\t5. Amount of Securities Beneficially Owned Following Reported Trasaction(s) (Instr. 3 and 4)\t6."
+    " Ownership Form: Direct (D) or Indirect (I) (Instr. 4)\t7. Nature of Indirect Benefcial Ownership (Instr. 4)\n"
+    "\t\t\t\t\tCode\tV\tAmount\t(A) or (D)\tPrice\t\t\t\n"
+    "Class A Common Stock\t07/28/\t2017\tC\t\t45,659 A\t0\t45,659\tI\t\t\tBy The Founders Fund IV, LP (1)\n"
+    "\t\tClass A Common Stock\t07/28/2017\t\tS\t<sup>(2)</sup>\t\t\t1,816\t\t\t\tD\t\t\t169.486 (3)\t\t\t\t43,843"
+    "\tI\tBy The Founders Fund IV,\tLP\t(1)\n"
+    "Class A Common Stock\t07/\t28/2017\t\t\t\t\tS\t<sup>(2)</sup>\t)\t1,135\tD\t\t\t\t170.4923\t<sup>(4)</sup>\t\t"
+    "42,708\tI\tBy The Founders Fund IV, LP\t<sup>(1)</sup>\t\t\n"
+    "Class A Common Stock\t07/28/2017\tS\t<sup>(2)</sup>\t14,817\t\tD\t171.9049 (5)\t27,891 I\t\t\t\tBy The Founders"
+    " Fund IV, LP\t(1)\t\t\t\n"
+    "\t\tClass A Common Stock\t07/\t\t\t\t\t28/2017\t\t\tS <sup>(2)</sup> \t\t\t\t27,284\t\t\tD\t172.6701"
+    " <sup>(6)</sup> )\t60\t7\t\t\t\tI\t\t\t\tBy The Founders Fund IV, LP\t(1)\t\t\t\t\t\n"
+    "Class A Common Stock\t\t\t\t07/\t\t\t\t28/2017\tS (2)\t\t\t\t\t607\tD\t\t173.2676\t(7)\t\t\t0\t\t\tI\t\t\t\t"
+    "By The Founders Fund IV, LP\t<sup>(1)</sup>\n"
+    "\tTable II - Derivative Securities Acquired, isposed of, or Beneficially Owned (e.g., puts, calls, warrants,"
+    " options, convertible securitie)\t\t\t\n")
+
+
+@pytest.mark.slow
+def test_holding_split_in_two_cells_is_given_back_by_the_holdings_arithmetic(shipped_model):
+    rows = extract_text(SPLIT_HOLDING, shipped_model)["non_derivative_transactions"]
+    assert [(r["shares"], r["shares_owned_following"]) for r in rows] == [
+        (45659, 45659), (1816, 43843), (1135, 42708), (14817, 27891), (27284, 607), (607, 0)]
