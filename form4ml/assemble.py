@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import groupby, islice
 
-from .balance import balance_amounts
+from .balance import balance_amounts, underlying_of_shares
 from .labels import TABLE2_ONLY, TABLE_FIELDS, TABLE_ZONES
 from .record import empty_owner, empty_record, empty_row
 from .values import clean_text, parse_code, parse_date, parse_number, parse_price, parse_transaction_code, state_code
@@ -283,6 +283,7 @@ class Assembler:
             rec[table].append(self._row_record(row, table, f"{table}[{n}].", period))
         mark_received_securities(rec["derivative_transactions"], self.inferred_ad)
         balance_amounts(rec["non_derivative_transactions"], self.where, "non_derivative_transactions")
+        underlying_of_shares(rec["derivative_transactions"])
 
     def _row_record(self, row, table, base, period):
         out = empty_row(table)

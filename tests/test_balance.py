@@ -1,6 +1,6 @@
 import pytest
 
-from form4ml.balance import balance_amounts
+from form4ml.balance import balance_amounts, underlying_of_shares
 
 TABLE = "non_derivative_transactions"
 
@@ -76,3 +76,27 @@ def test_balance_gives_a_computed_amount_no_provenance():
     balance_amounts(records, where, TABLE)
     assert records[1]["shares_owned_following"] == 75
     assert f"{TABLE}[1].shares_owned_following" not in where
+
+
+def grant(title, shares, underlying=None):
+    return {"security_title": title, "shares": shares, "underlying_shares": underlying}
+
+
+@pytest.mark.parametrize("row, underlying", [
+    # plain pdftotext printed the underlying amount apart from its row, and it was lost
+    (grant("Restricted Stock Units", 1613), 1613),
+    (grant("Employee Stock Option (right to buy)", 20000), 20000),
+    (grant("Class B Common Stock", 45659), 45659),
+    # what the text shows stands
+    (grant("Employee Stock Option (right to buy)", 500, 1000), 1000),
+    # securities converting at a ratio of their own
+    (grant("Series C-1 Preferred Stock", 4025764), None),
+    (grant("Convertible Senior Notes", 1000), None),
+    (grant("Equity Swap (obligation to sell)", 1000), None),
+    # a row whose title went missing may be any of them
+    (grant(None, 1000), None),
+    (grant("Restricted Stock Units", None), None),
+])
+def test_underlying_amount_defaults_to_the_derivatives_converting_one_for_one(row, underlying):
+    underlying_of_shares([row])
+    assert row["underlying_shares"] == underlying

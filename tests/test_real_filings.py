@@ -240,3 +240,21 @@ def test_holding_split_in_two_cells_is_given_back_by_the_holdings_arithmetic(shi
     rows = extract_text(SPLIT_HOLDING, shipped_model)["non_derivative_transactions"]
     assert [(r["shares"], r["shares_owned_following"]) for r in rows] == [
         (45659, 45659), (1816, 43843), (1135, 42708), (14817, 27891), (27284, 607), (607, 0)]
+
+
+# A performance-unit settlement (rs-kellogg 1632944), the plain style's semicolon cells: the
+# CRF left the underlying amount untagged beside the footnote mark that stands in the price
+# cell. Units settle one for one: the underlying amount is the number of units.
+UNITS_SETTLED = (
+    "Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned (e.g., puts, calls,"
+    " warrants, options, convertible securities)\n"
+    "Title; Exercise Price; Date; Deemed Date; Code; V; (A); (D); Exercisable; Expiration; Underlying;"
+    " Underlying Shares; Price; Owned After; D/I; Nature\n"
+    "Stock-Settled Performance Stock Units; <sup>(4)</sup>; 08/15/2020; ; M; ; ; 81,217.00<sup>(1)</sup>;"
+    " 08/15/2020; 08/15/2020; Class A Common Stock; 81,217.00; <sup>(2)</sup>; 0.00; D; \n")
+
+
+@pytest.mark.slow
+def test_units_settled_give_their_number_as_the_underlying_amount(shipped_model):
+    rows = extract_text(UNITS_SETTLED, shipped_model)["derivative_transactions"]
+    assert [(r["shares"], r["underlying_shares"]) for r in rows] == [(81217, 81217)]
