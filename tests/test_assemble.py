@@ -821,9 +821,9 @@ ONE_CELL_A_LINE = [C("title", "Restricted Stock Units", 19, 16), C("tx_date", "0
 @pytest.mark.parametrize("tail, rows", [
     ([C("shares", "4,558", 31, 20), C("di", "D", 33, 20)], [(18, 4558, "D")]),
     # another row's amount comes after that row's title
-    ([C("title", "Restricted Stock Units", 31, 16), C("shares", "20", 32, 20)], [(18, None, None), (20, None, None)]),
-    # a row that has its amount owned keeps it
-    ([C("owned", "4,558", 31, 20), C("shares", "20", 32, 20)], [(18, 4558, None), (20, None, None)]),
+    ([C("title", "Restricted Stock Units", 31, 16), C("shares", "20", 32, 20)], [(18, None, "D"), (20, None, "D")]),
+    # a row that has its amount owned keeps it (the titleless second is given no D/I letter)
+    ([C("owned", "4,558", 31, 20), C("shares", "20", 32, 20)], [(18, 4558, "D"), (20, None, None)]),
 ])
 def test_assemble_reads_an_amount_after_the_price_as_the_amount_owned(tail, rows):
     got = assemble(ONE_CELL_A_LINE + tail)["derivative_transactions"]
@@ -1014,3 +1014,27 @@ def test_assemble_continues_an_ocr_underlying_title_across_a_blank_line(title_li
 def test_assemble_reads_an_ocr_garbled_conformed_signature_as_its_mark(shown, name):
     rec = assemble([P("sig_name", shown, "signature"), P("sig_date", "03/12/2021", "signature")])
     assert rec["signatures"][0]["name"] == name
+
+
+def lost_letter_row(zone, nature=None):
+    """A transaction row whose D/I letter the text lost, with or without a nature."""
+    pieces = [P("title", "Stock Option" if zone == "table2" else "Common Stock", zone),
+              P("tx_date", "06/17/2013", zone), P("code", "M", zone), P("shares", "1,000", zone),
+              P("ad", "D", zone), P("owned", "0", zone)]
+    return pieces + ([P("nature", nature, zone)] if nature else [])
+
+
+@pytest.mark.parametrize("pieces, table, letter", [
+    # a row naming how it is held indirectly is held indirectly
+    (lost_letter_row("table1", "By Trust"), "non_derivative_transactions", "I"),
+    (lost_letter_row("table2", "By The Founders Fund IV, LP"), "derivative_transactions", "I"),
+    # a derivative transaction naming none is held directly (403 of the corpus's 618)
+    (lost_letter_row("table2"), "derivative_transactions", "D"),
+    # Table I rows are held indirectly more often than not: no letter is made up
+    (lost_letter_row("table1"), "non_derivative_transactions", None),
+    # a letter the text shows stands
+    (lost_letter_row("table2", "By Trust") + [P("di", "D", "table2")], "derivative_transactions", "D"),
+])
+def test_assemble_gives_a_row_that_lost_its_ownership_letter_the_one_its_nature_implies(pieces, table, letter):
+    rows = assemble(pieces)[table]
+    assert [r["direct_or_indirect"] for r in rows] == [letter]
