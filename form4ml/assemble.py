@@ -116,6 +116,7 @@ class Assembler:
         self.last = {}       # label -> the Value an I- piece continues
         self._copy = False   # the owner piece fed last began a second copy of a held address part
         self.inferred_ad = []   # row records whose A/D the text did not show (taken from the code)
+        self.warnings = []      # what the record leaves out, for the record's warnings
 
     def feed(self, piece):
         label = piece.label
@@ -225,6 +226,7 @@ class Assembler:
         if rec["period_of_report"] is None:
             rec["period_of_report"] = min(dates) if dates else None
         rec["provenance"] = where
+        rec["warnings"] = self.warnings
         return rec
 
     def _note(self, path, value):
@@ -274,6 +276,9 @@ class Assembler:
         period = rec["period_of_report"]
         counters = {}
         for row in mend_zero_prices(rebuilt_rows(self.rows)):
+            if unplaced(row):
+                self.warnings.append(_unplaced_warning(row))
+                continue
             is_tx = any(k in row.values for k in ("tx_date", "code", "shares", "price", "ad"))
             table = {("table1", True): "non_derivative_transactions",
                      ("table1", False): "non_derivative_holdings",
@@ -638,6 +643,17 @@ def rebuilt_rows(rows):
     column by column, tall cells' heads and split rows, tables read block by block,
     Table II's right-hand cells printed after the table."""
     return attach_trailing_cells(pair_block_rows(mend_rows(read_columns(spread_ownership_column(rows)))))
+
+
+# cells that tie a row to a line of the form: a row with none of them is cells printed
+# apart from every row (plain pdftotext, pdfminer: a price and an amount owned below the
+# table) that no rule placed
+ANCHORS = frozenset({"title", "tx_date", "code", "shares", "di", "ex_price", "ex_date", "exp_date", "und_title"})
+
+
+def unplaced(row):
+    """Whether the row holds only cells no rule could tie to a row of the form."""
+    return not row.values.keys() & ANCHORS
 
 
 def read_columns(rows):
@@ -1269,6 +1285,12 @@ def _side(value):
 # a derivative transaction is held directly more often than not (403 of the corpus's 618;
 # Table I's rows, 1,618 of 3,655, are not)
 HELD_DIRECTLY = frozenset({"derivative_transactions"})
+
+
+def _unplaced_warning(row):
+    keys = {**NUMBER_FIELDS, **TEXT_FIELDS, "ad": "acquired_disposed", "v": "equity_swap_involved"}
+    cells = ", ".join(f"{keys.get(label, label)} {' '.join(v.texts)}" for label, v in row.values.items())
+    return f"{'Table I' if row.table == 'table1' else 'Table II'} cells read apart from every row left out: {cells}"
 
 
 def _ownership_of(row, table):

@@ -173,5 +173,5 @@ def extract_text(text, model=None, skip_repairs=frozenset()):
     tagged = tag(text, model, skip_repairs=skip_repairs)
     record = ticker_after_issuer(assemble(tagged.pieces(), model.meta.get("ad_by_code")), text)
     record = issuer_before_ticker(record, text)
-    record["warnings"] = warnings(record)
+    record["warnings"] = record["warnings"] + warnings(record)
     return record

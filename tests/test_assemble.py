@@ -839,8 +839,8 @@ SEMICOLON_ROW = [C("title", "Restricted Stock Units", 16, 0), C("tx_date", "9/8/
 
 @pytest.mark.parametrize("tail, rows", [
     ([C("owned", "12,884.683", 16, 95), C("di", "D", 16, 107)], [(0, 12884.683, "D")]),
-    # a row with its D/I letter is whole: the next amount owned is a holding's
-    ([C("di", "D", 16, 95), C("owned", "500", 17, 95)], [(None, 0, "D"), (None, 500, None)]),
+    # a row with its D/I letter is whole: the next amount owned is not its (alone, it is left out)
+    ([C("di", "D", 16, 95), C("owned", "500", 17, 95)], [(None, 0, "D")]),
 ])
 def test_assemble_reads_an_amount_owned_before_the_amount_owned_as_the_price(tail, rows):
     got = assemble(SEMICOLON_ROW + tail)
@@ -878,8 +878,9 @@ AMOUNT_AS_PRICE = [C("title", "Restricted Stock Units", 31, 0), C("tx_date", "12
 
 @pytest.mark.parametrize("pieces, rows", [
     (AMOUNT_AS_PRICE + [C("price", "$0", 31, 82), C("owned", "15487.344", 31, 86)], [(201.785, 0, 15487.344)]),
-    # a price right after the first, nothing of the row between, is another row's (a column)
-    (AMOUNT_AS_PRICE[:4] + [C("price", "$0", 31, 54)], [(None, 201.785, None), (None, 0, None)]),
+    # a price right after the first, nothing of the row between, is another row's (a column;
+    # alone, it is left out)
+    (AMOUNT_AS_PRICE[:4] + [C("price", "$0", 31, 54)], [(None, 201.785, None)]),
 ])
 def test_assemble_reads_a_price_before_the_rows_price_as_its_amount(pieces, rows):
     got = assemble(pieces)
@@ -1038,3 +1039,16 @@ def lost_letter_row(zone, nature=None):
 def test_assemble_gives_a_row_that_lost_its_ownership_letter_the_one_its_nature_implies(pieces, table, letter):
     rows = assemble(pieces)[table]
     assert [r["direct_or_indirect"] for r in rows] == [letter]
+
+
+@pytest.mark.parametrize("apart, rows, warned", [
+    # a price and an amount owned printed apart from every row (pdfminer) make no row
+    ([P("price", "$509.90"), P("owned", "1,443,715")], 1,
+     ["Table I cells read apart from every row left out: price_per_share $509.90, shares_owned_following 1,443,715"]),
+    # a D/I letter ties its cells to a line of the form: they stay a row
+    ([P("price", "$509.90"), P("owned", "1,443,715"), P("di", "D")], 2, []),
+])
+def test_assemble_leaves_out_cells_read_apart_from_every_row_with_a_warning(apart, rows, warned):
+    record = assemble(row() + apart)
+    assert len(record["non_derivative_transactions"]) == rows
+    assert record["warnings"] == warned

@@ -258,3 +258,32 @@ UNITS_SETTLED = (
 def test_units_settled_give_their_number_as_the_underlying_amount(shipped_model):
     rows = extract_text(UNITS_SETTLED, shipped_model)["derivative_transactions"]
     assert [(r["shares"], r["underlying_shares"]) for r in rows] == [(81217, 81217)]
+
+
+# An option grant printed by the SEC stylesheet, text by pdftotext -layout (rs-kellogg
+# 1286331): the row's underlying amount, price and amount owned wrapped to a line of their
+# own, which the CRF tagged as a row without title, date, code, shares or D/I letter. No
+# rule ties them to the grant: they are left out with a warning naming them, not made a
+# second, false transaction.
+UNPLACED_CELLS = """\
+                                          Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned
+Non
+Employee
+Stock                                                                                                                         Common
+Options
+          $ 23.35                   02/12/2020                         A         3,750      02/12/2020(1) 02/12/2030           Stock
+                                                                                                                                     3,750 $ 23.35              13,550
+(Right to
+Buy)
+
+
+Reporting Owners
+"""
+
+
+@pytest.mark.slow
+def test_cells_no_rule_ties_to_a_row_are_left_out_with_a_warning(shipped_model):
+    record = extract_text(UNPLACED_CELLS, shipped_model)
+    assert [r["transaction_code"] for r in record["derivative_transactions"]] == ["A"]
+    assert ("Table II cells read apart from every row left out: underlying_shares 3,750, "
+            "price_per_share 23.35, shares_owned_following 13,550") in record["warnings"]
