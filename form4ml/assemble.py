@@ -659,10 +659,11 @@ def unplaced(row):
 def read_columns(rows):
     """Each run of one table's rows that plain ``pdftotext`` printed column by column
     (every row's title, then every row's date, code, ...: a short table's cells in
-    blocks) rebuilt as rows, the i-th value of each field in the i-th row. Such a run
-    begins with two titles one after the other (the rest may follow the first rows'
-    dates: pdfminer), and no field has more values than it has titles; rows read one by
-    one stay as they are."""
+    blocks) rebuilt as rows, the i-th value of each field in the i-th row (the natures
+    of indirect ownership in the rows whose D/I letter is ``I``). Such a run begins with
+    a title, a field that every row fills begins after the second title (pdfminer prints
+    each row's title with its date, then the other columns), and no field has more
+    values than it has titles; rows read one by one stay as they are."""
     return _rebuild_runs(rows, _column_rows)
 
 
@@ -774,12 +775,14 @@ def _column_rows(run):
         found[-1].add(piece)
     n = len(values.get("title", []))
     firsts = [item for item in order if item[0] is not None]
-    if (n < 2 or any(label != "title" for label, _ in firsts[:2]) or any(len(v) > n for v in values.values())
-            or not any(len(v) == n for label, v in values.items() if label != "title")):
+    if n < 2 or firsts[0][0] != "title" or any(len(v) > n for v in values.values()):
+        return None
+    second_title = firsts.index(("title", 1))
+    if not any(len(v) == n and (label, 0) in firsts[second_title:] for label, v in values.items()):
         return None
     rows = [Row(run[0].table) for _ in range(n)]
     for label, found in values.items():
-        for row, value in zip(rows, found):
+        for row, value in zip(_holders(rows, label, values), found):
             row.values[label] = value
     last = 0
     for label, item in order:
@@ -787,6 +790,16 @@ def _column_rows(run):
             rows[last].marks.append(item)
         else:
             last = item
+    return rows
+
+
+def _holders(rows, label, values):
+    """The rows a column's values go to in order: natures of indirect ownership to the
+    rows whose D/I letter is ``I`` where there are as many, every other column to all."""
+    letters = ["".join(v.texts).strip() for v in values.get("di", [])]
+    indirect = [row for row, letter in zip(rows, letters) if letter == "I"]
+    if label == "nature" and len(letters) == len(rows) and len(values[label]) == len(indirect):
+        return indirect
     return rows
 
 

@@ -801,12 +801,41 @@ def test_assemble_rebuilds_a_table_read_column_by_column_after_its_first_titles(
                                ("F", 486, "D", 13072)]
 
 
+# pdfminer of a two-row Table I (rs-kellogg 897802): each row's title with its date, then
+# the codes, amounts, prices, amounts owned, D/I letters and the indirect row's nature
+TITLES_WITH_DATES = in_text_order(
+    [P("title", "Common Stock"), P("tx_date", "07/15/2020"), P("title", "Common Stock"), P("tx_date", "07/15/2020"),
+     P("code", "P"), P("code", "P"), P("shares", "11,405"), P("ad", "A"), P("shares", "1,431"), P("ad", "A"),
+     P("price", "$ 11.74"), P("price", "$ 11.74"), P("owned", "113,721"), P("owned", "3,862"),
+     P("di", "D"), P("di", "I"), P("fn_mark", "(1)"), P("nature", "Spouse")])
+
+
+def test_assemble_rebuilds_a_table_read_column_by_column_after_each_rows_title_and_date():
+    rows = assemble(TITLES_WITH_DATES)["non_derivative_transactions"]
+    assert [(r["shares"], r["price_per_share"], r["shares_owned_following"], r["direct_or_indirect"],
+             r["nature_of_ownership"]) for r in rows] == [(11405, 11.74, 113721, "D", None),
+                                                          (1431, 11.74, 3862, "I", "Spouse")]
+
+
+# pdfminer of three Table I holdings read column by column: the natures are the two
+# indirect holdings', in order, not the first two holdings'
+HOLDINGS_BY_COLUMN = in_text_order(
+    [P("title", "Class A Common Stock")] * 3 + [P("owned", n) for n in ("53,602", "63", "103")]
+    + [P("di", c) for c in "DII"] + [P("nature", "By Rivendell One LLC"), P("nature", "By The Founders Fund II, LP")])
+
+
+def test_assemble_gives_a_column_read_tables_natures_to_its_indirect_rows():
+    rows = assemble(HOLDINGS_BY_COLUMN)["non_derivative_holdings"]
+    assert [(r["shares_owned_following"], r["direct_or_indirect"], r["nature_of_ownership"]) for r in rows] == [
+        (53602, "D", None), (63, "I", "By Rivendell One LLC"), (103, "I", "By The Founders Fund II, LP")]
+
+
 @pytest.mark.parametrize("pieces, codes", [
     (row(code="P") + row(code="S"), ["P", "S"]),     # rows one after the other
     # a title with no row of its own before a row: not every title first
     ([P("title", "Preferred Stock")] + row(code="P") + row(code="S"), ["P", "S"]),
 ])
-def test_assemble_reads_rows_in_order_unless_all_titles_come_first(pieces, codes):
+def test_assemble_reads_rows_in_order_unless_a_full_column_begins_after_the_second_title(pieces, codes):
     rows = assemble(in_text_order(pieces))["non_derivative_transactions"]
     assert [r["transaction_code"] for r in rows] == codes
 
