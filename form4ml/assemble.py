@@ -1253,6 +1253,28 @@ ISSUER_LABEL = re.compile(r".*(?:[:\t]|\bSymbol\b)", re.I)     # the box's label
 MAX_ISSUER_CHARS = 80
 
 
+OWNER_WORD = re.compile(r"[^\W_]+")
+
+
+def issuer_after_owner(record, text):
+    """An issuer name that begins with a reporting owner's whole name (plain
+    ``pdftotext`` and OCR print box 1's name and box 2's on one line: ``THIEL PETER
+    Facebook Inc``) without it, where words are left."""
+    where = record["provenance"].get("issuer.name")
+    if not where:
+        return record
+    name = text[where["start"]:where["end"]]
+    for owner in record["reporting_owners"]:
+        words = OWNER_WORD.findall(owner["name"] or "")
+        found = list(OWNER_WORD.finditer(name))
+        if words and len(found) > len(words) and [m[0].lower() for m in found[:len(words)]] == [w.lower() for w in words]:
+            start = where["start"] + found[len(words)].start()
+            record["issuer"]["name"] = clean_text([text[start:where["end"]]])
+            record["provenance"]["issuer.name"] = {**where, "start": start}
+            break
+    return record
+
+
 def issuer_before_ticker(record, text):
     """Where the CRF found a ticker but no issuer name: the words before the ticker's
     bracket on its line, after the box's label (``Issuer Name and Ticker: Facebook Inc [

@@ -2,7 +2,8 @@ from dataclasses import replace
 
 import pytest
 
-from form4ml.assemble import Piece, assemble, issuer_before_ticker, numbered_notes, ticker_after_issuer
+from form4ml.assemble import (Piece, assemble, issuer_after_owner, issuer_before_ticker, numbered_notes,
+                              ticker_after_issuer)
 
 
 def P(label, text, zone="table1", begins=True):
@@ -1081,3 +1082,24 @@ def test_assemble_leaves_out_cells_read_apart_from_every_row_with_a_warning(apar
     record = assemble(row() + apart)
     assert len(record["non_derivative_transactions"]) == rows
     assert record["warnings"] == warned
+
+
+# plain pdftotext and OCR print box 1's name and box 2's on one line, and the CRF read
+# them as one issuer name
+@pytest.mark.parametrize("owner, line, name", [
+    ("THIEL PETER", "THIEL PETER Facebook Inc [FB]", "Facebook Inc"),
+    ("MacGregor Catherine", "MacGregor Catherine MICROSOFT CORP", "MICROSOFT CORP"),
+    ("CITIGROUP INC", "CITIGROUP INC WOLFSPEED, INC.", "WOLFSPEED, INC."),
+    # an issuer named like its owner stays whole; so does a name that only shares a word
+    ("CITIGROUP INC", "CITIGROUP INC", "CITIGROUP INC"),
+    ("THIEL PETER", "PETER KIEWIT SONS INC", "PETER KIEWIT SONS INC"),
+])
+def test_issuer_after_owner_drops_the_owners_name_run_into_the_issuers(owner, line, name):
+    text = "1. Name and Address of Reporting Person\n" + line + "\n"
+    start = text.index(line)
+    end = start + len(line.split(" [")[0])
+    rec = assemble([Piece("owner_name", owner, 0, len(owner), "owner", 0.9, True),
+                    Piece("issuer_name", text[start:end], start, end, "issuer", 0.9, True)])
+    rec = issuer_after_owner(rec, text)
+    where = rec["provenance"]["issuer.name"]
+    assert (rec["issuer"]["name"], text[where["start"]:where["end"]]) == (name, name)
