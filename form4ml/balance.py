@@ -1,4 +1,5 @@
-"""Table I's amounts put back where the holdings' arithmetic says they belong.
+"""Amounts put where the form's arithmetic says they belong, or computed from it where
+the text lost them.
 
 A filer's successive transactions in one holding (same security, same direct or
 indirect ownership) chain: what is owned after a row is what was owned after the
@@ -10,6 +11,9 @@ the chain and the run's own numbers, placed otherwise, make it whole, exactly on
 placement changes fewest cells, that placement is taken. An amount the text
 lost (or the CRF left untagged) in a run is what the chain makes it: a holding
 from the one before and the row's shares, shares from the two holdings.
+
+In Table II, options, units and a second share class convert one for one: a
+transaction's underlying amount is its number of derivatives.
 """
 import re
 from itertools import groupby
@@ -42,8 +46,8 @@ def _placement(run):
     current = [(r["shares"], r["shares_owned_following"]) for r in run]
     if any(v is None for pair in current for v in pair) or _chained(run, current):
         return None
-    # the first row's shares are bound by nothing: a placement may not change them
-    found = [f for f in _chains(run, [v for pair in current for v in pair]) if f[0][0] == current[0][0]]
+    # the first row's shares are bound by nothing: a placement keeps them
+    found = _chains(run, current[0][0], [v for pair in current for v in pair][1:])
     if not found:
         return None
     cost = [sum(a != b for p, q in zip(f, current) for a, b in zip(p, q)) for f in found]
@@ -61,9 +65,10 @@ def _chained(run, amounts):
                for prev, row, (shares, owned) in zip(amounts, run[1:], amounts[1:]))
 
 
-def _chains(run, pool):
-    """Every placement of ``pool`` (the run's 2n amounts) as (shares, owned) per row
-    that chains, found depth first; [] if the search outgrows MAX_NODES."""
+def _chains(run, first_shares, pool):
+    """Every placement of ``pool`` (the run's amounts but the first row's shares) as the
+    first row's holding and (shares, owned) of each row after it that chains, found
+    depth first; [] if the search outgrows MAX_NODES."""
     found, budget = [], [MAX_NODES]
 
     def extend(placed, left):
@@ -83,11 +88,9 @@ def _chains(run, pool):
                 return False
         return True
 
-    for a, first_shares in enumerate(pool):
-        for b, first_owned in enumerate(pool):
-            if a != b and not extend([(first_shares, first_owned)],
-                                     [v for k, v in enumerate(pool) if k not in (a, b)]):
-                return []
+    for k, first_owned in enumerate(pool):
+        if not (k and first_owned in pool[:k]) and not extend([(first_shares, first_owned)], pool[:k] + pool[k + 1:]):
+            return []
     return found
 
 
@@ -134,15 +137,15 @@ def _apply(run, placed, where, table, first):
                 where[path] = origin
 
 
-# securities that convert at a ratio of their own: preferred stock (34 of the corpus's 82
-# transactions), notes, swaps
+# securities that convert at a ratio of their own: preferred stock, notes, swaps (43 of
+# their 91 corpus transactions give another underlying amount)
 RATIO_CONVERTED = re.compile(r"prefer|\bnotes?\b|swap|debenture", re.I)
 
 
 def underlying_of_shares(rows):
     """A derivative transaction's underlying amount, where the text shows none, taken as
     its number of derivatives: options, units and a second share class convert one for
-    one (498 of the corpus's 504 transactions of them that give both)."""
+    one (519 of the corpus's 527 transactions of them that give both)."""
     for row in rows:
         if (row["underlying_shares"] is None and row["shares"] is not None
                 and row["security_title"] and not RATIO_CONVERTED.search(row["security_title"])):
