@@ -314,7 +314,8 @@ class Assembler:
                 self.inferred_ad.append(out)
             if out["transaction_date"] is None and period and out["transaction_code"]:
                 out["transaction_date"] = period
-        out["direct_or_indirect"] = self._code(v.get("di"), base + "direct_or_indirect", "DI") or _ownership_of(out, table)
+        out["direct_or_indirect"] = (self._code(v.get("di"), base + "direct_or_indirect", "DI")
+                                     or _ownership_of(out, table))
         out["footnote_ids"] = _footnote_ids(row.marks)
         return out
 
@@ -654,6 +655,14 @@ ANCHORS = frozenset({"title", "tx_date", "code", "shares", "di", "ex_price", "ex
 def unplaced(row):
     """Whether the row holds only cells no rule could tie to a row of the form."""
     return not row.values.keys() & ANCHORS
+
+
+CELL_KEYS = {**NUMBER_FIELDS, **TEXT_FIELDS, "ad": "acquired_disposed", "v": "equity_swap_involved"}
+
+
+def _unplaced_warning(row):
+    cells = ", ".join(f"{CELL_KEYS.get(label, label)} {' '.join(v.texts)}" for label, v in row.values.items())
+    return f"{'Table I' if row.table == 'table1' else 'Table II'} cells read apart from every row left out: {cells}"
 
 
 def read_columns(rows):
@@ -1264,10 +1273,10 @@ def issuer_after_owner(record, text):
     if not where:
         return record
     name = text[where["start"]:where["end"]]
+    found = list(OWNER_WORD.finditer(name))
     for owner in record["reporting_owners"]:
-        words = OWNER_WORD.findall(owner["name"] or "")
-        found = list(OWNER_WORD.finditer(name))
-        if words and len(found) > len(words) and [m[0].lower() for m in found[:len(words)]] == [w.lower() for w in words]:
+        words = [w.lower() for w in OWNER_WORD.findall(owner["name"] or "")]
+        if words and len(found) > len(words) and [m[0].lower() for m in found[:len(words)]] == words:
             start = where["start"] + found[len(words)].start()
             record["issuer"]["name"] = clean_text([text[start:where["end"]]])
             record["provenance"]["issuer.name"] = {**where, "start": start}
@@ -1320,12 +1329,6 @@ def _side(value):
 # a derivative transaction is held directly more often than not (403 of the corpus's 618;
 # Table I's rows, 1,618 of 3,655, are not)
 HELD_DIRECTLY = frozenset({"derivative_transactions"})
-
-
-def _unplaced_warning(row):
-    keys = {**NUMBER_FIELDS, **TEXT_FIELDS, "ad": "acquired_disposed", "v": "equity_swap_involved"}
-    cells = ", ".join(f"{keys.get(label, label)} {' '.join(v.texts)}" for label, v in row.values.items())
-    return f"{'Table I' if row.table == 'table1' else 'Table II'} cells read apart from every row left out: {cells}"
 
 
 def _ownership_of(row, table):
