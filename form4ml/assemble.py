@@ -652,9 +652,16 @@ def rebuilt_rows(rows):
 ANCHORS = frozenset({"title", "tx_date", "code", "shares", "di", "ex_price", "ex_date", "exp_date", "und_title"})
 
 
+TRANSACTION_CELLS = frozenset({"tx_date", "code", "shares", "price", "ad"})
+HOLDING_CELLS = frozenset({"owned", "und_shares", "di", "nature", "ex_price", "ex_date", "exp_date"})
+
+
 def unplaced(row):
-    """Whether the row holds only cells no rule could tie to a row of the form."""
-    return not row.values.keys() & ANCHORS
+    """Whether the row holds only cells no rule could tie to a row of the form, or only
+    text (a title with no transaction's cell and no holding's: a title read twice, a
+    heading's words)."""
+    keys = row.values.keys()
+    return not keys & ANCHORS or not keys & TRANSACTION_CELLS and not keys & HOLDING_CELLS
 
 
 CELL_KEYS = {**NUMBER_FIELDS, **TEXT_FIELDS, "ad": "acquired_disposed", "v": "equity_swap_involved"}

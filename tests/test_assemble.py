@@ -478,12 +478,12 @@ WRAPPED_ROW = [C("title", "Restricted Stock", 20, 0), C("tx_date", "May 15, 2019
      ["Restricted Stock Units (RSU)"], ["Class A Common Stock"]),
     ([C("title", "Units (RSU)", 21, 0), C("und_title", "Common Stock", 21, 93)],
      ["Restricted Stock Units (RSU)"], ["Class A Common Stock"]),
-    # a line further down is not the cell's next line
+    # a line further down is not the cell's next line (alone, its text makes no row)
     ([C("title", "Units (RSU)", 21, 0, begins=False), C("und_title", "Common Stock", 22, 93)],
-     ["Restricted Stock Units (RSU)", None], ["Class A", "Common Stock"]),
+     ["Restricted Stock Units (RSU)"], ["Class A"]),
     # nor is a piece in another column
     ([C("title", "Units (RSU)", 21, 0, begins=False), C("und_title", "Common Stock", 21, 60)],
-     ["Restricted Stock Units (RSU)", None], ["Class A", "Common Stock"]),
+     ["Restricted Stock Units (RSU)"], ["Class A"]),
     # the next row, one line a row (markdown), is a row of its own
     ([C("title", "Restricted Stock", 21, 0), C("tx_date", "May 16, 2019", 21, 30),
       C("code", "M", 21, 44), C("und_title", "Class A", 21, 93), C("und_shares", "1,640", 21, 104)],
@@ -1077,10 +1077,12 @@ def test_assemble_gives_a_row_that_lost_its_ownership_letter_the_one_its_nature_
      ["Table I cells read apart from every row left out: price_per_share $509.90, shares_owned_following 1,443,715"]),
     # a D/I letter ties its cells to a line of the form: they stay a row
     ([P("price", "$509.90"), P("owned", "1,443,715"), P("di", "D")], 2, []),
+    # a title alone, no transaction's or holding's cell with it, makes no holding
+    ([P("title", "Common Shares")], 1, ["Table I cells read apart from every row left out: security_title Common Shares"]),
 ])
 def test_assemble_leaves_out_cells_read_apart_from_every_row_with_a_warning(apart, rows, warned):
     record = assemble(row() + apart)
-    assert len(record["non_derivative_transactions"]) == rows
+    assert len(record["non_derivative_transactions"]) + len(record["non_derivative_holdings"]) == rows
     assert record["warnings"] == warned
 
 
