@@ -1269,24 +1269,43 @@ ISSUER_LABEL = re.compile(r".*(?:[:\t]|\bSymbol\b)", re.I)     # the box's label
 MAX_ISSUER_CHARS = 80
 
 
-OWNER_WORD = re.compile(r"[^\W_]+")
-
-
 def issuer_after_owner(record, text):
     """An issuer name that begins with a reporting owner's whole name (plain
     ``pdftotext`` and OCR print box 1's name and box 2's on one line: ``THIEL PETER
     Facebook Inc``) without it, where words are left."""
-    where = record["provenance"].get("issuer.name")
+    return _without_lead(record, text, "issuer.name", [o["name"] for o in record["reporting_owners"]])
+
+
+def signatures_after_titles(record, text):
+    """A signer's name that begins with a reporting owner's whole officer title
+    (pdfminer prints box 5's title and the signature on one line: ``EVP, Strategy Julia
+    Stark, Attorney-in-Fact for Kathleen T. Hogan``) without it, where words are left."""
+    titles = [o["officer_title"] for o in record["reporting_owners"]]
+    for i in range(len(record["signatures"])):
+        record = _without_lead(record, text, f"signatures[{i}].name", titles)
+    return record
+
+
+def _without_lead(record, text, path, leads):
+    """The record with the value at ``path`` (``issuer.name``, ``signatures[0].name``) cut
+    after the first of ``leads`` whose words open it, where words are left after them;
+    its provenance moved with it."""
+    where = record["provenance"].get(path)
     if not where:
         return record
-    name = text[where["start"]:where["end"]]
-    found = list(OWNER_WORD.finditer(name))
-    for owner in record["reporting_owners"]:
-        words = [w.lower() for w in OWNER_WORD.findall(owner["name"] or "")]
+    found = list(NAME_WORD.finditer(text[where["start"]:where["end"]]))
+    for lead in leads:
+        words = [w.lower() for w in NAME_WORD.findall(lead or "")]
         if words and len(found) > len(words) and [m[0].lower() for m in found[:len(words)]] == words:
-            start = where["start"] + found[len(words)].start()
-            record["issuer"]["name"] = clean_text([text[start:where["end"]]])
-            record["provenance"]["issuer.name"] = {**where, "start": start}
+            start = where["start"] + found[len(words) - 1].end()
+            rest = text[start:where["end"]]
+            start += len(rest) - len(rest.lstrip(" \t\n,;:"))
+            value = clean_text([text[start:where["end"]]])
+            if path == "issuer.name":
+                record["issuer"]["name"] = value
+            else:
+                record["signatures"][int(path[11:path.index("]")])]["name"] = CONFORMED.sub("/s/", value)
+            record["provenance"][path] = {**where, "start": start}
             break
     return record
 

@@ -5,7 +5,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from . import fields, zones as zone_rules
-from .assemble import assemble, issuer_after_owner, issuer_before_ticker, ticker_after_issuer
+from .assemble import assemble, issuer_after_owner, issuer_before_ticker, signatures_after_titles, ticker_after_issuer
 from .cascade import skipped, tag_fields
 from .columns import read_sub_columns
 from .config import model_dir
@@ -173,5 +173,6 @@ def extract_text(text, model=None, skip_repairs=frozenset()):
     tagged = tag(text, model, skip_repairs=skip_repairs)
     record = ticker_after_issuer(assemble(tagged.pieces(), model.meta.get("ad_by_code")), text)
     record = issuer_after_owner(issuer_before_ticker(record, text), text)
+    record = signatures_after_titles(record, text)
     record["warnings"] = record["warnings"] + warnings(record)
     return record

@@ -3,7 +3,7 @@ from dataclasses import replace
 import pytest
 
 from form4ml.assemble import (Piece, assemble, issuer_after_owner, issuer_before_ticker, numbered_notes,
-                              ticker_after_issuer)
+                              signatures_after_titles, ticker_after_issuer)
 
 
 def P(label, text, zone="table1", begins=True):
@@ -1105,3 +1105,25 @@ def test_issuer_after_owner_drops_the_owners_name_run_into_the_issuers(owner, li
     rec = issuer_after_owner(rec, text)
     where = rec["provenance"]["issuer.name"]
     assert (rec["issuer"]["name"], text[where["start"]:where["end"]]) == (name, name)
+
+
+# pdfminer prints box 5's officer title and the signature on one line, and the CRF read
+# them as one signer's name
+@pytest.mark.parametrize("title, line, name", [
+    ("EVP, Strategy", "EVP, Strategy Julia Stark, Attorney-in-Fact for Kathleen T. Hogan",
+     "Julia Stark, Attorney-in-Fact for Kathleen T. Hogan"),
+    ("SVP, Operations", "SVP, Operations /s/ Nancy Hill by Eric Billings", "/s/ Nancy Hill by Eric Billings"),
+    ("SVP, Operations", "SVP, Operations, /s/ Nancy Hill", "/s/ Nancy Hill"),
+    # a name that only shares a word with the title, or is the title, stays whole
+    ("President", "Presidential Trust by its trustee", "Presidential Trust by its trustee"),
+    ("Chief Transformation Officer", "Chief Transformation Officer", "Chief Transformation Officer"),
+])
+def test_signatures_after_titles_drops_the_officer_title_run_into_the_signers_name(title, line, name):
+    text = "Signatures\n" + line + "\n"
+    start = text.index(line)
+    rec = assemble([Piece("owner_name", "Hogan Kathleen T.", 0, 5, "owner", 0.9, True),
+                    Piece("officer_title", title, 0, 5, "owner", 0.9, True),
+                    Piece("sig_name", line, start, start + len(line), "signature", 0.9, True)])
+    rec = signatures_after_titles(rec, text)
+    where = rec["provenance"]["signatures[0].name"]
+    assert (rec["signatures"][0]["name"], text[where["start"]:where["end"]]) == (name, name)
