@@ -1086,44 +1086,38 @@ def test_assemble_leaves_out_cells_read_apart_from_every_row_with_a_warning(apar
     assert record["warnings"] == warned
 
 
-# plain pdftotext and OCR print box 1's name and box 2's on one line, and the CRF read
-# them as one issuer name
-@pytest.mark.parametrize("owner, line, name", [
-    ("THIEL PETER", "THIEL PETER Facebook Inc [FB]", "Facebook Inc"),
-    ("MacGregor Catherine", "MacGregor Catherine MICROSOFT CORP", "MICROSOFT CORP"),
-    ("CITIGROUP INC", "CITIGROUP INC WOLFSPEED, INC.", "WOLFSPEED, INC."),
-    # an issuer named like its owner stays whole; so does a name that only shares a word
-    ("CITIGROUP INC", "CITIGROUP INC", "CITIGROUP INC"),
-    ("THIEL PETER", "PETER KIEWIT SONS INC", "PETER KIEWIT SONS INC"),
-])
-def test_issuer_after_owner_drops_the_owners_name_run_into_the_issuers(owner, line, name):
-    text = "1. Name and Address of Reporting Person\n" + line + "\n"
-    start = text.index(line)
-    end = start + len(line.split(" [")[0])
-    rec = assemble([Piece("owner_name", owner, 0, len(owner), "owner", 0.9, True),
-                    Piece("issuer_name", text[start:end], start, end, "issuer", 0.9, True)])
-    rec = issuer_after_owner(rec, text)
-    where = rec["provenance"]["issuer.name"]
-    assert (rec["issuer"]["name"], text[where["start"]:where["end"]]) == (name, name)
+def _owner(name="Hogan Kathleen T.", title=None):
+    pieces = [Piece("owner_name", name, 0, len(name), "owner", 0.9, True)]
+    return pieces + ([Piece("officer_title", title, 0, len(title), "owner", 0.9, True)] if title else [])
 
 
-# pdfminer prints box 5's officer title and the signature on one line, and the CRF read
-# them as one signer's name
-@pytest.mark.parametrize("title, line, name", [
-    ("EVP, Strategy", "EVP, Strategy Julia Stark, Attorney-in-Fact for Kathleen T. Hogan",
+# box 1's name and box 2's on one line (plain pdftotext, OCR), read as one issuer name;
+# box 5's officer title and the signature on one line (pdfminer), read as one signer's name
+@pytest.mark.parametrize("rule, owner, label, line, path, value", [
+    (issuer_after_owner, _owner("THIEL PETER"), "issuer_name", "THIEL PETER Facebook Inc", "issuer.name",
+     "Facebook Inc"),
+    (issuer_after_owner, _owner("MacGregor Catherine"), "issuer_name", "MacGregor Catherine MICROSOFT CORP",
+     "issuer.name", "MICROSOFT CORP"),
+    (issuer_after_owner, _owner("CITIGROUP INC"), "issuer_name", "CITIGROUP INC WOLFSPEED, INC.", "issuer.name",
+     "WOLFSPEED, INC."),
+    (signatures_after_titles, _owner(title="EVP, Strategy"), "sig_name",
+     "EVP, Strategy Julia Stark, Attorney-in-Fact for Kathleen T. Hogan", "signatures[0].name",
      "Julia Stark, Attorney-in-Fact for Kathleen T. Hogan"),
-    ("SVP, Operations", "SVP, Operations /s/ Nancy Hill by Eric Billings", "/s/ Nancy Hill by Eric Billings"),
-    ("SVP, Operations", "SVP, Operations, /s/ Nancy Hill", "/s/ Nancy Hill"),
-    # a name that only shares a word with the title, or is the title, stays whole
-    ("President", "Presidential Trust by its trustee", "Presidential Trust by its trustee"),
-    ("Chief Transformation Officer", "Chief Transformation Officer", "Chief Transformation Officer"),
+    (signatures_after_titles, _owner(title="SVP, Operations"), "sig_name", "SVP, Operations /s/ Nancy Hill",
+     "signatures[0].name", "/s/ Nancy Hill"),
+    (signatures_after_titles, _owner(title="SVP, Operations"), "sig_name", "SVP, Operations, /s/ Nancy Hill",
+     "signatures[0].name", "/s/ Nancy Hill"),
+    # a value that is the other field's whole text, or only shares a word with it, stays whole
+    (issuer_after_owner, _owner("CITIGROUP INC"), "issuer_name", "CITIGROUP INC", "issuer.name", "CITIGROUP INC"),
+    (issuer_after_owner, _owner("THIEL PETER"), "issuer_name", "PETER KIEWIT SONS INC", "issuer.name",
+     "PETER KIEWIT SONS INC"),
+    (signatures_after_titles, _owner(title="President"), "sig_name", "Presidential Trust by its trustee",
+     "signatures[0].name", "Presidential Trust by its trustee"),
 ])
-def test_signatures_after_titles_drops_the_officer_title_run_into_the_signers_name(title, line, name):
-    text = "Signatures\n" + line + "\n"
+def test_a_value_loses_another_fields_words_run_into_its_start(rule, owner, label, line, path, value):
+    text = "Box\n" + line + "\n"
     start = text.index(line)
-    rec = assemble([Piece("owner_name", "Hogan Kathleen T.", 0, 5, "owner", 0.9, True),
-                    Piece("officer_title", title, 0, 5, "owner", 0.9, True),
-                    Piece("sig_name", line, start, start + len(line), "signature", 0.9, True)])
-    rec = signatures_after_titles(rec, text)
-    where = rec["provenance"]["signatures[0].name"]
-    assert (rec["signatures"][0]["name"], text[where["start"]:where["end"]]) == (name, name)
+    rec = rule(assemble(owner + [Piece(label, line, start, start + len(line), "issuer", 0.9, True)]), text)
+    where = rec["provenance"][path]
+    got = rec["issuer"]["name"] if path == "issuer.name" else rec["signatures"][0]["name"]
+    assert (got, text[where["start"]:where["end"]]) == (value, value)
