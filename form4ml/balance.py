@@ -18,6 +18,8 @@ transaction's underlying amount is its number of derivatives.
 import re
 from itertools import groupby
 
+from .values import tidy_number
+
 AMOUNTS = ("shares", "shares_owned_following")
 HOLDING = ("security_title", "direct_or_indirect", "nature_of_ownership")
 MAX_RUN = 12          # rows of a run searched (the search grows with the run)
@@ -103,17 +105,11 @@ def _fill(run):
         if row["shares_owned_following"] is None and row["shares"] is not None:
             owned = before + sign * row["shares"]
             if owned >= 0:
-                row["shares_owned_following"] = _whole(owned)
+                row["shares_owned_following"] = tidy_number(owned)
         elif row["shares"] is None and row["shares_owned_following"] is not None:
             shares = sign * (row["shares_owned_following"] - before)
             if shares > 0:
-                row["shares"] = _whole(shares)
-
-
-def _whole(number):
-    """A computed amount as the value parser gives one: an int where it is whole."""
-    number = round(number, 4)
-    return int(number) if number == int(number) else number
+                row["shares"] = tidy_number(shares)
 
 
 def _take(values, wanted):

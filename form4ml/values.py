@@ -27,7 +27,7 @@ def parse_number(text):
         value = float(s)
     except ValueError:
         return None
-    return int(value) if value.is_integer() and "." not in s.rstrip("0").rstrip(".") else _tidy(value)
+    return int(value) if value.is_integer() and "." not in s.rstrip("0").rstrip(".") else tidy_number(value)
 
 
 OCR_DOLLAR = re.compile(r"^\s*[Ss](?=\d)")
@@ -39,8 +39,11 @@ def parse_price(text):
     return parse_number(OCR_DOLLAR.sub("$", text))
 
 
-def _tidy(value):
-    return int(value) if value.is_integer() else round(value, 6)
+def tidy_number(value):
+    """A number as the record holds one: rounded to six places (float noise off), an int
+    where whole."""
+    value = round(float(value), 6)
+    return int(value) if value.is_integer() else value
 
 
 def _decimal_point(s):
