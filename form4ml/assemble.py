@@ -279,7 +279,7 @@ class Assembler:
             if unplaced(row):
                 self.warnings.append(_unplaced_warning(row))
                 continue
-            is_tx = any(k in row.values for k in ("tx_date", "code", "shares", "price", "ad"))
+            is_tx = bool(row.values.keys() & TRANSACTION_CELLS)
             table = {("table1", True): "non_derivative_transactions",
                      ("table1", False): "non_derivative_holdings",
                      ("table2", True): "derivative_transactions",
@@ -650,9 +650,7 @@ def rebuilt_rows(rows):
 # apart from every row (plain pdftotext, pdfminer: a price and an amount owned below the
 # table) that no rule placed
 ANCHORS = frozenset({"title", "tx_date", "code", "shares", "di", "ex_price", "ex_date", "exp_date", "und_title"})
-
-
-TRANSACTION_CELLS = frozenset({"tx_date", "code", "shares", "price", "ad"})
+TRANSACTION_CELLS = frozenset({"tx_date", "code", "shares", "price", "ad"})     # a row with one is a transaction
 HOLDING_CELLS = frozenset({"owned", "und_shares", "di", "nature", "ex_price", "ex_date", "exp_date"})
 
 
@@ -1273,7 +1271,11 @@ def issuer_after_owner(record, text):
     """An issuer name that begins with a reporting owner's whole name (plain
     ``pdftotext`` and OCR print box 1's name and box 2's on one line: ``THIEL PETER
     Facebook Inc``) without it, where words are left."""
-    return _without_lead(record, text, "issuer.name", [o["name"] for o in record["reporting_owners"]])
+    where = record["provenance"].get("issuer.name")
+    cut = _without_lead(text, where, [o["name"] for o in record["reporting_owners"]])
+    if cut:
+        record["issuer"]["name"], record["provenance"]["issuer.name"] = cut
+    return record
 
 
 def signatures_after_titles(record, text):
@@ -1281,18 +1283,20 @@ def signatures_after_titles(record, text):
     (pdfminer prints box 5's title and the signature on one line: ``EVP, Strategy Julia
     Stark, Attorney-in-Fact for Kathleen T. Hogan``) without it, where words are left."""
     titles = [o["officer_title"] for o in record["reporting_owners"]]
-    for i in range(len(record["signatures"])):
-        record = _without_lead(record, text, f"signatures[{i}].name", titles)
+    for i, signature in enumerate(record["signatures"]):
+        path = f"signatures[{i}].name"
+        cut = _without_lead(text, record["provenance"].get(path), titles)
+        if cut:
+            value, record["provenance"][path] = cut
+            signature["name"] = CONFORMED.sub("/s/", value)
     return record
 
 
-def _without_lead(record, text, path, leads):
-    """The record with the value at ``path`` (``issuer.name``, ``signatures[0].name``) cut
-    after the first of ``leads`` whose words open it, where words are left after them;
-    its provenance moved with it."""
-    where = record["provenance"].get(path)
+def _without_lead(text, where, leads):
+    """The value ``where`` spans in ``text`` cut after the first of ``leads`` whose words
+    open it, where words are left after them, with its new provenance; or None."""
     if not where:
-        return record
+        return None
     found = list(NAME_WORD.finditer(text[where["start"]:where["end"]]))
     for lead in leads:
         words = [w.lower() for w in NAME_WORD.findall(lead or "")]
@@ -1300,14 +1304,8 @@ def _without_lead(record, text, path, leads):
             start = where["start"] + found[len(words) - 1].end()
             rest = text[start:where["end"]]
             start += len(rest) - len(rest.lstrip(" \t\n,;:"))
-            value = clean_text([text[start:where["end"]]])
-            if path == "issuer.name":
-                record["issuer"]["name"] = value
-            else:
-                record["signatures"][int(path[11:path.index("]")])]["name"] = CONFORMED.sub("/s/", value)
-            record["provenance"][path] = {**where, "start": start}
-            break
-    return record
+            return clean_text([text[start:where["end"]]]), {**where, "start": start}
+    return None
 
 
 def issuer_before_ticker(record, text):
@@ -1361,7 +1359,7 @@ def _ownership_of(row, table):
     """The D/I letter of a row whose letter the text lost: the form asks the nature of
     indirect ownership only, so a row naming one is held indirectly (in all 2,279 of the
     corpus's rows that name one), and a titled derivative transaction naming none directly."""
-    if row.get("nature_of_ownership"):
+    if row["nature_of_ownership"]:
         return "I"
     return "D" if table in HELD_DIRECTLY and row["security_title"] else None
 
