@@ -643,7 +643,8 @@ def rebuilt_rows(rows):
     columns or blocks, in this order: the ownership column printed last, tables read
     column by column, tall cells' heads and split rows, tables read block by block,
     Table II's right-hand cells printed after the table."""
-    return attach_trailing_cells(pair_block_rows(mend_rows(read_columns(spread_ownership_column(rows)))))
+    rows = attach_trailing_cells(pair_block_rows(mend_rows(read_columns(spread_ownership_column(rows)))))
+    return _rebuild_runs(rows, _spread_trailing_marks)
 
 
 # cells that tie a row to a line of the form: a row with none of them is cells printed
@@ -758,6 +759,28 @@ def mark_received_securities(rows, inferred):
                and _same_words(other["underlying_security_title"] or "", row["security_title"] or "")
                for other in rows):
             row["acquired_disposed"] = "A"
+
+
+def _spread_trailing_marks(run):
+    """A run whose last row ends in marks on lines of their own below every cell, each
+    line a block apart (blank lines between), one for each of the run's last rows: the
+    lines given to those rows in order (plain ``pdftotext`` prints the marks of a column
+    of ``See footnote`` cells after the table: ``(3)`` / blank / ``(3)``); in text order
+    they all went to the last row. Mark lines right below each other are one cell's
+    marks wrapped (``(4) (5) (6)`` / ``(7) (8)``)."""
+    last = run[-1]
+    if not last.values:
+        return None
+    bottom = _bottom_line(last)
+    trailing = [m for m in last.marks if m.line > bottom]
+    lines = [list(marks) for _, marks in groupby(trailing, key=lambda m: m.line)]
+    starts = [bottom] + [marks[0].line for marks in lines]
+    if not 2 <= len(lines) <= len(run) or any(b - a < 2 for a, b in zip(starts, starts[1:])):
+        return None
+    last.marks = [m for m in last.marks if m.line <= bottom]
+    for row, marks in zip(run[len(run) - len(lines):], lines):
+        row.marks = row.marks + marks
+    return run
 
 
 def _place(piece):

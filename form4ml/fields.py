@@ -788,6 +788,32 @@ def repair_dollar_amounts(tokens, tags, line_zones):
             tags[i] = "B-ex_price" if rest[0] == "und_title" else "B-price"
 
 
+PRICE_SHAPE = re.compile(r"^\d[\d,]*\.\d+$")    # a price printed with its cents: ``5.3569``
+
+
+def repair_price_after_owned(tokens, tags, confidences, line_zones):
+    """A Table I number with decimals left ``O`` right after the row's amount owned,
+    which itself follows a ``$`` left ``O``, is the row's price where the row has none:
+    plain ``pdftotext`` prints the price cell's ``$`` on its own line, then the amount
+    owned, then the price's digits (``$`` / ``8,536,067`` / ``5.3569``). Tags fixed in
+    place, with the amount owned's confidence."""
+    for i in range(2, len(tokens)):
+        if (tags[i] == "O" and line_zones[tokens[i].line] == "table1" and PRICE_SHAPE.match(tokens[i].text)
+                and tags[i - 1] == "B-owned" and tokens[i - 2].text == "$" and tags[i - 2] == "O"
+                and not _priced_row(tags, i)):
+            tags[i], confidences[i] = "B-price", confidences[i - 1]
+
+
+def _priced_row(tags, i):
+    """Whether the row of token ``i`` (back to its title) has a price already."""
+    for j in range(i - 1, -1, -1):
+        if tags[j] == "B-price":
+            return True
+        if tags[j] == "B-title":
+            return False
+    return False
+
+
 def _holding_so_far(tags, i):
     """Whether no date or code stands between token ``i`` and its row's title before it."""
     for j in range(i - 1, -1, -1):

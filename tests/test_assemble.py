@@ -1121,3 +1121,30 @@ def test_a_value_loses_another_fields_words_run_into_its_start(rule, owner, labe
     where = rec["provenance"][path]
     got = rec["issuer"]["name"] if path == "issuer.name" else rec["signatures"][0]["name"]
     assert (got, text[where["start"]:where["end"]]) == (value, value)
+
+
+def _see_footnote_rows(mark_lines):
+    """Plain pdftotext of a real filing's Table I (three purchases, the last two held
+    indirectly ``See footnote``), each row a cell a line with blank lines between; the
+    natures' marks on ``mark_lines`` after the table."""
+    pieces = []
+    for top, di in ((138, "D"), (152, "I"), (171, "I")):
+        pieces += [L("title", "Common Stock", top), L("tx_date", "02/06/2024", top + 2), L("code", "P", top + 4),
+                   L("shares", "333,333", top + 6), L("ad", "A", top + 8), L("owned", "1,251,900", top + 10),
+                   L("di", di, top + 12)]
+        if di == "I":
+            pieces += [L("nature", "See", top + 14), L("nature", "footnote", top + 15, begins=False)]
+    return pieces + [L("fn_mark", "(3)", line) for line in mark_lines]
+
+
+@pytest.mark.parametrize("mark_lines, ids", [
+    # a block each: one mark line for each of the last rows, in order
+    ((191, 193), [[], ["F3"], ["F3"]]),
+    # right below each other: one cell's marks wrapped, the last row's
+    ((187, 188), [[], [], ["F3"]]),
+    # a lone mark line stays the last row's
+    ((191,), [[], [], ["F3"]]),
+])
+def test_assemble_gives_mark_lines_after_a_table_to_its_last_rows_in_order(mark_lines, ids):
+    rows = assemble(_see_footnote_rows(mark_lines))["non_derivative_transactions"]
+    assert [r["footnote_ids"] for r in rows] == ids

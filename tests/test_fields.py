@@ -1572,3 +1572,21 @@ def test_repair_reads_a_holdings_price_before_its_underlying_title_as_the_exerci
     tags[amounts[0]], tags[amounts[1]] = "B-und_shares", "B-owned"
     fields.repair_dollar_amounts(tokens, tags, ["table2"] * len(lines))
     assert tags[[t.text for t in tokens].index("0")] == tag
+
+
+# Cut down from plain pdftotext of a real filing's Table I (a purchase held indirectly):
+# the price's ``$`` on its own line, then the amount owned, then the price's digits
+PRICE_AFTER_OWNED = "Common Stock\n\n04/24/2025\n\nP\n\n16,000\n\nA\n\n{dollar}\n8,536,067\n{price}\n\nI"
+
+
+@pytest.mark.parametrize("dollar, price, tag", [
+    ("$", "5.3569", "B-price"),
+    ("", "5.3569", "O"),        # no ``$`` before the amount owned: nothing ties the number to a price
+    ("$", "12", "O"),           # a whole number there may be a mark's digits or an amount
+])
+def test_repair_reads_a_number_after_the_amount_owned_as_the_price_its_dollar_opened(dollar, price, tag):
+    crf = {"Common": "B-title", "Stock": "I-title", "04/24/2025": "B-tx_date", "P": "B-code",
+           "16,000": "B-shares", "A": "B-ad", "8,536,067": "B-owned", "I": "B-di"}
+    tokens, tags = _repaired(fields.repair_price_after_owned, PRICE_AFTER_OWNED.format(dollar=dollar, price=price),
+                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
+    assert tags[[t.text for t in tokens].index(price)] == tag
