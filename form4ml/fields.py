@@ -1043,6 +1043,24 @@ def repair_centred_title_words(tokens, tags, confidences, line_zones):
             tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "title", confidences[first]
 
 
+TITLE_TAIL = re.compile(r"^\((?!Instr\b|Country\b|County\b|e\.g\b|Month\b)[A-Za-z][A-Za-z .,-]+\)$")
+
+
+def repair_parenthesised_title_tails(tokens, tags, confidences, line_zones):
+    """A table line left ``O`` that is a phrase in parentheses (``(RSU)``, ``(Class A)``,
+    ``(obligation to sell)``), standing below a row's title with no other row's title
+    between, ends that title: pdftotext prints a tall title's last lines after the row's
+    line. The form's own parenthesised headings (``(Instr. 4)``, ``(Country)``) and
+    the A/D/I letters are no such phrase. Tags fixed in place, with the title's confidence."""
+    for line, run in tokens_by_line(tokens, line_zones, TABLE_ZONES).items():
+        if any(tags[i] != "O" for i in run) or not TITLE_TAIL.match(" ".join(tokens[i].text for i in run).replace("( ", "(").replace(" )", ")")):
+            continue
+        title = next((j for j in range(run[0] - 1, -1, -1) if tags[j][2:] == "title"), None)
+        if title is not None and line_zones[tokens[title].line] == line_zones[line]:
+            for i in run:
+                tags[i], confidences[i] = "I-title", confidences[title]
+
+
 def _title_word(text):
     return bool(HEAD_WORD.match(text)) and _security(text)
 

@@ -1590,3 +1590,23 @@ def test_repair_reads_a_number_after_the_amount_owned_as_the_price_its_dollar_op
     tokens, tags = _repaired(fields.repair_price_after_owned, PRICE_AFTER_OWNED.format(dollar=dollar, price=price),
                              lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
     assert tags[[t.text for t in tokens].index(price)] == tag
+
+
+# Cut down from pdftotext -raw of a real filing's Table II (a director's RSU grant): the
+# title's last lines printed after the row's line
+RSU_TAIL = "Restricted\nStock\nUnits\n(1) 06/15/2021 A 946 (2) (2) Class A\nCommon\nStock\n946 $ 0 946 D\n{tail}\n(Class A)"
+
+
+@pytest.mark.parametrize("tail, tags", [
+    ("(RSU)", ["I-title"] * 3),
+    ("(Instr. 4)", ["O"] * 5),      # the form's own heading, no title's words
+    ("(D)", ["O"] * 3),             # an ownership letter
+])
+def test_repair_ends_a_title_with_a_parenthesised_line_printed_below_its_row(tail, tags):
+    crf = {"Restricted": "B-title", "Stock": "I-title", "Units": "I-title", "06/15/2021": "B-tx_date",
+           "946": "B-shares", "Class": "B-und_title", "Common": "I-und_title", "D": "B-di"}
+    def tagged(tokens):
+        return ["I-und_title" if t.line == 5 else crf.get(t.text, "O") if t.line < 7 else "O" for t in tokens]
+    tokens, got = _repaired(fields.repair_parenthesised_title_tails, RSU_TAIL.format(tail=tail), tagged, "table2")
+    assert [tag for t, tag in zip(tokens, got) if t.line == 7] == tags
+    assert [tag for t, tag in zip(tokens, got) if t.line == 8] == ["I-title"] * 4
