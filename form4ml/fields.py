@@ -1061,6 +1061,21 @@ def repair_parenthesised_title_tails(tokens, tags, confidences, line_zones):
                 tags[i], confidences[i] = "I-title", confidences[title]
 
 
+HYPHEN_TAIL = re.compile(r"^(?:\d{1,2}|[A-Z])$")     # ``1`` of ``Series C-`` / ``1``
+
+
+def repair_hyphen_wrapped_titles(tokens, tags, confidences, line_zones):
+    """A lone number or capital on its own line left ``O`` between a title's word
+    ending in a hyphen and the title's next word is the title's (``Series C-`` / ``1``
+    / ``Preferred``: a series name wrapped at its hyphen, the CRF reading the ``1`` as
+    no word of the title). Tags fixed in place, with the title's confidence."""
+    for line, run in tokens_by_line(tokens, line_zones, TABLE_ZONES).items():
+        i = run[0]
+        if (len(run) == 1 and tags[i] == "O" and HYPHEN_TAIL.match(tokens[i].text) and 0 < i < len(tokens) - 1
+                and tags[i - 1][2:] == "title" and tokens[i - 1].text.endswith("-") and tags[i + 1] == "I-title"):
+            tags[i], confidences[i] = "I-title", confidences[i - 1]
+
+
 def _title_word(text):
     return bool(HEAD_WORD.match(text)) and _security(text)
 

@@ -64,6 +64,7 @@ TAG_REPAIRS = (
     (fields.repair_title_line_heads, ("confidences", "zones")),
     (fields.repair_centred_title_words, ("confidences", "zones")),
     (fields.repair_parenthesised_title_tails, ("confidences", "zones")),
+    (fields.repair_hyphen_wrapped_titles, ("confidences", "zones")),
     (fields.repair_wrapped_heads, ("confidences", "zones")),
     (fields.repair_nature_heads, ("confidences", "zones")),
     (fields.repair_nature_restarts, ("confidences", "zones")),

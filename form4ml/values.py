@@ -132,6 +132,7 @@ def parse_transaction_code(text):
 def clean_text(pieces):
     """Join pieces of a text value and tidy spaces; None when empty."""
     text = " ".join(" ".join(p.split()) for p in pieces if p.strip())
+    text = re.sub(r"(?<=\w-) (?=\w)", "", text)     # a word wrapped at its hyphen: ``Series C-`` + ``1``
     text = re.sub(r"\s+([,.)])", r"\1", text)
     text = re.sub(r"([(])\s+", r"\1", text)
     return text.strip(" |:;") or None

@@ -1610,3 +1610,20 @@ def test_repair_ends_a_title_with_a_parenthesised_line_printed_below_its_row(tai
     tokens, got = _repaired(fields.repair_parenthesised_title_tails, RSU_TAIL.format(tail=tail), tagged, "table2")
     assert [tag for t, tag in zip(tokens, got) if t.line == 7] == tags
     assert [tag for t, tag in zip(tokens, got) if t.line == 8] == ["I-title"] * 4
+
+
+# Cut down from pdftotext -raw of a real filing's Table II (preferred stock converted):
+# the series name wrapped at its hyphen
+SERIES_TITLE = "Series C-\n{tail}\nPreferred\nStock\n(1) 02/06/2024 C 4,025,764 (1) (1) Common"
+
+
+@pytest.mark.parametrize("tail, tag", [
+    ("1", "I-title"),
+    ("(2)", "O"),       # a mark is no part of the name
+])
+def test_repair_joins_a_series_number_wrapped_at_its_hyphen_to_the_title(tail, tag):
+    crf = {"Series": "B-title", "C-": "I-title", "Preferred": "I-title", "Stock": "I-title",
+           "02/06/2024": "B-tx_date", "C": "B-code", "4,025,764": "B-shares", "Common": "B-und_title"}
+    tokens, tags = _repaired(fields.repair_hyphen_wrapped_titles, SERIES_TITLE.format(tail=tail),
+                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table2")
+    assert [tag for t, tag in zip(tokens, tags) if t.line == 1] == [tag] * len([t for t in tokens if t.line == 1])

@@ -62,3 +62,13 @@ def test_clean_text_joins_pieces():
 ])
 def test_state_code_turns_state_names_into_usps_codes(text, code):
     assert state_code(text) == code
+
+
+@pytest.mark.parametrize("pieces, text", [
+    (["Series C-", "1", "Preferred Stock"], "Series C-1 Preferred Stock"),
+    (["Class A-", "B", "Units"], "Class A-B Units"),
+    (["Stock-", "Settled Units"], "Stock-Settled Units"),
+    (["Class A -", "Common"], "Class A - Common"),      # a dash between words stays one
+])
+def test_clean_text_joins_a_word_wrapped_at_its_hyphen(pieces, text):
+    assert clean_text(pieces) == text
