@@ -1047,15 +1047,25 @@ TITLE_TAIL = re.compile(r"^\((?!Instr\b|Country\b|County\b|e\.g\b|Month\b)[A-Za-
 
 
 def repair_parenthesised_title_tails(tokens, tags, confidences, line_zones):
-    """A table line left ``O`` that is a phrase in parentheses (``(RSU)``, ``(Class A)``,
-    ``(obligation to sell)``), standing below a row's title with no other row's title
-    between, ends that title: pdftotext prints a tall title's last lines after the row's
-    line. The form's own parenthesised headings (``(Instr. 4)``, ``(Country)``) and
-    the A/D/I letters are no such phrase. Tags fixed in place, with the title's confidence."""
+    """A table line that is a phrase in parentheses (``(RSU)``, ``(Class A)``,
+    ``(obligation to sell)``) ends the title of the row above it: pdftotext prints a tall
+    title's last lines after the row's line. So where the CRF left the line ``O`` and no
+    other row's title stands between, or read its words as the underlying title right
+    after the row's title (pdfminer: ``Units`` / ``(RSU)`` / ``(Class A)``: an underlying
+    title is never in parentheses). The form's own parenthesised headings (``(Instr. 4)``,
+    ``(Country)``) and the A/D/I letters are no such phrase. Tags fixed in place, with
+    the title's confidence."""
     for line, run in tokens_by_line(tokens, line_zones, TABLE_ZONES).items():
-        if any(tags[i] != "O" for i in run) or not TITLE_TAIL.match(" ".join(tokens[i].text for i in run).replace("( ", "(").replace(" )", ")")):
+        if not TITLE_TAIL.match(" ".join(tokens[i].text for i in run).replace("( ", "(").replace(" )", ")")):
             continue
-        title = next((j for j in range(run[0] - 1, -1, -1) if tags[j][2:] == "title"), None)
+        inner = {tags[i][2:] for i in run[1:-1]}
+        before = next((j for j in range(run[0] - 1, -1, -1) if tags[j] != "O"), None)
+        if inner == {"und_title"} and before is not None and tags[before][2:] == "title":
+            title = before
+        elif inner == {""} and {tags[run[0]], tags[run[-1]]} == {"O"}:
+            title = next((j for j in range(run[0] - 1, -1, -1) if tags[j][2:] == "title"), None)
+        else:
+            continue
         if title is not None and line_zones[tokens[title].line] == line_zones[line]:
             for i in run:
                 tags[i], confidences[i] = "I-title", confidences[title]

@@ -1612,6 +1612,37 @@ def test_repair_ends_a_title_with_a_parenthesised_line_printed_below_its_row(tai
     assert [tag for t, tag in zip(tokens, got) if t.line == 8] == ["I-title"] * 4
 
 
+# Cut down from pdfminer of the same kind of filing: the title's lines, the CRF reading
+# ``(Class A)`` as the underlying title
+RSU_TAIL_READ_AS_UNDERLYING = "Restricted\nStock\nUnits\n(RSU)\n(Class A)\n(2)\n05/15/2020\nM\n1,613\nClass A"
+
+
+@pytest.mark.parametrize("after_title, tags", [
+    (True, ["I-title"] * 4),
+    (False, ["O", "B-und_title", "I-und_title", "O"]),   # after the row's date: may be the underlying's
+])
+def test_repair_ends_a_title_with_a_parenthesised_underlying_title_right_after_it(after_title, tags):
+    text = RSU_TAIL_READ_AS_UNDERLYING if after_title else RSU_TAIL_READ_AS_UNDERLYING.replace(
+        "(Class A)\n(2)\n05/15/2020", "(2)\n05/15/2020\n(Class A)")
+    crf = {"Restricted": "B-title", "Stock": "I-title", "Units": "I-title", "RSU": "I-title", "(2)": "B-fn_mark",
+           "05/15/2020": "B-tx_date", "M": "B-code", "1,613": "B-shares"}
+    def tagged(tokens):
+        out = []
+        for k, t in enumerate(tokens):
+            if t.text == "Class":
+                out.append("B-und_title")
+            elif t.text == "A":
+                out.append("I-und_title")
+            elif t.text in "()" and t.line == 3:
+                out.append("I-title")
+            else:
+                out.append(crf.get(t.text, "O"))
+        return out
+    tokens, got = _repaired(fields.repair_parenthesised_title_tails, text, tagged, "table2")
+    line = next(t.line for t in tokens if t.text == "Class")
+    assert [tag for t, tag in zip(tokens, got) if t.line == line] == tags
+
+
 # Cut down from pdftotext -raw of a real filing's Table II (preferred stock converted):
 # the series name wrapped at its hyphen
 SERIES_TITLE = "Series C-\n{tail}\nPreferred\nStock\n(1) 02/06/2024 C 4,025,764 (1) (1) Common"
