@@ -1071,6 +1071,25 @@ def repair_parenthesised_title_tails(tokens, tags, confidences, line_zones):
                 tags[i], confidences[i] = "I-title", confidences[title]
 
 
+REMARKS_HEADING = re.compile(r"^(?:remarks|:)$", re.I)
+
+
+def repair_remarks_openings(tokens, tags, confidences, line_zones):
+    """The words the CRF left ``O`` on the line where the remarks begin, before them and
+    past the ``Remarks:`` heading, open the remarks (``Title: Executive Vice President,
+    ...``: a label word the CRF knows from the form's headings). Tags fixed in place,
+    with the remarks' confidence."""
+    first = next((i for i, tag in enumerate(tags) if tag == "B-remarks"), None)
+    if first is None or line_zones[tokens[first].line] != "remarks":
+        return
+    opening = [j for j in _line_runs(tokens)[tokens[first].line] if j < first]
+    while opening and REMARKS_HEADING.match(tokens[opening[0]].text):
+        opening.pop(0)
+    if opening and all(tags[j] == "O" for j in opening):
+        for k, j in enumerate(opening + [first]):
+            tags[j], confidences[j] = ("B-" if k == 0 else "I-") + "remarks", confidences[first]
+
+
 HYPHEN_TAIL = re.compile(r"^(?:\d{1,2}|[A-Z])$")     # ``1`` of ``Series C-`` / ``1``
 
 

@@ -65,6 +65,7 @@ TAG_REPAIRS = (
     (fields.repair_centred_title_words, ("confidences", "zones")),
     (fields.repair_parenthesised_title_tails, ("confidences", "zones")),
     (fields.repair_hyphen_wrapped_titles, ("confidences", "zones")),
+    (fields.repair_remarks_openings, ("confidences", "zones")),
     (fields.repair_wrapped_heads, ("confidences", "zones")),
     (fields.repair_nature_heads, ("confidences", "zones")),
     (fields.repair_nature_restarts, ("confidences", "zones")),

@@ -1658,3 +1658,20 @@ def test_repair_joins_a_series_number_wrapped_at_its_hyphen_to_the_title(tail, t
     tokens, tags = _repaired(fields.repair_hyphen_wrapped_titles, SERIES_TITLE.format(tail=tail),
                              lambda tokens: [crf.get(t.text, "O") for t in tokens], "table2")
     assert [tag for t, tag in zip(tokens, tags) if t.line == 1] == [tag] * len([t for t in tokens if t.line == 1])
+
+
+# Cut down from pdftotext -raw of a real filing's remarks (an officer's title given there)
+REMARKS = "Remarks:\n{opening} Executive Vice President, Chief Legal Officer"
+
+
+@pytest.mark.parametrize("opening, tags", [
+    ("Title:", ["B-remarks", "I-remarks", "I-remarks"]),
+    ("", ["B-remarks"]),        # nothing before the remarks: they stay as the CRF read them
+])
+def test_repair_opens_the_remarks_with_the_words_before_them_on_their_line(opening, tags):
+    def tagged(tokens):
+        words = [t for t in tokens if t.line == 1 and t.text not in ("Title", ":")]
+        return ["B-remarks" if t is words[0] else "I-remarks" if t in words else "O" for t in tokens]
+    tokens, got = _repaired(fields.repair_remarks_openings, REMARKS.format(opening=opening), tagged, "remarks")
+    assert [tag for t, tag in zip(tokens, got) if t.line == 1][:len(tags)] == tags
+    assert [tag for t, tag in zip(tokens, got) if t.line == 0] == ["O", "O"]
