@@ -2,7 +2,7 @@
 import re
 from itertools import takewhile
 
-from .assemble import MIN_CELL_GAP, OCR_MARK_GLYPHS, WRAP_COLUMN_SLACK, Piece
+from .assemble import ENTITY_WORDS, MIN_CELL_GAP, NAME_WORD, OCR_MARK_GLYPHS, WRAP_COLUMN_SLACK, Piece
 from .features import DATE, MARK, YEAR, security_words, word_shape
 from .labels import TABLE_ZONES
 from .record import SEC_CODES
@@ -1758,6 +1758,31 @@ def repair_relationship_columns(tokens, tags, line_zones):
             gap = tokens[i].start - tokens[idx[k - 1]].end if k else tokens[i].col     # spaces before it
             if tags[i][2:] in RELATION_FLAGS and gap >= MIN_CELL_GAP:
                 tags[i] = "B-" + min(centres, key=lambda c: abs(c[0] - tokens[i].col - len(tokens[i].text) / 2))[1]
+
+
+def repair_entity_marks(tokens, tags, line_zones):
+    """A check mark opening its line in the Reporting Owners table (plain pdftotext,
+    scraped HTML: a cell a line, no column to read; ``-layout``: a column read from
+    drifting characters) under an owner whose name is a firm or a fund (``Pleasant Lake
+    Partners LLC``) marks a 10% owner, whatever flag the CRF or the column rule gave it:
+    a firm is no officer, and of the 89 firms among the 806 corpus filings' owners 85
+    are 10% owners, 4 directors. Tags fixed in place."""
+    first = next((tok.line for tok in tokens if tok.text in ("Director", "DIRECTOR", "director")), None)
+    if first is None:
+        return
+    for line, idx in tokens_by_line(tokens, line_zones, set(line_zones), first).items():
+        i = idx[0]
+        if line_zones[line] not in AFTER_OWNERS and tags[i][2:] in RELATION_FLAGS and _owner_name_words(tokens, tags, i) & ENTITY_WORDS:
+            tags[i] = "B-is_ten_percent"
+
+
+def _owner_name_words(tokens, tags, i):
+    """The upper-cased words of the owner's name nearest before token ``i``."""
+    j = next((j for j in range(i - 1, -1, -1) if tags[j] == "B-owner_name"), None)
+    if j is None:
+        return set()
+    end = next((k for k in range(j + 1, len(tokens)) if tags[k] != "I-owner_name"), len(tokens))
+    return {w.upper() for k in range(j, end) for w in NAME_WORD.findall(tokens[k].text)}
 
 
 def _relation_centres(tokens, idx):

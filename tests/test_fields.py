@@ -739,6 +739,27 @@ def test_repair_gives_a_check_mark_the_flag_of_its_column(text, zone, flags):
     assert [tag for t, tag in zip(tokens, tags) if t.text == "X"] == flags
 
 
+# Cut down from scraped HTML of a real filing's Reporting Owners table (three joint
+# filers, a cell a line): each owner's mark on a line of its own
+HTML_OWNERS = ("Reporting Owner Name / Address Relationships\n Director  10% Owner  Officer  Other\n"
+               "{name}\n100 CARR 115\nRINCON\nX\n")
+
+
+@pytest.mark.parametrize("name, flag", [
+    ("Pleasant Lake Partners LLC", "B-is_ten_percent"),
+    ("PLP Funds Master Fund LP", "B-is_ten_percent"),
+    ("Smith John", "B-is_director"),         # a person may be anything: the flag stays as read
+])
+def test_repair_reads_a_columnless_mark_under_a_firm_as_a_ten_percent_owner(name, flag):
+    tokens = tokenize(HTML_OWNERS.format(name=name))
+    tags = ["B-is_director" if t.text == "X" else "O" for t in tokens]
+    words = [k for k, t in enumerate(tokens) if t.line == 2]
+    for k in words:
+        tags[k] = "B-owner_name" if k == words[0] else "I-owner_name"
+    fields.repair_entity_marks(tokens, tags, ["owner"] * 6)
+    assert [tag for t, tag in zip(tokens, tags) if t.text == "X"] == [flag]
+
+
 # Cut down from a real filing's Table I as pdftotext -layout prints it (a price centred
 # over two lines): the CRF read the row's D/I letter as a second A/D.
 LAYOUT_ROW = "Common Stock    10/25/2025     F      477      D          13,558         D"
