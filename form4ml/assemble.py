@@ -229,6 +229,10 @@ class Assembler:
         rec["warnings"] = self.warnings
         return rec
 
+    def _move_note(self, path, to):
+        if path in self.where:
+            self.where[to] = self.where.pop(path)
+
     def _note(self, path, value):
         if value is not None and value.pieces:
             self.where[path] = value.where()
@@ -268,6 +272,11 @@ class Assembler:
             if label in owner:
                 out[key] = True
                 self._note(base + key, owner[label])
+        if "is_other" in owner and "is_officer" not in owner and not out["other_text"]:
+            # box 5's text below a checked Other is what the owner specifies, however
+            # much it reads like an office (all 4 corpus owners checking Other, none Officer)
+            out["other_text"], out["officer_title"] = out["officer_title"], None
+            self._move_note(base + "officer_title", base + "other_text")
         if out["officer_title"]:
             out["is_officer"] = True
         return out
@@ -1302,10 +1311,11 @@ def issuer_after_owner(record, text):
 
 
 def signatures_after_titles(record, text):
-    """A signer's name that begins with a reporting owner's whole officer title
-    (pdfminer prints box 5's title and the signature on one line: ``EVP, Strategy Julia
-    Stark, Attorney-in-Fact for Kathleen T. Hogan``) without it, where words are left."""
-    titles = [o["officer_title"] for o in record["reporting_owners"]]
+    """A signer's name that begins with a reporting owner's whole officer title or box
+    5's other text (pdfminer prints box 5's text and the signature on one line: ``EVP,
+    Strategy Julia Stark, Attorney-in-Fact for Kathleen T. Hogan``) without it, where
+    words are left."""
+    titles = [o[key] for o in record["reporting_owners"] for key in ("officer_title", "other_text")]
     for i, signature in enumerate(record["signatures"]):
         path = f"signatures[{i}].name"
         cut = _without_lead(text, record["provenance"].get(path), titles)

@@ -1086,9 +1086,23 @@ def test_assemble_leaves_out_cells_read_apart_from_every_row_with_a_warning(apar
     assert record["warnings"] == warned
 
 
-def _owner(name="Hogan Kathleen T.", title=None):
+def _owner(name="Hogan Kathleen T.", title=None, flag=None):
     pieces = [Piece("owner_name", name, 0, len(name), "owner", 0.9, True)]
+    pieces += [Piece(flag, "X", 0, 1, "owner", 0.9, True)] if flag else []
     return pieces + ([Piece("officer_title", title, 0, len(title), "owner", 0.9, True)] if title else [])
+
+
+# Cut down from a real filing's box 5 (markdown): ``__X__ Other (specify below)  Chief
+# Accounting Officer``, the text read as an officer title
+@pytest.mark.parametrize("flag, officer, other", [
+    ("is_other", (False, None), (True, "Chief Accounting Officer")),
+    ("is_officer", (True, "Chief Accounting Officer"), (False, None)),
+    (None, (True, "Chief Accounting Officer"), (False, None)),       # no mark read: the title says officer
+])
+def test_assemble_reads_box_5s_text_below_a_checked_other_as_what_the_owner_specifies(flag, officer, other):
+    owner = assemble(_owner("SMITH DARLA M", "Chief Accounting Officer", flag))["reporting_owners"][0]
+    assert (owner["is_officer"], owner["officer_title"]) == officer
+    assert (owner["is_other"], owner["other_text"]) == other
 
 
 # box 1's name and box 2's on one line (plain pdftotext, OCR), read as one issuer name;
@@ -1105,6 +1119,9 @@ def _owner(name="Hogan Kathleen T.", title=None):
      "Julia Stark, Attorney-in-Fact for Kathleen T. Hogan"),
     (signatures_after_titles, _owner(title="SVP, Operations"), "sig_name", "SVP, Operations /s/ Nancy Hill",
      "signatures[0].name", "/s/ Nancy Hill"),
+    (signatures_after_titles, _owner(title="Chief Accounting Officer", flag="is_other"), "sig_name",
+     "Chief Accounting Officer /s/Linda Lam by Power of Attorney", "signatures[0].name",
+     "/s/Linda Lam by Power of Attorney"),
     (signatures_after_titles, _owner(title="SVP, Operations"), "sig_name", "SVP, Operations, /s/ Nancy Hill",
      "signatures[0].name", "/s/ Nancy Hill"),
     # a value that is the other field's whole text, or only shares a word with it, stays whole
