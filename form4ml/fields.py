@@ -1760,6 +1760,18 @@ def repair_relationship_columns(tokens, tags, line_zones):
                 tags[i] = "B-" + min(centres, key=lambda c: abs(c[0] - tokens[i].col - len(tokens[i].text) / 2))[1]
 
 
+def repair_box_marks(tokens, tags):
+    """A check mark in box 5 is the flag of the heading right after it on its line
+    (``_____ Director __X__ 10% Owner``: the CRF may read the mark as the heading before
+    it). Tags fixed in place."""
+    for i, token in enumerate(tokens):
+        if tags[i][2:] not in RELATION_FLAGS:
+            continue
+        j = next((j for j in range(i + 1, len(tokens)) if tokens[j].text.strip("_")), None)
+        if j is not None and tokens[j].line == token.line and tokens[j].text.lower() in RELATION_HEADS:
+            tags[i] = "B-" + RELATION_HEADS[tokens[j].text.lower()]
+
+
 def repair_entity_marks(tokens, tags, line_zones):
     """A check mark opening its line in the Reporting Owners table (plain pdftotext,
     scraped HTML: a cell a line, no column to read; ``-layout``: a column read from

@@ -72,6 +72,7 @@ TAG_REPAIRS = (
     (fields.repair_wrapped_marks, ("confidences", "zones")),
     (fields.repair_marks_below_cells, ("confidences", "zones")),
     (fields.repair_wrapped_amounts, ("confidences", "zones")),
+    (fields.repair_box_marks, ()),
     (fields.repair_relationship_columns, ("zones",)),
     (fields.repair_entity_marks, ("zones",)),
     (fields.repair_ad_di_order, ("zones",)),

@@ -739,6 +739,20 @@ def test_repair_gives_a_check_mark_the_flag_of_its_column(text, zone, flags):
     assert [tag for t, tag in zip(tokens, tags) if t.text == "X"] == flags
 
 
+# Cut down from scraped HTML of a real filing's box 5: each mark stands before its heading
+@pytest.mark.parametrize("line, flag", [
+    ("_____ Director\t__X__ 10% Owner", "B-is_ten_percent"),
+    ("_____ Officer (give title below)\t__X__ Other (specify below)", "B-is_other"),
+    ("__X__ Director\t_____ 10% Owner", "B-is_director"),
+    ("X", "B-is_officer"),        # nothing after the mark on its line: it stays as read
+])
+def test_repair_gives_a_box_5_mark_the_flag_of_the_heading_after_it(line, flag):
+    tokens = tokenize(line)
+    tags = ["B-is_officer" if t.text == "X" else "O" for t in tokens]
+    fields.repair_box_marks(tokens, tags)
+    assert [tag for t, tag in zip(tokens, tags) if t.text == "X"] == [flag]
+
+
 # Cut down from scraped HTML of a real filing's Reporting Owners table (three joint
 # filers, a cell a line): each owner's mark on a line of its own
 HTML_OWNERS = ("Reporting Owner Name / Address Relationships\n Director  10% Owner  Officer  Other\n"
