@@ -1760,6 +1760,24 @@ def repair_relationship_columns(tokens, tags, line_zones):
                 tags[i] = "B-" + min(centres, key=lambda c: abs(c[0] - tokens[i].col - len(tokens[i].text) / 2))[1]
 
 
+def repair_dated_captions(tokens, tags, confidences):
+    """Where the CRF tagged no signature date, a date alone on its line right above the
+    form's ``Date`` caption is the signature's (plain pdftotext prints the signature's
+    date below ``Explanation of Responses:``, where it reads as box 3's). Tags fixed in
+    place, keeping the date's confidence."""
+    if any(tag == "B-sig_date" for tag in tags):
+        return
+    runs = _line_runs(tokens)
+    lines = list(runs)
+    for line, below in zip(lines, lines[1:]):
+        run = runs[line]
+        if (len(run) == 1 and DATE.match(tokens[run[0]].text) and len(runs[below]) == 1
+                and tokens[runs[below][0]].text == "Date"):
+            tags[run[0]] = "B-sig_date"
+            if confidences[run[0]] is None:
+                confidences[run[0]] = NOTE_CONFIDENCE
+
+
 def repair_box_marks(tokens, tags):
     """A check mark in box 5 is the flag of the heading right after it on its line
     (``_____ Director __X__ 10% Owner``: the CRF may read the mark as the heading before

@@ -739,6 +739,26 @@ def test_repair_gives_a_check_mark_the_flag_of_its_column(text, zone, flags):
     assert [tag for t, tag in zip(tokens, tags) if t.text == "X"] == flags
 
 
+# Cut down from plain pdftotext of a real filing's signature block: the date printed
+# below the notes' heading, above the form's Date caption
+SIGNED = ("Signatures\n/s/ Michael Johnson, attorney-in-fact for Peter Thiel\n**\n\nSignature of Reporting Person\n\n"
+          "Explanation of Responses:\n\n05/18/2021\n{caption}\n")
+
+
+@pytest.mark.parametrize("caption, tagged_date, tag", [
+    ("Date", None, "B-sig_date"),
+    ("Date", "06/01/2021", "B-period"),     # the CRF found the signature's date elsewhere
+    ("(Month/Day/Year)", None, "B-period"),     # box 3's caption
+])
+def test_repair_reads_a_date_above_the_date_caption_as_the_signatures(caption, tagged_date, tag):
+    text = SIGNED.format(caption=caption) + (tagged_date or "")
+    tokens = tokenize(text)
+    tags = ["B-period" if t.text == "05/18/2021" else "B-sig_date" if t.text == tagged_date else "O" for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    fields.repair_dated_captions(tokens, tags, confidences)
+    assert tags[[t.text for t in tokens].index("05/18/2021")] == tag
+
+
 # Cut down from scraped HTML of a real filing's box 5: each mark stands before its heading
 @pytest.mark.parametrize("line, flag", [
     ("_____ Director\t__X__ 10% Owner", "B-is_ten_percent"),
