@@ -213,7 +213,7 @@ class Assembler:
         rec["reporting_owners"] = [self._owner_record(o, i) for i, o in enumerate(owners)]
         self._rows_into(rec)
         rec["footnotes"] = self._footnote_records()
-        rec["signatures"] = [self._signature_record(s, i) for i, s in enumerate(self.signatures)]
+        rec["signatures"] = [self._signature_record(s, i) for i, s in enumerate(dates_in_order(self.signatures))]
         dates = [r["transaction_date"] for t in ("non_derivative_transactions", "derivative_transactions")
                  for r in rec[t] if r["transaction_date"]]
         original = rec["date_of_original_submission"]
@@ -478,6 +478,19 @@ def _shares_read_as_price(row, piece):
 
 
 COMPANY_WORDS = frozenset("CORP CORPORATION INC INCORPORATED CO COMPANY LTD LIMITED PLC LLC".split())
+
+
+def dates_in_order(signatures):
+    """The signatures with their dates paired to their names in order where every date
+    stands after every name, one date to a name (pdfminer prints the signatures, then
+    their dates: ``/s/ ...`` / ``/s/ ...`` / ``04/28/2025`` / ``Date`` / ``04/28/2025``; in
+    text order the dates went to the last name and to signatures of their own)."""
+    names = [s["sig_name"] for s in signatures if "sig_name" in s]
+    dates = [s["sig_date"] for s in signatures if "sig_date" in s]
+    if (len(names) < 2 or len(dates) != len(names)
+            or min(d.pieces[0].start for d in dates) < max(n.pieces[-1].end for n in names)):
+        return signatures
+    return [{"sig_name": name, "sig_date": date} for name, date in zip(names, dates)]
 
 
 def drop_issuer_named(owners, issuer):

@@ -1778,6 +1778,29 @@ def repair_dated_captions(tokens, tags, confidences):
                 confidences[run[0]] = NOTE_CONFIDENCE
 
 
+SIGNATURE_CAPTION = ["signature", "of", "reporting", "person"]
+
+
+def repair_untagged_signatures(tokens, tags, confidences):
+    """A line the CRF left ``O`` right above the form's ``Signature of Reporting Person``
+    caption, opening with ``/s/``, is a signature: its words the signer's name, a date
+    ending it the signature's date (EDGAR ASCII: the first of several signatures, after
+    the notes, read as the form's boilerplate). Tags fixed in place, with a note line's
+    confidence."""
+    runs = _line_runs(tokens)
+    lines = [line for line in runs if runs[line]]
+    for line, below in zip(lines, lines[1:]):
+        run, caption = runs[line], [tokens[i].text.lower() for i in runs[below]]
+        if (tokens[run[0]].text.lower() != "/s/" or any(tags[i] != "O" for i in run)
+                or not any(caption[k:k + 4] == SIGNATURE_CAPTION for k in range(len(caption)))):
+            continue
+        date = run[-1] if len(run) > 1 and DATE.match(tokens[run[-1]].text) else None
+        for k, i in enumerate(i for i in run if i != date):
+            tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "sig_name", NOTE_CONFIDENCE
+        if date is not None:
+            tags[date], confidences[date] = "B-sig_date", NOTE_CONFIDENCE
+
+
 def repair_box_marks(tokens, tags):
     """A check mark in box 5 is the flag of the heading right after it on its line
     (``_____ Director __X__ 10% Owner``: the CRF may read the mark as the heading before

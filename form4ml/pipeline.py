@@ -73,6 +73,7 @@ TAG_REPAIRS = (
     (fields.repair_marks_below_cells, ("confidences", "zones")),
     (fields.repair_wrapped_amounts, ("confidences", "zones")),
     (fields.repair_box_marks, ()),
+    (fields.repair_untagged_signatures, ("confidences",)),
     (fields.repair_dated_captions, ("confidences",)),
     (fields.repair_relationship_columns, ("zones",)),
     (fields.repair_entity_marks, ("zones",)),

@@ -1165,3 +1165,28 @@ def _see_footnote_rows(mark_lines):
 def test_assemble_gives_mark_lines_after_a_table_to_its_last_rows_in_order(mark_lines, ids):
     rows = assemble(_see_footnote_rows(mark_lines))["non_derivative_transactions"]
     assert [r["footnote_ids"] for r in rows] == ids
+
+
+def _signature_pieces(order):
+    """Signature pieces at offsets in ``order``'s order: ("name", text) or ("date", text)."""
+    pieces, at = [], 0
+    for kind, text in order:
+        pieces.append(Piece("sig_" + kind, text, at, at + len(text), "signature", 0.9, True))
+        at += len(text) + 1
+    return pieces
+
+
+# Cut down from pdfminer of a real filing's three signatures: the names, then the dates
+@pytest.mark.parametrize("order, signatures", [
+    ([("name", "/s/ A"), ("name", "/s/ B"), ("date", "04/27/2025"), ("date", "04/28/2025")],
+     [("/s/ A", "2025-04-27"), ("/s/ B", "2025-04-28")]),
+    # each name with its date already: as read
+    ([("name", "/s/ A"), ("date", "04/27/2025"), ("name", "/s/ B"), ("date", "04/28/2025")],
+     [("/s/ A", "2025-04-27"), ("/s/ B", "2025-04-28")]),
+    # fewer dates than names: no pairing to make
+    ([("name", "/s/ A"), ("name", "/s/ B"), ("date", "04/28/2025")],
+     [("/s/ A", None), ("/s/ B", "2025-04-28")]),
+])
+def test_assemble_pairs_signature_dates_printed_after_every_name_in_order(order, signatures):
+    rec = assemble(_signature_pieces(order))
+    assert [(s["name"], s["date"]) for s in rec["signatures"]] == signatures

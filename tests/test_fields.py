@@ -759,6 +759,29 @@ def test_repair_reads_a_date_above_the_date_caption_as_the_signatures(caption, t
     assert tags[[t.text for t in tokens].index("05/18/2021")] == tag
 
 
+# Cut down from EDGAR ASCII of a real filing's signatures (three joint filers): the first,
+# right after the notes, read as boilerplate
+ASCII_SIGNATURES = ("[F2] Securities held for the account of Master Fund.\n\n"
+                    "   {first}\n   ** Signature of Reporting Person               Date\n")
+
+
+@pytest.mark.parametrize("first, name, date", [
+    ("/s/ Fund 1 Investments, LLC By: Benjamin C. Cable  2025-04-28",
+     "/s/ Fund 1 Investments , LLC By : Benjamin C . Cable", ["2025-04-28"]),
+    ("/s/ Fund 1 Investments, LLC", "/s/ Fund 1 Investments , LLC", []),
+    ("Fund 1 Investments, LLC  2025-04-28", "", []),      # no /s/: no signature's line
+])
+def test_repair_reads_an_untagged_line_above_the_signature_caption_as_a_signature(first, name, date):
+    tokens = tokenize(ASCII_SIGNATURES.format(first=first))
+    got = ["O"] * len(tokens)
+    confidences = [None] * len(tokens)
+    fields.repair_untagged_signatures(tokens, got, confidences)
+    assert " ".join(t.text for t, tag in zip(tokens, got) if tag[2:] == "sig_name") == name
+    assert [t.text for t, tag in zip(tokens, got) if tag == "B-sig_date"] == date
+    assert [tag for tag in got if tag.startswith("B-")] == (["B-sig_name"] if name else []) + ["B-sig_date"] * len(date)
+    assert all(c is not None for c, tag in zip(confidences, got) if tag != "O")
+
+
 # Cut down from scraped HTML of a real filing's box 5: each mark stands before its heading
 @pytest.mark.parametrize("line, flag", [
     ("_____ Director\t__X__ 10% Owner", "B-is_ten_percent"),
