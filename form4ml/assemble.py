@@ -484,13 +484,21 @@ def dates_in_order(signatures):
     """The signatures with their dates paired to their names in order where every date
     stands after every name, one date to a name (pdfminer prints the signatures, then
     their dates: ``/s/ ...`` / ``/s/ ...`` / ``04/28/2025`` / ``Date`` / ``04/28/2025``; in
-    text order the dates went to the last name and to signatures of their own)."""
+    text order the dates went to the last name and to signatures of their own). Else
+    dates that make signatures of their own go, in order, to the names without one,
+    where they are as many."""
     names = [s["sig_name"] for s in signatures if "sig_name" in s]
     dates = [s["sig_date"] for s in signatures if "sig_date" in s]
-    if (len(names) < 2 or len(dates) != len(names)
-            or min(d.pieces[0].start for d in dates) < max(n.pieces[-1].end for n in names)):
+    if (len(names) >= 2 and len(dates) == len(names)
+            and min(d.pieces[0].start for d in dates) >= max(n.pieces[-1].end for n in names)):
+        return [{"sig_name": name, "sig_date": date} for name, date in zip(names, dates)]
+    undated = [s for s in signatures if "sig_date" not in s]
+    alone = [s for s in signatures if "sig_name" not in s]
+    if not alone or len(alone) != len(undated):
         return signatures
-    return [{"sig_name": name, "sig_date": date} for name, date in zip(names, dates)]
+    for signature, date in zip(undated, alone):
+        signature["sig_date"] = date["sig_date"]
+    return [s for s in signatures if "sig_name" in s]
 
 
 def drop_issuer_named(owners, issuer):

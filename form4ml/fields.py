@@ -1761,38 +1761,52 @@ def repair_relationship_columns(tokens, tags, line_zones):
 
 
 def repair_dated_captions(tokens, tags, confidences):
-    """Where the CRF tagged no signature date, a date alone on its line right above the
-    form's ``Date`` caption is the signature's (plain pdftotext prints the signature's
-    date below ``Explanation of Responses:``, where it reads as box 3's). Tags fixed in
-    place, keeping the date's confidence."""
-    if any(tag == "B-sig_date" for tag in tags):
-        return
+    """A date alone on its line right above the form's ``Date`` caption is a signature's
+    where the CRF tagged no signature date or a signer's name stands before it (plain
+    pdftotext prints the signature's date below ``Explanation of Responses:``, where it
+    reads as box 3's; markdown zoned as a table, where it reads as a transaction's).
+    Tags fixed in place, keeping the date's confidence."""
+    dated = any(tag == "B-sig_date" for tag in tags)
     runs = _line_runs(tokens)
     lines = list(runs)
     for line, below in zip(lines, lines[1:]):
         run = runs[line]
         if (len(run) == 1 and DATE.match(tokens[run[0]].text) and len(runs[below]) == 1
-                and tokens[runs[below][0]].text == "Date"):
+                and tokens[runs[below][0]].text == "Date"
+                and (not dated or any(tag[2:] == "sig_name" for tag in tags[:run[0]]))):
             tags[run[0]] = "B-sig_date"
             if confidences[run[0]] is None:
                 confidences[run[0]] = NOTE_CONFIDENCE
 
 
-SIGNATURE_CAPTION = ["signature", "of", "reporting", "person"]
+def repair_signature_starts(tokens, tags):
+    """A signer's name the CRF ran on from the name before, across the form's ``Signature
+    of Reporting Person`` label, begins a signature of its own (several signers, each
+    name above its label). Tags fixed in place."""
+    label_since = False
+    for i, token in enumerate(tokens):
+        if token.text.lower() == SIGNATURE_LABEL[0] and [t.text.lower() for t in tokens[i:i + 4]] == SIGNATURE_LABEL:
+            label_since = True
+        elif tags[i] == "I-sig_name" and label_since:
+            tags[i] = "B-sig_name"
+        if tags[i][2:] == "sig_name":
+            label_since = False
 
 
 def repair_untagged_signatures(tokens, tags, confidences):
-    """A line the CRF left ``O`` right above the form's ``Signature of Reporting Person``
-    caption, opening with ``/s/``, is a signature: its words the signer's name, a date
-    ending it the signature's date (EDGAR ASCII: the first of several signatures, after
-    the notes, read as the form's boilerplate). Tags fixed in place, with a note line's
+    """A line holding ``/s/`` that the CRF left ``O`` or read as the remarks, right above
+    the form's ``Signature of Reporting Person`` label, is a signature: its words the
+    signer's name, a date ending it the signature's date (EDGAR ASCII: the first of
+    several signatures, after the notes, read as the form's boilerplate; markdown: the
+    first, below empty remarks, read as them). Tags fixed in place, with a note line's
     confidence."""
     runs = _line_runs(tokens)
     lines = [line for line in runs if runs[line]]
     for line, below in zip(lines, lines[1:]):
-        run, caption = runs[line], [tokens[i].text.lower() for i in runs[below]]
-        if (tokens[run[0]].text.lower() != "/s/" or any(tags[i] != "O" for i in run)
-                or not any(caption[k:k + 4] == SIGNATURE_CAPTION for k in range(len(caption)))):
+        run, label = runs[line], [tokens[i].text.lower() for i in runs[below]]
+        if (all(tokens[i].text.lower() != "/s/" for i in run)
+                or any(tags[i] != "O" and not tags[i].endswith("remarks") for i in run)
+                or not any(label[k:k + len(SIGNATURE_LABEL)] == SIGNATURE_LABEL for k in range(len(label)))):
             continue
         date = run[-1] if len(run) > 1 and DATE.match(tokens[run[-1]].text) else None
         for k, i in enumerate(i for i in run if i != date):

@@ -75,6 +75,7 @@ TAG_REPAIRS = (
     (fields.repair_box_marks, ()),
     (fields.repair_untagged_signatures, ("confidences",)),
     (fields.repair_dated_captions, ("confidences",)),
+    (fields.repair_signature_starts, ()),
     (fields.repair_relationship_columns, ("zones",)),
     (fields.repair_entity_marks, ("zones",)),
     (fields.repair_ad_di_order, ("zones",)),

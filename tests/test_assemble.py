@@ -1186,6 +1186,9 @@ def _signature_pieces(order):
     # fewer dates than names: no pairing to make
     ([("name", "/s/ A"), ("name", "/s/ B"), ("date", "04/28/2025")],
      [("/s/ A", None), ("/s/ B", "2025-04-28")]),
+    # dates read as signatures of their own, as many as the names without one
+    ([("name", "/s/ A"), ("name", "/s/ B"), ("date", "04/27/2025"), ("name", "/s/ C"), ("date", "04/28/2025"),
+      ("date", "04/29/2025")], [("/s/ A", "2025-04-29"), ("/s/ B", "2025-04-27"), ("/s/ C", "2025-04-28")]),
 ])
 def test_assemble_pairs_signature_dates_printed_after_every_name_in_order(order, signatures):
     rec = assemble(_signature_pieces(order))

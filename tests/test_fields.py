@@ -745,15 +745,19 @@ SIGNED = ("Signatures\n/s/ Michael Johnson, attorney-in-fact for Peter Thiel\n**
           "Explanation of Responses:\n\n05/18/2021\n{caption}\n")
 
 
-@pytest.mark.parametrize("caption, tagged_date, tag", [
-    ("Date", None, "B-sig_date"),
-    ("Date", "06/01/2021", "B-period"),     # the CRF found the signature's date elsewhere
-    ("(Month/Day/Year)", None, "B-period"),     # box 3's caption
+@pytest.mark.parametrize("caption, tagged_date, named, tag", [
+    ("Date", None, False, "B-sig_date"),
+    # another date is the signature's: one below a signer's name may be a second signer's
+    ("Date", "06/01/2021", True, "B-sig_date"),
+    ("Date", "06/01/2021", False, "B-period"),
+    ("(Month/Day/Year)", None, True, "B-period"),     # box 3's caption
 ])
-def test_repair_reads_a_date_above_the_date_caption_as_the_signatures(caption, tagged_date, tag):
+def test_repair_reads_a_date_above_the_date_caption_as_the_signatures(caption, tagged_date, named, tag):
     text = SIGNED.format(caption=caption) + (tagged_date or "")
     tokens = tokenize(text)
-    tags = ["B-period" if t.text == "05/18/2021" else "B-sig_date" if t.text == tagged_date else "O" for t in tokens]
+    tags = ["B-period" if t.text == "05/18/2021" else "B-sig_date" if t.text == tagged_date
+            else ("B-sig_name" if t.text == "/s/" else "I-sig_name") if named and t.line == 1 else "O"
+            for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
     fields.repair_dated_captions(tokens, tags, confidences)
     assert tags[[t.text for t in tokens].index("05/18/2021")] == tag
@@ -780,6 +784,26 @@ def test_repair_reads_an_untagged_line_above_the_signature_caption_as_a_signatur
     assert [t.text for t, tag in zip(tokens, got) if tag == "B-sig_date"] == date
     assert [tag for tag in got if tag.startswith("B-")] == (["B-sig_name"] if name else []) + ["B-sig_date"] * len(date)
     assert all(c is not None for c, tag in zip(confidences, got) if tag != "O")
+
+
+# Cut down from a markdown dump of a real filing's signatures (joint filers), zoned as
+# notes: the CRF ran the first signer's name on into the second's
+SIGNERS = ("Mithril II UGP LLC By: /s/ Ajay Royan\n\n** Signature of Reporting Person\n\n02/08/2024\n\nDate\n\n"
+           "Mithril II GP LP By: /s/ Ajay Royan\n")
+
+
+@pytest.mark.parametrize("between, opening", [
+    ("** Signature of Reporting Person", "B-sig_name"),
+    ("", "I-sig_name"),     # no label between: one name over two lines
+])
+def test_repair_begins_a_signers_name_after_the_signature_label(between, opening):
+    text = SIGNERS.replace("** Signature of Reporting Person", between)
+    tokens = tokenize(text)
+    tags = ["O" if t.line != 0 and t.line != max(u.line for u in tokens) else "I-sig_name" for t in tokens]
+    tags[0] = "B-sig_name"
+    fields.repair_signature_starts(tokens, tags)
+    second = next(k for k, t in enumerate(tokens) if t.line == max(u.line for u in tokens))
+    assert tags[second] == opening
 
 
 # Cut down from scraped HTML of a real filing's box 5: each mark stands before its heading
