@@ -1596,6 +1596,21 @@ def repair_misread_ownership_letters(tokens, tags, confidences, line_zones):
             tags[rest[0]], confidences[rest[0]] = "B-di", confidences[run[owned]]
 
 
+def repair_second_ownership_numbers(tokens, tags, confidences):
+    """A number the CRF read as a D/I letter in a row whose D/I letter stands before it
+    is no ownership form (EDGAR ASCII wraps a cell's last digits or a bare mark below the
+    row's line: ``180.7`` / ``115 3``, the ``3`` read as a second D/I letter, which opened
+    a row of its own and took the row's nature with it). Tags fixed in place."""
+    lettered = False
+    for i, token in enumerate(tokens):
+        if tags[i] == "B-title":
+            lettered = False
+        elif tags[i] == "B-di":
+            if token.text.isdigit() and lettered:
+                tags[i], confidences[i] = "O", None
+            lettered = lettered or token.text.upper() in ("D", "I")
+
+
 MISREAD_LETTER = re.compile(r"^(?:[|i1]|[oO=]D)$")
 CLOSERS = (")", "]", "}")
 

@@ -82,6 +82,7 @@ TAG_REPAIRS = (
     (fields.repair_lone_ownership_letters, ("confidences", "zones")),
     (fields.repair_holding_amounts, ("confidences", "zones")),
     (fields.repair_misread_ownership_letters, ("confidences", "zones")),
+    (fields.repair_second_ownership_numbers, ("confidences",)),
     (fields.repair_lone_codes, ("confidences", "zones")),
     (fields.repair_amounts_after_codes, ("confidences", "zones")),
     (fields.repair_single_row_cells, ("confidences", "zones")),

@@ -1777,3 +1777,22 @@ def test_repair_opens_the_remarks_with_the_words_before_them_on_their_line(openi
     tokens, got = _repaired(fields.repair_remarks_openings, REMARKS.format(opening=opening), tagged, "remarks")
     assert [tag for t, tag in zip(tokens, got) if t.line == 1][:len(tags)] == tags
     assert [tag for t, tag in zip(tokens, got) if t.line == 0] == ["O", "O"]
+
+
+# Cut down from EDGAR ASCII of a real filing's Table I: a price's last digits and a bare
+# mark wrapped below the row's line
+ASCII_WRAPPED = ("Class A Common       Aug. 22,      S 2     1,968       D       180.7  14,872        {di}          By The\n"
+                 "Stock                2019                                      115 3                           Founders\n")
+
+
+@pytest.mark.parametrize("di, tag", [
+    ("I", "O"),
+    ("", "B-di"),       # no letter before it: the CRF's reading stands (OCR may print I as 1)
+])
+def test_repair_drops_a_number_read_as_a_rows_second_ownership_letter(di, tag):
+    tokens = tokenize(ASCII_WRAPPED.format(di=di))
+    crf = {"Class": "B-title", "1,968": "B-shares", "180.7": "B-price", "14,872": "B-owned", "I": "B-di", "3": "B-di"}
+    tags = [crf.get(t.text, "O") for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    fields.repair_second_ownership_numbers(tokens, tags, confidences)
+    assert tags[[t.text for t in tokens].index("3")] == tag
