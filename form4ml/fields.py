@@ -1168,6 +1168,49 @@ def repair_nature_heads(tokens, tags, confidences, line_zones):
                 confidences[i] = confidences[first]
 
 
+def repair_untagged_natures(tokens, tags, confidences, line_zones):
+    """A nature of ownership the CRF left ``O`` whole, centred on its row right of the
+    row's ``I`` (``pdftotext -layout``: ``By The`` / ``Founders`` / ``Fund IV`` / the row's
+    line / ``Principals`` / ``Fund, LP`` / ``(8)``): the untagged last cells right of the
+    letter on the lines next to the row's line, up to a blank line either way, are the
+    row's nature where the top one opens as a nature does (marks in it the row's). Lines
+    printing nothing in that column are passed over. Tags fixed in place, with the
+    letter's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
+    spaced = {line: idx for line, idx in by_line.items() if tokens[idx[-1]].cell == 0}
+    for line, idx in spaced.items():
+        letter = next((i for i in idx if tags[i] == "B-di" and tokens[i].text.upper() == "I"), None)
+        if letter is None or any(tags[i].endswith("-nature") for i in idx) or idx[-1] != letter:
+            continue
+        right = tokens[letter].col + len(tokens[letter].text) + MIN_CELL_GAP
+        above = _column_cells(tokens, tags, spaced, range(line - 1, line - 1 - MAX_HEAD_GAP, -1), right)
+        below = _column_cells(tokens, tags, spaced, range(line + 1, line + 1 + MAX_HEAD_GAP), right)
+        cells = above[::-1] + below
+        if not cells or not NATURE_HEAD.match(tokens[cells[0][0]].text):
+            continue
+        words = [i for cell in cells for i in cell if not MARK.match(tokens[i].text)]
+        for k, i in enumerate(words):
+            tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "nature", confidences[letter]
+        for i in (i for cell in cells for i in cell if MARK.match(tokens[i].text)):
+            tags[i], confidences[i] = "B-fn_mark", confidences[letter]
+
+
+def _column_cells(tokens, tags, spaced, lines, right):
+    """The untagged last cells starting right of column ``right`` on ``lines`` (nearest
+    first), up to a blank line or a line whose last cell is tagged or holds an amount."""
+    cells = []
+    for line in lines:
+        if line not in spaced:
+            break
+        cell = _cells(tokens, spaced[line])[-1]
+        if tokens[cell[0]].col < right:
+            continue
+        if any(tags[i] != "O" for i in cell) or any(VALUE.match(tokens[i].text) for i in cell):
+            break
+        cells.append(cell)
+    return cells
+
+
 def _nature_above(tokens, tags, spaced, line, first):
     """Whether the line above holds this nature's earlier part (the value goes on)."""
     above = spaced.get(line - 1)

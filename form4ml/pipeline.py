@@ -67,6 +67,7 @@ TAG_REPAIRS = (
     (fields.repair_hyphen_wrapped_titles, ("confidences", "zones")),
     (fields.repair_remarks_openings, ("confidences", "zones")),
     (fields.repair_wrapped_heads, ("confidences", "zones")),
+    (fields.repair_untagged_natures, ("confidences", "zones")),
     (fields.repair_nature_heads, ("confidences", "zones")),
     (fields.repair_nature_restarts, ("confidences", "zones")),
     (fields.repair_wrapped_marks, ("confidences", "zones")),

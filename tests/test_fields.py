@@ -1796,3 +1796,23 @@ def test_repair_drops_a_number_read_as_a_rows_second_ownership_letter(di, tag):
     confidences = [None if t == "O" else 0.9 for t in tags]
     fields.repair_second_ownership_numbers(tokens, tags, confidences)
     assert tags[[t.text for t in tokens].index("3")] == tag
+
+
+# Cut down from pdftotext -layout of a real filing's Table I: a holding's nature centred
+# on its row, right of its I, the CRF reading none of it
+CENTRED_NATURE = ("\n" + " " * 60 + "{head}\n"
+                  "Common Stock" + " " * 22 + "648" + " " * 14 + "{di}\n"
+                  + " " * 60 + "401k (2)\n\n")
+
+
+@pytest.mark.parametrize("head, di, tags", [
+    ("Held in", "I", ["B-nature", "I-nature", "I-nature", "B-fn_mark"]),
+    ("Held in", "D", ["O"] * 4),       # a direct holding has no nature
+    ("Stock", "I", ["O"] * 3),         # no nature opens so
+])
+def test_repair_reads_an_untagged_nature_centred_on_its_row(head, di, tags):
+    text = CENTRED_NATURE.format(head=head, di=di)
+    crf = {"Common": "B-title", "Stock": "I-title", "648": "B-owned", di: "B-di"}
+    tokens, got = _repaired(fields.repair_untagged_natures, text,
+                            lambda tokens: [crf.get(t.text, "O") if t.line == 2 else "O" for t in tokens], "table1")
+    assert [tag for t, tag in zip(tokens, got) if t.line in (1, 3)] == tags
