@@ -791,6 +791,30 @@ def repair_dollar_amounts(tokens, tags, line_zones):
 PRICE_SHAPE = re.compile(r"^\d[\d,]*\.\d+$")    # a price printed with its cents: ``5.3569``
 
 
+def repair_untagged_price_runs(tokens, tags, confidences, line_zones):
+    """A Table I row's ``$``, price, marks and amount owned that the CRF left ``O`` on the
+    row's line right before its D/I letter (pdfplumber: ``S (1) 15 D $ 178.001 (11) 45 I
+    By The ...``) are those cells. Tags fixed in place, with the letter's confidence."""
+    for i, token in enumerate(tokens):
+        if token.text != "$" or tags[i] != "O" or line_zones[token.line] != "table1":
+            continue
+        j = i + 1
+        if j >= len(tokens) or tags[j] != "O" or not PRICE_SHAPE.match(tokens[j].text):
+            continue
+        k, marks = j + 1, []
+        while k < len(tokens) and tags[k] == "O" and MARK.match(tokens[k].text):
+            marks.append(k)
+            k += 1
+        if (k + 1 < len(tokens) and tags[k] == "O" and WHOLE_AMOUNT.match(tokens[k].text)
+                and tags[k + 1] == "B-di" and tokens[k + 1].line == token.line == tokens[k].line):
+            confidence = confidences[k + 1]
+            tags[j], tags[k] = "B-price", "B-owned"
+            for m in marks:
+                tags[m] = "B-fn_mark"
+            for m in (j, k, *marks):
+                confidences[m] = confidence
+
+
 def repair_price_after_owned(tokens, tags, confidences, line_zones):
     """A Table I number with decimals left ``O`` right after the row's amount owned,
     which itself follows a ``$`` left ``O``, is the row's price where the row has none:

@@ -1816,3 +1816,25 @@ def test_repair_reads_an_untagged_nature_centred_on_its_row(head, di, tags):
     tokens, got = _repaired(fields.repair_untagged_natures, text,
                             lambda tokens: [crf.get(t.text, "O") if t.line == 2 else "O" for t in tokens], "table1")
     assert [tag for t, tag in zip(tokens, got) if t.line in (1, 3)] == tags
+
+
+# Cut down from pdfplumber of a real filing's Table I row (tab-separated cells): the CRF
+# left the price, its mark and the amount owned untagged
+PLUMBER_ROW = "Class A Common Stock\t07/27/2018\t\tS(1)\t\t15\tD\t$ {price} (11)\t{owned}\t{di}\tBy The Founders"
+
+
+@pytest.mark.parametrize("price, owned, di, tags", [
+    ("178.001", "45", "I", ["B-price", "B-fn_mark", "B-owned"]),
+    ("178.001", "45", "", ["O", "O", "O"]),          # no D/I letter after: nothing ties the cells
+    ("Common", "45", "I", ["O", "O", "O"]),          # no price after the $
+])
+def test_repair_reads_an_untagged_price_mark_and_amount_before_the_rows_letter(price, owned, di, tags):
+    crf = {"Class": "B-title", "A": "I-title", "Common": "I-title", "Stock": "I-title", "07/27/2018": "B-tx_date",
+           "S": "B-code", "(1)": "B-fn_mark", "15": "B-shares", "D": "B-ad", "I": "B-di", "By": "B-nature"}
+    text = PLUMBER_ROW.format(price=price, owned=owned, di=di)
+    def tagged(tokens):
+        return ["O" if t.start > text.index("$") and t.text != "I" and t.start < text.index("By") else crf.get(t.text, "O")
+                for t in tokens]
+    tokens, got = _repaired(fields.repair_untagged_price_runs, text, tagged, "table1")
+    start = [t.text for t in tokens].index("$") + 1
+    assert got[start:start + 3] == tags
