@@ -791,6 +791,17 @@ def repair_dollar_amounts(tokens, tags, line_zones):
 PRICE_SHAPE = re.compile(r"^\d[\d,]*\.\d+$")    # a price printed with its cents: ``5.3569``
 
 
+def repair_marks_inside_text(tokens, tags, line_zones):
+    """A footnote mark the CRF read into a table's text cell is the row's mark, no word of
+    the cell (pdfplumber sets a wrapped cell's superscript mid-cell: ``By The Founders (3)
+    Fund II, LP``). Tags fixed in place: the words after it still continue the value."""
+    for i in range(1, len(tokens)):
+        label = tags[i][2:]
+        if (tags[i].startswith("I-") and label in ("title", "nature", "und_title") and MARK.match(tokens[i].text)
+                and line_zones[tokens[i].line] in TABLE_ZONES):
+            tags[i] = "B-fn_mark"
+
+
 def repair_untagged_price_runs(tokens, tags, confidences, line_zones):
     """A Table I row's ``$``, price, marks and amount owned that the CRF left ``O`` on the
     row's line right before its D/I letter (pdfplumber: ``S (1) 15 D $ 178.001 (11) 45 I

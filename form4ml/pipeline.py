@@ -60,6 +60,7 @@ TAG_REPAIRS = (
     (fields.repair_dollar_amounts, ("zones",)),
     (fields.repair_price_after_owned, ("confidences", "zones")),
     (fields.repair_untagged_price_runs, ("confidences", "zones")),
+    (fields.repair_marks_inside_text, ("zones",)),
     (fields.repair_underlying_tails, ("confidences", "zones")),
     (fields.repair_title_heads, ("confidences", "zones")),
     (fields.repair_title_line_heads, ("confidences", "zones")),

@@ -1838,3 +1838,19 @@ def test_repair_reads_an_untagged_price_mark_and_amount_before_the_rows_letter(p
     tokens, got = _repaired(fields.repair_untagged_price_runs, text, tagged, "table1")
     start = [t.text for t in tokens].index("$") + 1
     assert got[start:start + 3] == tags
+
+
+@pytest.mark.parametrize("nature, tags", [
+    ("By The Founders (3) Fund II, LP", ["B-fn_mark"]),
+    ("By The Founders Fund II, LP (3)", ["B-fn_mark"]),
+    ("By The Founders (III) Fund II, LP", []),      # words in brackets are the cell's
+])
+def test_repair_reads_a_mark_set_inside_a_text_cell_as_the_rows(nature, tags):
+    text = "Class A Common Stock\t07/27/2018\t(1) S\t82\tD\t$ 179.8685 (2)\t2,008\tI\t" + nature
+    tokens = tokenize(text)
+    start = text.index("By")
+    got = ["O" if t.start < start else "B-nature" if t.start == start else "I-nature" for t in tokens]
+    fields.repair_marks_inside_text(tokens, got, ["table1"])
+    assert [tag for t, tag in zip(tokens, got) if t.text == "(3)"] == tags
+    assert [tag for t, tag in zip(tokens, got) if t.start > start and t.text != "(3)"] == ["I-nature"] * (
+        6 if tags else 9)
