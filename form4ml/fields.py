@@ -429,6 +429,34 @@ WRAPPED_MARK = {"(": re.compile(r"^\d{1,2}$"), "[": re.compile(r"^F\d{1,2}$")}  
 VALUE = re.compile(r"\d[\d,./-]*$")     # an amount or a date: a cell of its own, never a wrapped text
 
 
+AMOUNT_LABELS = ("shares", "und_shares", "owned", "price", "ex_price")
+
+
+def repair_worded_amounts(tokens, tags, confidences, line_zones):
+    """A word (letters, no digit) the CRF read as an amount is no amount: where it opens its
+    line in the column of the title just above it, it goes on with that title
+    (``pdftotext -layout``: ``Non`` / ``Employee`` / ``Stock`` / ``Options`` over a tall
+    title cell, ``Options`` read as the underlying amount), else it is left ``O``. Tags
+    fixed in place, with the title's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
+    for line, idx in by_line.items():
+        for i in idx:
+            text = tokens[i].text
+            if tags[i][2:] not in AMOUNT_LABELS or any(c.isdigit() for c in text) or not any(c.isalpha() for c in text):
+                continue
+            above = _title_above(tokens, tags, by_line, line)
+            if i == idx[0] and above is not None and abs(tokens[above].col - tokens[i].col) <= WRAP_COLUMN_SLACK:
+                tags[i], confidences[i] = "I-title", confidences[above]
+            else:
+                tags[i], confidences[i] = "O", None
+
+
+def _title_above(tokens, tags, by_line, line):
+    """The title token opening the line right above ``line``, or None."""
+    idx = by_line.get(line - 1)
+    return idx[0] if idx and tags[idx[0]][2:] == "title" else None
+
+
 def repair_wrapped_cells(tokens, tags, confidences, line_zones):
     """A text cell's line that the CRF left ``O`` continues the cell right above it,
     starting in its column (tags fixed in place, line by line, so a cell wrapped over

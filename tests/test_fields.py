@@ -1854,3 +1854,21 @@ def test_repair_reads_a_mark_set_inside_a_text_cell_as_the_rows(nature, tags):
     assert [tag for t, tag in zip(tokens, got) if t.text == "(3)"] == tags
     assert [tag for t, tag in zip(tokens, got) if t.start > start and t.text != "(3)"] == ["I-nature"] * (
         6 if tags else 9)
+
+
+# Cut down from pdftotext -layout of a real filing's Table II: a tall title cell, its last
+# word read as the underlying amount
+TALL_OPTION = "Employee\nStock                 Common\n{word}\n      $ 23.35      02/12/2020     A     3,750"
+
+
+@pytest.mark.parametrize("word, tag", [
+    ("Options", "I-title"),
+    ("      Options", "O"),       # not in the title's column: no word of it
+    ("1,000", "B-und_shares"),    # an amount stays one
+])
+def test_repair_reads_a_word_read_as_an_amount_as_no_amount(word, tag):
+    crf = {"Employee": "B-title", "Stock": "I-title", "Common": "B-und_title", "Options": "B-und_shares",
+           "1,000": "B-und_shares", "23.35": "B-ex_price", "02/12/2020": "B-tx_date", "A": "B-code", "3,750": "B-shares"}
+    tokens, tags = _repaired(fields.repair_worded_amounts, TALL_OPTION.format(word=word),
+                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table2")
+    assert [tag for t, tag in zip(tokens, tags) if t.line == 2] == [tag]
