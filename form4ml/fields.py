@@ -429,6 +429,30 @@ WRAPPED_MARK = {"(": re.compile(r"^\d{1,2}$"), "[": re.compile(r"^F\d{1,2}$")}  
 VALUE = re.compile(r"\d[\d,./-]*$")     # an amount or a date: a cell of its own, never a wrapped text
 
 
+MAX_CELL_REACH = 3      # lines above a tall cell's word its cell's earlier word may stand
+
+
+def repair_crossed_titles(tokens, tags, line_zones):
+    """A word the CRF ran on with the row's title that stands, indented, in the column of
+    the underlying title, alone on its line, goes on with that one (``pdftotext -layout``
+    interleaves two tall cells: ``Restricted`` / ``Common`` / ``Stock`` (the row's line) /
+    ``Stock`` under ``Common`` / ``Units``): where a word of the underlying title stands a
+    few lines above in its column and none of the title. A word opening its line may be
+    any cell's (plain and ``-raw`` text set every line from the margin); lines with tabs,
+    or OCR's lines of several cells, have no columns to trust. Tags fixed in place."""
+    by_line = tokens_by_line(tokens, line_zones, ("table2",))
+    for line, idx in by_line.items():
+        if tokens[idx[-1]].cell or len(_cells(tokens, idx)) > 1:
+            continue
+        for i in idx:
+            if tags[i] != "I-title" or tokens[i].col < MIN_CELL_GAP or not tokens[i].text[:1].isalpha():
+                continue
+            above = {tags[j][2:] for k in range(line - 1, line - 1 - MAX_CELL_REACH, -1) for j in by_line.get(k, ())
+                     if abs(tokens[j].col - tokens[i].col) <= WRAP_COLUMN_SLACK and tokens[j].col >= MIN_CELL_GAP}
+            if "und_title" in above and "title" not in above:
+                tags[i] = "I-und_title"
+
+
 AMOUNT_LABELS = ("shares", "und_shares", "owned", "price", "ex_price")
 
 

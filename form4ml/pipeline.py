@@ -52,6 +52,7 @@ TAG_REPAIRS = (
     (fields.repair_nature_after_indirect, ("confidences", "zones")),
     (fields.repair_nature_openings, ("confidences", "zones")),
     (fields.repair_worded_amounts, ("confidences", "zones")),
+    (fields.repair_crossed_titles, ("zones",)),
     (fields.repair_wrapped_cells, ("confidences", "zones")),
     (fields.repair_title_first, ("confidences", "zones")),
     (fields.repair_run_on_underlying, ("zones",)),
