@@ -1878,7 +1878,7 @@ def test_repair_reads_a_word_read_as_an_amount_as_no_amount(word, tag):
 # title, both tall, interleaved around the row's line
 INTERLEAVED = ("Restricted\n" + " " * 40 + "Common\n"
                "Stock        $0      03/01/2020      M      5,063      03/01/2022      5,063.00\n"
-               + " " * {indent} + "Stock\nUnits (1)\n")
+               "{pad}Stock\nUnits (1)\n")
 
 
 @pytest.mark.parametrize("indent, tag", [
@@ -1888,7 +1888,7 @@ INTERLEAVED = ("Restricted\n" + " " * 40 + "Common\n"
 def test_repair_gives_a_title_word_in_the_underlying_column_to_the_underlying_title(indent, tag):
     crf = {"Restricted": "B-title", "Common": "B-und_title", "Stock": "I-title", "Units": "I-title",
            "03/01/2020": "B-tx_date", "M": "B-code", "5,063": "B-shares"}
-    tokens = tokenize(INTERLEAVED.format(indent=indent))
+    tokens = tokenize(INTERLEAVED.format(pad=" " * indent))
     tags = [crf.get(t.text, "O") for t in tokens]
     fields.repair_crossed_titles(tokens, tags, ["table2"] * 6)
     assert [tag for t, tag in zip(tokens, tags) if t.line == 3] == [tag]
