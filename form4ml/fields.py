@@ -1492,6 +1492,25 @@ LONE_CODES = SEC_CODES - set("DIV")     # D and I are ownership letters too, V i
 MAX_LINES_TO_AMOUNT = 3
 
 
+OCR_CODE = re.compile(r"^[A-Za-z]\S{0,2}$")    # ``S(1)`` as Tesseract reads it: ``sf``, ``s@``, ``s2``, ``c``
+
+
+def repair_codes_after_dates(tokens, tags, confidences, line_zones):
+    """A short token left ``O`` right after a row's transaction date on its line, opening
+    with a transaction code's letter, is the row's code where the row has none: OCR
+    fuses a code with its mark and lowers its case (``S(1)`` read ``sf )``, ``s@ )``,
+    ``s2 )``; ``C`` read ``c``); the code is its first letter. Tags fixed in place, with
+    the date's confidence."""
+    for i in range(1, len(tokens)):
+        date = i - 1
+        if (tags[date] != "B-tx_date" or tags[i] != "O" or tokens[i].line != tokens[date].line
+                or line_zones[tokens[i].line] not in TABLE_ZONES or not OCR_CODE.match(tokens[i].text)
+                or tokens[i].text[0].upper() not in SEC_CODES):
+            continue
+        if not any(tags[j] == "B-code" for j in _line_runs(tokens)[tokens[i].line]):
+            tags[i], confidences[i] = "B-code", confidences[date]
+
+
 def repair_lone_codes(tokens, tags, confidences, line_zones):
     """A transaction code alone on its line that the CRF left ``O``, a few lines above an
     amount of shares, is a row's code where its table has fewer codes than titles

@@ -1893,3 +1893,25 @@ def test_repair_gives_a_title_word_in_the_underlying_column_to_the_underlying_ti
     fields.repair_crossed_titles(tokens, tags, ["table2"] * 6)
     assert [tag for t, tag in zip(tokens, tags) if t.line == 3] == [tag]
     assert [tag for t, tag in zip(tokens, tags) if t.line == 2][0] == "I-title"
+
+
+# Cut down from OCR (Tesseract, medium degradation) of a real filing's Table I row: the
+# code and its mark fused, lower-cased
+OCR_ROW = "Class A Common Stock 07/28/2017 {code} ) 1,816 D $ 169.486 43,843 I"
+
+
+@pytest.mark.parametrize("code, tag", [
+    ("sf", "B-code"),
+    ("s@", "B-code"),
+    ("c", "B-code"),
+    ("Nb", "O"),            # N is no transaction code
+    ("Stock", "O"),         # a word, not a code and its mark
+])
+def test_repair_reads_an_ocr_code_right_after_the_date(code, tag):
+    crf = {"Class": "B-title", "A": "I-title", "Common": "I-title", "Stock": "I-title", "07/28/2017": "B-tx_date",
+           "1,816": "B-shares", "D": "B-ad", "169.486": "B-price", "43,843": "B-owned", "I": "B-di"}
+    text = OCR_ROW.format(code=code)
+    tokens, tags = _repaired(fields.repair_codes_after_dates, text,
+                             lambda tokens: ["O" if t.start == text.index(code, 25) else crf.get(t.text, "O")
+                                             for t in tokens], "table1")
+    assert tags[[t.start for t in tokens].index(text.index(code, 25))] == tag
