@@ -41,7 +41,9 @@ INFIXES = [r"(?<=\d)(?=\(\d{1,2}\))", r"(?<=\d)(?=\[F\d)", r"\|",
            # footnotes run together on one line: "Rivendell.(2)Represents", "issuance.Note"
            r"(?<=[.;:,])(?=\(\d{1,2}\))", r"(?<=[a-z]{2}\.)(?=[A-Z][a-z])",
            # table rules that OCR reads as brackets between cells: "96,000,000}A", "23.34]96,000"
-           r"(?<=\d)(?<!F\d)(?<!F\d\d)[\]{}](?=[\w$])", r"(?<=\w)[\[{}](?=[\d$])"]
+           r"(?<=\d)(?<!F\d)(?<!F\d\d)[\]{}](?=[\w$])", r"(?<=\w)[\[{}](?=[\d$])",
+           # a mark's closing bracket left between two amounts: "175.2414)565"
+           r"(?<=\d)(?<!\(\d)(?<!\(\d\d)\)(?=\d)"]
 
 
 @dataclass(slots=True)     # not frozen: a frozen dataclass is four times slower to make

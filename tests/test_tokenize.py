@@ -54,9 +54,12 @@ def test_tokenize_parts_cells_glued_by_html_scraping(text, tokens):
     ("}9. Number", ["}", "9", ".", "Number"]),
     ("Stock[2", ["Stock", "[", "2"]),
     ("114,566]", ["114,566", "]"]),
+    # a mark's closing bracket left between two amounts (its opening lost)
+    ("|175.2414)565 1", ["|", "175.2414", ")", "565", "1"]),
     # footnote marks and ticker brackets stay as they were
     ("301,097[F3] [F3]Common $150.84[F1]", ["301,097", "[F3]", "[F3]", "Common", "$", "150.84", "[F1]"]),
     ("SONUS [ SONS ]", ["SONUS", "[", "SONS", "]"]),
+    ("S(1)2,000", ["S(1)", "2,000"]),
 ])
 def test_tokenize_parts_cells_glued_by_ocr_rules(text, tokens):
     assert [t.text for t in tokenize(text)] == tokens
