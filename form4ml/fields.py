@@ -1725,6 +1725,28 @@ def repair_holding_amounts(tokens, tags, confidences, line_zones):
             tags[amounts[0]], confidences[amounts[0]] = "B-owned", confidences[run[0]]
 
 
+OCR_RULES = frozenset("|[]{}()")     # table rules and lost marks' brackets as OCR reads them
+
+
+def repair_owned_after_prices(tokens, tags, confidences, line_zones):
+    """An amount left ``O`` right after a Table I row's price on its line, past what OCR
+    reads of the table's rules (``|``, ``]``, ``}``, a lost mark's ``)``), is the row's
+    amount owned where the row's line has none and the line ends there or goes on with
+    its D/I letter, tagged or as OCR misreads it (``175.2414 ) 565 1 Founders``). Tags
+    fixed in place, with the price's confidence."""
+    for line, run in tokens_by_line(tokens, line_zones, ("table1",)).items():
+        price = next((i for i in run if tags[i] == "B-price"), None)
+        if price is None or any(tags[i] == "B-owned" for i in run):
+            continue
+        rest = [i for i in run if i > price and tokens[i].text not in OCR_RULES]
+        if not rest or tags[rest[0]] != "O" or not WHOLE_AMOUNT.match(tokens[rest[0]].text):
+            continue
+        after = rest[1:2]
+        if not after or tags[after[0]] == "B-di" or MISREAD_LETTER.match(tokens[after[0]].text) \
+                or tokens[after[0]].text in ("D", "I"):
+            tags[rest[0]], confidences[rest[0]] = "B-owned", confidences[price]
+
+
 def repair_misread_ownership_letters(tokens, tags, confidences, line_zones):
     """A row's D/I letter as OCR misreads it (``|``, ``i`` or ``1`` for ``I``; ``oD``,
     ``=D`` for ``D``), left ``O`` as the first cell after the row's amount owned on its

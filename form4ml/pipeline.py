@@ -86,6 +86,7 @@ TAG_REPAIRS = (
     (fields.repair_ad_di_order, ("zones",)),
     (fields.repair_lone_ownership_letters, ("confidences", "zones")),
     (fields.repair_holding_amounts, ("confidences", "zones")),
+    (fields.repair_owned_after_prices, ("confidences", "zones")),
     (fields.repair_misread_ownership_letters, ("confidences", "zones")),
     (fields.repair_second_ownership_numbers, ("confidences",)),
     (fields.repair_lone_codes, ("confidences", "zones")),

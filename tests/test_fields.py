@@ -1915,3 +1915,21 @@ def test_repair_reads_an_ocr_code_right_after_the_date(code, tag):
                              lambda tokens: ["O" if t.start == text.index(code, 25) else crf.get(t.text, "O")
                                              for t in tokens], "table1")
     assert tags[[t.start for t in tokens].index(text.index(code, 25))] == tag
+
+
+# Cut down from OCR (Tesseract, light degradation) of a real filing's Table I row: the
+# table's rules read as brackets, the D/I letter as 1
+OCR_OWNED = "Class A Common Stock 07/27/2018 sf ) 628 | D | 175.2414 ) 565 {after} Founders"
+
+
+@pytest.mark.parametrize("after, tag", [
+    ("1", "B-owned"),
+    ("I", "B-owned"),
+    ("500", "O"),       # a second amount after it: not the row's last amount
+])
+def test_repair_reads_an_untagged_amount_after_the_price_as_the_amount_owned(after, tag):
+    crf = {"Class": "B-title", "A": "I-title", "Common": "I-title", "Stock": "I-title", "07/27/2018": "B-tx_date",
+           "sf": "B-code", "628": "B-shares", "D": "B-ad", "175.2414": "B-price"}
+    tokens, tags = _repaired(fields.repair_owned_after_prices, OCR_OWNED.format(after=after),
+                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
+    assert tags[[t.text for t in tokens].index("565")] == tag
