@@ -1747,6 +1747,20 @@ def repair_owned_after_prices(tokens, tags, confidences, line_zones):
             tags[rest[0]], confidences[rest[0]] = "B-owned", confidences[price]
 
 
+def repair_shares_after_codes(tokens, tags, confidences, line_zones):
+    """An amount left ``O`` right after a row's code on its line, past OCR's rule glyphs,
+    followed by the row's A/D letter, is the row's amount of shares where the line has
+    none (``gg ) 3 D``). Tags fixed in place, with the code's confidence."""
+    for line, run in tokens_by_line(tokens, line_zones, TABLE_ZONES).items():
+        code = next((i for i in run if tags[i] == "B-code"), None)
+        if code is None or any(tags[i] == "B-shares" for i in run):
+            continue
+        rest = [i for i in run if i > code and tokens[i].text not in OCR_RULES and tags[i] != "B-fn_mark"]
+        if (len(rest) > 1 and tags[rest[0]] == "O" and WHOLE_AMOUNT.match(tokens[rest[0]].text)
+                and tags[rest[1]] == "B-ad"):
+            tags[rest[0]], confidences[rest[0]] = "B-shares", confidences[code]
+
+
 def repair_misread_ownership_letters(tokens, tags, confidences, line_zones):
     """A row's D/I letter as OCR misreads it (``|``, ``i`` or ``1`` for ``I``; ``oD``,
     ``=D`` for ``D``), left ``O`` as the first cell after the row's amount owned on its

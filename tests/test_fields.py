@@ -1933,3 +1933,16 @@ def test_repair_reads_an_untagged_amount_after_the_price_as_the_amount_owned(aft
     tokens, tags = _repaired(fields.repair_owned_after_prices, OCR_OWNED.format(after=after),
                              lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
     assert tags[[t.text for t in tokens].index("565")] == tag
+
+
+@pytest.mark.parametrize("cells, tag", [
+    ("gg ) 3 D", "B-shares"),
+    ("gg ) 3 $", "O"),          # no A/D letter after it
+])
+def test_repair_reads_an_untagged_amount_between_code_and_letter_as_the_shares(cells, tag):
+    text = "Class A Common Stock 07/27/2018 " + cells + " 179.8683 60 I"
+    crf = {"Class": "B-title", "A": "I-title", "Common": "I-title", "Stock": "I-title", "07/27/2018": "B-tx_date",
+           "gg": "B-code", "D": "B-ad", "179.8683": "B-price"}
+    tokens, tags = _repaired(fields.repair_shares_after_codes, text,
+                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
+    assert tags[[t.text for t in tokens].index("3")] == tag
