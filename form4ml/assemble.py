@@ -1293,8 +1293,9 @@ def _merge_unmarked(notes):
 
 
 # the conformed signature's ``/s/`` as OCR reads it before the signer's name (``si``,
-# ``s``, ``S:``, ``Is!``, ``/sl``); a capital S alone may be an initial, ``Si`` a name
-CONFORMED = re.compile(r"^(?:[/|I\[l1][sS5][/|!l1iI:]?|s[/|!l1i:]?|S[:/|!])(?=\s+[A-Z])")
+# ``s``, ``S:``, ``Is!``, ``/sl``, ``isi``, ``Js!``); a capital S alone may be an initial,
+# ``Si`` a name
+CONFORMED = re.compile(r"^(?:[/|I\[l1iJj][sS5][/|!l1iI:]?|s[/|!l1i:]?|S[:/|!])(?=\s+[A-Z])")
 
 
 SYMBOL = r"[A-Z][A-Z.\-]{0,7}"

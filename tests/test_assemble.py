@@ -1037,6 +1037,8 @@ def test_assemble_continues_an_ocr_underlying_title_across_a_blank_line(title_li
 @pytest.mark.parametrize("shown, name", [
     ("si Devang Shah, by power of attorney", "/s/ Devang Shah, by power of attorney"),
     ("Is! Holly Youngwood under POA", "/s/ Holly Youngwood under POA"),
+    ("Js! Devang Shah, by power of attorney", "/s/ Devang Shah, by power of attorney"),
+    ("isi David Kling as attorney-in-fact", "/s/ David Kling as attorney-in-fact"),
     ("S: Tao Li, as attorney in fact", "/s/ Tao Li, as attorney in fact"),
     ("/s/ Irene E. Han under POA", "/s/ Irene E. Han under POA"),
     ("Si Chen", "Si Chen"),
