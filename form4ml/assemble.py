@@ -640,8 +640,8 @@ def _repeats(owner, piece, copying):
 
 def _named_before(key, by_name):
     """The owner already named ``key``, or named its first words where the words after
-    them are run-on cells: single letters (check marks) or words from one with a digit on
-    (an address)."""
+    them are run-on cells: single letters or X's (check marks, OCR's ``xX``) or words from
+    one with a digit on (an address)."""
     if not key:
         return None
     if key in by_name:
@@ -649,7 +649,7 @@ def _named_before(key, by_name):
     words = key.split()
     for n in range(len(words) - 1, 1, -1):
         rest = words[n:]
-        if " ".join(words[:n]) in by_name and (all(len(w) == 1 for w in rest)
+        if " ".join(words[:n]) in by_name and (all(len(w) == 1 or set(w) == {"X"} for w in rest)
                                                or any(c.isdigit() for c in rest[0])):
             return by_name[" ".join(words[:n])]
     return None

@@ -153,6 +153,7 @@ def test_assemble_reads_an_officer_title_printed_twice_once(pieces, title):
 # check box or the address beside it (real filings: Microsoft's director, a CA owner)
 @pytest.mark.parametrize("repeat, names", [
     ("Hoffman Reid X", ["Hoffman Reid"]),
+    ("Hoffman Reid xX", ["Hoffman Reid"]),     # OCR's reading of the mark
     ("Hoffman Reid 1141-A CUMMINGS RD.", ["Hoffman Reid"]),
     # a longer name is another owner
     ("Hoffman Reid Trust", ["Hoffman Reid", "Hoffman Reid Trust"]),
