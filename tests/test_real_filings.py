@@ -261,11 +261,11 @@ def test_units_settled_give_their_number_as_the_underlying_amount(shipped_model)
 
 
 # An option grant printed by the SEC stylesheet, text by pdftotext -layout (rs-kellogg
-# 1286331): the row's underlying amount, price and amount owned wrapped to a line of their
-# own, which the CRF tagged as a row without title, date, code, shares or D/I letter. No
-# rule ties them to the grant: they are left out with a warning naming them, not made a
-# second, false transaction.
-UNPLACED_CELLS = """\
+# 1286331): the title a word a line, its last word ``Options`` read by the CRF as an
+# underlying amount, which had cut the row's underlying amount, price and amount owned off
+# into cells no rule tied to a row (left out with a warning). A word is no amount: it goes
+# on with the title, and the row holds its cells.
+TALL_OPTION_GRANT = """\
                                           Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned
 Non
 Employee
@@ -282,8 +282,10 @@ Reporting Owners
 
 
 @pytest.mark.slow
-def test_cells_no_rule_ties_to_a_row_are_left_out_with_a_warning(shipped_model):
-    record = extract_text(UNPLACED_CELLS, shipped_model)
-    assert [r["transaction_code"] for r in record["derivative_transactions"]] == ["A"]
-    assert ("Table II cells read apart from every row left out: underlying_shares 3,750, "
-            "price_per_share 23.35, shares_owned_following 13,550") in record["warnings"]
+def test_a_tall_titles_last_word_read_as_an_amount_leaves_the_row_its_cells(shipped_model):
+    record = extract_text(TALL_OPTION_GRANT, shipped_model)
+    [row] = record["derivative_transactions"]
+    assert row["security_title"].startswith("Non Employee Stock Options")
+    assert (row["transaction_code"], row["underlying_shares"], row["price_per_share"],
+            row["shares_owned_following"]) == ("A", 3750, 23.35, 13550)
+    assert not any("read apart from every row" in w for w in record["warnings"])
