@@ -672,7 +672,7 @@ def rebuilt_rows(rows):
     """The rows as text order gave them, rebuilt where a layout printed a table in
     columns or blocks, in this order: the ownership column printed last, tables read
     column by column, tall cells' heads and split rows, tables read block by block,
-    Table II's right-hand cells printed after the table."""
+    Table II's right-hand cells printed after the table, marks printed after a table."""
     rows = attach_trailing_cells(pair_block_rows(mend_rows(read_columns(spread_ownership_column(rows)))))
     return _rebuild_runs(rows, _spread_trailing_marks)
 
