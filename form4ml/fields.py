@@ -843,13 +843,15 @@ def repair_dollar_amounts(tokens, tags, line_zones):
 PRICE_SHAPE = re.compile(r"^\d[\d,]*\.\d+$")    # a price printed with its cents: ``5.3569``
 
 
+TEXT_CONTINUATIONS = frozenset({"I-title", "I-nature", "I-und_title"})
+
+
 def repair_marks_inside_text(tokens, tags, line_zones):
     """A footnote mark the CRF read into a table's text cell is the row's mark, no word of
     the cell (pdfplumber sets a wrapped cell's superscript mid-cell: ``By The Founders (3)
     Fund II, LP``). Tags fixed in place: the words after it still continue the value."""
     for i in range(1, len(tokens)):
-        label = tags[i][2:]
-        if (tags[i].startswith("I-") and label in ("title", "nature", "und_title") and MARK.match(tokens[i].text)
+        if (tags[i] in TEXT_CONTINUATIONS and MARK.match(tokens[i].text)
                 and line_zones[tokens[i].line] in TABLE_ZONES):
             tags[i] = "B-fn_mark"
 
@@ -885,8 +887,8 @@ def repair_price_after_owned(tokens, tags, confidences, line_zones):
     owned, then the price's digits (``$`` / ``8,536,067`` / ``5.3569``). Tags fixed in
     place, with the amount owned's confidence."""
     for i in range(2, len(tokens)):
-        if (tags[i] == "O" and line_zones[tokens[i].line] == "table1" and PRICE_SHAPE.match(tokens[i].text)
-                and tags[i - 1] == "B-owned" and tokens[i - 2].text == "$" and tags[i - 2] == "O"
+        if (tags[i - 1] == "B-owned" and tags[i] == "O" and tokens[i - 2].text == "$" and tags[i - 2] == "O"
+                and line_zones[tokens[i].line] == "table1" and PRICE_SHAPE.match(tokens[i].text)
                 and not _priced_row(tags, i)):
             tags[i], confidences[i] = "B-price", confidences[i - 1]
 
@@ -1788,6 +1790,8 @@ def repair_second_ownership_numbers(tokens, tags, confidences):
     a row of its own and took the row's nature with it). Tags fixed in place."""
     lettered = False
     for i, token in enumerate(tokens):
+        if tags[i] == "O":
+            continue
         if tags[i] == "B-title":
             lettered = False
         elif tags[i] == "B-di":
@@ -1844,8 +1848,7 @@ def repair_signature_over_label(tokens, tags):
     apart) becomes the name."""
     if "B-sig_name" in tags or "I-sig_name" in tags:
         return
-    at = next((i for i, tok in enumerate(tokens) if tok.text.lower() == "signature"
-               and [t.text.lower() for t in tokens[i:i + 4]] == SIGNATURE_LABEL), None)
+    at = next((i for i in range(len(tokens)) if _labels_signature(tokens, i)), None)
     if at is None:
         return
     first = at
@@ -1925,6 +1928,7 @@ def _line_runs(tokens):
 RELATION_HEADS = {"director": "is_director", "10": "is_ten_percent", "officer": "is_officer",
                   "other": "is_other"}
 RELATION_FLAGS = frozenset(RELATION_HEADS.values())
+RELATION_TAGS = frozenset(p + flag for p in ("B-", "I-") for flag in RELATION_FLAGS)
 RELATION_LINE = ["director", "10", "%", "owner", "officer", "other"]     # "10%" is two tokens
 AFTER_OWNERS = ("table1", "table2", "footnotes", "remarks", "signature")
 
@@ -1983,14 +1987,27 @@ def repair_signature_starts(tokens, tags):
     """A signer's name the CRF ran on from the name before, across the form's ``Signature
     of Reporting Person`` label, begins a signature of its own (several signers, each
     name above its label). Tags fixed in place."""
+    if "I-sig_name" not in tags:
+        return
+    labels = {i for i, token in enumerate(tokens) if token.text in SIGNATURE_WORDS and _labels_signature(tokens, i)}
+    names = {i for i, tag in enumerate(tags) if tag in ("B-sig_name", "I-sig_name")}
     label_since = False
-    for i, token in enumerate(tokens):
-        if token.text.lower() == SIGNATURE_LABEL[0] and [t.text.lower() for t in tokens[i:i + 4]] == SIGNATURE_LABEL:
+    for i in sorted(labels | names):
+        if i in labels:
             label_since = True
-        elif tags[i] == "I-sig_name" and label_since:
+            continue
+        if tags[i] == "I-sig_name" and label_since:
             tags[i] = "B-sig_name"
-        if tags[i][2:] == "sig_name":
-            label_since = False
+        label_since = False
+
+
+SIGNATURE_WORDS = ("Signature", "signature", "SIGNATURE")
+
+
+def _labels_signature(tokens, i):
+    """Whether the form's ``Signature of Reporting Person`` label begins at token ``i``."""
+    return (tokens[i].text in SIGNATURE_WORDS
+            and [t.text.lower() for t in tokens[i:i + len(SIGNATURE_LABEL)]] == SIGNATURE_LABEL)
 
 
 def repair_untagged_signatures(tokens, tags, confidences):
@@ -2003,10 +2020,10 @@ def repair_untagged_signatures(tokens, tags, confidences):
     runs = _line_runs(tokens)
     lines = [line for line in runs if runs[line]]
     for line, below in zip(lines, lines[1:]):
-        run, label = runs[line], [tokens[i].text.lower() for i in runs[below]]
-        if (all(tokens[i].text.lower() != "/s/" for i in run)
+        run = runs[line]
+        if (all(tokens[i].text not in ("/s/", "/S/") for i in run)
                 or any(tags[i] != "O" and not tags[i].endswith("remarks") for i in run)
-                or not any(label[k:k + len(SIGNATURE_LABEL)] == SIGNATURE_LABEL for k in range(len(label)))):
+                or not any(_labels_signature(tokens, i) for i in runs[below])):
             continue
         date = run[-1] if len(run) > 1 and DATE.match(tokens[run[-1]].text) else None
         for k, i in enumerate(i for i in run if i != date):
@@ -2020,7 +2037,7 @@ def repair_box_marks(tokens, tags):
     (``_____ Director __X__ 10% Owner``: the CRF may read the mark as the heading before
     it). Tags fixed in place."""
     for i, token in enumerate(tokens):
-        if tags[i][2:] not in RELATION_FLAGS:
+        if tags[i] not in RELATION_TAGS:
             continue
         j = next((j for j in range(i + 1, len(tokens)) if tokens[j].text.strip("_")), None)
         if j is not None and tokens[j].line == token.line and tokens[j].text.lower() in RELATION_HEADS:
