@@ -2056,7 +2056,8 @@ def repair_entity_marks(tokens, tags, line_zones):
         return
     for line, idx in tokens_by_line(tokens, line_zones, set(line_zones), first).items():
         i = idx[0]
-        if line_zones[line] not in AFTER_OWNERS and tags[i][2:] in RELATION_FLAGS and _owner_name_words(tokens, tags, i) & ENTITY_WORDS:
+        if (line_zones[line] not in AFTER_OWNERS and tags[i] in RELATION_TAGS
+                and _owner_name_words(tokens, tags, i) & ENTITY_WORDS):
             tags[i] = "B-is_ten_percent"
 
 
