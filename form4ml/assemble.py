@@ -285,6 +285,7 @@ class Assembler:
         period = rec["period_of_report"]
         counters = {}
         for row in mend_zero_prices(rebuilt_rows(self.rows)):
+            row.table = _table_by_cells(row)
             if unplaced(row):
                 self.warnings.append(_unplaced_warning(row))
                 continue
@@ -789,6 +790,19 @@ def mark_received_securities(rows, inferred):
                and _same_words(other["underlying_security_title"] or "", row["security_title"] or "")
                for other in rows):
             row["acquired_disposed"] = "A"
+
+
+DERIVATIVE_TITLE = re.compile(r"\bunits?\b|option|warrant|\bright|preferred|convertible|swap|phantom", re.I)
+
+
+def _table_by_cells(row):
+    """The table a row belongs to: Table II's where a row read in Table I's zone holds an
+    underlying title and names a derivative (OCR garbling the ``Table II`` heading, the
+    zone model reads on in Table I: ``Restricted Stock Units`` ... ``Common``)."""
+    if row.table == "table1" and "und_title" in row.values and "title" in row.values and DERIVATIVE_TITLE.search(
+            " ".join(row.values["title"].texts)):
+        return "table2"
+    return row.table
 
 
 def _spread_trailing_marks(run):

@@ -1196,3 +1196,17 @@ def _signature_pieces(order):
 def test_assemble_pairs_signature_dates_printed_after_every_name_in_order(order, signatures):
     rec = assemble(_signature_pieces(order))
     assert [(s["name"], s["date"]) for s in rec["signatures"]] == signatures
+
+
+# Cut down from OCR of a real filing (a director's RSU settlement) whose "Table II"
+# heading OCR garbled, so the zone model read the row in Table I's zone
+@pytest.mark.parametrize("title, underlying, table", [
+    ("Restricted Stock Units", "Class A Common Stock", "derivative_transactions"),
+    ("Restricted Stock Units", None, "non_derivative_transactions"),     # no underlying: as zoned
+    ("Class A Common Stock", "Class A Common Stock", "non_derivative_transactions"),    # no derivative named
+])
+def test_assemble_gives_a_derivative_row_read_in_table_is_zone_to_table_ii(title, underlying, table):
+    pieces = [P("title", title), P("tx_date", "06/15/2021"), P("code", "M"), P("shares", "946")]
+    pieces += [P("und_title", underlying)] if underlying else []
+    rec = assemble(pieces + [P("di", "D")])
+    assert [t for t in ("non_derivative_transactions", "derivative_transactions") if rec[t]] == [table]
