@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from . import fields, zones as zone_rules
+from . import box_repairs, fields, zones as zone_rules
 from .assemble import assemble, issuer_after_owner, issuer_before_ticker, signatures_after_titles, ticker_after_issuer
 from .cascade import skipped, tag_fields
 from .columns import read_sub_columns
@@ -31,7 +31,8 @@ MODEL_FILES = (ZONE_MODEL, *FIELD_MODELS.values(), TEMPLATE, META)
 ZONE_REPAIRS = (zone_rules.repair_note_lines, zone_rules.repair_stray_table_lines, zone_rules.repair_table2_heading,
                 zone_rules.repair_signature_lines, zone_rules.repair_owner_rows, zone_rules.repair_table2_above_table1)
 
-# The rules that mend the field CRFs' tags (``form4ml/fields.py``), in the order they run:
+# The rules that mend the field CRFs' tags (``form4ml/fields.py``: tables and notes;
+# ``form4ml/box_repairs.py``: owners, remarks, signatures), in the order they run:
 # each takes the tokens and their tags, then what it names here, and fixes tags in place.
 TAG_REPAIRS = (
     (fields.repair_footnote_starts, ("confidences", "zones")),
@@ -41,10 +42,10 @@ TAG_REPAIRS = (
     (fields.repair_split_text_cells, ()),
     (fields.repair_centred_marks, ("zones",)),
     (fields.repair_glued_marks, ("zones",)),
-    (fields.repair_split_zip, ("confidences",)),
-    (fields.repair_city_prefixes, ("confidences",)),
-    (fields.repair_cities_after_streets, ()),
-    (fields.repair_owner_names, ("confidences", "lines")),
+    (box_repairs.repair_split_zip, ("confidences",)),
+    (box_repairs.repair_city_prefixes, ("confidences",)),
+    (box_repairs.repair_cities_after_streets, ()),
+    (box_repairs.repair_owner_names, ("confidences", "lines")),
     (fields.repair_untitled_rows, ("confidences", "zones")),
     (fields.repair_untagged_title_openings, ("confidences", "zones")),
     (fields.repair_par_value_tails, ("confidences", "zones")),
@@ -69,7 +70,7 @@ TAG_REPAIRS = (
     (fields.repair_centred_title_words, ("confidences", "zones")),
     (fields.repair_parenthesised_title_tails, ("confidences", "zones")),
     (fields.repair_hyphen_wrapped_titles, ("confidences", "zones")),
-    (fields.repair_remarks_openings, ("confidences", "zones")),
+    (box_repairs.repair_remarks_openings, ("confidences", "zones")),
     (fields.repair_wrapped_heads, ("confidences", "zones")),
     (fields.repair_untagged_natures, ("confidences", "zones")),
     (fields.repair_nature_heads, ("confidences", "zones")),
@@ -77,12 +78,12 @@ TAG_REPAIRS = (
     (fields.repair_wrapped_marks, ("confidences", "zones")),
     (fields.repair_marks_below_cells, ("confidences", "zones")),
     (fields.repair_wrapped_amounts, ("confidences", "zones")),
-    (fields.repair_box_marks, ()),
-    (fields.repair_untagged_signatures, ("confidences",)),
-    (fields.repair_dated_captions, ("confidences",)),
-    (fields.repair_signature_starts, ()),
-    (fields.repair_relationship_columns, ("zones",)),
-    (fields.repair_entity_marks, ("zones",)),
+    (box_repairs.repair_box_marks, ()),
+    (box_repairs.repair_untagged_signatures, ("confidences",)),
+    (box_repairs.repair_dated_captions, ("confidences",)),
+    (box_repairs.repair_signature_starts, ()),
+    (box_repairs.repair_relationship_columns, ("zones",)),
+    (box_repairs.repair_entity_marks, ("zones",)),
     (fields.repair_ad_di_order, ("zones",)),
     (fields.repair_lone_ownership_letters, ("confidences", "zones")),
     (fields.repair_holding_amounts, ("confidences", "zones")),
@@ -99,7 +100,7 @@ TAG_REPAIRS = (
     (fields.repair_par_value_lines, ("confidences", "zones")),
     (fields.repair_underlying_titles, ("zones",)),
     (fields.repair_bare_marks, ("confidences", "lines", "zones")),
-    (fields.repair_signature_over_label, ()),
+    (box_repairs.repair_signature_over_label, ()),
     (fields.repair_broken_headings, ("lines", "zones")),
 )
 

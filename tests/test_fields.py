@@ -1,7 +1,8 @@
-"""Field tags: spans to BIO tags and back, and the rules that repair the CRF's tags."""
+"""Field tags: spans to BIO tags and back, and the rules that repair the CRF's tags (the
+tables' and notes' in ``fields``, the owners', remarks' and signatures' in ``box_repairs``)."""
 import pytest
 
-from form4ml import fields
+from form4ml import box_repairs, fields
 from form4ml.fields import NOTE_MARK, spans_to_tags
 from form4ml.tokenize import tokenize
 
@@ -34,7 +35,7 @@ def test_repair_begins_a_city_at_its_abbreviated_first_word(text, city):
     tokens = tokenize(text)
     tags = ["O", "O", "B-owner_city", "B-owner_state", "B-owner_zip"]
     confidences = [None, None, 0.9, 0.9, 0.9]
-    fields.repair_city_prefixes(tokens, tags, confidences)
+    box_repairs.repair_city_prefixes(tokens, tags, confidences)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("owner_city")] == city
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
 
@@ -312,7 +313,7 @@ def test_repair_joins_a_zip_broken_in_two(text, crf_zip, expected):
     tokens = tokenize(text)
     tags = [("B-owner_zip" if t.text == "98052-" else "I-owner_zip") if t.text == crf_zip else "O" for t in tokens]
     confidences = [0.9 if t != "O" else None for t in tags]
-    fields.repair_split_zip(tokens, tags, confidences)
+    box_repairs.repair_split_zip(tokens, tags, confidences)
     zip_tags = [(t.text, tag) for t, tag in zip(tokens, tags) if tag.endswith("owner_zip")]
     assert zip_tags == list(zip(expected, ["B-owner_zip", "I-owner_zip"]))
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
@@ -324,7 +325,7 @@ def test_repair_joins_a_zip_begun_at_its_tail(text):
     tokens = tokenize(text)
     tags = ["B-owner_zip" if t is tokens[-1] else "O" for t in tokens]
     confidences = [0.9 if t != "O" else None for t in tags]
-    fields.repair_split_zip(tokens, tags, confidences)
+    box_repairs.repair_split_zip(tokens, tags, confidences)
     assert [(t.text, tag) for t, tag in zip(tokens, tags) if tag != "O"] == [
         (text.split()[1], "B-owner_zip"), (tokens[-1].text, "I-owner_zip")]
 
@@ -735,7 +736,7 @@ def test_repair_gives_a_check_mark_the_flag_of_its_column(text, zone, flags):
     tokens = tokenize(text)
     tags = ["B-is_director" if t.text == "X" else "O" for t in tokens]
     zones = ["owner"] + [zone] * 3
-    fields.repair_relationship_columns(tokens, tags, zones)
+    box_repairs.repair_relationship_columns(tokens, tags, zones)
     assert [tag for t, tag in zip(tokens, tags) if t.text == "X"] == flags
 
 
@@ -759,7 +760,7 @@ def test_repair_reads_a_date_above_the_date_caption_as_the_signatures(caption, t
             else ("B-sig_name" if t.text == "/s/" else "I-sig_name") if named and t.line == 1 else "O"
             for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    fields.repair_dated_captions(tokens, tags, confidences)
+    box_repairs.repair_dated_captions(tokens, tags, confidences)
     assert tags[[t.text for t in tokens].index("05/18/2021")] == tag
 
 
@@ -779,7 +780,7 @@ def test_repair_reads_an_untagged_line_above_the_signature_caption_as_a_signatur
     tokens = tokenize(ASCII_SIGNATURES.format(first=first))
     got = ["O"] * len(tokens)
     confidences = [None] * len(tokens)
-    fields.repair_untagged_signatures(tokens, got, confidences)
+    box_repairs.repair_untagged_signatures(tokens, got, confidences)
     assert " ".join(t.text for t, tag in zip(tokens, got) if tag[2:] == "sig_name") == name
     assert [t.text for t, tag in zip(tokens, got) if tag == "B-sig_date"] == date
     assert [tag for tag in got if tag.startswith("B-")] == (["B-sig_name"] if name else []) + ["B-sig_date"] * len(date)
@@ -801,7 +802,7 @@ def test_repair_begins_a_signers_name_after_the_signature_label(between, opening
     tokens = tokenize(text)
     tags = ["O" if t.line != 0 and t.line != max(u.line for u in tokens) else "I-sig_name" for t in tokens]
     tags[0] = "B-sig_name"
-    fields.repair_signature_starts(tokens, tags)
+    box_repairs.repair_signature_starts(tokens, tags)
     second = next(k for k, t in enumerate(tokens) if t.line == max(u.line for u in tokens))
     assert tags[second] == opening
 
@@ -816,7 +817,7 @@ def test_repair_begins_a_signers_name_after_the_signature_label(between, opening
 def test_repair_gives_a_box_5_mark_the_flag_of_the_heading_after_it(line, flag):
     tokens = tokenize(line)
     tags = ["B-is_officer" if t.text == "X" else "O" for t in tokens]
-    fields.repair_box_marks(tokens, tags)
+    box_repairs.repair_box_marks(tokens, tags)
     assert [tag for t, tag in zip(tokens, tags) if t.text == "X"] == [flag]
 
 
@@ -837,7 +838,7 @@ def test_repair_reads_a_columnless_mark_under_a_firm_as_a_ten_percent_owner(name
     words = [k for k, t in enumerate(tokens) if t.line == 2]
     for k in words:
         tags[k] = "B-owner_name" if k == words[0] else "I-owner_name"
-    fields.repair_entity_marks(tokens, tags, ["owner"] * 6)
+    box_repairs.repair_entity_marks(tokens, tags, ["owner"] * 6)
     assert [tag for t, tag in zip(tokens, tags) if t.text == "X"] == [flag]
 
 
@@ -881,7 +882,7 @@ def test_repair_reads_the_line_over_the_signature_label_as_the_name(text, signed
     tags = ["I-remarks" if t.line == remarks_line else "O" for t in tokens]
     if signed_elsewhere:
         tags[0] = "B-sig_name"
-    fields.repair_signature_over_label(tokens, tags)
+    box_repairs.repair_signature_over_label(tokens, tags)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-sig_name") and t.line == remarks_line] == names
 
 
@@ -1295,7 +1296,7 @@ def test_repair_reads_a_street_run_on_past_a_blank_line_as_the_city(text, city):
             "I-owner_street2"] + ["I-owner_street2"] * (len(tokens) - 6)
     if text.endswith("\nREDMOND\nREDMOND"):
         tags[-1] = "B-owner_city"
-    fields.repair_cities_after_streets(tokens, tags)
+    box_repairs.repair_cities_after_streets(tokens, tags)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("owner_city")] == city
 
 
@@ -1595,7 +1596,7 @@ def test_repair_reads_the_line_under_box_1s_heading_as_an_owners_name(heading, n
     tags = ["B-owner_street1" if t.text == "214" else "I-owner_street1" if t.line == 2 else
             "B-owner_city" if t.text == "CHARLOTTE" else "O" for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    fields.repair_owner_names(tokens, tags, confidences, text.split("\n"))
+    box_repairs.repair_owner_names(tokens, tags, confidences, text.split("\n"))
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("owner_name")] == name
 
 
@@ -1774,7 +1775,7 @@ def test_repair_opens_the_remarks_with_the_words_before_them_on_their_line(openi
     def tagged(tokens):
         words = [t for t in tokens if t.line == 1 and t.text not in ("Title", ":")]
         return ["B-remarks" if t is words[0] else "I-remarks" if t in words else "O" for t in tokens]
-    tokens, got = _repaired(fields.repair_remarks_openings, REMARKS.format(opening=opening), tagged, "remarks")
+    tokens, got = _repaired(box_repairs.repair_remarks_openings, REMARKS.format(opening=opening), tagged, "remarks")
     assert [tag for t, tag in zip(tokens, got) if t.line == 1][:len(tags)] == tags
     assert [tag for t, tag in zip(tokens, got) if t.line == 0] == ["O", "O"]
 

@@ -1,0 +1,325 @@
+"""Rules that mend the field CRFs' tags in the form's boxes around its tables: the
+reporting owners (box 1, box 5's check marks, the Reporting Owners table), the remarks
+and the signatures. Each takes the tokens, their tags and what else it names, and fixes
+the tags in place; ``pipeline.TAG_REPAIRS`` runs them with the table and note repairs of
+``fields``."""
+import re
+
+from .assemble import ENTITY_WORDS, MIN_CELL_GAP, NAME_WORD
+from .features import DATE
+from .fields import NOTE_CONFIDENCE, line_runs, tokens_by_line, untagged
+
+
+CITY_PREFIX = re.compile(r"^(?:MT|ST|FT|PT)$", re.I)     # ``MT. PLEASANT``, ``ST. LOUIS``
+
+
+def repair_city_prefixes(tokens, tags, confidences):
+    """A city's abbreviated first word (``MT.``, ``ST.``, ``FT.``) that the CRF left ``O``
+    right before the city it tagged, on its line, begins the city. Fixes tags in place."""
+    for i in range(2, len(tokens)):
+        if (tags[i] == "B-owner_city" and tags[i - 1] == tags[i - 2] == "O" and tokens[i - 1].text == "."
+                and CITY_PREFIX.match(tokens[i - 2].text) and tokens[i - 2].line == tokens[i].line):
+            tags[i - 2:i + 1] = ["B-owner_city", "I-owner_city", "I-owner_city"]
+            confidences[i - 2] = confidences[i - 1] = confidences[i]
+
+
+STREET_LABELS = ("I-owner_street1", "I-owner_street2")
+CITY_REACH = 6      # lines around a street's stray last line searched for the owner's city
+
+
+def repair_cities_after_streets(tokens, tags):
+    """A street line the CRF ran on past a blank line (plain ``pdftotext``: ``ONE
+    MICROSOFT WAY`` / blank / ``REDMOND``, read as the street's rest) is the city where
+    no city is read near it: a line of capitals without digits, its street's last part two
+    or more lines above. Fixes tags in place."""
+    runs = line_runs(tokens)
+    for i, tok in enumerate(tokens):
+        if tags[i] not in STREET_LABELS or (i and tokens[i - 1].line == tok.line):
+            continue
+        before = next((j for j in range(i - 1, -1, -1) if tags[j][2:] == tags[i][2:]), None)
+        line = runs[tok.line]
+        near = any(tags[j].endswith("owner_city") for k in range(tok.line - CITY_REACH, tok.line + CITY_REACH + 1)
+                   for j in runs.get(k, ()))
+        if (before is not None and tok.line - tokens[before].line >= 2 and not near
+                and all(tags[j] == tags[i] and tokens[j].text.isalpha() and tokens[j].text.isupper() for j in line)):
+            for k, j in enumerate(line):
+                tags[j] = ("B-" if k == 0 else "I-") + "owner_city"
+
+
+def repair_owner_names(tokens, tags, confidences, lines):
+    """A line the CRF left ``O`` right below the ``Name and Address of Reporting Person``
+    heading and right above an owner's street is that owner's name (EDGAR ASCII repeats
+    box 1 for each further owner, ``(continued)``, where the CRF read only the first
+    owner's name). Tags fixed in place, with the street's confidence."""
+    runs = line_runs(tokens)
+    for line, run in runs.items():
+        if tags[run[0]] != "B-owner_street1" or line < 2:
+            continue
+        name = runs.get(line - 1)
+        if (name and untagged(tags, name) and OWNER_HEADING.search(lines[line - 2])
+                and tokens[name[0]].text[:1].isalpha()):
+            for k, i in enumerate(name):
+                tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "owner_name", confidences[run[0]]
+
+
+OWNER_HEADING = re.compile(r"name and address of reporting person", re.I)
+ZIP_HEAD = re.compile(r"^\d{5}-$")
+ZIP_TAIL = re.compile(r"^\d{4}$")
+ZIP_REACH = 2       # lines below a ZIP's head that may hold its last four digits
+ZIP_SLACK = 3       # columns the last four digits may stand left or right of the head
+ZIP_SAME_LINE_TOKENS = 7    # tokens from the head to its tail on one line (a city and a state of up
+
+
+def repair_split_zip(tokens, tags, confidences):
+    """A ZIP+4 that a PDF layout broke in two (``98052-`` above the city and ``6399``
+    below it in the same column, or both on one line around the city and state) is one
+    ZIP wherever the CRF tagged either half as one, the tail even as a ZIP of its own:
+    the other half joins it (tags fixed in place; a half the CRF left ``O`` takes the
+    other's confidence)."""
+    for i, head in enumerate(tokens):
+        if not ZIP_HEAD.match(head.text) or tags[i] not in ("O", "B-owner_zip"):
+            continue
+        j = _zip_tail(tokens, tags, i)
+        if j is None or (tags[i] == "O") == (tags[j] == "O"):   # both tagged, or neither
+            continue
+        untagged, tagged = (i, j) if tags[i] == "O" else (j, i)
+        confidences[untagged] = confidences[tagged]
+        tags[i], tags[j] = "B-owner_zip", "I-owner_zip"
+    return tags
+
+
+def _zip_tail(tokens, tags, i):
+    """The four digits ending the ZIP whose head is token ``i``: later on its line, or
+    below it in its column, each within reach; None if there are none."""
+    head = tokens[i]
+    for j in range(i + 1, len(tokens)):
+        tok = tokens[j]
+        if tok.line > head.line + ZIP_REACH:
+            return None
+        if ZIP_TAIL.match(tok.text) and tags[j] in ("O", "B-owner_zip", "I-owner_zip") and (
+                tok.line == head.line and j - i <= ZIP_SAME_LINE_TOKENS
+                or tok.line > head.line and abs(tok.col - head.col) <= ZIP_SLACK):
+            return j
+    return None
+
+
+REMARKS_HEADING = re.compile(r"^(?:remarks|:)$", re.I)
+
+
+def repair_remarks_openings(tokens, tags, confidences, line_zones):
+    """The words the CRF left ``O`` on the line where the remarks begin, before them and
+    past the ``Remarks:`` heading, open the remarks (``Title: Executive Vice President,
+    ...``: a label word the CRF knows from the form's headings). Tags fixed in place,
+    with the remarks' confidence."""
+    first = next((i for i, tag in enumerate(tags) if tag == "B-remarks"), None)
+    if first is None or line_zones[tokens[first].line] != "remarks":
+        return
+    opening = [j for j in line_runs(tokens)[tokens[first].line] if j < first]
+    while opening and REMARKS_HEADING.match(tokens[opening[0]].text):
+        opening.pop(0)
+    if opening and all(tags[j] == "O" for j in opening):
+        for k, j in enumerate(opening + [first]):
+            tags[j], confidences[j] = ("B-" if k == 0 else "I-") + "remarks", confidences[first]
+
+
+SIGNATURE_LABEL = ["signature", "of", "reporting", "person"]
+MAX_SIGNATURE_TOKENS = 24   # "A. Doe 2012 Family Trust By: /s/ B. Doe, Trustee" is 17 tokens
+
+
+def repair_signature_over_label(tokens, tags):
+    """The form sets the signer's name just above its label ``Signature of Reporting
+    Person``; with empty remarks above it, a name without ``/s/`` reads to the CRF as
+    the remarks (markdown dumps of the SEC's form). When no token is tagged a signer's
+    name, a short line tagged remarks that stands right above the label (blank lines
+    apart) becomes the name."""
+    if "B-sig_name" in tags or "I-sig_name" in tags:
+        return
+    at = next((i for i in range(len(tokens)) if _labels_signature(tokens, i)), None)
+    if at is None:
+        return
+    first = at
+    while first and tokens[first - 1].line == tokens[at].line:    # the label's line may open with the date
+        first -= 1
+    above = []
+    for i in range(first - 1, -1, -1) if first else ():
+        if tokens[i].line != tokens[first - 1].line:
+            break
+        above.insert(0, i)
+    if above and len(above) <= MAX_SIGNATURE_TOKENS and all(tags[i].endswith("remarks") for i in above):
+        for n, i in enumerate(above):
+            tags[i] = ("I-" if n else "B-") + "sig_name"
+
+
+RELATION_HEADS = {"director": "is_director", "10": "is_ten_percent", "officer": "is_officer",
+                  "other": "is_other"}
+
+
+RELATION_FLAGS = frozenset(RELATION_HEADS.values())
+RELATION_TAGS = frozenset(p + flag for p in ("B-", "I-") for flag in RELATION_FLAGS)
+RELATION_LINE = ["director", "10", "%", "owner", "officer", "other"]     # "10%" is two tokens
+AFTER_OWNERS = ("table1", "table2", "footnotes", "remarks", "signature")
+
+
+def repair_relationship_columns(tokens, tags, line_zones):
+    """A check mark in the Reporting Owners table is the flag of the column it stands in
+    (the CRF reads a mark beside ``Director`` as ``10% Owner`` now and then): below a
+    heading line ``Director<tab>10% Owner<tab>Officer<tab>Other``, a flag the CRF tagged
+    on a line with tabs takes the heading of its tab-separated cell (tags fixed in place,
+    up to the next zone after the owners). Below a heading line of spaces, a flag with
+    spaces before it takes the heading whose centre stands nearest its own: ``pdftotext
+    -layout`` sets each line's characters by their own widths, so a mark's column drifts
+    from its heading's first character by half a heading, but both stand centred on the
+    column (``AUSTIN          X`` under ``10% Owner``). A mark opening its line (plain
+    pdftotext, scraped HTML) has no column at all."""
+    first = next((tok.line for tok in tokens if tok.text in ("Director", "DIRECTOR", "director")), None)
+    if first is None:
+        return
+    heads = centres = None
+    for line, idx in tokens_by_line(tokens, line_zones, set(line_zones), first).items():
+        if line_zones[line] in AFTER_OWNERS:
+            heads = centres = None
+            continue
+        heads = _relation_heads(tokens, idx) or heads
+        centres = _relation_centres(tokens, idx) or centres
+        for i in idx[1:] if heads else ():
+            label = heads.get(tokens[i].cell)
+            if tags[i][2:] in RELATION_FLAGS and label and tokens[i].cell:
+                tags[i] = "B-" + label
+        for k, i in enumerate(idx) if centres and not heads else ():
+            gap = tokens[i].start - tokens[idx[k - 1]].end if k else tokens[i].col     # spaces before it
+            if tags[i][2:] in RELATION_FLAGS and gap >= MIN_CELL_GAP:
+                tags[i] = "B-" + min(centres, key=lambda c: abs(c[0] - tokens[i].col - len(tokens[i].text) / 2))[1]
+
+
+def repair_dated_captions(tokens, tags, confidences):
+    """A date alone on its line right above the form's ``Date`` caption is a signature's
+    where the CRF tagged no signature date or a signer's name stands before it (plain
+    pdftotext prints the signature's date below ``Explanation of Responses:``, where it
+    reads as box 3's; markdown zoned as a table, where it reads as a transaction's).
+    Tags fixed in place, keeping the date's confidence."""
+    dated = any(tag == "B-sig_date" for tag in tags)
+    runs = line_runs(tokens)
+    lines = list(runs)
+    for line, below in zip(lines, lines[1:]):
+        run = runs[line]
+        if (len(run) == 1 and DATE.match(tokens[run[0]].text) and len(runs[below]) == 1
+                and tokens[runs[below][0]].text == "Date"
+                and (not dated or any(tag[2:] == "sig_name" for tag in tags[:run[0]]))):
+            tags[run[0]] = "B-sig_date"
+            if confidences[run[0]] is None:
+                confidences[run[0]] = NOTE_CONFIDENCE
+
+
+def repair_signature_starts(tokens, tags):
+    """A signer's name the CRF ran on from the name before, across the form's ``Signature
+    of Reporting Person`` label, begins a signature of its own (several signers, each
+    name above its label). Tags fixed in place."""
+    if "I-sig_name" not in tags:
+        return
+    labels = {i for i, token in enumerate(tokens) if token.text in SIGNATURE_WORDS and _labels_signature(tokens, i)}
+    names = {i for i, tag in enumerate(tags) if tag in ("B-sig_name", "I-sig_name")}
+    label_since = False
+    for i in sorted(labels | names):
+        if i in labels:
+            label_since = True
+            continue
+        if tags[i] == "I-sig_name" and label_since:
+            tags[i] = "B-sig_name"
+        label_since = False
+
+
+SIGNATURE_WORDS = ("Signature", "signature", "SIGNATURE")
+
+
+def _labels_signature(tokens, i):
+    """Whether the form's ``Signature of Reporting Person`` label begins at token ``i``."""
+    return (tokens[i].text in SIGNATURE_WORDS
+            and [t.text.lower() for t in tokens[i:i + len(SIGNATURE_LABEL)]] == SIGNATURE_LABEL)
+
+
+def repair_untagged_signatures(tokens, tags, confidences):
+    """A line holding ``/s/`` that the CRF left ``O`` or read as the remarks, right above
+    the form's ``Signature of Reporting Person`` label, is a signature: its words the
+    signer's name, a date ending it the signature's date (EDGAR ASCII: the first of
+    several signatures, after the notes, read as the form's boilerplate; markdown: the
+    first, below empty remarks, read as them). Tags fixed in place, with a note line's
+    confidence."""
+    runs = line_runs(tokens)
+    lines = [line for line in runs if runs[line]]
+    for line, below in zip(lines, lines[1:]):
+        run = runs[line]
+        if (all(tokens[i].text not in ("/s/", "/S/") for i in run)
+                or any(tags[i] != "O" and not tags[i].endswith("remarks") for i in run)
+                or not any(_labels_signature(tokens, i) for i in runs[below])):
+            continue
+        date = run[-1] if len(run) > 1 and DATE.match(tokens[run[-1]].text) else None
+        for k, i in enumerate(i for i in run if i != date):
+            tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "sig_name", NOTE_CONFIDENCE
+        if date is not None:
+            tags[date], confidences[date] = "B-sig_date", NOTE_CONFIDENCE
+
+
+def repair_box_marks(tokens, tags):
+    """A check mark in box 5 is the flag of the heading right after it on its line
+    (``_____ Director __X__ 10% Owner``: the CRF may read the mark as the heading before
+    it). Tags fixed in place."""
+    for i, token in enumerate(tokens):
+        if tags[i] not in RELATION_TAGS:
+            continue
+        j = next((j for j in range(i + 1, len(tokens)) if tokens[j].text.strip("_")), None)
+        if j is not None and tokens[j].line == token.line and tokens[j].text.lower() in RELATION_HEADS:
+            tags[i] = "B-" + RELATION_HEADS[tokens[j].text.lower()]
+
+
+def repair_entity_marks(tokens, tags, line_zones):
+    """A check mark opening its line in the Reporting Owners table (plain pdftotext,
+    scraped HTML: a cell a line, no column to read; ``-layout``: a column read from
+    drifting characters) under an owner whose name is a firm or a fund (``Pleasant Lake
+    Partners LLC``) marks a 10% owner, whatever flag the CRF or the column rule gave it:
+    a firm is no officer, and of the 89 firms among the 806 corpus filings' owners 85
+    are 10% owners, 4 directors. Tags fixed in place."""
+    first = next((tok.line for tok in tokens if tok.text in ("Director", "DIRECTOR", "director")), None)
+    if first is None:
+        return
+    for line, idx in tokens_by_line(tokens, line_zones, set(line_zones), first).items():
+        i = idx[0]
+        if (line_zones[line] not in AFTER_OWNERS and tags[i] in RELATION_TAGS
+                and _owner_name_words(tokens, tags, i) & ENTITY_WORDS):
+            tags[i] = "B-is_ten_percent"
+
+
+def _owner_name_words(tokens, tags, i):
+    """The upper-cased words of the owner's name nearest before token ``i``."""
+    j = next((j for j in range(i - 1, -1, -1) if tags[j] == "B-owner_name"), None)
+    if j is None:
+        return set()
+    end = next((k for k in range(j + 1, len(tokens)) if tags[k] != "I-owner_name"), len(tokens))
+    return {w.upper() for k in range(j, end) for w in NAME_WORD.findall(tokens[k].text)}
+
+
+def _relation_centres(tokens, idx):
+    """The Reporting Owners table's heading line of spaces as [(centre column, flag)], or
+    None: ``pdftotext -layout`` centres each heading over its column, and a mark on its
+    column's centre, so the nearest heading's centre names a mark's column."""
+    if tokens[idx[-1]].text.lower() != RELATION_LINE[-1] or tokens[idx[-1]].cell:
+        return None
+    texts = [tokens[i].text.lower() for i in idx]
+    if texts[-len(RELATION_LINE):] != RELATION_LINE:
+        return None
+    spans = {"director": (0, 0), "10": (1, 3), "officer": (4, 4), "other": (5, 5)}
+    words = idx[-len(RELATION_LINE):]
+    return [((tokens[words[a]].col + tokens[words[b]].col + len(tokens[words[b]].text)) / 2, RELATION_HEADS[head])
+            for head, (a, b) in spans.items()]
+
+
+def _relation_heads(tokens, idx):
+    """The Reporting Owners table's heading line as {cell: flag}, or None: the headings
+    in order, each opening a cell of its own."""
+    texts = [tokens[i].text.lower() for i in idx]
+    if "director" not in texts:
+        return None
+    at = texts.index("director")
+    if texts[at:] not in (RELATION_LINE, RELATION_LINE[:-1]):
+        return None
+    heads = {tokens[i].cell: RELATION_HEADS[t] for i, t in zip(idx[at:], texts[at:]) if t in RELATION_HEADS}
+    return heads if len(heads) == sum(t in RELATION_HEADS for t in texts[at:]) and len(heads) > 1 else None
