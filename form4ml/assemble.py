@@ -799,8 +799,8 @@ def _table_by_cells(row):
     """The table a row belongs to: Table II's where a row read in Table I's zone holds an
     underlying title and names a derivative (OCR garbling the ``Table II`` heading, the
     zone model reads on in Table I: ``Restricted Stock Units`` ... ``Common``)."""
-    if row.table == "table1" and "und_title" in row.values and "title" in row.values and DERIVATIVE_TITLE.search(
-            " ".join(row.values["title"].texts)):
+    title = row.values.get("title")
+    if row.table == "table1" and "und_title" in row.values and title and DERIVATIVE_TITLE.search(" ".join(title.texts)):
         return "table2"
     return row.table
 

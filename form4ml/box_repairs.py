@@ -171,7 +171,7 @@ def repair_relationship_columns(tokens, tags, line_zones):
     from its heading's first character by half a heading, but both stand centred on the
     column (``AUSTIN          X`` under ``10% Owner``). A mark opening its line (plain
     pdftotext, scraped HTML) has no column at all."""
-    first = next((tok.line for tok in tokens if tok.text in ("Director", "DIRECTOR", "director")), None)
+    first = _relationship_start(tokens)
     if first is None:
         return
     heads = centres = None
@@ -189,6 +189,12 @@ def repair_relationship_columns(tokens, tags, line_zones):
             gap = tokens[i].start - tokens[idx[k - 1]].end if k else tokens[i].col     # spaces before it
             if tags[i][2:] in RELATION_FLAGS and gap >= MIN_CELL_GAP:
                 tags[i] = "B-" + min(centres, key=lambda c: abs(c[0] - tokens[i].col - len(tokens[i].text) / 2))[1]
+
+
+def _relationship_start(tokens):
+    """The line of the form's first ``Director`` heading (box 5's), or None: the check
+    marks' rules read from there on."""
+    return next((tok.line for tok in tokens if tok.text in ("Director", "DIRECTOR", "director")), None)
 
 
 def repair_dated_captions(tokens, tags, confidences):
@@ -278,7 +284,7 @@ def repair_entity_marks(tokens, tags, line_zones):
     Partners LLC``) marks a 10% owner, whatever flag the CRF or the column rule gave it:
     a firm is no officer, and of the 89 firms among the 806 corpus filings' owners 85
     are 10% owners, 4 directors. Tags fixed in place."""
-    first = next((tok.line for tok in tokens if tok.text in ("Director", "DIRECTOR", "director")), None)
+    first = _relationship_start(tokens)
     if first is None:
         return
     for line, idx in tokens_by_line(tokens, line_zones, set(line_zones), first).items():
