@@ -5,7 +5,7 @@ import re
 from itertools import takewhile
 
 from .assemble import MIN_CELL_GAP, OCR_MARK_GLYPHS, WRAP_COLUMN_SLACK, Piece
-from .features import DATE, MARK, YEAR, security_words, word_shape
+from .features import DATE, HEADER_WORDS, MARK, YEAR, security_words, word_shape
 from .labels import TABLE_ZONES
 from .record import SEC_CODES
 from .tokenize import Tokens
@@ -1013,6 +1013,59 @@ def repair_title_heads(tokens, tags, confidences, line_zones):
             tags[first] = "I-title"
 
 
+def repair_underlying_heads(tokens, tags, confidences, line_zones):
+    """Plain pdftotext prints a tall underlying title a word or two a line, its middle
+    line beside the row's other cells (``Class A`` / ``Common 1,386`` / ``Stock``, or
+    ``Class A`` / ``08/15/2020 08/15/2020 Common 81,217`` / ``Stock``), and the CRF may
+    read only its last words. The security words left ``O`` that open the lines right
+    above where the underlying title starts, up to a blank line, begin it: whole lines,
+    or on the line right above, the words before its values. Tags fixed in place, with
+    the title's confidence."""
+    by_line = line_runs(tokens)     # head lines in any zone: the zone CRF may read a page's last rows as notes
+    for line in tokens_by_line(tokens, line_zones, TABLE_ZONES):
+        starts = [i for i in by_line[line] if tags[i][2:] == "und_title" and not (i and tags[i - 1][2:] == "und_title")]
+        if len(starts) != 1 or (tags[starts[0]] == "I-und_title" and _underlying_above(tags, by_line, line)):
+            continue
+        head = _underlying_head(tokens, tags, by_line, line - 1)
+        for k, i in enumerate(head):
+            tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "und_title", confidences[starts[0]]
+        if head:
+            tags[starts[0]] = "I-und_title"
+
+
+def _underlying_above(tags, by_line, line):
+    """Whether an underlying title stands on the lines right above ``line``, up to a blank line."""
+    while line - 1 in by_line:
+        line -= 1
+        if any(tags[i][2:] == "und_title" for i in by_line[line]):
+            return True
+    return False
+
+
+def _underlying_head(tokens, tags, by_line, line):
+    """The head words (see ``repair_underlying_heads``) from ``line`` up, or []."""
+    head = []
+    for above in range(line, line - MAX_HEAD_LINES, -1):
+        if above not in by_line:
+            return head     # the head reaches up to a blank line
+        run = by_line[above]
+        words = list(takewhile(lambda i: tags[i] == "O" and _head_word(tokens[i].text), run))
+        rest = run[len(words):]
+        if (not words or all(len(tokens[i].text) == 1 for i in words)
+                or rest and (above < line or not all(_amount(tokens[i].text) for i in rest))):
+            return []
+        head[:0] = words
+    return []
+
+
+def _head_word(text):
+    return _title_word(text) and text.lower() not in HEADER_WORDS
+
+
+def _amount(text):
+    return bool(VALUE.match(text)) and not DATE.match(text)
+
+
 def repair_centred_title_words(tokens, tags, confidences, line_zones):
     """OCR prints a title centred on its row a word a line, each word opening its line
     before the row's other cells or noise (``Restricted Cc`` / ``Stock @ 10/25/2025 M``
@@ -1703,8 +1756,9 @@ def repair_broken_headings(tokens, tags, lines, line_zones):
     """Plain pdftotext prints column 7's heading ``Amount or Number of Shares`` a word or
     two a line, below the underlying title's cell, and the CRF may read ``Shares`` as the
     rest of that title. The tokens of a run of such short table lines that spell the
-    heading are ``O``."""
-    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
+    heading are ``O``, in whatever zone the zone CRF put their lines (the heading's last
+    line may stand among the footnotes, below the table)."""
+    by_line = line_runs(tokens)
     run = []
     for line in [*by_line, None]:
         short = line is not None and len(by_line[line]) <= MAX_BROKEN_HEADING_TOKENS

@@ -67,6 +67,7 @@ TAG_REPAIRS = (
     (fields.repair_underlying_tails, ("confidences", "zones")),
     (fields.repair_title_heads, ("confidences", "zones")),
     (fields.repair_title_line_heads, ("confidences", "zones")),
+    (fields.repair_underlying_heads, ("confidences", "zones")),
     (fields.repair_centred_title_words, ("confidences", "zones")),
     (fields.repair_parenthesised_title_tails, ("confidences", "zones")),
     (fields.repair_hyphen_wrapped_titles, ("confidences", "zones")),

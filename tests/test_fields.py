@@ -392,13 +392,47 @@ BROKEN_HEADING = "Common\nStock\n\nAmount or\nNumber of\nShares\n\n224.048"
     # a title that only holds the word keeps it
     (BROKEN_HEADING.replace("Number of\n", ""), ["Common", "Stock", "Shares"]),
 ])
-def test_repair_clears_a_heading_printed_a_word_a_line(text, underlying):
+@pytest.mark.parametrize("heading_zone", ["table2", "footnotes"])   # the zone CRF may read it as notes
+def test_repair_clears_a_heading_printed_a_word_a_line(text, underlying, heading_zone):
     tokens = tokenize(text)
     tags = ["B-und_title" if t.text == "Common" else "I-und_title" if t.text in ("Stock", "Shares")
             else "B-und_shares" if t.text == "224.048" else "O" for t in tokens]
     lines = text.split("\n")
-    fields.repair_broken_headings(tokens, tags, lines, ["table2"] * len(lines))
+    zones = ["table2" if n < 3 or line == "Shares" else heading_zone for n, line in enumerate(lines)]
+    fields.repair_broken_headings(tokens, tags, lines, zones)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
+
+
+# Cut down from real filings' Table II (plain pdftotext): the underlying title a word or
+# two a line, its middle line beside the row's dates and amount, the CRF reading only
+# its last words; the lines may stand among the notes (a page's last rows).
+PLAIN_HEADS = "Title\n\nClass A\n08/15/2020 08/15/2020 Common 81,217\nStock\n"
+PLAIN_HEAD_TAGS = {"08/15/2020": "B-ex_date", "Common": "B-und_title", "Stock": "I-und_title",
+                   "81,217": "B-und_shares"}
+TABLE2_LINES = ["table2"] * 6
+
+
+@pytest.mark.parametrize("text, zones, tagged, underlying", [
+    (PLAIN_HEADS, TABLE2_LINES, "dates", ["Class", "A", "Common", "Stock"]),
+    # the title's middle word beside the amount, left O with it; its lines among the notes
+    ("Shares\n\nClass A\nCommon 1,386\nStock\n", ["footnotes"] * 4 + ["table2", "footnotes"], "Stock",
+     ["Class", "A", "Common", "Stock"]),
+    # the head must reach up to a blank line: here the heading's word stands right above
+    (PLAIN_HEADS.replace("Title\n\n", "Title\n"), TABLE2_LINES, "dates", ["Common", "Stock"]),
+    # a line of single letters (the row's A/D or D/I letter) is no head
+    (PLAIN_HEADS.replace("Class A", "D"), TABLE2_LINES, "dates", ["Common", "Stock"]),
+    # words before a date on the line above are no head: only amounts may follow them
+    (PLAIN_HEADS.replace("Class A", "Class A 08/15/2020"), TABLE2_LINES, "dates", ["Common", "Stock"]),
+])
+def test_repair_begins_an_underlying_title_at_its_head_above(text, zones, tagged, underlying):
+    tokens = tokenize(text)
+    last = tokens[-1].line
+    crf_lines = {last} if tagged == "Stock" else {last - 1, last}     # the lines the CRF tagged
+    tags = [PLAIN_HEAD_TAGS.get(t.text, "O") if t.line in crf_lines else "O" for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    fields.repair_underlying_heads(tokens, tags, confidences, zones)
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
+    assert [tag for tag in tags if tag.endswith("und_title")][:1] == ["B-und_title"]
 
 
 # Cut down from a real filing's Table II in the EDGAR ASCII layout: the nature cell wraps
