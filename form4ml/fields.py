@@ -2,7 +2,7 @@
 the rules that mend the tags in the tables and the notes (those of the boxes around the
 tables, owners, remarks and signatures, are ``box_repairs``'s)."""
 import re
-from itertools import takewhile
+from itertools import dropwhile, takewhile
 
 from .assemble import MIN_CELL_GAP, OCR_MARK_GLYPHS, WRAP_COLUMN_SLACK, Piece
 from .features import DATE, HEADER_WORDS, MARK, YEAR, security_words, word_shape
@@ -522,6 +522,81 @@ def repair_untagged_title_openings(tokens, tags, confidences, line_zones):
         goes_on = before is not None and tags[before][2:] == "title" and tokens[before].line == tokens[head[0]].line - 1
         for k, i in enumerate(head):
             tags[i], confidences[i] = ("I-" if k or goes_on else "B-") + "title", confidences[value]
+
+
+def repair_untagged_titles(tokens, tags, confidences, line_zones):
+    """A row's title the CRF left ``O`` whole, or read in part as an underlying title
+    (``Warrant to Purchase`` ``Common Shares`` opening a Table II line): the title-like
+    words opening a table line right before the row's first value (its marks and the
+    cells' separators aside), with the lines of only such words right above it
+    (``pdftotext -raw`` prints a title a word a line), are the row's title where they name
+    a security, are no heading's or nature's, and the line has no title. Tags fixed in
+    place, with the value's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
+    for line, run in by_line.items():
+        run = list(dropwhile(lambda i: tags[i] == "O" and not any(map(str.isalnum, tokens[i].text)), run))  # specks
+        head = list(takewhile(lambda i: tags[i] in ("O", "B-und_title", "I-und_title")
+                              and _title_like(tokens[i].text), run))
+        value = next((i for i in run[len(head):] if tokens[i].text not in CELL_SEPARATORS
+                      and tags[i] != "B-fn_mark"), None)
+        if value is None or tags[value][2:] not in ROW_OPENERS or any(tags[i][2:] == "title" for i in run):
+            continue
+        head = _untagged_title_lines(tokens, tags, by_line, line) + head
+        if head and tags[head[0]] == "O" and _whole_title(tokens, tags, by_line, head):
+            goes_on = _title_goes_on(tokens, tags, by_line, tokens[head[0]].line)
+            for k, i in enumerate(head):
+                tags[i], confidences[i] = ("I-" if k or goes_on else "B-") + "title", confidences[value]
+
+
+def _whole_title(tokens, tags, by_line, head):
+    """Whether the tokens ``head`` may be a whole title: opening with a word, naming a
+    security, its earlier words not left unread on the line above."""
+    return (len(tokens[head[0]].text) > 1 and _names_security([tokens[i].text for i in head])
+            and not _unread_title_above(tokens, tags, by_line, tokens[head[0]].line))
+
+
+def _title_goes_on(tokens, tags, by_line, line):
+    """Whether the line above ``line`` is a title's line without the row's values: the
+    title goes on from it (``Stock`` / ``Options`` / ``$ 18.27``)."""
+    above = by_line.get(line - 1, ())
+    return _title_above(tokens, tags, by_line, line) is not None and not any(tags[i][2:] in ROW_OPENERS for i in above)
+
+
+TITLE_JOINERS = frozenset("to of for and in on - ,".split())
+HEADING_WORDS = frozenset(HEADER_WORDS - {"shares"})
+MAX_TITLE_LINES = 6     # lines of a title printed a word a line
+
+
+def _title_like(text):
+    return text[:1].isupper() and text.replace("-", "").isalpha() or text.lower() in TITLE_JOINERS
+
+
+def _unread_title_above(tokens, tags, by_line, line):
+    """Whether the line above ``line`` is untagged and names a security, no heading: the
+    title's earlier words, in cells the rule cannot split (``Stock      Common (2)``)."""
+    above = by_line.get(line - 1, ())
+    return bool(above) and all(tags[i] == "O" for i in above) and _names_security([tokens[i].text for i in above])
+
+
+def _worded(tokens, run):
+    """Whether a run of title-like tokens holds a word (no mere letters: ``D``, ``I``)."""
+    return any(len(tokens[i].text) > 1 for i in run)
+
+
+def _names_security(texts):
+    return (any(security_words([t]) and len(t) > 1 for t in texts) and not NATURE_HEAD.match(texts[0])
+            and not HEADING_WORDS & {t.lower() for t in texts})
+
+
+def _untagged_title_lines(tokens, tags, by_line, line):
+    """The tokens of the lines of only untagged title-like words right above ``line``."""
+    words = []
+    for above in range(line - 1, line - 1 - MAX_TITLE_LINES, -1):
+        run = by_line.get(above)
+        if not run or not all(tags[i] == "O" and _title_like(tokens[i].text) for i in run) or not _worded(tokens, run):
+            break
+        words[:0] = run
+    return words
 
 
 def repair_par_value_tails(tokens, tags, confidences, line_zones):

@@ -48,6 +48,7 @@ TAG_REPAIRS = (
     (box_repairs.repair_owner_names, ("confidences", "lines")),
     (fields.repair_untitled_rows, ("confidences", "zones")),
     (fields.repair_untagged_title_openings, ("confidences", "zones")),
+    (fields.repair_untagged_titles, ("confidences", "zones")),
     (fields.repair_par_value_tails, ("confidences", "zones")),
     (fields.repair_repeated_rows, ("confidences", "zones")),
     (fields.repair_nature_after_indirect, ("confidences", "zones")),

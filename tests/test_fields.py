@@ -1536,6 +1536,50 @@ def test_repair_reads_untagged_security_words_before_a_rows_date_as_its_title(ro
 
 
 
+# Cut down from a real filing's Table II (renderings of one warrant purchase): the CRF left
+# the title O, or read its last words as the underlying title.
+WARRANT = "Warrant to Purchase Common Shares{gap}(4){gap}07/29/2025{gap}P{gap}3,139,533{gap}Common Shares"
+WARRANT_TITLE = ["Warrant", "to", "Purchase", "Common", "Shares"]
+ROW_CRF = {"(4)": "B-fn_mark", "07/29/2025": "B-tx_date", "P": "B-code",
+           "3,139,533": "B-shares", "18.27": "B-ex_price", "10/24/2019": "B-ex_date", "5,000": "B-owned",
+           "D": "B-di"}
+
+
+def _crf_reading(underlying_words):
+    """The CRF's tags: the row's values, and as underlying titles the words of its line
+    that stand after them, and the first ``underlying_words`` words of the title."""
+    def tagged(tokens):
+        tags, seen = [], {}
+        for t in tokens:
+            n = seen[t.line] = seen.get(t.line, -1) + 1
+            after_values = any(u.line == t.line and u.start < t.start and u.text == "3,139,533" for u in tokens)
+            if t.text in ("Common", "Shares") and (after_values or 3 <= n < 3 + underlying_words):
+                tags.append(("B-" if t.text == "Common" else "I-") + "und_title")
+            else:
+                tags.append(ROW_CRF.get(t.text, "O"))
+        return tags
+    return tagged
+
+
+@pytest.mark.parametrize("text, underlying_words, title", [
+    (WARRANT.format(gap="; "), 2, WARRANT_TITLE),      # cells a semicolon apart
+    (WARRANT.format(gap="; "), 0, WARRANT_TITLE),
+    (") " + WARRANT.format(gap=" "), 0, WARRANT_TITLE),  # a scan's speck first
+    ("Common Stock 5,000 D\n" + "\n".join(WARRANT_TITLE) + "\n(4) 07/29/2025 P 3,139,533", 0,
+     ["Common", "Stock"] + WARRANT_TITLE),      # pdftotext -raw: a word a line, below a holding's row
+    # the head of a title in the line above's unread cells: not the whole title
+    ("Stock        Common (2)\nOptions\n$ 18.27 10/24/2019", 0, []),
+    # a nature's words are no title (pdfplumber prints natures beside the titles)
+    ("By The\nFounders\nClass B Class A\n$ 18.27 Fund IV", 0, []),
+    # a lone letter (a row's D/I) is no title's opening
+    ("D\n$ 18.27 10/24/2019", 0, []),
+])
+def test_repair_reads_an_untagged_title_before_the_rows_first_value(text, underlying_words, title):
+    tokens, tags = _repaired(fields.repair_untagged_titles, text, _crf_reading(underlying_words), "table2")
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == title
+    assert [tag for t, tag in zip(tokens, tags) if t.text == "Warrant"] in ([], ["B-title"])
+
+
 # Scraped HTML of a real filing's Table II holding, one cell a line: its conversion price
 # "$" / "0" read as the amount owned, the amount owned below
 DOLLAR_HOLDING = "Class B Common Stock\n(3)\n$\n0\n(2)\n(2)\nClass A Common Stock\n1,412,998\n{owned}D"
