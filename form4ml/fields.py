@@ -1062,8 +1062,10 @@ def repair_title_heads(tokens, tags, confidences, line_zones):
     ``O`` above the line where the CRF's title goes on without having begun, or begins
     on a line of its own (``pdftotext -raw``, pdfminer: ``Non`` / ``Employee`` / ``Stock``,
     the CRF's title from ``Stock``): the ``O`` lines of capitalised words right above it,
-    across one line of a lone value, up to a blank line, begin the title. Fixes tags in
-    place."""
+    across one line of a lone value, up to a blank line, begin the title; above a title
+    begun on a line of its own, also up to a line of the headings or of the row above's
+    values (``pdftotext -raw`` prints no blank lines: ``Shares`` / ``Tranche`` / ``A`` /
+    ``Common Share Purchase Warrants``). Fixes tags in place."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for line, idx in by_line.items():
         first = idx[0]
@@ -1078,11 +1080,12 @@ def repair_title_heads(tokens, tags, confidences, line_zones):
             if not skipped and _lone_value(tokens, tags, value):
                 skipped, above = True, above - 1
                 continue
-            if any(tags[i] != "O" for i in words) or not all(HEAD_WORD.match(tokens[i].text) for i in words):
+            if (any(tags[i] != "O" for i in words) or not all(HEAD_WORD.match(tokens[i].text) for i in words)
+                    or alone and _heading_line(tokens, words)):
                 break
             head[:0] = words
             above -= 1
-        if head and above not in by_line:     # the head reaches up to a blank line
+        if head and (above not in by_line or alone and _ends_head(tokens, tags, by_line[above])):
             for k, i in enumerate(head):
                 tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "title", confidences[first]
             tags[first] = "I-title"
@@ -1139,6 +1142,23 @@ def _head_word(text):
 
 def _amount(text):
     return bool(VALUE.match(text)) and not DATE.match(text)
+
+
+def _heading_line(tokens, words):
+    """Whether a line holds a word of the tables' headings, or its start cut at the page's
+    edge (``Amo`` / ``Num`` / ``Shar``)."""
+    return any(_heading_word(tokens[i].text.lower()) for i in words)
+
+
+def _heading_word(word):
+    return word in HEADER_WORDS or len(word) >= 3 and not _security(word) and any(
+        heading.startswith(word) for heading in HEADER_WORDS)
+
+
+def _ends_head(tokens, tags, words):
+    """Whether a line may stand right above a title's head printed a word a line
+    (``pdftotext -raw``, no blank lines): the row above's last values, or the headings'."""
+    return any(tags[i] != "O" for i in words) or _heading_line(tokens, words)
 
 
 def repair_centred_title_words(tokens, tags, confidences, line_zones):

@@ -580,12 +580,21 @@ WORD_TAGS = {"23.35": "B-ex_price", "Options": "I-title", "Right": "I-title", "t
     (WORD_A_LINE.replace("$ 23.35\n", ""), ["Non", "Employee", "Stock", "Options", "Right", "to", "Buy"]),
     # not where the line holds the row's other cells (-layout: the head is another cell's)
     (WORD_A_LINE.replace("$ 23.35\n", "").replace("Stock", "Stock   02/12/2020"), ["Stock", "Options", "Right", "to", "Buy"]),
+    # pdftotext -raw prints no blank line: a line of the headings, or of the row above's
+    # values, ends the head of a title begun on a line of its own (not one begun mid-line)
+    (WORD_A_LINE.replace("$ 23.35\n", "").replace("Code\n\n", "Shares\n"),
+     ["Non", "Employee", "Stock", "Options", "Right", "to", "Buy"]),
+    (WORD_A_LINE.replace("$ 23.35\n", "").replace("Code\n\n", "Title\nAmo\nNum\nShar\n"),
+     ["Non", "Employee", "Stock", "Options", "Right", "to", "Buy"]),
+    (WORD_A_LINE.replace("$ 23.35\n", "").replace("Code\n\n", "0 02/12/2020\n"),
+     ["Non", "Employee", "Stock", "Options", "Right", "to", "Buy"]),
+    (WORD_A_LINE.replace("Code\n\n", "Shares\n"), ["Options", "Right", "to", "Buy"]),
 ])
 def test_repair_begins_a_title_at_its_head_left_o_above(text, title):
     tokens = tokenize(text)
     begun = "$" not in text     # no price between: the CRF began the title at "Stock"
     tags = ["B-title" if t.text == "Stock" and begun else "B-tx_date" if t.text == "02/12/2020"
-            else WORD_TAGS.get(t.text, "O") for t in tokens]
+            else "B-owned" if t.text == "0" else WORD_TAGS.get(t.text, "O") for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
     fields.repair_title_heads(tokens, tags, confidences, ["table2"] * len(text.split("\n")))
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == title
