@@ -574,8 +574,9 @@ def _title_like(text):
 def _unread_title_above(tokens, tags, by_line, line):
     """Whether the line above ``line`` is untagged and names a security, no heading: the
     title's earlier words, in cells the rule cannot split (``Stock      Common (2)``)."""
-    above = by_line.get(line - 1, ())
-    return bool(above) and all(tags[i] == "O" for i in above) and _names_security([tokens[i].text for i in above])
+    texts = [tokens[i].text for i in by_line.get(line - 1, ())]
+    return (bool(texts) and texts != ["Shares"]     # the headings' last word
+            and all(tags[i] == "O" for i in by_line[line - 1]) and _names_security(texts))
 
 
 def _worded(tokens, run):
@@ -589,14 +590,27 @@ def _names_security(texts):
 
 
 def _untagged_title_lines(tokens, tags, by_line, line):
-    """The tokens of the lines of only untagged title-like words right above ``line``."""
+    """The tokens of the lines of only untagged title-like words right above ``line``
+    (across a line of a lone ``$``), below the column headings (``Amount`` / ``or`` /
+    ``Number`` / ``of`` / ``Shares``)."""
     words = []
     for above in range(line - 1, line - 1 - MAX_TITLE_LINES, -1):
         run = by_line.get(above)
-        if not run or not all(tags[i] == "O" and _title_like(tokens[i].text) for i in run) or not _worded(tokens, run):
+        if run and above == line - 1 and [tokens[i].text for i in run] == ["$"]:
+            continue
+        if (not run or not all(tags[i] == "O" and _title_like(tokens[i].text) for i in run)
+                or not _worded(tokens, run) or _in_headings(tokens, by_line, above)):
             break
         words[:0] = run
     return words
+
+
+def _in_headings(tokens, by_line, line):
+    """Whether a line holds a word of the column headings, or is their ``Shares`` under
+    ``Number of``."""
+    texts = [tokens[i].text for i in by_line[line]]
+    above = [tokens[i].text for i in by_line.get(line - 1, ())]
+    return bool(HEADING_WORDS & {t.lower() for t in texts}) or texts == ["Shares"] and above[-1:] == ["of"]
 
 
 def repair_par_value_tails(tokens, tags, confidences, line_zones):
