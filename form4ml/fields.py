@@ -308,24 +308,46 @@ def repair_bracketed(tokens, tags, confidences):
     (RSU) (Class A)`` is one title, though the CRF reads ``Class A`` as the start of an
     underlying title. Tokens up to the closing bracket, each glued or one space from the
     one before on the same line, continue the value (tags fixed in place); a token the
-    CRF left ``O`` takes the bracket's confidence."""
+    CRF left ``O`` takes the bracket's confidence. A bracket left ``O`` one space after
+    the title's last word opens the title's next words, and may close at the start of the
+    next line (``Units (RSU) (Class`` / ``A)``: the cell wrapped)."""
     for i, tok in enumerate(tokens):
-        if tok.text != "(" or tags[i] == "O" or tags[i][2:] not in TEXT_LABELS:
+        if tok.text != "(":
             continue
-        end = _closing_bracket(tokens, i)
+        label = tags[i][2:] if tags[i] != "O" else _glued_title(tokens, tags, i)
+        if label not in TEXT_LABELS:
+            continue
+        end = _closing_bracket(tokens, i, wrap=tags[i] == "O")
         if end is not None:
-            tags[i + 1:end + 1] = ["I-" + tags[i][2:]] * (end - i)
+            if tags[i] == "O":
+                tags[i], confidences[i] = "I-" + label, confidences[i - 1]
+            tags[i + 1:end + 1] = ["I-" + label] * (end - i)
             for j in range(i + 1, end + 1):
                 if confidences[j] is None:
                     confidences[j] = confidences[i]
     return tags
 
 
-def _closing_bracket(tokens, i):
+def _glued_title(tokens, tags, i):
+    """The title label of the token right before bracket ``i``, one space from it on its
+    line, that the CRF ended there (``Units (RSU)`` / ``(Class`` / ``A)``), or None."""
+    if i and tags[i - 1][2:] == "title" and tokens[i - 1].line == tokens[i].line \
+            and tokens[i].start - tokens[i - 1].end <= 1:
+        return "title"
+    return None
+
+
+def _closing_bracket(tokens, i, wrap=False):
+    """The closing bracket of bracket ``i``: each token glued or one space from the one
+    before, on its line or (``wrap``: a title's cell) wrapped once to the next line's
+    start (``(Class`` / ``A)``)."""
+    wrapped = not wrap
     for j in range(i + 1, min(i + 2 + MAX_BRACKETED, len(tokens))):
         prev, tok = tokens[j - 1], tokens[j]
-        if tok.line != prev.line or tok.start - prev.end > 1 or tok.text == "(":
+        wraps = not wrapped and tok.line == prev.line + 1 and tok.col == 0 and tokens[i].line == prev.line
+        if (tok.line != prev.line and not wraps) or (not wraps and tok.start - prev.end > 1) or tok.text == "(":
             return None
+        wrapped = wrapped or wraps
         if tok.text == ")":
             return j
     return None

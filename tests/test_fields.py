@@ -130,6 +130,12 @@ def test_repair_leaves_marks_outside_the_footnotes_alone():
      ["B-title", "I-title", "I-title", "B-nature", "I-nature", "I-nature", "O"]),
     # a bracket in another cell (a wide gap) is a value of its own
     ("Common Stock   (2)", ["B-title", "I-title", "B-fn_mark"], ["B-title", "I-title", "B-fn_mark"]),
+    # a bracket left O right after the title opens its next words, wrapped to the next line
+    ("Units (RSU) (Class\nA)", ["I-title", "I-title", "I-title", "I-title", "O", "O", "O", "O"],
+     ["I-title"] * 8),
+    ("Units (RSU) (Class\n  A)", ["I-title", "I-title", "I-title", "I-title", "O", "O", "O", "O"],
+     ["I-title"] * 4 + ["O"] * 4),      # no wrap: the next line's cell stands apart
+    ("Units  (Class A)", ["I-title", "O", "O", "O", "O"], ["I-title", "O", "O", "O", "O"]),
     # only text values pull their bracket in
     ("1,386 (Class A)", ["B-shares", "O", "B-und_title", "I-und_title", "O"],
      ["B-shares", "O", "B-und_title", "I-und_title", "O"]),
