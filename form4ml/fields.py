@@ -829,6 +829,19 @@ def repair_underlying_before_dates(tokens, tags, line_zones):
 LEFT_CELLS = frozenset({"ex_price", "tx_date", "deemed_date", "code", "shares", "ad"})
 
 
+def repair_split_amounts(tokens, tags, line_zones):
+    """An amount the CRF ran on with the amount before it across a cell's gap of spaces
+    (``pdftotext -layout``: ``472`` ... ``472``, read as one underlying amount
+    ``472472``) is an amount of its own. Tags fixed in place."""
+    for i in range(1, len(tokens)):
+        label = tags[i][2:]
+        if (tags[i][0] == "I" and label in AMOUNT_LABELS and tags[i - 1][2:] == label
+                and tokens[i - 1].line == tokens[i].line and line_zones[tokens[i].line] in TABLE_ZONES
+                and tokens[i].start - tokens[i - 1].end >= MIN_CELL_GAP
+                and VALUE.match(tokens[i].text) and VALUE.match(tokens[i - 1].text)):
+            tags[i] = "B-" + label
+
+
 def repair_second_amounts(tokens, tags, line_zones):
     """A Table II row's line with two amounts the CRF read as the row's amount (column
     5) and no underlying amount: the second is the underlying amount (column 7), as a row

@@ -1451,6 +1451,25 @@ def test_repair_reads_an_underlying_title_before_the_rows_date_as_the_title(row,
 
 
 
+# Cut down from a real filing's Table II row (pdftotext -layout, an RSU settlement): the
+# row's amount and its underlying amount, one number, read as one underlying amount.
+SPLIT_ROW = "Stock   01/15/2024   M{gap}472{gap}472   $0   473   D"
+
+
+@pytest.mark.parametrize("gap, amounts", [
+    ("          ", ["B-und_shares", "B-und_shares"]),
+    (" ", ["B-und_shares", "I-und_shares"]),     # one cell: the CRF's reading stands
+])
+def test_repair_splits_an_amount_run_on_across_a_cells_gap(gap, amounts):
+    crf = {"01/15/2024": "B-tx_date", "M": "B-code", "0": "B-price", "473": "B-owned", "D": "B-di"}
+    tokens = tokenize(SPLIT_ROW.format(gap=gap))
+    tags = [crf.get(t.text, "O") for t in tokens]
+    first = next(i for i, t in enumerate(tokens) if t.text == "472")
+    tags[first:first + 2] = ["B-und_shares", "I-und_shares"]
+    fields.repair_split_amounts(tokens, tags, ["table2"])
+    assert [tag for t, tag in zip(tokens, tags) if t.text == "472"] == amounts
+
+
 # Cut down from Tesseract of a real filing's Table II row (an RSU grant): the underlying
 # amount, the grant's amount again, read as a second amount of column 5
 @pytest.mark.parametrize("row, amounts", [
