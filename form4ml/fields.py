@@ -989,6 +989,24 @@ def repair_nature_openings(tokens, tags, confidences, line_zones):
             tags[j], tags[i], confidences[j] = "B-nature", "I-nature", confidences[i]
 
 
+def repair_nature_cell_starts(tokens, tags, confidences, line_zones):
+    """The words of a nature's cell left ``O`` before the word where the CRF took the
+    nature up again (``Fund II, LP (3)``, only ``LP`` read as going on from ``By The`` /
+    ``Founders`` above) go on with it: the cell's words one space apart right before it.
+    Tags fixed in place, with the nature's confidence."""
+    for i in range(1, len(tokens)):
+        if tags[i] != "I-nature" or line_zones[tokens[i].line] not in TABLE_ZONES:
+            continue
+        j = i - 1
+        while (j >= 0 and tags[j] == "O" and tokens[j].line == tokens[i].line
+               and tokens[j + 1].start - tokens[j].end <= 1 and CELL_WORD.match(tokens[j].text)):
+            tags[j], confidences[j] = "I-nature", confidences[i]
+            j -= 1
+
+
+CELL_WORD = re.compile(r"^(?:[A-Za-z][A-Za-z.'&-]*|,)$")
+
+
 def repair_nature_restarts(tokens, tags, confidences, line_zones):
     """In a table whose natures wrap a word or two a line and stand centred on their rows
     (``pdftotext -layout``: ``By The`` / ``Founders`` / row / ``Fund IV,`` / ``LP (1)``, the

@@ -1451,6 +1451,30 @@ def test_repair_reads_an_underlying_title_before_the_rows_date_as_the_title(row,
 
 
 
+# Cut down from a real filing's Table I (pdftotext -layout): the nature centred on its row,
+# the CRF taking it up again at its last word.
+NATURE_CELL = ("                                              By The\n"
+               "Class A Common Stock   07/27/2018   465   D   I   Founders\n"
+               "                                              {last}\n")
+
+
+@pytest.mark.parametrize("last, nature", [
+    ("Fund II, LP (3)", ["By", "The", "Founders", "Fund", "II", ",", "LP"]),
+    # a mark or an amount is no word of the cell
+    ("Fund (2) LP", ["By", "The", "Founders", "LP"]),
+    ("Fund 1,000 LP", ["By", "The", "Founders", "LP"]),
+    # a wider gap: another cell
+    ("Fund    LP", ["By", "The", "Founders", "LP"]),
+])
+def test_repair_gives_a_natures_cell_its_words_before_where_the_crf_took_it_up(last, nature):
+    crf = {"By": "B-nature", "The": "I-nature", "Founders": "I-nature", "LP": "I-nature", "(3)": "B-fn_mark",
+           "07/27/2018": "B-tx_date", "465": "B-shares", "D": "B-ad", "I": "B-di"}
+    def tagged(tokens):
+        return [crf.get(t.text, "O") for t in tokens]
+    tokens, tags = _repaired(fields.repair_nature_cell_starts, NATURE_CELL.format(last=last), tagged, "table1")
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-nature")] == nature
+
+
 # Cut down from a real filing's Table II row (pdftotext -layout, an RSU settlement): the
 # row's amount and its underlying amount, one number, read as one underlying amount.
 SPLIT_ROW = "Stock   01/15/2024   M{gap}472{gap}472   $0   473   D"
