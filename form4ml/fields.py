@@ -549,16 +549,17 @@ def repair_untagged_title_openings(tokens, tags, confidences, line_zones):
 def repair_untagged_titles(tokens, tags, confidences, line_zones):
     """A row's title the CRF left ``O`` whole, or read in part as an underlying title
     (``Warrant to Purchase`` ``Common Shares`` opening a Table II line): the title-like
-    words opening a table line right before the row's first value (its marks and the
-    cells' separators aside), with the lines of only such words right above it
+    words (and a par value: ``Common Shares, no par value``) opening a table line right
+    before the row's first value (its marks and the cells' separators aside), with the lines of only such words right above it
     (``pdftotext -raw`` prints a title a word a line), are the row's title where they name
     a security, are no heading's or nature's, and the line has no title. Tags fixed in
     place, with the value's confidence."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for line, run in by_line.items():
         run = list(dropwhile(lambda i: tags[i] == "O" and not any(map(str.isalnum, tokens[i].text)), run))  # specks
-        head = list(takewhile(lambda i: tags[i] in ("O", "B-und_title", "I-und_title")
-                              and _title_like(tokens[i].text), run))
+        head = _par_value_cut(tokens, list(takewhile(
+            lambda i: tags[i] in ("O", "B-und_title", "I-und_title")
+            and (_title_like(tokens[i].text) or PAR_VALUE.match(tokens[i].text)), run)))
         value = next((i for i in run[len(head):] if tokens[i].text not in CELL_SEPARATORS
                       and tags[i] != "B-fn_mark"), None)
         if value is None or tags[value][2:] not in ROW_OPENERS or any(tags[i][2:] == "title" for i in run):
@@ -568,6 +569,15 @@ def repair_untagged_titles(tokens, tags, confidences, line_zones):
             goes_on = _title_goes_on(tokens, tags, by_line, tokens[head[0]].line)
             for k, i in enumerate(head):
                 tags[i], confidences[i] = ("I-" if k or goes_on else "B-") + "title", confidences[value]
+
+
+def _par_value_cut(tokens, head):
+    """``head`` up to its first word that only a par value has (``no``, ``$0.01``), where
+    it names no par value (``Common Shares, no par value``)."""
+    texts = [tokens[i].text.lower() for i in head]
+    if "par" in texts:
+        return head
+    return list(takewhile(lambda i: _title_like(tokens[i].text), head))
 
 
 def _whole_title(tokens, tags, by_line, head):

@@ -1598,7 +1598,7 @@ def test_repair_reads_untagged_security_words_before_a_rows_date_as_its_title(ro
 # the title O, or read its last words as the underlying title.
 WARRANT = "Warrant to Purchase Common Shares{gap}(4){gap}07/29/2025{gap}P{gap}3,139,533{gap}Common Shares"
 WARRANT_TITLE = ["Warrant", "to", "Purchase", "Common", "Shares"]
-ROW_CRF = {"(4)": "B-fn_mark", "07/29/2025": "B-tx_date", "P": "B-code",
+ROW_CRF = {"(4)": "B-fn_mark", "07/25/2025": "B-tx_date", "X": "B-code", "07/29/2025": "B-tx_date", "P": "B-code",
            "3,139,533": "B-shares", "18.27": "B-ex_price", "10/24/2019": "B-ex_date", "5,000": "B-owned",
            "D": "B-di"}
 
@@ -1629,6 +1629,10 @@ def _crf_reading(underlying_words):
     ("Amount\nor\nNumber\nof\nShares\nStock\nOption\n$\n18.27", 0, [["Stock", "Option"]]),
     ("Number\nof\nShares\nAmerican\nDepositary\nShares\nWarrant\n$\n18.27", 0,
      [["American", "Depositary", "Shares", "Warrant"]]),
+    # a title with its par value (pdfplumber: the row's line after a row whose title the CRF read)
+    ("Common Shares, no par value 07/25/2025 X (2) 697,674", 0, [["Common", "Shares", ",", "no", "par", "value"]]),
+    # words only a par value has, no par value named: no title's
+    ("Common Shares no 07/25/2025 X (2) 697,674", 0, []),
     # the head of a title in the line above's unread cells: not the whole title
     ("Stock        Common (2)\nOptions\n$ 18.27 10/24/2019", 0, []),
     # a nature's words are no title (pdfplumber prints natures beside the titles)
