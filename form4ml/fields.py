@@ -1832,14 +1832,22 @@ def repair_holding_amounts(tokens, tags, confidences, line_zones):
     """A Table I line opening with a title the CRF read and holding one amount and no
     date, the amount left ``O``, is a holding's: the amount is its amount owned (OCR:
     ``Common Stock 15,905 | Living``). A year is no amount (ASCII wraps a date's year onto
-    the title's next line). Tags fixed in place, with the title's confidence."""
+    the title's next line). So is one the CRF read as the row's shares, followed by the
+    row's D/I letter, in a row with no code, A/D letter or price (``Class A Common Stock;
+    ; ; ; ; ; ; ; 6,311; D;``): a transaction has them. Tags fixed in place, with the
+    title's confidence."""
     for run in tokens_by_line(tokens, line_zones, ("table1",)).values():
         if tags[run[0]] != "B-title":
             continue
         rest = [i for i in run if tags[i][2:] != "title"]
         amounts = [i for i in rest if WHOLE_AMOUNT.match(tokens[i].text) and not YEAR.match(tokens[i].text)]
-        if (len(amounts) == 1 and tags[amounts[0]] == "O" and not any(DATE.match(tokens[i].text) for i in rest)
-                and not any(tags[i][2:] in ("tx_date", "shares", "owned", "price") for i in rest)):
+        if len(amounts) != 1 or any(DATE.match(tokens[i].text) for i in rest):
+            continue
+        others = [tags[i][2:] for i in rest if i != amounts[0]]
+        untagged_amount = tags[amounts[0]] == "O" and not {"tx_date", "shares", "owned", "price"} & set(others)
+        holding_read_as_shares = (tags[amounts[0]] == "B-shares" and "di" in others
+                                  and not {"tx_date", "code", "ad", "price", "owned"} & set(others))
+        if untagged_amount or holding_read_as_shares:
             tags[amounts[0]], confidences[amounts[0]] = "B-owned", confidences[run[0]]
 
 

@@ -1757,10 +1757,16 @@ def test_repair_reads_the_line_under_box_1s_heading_as_an_owners_name(heading, n
     ("Common Stock 08/28/2020 P 5,500", []),
     # EDGAR ASCII wraps a date's year onto the title's next line: no amount
     ("MuniFund Term    |2025        |            |", []),
+    # a real filing's holding in semicolon-separated cells: its amount owned read as shares
+    ("Common Stock; ; ; ; ; ; ; ; 6,311; D; ", ["6,311"]),
+    # a row with a code, or without its D/I letter, stays as read
+    ("Common Stock; ; ; S; ; 6,311; D; ", []),
+    ("Common Stock; ; ; ; ; ; ; ; 6,311; ; ", []),
 ])
 def test_repair_reads_a_holdings_lone_amount_as_owned(row, owned):
+    crf = {"6,311": "B-shares", "D": "B-di", "S": "B-code"}
     def tagged(tokens):
-        return ["B-title" if k == 0 else "I-title" if t.text in ("Stock", "Term") else "O"
+        return ["B-title" if k == 0 else "I-title" if t.text in ("Stock", "Term") else crf.get(t.text, "O")
                 for k, t in enumerate(tokens)]
     tokens, tags = _repaired(fields.repair_holding_amounts, row, tagged, "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-owned"] == owned
