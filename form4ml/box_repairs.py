@@ -68,6 +68,7 @@ ZIP_TAIL = re.compile(r"^\d{4}$")
 ZIP_REACH = 2       # lines below a ZIP's head that may hold its last four digits
 ZIP_SLACK = 3       # columns the last four digits may stand left or right of the head
 ZIP_SAME_LINE_TOKENS = 7    # tokens from the head to its tail on one line (a city and a state of up
+                            # to three words each between: ``10179- NEW YORK NEW YORK 0001``)
 
 
 def repair_split_zip(tokens, tags, confidences):

@@ -148,7 +148,23 @@ def repair_split_text_cells(tokens, tags):
             tags[i] = "I-" + tag[2:]
 
 
-                            # to three words each between: ``10179- NEW YORK NEW YORK 0001``)
+def repair_tab_cell_heads(tokens, tags, confidences, line_zones):
+    """The words the CRF left ``O`` at the start of a tab-separated table cell whose text
+    value it began after them (``American Depositary Shares``, only ``Depositary Shares``
+    read as the underlying title) open the value. Tags fixed in place, with the value's
+    confidence."""
+    runs = line_runs(tokens)
+    for i in range(1, len(tokens)):
+        tok = tokens[i]
+        if (not tags[i].startswith("B-") or tags[i][2:] not in WRAPPED_LABELS
+                or line_zones[tok.line] not in TABLE_ZONES or not any(tokens[j].cell for j in runs[tok.line])):
+            continue
+        head = list(takewhile(lambda j: tags[j] == "O" and tokens[j].line == tok.line and tokens[j].cell == tok.cell
+                              and CELL_WORD.match(tokens[j].text), range(i - 1, -1, -1)))
+        if head and (head[-1] == 0 or tokens[head[-1] - 1].line != tok.line or tokens[head[-1] - 1].cell != tok.cell):
+            for j in head:
+                tags[j], confidences[j] = "I-" + tags[i][2:], confidences[i]
+            tags[head[-1]], tags[i] = "B-" + tags[i][2:], "I-" + tags[i][2:]
 
 
 SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")

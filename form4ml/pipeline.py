@@ -40,6 +40,7 @@ TAG_REPAIRS = (
     (fields.repair_untagged_note_lines, ("confidences", "zones")),
     (fields.repair_bracketed, ("confidences",)),
     (fields.repair_split_text_cells, ()),
+    (fields.repair_tab_cell_heads, ("confidences", "zones")),
     (fields.repair_centred_marks, ("zones",)),
     (fields.repair_glued_marks, ("zones",)),
     (box_repairs.repair_split_zip, ("confidences",)),

@@ -1451,6 +1451,35 @@ def test_repair_reads_an_underlying_title_before_the_rows_date_as_the_title(row,
 
 
 
+# Cut down from a real filing's Table II in tab-separated cells (a markdown dump): the CRF
+# began the underlying title after its first word.
+TAB_ROW = "American Depositary Shares Purchase Warrant\t$17.3509\t03/16/2021\t{cell}\t23054\tI"
+
+
+@pytest.mark.parametrize("cell, underlying", [
+    ("American Depositary Shares", ["American", "Depositary", "Shares"]),
+    # a mark or amount between is no word of the title
+    ("American 2 Depositary Shares", ["Depositary", "Shares"]),
+])
+def test_repair_opens_a_tab_cells_value_at_the_cells_first_word(cell, underlying):
+    crf = {"$": "O", "17.3509": "B-ex_price", "03/16/2021": "B-tx_date", "23054": "B-und_shares", "I": "B-di"}
+    def tagged(tokens):
+        tags = []
+        for t in tokens:
+            if t.cell == 0:
+                tags.append("B-title" if t.text == "American" else "I-title")
+            elif t.text == "Depositary" and t.cell == 3:
+                tags.append("B-und_title")
+            elif t.text == "Shares" and t.cell == 3:
+                tags.append("I-und_title")
+            else:
+                tags.append(crf.get(t.text, "O"))
+        return tags
+    tokens, tags = _repaired(fields.repair_tab_cell_heads, TAB_ROW.format(cell=cell), tagged, "table2")
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
+    assert [tag for tag in tags if tag.endswith("und_title")][0] == "B-und_title"
+
+
 # Cut down from a real filing's Table I (pdftotext -layout): the nature centred on its row,
 # the CRF taking it up again at its last word.
 NATURE_CELL = ("                                              By The\n"
