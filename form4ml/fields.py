@@ -1482,10 +1482,17 @@ def repair_wrapped_amounts(tokens, tags, confidences, line_zones):
                 continue
             j = next((j for j in by_line.get(line + 1, ()) if tokens[j].text not in CELL_SEPARATORS
                       and abs(tokens[j].col - tokens[i].col) <= WRAP_COLUMN_SLACK), None)
-            if (j is not None and tags[j] in ("O", tags[i]) and tokens[j].text[:1].isdigit()
+            if (j is not None and _wrap_taggable(tokens, tags, i, j) and tokens[j].text[:1].isdigit()
                     and WHOLE_AMOUNT.match(tokens[i].text + tokens[j].text)):
                 tags[j] = "I-" + tags[i][2:]
                 confidences[j] = confidences[i]
+
+
+def _wrap_taggable(tokens, tags, i, j):
+    """Whether the digits ``j`` below the cut amount ``i`` may go on with it: left ``O`` or
+    read as its own label, or, below an amount cut inside a comma group, as any amount
+    (the CRF may run the next cell's amount on into them: ``697,6`` / ``74``)."""
+    return tags[j] in ("O", tags[i]) or bool(CUT_AMOUNT.match(tokens[i].text)) and tags[j][2:] in AMOUNT_LABELS
 
 
 def _fills_cell(tokens, i):

@@ -1058,12 +1058,15 @@ CUT_AT_RULE = ("Series A Convertible  |C          |Class B   |310974|(2)       |
     # an amount that ends inside its cell is whole
     (CUT_AT_RULE.replace("|310974|(2)  ", "|31097 |(2)  "), "31097", ["31097"]),
 ])
-def test_repair_continues_an_amount_a_narrow_cell_cut(text, head, amount):
+@pytest.mark.parametrize("crf_below", ["O", "I-shares"])    # the CRF may run another amount on into them
+def test_repair_continues_an_amount_a_narrow_cell_cut(text, head, amount, crf_below):
     tokens = tokenize(text)
-    tags = ["B-und_shares" if t.text == head else "O" for t in tokens]
+    below = {"32", "4", "3215"} if crf_below != "O" and "," in head else set()
+    tags = ["B-und_shares" if t.text == head else crf_below if t.text in below else "O" for t in tokens]
     confidences = [0.9 if tag != "O" else None for tag in tags]
     fields.repair_wrapped_amounts(tokens, tags, confidences, ["table2"] * 2)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_shares")] == amount
+    assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
 
 
 # Cut down from a real filing's Table I as plain pdftotext prints it (a Microsoft officer's
