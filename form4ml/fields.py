@@ -1987,8 +1987,8 @@ def _clear_broken_heading(run, by_line, tags, lines):
 def _may_continue(tokens, group, label):
     """Whether the tokens ``group`` could be the next line of a ``label`` cell: short,
     no amount or date, and for a title bracketed groups (or one opening a bracket that
-    a later line closes: ``(right to`` / ``buy)``), or security words and single capitals
-    (``Stock``, ``Class A``)."""
+    a later line closes: ``(right to`` / ``buy)``, or the end of one: ``(Class`` / ``A)``),
+    or security words and single capitals (``Stock``, ``Class A``)."""
     texts = [tokens[i].text for i in group]
     if sum(len(t) + 1 for t in texts) > MAX_WRAPPED_CHARS + 1 or any(
             VALUE.match(tokens[i].text) for i in _words_of(tokens, group, label)):
@@ -1997,6 +1997,8 @@ def _may_continue(tokens, group, label):
         return not MARK.match(texts[0])
     if texts[0] == "(" and (texts[-1] == ")" or ")" not in texts):     # or a bracket wrapped on: (right to
         return True
+    if texts[-1] == ")" and "(" not in texts:     # the end of a bracket wrapped on: (Class / A)
+        return len(texts) > 1 and security_words(texts[:-1])
     words = texts[:-1] if len(texts) > 1 and MARK.match(texts[-1]) else texts    # the row's mark after it: Stock (1)
     return security_words(words)
 

@@ -489,6 +489,28 @@ def test_repair_follows_a_centred_title_to_its_line_with_the_rows_mark(mark, tit
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
 
 
+# Cut down from a real filing's Table II (pdftotext -layout): the title's bracket wrapped,
+# its end on the title's last line.
+WRAPPED_BRACKET = ("Non Employee Stock         $ 23.35   02/12/2020\n"
+                   "Options (Right to\n"
+                   "{end}\n")
+
+
+@pytest.mark.parametrize("end, title", [
+    ("Buy)", ["Non", "Employee", "Stock", "Options", "(", "Right", "to", "Buy", ")"]),
+    # the words closing it are a security's, or no title's
+    ("Fund)", ["Non", "Employee", "Stock", "Options", "(", "Right", "to"]),
+    (")", ["Non", "Employee", "Stock", "Options", "(", "Right", "to"]),
+])
+def test_repair_follows_a_titles_wrapped_bracket_to_its_end(end, title):
+    crf = {"23.35": "B-ex_price", "02/12/2020": "B-tx_date"}
+    def tagged(tokens):
+        return ["B-title" if t.text == "Non" else "I-title" if t.line < 2 and t.col < 20 else crf.get(t.text, "O")
+                for t in tokens]
+    tokens, tags = _repaired(fields.repair_wrapped_cells, WRAPPED_BRACKET.format(end=end), tagged, "table2")
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == title
+
+
 # Cut down from a real filing's Table I (pdftotext -layout): the CRF read the mark that
 # ends the nature's last line, and nothing else of that line.
 LAYOUT_NATURE = ("Common Stock   S   1,968   D   14,872   I   By The\n"
