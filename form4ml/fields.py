@@ -357,13 +357,11 @@ def _closing_bracket(tokens, i, wrap=False):
     """The closing bracket of bracket ``i``: each token glued or one space from the one
     before, on its line or (``wrap``: a title's cell) wrapped once to the next line's
     start (``(Class`` / ``A)``)."""
-    wrapped = not wrap
     for j in range(i + 1, min(i + 2 + MAX_BRACKETED, len(tokens))):
         prev, tok = tokens[j - 1], tokens[j]
-        wraps = not wrapped and tok.line == prev.line + 1 and tok.col == 0 and tokens[i].line == prev.line
-        if (tok.line != prev.line and not wraps) or (not wraps and tok.start - prev.end > 1) or tok.text == "(":
+        wraps = wrap and prev.line == tokens[i].line and tok.line == prev.line + 1 and tok.col == 0
+        if tok.text == "(" or not wraps and (tok.line != prev.line or tok.start - prev.end > 1):
             return None
-        wrapped = wrapped or wraps
         if tok.text == ")":
             return j
     return None
@@ -566,10 +564,10 @@ def repair_untagged_titles(tokens, tags, confidences, line_zones):
     """A row's title the CRF left ``O`` whole, or read in part as an underlying title
     (``Warrant to Purchase`` ``Common Shares`` opening a Table II line): the title-like
     words (and a par value: ``Common Shares, no par value``) opening a table line right
-    before the row's first value (its marks and the cells' separators aside), with the lines of only such words right above it
-    (``pdftotext -raw`` prints a title a word a line), are the row's title where they name
-    a security, are no heading's or nature's, and the line has no title. Tags fixed in
-    place, with the value's confidence."""
+    before the row's first value (its marks and the cells' separators aside), with the
+    lines of only such words right above it (``pdftotext -raw`` prints a title a word a
+    line), are the row's title where they name a security, are no heading's or nature's,
+    and the line has no title. Tags fixed in place, with the value's confidence."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for line, run in by_line.items():
         run = list(dropwhile(lambda i: tags[i] == "O" and not any(map(str.isalnum, tokens[i].text)), run))  # specks
@@ -654,11 +652,12 @@ def _untagged_title_lines(tokens, tags, by_line, line):
 
 
 def _in_headings(tokens, by_line, line):
-    """Whether a line holds a word of the column headings, or is their ``Shares`` under
-    ``Number of``."""
+    """Whether a line holds a word of the column headings (``Shares`` only under ``Number
+    of``: a title's word too)."""
     texts = [tokens[i].text for i in by_line[line]]
     above = [tokens[i].text for i in by_line.get(line - 1, ())]
-    return bool(HEADING_WORDS & {t.lower() for t in texts}) or texts == ["Shares"] and above[-1:] == ["of"]
+    return (any(_heading_word(t.lower()) and t != "Shares" for t in texts)
+            or texts == ["Shares"] and above[-1:] == ["of"])
 
 
 def repair_par_value_tails(tokens, tags, confidences, line_zones):
@@ -1184,6 +1183,23 @@ def repair_title_heads(tokens, tags, confidences, line_zones):
             tags[first] = "I-title"
 
 
+def _heading_line(tokens, words):
+    """Whether a line holds a word of the tables' headings, or its start cut at the page's
+    edge (``Amo`` / ``Num`` / ``Shar``)."""
+    return any(_heading_word(tokens[i].text.lower()) for i in words)
+
+
+def _heading_word(word):
+    return word in HEADER_WORDS or len(word) >= 3 and not _security(word) and any(
+        heading.startswith(word) for heading in HEADER_WORDS)
+
+
+def _ends_head(tokens, tags, words):
+    """Whether a line may stand right above a title's head printed a word a line
+    (``pdftotext -raw``, no blank lines): the row above's last values, or the headings'."""
+    return any(tags[i] != "O" for i in words) or _heading_line(tokens, words)
+
+
 def repair_underlying_heads(tokens, tags, confidences, line_zones):
     """Plain pdftotext prints a tall underlying title a word or two a line, its middle
     line beside the row's other cells (``Class A`` / ``Common 1,386`` / ``Stock``, or
@@ -1235,23 +1251,6 @@ def _head_word(text):
 
 def _amount(text):
     return bool(VALUE.match(text)) and not DATE.match(text)
-
-
-def _heading_line(tokens, words):
-    """Whether a line holds a word of the tables' headings, or its start cut at the page's
-    edge (``Amo`` / ``Num`` / ``Shar``)."""
-    return any(_heading_word(tokens[i].text.lower()) for i in words)
-
-
-def _heading_word(word):
-    return word in HEADER_WORDS or len(word) >= 3 and not _security(word) and any(
-        heading.startswith(word) for heading in HEADER_WORDS)
-
-
-def _ends_head(tokens, tags, words):
-    """Whether a line may stand right above a title's head printed a word a line
-    (``pdftotext -raw``, no blank lines): the row above's last values, or the headings'."""
-    return any(tags[i] != "O" for i in words) or _heading_line(tokens, words)
 
 
 def repair_centred_title_words(tokens, tags, confidences, line_zones):
