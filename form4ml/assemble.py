@@ -960,7 +960,8 @@ def _paired_at(pieces, table, right_labels, left_labels):
     split = next((k for k, (p, mark) in enumerate(pieces) if not mark and p.label in right_labels), None)
     if split is None or any(p.label in left_labels for p, mark in pieces[split:] if not mark):
         return None
-    left, right = _parts(pieces[:split], table), _parts(pieces[split:], table, opening=pieces[split][0].label)
+    left = _late_left_cells(_parts(pieces[:split], table))
+    right = _parts(pieces[split:], table, opening=pieces[split][0].label)
     if len(left) < 2 or len(left) != len(right):
         return None
     for head, tail in zip(left, right):
@@ -968,6 +969,27 @@ def _paired_at(pieces, table, right_labels, left_labels):
             head.values.setdefault(label, Value()).pieces += value.pieces
         head.marks += tail.marks
     return left
+
+
+LATE_LEFT_CELLS = frozenset({"ad", "price"})
+
+
+def _late_left_cells(parts):
+    """Left parts with a row's A/D letter and price printed after the next row's title
+    (plain pdftotext: ``527`` / ``Common Stock`` / ``D`` / ``$ 215.4``) given back: where a
+    part holds only its title and such cells, and the part before it has shares but no
+    A/D letter, they are that part's, with the marks after them (the titled part is a
+    holding's)."""
+    for before, part in zip(parts, parts[1:]):
+        late = part.values.keys() & LATE_LEFT_CELLS
+        if ("ad" in late and part.values.keys() - late == {"title"}
+                and "shares" in before.values and not before.values.keys() & late):
+            first = min((p for label in late for p in part.values[label].pieces), key=_place)
+            for label in late:
+                before.values[label] = part.values.pop(label)
+            before.marks += [m for m in part.marks if _place(m) > _place(first)]
+            part.marks = [m for m in part.marks if _place(m) < _place(first)]
+    return parts
 
 
 def _parts(pieces, table, opening=None):

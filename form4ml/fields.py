@@ -1550,6 +1550,30 @@ def repair_ad_di_order(tokens, tags, line_zones):
                 tags[i] = SIDE_OF_OWNED[i > owned[0]]
 
 
+def repair_letters_after_titles(tokens, tags, line_zones):
+    """Plain pdftotext prints a Table I row's left-hand cells, then the next row's title,
+    then the row's A/D letter (``Common Stock`` / ``10/15/2020`` / ``F(1)`` / ``527`` /
+    ``Common Stock`` / ``D``): a ``D`` tagged D/I right after a title, where the row before
+    that title ends in its shares with no A/D letter yet, is that row's A/D letter (a D/I
+    letter comes after a row's amount owned). Tags fixed in place; the assembler gives the
+    letter back to the row above (``assemble._late_left_cells``)."""
+    for i, tok in enumerate(tokens):
+        if tags[i] != "B-di" or tok.text != "D" or line_zones[tok.line] != "table1":
+            continue
+        title = _tagged_before(tags, i)
+        if title is None or tags[title][2:] != "title":
+            continue
+        start = next(j for j in range(title, -1, -1) if tags[j] == "B-title" or j == 0)
+        before = _tagged_before(tags, start)
+        if before is not None and tags[before] == "B-shares":
+            tags[i] = "B-ad"
+
+
+def _tagged_before(tags, i):
+    """The last token before ``i`` with a tag, marks aside, or None."""
+    return next((j for j in range(i - 1, -1, -1) if tags[j] not in ("O", "B-fn_mark")), None)
+
+
 BARE_MARK = re.compile(r"^\d{1,2}$")
 CELL_SEPARATORS = ("|", ";")
 MIN_ASCII_COLUMNS = 3   # a row of EDGAR ASCII's table has ten; OCR reads a table rule as a stray |

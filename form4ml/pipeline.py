@@ -90,6 +90,7 @@ TAG_REPAIRS = (
     (box_repairs.repair_relationship_columns, ("zones",)),
     (box_repairs.repair_entity_marks, ("zones",)),
     (fields.repair_ad_di_order, ("zones",)),
+    (fields.repair_letters_after_titles, ("zones",)),
     (fields.repair_lone_ownership_letters, ("confidences", "zones")),
     (fields.repair_holding_amounts, ("confidences", "zones")),
     (fields.repair_owned_after_prices, ("confidences", "zones")),

@@ -709,6 +709,31 @@ def test_assemble_pairs_a_table_read_block_by_block():
             for h in rec["non_derivative_holdings"]] == [("Common Stock", 45, "I", "By Spouse")]
 
 
+# Cut down from a real filing's Table I in plain pdftotext: a sale's left-hand cells, a
+# holding's title, then the sale's A/D letter and price, then both rows' right-hand cells
+LATE_LETTER = [L("title", "Common Stock", 124), L("tx_date", "10/15/2020", 126), L("code", "F", 128),
+               L("shares", "527", 130), L("title", "Common Stock", 132), L("ad", "D", 134),
+               L("fn_mark", "(2)", 152), L("price", "215.4", 153), L("owned", "10,022", 153),
+               L("di", "D", 155), L("owned", "300", 157), L("di", "I", 159), L("nature", "By Spouse's IRA", 161),
+               L("fn_mark", "(3)", 163)]
+
+
+@pytest.mark.parametrize("pieces, price", [
+    (LATE_LETTER, 215.4),
+    # the holding's part holding the letter alone gives it back too
+    ([p for p in LATE_LETTER if p.label != "price" and p.text != "(2)"], None),
+])
+def test_assemble_gives_a_rows_letter_printed_after_the_next_title_back_to_it(pieces, price):
+    rec = assemble(pieces)
+    tx, = rec["non_derivative_transactions"]
+    holding, = rec["non_derivative_holdings"]
+    assert (tx["acquired_disposed"], tx["price_per_share"], tx["shares_owned_following"],
+            tx["direct_or_indirect"]) == ("D", price, 10022, "D")
+    assert (holding["shares_owned_following"], holding["direct_or_indirect"],
+            holding["nature_of_ownership"], holding["footnote_ids"]) == (300, "I", "By Spouse's IRA", ["F3"])
+    assert tx["footnote_ids"] == (["F2"] if price else [])
+
+
 def test_assemble_leaves_blocks_alone_when_their_rows_do_not_pair():
     # two rows' left-hand cells, one row's right-hand cells: which row they belong to is not known
     rec = assemble(BLOCKS[:-4])

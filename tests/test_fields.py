@@ -1505,6 +1505,28 @@ def test_repair_opens_a_tab_cells_value_at_the_cells_first_word(cell, underlying
     assert [tag for tag in tags if tag.endswith("und_title")][0] == "B-und_title"
 
 
+# Cut down from a real filing's Table I in plain pdftotext: a sale's left-hand cells, then
+# a holding's title, then the sale's A/D letter, which the CRF read as a D/I letter.
+LATE_LETTER = "Common Stock\n\n10/15/2020\n\nF(1)\n\n527\n\nCommon Stock\n\nD\n"
+
+
+@pytest.mark.parametrize("text, letter", [
+    (LATE_LETTER, "B-ad"),
+    # after the row's amount owned it is the D/I letter
+    (LATE_LETTER.replace("527\n", "527\n\n10,022\n"), "B-di"),
+    # an I is never an A/D letter
+    (LATE_LETTER.replace("\nD\n", "\nI\n"), "B-di"),
+])
+def test_repair_gives_a_letter_after_the_next_title_to_the_row_above(text, letter):
+    crf = {"10/15/2020": "B-tx_date", "F": "B-code", "(1)": "B-fn_mark", "527": "B-shares", "10,022": "B-owned",
+           "D": "B-di", "I": "B-di"}
+    tokens = tokenize(text)
+    tags = ["B-title" if t.text == "Common" else "I-title" if t.text == "Stock" else crf.get(t.text, "O")
+            for t in tokens]
+    fields.repair_letters_after_titles(tokens, tags, ["table1"] * len(text.split("\n")))
+    assert tags[-1] == letter
+
+
 # Cut down from a real filing's Table I (pdftotext -layout): the nature centred on its row,
 # the CRF taking it up again at its last word.
 NATURE_CELL = ("                                              By The\n"
