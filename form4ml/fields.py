@@ -867,6 +867,22 @@ def repair_split_amounts(tokens, tags, line_zones):
             tags[i] = "B-" + label
 
 
+def repair_owned_after_underlying(tokens, tags, line_zones):
+    """A Table II line's amount the CRF read as the row's amount (column 5), standing
+    after the row's underlying title and amount (column 7) with only the D/I letter, the
+    nature or marks after it, is the amount owned (column 9), where the line has none
+    (``Class A Common Stock; 1,474,432; ; 1,474,432; D;``: a holding). Tags fixed in place."""
+    for run in tokens_by_line(tokens, line_zones, ("table2",)).values():
+        labels = [tags[i][2:] for i in run]
+        if "owned" in labels or "und_title" not in labels or "und_shares" not in labels:
+            continue
+        after = run[max(k for k, label in enumerate(labels) if label == "und_shares") + 1:]
+        shares = [i for i in after if tags[i] == "B-shares"]
+        rest = [tags[i][2:] for i in after if i not in shares and tags[i] != "O"]
+        if len(shares) == 1 and all(label in ("di", "nature", "fn_mark") for label in rest):
+            tags[shares[0]] = "B-owned"
+
+
 def repair_second_amounts(tokens, tags, line_zones):
     """A Table II row's line with two amounts the CRF read as the row's amount (column
     5) and no underlying amount: the second is the underlying amount (column 7), as a row

@@ -1551,6 +1551,33 @@ def test_repair_gives_a_natures_cell_its_words_before_where_the_crf_took_it_up(l
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-nature")] == nature
 
 
+# Cut down from a real filing's Table II holding in semicolon-separated cells: its amount
+# owned, after the underlying title and amount, read as the row's amount.
+HOLDING_ROW = "Class B Common Stock; (1); ; ; ; ; ; ; (1); (1); Class A Common Stock; 1,474,432; ; {owned}; D; "
+
+
+@pytest.mark.parametrize("owned, tag", [
+    ("1,474,432", "B-owned"),
+    # an amount with a price after it stands where a price may: left as read
+    ("1,474,432; $0", "B-shares"),
+])
+def test_repair_reads_an_amount_after_the_underlying_as_owned(owned, tag):
+    text = HOLDING_ROW.format(owned=owned)
+    tokens = tokenize(text)
+    tags, und = [], 0
+    for t in tokens:
+        if t.text == "Class" and t.col > 20:
+            und = 1
+        if t.text in ("Class", "B", "A", "Common", "Stock"):
+            tags.append(("B-" if t.text == "Class" else "I-") + ("und_title" if und else "title"))
+        elif t.text == "1,474,432":
+            tags.append("B-und_shares" if "B-und_shares" not in tags else "B-shares")
+        else:
+            tags.append({"(1)": "B-fn_mark", "D": "B-di", "0": "B-price"}.get(t.text, "O"))
+    fields.repair_owned_after_underlying(tokens, tags, ["table2"])
+    assert tags[[k for k, t in enumerate(tokens) if t.text == "1,474,432"][1]] == tag
+
+
 # Cut down from a real filing's Table II row (pdftotext -layout, an RSU settlement): the
 # row's amount and its underlying amount, one number, read as one underlying amount.
 SPLIT_ROW = "Stock   01/15/2024   M{gap}472{gap}472   $0   473   D"
