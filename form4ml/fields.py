@@ -883,6 +883,16 @@ def repair_owned_after_underlying(tokens, tags, line_zones):
             tags[shares[0]] = "B-owned"
 
 
+def repair_date_pairs(tokens, tags, line_zones):
+    """Column 6 holds two dates, the date exercisable before the expiration date: on a
+    Table II line with two dates read as the same one of them and none as the other, the
+    first is the date exercisable and the second the expiration date. Tags fixed in place."""
+    for run in tokens_by_line(tokens, line_zones, ("table2",)).values():
+        dates = [i for i in run if tags[i] in ("B-ex_date", "B-exp_date")]
+        if len(dates) == 2 and tags[dates[0]] == tags[dates[1]]:
+            tags[dates[0]], tags[dates[1]] = "B-ex_date", "B-exp_date"
+
+
 def repair_second_amounts(tokens, tags, line_zones):
     """A Table II row's line with two amounts the CRF read as the row's amount (column
     5) and no underlying amount: the second is the underlying amount (column 7), as a row

@@ -63,6 +63,7 @@ TAG_REPAIRS = (
     (fields.repair_underlying_before_dates, ("zones",)),
     (fields.repair_split_amounts, ("zones",)),
     (fields.repair_owned_after_underlying, ("zones",)),
+    (fields.repair_date_pairs, ("zones",)),
     (fields.repair_second_amounts, ("zones",)),
     (fields.repair_dollar_amounts, ("zones",)),
     (fields.repair_price_after_owned, ("confidences", "zones")),

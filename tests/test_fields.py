@@ -3,6 +3,7 @@ tables' and notes' in ``fields``, the owners', remarks' and signatures' in ``box
 import pytest
 
 from form4ml import box_repairs, fields
+from form4ml.features import DATE
 from form4ml.fields import NOTE_MARK, spans_to_tags
 from form4ml.tokenize import tokenize
 
@@ -1549,6 +1550,28 @@ def test_repair_gives_a_natures_cell_its_words_before_where_the_crf_took_it_up(l
         return [crf.get(t.text, "O") for t in tokens]
     tokens, tags = _repaired(fields.repair_nature_cell_starts, NATURE_CELL.format(last=last), tagged, "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-nature")] == nature
+
+
+# Cut down from a real filing's Table II row in semicolon-separated cells: both of column
+# 6's dates read as the expiration date.
+DATE_ROW = "Units; (4); 08/15/2020; ; M; ; ; 81,217.00; {dates}; Class A Common Stock; 81,217.00; 0.00; D; "
+
+
+@pytest.mark.parametrize("dates, crf, read", [
+    ("08/15/2020; 08/15/2020", ["B-exp_date", "B-exp_date"], ["B-ex_date", "B-exp_date"]),
+    ("08/15/2020; 08/15/2025", ["B-ex_date", "B-ex_date"], ["B-ex_date", "B-exp_date"]),
+    # read as the two already, or one of them alone: left as read
+    ("08/15/2020; 08/15/2025", ["B-ex_date", "B-exp_date"], ["B-ex_date", "B-exp_date"]),
+    ("08/15/2025", ["B-exp_date"], ["B-exp_date"]),
+])
+def test_repair_reads_column_6s_two_dates_in_order(dates, crf, read):
+    tokens = tokenize(DATE_ROW.format(dates=dates))
+    column6 = [k for k, t in enumerate(tokens) if DATE.match(t.text)][1:]   # after the transaction date
+    tags = ["B-tx_date" if DATE.match(t.text) else "O" for t in tokens]
+    for k, tag in zip(column6, crf):
+        tags[k] = tag
+    fields.repair_date_pairs(tokens, tags, ["table2"])
+    assert [tags[k] for k in column6] == read
 
 
 # Cut down from a real filing's Table II holding in semicolon-separated cells: its amount
