@@ -65,7 +65,6 @@ TAG_REPAIRS = (
     (fields.repair_owned_after_underlying, ("zones",)),
     (fields.repair_date_pairs, ("zones",)),
     (fields.repair_second_amounts, ("zones",)),
-    (fields.repair_dollar_amounts, ("zones",)),
     (fields.repair_price_after_owned, ("confidences", "zones")),
     (fields.repair_untagged_price_runs, ("confidences", "zones")),
     (fields.repair_marks_inside_text, ("zones",)),
@@ -78,6 +77,7 @@ TAG_REPAIRS = (
     (fields.repair_hyphen_wrapped_titles, ("confidences", "zones")),
     (box_repairs.repair_remarks_openings, ("confidences", "zones")),
     (fields.repair_wrapped_heads, ("confidences", "zones")),
+    (fields.repair_dollar_amounts, ("zones",)),     # once the titles' wrapped heads are read: it looks back to the title
     (fields.repair_untagged_natures, ("confidences", "zones")),
     (fields.repair_nature_heads, ("confidences", "zones")),
     (fields.repair_nature_restarts, ("confidences", "zones")),

@@ -2,7 +2,7 @@
 tables' and notes' in ``fields``, the owners', remarks' and signatures' in ``box_repairs``)."""
 import pytest
 
-from form4ml import box_repairs, fields
+from form4ml import box_repairs, fields, pipeline
 from form4ml.features import DATE
 from form4ml.fields import NOTE_MARK, spans_to_tags
 from form4ml.tokenize import tokenize
@@ -1550,6 +1550,37 @@ def test_repair_gives_a_natures_cell_its_words_before_where_the_crf_took_it_up(l
         return [crf.get(t.text, "O") for t in tokens]
     tokens, tags = _repaired(fields.repair_nature_cell_starts, NATURE_CELL.format(last=last), tagged, "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-nature")] == nature
+
+
+# Cut down from a real filing's Table II holding in the EDGAR ASCII layout: its title's head
+# left O (read back by repair_wrapped_heads), its conversion price read as column 8's price.
+ASCII_HOLDING = ("Class B Common     0.0000     1   1   Class A     3109744    3109744   I   See\n"
+                 "Stock                         2       Common                              footnote 3\n"
+                 "                                      Stock\n")
+ASCII_HOLDING_CRF = {(0, "0.0000"): "B-price", (0, "Class A"): "B-und_title", (0, "3109744"): "B-und_shares",
+                     (0, "I"): "B-di", (0, "See"): "B-nature", (1, "Stock"): "I-title", (1, "Common"): "I-und_title",
+                     (1, "footnote"): "I-nature", (2, "Stock"): "I-und_title"}
+
+
+def test_pipeline_reads_a_holdings_price_once_its_titles_head_is_read():
+    tokens = tokenize(ASCII_HOLDING)
+    tags, seen = [], set()
+    for t in tokens:
+        key = (t.line, "Class A" if t.text in ("Class", "A") and t.col > 30 else t.text)
+        tag = ASCII_HOLDING_CRF.get(key, "O")
+        if tag == "B-und_title" and t.text == "A":
+            tag = "I-und_title"
+        if key == (0, "3109744") and key in seen:
+            tag = "B-owned"
+        seen.add(key)
+        tags.append(tag)
+    confidences = [None if tag == "O" else 0.9 for tag in tags]
+    zones = ["table2"] * 4
+    reads = {"confidences": confidences, "zones": zones, "lines": ASCII_HOLDING.split("\n")}
+    for repair, needs in pipeline.TAG_REPAIRS:     # these two, in the pipeline's order
+        if repair in (fields.repair_wrapped_heads, fields.repair_dollar_amounts):
+            repair(tokens, tags, *(reads[name] for name in needs))
+    assert [tag for t, tag in zip(tokens, tags) if t.line == 0][:4] == ["B-title", "I-title", "I-title", "B-ex_price"]
 
 
 # Cut down from a real filing's Table II row in semicolon-separated cells: both of column
