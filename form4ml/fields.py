@@ -159,12 +159,21 @@ def repair_tab_cell_heads(tokens, tags, confidences, line_zones):
         if (not tags[i].startswith("B-") or tags[i][2:] not in WRAPPED_LABELS
                 or line_zones[tok.line] not in TABLE_ZONES or not any(tokens[j].cell for j in runs[tok.line])):
             continue
-        head = list(takewhile(lambda j: tags[j] == "O" and tokens[j].line == tok.line and tokens[j].cell == tok.cell
-                              and CELL_WORD.match(tokens[j].text), range(i - 1, -1, -1)))
+        head = _untagged_words_before(tokens, tags, i, lambda j: tokens[j].cell == tok.cell)
         if head and (head[-1] == 0 or tokens[head[-1] - 1].line != tok.line or tokens[head[-1] - 1].cell != tok.cell):
             for j in head:
                 tags[j], confidences[j] = "I-" + tags[i][2:], confidences[i]
             tags[head[-1]], tags[i] = "B-" + tags[i][2:], "I-" + tags[i][2:]
+
+
+def _untagged_words_before(tokens, tags, i, in_cell):
+    """The words left ``O`` right before token ``i`` on its line, nearest first, as far as
+    ``in_cell(j)`` keeps token ``j`` in ``i``'s cell."""
+    return list(takewhile(lambda j: tags[j] == "O" and tokens[j].line == tokens[i].line and in_cell(j)
+                          and CELL_WORD.match(tokens[j].text), range(i - 1, -1, -1)))
+
+
+CELL_WORD = re.compile(r"^(?:[A-Za-z][A-Za-z.'&-]*|,)$")
 
 
 SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")
@@ -1048,14 +1057,8 @@ def repair_nature_cell_starts(tokens, tags, confidences, line_zones):
     for i in range(1, len(tokens)):
         if tags[i] != "I-nature" or line_zones[tokens[i].line] not in TABLE_ZONES:
             continue
-        j = i - 1
-        while (j >= 0 and tags[j] == "O" and tokens[j].line == tokens[i].line
-               and tokens[j + 1].start - tokens[j].end <= 1 and CELL_WORD.match(tokens[j].text)):
+        for j in _untagged_words_before(tokens, tags, i, lambda j: tokens[j + 1].start - tokens[j].end <= 1):
             tags[j], confidences[j] = "I-nature", confidences[i]
-            j -= 1
-
-
-CELL_WORD = re.compile(r"^(?:[A-Za-z][A-Za-z.'&-]*|,)$")
 
 
 def repair_nature_restarts(tokens, tags, confidences, line_zones):
@@ -1265,7 +1268,7 @@ def _underlying_head(tokens, tags, by_line, line):
         words = list(takewhile(lambda i: tags[i] == "O" and _head_word(tokens[i].text), run))
         rest = run[len(words):]
         if (not words or all(len(tokens[i].text) == 1 for i in words)
-                or rest and (above < line or not all(_amount(tokens[i].text) for i in rest))):
+                or rest and (above < line or not all(WHOLE_AMOUNT.match(tokens[i].text) for i in rest))):
             return []
         head[:0] = words
     return []
@@ -1273,10 +1276,6 @@ def _underlying_head(tokens, tags, by_line, line):
 
 def _head_word(text):
     return _title_word(text) and text.lower() not in HEADER_WORDS
-
-
-def _amount(text):
-    return bool(VALUE.match(text)) and not DATE.match(text)
 
 
 def repair_centred_title_words(tokens, tags, confidences, line_zones):
@@ -2004,7 +2003,7 @@ BROKEN_HEADING = re.compile(r"\bnumber of shares\b")
 MAX_BROKEN_HEADING_TOKENS = 2   # tokens a line of a heading printed a word or two a line holds
 
 
-def repair_broken_headings(tokens, tags, lines, line_zones):
+def repair_broken_headings(tokens, tags, lines):
     """Plain pdftotext prints column 7's heading ``Amount or Number of Shares`` a word or
     two a line, below the underlying title's cell, and the CRF may read ``Shares`` as the
     rest of that title. The tokens of a run of such short table lines that spell the

@@ -109,7 +109,7 @@ TAG_REPAIRS = (
     (fields.repair_underlying_titles, ("zones",)),
     (fields.repair_bare_marks, ("confidences", "lines", "zones")),
     (box_repairs.repair_signature_over_label, ()),
-    (fields.repair_broken_headings, ("lines", "zones")),
+    (fields.repair_broken_headings, ("lines",)),
 )
 
 

@@ -399,14 +399,12 @@ BROKEN_HEADING = "Common\nStock\n\nAmount or\nNumber of\nShares\n\n224.048"
     # a title that only holds the word keeps it
     (BROKEN_HEADING.replace("Number of\n", ""), ["Common", "Stock", "Shares"]),
 ])
-@pytest.mark.parametrize("heading_zone", ["table2", "footnotes"])   # the zone CRF may read it as notes
-def test_repair_clears_a_heading_printed_a_word_a_line(text, underlying, heading_zone):
+def test_repair_clears_a_heading_printed_a_word_a_line(text, underlying):
     tokens = tokenize(text)
     tags = ["B-und_title" if t.text == "Common" else "I-und_title" if t.text in ("Stock", "Shares")
             else "B-und_shares" if t.text == "224.048" else "O" for t in tokens]
     lines = text.split("\n")
-    zones = ["table2" if n < 3 or line == "Shares" else heading_zone for n, line in enumerate(lines)]
-    fields.repair_broken_headings(tokens, tags, lines, zones)
+    fields.repair_broken_headings(tokens, tags, lines)     # whatever zone its lines stand in
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
 
 
