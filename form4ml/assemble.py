@@ -674,7 +674,8 @@ def rebuilt_rows(rows):
     columns or blocks, in this order: the ownership column printed last, tables read
     column by column, tall cells' heads and split rows, tables read block by block,
     Table II's right-hand cells printed after the table, marks printed after a table."""
-    rows = attach_trailing_cells(pair_block_rows(mend_rows(read_columns(spread_ownership_column(rows)))))
+    rows = spread_nature_column(spread_ownership_column(rows))
+    rows = attach_trailing_cells(pair_block_rows(mend_rows(read_columns(rows))))
     return _rebuild_runs(rows, _spread_trailing_marks)
 
 
@@ -751,6 +752,53 @@ def _spread_column(run):
         if not any(held_by is k for k in kept):     # a row of the column alone: its marks are the nature's
             row.marks += held_by.marks
     return kept
+
+
+def spread_nature_column(rows):
+    """Each column of natures of indirect ownership printed below a block of Table I's
+    rows (plain ``pdftotext``: ten rows ending in ``I``, then ``by Trust`` / ``(2)``
+    ten times) given to the block's rows in order. In text order the first nature went
+    to the block's last row and each other one made a row of its own (later dropped as
+    a row without substance). The n natures, each with the marks after it, go to the n
+    rows before them, where each of those has the D/I letter ``I`` and, but the last,
+    no nature of its own."""
+    return _rebuild_runs(rows, _spread_natures)
+
+
+def _spread_natures(run):
+    if run[0].table != "table1":
+        return None
+    out, changed = list(run), False
+    k = len(out)
+    while k > 0:
+        j = k
+        while j > 0 and out[j - 1].values.keys() == {"nature"}:
+            j -= 1
+        column = out[j:k]
+        targets = out[j - len(column) - 1:j] if j > len(column) else []
+        if column and targets and _take_natures(targets, column):
+            del out[j:k]
+            changed = True
+        k = j - 1 if j == k else j
+    return out if changed else None
+
+
+def _take_natures(targets, column):
+    """Give the last target's nature and the column's to the targets in order, where
+    every target's D/I letter is ``I`` and only the last has a nature."""
+    last = targets[-1]
+    if ("nature" not in last.values or any("nature" in row.values for row in targets[:-1])
+            or any("".join(row.values["di"].texts).strip() != "I" if "di" in row.values else True
+                   for row in targets)):
+        return False
+    first = _place(last.values["nature"].pieces[0])
+    natures = [(last.values.pop("nature"), [m for m in last.marks if _place(m) > first])]
+    last.marks = [m for m in last.marks if _place(m) < first]
+    natures += [(row.values["nature"], row.marks) for row in column]
+    for row, (nature, marks) in zip(targets, natures):
+        row.values["nature"] = nature
+        row.marks = row.marks + marks
+    return True
 
 
 OPEN_MARKET = ("P", "S")

@@ -726,6 +726,55 @@ def _security(word):
 MIN_REPEATED_LINES = 3     # a row's title, date and code
 
 
+MIN_COLUMN_LINES = 3
+
+
+def repair_column_runs(tokens, tags, confidences, line_zones):
+    """A block of a table's lines right after each other, each one cell shaped like the
+    block's first line, is a column of a table printed column by column (plain
+    ``pdftotext``: ``Common Stock`` twenty-one times, then ``11/09/2021`` twenty-one
+    times, ``S``, ``47,553 D``; columns a blank line apart). The CRF tags the first line
+    and runs it on or leaves the rest ``O``: each such line takes the first line's tags, a
+    value of its own, where the CRF tagged all the first line's tokens, opening a value
+    (lines it tagged otherwise, a row's own cells a line each, stay). Tags and
+    confidences copied in place."""
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
+    order = list(by_line)
+    k = 0
+    while k < len(order):
+        first = by_line[order[k]]
+        end = k + 1
+        while (end < len(order) and order[end] == order[end - 1] + 1
+               and line_zones[order[end]] == line_zones[order[k]] and _same_cell(tokens, tags, first, by_line[order[end]])):
+            end += 1
+        if (end - k >= MIN_COLUMN_LINES and tags[first[0]].startswith("B-") and "O" not in (tags[i] for i in first)
+                and _one_cell(tokens, first)):
+            run_on = {"O"} | {"I-" + tags[i][2:] for i in first}
+            for line in order[k + 1:end]:
+                if all(tags[j] in run_on for j in by_line[line]):
+                    for i, j in zip(first, by_line[line]):
+                        tags[j], confidences[j] = tags[i], confidences[i]
+        k = end
+
+
+TEXT_CELLS = ("title", "nature", "und_title")
+
+
+def _same_cell(tokens, tags, first, line):
+    """Whether a line repeats the first line's cell: the same words where that is text
+    (``Profit`` / ``Sharing`` / ``Trust`` is one nature a word a line), the same shape
+    where it is a date, a code or an amount."""
+    if any(tags[i][2:] in TEXT_CELLS for i in first):
+        return [tokens[i].text for i in first] == [tokens[j].text for j in line]
+    return _alike(tokens, first, line)
+
+
+def _one_cell(tokens, line):
+    """Whether a line's tokens stand in one cell: no tab, no gap of a cell between them."""
+    return all(tokens[j].cell == tokens[i].cell and tokens[j].col - (tokens[i].col + len(tokens[i].text)) < MIN_CELL_GAP
+               for i, j in zip(line, line[1:]))
+
+
 def repair_repeated_rows(tokens, tags, confidences, line_zones):
     """A table line the CRF left ``O`` that repeats a title line of its table, with other
     rows' cells tagged between the two, opens a row printed the way that title's row was

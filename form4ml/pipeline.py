@@ -28,7 +28,8 @@ MODEL_FILES = (ZONE_MODEL, *FIELD_MODELS.values(), TEMPLATE, META)
 
 # The rules that mend the zone CRF's reading (``form4ml/zones.py``), in the order they
 # run; each takes the lines and their zones and fixes the zones in place.
-ZONE_REPAIRS = (zone_rules.repair_note_lines, zone_rules.repair_stray_table_lines, zone_rules.repair_table2_heading,
+ZONE_REPAIRS = (zone_rules.repair_note_lines, zone_rules.repair_table2_below_table1,
+                zone_rules.repair_stray_table_lines, zone_rules.repair_table2_heading,
                 zone_rules.repair_signature_lines, zone_rules.repair_owner_rows, zone_rules.repair_table2_above_table1)
 
 # The rules that mend the field CRFs' tags (``form4ml/fields.py``: tables and notes;
@@ -47,6 +48,7 @@ TAG_REPAIRS = (
     (box_repairs.repair_city_prefixes, ("confidences",)),
     (box_repairs.repair_cities_after_streets, ()),
     (box_repairs.repair_owner_names, ("confidences", "lines")),
+    (fields.repair_column_runs, ("confidences", "zones")),
     (fields.repair_untitled_rows, ("confidences", "zones")),
     (fields.repair_untagged_title_openings, ("confidences", "zones")),
     (fields.repair_untagged_titles, ("confidences", "zones")),

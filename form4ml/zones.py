@@ -142,6 +142,25 @@ def repair_table2_above_table1(lines, zones):
     return zones
 
 
+def repair_table2_below_table1(lines, zones):
+    """Between Table I's heading and the first Table II heading after it, no line is
+    Table II's: lines there the zone CRF put in Table II are Table I's (plain
+    ``pdftotext`` printing thirty rows of Table I one cell a line, the first page's
+    rows read as Table II; a training text's zones are drawn the same way). Fixes
+    ``zones`` in place."""
+    top = _heading_line(lines, "table1")
+    if top is None:
+        return zones
+    pattern = HEADING_OF["table2"]
+    bottom = next((n for n in range(top + 1, len(lines)) if pattern.search(lines[n])), None)
+    if bottom is None:
+        return zones
+    for n in range(top + 1, bottom):
+        if zones[n] == "table2":
+            zones[n] = "table1"
+    return zones
+
+
 OWNER_ROW = re.compile(r"[A-Za-z]{2,}.*\b\d{5}(?:-\d{4})?\b")     # a name and address ending in a ZIP
 
 
@@ -198,7 +217,7 @@ def repair_table2_heading(lines, zones):
     return zones
 
 
-STRAY_ZONES = ("footnotes", "header", "issuer")     # where the zone CRF puts table lines it misreads
+STRAY_ZONES = ("footnotes", "header", "issuer", "relationship")     # where the zone CRF puts table lines it misreads
 
 
 def _strayed(line, zone):

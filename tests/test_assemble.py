@@ -1235,3 +1235,37 @@ def test_assemble_gives_a_derivative_row_read_in_table_is_zone_to_table_ii(title
     pieces += [P("und_title", underlying)] if underlying else []
     rec = assemble(pieces + [P("di", "D")])
     assert [t for t in ("non_derivative_transactions", "derivative_transactions") if rec[t]] == [table]
+
+
+def T(label, text, line, col=0, begins=True):
+    """A piece at its place in the text, 100 characters a line."""
+    return Piece(label, text, line * 100 + col, line * 100 + col + len(text), "table1", 0.9, begins, line, col)
+
+
+def _sale(line, mark):
+    """A Table I sale plain pdftotext prints a cell a line, its mark after the price."""
+    return [T("title", "Common Stock", line), T("tx_date", "11/09/2021", line + 1), T("code", "S", line + 2),
+            T("shares", "2,369", line + 3), T("ad", "D", line + 3, 6), T("price", "1,082.045", line + 4, 2),
+            T("fn_mark", mark, line + 4, 12), T("owned", "168,693,981", line + 4, 17), T("di", "I", line + 5)]
+
+
+def _trust(line):
+    return [T("nature", "by", line), T("nature", "Trust", line, 3, begins=False), T("fn_mark", "(2)", line + 1)]
+
+
+# Cut down from plain pdftotext of a real filing's thirty-row Table I: each block of rows
+# ends in ``I``, then the block's natures, ``by Trust`` / ``(2)`` once a row.
+@pytest.mark.parametrize("pieces, rows", [
+    (_sale(1, "(9)") + _sale(7, "(10)") + _trust(13) + _trust(15) + _sale(17, "(11)"),
+     [("by Trust", ["F9", "F2"]), ("by Trust", ["F10", "F2"]), (None, ["F11"])]),
+    (_sale(1, "(9)") + _sale(7, "(10)") + _sale(13, "(11)") + _trust(19) + _trust(21) + _trust(23) + _sale(25, "(12)"),
+     [("by Trust", ["F9", "F2"]), ("by Trust", ["F10", "F2"]), ("by Trust", ["F11", "F2"]), (None, ["F12"])]),
+    # a row's own nature and a second one printed below it (the CRF opening a nature
+    # twice) are no column, as the row above has a nature of its own: the second is read
+    # as before, the head of the next row's tall cell
+    (_sale(1, "(9)") + _trust(7) + _sale(9, "(10)") + _trust(15) + _trust(17) + _sale(19, "(11)"),
+     [("by Trust", ["F9", "F2"]), ("by Trust", ["F10", "F2"]), ("by Trust", ["F2", "F11"])]),
+])
+def test_assemble_gives_a_column_of_natures_below_a_block_of_rows_to_the_rows_in_order(pieces, rows):
+    got = assemble(pieces)["non_derivative_transactions"]
+    assert [(r["nature_of_ownership"], r["footnote_ids"]) for r in got] == rows

@@ -2257,3 +2257,34 @@ def test_repair_reads_an_untagged_amount_between_code_and_letter_as_the_shares(c
     tokens, tags = _repaired(fields.repair_shares_after_codes, text,
                              lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
     assert tags[[t.text for t in tokens].index("3")] == tag
+
+
+# Cut down from plain pdftotext of a real filing's thirty-row Table I read column by
+# column (a Tesla holder's sales): each column a block of lines, one cell a line, the CRF
+# running the first title on and tagging only the first date
+TITLE_COLUMN = "Common Stock\nCommon Stock\nCommon Stock"
+DATE_COLUMN = "11/09/2021\n11/09/2021\n11/09/2021"
+AMOUNT_COLUMN = "47,553 D\n38,295 D\n50,707 D"
+
+
+@pytest.mark.parametrize("text, crf, expected", [
+    (TITLE_COLUMN, ["B-title"] + ["I-title"] * 5, ["B-title", "I-title"] * 3),
+    (DATE_COLUMN, ["B-tx_date", "O", "O"], ["B-tx_date"] * 3),
+    (AMOUNT_COLUMN, ["B-shares", "B-ad", "O", "O", "O", "O"], ["B-shares", "B-ad"] * 3),
+    # a column of two lines may be a row's cells: left alone
+    ("11/09/2021\n11/09/2021", ["B-tx_date", "O"], ["B-tx_date", "O"]),
+    # lines a blank line apart are no column block
+    ("11/09/2021\n\n11/09/2021\n\n11/09/2021", ["B-tx_date", "O", "O"], ["B-tx_date", "O", "O"]),
+    # a nature a word a line is one cell, however alike its words' shapes
+    ("Profit\nSharing\nTrust", ["B-nature", "I-nature", "I-nature"], ["B-nature", "I-nature", "I-nature"]),
+    # a row's amounts a line each, which the CRF read as different cells, stay
+    ("8,508\n67.46\n253", ["B-shares", "B-price", "B-owned"], ["B-shares", "B-price", "B-owned"]),
+    # a first line the CRF left partly untagged gives no pattern
+    (AMOUNT_COLUMN, ["B-shares", "O", "O", "O", "O", "O"], ["B-shares", "O", "O", "O", "O", "O"]),
+    # cells of a line of spaces are no one cell
+    ("11/09/2021     S\n11/09/2021     S\n11/09/2021     S", ["B-tx_date", "B-code"] + ["O"] * 4,
+     ["B-tx_date", "B-code"] + ["O"] * 4),
+])
+def test_repair_tags_each_line_of_a_column_block_as_its_first(text, crf, expected):
+    _, tags = _repaired(fields.repair_column_runs, text, lambda tokens: crf, "table1")
+    assert tags == expected

@@ -3,7 +3,8 @@ import pytest
 
 from form4ml.tokenize import tokenize
 from form4ml.zones import (derive_zones, repair_note_lines, repair_owner_rows, repair_signature_lines,
-                           repair_stray_table_lines, repair_table2_above_table1, repair_table2_heading,
+                           repair_stray_table_lines, repair_table2_above_table1, repair_table2_below_table1,
+                           repair_table2_heading,
                            repair_trailing_rows)
 
 TAIL = ("Table II - Derivative Securities Acquired\n"
@@ -199,6 +200,9 @@ LAYOUT_ROW = [" Restricted Stock                  (1)          (2)          (2) 
 @pytest.mark.parametrize("zone, expected", [
     ("issuer", "table2"),
     ("header", "table2"),
+    # plain pdftotext of a thirty-row Table I, read column by column: the zone CRF put
+    # the column of codes (``S`` twenty-one times) in box 5's check marks
+    ("relationship", "table2"),
     # the owners' table between Table II's cells stays as read (plain pdftotext prints them so)
     ("owner", "owner"),
 ])
@@ -285,3 +289,23 @@ OWNER_BLOCKS = ["Reporting Person: Mithril II UGP LLC",
 def test_table2_lines_above_table1s_heading_take_the_zone_above_them(zone, expected):
     zones = ["owner", "owner", "relationship", zone, "table1", "table1"]
     assert repair_table2_above_table1(OWNER_BLOCKS, zones)[:4] == expected
+
+
+# Cut down from plain pdftotext of a real filing's thirty-row Table I, a cell a line: the
+# zone CRF read the first page's rows, right below Table I's headings, as Table II's
+TABLE1_ROWS = ["Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned",
+               "(A) or", "(D)", "Common Stock", "11/09/2021", "S", "22,488 D",
+               "Reminder: Report on a separate line for each class of securities beneficially owned",
+               "Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned",
+               "Class B Common Stock"]
+
+
+@pytest.mark.parametrize("zones, expected", [
+    (["table1"] * 3 + ["table2"] * 4 + ["boilerplate", "table2", "table2"],
+     ["table1"] * 7 + ["boilerplate", "table2", "table2"]),
+    # without Table II's heading below Table I's (OCR lost it), the zones stay as read
+    (["table1"] * 3 + ["table2"] * 4 + ["boilerplate", "table1", "table2"], None),
+])
+def test_table2_lines_between_table1s_heading_and_table2s_are_table1s(zones, expected):
+    lines = TABLE1_ROWS if expected else TABLE1_ROWS[:8] + ["Table Il - Derivative", "Class B Common Stock"]
+    assert repair_table2_below_table1(lines, list(zones)) == (expected or zones)
