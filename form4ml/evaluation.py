@@ -3,6 +3,7 @@ the CLI, the report and the notebooks all call this)."""
 from dataclasses import dataclass
 
 from .pipeline import extract_text, load_model
+from .record import TABLES
 from .score import cluster_intervals, score_record, summary_of
 
 
@@ -22,12 +23,31 @@ class Evaluation:
         return ([(name, self.by_style[name], groups[name]) for name in self.by_style]
                 + [("all", self.overall, list(range(len(self.docs))))])
 
+    def sizes(self):
+        """(name, Summary, indices) for the filings grouped by how many table rows their
+        gold record holds (``SIZE_GROUPS``), the groups that have filings."""
+        groups = {}
+        for i, doc in enumerate(self.docs):
+            groups.setdefault(size_group(doc["record"]), []).append(i)
+        return [(name, summary_of([self.scores[i] for i in groups[name]]), groups[name])
+                for name, _ in SIZE_GROUPS if name in groups]
+
     def issuers(self, indices):
         return len({issuer_of(self.docs[i]) for i in indices})
 
     def intervals(self, indices):
         """95 % intervals of micro F1 and row exact-match over these filings, issuers resampled."""
         return cluster_intervals([self.scores[i] for i in indices], [issuer_of(self.docs[i]) for i in indices])
+
+
+# filings by the table rows of their gold record: a long table of sales is printed over
+# pages, column by column or block by block, as a short one is not
+SIZE_GROUPS = (("1-4 rows", 5), ("5-9 rows", 10), ("10+ rows", None))
+
+
+def size_group(record):
+    rows = sum(len(record.get(table) or []) for table in TABLES)
+    return next(name for name, below in SIZE_GROUPS if below is None or rows < below)
 
 
 def issuer_of(doc):
@@ -70,16 +90,19 @@ def _interval_cells(ev, indices):
     return [ev.issuers(indices), _interval(f1), _interval(rows)]
 
 
-def format_report(ev, by_style=True, fields=True, markdown=False, intervals=True):
+def format_report(ev, by_style=True, fields=True, markdown=False, intervals=True, by_size=True):
     """The report's tables; ``intervals`` adds each style's issuer count and the 95 %
-    intervals of its micro F1 and row exact-match, from resampling its issuers."""
+    intervals of its micro F1 and row exact-match, from resampling its issuers;
+    ``by_size`` a table of the filings grouped by their tables' rows."""
     out = []
     header = ["style", "filings", "micro P", "micro R", "micro F1", "row exact", "doc exact"]
-    if intervals:
-        header += ["issuers", "F1 95% interval", "row exact 95% interval"]
+    extra = ["issuers", "F1 95% interval", "row exact 95% interval"] if intervals else []
     rows = [_summary_row(name, s) + (_interval_cells(ev, idx) if intervals else [])
             for name, s, idx in ev.styles() if by_style or name == "all"]
-    out.append(_table(header, rows, markdown))
+    out.append(_table(header + extra, rows, markdown))
+    if by_size:
+        rows = [_summary_row(name, s) + (_interval_cells(ev, idx) if intervals else []) for name, s, idx in ev.sizes()]
+        out.append(_table(["table rows"] + header[1:] + extra, rows, markdown))
     if fields:
         frows = [[k, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", c.support]
                  for k, c in sorted(ev.overall.fields.items()) if c.support or c.fp]

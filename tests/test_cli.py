@@ -132,6 +132,15 @@ def test_evaluate_shows_issuer_intervals_unless_told_not_to(flag, shown):
     assert ("issuers" in header and "F1 95% interval" in header) == shown
 
 
+@pytest.mark.parametrize("flag, shown", [("--by-size", True), ("--no-by-size", False)])
+def test_evaluate_breaks_filings_down_by_their_table_rows_unless_told_not_to(flag, shown):
+    result = run("evaluate", REPO / "annotations" / "seeds.jsonl", "--no-fields", flag)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert any(line.startswith("table rows") for line in lines) == shown
+    assert any(line.startswith("1-4 rows") for line in lines) == shown
+
+
 def test_evaluate_with_a_folder_that_is_not_a_model_says_so(tmp_path):
     gold = tmp_path / "gold.jsonl"
     gold.write_text('{"text": "FORM 4", "record": {}}\n')

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from form4ml import annotations, report
 from form4ml.cli import main
-from form4ml.evaluation import evaluate_docs
+from form4ml.evaluation import evaluate_docs, size_group
 from form4ml.train import train
 
 from .conftest import REPO
@@ -133,3 +133,13 @@ def test_notebook_runs_top_to_bottom(name, data, monkeypatch):
                             resources={"metadata": {"path": str(REPO / "notebooks")}}).execute()
     assert any(o.get("output_type") == "display_data" and "image/png" in o.get("data", {})
                for cell in nb.cells for o in cell.get("outputs", []))
+
+
+@pytest.mark.parametrize("rows, group", [
+    ({"non_derivative_transactions": [{}] * 4}, "1-4 rows"),
+    ({"non_derivative_transactions": [{}] * 3, "derivative_holdings": [{}] * 2}, "5-9 rows"),
+    ({"non_derivative_transactions": [{}] * 30}, "10+ rows"),
+    ({}, "1-4 rows"),
+])
+def test_size_group_counts_the_rows_of_all_four_tables(rows, group):
+    assert size_group(rows) == group
