@@ -675,7 +675,7 @@ def rebuilt_rows(rows):
     column by column, tall cells' heads and split rows, tables read block by block,
     Table II's right-hand cells printed after the table, marks printed after a table."""
     rows = spread_nature_column(spread_ownership_column(rows))
-    rows = attach_trailing_cells(pair_block_rows(mend_rows(read_columns(rows))))
+    rows = attach_trailing_cells(pair_block_rows(mend_rows(lower_raised_cells(read_columns(rows)))))
     return _rebuild_runs(rows, _spread_trailing_marks)
 
 
@@ -930,6 +930,62 @@ def _holders(rows, label, values):
     if label == "nature" and len(letters) == len(rows) and len(values[label]) == len(indirect):
         return indirect
     return rows
+
+
+def lower_raised_cells(rows):
+    """Each run of rows whose cells of some columns stand on the line right above the
+    row's title line (``pdftotext -layout``: a sale's amount and price, each with its
+    mark on the line below, ``19,414 ... $ 957.768`` over ``Common Stock 12/16/2021 S(1)
+    (2) D (3) 1,493,649``) given back to the row below them: in text order each row took
+    the next row's, the first row's making a row of its own. Such a run opens with a
+    titleless row on the line right above the next row's title, and each row after it
+    holds those columns on the line right above the next title, the last row none."""
+    return _rebuild_runs(rows, _lowered_cells)
+
+
+def _lowered_cells(run):
+    out, changed, k = list(run), False, 0
+    while k < len(out) - 2:
+        end = _raised_run(out, k)
+        if end is None:
+            k += 1
+            continue
+        labels = list(out[k].values)
+        for j in range(end - 1, k, -1):
+            for label in labels:
+                out[j].values[label] = out[j - 1].values.pop(label)
+            out[j].marks = [m for m in out[j - 1].marks if m.line == _top_line(out[j]) - 1] + out[j].marks
+            out[j - 1].marks = [m for m in out[j - 1].marks if m.line != _top_line(out[j]) - 1]
+        out[k + 1].marks = out[k].marks + out[k + 1].marks
+        del out[k]
+        changed = True
+        k = end - 1
+    return out if changed else None
+
+
+MIN_RAISED_ROWS = 2
+MIN_RAISED_TEXT_ROWS = 3    # natures alone raised: a tall cell's head, which mend_rows reads for one row
+
+
+def _raised_run(rows, k):
+    """The end of the run of raised cells opening at ``rows[k]``, or None."""
+    head = rows[k]
+    if "title" in head.values or not head.values or len({p.line for v in head.values.values() for p in v.pieces}) > 1:
+        return None
+    labels = set(head.values)
+    line = head.values[next(iter(labels))].pieces[0].line
+    j = k + 1
+    while j < len(rows) and "title" in rows[j].values and rows[j].values["title"].pieces[0].line == line + 1:
+        row, nxt = rows[j], rows[j + 1] if j + 1 < len(rows) else None
+        raised = {p.line for label in labels if label in row.values for p in row.values[label].pieces}
+        title_line = nxt.values["title"].pieces[0].line if nxt is not None and "title" in nxt.values else None
+        if not raised:
+            return j + 1 if j - k >= (MIN_RAISED_ROWS if labels - set(TALL_CELLS) else MIN_RAISED_TEXT_ROWS) else None
+        if not labels <= set(row.values) or title_line is None or raised != {title_line - 1}:
+            return None
+        line = title_line - 1
+        j += 1
+    return None
 
 
 def mend_rows(rows):

@@ -1269,3 +1269,27 @@ def _trust(line):
 def test_assemble_gives_a_column_of_natures_below_a_block_of_rows_to_the_rows_in_order(pieces, rows):
     got = assemble(pieces)["non_derivative_transactions"]
     assert [(r["nature_of_ownership"], r["footnote_ids"]) for r in got] == rows
+
+
+def _raised_sale(line, shares, price, owned, raised=("shares", "price")):
+    """A sale as pdftotext -layout prints a row whose amount and price are a line taller
+    than its other cells: the two on the line above the title's."""
+    cells = {"shares": T("shares", shares, line - 1, 50), "price": T("price", price, line - 1, 60)}
+    return ([cells[label] for label in raised]
+            + [T("title", "Common Stock", line), T("tx_date", "12/16/2021", line, 20), T("code", "S", line, 40),
+               T("ad", "D", line, 55), T("owned", owned, line, 70), T("di", "D", line, 80)])
+
+
+@pytest.mark.parametrize("pieces, rows", [
+    (_raised_sale(2, "19,414", "957.768", "1,493,649") + _raised_sale(5, "28,441", "958.596", "1,465,208")
+     + _raised_sale(8, "33,321", "959.564", "1,431,887"),
+     [(19414, 957.768, 1493649), (28441, 958.596, 1465208), (33321, 959.564, 1431887)]),
+    # the amounts alone raised
+    (_raised_sale(2, "19,414", "957.768", "1,493,649", ("shares",))
+     + _raised_sale(5, "28,441", "958.596", "1,465,208", ("shares",))
+     + _raised_sale(8, "33,321", "959.564", "1,431,887", ("shares",)),
+     [(19414, None, 1493649), (28441, None, 1465208), (33321, None, 1431887)]),
+])
+def test_assemble_gives_cells_raised_above_each_rows_title_to_that_row(pieces, rows):
+    got = assemble(pieces)["non_derivative_transactions"]
+    assert [(r["shares"], r["price_per_share"], r["shares_owned_following"]) for r in got] == rows

@@ -289,3 +289,40 @@ def test_a_tall_titles_last_word_read_as_an_amount_leaves_the_row_its_cells(ship
     assert (row["transaction_code"], row["underlying_shares"], row["price_per_share"],
             row["shares_owned_following"]) == ("A", 3750, 23.35, 13550)
     assert not any("read apart from every row" in w for w in record["warnings"])
+
+
+# A Tesla holder's thirty sales of one day, text by ``pdftotext -layout``: each row's amount
+# and price stand on the line above its title, their marks on the title's line. Each row
+# took the amount of the row below it, the first amount making a row of its own.
+RAISED_CELLS = """\
+
+1.Title of Security                                                        2. Transaction     2A. Deemed              3. Transaction Code           4. Securities Acquired (A) or      5. Amount of Securities Beneficially Owned Following               6.          7. Nature
+(Instr. 3)                                                                 Date               Execution Date, if      (Instr. 8)                    Disposed of (D)                    Reported Transaction(s)                                            Ownership of Indirect
+                                                                           (Month/Day/Year)   any                                                   (Instr. 3, 4 and 5)                (Instr. 3 and 4)                                                   Form:       Beneficial
+                                                                                              (Month/Day/Year)                                                                                                                                            Direct (D) Ownership
+                                                                                                                                                                                                                                                          or Indirect (Instr. 4)
+                                                                                                                                                                (A) or                                                                                    (I)
+                                                                                                                          Code               V       Amount      (D)           Price                                                                      (Instr. 4)
+
+                                                                                                                                                    19,414               $ 957.768
+Common Stock                                                               12/16/2021                                     S(1)                      (2)         D        (3)           1,493,649                                                          D
+
+                                                                                                                                                    28,441               $ 958.596
+Common Stock                                                               12/16/2021                                     S(1)                      (2)         D        (4)           1,465,208                                                          D
+
+                                                                                                                                                    33,321               $ 959.564
+Common Stock                                                               12/16/2021                                     S(1)                      (2)         D        (5)           1,431,887                                                          D
+
+                                                                                                                                                    20,024               $ 960.69
+Common Stock                                                               12/16/2021                                     S(1)                      (2)         D        (6)           1,411,863                                                          D
+
+                                                                                                                                                    22,875               $ 961.774
+Common Stock                                                               12/16/2021                                     S(1)                      (2)         D        (7)           1,388,988                                                          D
+"""
+
+
+@pytest.mark.slow
+def test_amounts_printed_above_their_rows_title_line_stay_with_that_row(shipped_model):
+    rows = extract_text(RAISED_CELLS, shipped_model)["non_derivative_transactions"]
+    assert [(r["shares"], r["price_per_share"], r["shares_owned_following"]) for r in rows] == [
+        (19414, 957.768, 1493649), (28441, 958.596, 1465208), (33321, 959.564, 1431887), (20024, 960.69, 1411863)]
