@@ -939,7 +939,10 @@ def lower_raised_cells(rows):
     (2) D (3) 1,493,649``) given back to the row below them: in text order each row took
     the next row's, the first row's making a row of its own. Such a run opens with a
     titleless row on the line right above the next row's title, and each row after it
-    holds those columns on the line right above the next title, the last row none."""
+    holds some of those columns, and nothing else, on the line right above the next
+    title (a row printing its price on its own line keeps it), the last row none. A
+    row's own last line right above the next title (``-raw``: its amount owned and D/I
+    letter) holds its other cells too, and stays."""
     return _rebuild_runs(rows, _lowered_cells)
 
 
@@ -952,8 +955,10 @@ def _lowered_cells(run):
             continue
         labels = list(out[k].values)
         for j in range(end - 1, k, -1):
+            above = _top_line(out[j]) - 1
             for label in labels:
-                out[j].values[label] = out[j - 1].values.pop(label)
+                if label in out[j - 1].values and out[j - 1].values[label].pieces[0].line == above:
+                    out[j].values[label] = out[j - 1].values.pop(label)
             out[j].marks = [m for m in out[j - 1].marks if m.line == _top_line(out[j]) - 1] + out[j].marks
             out[j - 1].marks = [m for m in out[j - 1].marks if m.line != _top_line(out[j]) - 1]
         out[k + 1].marks = out[k].marks + out[k + 1].marks
@@ -977,12 +982,14 @@ def _raised_run(rows, k):
     j = k + 1
     while j < len(rows) and "title" in rows[j].values and rows[j].values["title"].pieces[0].line == line + 1:
         row, nxt = rows[j], rows[j + 1] if j + 1 < len(rows) else None
-        raised = {p.line for label in labels if label in row.values for p in row.values[label].pieces}
+        below = row.values["title"].pieces[0].line
+        raised = {p.line for label in labels if label in row.values for p in row.values[label].pieces if p.line > below}
         title_line = nxt.values["title"].pieces[0].line if nxt is not None and "title" in nxt.values else None
         if not raised:
             return j + 1 if j - k >= (MIN_RAISED_ROWS if labels - set(TALL_CELLS) else MIN_RAISED_TEXT_ROWS) else None
-        if not labels <= set(row.values) or title_line is None or raised != {title_line - 1}:
-            return None
+        if title_line is None or raised != {title_line - 1} or any(
+                p.line == title_line - 1 for label, v in row.values.items() if label not in labels for p in v.pieces):
+            return None     # the line holds the row's other cells too: the row's own last line
         line = title_line - 1
         j += 1
     return None

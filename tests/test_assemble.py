@@ -1273,11 +1273,13 @@ def test_assemble_gives_a_column_of_natures_below_a_block_of_rows_to_the_rows_in
 
 def _raised_sale(line, shares, price, owned, raised=("shares", "price")):
     """A sale as pdftotext -layout prints a row whose amount and price are a line taller
-    than its other cells: the two on the line above the title's."""
+    than its other cells: the two on the line above the title's (a cell not raised stands
+    on the title's line)."""
     cells = {"shares": T("shares", shares, line - 1, 50), "price": T("price", price, line - 1, 60)}
+    own = [T("price", price, line, 60)] if "price" not in raised else []
     return ([cells[label] for label in raised]
             + [T("title", "Common Stock", line), T("tx_date", "12/16/2021", line, 20), T("code", "S", line, 40),
-               T("ad", "D", line, 55), T("owned", owned, line, 70), T("di", "D", line, 80)])
+               T("ad", "D", line, 55)] + own + [T("owned", owned, line, 70), T("di", "D", line, 80)])
 
 
 @pytest.mark.parametrize("pieces, rows", [
@@ -1288,8 +1290,32 @@ def _raised_sale(line, shares, price, owned, raised=("shares", "price")):
     (_raised_sale(2, "19,414", "957.768", "1,493,649", ("shares",))
      + _raised_sale(5, "28,441", "958.596", "1,465,208", ("shares",))
      + _raised_sale(8, "33,321", "959.564", "1,431,887", ("shares",)),
-     [(19414, None, 1493649), (28441, None, 1465208), (33321, None, 1431887)]),
+     [(19414, 957.768, 1493649), (28441, 958.596, 1465208), (33321, 959.564, 1431887)]),
+    # rows printing their price on their title's line, their amount raised as the first's
+    (_raised_sale(2, "19,414", "957.768", "1,493,649") + _raised_sale(5, "28,441", "958.596", "1,465,208", ("shares",))
+     + _raised_sale(8, "33,321", "959.564", "1,431,887", ("shares",)),
+     [(19414, 957.768, 1493649), (28441, 958.596, 1465208), (33321, 959.564, 1431887)]),
 ])
 def test_assemble_gives_cells_raised_above_each_rows_title_to_that_row(pieces, rows):
     got = assemble(pieces)["non_derivative_transactions"]
     assert [(r["shares"], r["price_per_share"], r["shares_owned_following"]) for r in got] == rows
+
+
+# Cut down from pdftotext -raw of a real filing's Table I (an Apple officer's sales): the
+# first row's amount owned read as a second amount, then each row's price and amount
+# owned on lines of their own, the last right above the next row's title
+RAW_ROWS = [T("title", "Common Stock", 1), T("tx_date", "04/01/2020", 1, 14), T("code", "M", 1, 25),
+            T("shares", "85,678", 1, 30), T("ad", "A", 1, 38), T("shares", "194,007", 1, 42), T("di", "D", 1, 50),
+            T("title", "Common Stock", 2), T("tx_date", "04/01/2020", 2, 14), T("code", "F", 2, 25),
+            T("shares", "44,616", 2, 30), T("ad", "D", 2, 38), T("price", "240.91", 3), T("owned", "149,391", 4),
+            T("di", "D", 4, 10),
+            T("title", "Common Stock", 5), T("tx_date", "04/02/2020", 5, 14), T("code", "S", 5, 25),
+            T("shares", "3,849", 5, 30), T("ad", "D", 5, 38), T("price", "238.03", 6), T("owned", "145,542", 7),
+            T("di", "D", 7, 10),
+            T("title", "Common Stock", 8), T("owned", "13,986", 8, 30), T("di", "I", 8, 40)]
+
+
+def test_assemble_leaves_a_rows_own_last_line_above_the_next_title_to_that_row():
+    got = assemble(RAW_ROWS)["non_derivative_transactions"]
+    rows = [(r["shares"], r["price_per_share"], r["shares_owned_following"]) for r in got]
+    assert (44616, 240.91, 149391) in rows and (3849, 238.03, 145542) in rows
