@@ -1286,13 +1286,16 @@ def _take_run_on_heads(prev, row):
     it): pieces of ``prev``'s value standing on or below ``row``'s first line open
     ``row``'s value where that one has no beginning of its own. Where none stands there,
     so do pieces below the extent of ``prev``'s cell if that cell is centred on ``prev``'s
-    short cells (begun above them, it ends as far below them)."""
+    short cells (begun above them, it ends as far below them, or a line less where a
+    piece begins a value on that last line)."""
     top = _top_line(row)
     for label in TALL_CELLS:
         head, rest = prev.values.get(label), row.values.get(label)
         if head is None or rest is None or rest.pieces[0].begins:
             continue
         limit = top if head.pieces[-1].line >= top else min(top, _centred_end(prev, head) + 1)
+        if any(p.begins and p.line == limit - 1 for p in head.pieces[1:]):
+            limit -= 1      # a cell of an even number of lines: one more above the row than below
         moved = [p for p in head.pieces if p.line >= limit]
         if moved and len(moved) < len(head.pieces):
             head.pieces = [p for p in head.pieces if p.line < limit]

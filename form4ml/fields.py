@@ -1462,6 +1462,105 @@ def repair_nature_heads(tokens, tags, confidences, line_zones):
                 confidences[i] = confidences[first]
 
 
+def repair_stacked_natures(tokens, tags, confidences, line_zones):
+    """Natures of ownership of rows right below one another, each centred on its row's
+    line, printed as one stack of words a line (``pdftotext -layout``: ``Sequoia`` /
+    ``Capital`` / ``U.S.`` / the row's line ending ``I Growth`` / ``Fund IV,`` / ``L.P.
+    (2)`` / ``Sequoia`` / ... for the next row): the CRF opens them anywhere in the stack.
+    The stack is cut where each row's cell stands centred on the row's line, as many lines
+    above it as below or one more; where several cuts centre every cell, the one whose
+    cells end in a mark or open with the stack's first word is taken, and where that
+    leaves a choice, none. Each cell then opens a nature, its other words going on with
+    it (marks stay marks). Tags fixed in place, with the letter's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
+    spaced = {line: idx for line, idx in by_line.items() if tokens[idx[-1]].cell == 0}
+    for block, rows, right in _nature_stacks(tokens, tags, spaced):
+        cuts = _centred_cuts(tokens, tags, spaced, block, rows, right)
+        if cuts is None:
+            continue
+        for (top, bottom), (main, letter) in zip(cuts, rows):
+            words = [i for line in range(top, bottom + 1) for i in spaced[line]
+                     if tokens[i].col >= right - WRAP_COLUMN_SLACK and tags[i] != "B-fn_mark"
+                     and not MARK.match(tokens[i].text)]
+            for k, i in enumerate(words):
+                tags[i] = ("B-" if k == 0 else "I-") + "nature"
+                confidences[i] = confidences[letter]
+
+
+MIN_STACKED_ROWS = 2
+
+
+def _nature_stacks(tokens, tags, spaced):
+    """(lines, [(row line, its I letter)], the nature column's first character) of each
+    run of lines right below one another that holds the natures of two rows at least:
+    each line a row's, ending in its ``I`` and the nature's words, or one printing only
+    words in the column of the nearest such row's nature. The rows' letters stand in one
+    column, and one line at least is no row's (one row a line, as plain text prints a
+    table, is no stack)."""
+    mains = {line: letter for line, idx in spaced.items()
+             if (letter := _indirect_letter(tokens, tags, idx)) is not None}
+    if len(mains) < MIN_STACKED_ROWS:
+        return
+    rights = {line: tokens[letter].col + len(tokens[letter].text) + MIN_CELL_GAP for line, letter in mains.items()}
+    lines = []
+    for line in sorted(spaced) + [None]:
+        if line is not None:
+            right = rights[min(rights, key=lambda m: abs(m - line))]
+            in_column = line in mains or all(tokens[i].col >= right - WRAP_COLUMN_SLACK for i in spaced[line])
+            if in_column and (not lines or line == lines[-1] + 1):
+                lines.append(line)
+                continue
+        rows = [(main, mains[main]) for main in lines if main in mains]
+        if (len(rows) >= MIN_STACKED_ROWS and len(rows) < len(lines)
+                and max(rights[main] for main, _ in rows) - min(rights[main] for main, _ in rows) <= WRAP_COLUMN_SLACK):
+            yield lines, rows, rights[rows[0][0]]
+        lines = [line] if line is not None and in_column else []
+
+
+def _indirect_letter(tokens, tags, idx):
+    """A row line's ``I`` letter with words right of it, or None."""
+    letter = next((i for i in idx if tags[i] == "B-di" and tokens[i].text.upper() == "I"), None)
+    return letter if letter is not None and letter != idx[-1] else None
+
+
+def _centred_cuts(tokens, tags, spaced, block, rows, right):
+    """[(top, bottom)] of each row's cell in the stack, or None (``repair_stacked_natures``):
+    the cuts are searched row by row, keeping for each line a cell may begin on the best
+    cells so far and whether another choice scores as well."""
+    opener = _column_text(tokens, spaced[block[0]], right)
+    ways = {block[0]: (0, False, [])}     # a cell's top -> (score, tied, cells above it)
+    for n, (main, _) in enumerate(rows):
+        last = n == len(rows) - 1
+        reached = {}
+        for top, (score, tied, cells) in ways.items():
+            above = main - top
+            for bottom in ([block[-1]] if last else (main + above - 1, main + above)):
+                if bottom < main or not 0 <= above - (bottom - main) <= 1 or bottom > block[-1]:
+                    continue
+                gain = _ends_in_mark(tokens, spaced[bottom]) + (_column_text(tokens, spaced[top], right) == opener)
+                _keep(reached, bottom + 1, score + gain, tied, cells + [(top, bottom)])
+        ways = reached
+    end = ways.get(block[-1] + 1)
+    return None if end is None or end[1] else end[2]
+
+
+def _keep(reached, top, score, tied, cells):
+    """Keep at ``top`` the better of what is there and the new cells; equal scores tie."""
+    if top not in reached or score > reached[top][0]:
+        reached[top] = (score, tied, cells)
+    elif score == reached[top][0]:
+        reached[top] = (score, True, reached[top][2])
+
+
+def _column_text(tokens, idx, right):
+    words = [tokens[i].text for i in idx if tokens[i].col >= right - WRAP_COLUMN_SLACK]
+    return words[0] if words else None
+
+
+def _ends_in_mark(tokens, idx):
+    return bool(MARK.match(tokens[idx[-1]].text))
+
+
 def repair_untagged_natures(tokens, tags, confidences, line_zones):
     """A nature of ownership the CRF left ``O`` whole, centred on its row right of the
     row's ``I`` (``pdftotext -layout``: ``By The`` / ``Founders`` / ``Fund IV`` / the row's

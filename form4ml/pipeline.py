@@ -80,6 +80,7 @@ TAG_REPAIRS = (
     (box_repairs.repair_remarks_openings, ("confidences", "zones")),
     (fields.repair_wrapped_heads, ("confidences", "zones")),
     (fields.repair_dollar_amounts, ("zones",)),     # once the titles' wrapped heads are read: it looks back to the title
+    (fields.repair_stacked_natures, ("confidences", "zones")),
     (fields.repair_untagged_natures, ("confidences", "zones")),
     (fields.repair_nature_heads, ("confidences", "zones")),
     (fields.repair_nature_restarts, ("confidences", "zones")),

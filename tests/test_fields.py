@@ -2288,3 +2288,64 @@ AMOUNT_COLUMN = "47,553 D\n38,295 D\n50,707 D"
 def test_repair_tags_each_line_of_a_column_block_as_its_first(text, crf, expected):
     _, tags = _repaired(fields.repair_column_runs, text, lambda tokens: crf, "table1")
     assert tags == expected
+
+
+# Cut down from pdftotext -layout of a real filing's Table I (a Sequoia fund's holdings):
+# each holding's nature centred on its row, the natures of rows right below one another
+# one stack of words a line; the CRF opened the first at ``U.S.`` and ran the second
+# nature's head on with the first
+STACK = [(35, "Sequoia"), (35, "Capital"), (35, "U.S."), (0, "Class A Common Stock   1,862   I   Growth"),
+         (35, "Fund IV,"), (35, "L.P. (2)"), (35, "Sequoia"), (35, "Capital"), (35, "USGF"),
+         (0, "Class A Common Stock   77      I   Principals"), (35, "Fund IV,"), (35, "L.P. (2)"),
+         (35, "By estate"), (0, "Class A Common Stock   684,741 I   planning"), (35, "vehicle")]
+STACK_NATURES = ["SequoiaCapitalU.S.GrowthFundIV,L.P.", "SequoiaCapitalUSGFPrincipalsFundIV,L.P.",
+                 "Byestateplanningvehicle"]
+
+
+def _stack_text(lines):
+    return "\n".join(" " * indent + text for indent, text in lines)
+
+
+def _stack_crf(tokens):
+    """The CRF's reading of the stack: titles, amounts and letters right, the natures
+    opened at ``U.S.`` and ``USGF`` and run on from there, the first words left ``O``."""
+    tags, title, nature = [], False, False
+    for t in tokens:
+        if t.text in ("Class", "A", "Common", "Stock") and t.col < 25:
+            tags.append("I-title" if title else "B-title")
+            title = True
+            continue
+        title = False
+        if t.text[0].isdigit() and t.col < 35:
+            tags.append("B-owned")
+        elif t.text == "I" and t.col < 35:
+            tags.append("B-di")
+        elif t.text.startswith("("):
+            tags.append("B-fn_mark")
+        elif t.text in ("U.S", "USGF", "By"):
+            tags.append("B-nature")
+            nature = True
+        else:
+            tags.append("I-nature" if nature else "O")
+    return tags
+
+
+def _natures(tokens, tags):
+    natures = []
+    for t, tag in zip(tokens, tags):
+        if tag == "B-nature":
+            natures.append(t.text)
+        elif tag == "I-nature":
+            natures[-1] += t.text
+    return natures
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (STACK, STACK_NATURES),
+    # one row a line (plain text's tables): no stack, the CRF's reading stays
+    ([(0, "Class A Common Stock   1,862   I   U.S. Growth"), (0, "Class A Common Stock   77      I   USGF Fund")],
+     ["U.S.Growth", "USGFFund"]),
+])
+def test_repair_cuts_a_stack_of_natures_into_cells_centred_on_their_rows(lines, expected):
+    tokens, tags = _repaired(fields.repair_stacked_natures, _stack_text(lines), _stack_crf, "table1")
+    assert _natures(tokens, tags) == expected

@@ -326,3 +326,49 @@ def test_amounts_printed_above_their_rows_title_line_stay_with_that_row(shipped_
     rows = extract_text(RAISED_CELLS, shipped_model)["non_derivative_transactions"]
     assert [(r["shares"], r["price_per_share"], r["shares_owned_following"]) for r in rows] == [
         (19414, 957.768, 1493649), (28441, 958.596, 1465208), (33321, 959.564, 1431887), (20024, 960.69, 1411863)]
+
+
+# A Sequoia fund's Form 4, text by ``pdftotext -layout``: the holdings' natures, each
+# centred on its row (three lines above, two below, or one and one), one stack of words a
+# line. The first two natures lost their heads to the row above and the row below.
+STACKED_NATURES = """\
+                                                                                                       Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially
+UNITED STATES                                                                                                                            Owned
+
+(Country)
+
+1.Title of Security                         2. Transaction   2A. Deemed       3. Transaction 4. Securities Acquired 5. Amount of Securities                           6.          7. Nature
+(Instr. 3)                                  Date             Execution Date, Code            (A) or Disposed of (D) Beneficially Owned Following                      Ownership of Indirect
+                                            (Month/Day/Year) if any           (Instr. 8)     (Instr. 3, 4 and 5)    Reported Transaction(s)                           Form:       Beneficial
+                                                             (Month/Day/Year)                                       (Instr. 3 and 4)                                  Direct (D) Ownership
+                                                                                                                                                                      or Indirect (Instr. 4)
+                                                                                                                  (A) or                                              (I)
+                                                                                     Code          V    Amount     (D) Price                                          (Instr. 4)
+
+                                                                                                        223
+Class A Common Stock                        07/01/2022                                A                 (1)       A       $ 0 17,977                                  D
+
+                                                                                                                                                                                     Sequoia
+                                                                                                                                                                                     Capital
+                                                                                                                                                                                     U.S.
+Class A Common Stock                                                                                                            1,862                                 I              Growth
+                                                                                                                                                                                     Fund IV,
+                                                                                                                                                                                     L.P. (2)
+                                                                                                                                                                                     Sequoia
+                                                                                                                                                                                     Capital
+                                                                                                                                                                                     USGF
+Class A Common Stock                                                                                                            77                                    I              Principals
+                                                                                                                                                                                     Fund IV,
+                                                                                                                                                                                     L.P. (2)
+                                                                                                                                                                                     By estate
+Class A Common Stock                                                                                                            684,741                               I              planning
+                                                                                                                                                                                     vehicle
+"""
+
+
+@pytest.mark.slow
+def test_natures_stacked_over_rows_are_each_rows_own(shipped_model):
+    rows = extract_text(STACKED_NATURES, shipped_model)["non_derivative_holdings"]
+    assert [(r["shares_owned_following"], r["nature_of_ownership"]) for r in rows] == [
+        (1862, "Sequoia Capital U.S. Growth Fund IV, L.P."), (77, "Sequoia Capital USGF Principals Fund IV, L.P."),
+        (684741, "By estate planning vehicle")]
