@@ -770,7 +770,7 @@ def _spread_natures(run):
         return None
     out, changed = list(run), False
     k = len(out)
-    while k > 0:
+    while k > 0:    # from the run's end up: out[j:k] are rows of a nature alone
         j = k
         while j > 0 and out[j - 1].values.keys() == {"nature"}:
             j -= 1
@@ -788,8 +788,7 @@ def _take_natures(targets, column):
     every target's D/I letter is ``I`` and only the last has a nature."""
     last = targets[-1]
     if ("nature" not in last.values or any("nature" in row.values for row in targets[:-1])
-            or any("".join(row.values["di"].texts).strip() != "I" if "di" in row.values else True
-                   for row in targets)):
+            or any(_letter(row) != "I" for row in targets)):
         return False
     first = _place(last.values["nature"].pieces[0])
     natures = [(last.values.pop("nature"), [m for m in last.marks if _place(m) > first])]
@@ -799,6 +798,11 @@ def _take_natures(targets, column):
         row.values["nature"] = nature
         row.marks = row.marks + marks
     return True
+
+
+def _letter(row):
+    """The row's D/I letter as printed, or None."""
+    return "".join(row.values["di"].texts).strip() if "di" in row.values else None
 
 
 OPEN_MARKET = ("P", "S")
@@ -959,8 +963,8 @@ def _lowered_cells(run):
             for label in labels:
                 if label in out[j - 1].values and out[j - 1].values[label].pieces[0].line == above:
                     out[j].values[label] = out[j - 1].values.pop(label)
-            out[j].marks = [m for m in out[j - 1].marks if m.line == _top_line(out[j]) - 1] + out[j].marks
-            out[j - 1].marks = [m for m in out[j - 1].marks if m.line != _top_line(out[j]) - 1]
+            out[j].marks = [m for m in out[j - 1].marks if m.line == above] + out[j].marks
+            out[j - 1].marks = [m for m in out[j - 1].marks if m.line != above]
         out[k + 1].marks = out[k].marks + out[k + 1].marks
         del out[k]
         changed = True

@@ -757,14 +757,11 @@ def repair_column_runs(tokens, tags, confidences, line_zones):
         k = end
 
 
-TEXT_CELLS = ("title", "nature", "und_title")
-
-
 def _same_cell(tokens, tags, first, line):
     """Whether a line repeats the first line's cell: the same words where that is text
     (``Profit`` / ``Sharing`` / ``Trust`` is one nature a word a line), the same shape
     where it is a date, a code or an amount."""
-    if any(tags[i][2:] in TEXT_CELLS for i in first):
+    if any(tags[i][2:] in WRAPPED_LABELS for i in first):
         return [tokens[i].text for i in first] == [tokens[j].text for j in line]
     return _alike(tokens, first, line)
 
@@ -1475,7 +1472,7 @@ def repair_stacked_natures(tokens, tags, confidences, line_zones):
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     spaced = {line: idx for line, idx in by_line.items() if tokens[idx[-1]].cell == 0}
     for block, rows, right in _nature_stacks(tokens, tags, spaced):
-        cuts = _centred_cuts(tokens, tags, spaced, block, rows, right)
+        cuts = _centred_cuts(tokens, spaced, block, rows, right)
         if cuts is None:
             continue
         for (top, bottom), (main, letter) in zip(cuts, rows):
@@ -1523,7 +1520,7 @@ def _indirect_letter(tokens, tags, idx):
     return letter if letter is not None and letter != idx[-1] else None
 
 
-def _centred_cuts(tokens, tags, spaced, block, rows, right):
+def _centred_cuts(tokens, spaced, block, rows, right):
     """[(top, bottom)] of each row's cell in the stack, or None (``repair_stacked_natures``):
     the cuts are searched row by row, keeping for each line a cell may begin on the best
     cells so far and whether another choice scores as well."""
