@@ -1672,9 +1672,10 @@ def _fills_cell(tokens, i):
 
 def repair_wrapped_marks(tokens, tags, confidences, line_zones):
     """A footnote mark that a fixed-width cell wraps after its bracket (EDGAR ASCII:
-    ``169.4860(`` / ``3)``, ``$ 178.001[`` / ``F4]``) is the row's mark: below a value the
-    CRF tagged that ends in the bracket, the mark under its cell's start, left ``O`` and
-    closed by the matching bracket, becomes ``B-fn_mark`` (tags fixed in place)."""
+    ``169.4860(`` / ``3)``, ``$ 178.001[`` / ``F4]``, ``|1056.3180(|`` / ``|1)``) is the
+    row's mark: below a value the CRF tagged that ends in the bracket, the mark under its
+    cell's start (a ``|`` starts a cell), left ``O`` and closed by the matching bracket,
+    becomes ``B-fn_mark`` (tags fixed in place)."""
     opened = list(_opened_values(tokens))
     if not opened:
         return
@@ -1683,14 +1684,23 @@ def repair_wrapped_marks(tokens, tags, confidences, line_zones):
         below = by_line.get(tokens[value].line + 1, ())
         if tokens[value].line in by_line and tags[value] not in ("O", "B-fn_mark"):
             cell = next(cell for cell in _cells(tokens, by_line[tokens[value].line]) if value in cell)
-            col = tokens[cell[0]].col
-            j = next((j for j in below if abs(tokens[j].col - col) <= WRAP_COLUMN_SLACK), None)
+            col = tokens[_cell_start(tokens, cell, value)].col
+            j = next((j for j in below if abs(tokens[j].col - col) <= WRAP_COLUMN_SLACK and tokens[j].text != "|"), None)
             if (j is not None and tags[j] == "O" and WRAPPED_MARK[bracket].match(tokens[j].text)
                     and j + 1 < len(tokens) and tokens[j + 1].text == CLOSING[bracket]
                     and tokens[j + 1].start == tokens[j].end):
                 tags[j] = "B-fn_mark"
                 if confidences[value] is not None:
                     confidences[j] = confidences[value]
+
+
+def _cell_start(tokens, cell, value):
+    """The first token of ``value``'s cell: a ``|`` between cells of an ASCII table
+    (``|1056.3180(|``, no space around it) ends the cell before it."""
+    start = cell.index(value)
+    while start > 0 and tokens[cell[start - 1]].text != "|":
+        start -= 1
+    return cell[start]
 
 
 def _opened_values(tokens):
