@@ -944,14 +944,16 @@ def lower_raised_cells(rows):
     the next row's, the first row's making a row of its own. Such a run opens with a
     titleless row on the line right above the next row's title, and each row after it
     holds some of those columns, and nothing else, on the line right above the next
-    title (a row printing its price on its own line keeps it), the last row none. A
+    title (a row printing its price on its own line keeps it, and the next row's raised
+    price, which spilled into a row of its own, is joined to that row), the last row none. A
     row's own last line right above the next title (``-raw``: its amount owned and D/I
     letter) holds its other cells too, and stays."""
     return _rebuild_runs(rows, _lowered_cells)
 
 
 def _lowered_cells(run):
-    out, changed, k = list(run), False, 0
+    out, k = _spills_joined(run), 0
+    changed = len(out) < len(run)
     while k < len(out) - 2:
         end = _raised_run(out, k)
         if end is None:
@@ -970,6 +972,26 @@ def _lowered_cells(run):
         changed = True
         k = end - 1
     return out if changed else None
+
+
+def _spills_joined(run):
+    """The run with each titleless row that a raised line's cells spilled into (the line
+    held a cell its row had already: ``25,915`` went on with the row above, its price
+    ``$ 1,040.56`` made a row of its own) joined to the row below, whose cells they are."""
+    out = []
+    for k, row in enumerate(run):
+        nxt = run[k + 1] if k + 1 < len(run) else None
+        lines = {p.line for v in row.values.values() for p in v.pieces}
+        if (out and nxt is not None and "title" not in row.values and len(lines) == 1
+                and "title" in nxt.values and nxt.values["title"].pieces[0].line == min(lines) + 1
+                and not row.values.keys() & nxt.values.keys()
+                and any(p.line in lines for v in out[-1].values.values() for p in v.pieces)):
+            for label, value in row.values.items():
+                nxt.values[label] = value
+            nxt.marks = row.marks + nxt.marks
+            continue
+        out.append(row)
+    return out
 
 
 MIN_RAISED_ROWS = 2

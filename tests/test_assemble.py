@@ -1295,6 +1295,11 @@ def _raised_sale(line, shares, price, owned, raised=("shares", "price")):
     (_raised_sale(2, "19,414", "957.768", "1,493,649") + _raised_sale(5, "28,441", "958.596", "1,465,208", ("shares",))
      + _raised_sale(8, "33,321", "959.564", "1,431,887", ("shares",)),
      [(19414, 957.768, 1493649), (28441, 958.596, 1465208), (33321, 959.564, 1431887)]),
+    # a row printing its price on its title's line above a row raising both: the raised
+    # price spills into a row of its own (the row above has a price)
+    (_raised_sale(2, "24,449", "1,039.699", "3,053,205", ("shares",))
+     + _raised_sale(5, "25,915", "1,040.56", "3,027,290") + _raised_sale(8, "23,935", "1,041.773", "3,003,355", ("shares",)),
+     [(24449, 1039.699, 3053205), (25915, 1040.56, 3027290), (23935, 1041.773, 3003355)]),
 ])
 def test_assemble_gives_cells_raised_above_each_rows_title_to_that_row(pieces, rows):
     got = assemble(pieces)["non_derivative_transactions"]
