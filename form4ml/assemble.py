@@ -671,9 +671,10 @@ MAX_CENTRED_HEAD_LINES = 4      # and one centred on the row's short cells
 
 def rebuilt_rows(rows):
     """The rows as text order gave them, rebuilt where a layout printed a table in
-    columns or blocks, in this order: the ownership column printed last, tables read
-    column by column, tall cells' heads and split rows, tables read block by block,
-    Table II's right-hand cells printed after the table, marks printed after a table."""
+    columns or blocks, in this order: the ownership column printed last, a column of
+    natures below a block of rows, tables read column by column, cells raised above their
+    row's title, tall cells' heads and split rows, tables read block by block, Table II's
+    right-hand cells printed after the table, marks printed after a table."""
     rows = spread_nature_column(spread_ownership_column(rows))
     rows = attach_trailing_cells(pair_block_rows(mend_rows(lower_raised_cells(read_columns(rows)))))
     return _rebuild_runs(rows, _spread_trailing_marks)
@@ -981,7 +982,7 @@ def _spills_joined(run):
     out = []
     for k, row in enumerate(run):
         nxt = run[k + 1] if k + 1 < len(run) else None
-        lines = {p.line for v in row.values.values() for p in v.pieces}
+        lines = _lines(row)
         if (out and nxt is not None and "title" not in row.values and len(lines) == 1
                 and "title" in nxt.values and nxt.values["title"].pieces[0].line == min(lines) + 1
                 and not row.values.keys() & nxt.values.keys()
@@ -1001,7 +1002,7 @@ MIN_RAISED_TEXT_ROWS = 3    # natures alone raised: a tall cell's head, which me
 def _raised_run(rows, k):
     """The end of the run of raised cells opening at ``rows[k]``, or None."""
     head = rows[k]
-    if "title" in head.values or not head.values or len({p.line for v in head.values.values() for p in v.pieces}) > 1:
+    if "title" in head.values or not head.values or len(_lines(head)) > 1:
         return None
     labels = set(head.values)
     line = head.values[next(iter(labels))].pieces[0].line
@@ -1336,6 +1337,11 @@ def _centred_end(row, value):
     if not lines or first >= min(lines):
         return float("inf")
     return min(lines) + max(lines) - first
+
+
+def _lines(row):
+    """The lines the row's cells stand on."""
+    return {p.line for v in row.values.values() for p in v.pieces}
 
 
 def _top_line(row):

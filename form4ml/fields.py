@@ -1516,8 +1516,13 @@ def _nature_stacks(tokens, tags, spaced):
 
 def _indirect_letter(tokens, tags, idx):
     """A row line's ``I`` letter with words right of it, or None."""
-    letter = next((i for i in idx if tags[i] == "B-di" and tokens[i].text.upper() == "I"), None)
+    letter = _letter_i(tokens, tags, idx)
     return letter if letter is not None and letter != idx[-1] else None
+
+
+def _letter_i(tokens, tags, idx):
+    """The line's first token tagged as the D/I letter ``I``, or None."""
+    return next((i for i in idx if tags[i] == "B-di" and tokens[i].text.upper() == "I"), None)
 
 
 def _centred_cuts(tokens, spaced, block, rows, right):
@@ -1569,7 +1574,7 @@ def repair_untagged_natures(tokens, tags, confidences, line_zones):
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     spaced = {line: idx for line, idx in by_line.items() if tokens[idx[-1]].cell == 0}
     for line, idx in spaced.items():
-        letter = next((i for i in idx if tags[i] == "B-di" and tokens[i].text.upper() == "I"), None)
+        letter = _letter_i(tokens, tags, idx)
         if letter is None or any(tags[i].endswith("-nature") for i in idx) or idx[-1] != letter:
             continue
         right = tokens[letter].col + len(tokens[letter].text) + MIN_CELL_GAP
