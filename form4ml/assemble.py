@@ -671,11 +671,12 @@ MAX_CENTRED_HEAD_LINES = 4      # and one centred on the row's short cells
 
 def rebuilt_rows(rows):
     """The rows as text order gave them, rebuilt where a layout printed a table in
-    columns or blocks, in this order: the ownership column printed last, a column of
+    columns or blocks, in this order: right-hand columns printed one after another below
+    a block of rows, the ownership column printed last, a column of
     natures below a block of rows, tables read column by column, cells raised above their
     row's title, tall cells' heads and split rows, tables read block by block, Table II's
     right-hand cells printed after the table, marks printed after a table."""
-    rows = spread_nature_column(spread_ownership_column(rows))
+    rows = spread_nature_column(spread_ownership_column(read_trailing_columns(rows)))
     rows = attach_trailing_cells(pair_block_rows(mend_rows(lower_raised_cells(read_columns(rows)))))
     return _rebuild_runs(rows, _spread_trailing_marks)
 
@@ -713,6 +714,108 @@ def read_columns(rows):
     each row's title with its date, then the other columns), and no field has more
     values than it has titles; rows read one by one stay as they are."""
     return _rebuild_runs(rows, _column_rows)
+
+
+def read_trailing_columns(rows):
+    """Each block of Table I's rows printed by their left-hand cells alone (title to A/D
+    letter) and followed by their right-hand columns one after another (plain
+    ``pdftotext`` of a long table: twenty-five rows' titles, dates, codes and amounts,
+    then twenty-five prices with their marks, the amounts owned with their D/I letters,
+    the natures) rebuilt as rows: the i-th value of each such column in the i-th row,
+    the natures in the rows whose letter is ``I`` where fewer. In text order the block's
+    last row took the first of each column and each other value made a row of its own.
+    A block is cut at a title printed after a right-hand cell, its trailing columns begin
+    after its last left-hand cell, and a column of another count than the block's rows,
+    or a row of a price or amount owned alone right before the block, leaves it as it is."""
+    return _rebuild_runs(rows, _trailing_columns)
+
+
+def _trailing_columns(run):
+    if run[0].table != "table1":
+        return None
+    out, changed = [], False
+    for block in _blocks(run):
+        # an amount printed apart from every row right before the block may be its first
+        # row's, raised: the columns below it would then be a row off
+        raised = out and "title" not in out[-1].values and out[-1].values.keys() & {"price", "owned"}
+        rebuilt = None if raised else _block_rows(block)
+        changed |= rebuilt is not None
+        out += rebuilt or block
+    return out if changed else None
+
+
+def _blocks(run):
+    """The run cut before each titled row whose row before ends in a right-hand cell."""
+    blocks = []
+    for row in run:
+        if not blocks or "title" in row.values and _last_label(blocks[-1][-1]) not in LEFT_BLOCK["table1"]:
+            blocks.append([])
+        blocks[-1].append(row)
+    return blocks
+
+
+def _last_label(row):
+    """The label of the row's last piece in text order, or None."""
+    pieces = [p for v in row.values.values() for p in v.pieces]
+    return max(pieces, key=_place).label if pieces else None
+
+
+TRAILING_COLUMNS = ("price", "owned", "di", "nature")
+
+
+def _block_rows(block):
+    """The block's rows rebuilt from its left-hand cells and its trailing columns, or None."""
+    pieces = sorted([(p, False) for row in block for v in row.values.values() for p in v.pieces]
+                    + [(m, True) for row in block for m in row.marks], key=lambda x: _place(x[0]))
+    last_left = max((k for k, (p, mark) in enumerate(pieces) if not mark and p.label in LEFT_BLOCK["table1"]),
+                    default=len(pieces))
+    split = next((k for k in range(last_left + 1, len(pieces)) if not pieces[k][1]), None)
+    if split is None:
+        return None
+    rows = _parts(pieces[:split], "table1")
+    columns, marks_of = _columns(pieces[split:])
+    held = {label for row in rows for label in row.values}
+    if len(rows) < 2 or any("title" not in row.values for row in rows) or held & columns.keys() \
+            or not columns.keys() <= set(TRAILING_COLUMNS):
+        return None
+    holders = {label: _column_holders(rows, label, columns) for label in columns}
+    if any(found is None for found in holders.values()):
+        return None
+    for label, found in columns.items():
+        for row, value in zip(holders[label], found):
+            row.values[label] = value
+            row.marks += marks_of[id(value)]
+    return rows
+
+
+def _columns(pieces):
+    """{label: its Values in text order} of pieces that stand in columns, and {id of a
+    Value: the marks right after it}."""
+    columns, marks_of, last = {}, {}, None
+    for piece, mark in pieces:
+        if mark:
+            if last is not None:
+                marks_of[id(last)].append(piece)
+            continue
+        found = columns.setdefault(piece.label, [])
+        if piece.begins or not found:
+            found.append(Value())
+            marks_of[id(found[-1])] = []
+        found[-1].add(piece)
+        last = found[-1]
+    return columns, marks_of
+
+
+def _column_holders(rows, label, columns):
+    """The rows a trailing column's values go to, or None where the counts differ: every
+    row, or for natures fewer than the rows those whose D/I letter is ``I``."""
+    if len(columns[label]) == len(rows):
+        return rows
+    letters = ["".join(v.texts).strip() for v in columns.get("di", [])]
+    indirect = [row for row, letter in zip(rows, letters) if letter == "I"]
+    if label == "nature" and len(letters) == len(rows) and len(columns[label]) == len(indirect):
+        return indirect
+    return None
 
 
 def spread_ownership_column(rows):
@@ -915,15 +1018,17 @@ def _column_rows(run):
     if not any(len(v) == n and (label, 0) in firsts[second_title:] for label, v in values.items()):
         return None
     rows = [Row(run[0].table) for _ in range(n)]
+    holder = {}     # (label, index) -> the row its value went to
     for label, found in values.items():
-        for row, value in zip(_holders(rows, label, values), found):
+        for k, (row, value) in enumerate(zip(_holders(rows, label, values), found)):
             row.values[label] = value
-    last = 0
+            holder[label, k] = row
+    last = rows[0]
     for label, item in order:
         if label is None:
-            rows[last].marks.append(item)
+            last.marks.append(item)
         else:
-            last = item
+            last = holder[label, item]
     return rows
 
 

@@ -1919,22 +1919,39 @@ def repair_single_row_cells(tokens, tags, confidences, line_zones):
 
 
 def repair_amounts_after_codes(tokens, tags, confidences, line_zones):
-    """A line of an amount and an A/D letter alone (``178.328 A``) that the CRF left ``O``
-    a few lines below a row's code, with no amount read since, is that row's amount and
-    its A/D (plain ``pdftotext`` prints column 4 a row at a time after the code); so is a
-    Table II amount alone there (its A/D is the sub-column, which one cell a line does
-    not show: scraped HTML's ``J`` / ``(6)`` / ``1``). Tags fixed in place, with the code's
-    confidence."""
+    """A line of an amount and an A/D letter alone (``178.328 A``) a few lines below a
+    row's code, with no amount read since, whose amount the CRF left ``O`` (or read
+    right), is that row's amount and its A/D, whatever the CRF made of the letter (plain
+    ``pdftotext`` prints column 4 a row at a time after the code, in a long table the
+    letter often on a line of its own: ``84,051`` / ``D``, read as the D/I letter before
+    the next title); so is a Table II amount alone there (its A/D is the sub-column,
+    which one cell a line does not show: scraped HTML's ``J`` / ``(6)`` / ``1``). Tags
+    fixed in place, with the code's confidence."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for line, run in by_line.items():
-        with_letter = len(run) == 2 and tokens[run[1]].text in ("A", "D")
+        run = list(run)
+        if len(run) == 1 and line_zones[line] == "table1":
+            run += _letter_below(tokens, by_line, line)
+        with_letter = len(run) == 2 and tokens[run[1]].text in ("A", "D") and tags[run[1]] in LETTER_TAGS
         alone = len(run) == 1 and line_zones[line] == "table2"
-        if not ((with_letter or alone) and WHOLE_AMOUNT.match(tokens[run[0]].text) and untagged(tags, run)):
+        if not ((with_letter or alone) and WHOLE_AMOUNT.match(tokens[run[0]].text)
+                and tags[run[0]] in ("O", "B-shares" if with_letter else "O")):
             continue
         before = next((j for j in range(run[0] - 1, -1, -1) if tags[j] not in ("O", "B-fn_mark")), None)
         if before is not None and tags[before] == "B-code" and line - tokens[before].line <= MAX_LINES_TO_AMOUNT:
             for i, tag in zip(run, ("B-shares", "B-ad")):
                 tags[i], confidences[i] = tag, confidences[before]
+
+
+LETTER_TAGS = ("O", "B-ad", "B-di")     # the tags an amount's A/D letter may have been given
+
+
+def _letter_below(tokens, by_line, line):
+    """The A/D letter alone on the next line with text below ``line``, blank lines aside
+    (plain ``pdftotext``: ``84,051`` / ``D``), as a list of its index, or []."""
+    below = next((k for k in range(line + 1, line + 3) if k in by_line), None)
+    run = by_line.get(below, ())
+    return [run[0]] if len(run) == 1 and tokens[run[0]].text in ("A", "D") else []
 
 
 AMOUNT_REACH = 2    # lines from its row's line a Table II amount may stand

@@ -2,6 +2,7 @@ from dataclasses import replace
 
 import pytest
 
+import form4ml.assemble as assemble_module
 from form4ml.assemble import (Piece, assemble, issuer_after_owner, issuer_before_ticker, numbered_notes,
                               signatures_after_titles, ticker_after_issuer)
 
@@ -1269,6 +1270,73 @@ def _trust(line):
 def test_assemble_gives_a_column_of_natures_below_a_block_of_rows_to_the_rows_in_order(pieces, rows):
     got = assemble(pieces)["non_derivative_transactions"]
     assert [(r["nature_of_ownership"], r["footnote_ids"]) for r in got] == rows
+
+
+def _left_sale(line, shares):
+    """A sale's left-hand cells as plain pdftotext prints a long table's, a cell a line."""
+    return [T("title", "Common Stock", line), T("tx_date", "04/26/2022", line + 1), T("code", "S", line + 2),
+            T("shares", shares, line + 3), T("ad", "D", line + 4)]
+
+
+def _trailing(line, cells):
+    """A column of (label, text, mark) printed a cell a line, a mark on the line below."""
+    out = []
+    for k, (label, text, mark) in enumerate(cells):
+        out.append(T(label, text, line + 2 * k))
+        if mark:
+            out.append(T("fn_mark", mark, line + 2 * k + 1))
+    return out
+
+
+def _owned_column(line, amounts, letter="I"):
+    return [p for k, amount in enumerate(amounts) for p in (T("owned", amount, line + 2 * k),
+                                                                T("di", letter, line + 2 * k + 1))]
+
+
+SALES = _left_sale(1, "84,051") + _left_sale(6, "86,670") + _left_sale(11, "65,040")
+OWNED = _owned_column(16, ["170,156,351", "170,069,681", "170,004,641"])
+PRICES = _trailing(22, [("price", "904.03", "(1)"), ("price", "905.96", "(3)"), ("price", "907.05", "(4)")])
+NATURES = [p for k in range(3) for p in _trust(28 + 2 * k)]
+
+
+# Cut down from plain pdftotext of a real filing's thirty-row Table I (Tesla): every row's
+# title, date, code, amount and A/D letter a cell a line, then the rows' amounts owned
+# with their D/I letters, then their prices with their marks, then their natures. The
+# address's ``C/O`` above the table was read as a D/I letter in Table I's zone.
+STRAY = [T("di", "C/O", 0)]
+
+
+@pytest.mark.parametrize("pieces, rows", [
+    (STRAY + SALES + OWNED + PRICES + NATURES,
+     [(84051, 904.03, 170156351, "I", "by Trust", ["F1", "F2"]), (86670, 905.96, 170069681, "I", "by Trust", ["F3", "F2"]),
+      (65040, 907.05, 170004641, "I", "by Trust", ["F4", "F2"])]),
+    # a row's D/I letter D: the natures go to the rows whose letter is I
+    (STRAY + SALES + _owned_column(16, ["170,156,351"], "D") + _owned_column(18, ["170,069,681", "170,004,641"]) + PRICES
+     + NATURES[3:],
+     [(84051, 904.03, 170156351, "D", None, ["F1"]), (86670, 905.96, 170069681, "I", "by Trust", ["F3", "F2"]),
+      (65040, 907.05, 170004641, "I", "by Trust", ["F4", "F2"])]),
+    # read column by column from the table's first title (``read_columns``): a nature's
+    # mark goes with it to the row of an I
+    (SALES + _owned_column(16, ["170,156,351"], "D") + _owned_column(18, ["170,069,681", "170,004,641"]) + PRICES
+     + NATURES[3:],
+     [(84051, 904.03, 170156351, "D", None, ["F1"]), (86670, 905.96, 170069681, "I", "by Trust", ["F3", "F2"]),
+      (65040, 907.05, 170004641, "I", "by Trust", ["F4", "F2"])]),
+])
+def test_assemble_gives_columns_printed_below_a_block_of_rows_to_the_rows_in_order(pieces, rows):
+    got = assemble(pieces)["non_derivative_transactions"]
+    assert [(r["shares"], r["price_per_share"], r["shares_owned_following"], r["direct_or_indirect"],
+             r["nature_of_ownership"], r["footnote_ids"]) for r in got] == rows
+
+
+@pytest.mark.parametrize("pieces", [
+    SALES + OWNED + PRICES[:-2] + NATURES,      # a price short: the column is not the rows'
+    # an amount owned printed above the block: it may be the first row's
+    _owned_column(-2, ["170,240,402"]) + SALES + OWNED + PRICES + NATURES,
+])
+def test_assemble_leaves_columns_below_a_block_of_another_count_as_read(pieces, monkeypatch):
+    got = assemble(pieces)
+    monkeypatch.setattr(assemble_module, "read_trailing_columns", lambda rows: rows)
+    assert got == assemble(pieces)
 
 
 def _raised_sale(line, shares, price, owned, raised=("shares", "price")):

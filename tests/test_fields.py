@@ -1287,16 +1287,22 @@ AMOUNT_AFTER_CODE = "Common Stock\n\n09/30/2025\n\nA(1)\n\n178.328 A\n\nCommon S
 AMOUNT_CRF = {"Common": "B-title", "Stock": "I-title", "09/30/2025": "B-tx_date", "(1)": "B-fn_mark"}
 
 
-@pytest.mark.parametrize("text, expected", [
-    (AMOUNT_AFTER_CODE, ["B-shares", "B-ad"]),
+@pytest.mark.parametrize("text, letter, expected", [
+    (AMOUNT_AFTER_CODE, "O", ["B-shares", "B-ad"]),
     # no code right above: the line is left as read
-    (AMOUNT_AFTER_CODE.replace("A(1)\n\n", ""), ["O", "O"]),
+    (AMOUNT_AFTER_CODE.replace("A(1)\n\n", ""), "O", ["O", "O"]),
+    # plain pdftotext of a real filing's long table (Tesla): the letter read as the D/I
+    # letter before the next title, on the amount's line or on a line of its own below
+    (AMOUNT_AFTER_CODE, "B-di", ["B-shares", "B-ad"]),
+    (AMOUNT_AFTER_CODE.replace("178.328 A", "178.328\n\nA"), "B-di", ["B-shares", "B-ad"]),
+    # a letter two blank lines below is not the amount's: both are left as read
+    (AMOUNT_AFTER_CODE.replace("178.328 A", "178.328\n\n\nA"), "B-di", ["O", "B-di"]),
 ])
-def test_repair_reads_an_amount_and_its_side_below_the_rows_code(text, expected):
+def test_repair_reads_an_amount_and_its_side_below_the_rows_code(text, letter, expected):
     def tagged(tokens):
         first_a = next(i for i, t in enumerate(tokens) if t.text == "A")
-        return ["B-code" if i == first_a and tokens[i + 1].text == "(1)" else AMOUNT_CRF.get(t.text, "O")
-                for i, t in enumerate(tokens)]
+        return ["B-code" if i == first_a and tokens[i + 1].text == "(1)" else
+                letter if t.text == "A" else AMOUNT_CRF.get(t.text, "O") for i, t in enumerate(tokens)]
 
     tokens, tags = _repaired(fields.repair_amounts_after_codes, text, tagged, "table1")
     amount = [t.text for t in tokens].index("178.328")
