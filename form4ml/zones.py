@@ -1,6 +1,7 @@
 """Zones: which part of the form each line belongs to (first CRF of the cascade)."""
 import re
 
+from .assemble import SENTENCE_END
 from .cascade import heading_line, line_key
 from .features import MARK, line_features, security_words
 from .labels import FIELD_ZONE, TABLE2_ONLY, TABLE_FIELDS, TABLE_ZONES
@@ -102,6 +103,28 @@ def repair_note_lines(lines, zones):
         else:
             in_note = in_note and zones[n] == "footnotes" and not opens
     return zones
+
+
+def repair_boilerplate_wraps(lines, zones):
+    """A sentence of the form's boilerplate wrapped onto the lines below it is
+    boilerplate to its end: a line opening in lower case right below a boilerplate line
+    that ends mid-sentence, and the line right below it unless that line ended the
+    sentence (plain ``pdftotext``: ``Persons who respond to the collection of information
+    contained in this`` / ``form are not required to respond ...`` / ``OMB control
+    number.``, which the zone CRF reads as a note; the assembler then numbered it the
+    first note and every note after it one too high). Fixes ``zones`` in place."""
+    taken = 0       # lines of the sentence taken so far
+    for n in range(1, len(lines)):
+        above, line = lines[n - 1].strip(), lines[n].strip()
+        if (zones[n - 1] != "boilerplate" or not line or not above or SENTENCE_END.search(above)
+                or taken == MAX_WRAPPED_LINES):
+            taken = 0
+        elif zones[n] != "boilerplate" and (taken or line[:1].islower()):
+            zones[n], taken = "boilerplate", taken + 1
+    return zones
+
+
+MAX_WRAPPED_LINES = 2   # of a boilerplate sentence below its first (OCR may lose its full stop)
 
 
 def repair_stray_table_lines(lines, zones):

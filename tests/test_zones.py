@@ -2,7 +2,7 @@
 import pytest
 
 from form4ml.tokenize import tokenize
-from form4ml.zones import (derive_zones, repair_note_lines, repair_owner_rows, repair_signature_lines,
+from form4ml.zones import (derive_zones, repair_boilerplate_wraps, repair_note_lines, repair_owner_rows, repair_signature_lines,
                            repair_stray_table_lines, repair_table2_above_table1, repair_table2_below_table1,
                            repair_table2_heading,
                            repair_trailing_rows)
@@ -309,3 +309,34 @@ TABLE1_ROWS = ["Table I - Non-Derivative Securities Acquired, Disposed of, or Be
 def test_table2_lines_between_table1s_heading_and_table2s_are_table1s(zones, expected):
     lines = TABLE1_ROWS if expected else TABLE1_ROWS[:8] + ["Table Il - Derivative", "Class B Common Stock"]
     assert repair_table2_below_table1(lines, list(zones)) == (expected or zones)
+
+
+# Plain pdftotext of a real filing (Tesla): the form's sentence below Table I wrapped onto
+# lines the zone CRF read as a note, which then took the number of the first note
+WRAPPED_BOILERPLATE = ["by Trust", "(2)", "",
+                       "Reminder: Report on a separate line for each class of securities beneficially owned.",
+                       "Persons who respond to the collection of information contained in this",
+                       "form are not required to respond unless the form displays a currently valid",
+                       "OMB control number.", "", "SEC 1474 (9-02)"]
+
+
+@pytest.mark.parametrize("zones, expected", [
+    (["table1"] * 3 + ["boilerplate"] * 2 + ["footnotes"] * 4,
+     ["table1"] * 3 + ["boilerplate"] * 4 + ["footnotes"] * 2),
+    # the wrapped lines read as a table's
+    (["table1"] * 3 + ["boilerplate"] * 2 + ["table1"] * 2 + ["footnotes"] * 2,
+     ["table1"] * 3 + ["boilerplate"] * 4 + ["footnotes"] * 2),
+])
+def test_boilerplate_wrapped_onto_the_lines_below_is_boilerplate_to_its_sentences_end(zones, expected):
+    assert repair_boilerplate_wraps(WRAPPED_BOILERPLATE, list(zones)) == expected
+
+
+@pytest.mark.parametrize("lines", [
+    # a line opening a sentence below one that ended
+    WRAPPED_BOILERPLATE[:4] + ["Persons who respond.", "Form are not required"] + WRAPPED_BOILERPLATE[6:],
+    # a line opening in upper case below one going on
+    WRAPPED_BOILERPLATE[:5] + ["Form are not required"] + WRAPPED_BOILERPLATE[6:],
+])
+def test_boilerplate_wraps_need_a_sentence_going_on_in_lower_case(lines):
+    zones = ["table1"] * 3 + ["boilerplate"] * 2 + ["footnotes"] * 4
+    assert repair_boilerplate_wraps(lines, list(zones)) == zones
