@@ -70,6 +70,7 @@ class Row:
     table: str                      # "table1" or "table2"
     values: dict = field(default_factory=dict)
     marks: list = field(default_factory=list)
+    settled: bool = False           # rebuilt from its block's columns: not to be re-read by place
 
     def add(self, piece):
         self.values.setdefault(piece.label, Value()).add(piece)
@@ -713,7 +714,7 @@ def read_columns(rows):
     a title, a field that every row fills begins after the second title (pdfminer prints
     each row's title with its date, then the other columns), and no field has more
     values than it has titles; rows read one by one stay as they are."""
-    return _rebuild_runs(rows, _column_rows)
+    return _rebuild_runs(rows, _column_rows, settled_apart=True)
 
 
 def read_trailing_columns(rows):
@@ -721,12 +722,16 @@ def read_trailing_columns(rows):
     letter) and followed by their right-hand columns one after another (plain
     ``pdftotext`` of a long table: twenty-five rows' titles, dates, codes and amounts,
     then twenty-five prices with their marks, the amounts owned with their D/I letters,
-    the natures) rebuilt as rows: the i-th value of each such column in the i-th row,
-    the natures in the rows whose letter is ``I`` where fewer. In text order the block's
-    last row took the first of each column and each other value made a row of its own.
-    A block is cut at a title printed after a right-hand cell, its trailing columns begin
-    after its last left-hand cell, and a column of another count than the block's rows,
-    or a row of a price or amount owned alone right before the block, leaves it as it is."""
+    the natures) rebuilt as rows: the i-th value of each such column in the i-th row;
+    where fewer, the prices in the transactions' rows and the natures in the rows whose
+    letter is ``I``. In text order the block's last row took the first of each column
+    and each other value made a row of its own. A block is cut at a title printed after
+    a right-hand cell, its trailing columns begin after its last left-hand cell (an A/D
+    letter printed after the next row's title is its row's, as in ``pair_block_rows``),
+    and a column of another count than the block's rows, or a row of a price or amount
+    owned alone right before the block, leaves it as it is. Rows that each got an amount
+    owned and a D/I letter are settled: the passes that re-read a run's cells by their
+    places leave them."""
     return _rebuild_runs(rows, _trailing_columns)
 
 
@@ -772,7 +777,7 @@ def _block_rows(block):
     split = next((k for k in range(last_left + 1, len(pieces)) if not pieces[k][1]), None)
     if split is None:
         return None
-    rows = _parts(pieces[:split], "table1")
+    rows = _late_left_cells(_parts(pieces[:split], "table1"))
     columns, marks_of = _columns(pieces[split:])
     held = {label for row in rows for label in row.values}
     if len(rows) < 2 or any("title" not in row.values for row in rows) or held & columns.keys() \
@@ -785,6 +790,9 @@ def _block_rows(block):
         for row, value in zip(holders[label], found):
             row.values[label] = value
             row.marks += marks_of[id(value)]
+    whole = all({"owned", "di"} <= row.values.keys() for row in rows)
+    for row in rows:
+        row.settled = whole     # each row's right-hand side read: the block is done
     return rows
 
 
@@ -808,9 +816,13 @@ def _columns(pieces):
 
 def _column_holders(rows, label, columns):
     """The rows a trailing column's values go to, or None where the counts differ: every
-    row, or for natures fewer than the rows those whose D/I letter is ``I``."""
+    row, or where fewer, for prices the transactions' rows (those with a code: a holding
+    has no price) and for natures the rows whose D/I letter is ``I``."""
     if len(columns[label]) == len(rows):
         return rows
+    transactions = [row for row in rows if "code" in row.values]
+    if label == "price" and len(columns[label]) == len(transactions):
+        return transactions
     letters = ["".join(v.texts).strip() for v in columns.get("di", [])]
     indirect = [row for row, letter in zip(rows, letters) if letter == "I"]
     if label == "nature" and len(letters) == len(rows) and len(columns[label]) == len(indirect):
@@ -987,13 +999,15 @@ def _place(piece):
     return piece.line, piece.col
 
 
-def _rebuild_runs(rows, rebuild):
+def _rebuild_runs(rows, rebuild, settled_apart=False):
     """The rows with each run of one table's rows replaced by ``rebuild(run)``, where
-    that gives rows (not None)."""
+    that gives rows (not None). With ``settled_apart`` (a pass that re-reads a run's
+    cells by their places) rows ``read_trailing_columns`` settled are left as they are,
+    the rows either side of them rebuilt apart."""
     out = []
-    for _, run in groupby(rows, key=lambda row: row.table):
+    for (_, settled), run in groupby(rows, key=lambda row: (row.table, settled_apart and row.settled)):
         run = list(run)
-        out += rebuild(run) or run
+        out += (None if settled else rebuild(run)) or run
     return out
 
 
@@ -1177,7 +1191,7 @@ def pair_block_rows(rows):
     (``RIGHT_BLOCK``) or, where the left block is narrower, at the first column the
     first row's left part lacks (Table II's amount printed with the right-hand cells).
     Rows read one by one stay as they are."""
-    return _rebuild_runs(rows, _paired_blocks)
+    return _rebuild_runs(rows, _paired_blocks, settled_apart=True)
 
 
 def _paired_blocks(run):

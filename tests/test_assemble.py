@@ -1339,6 +1339,30 @@ def test_assemble_leaves_columns_below_a_block_of_another_count_as_read(pieces, 
     assert got == assemble(pieces)
 
 
+# Cut down from plain pdftotext of a real filing (Abbott): a sale's left-hand cells and a
+# holding's title, then the columns: the sale's price, both amounts owned with their
+# letters, the holding's nature. A holding has no price; the sale's A/D letter may come
+# after the holding's title.
+SALE_AND_HOLDING = [T("title", "Common shares", 1), T("tx_date", "03/06/2020", 3), T("code", "S", 5),
+                    T("shares", "8,248", 7), T("ad", "D", 7, 6), T("title", "Common shares", 9)]
+HOLDING_COLUMNS = _trailing(11, [("price", "82", None), ("owned", "68,696", None), ("di", "D", None),
+                                 ("owned", "568", "(1)"), ("di", "I", None)]) + _trust(21)
+
+
+@pytest.mark.parametrize("pieces", [
+    SALE_AND_HOLDING + HOLDING_COLUMNS,
+    SALE_AND_HOLDING[:4] + SALE_AND_HOLDING[5:] + [T("ad", "D", 10)] + HOLDING_COLUMNS,
+])
+def test_assemble_gives_a_price_column_below_a_block_to_its_transactions(pieces):
+    record = assemble(pieces)
+    sale, = record["non_derivative_transactions"]
+    holding, = record["non_derivative_holdings"]
+    assert (sale["shares"], sale["acquired_disposed"], sale["price_per_share"], sale["shares_owned_following"],
+            sale["direct_or_indirect"]) == (8248, "D", 82, 68696, "D")
+    assert (holding["shares_owned_following"], holding["direct_or_indirect"], holding["nature_of_ownership"],
+            holding["footnote_ids"]) == (568, "I", "by Trust", ["F1", "F2"])
+
+
 def _raised_sale(line, shares, price, owned, raised=("shares", "price")):
     """A sale as pdftotext -layout prints a row whose amount and price are a line taller
     than its other cells: the two on the line above the title's (a cell not raised stands
