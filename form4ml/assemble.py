@@ -766,22 +766,52 @@ def _last_label(row):
 
 
 TRAILING_COLUMNS = ("price", "owned", "di", "nature")
+OPENING_CELLS = frozenset({"title", "tx_date", "deemed_date", "code", "v"})
+# where a block's rows print their opening cells alone, their amounts and A/D letters
+# may stand in the trailing columns too
+OPENING_SPLIT = (OPENING_CELLS, ("shares", "ad") + TRAILING_COLUMNS)
 
 
 def _block_rows(block):
-    """The block's rows rebuilt from its left-hand cells and its trailing columns, or None."""
-    pieces = sorted([(p, False) for row in block for v in row.values.values() for p in v.pieces]
-                    + [(m, True) for row in block for m in row.marks], key=lambda x: _place(x[0]))
-    last_left = max((k for k, (p, mark) in enumerate(pieces) if not mark and p.label in LEFT_BLOCK["table1"]),
-                    default=len(pieces))
+    """The block's rows rebuilt from its left-hand cells and its trailing columns, or None:
+    cut after its last left-hand cell (title to A/D letter), else after its last opening
+    cell (title to code: ``Common Stock`` / ``10/01/2025`` / ``A`` twice, then the two
+    amounts, then each row's A/D letter, price, amount owned and D/I letter)."""
+    pieces = _extra_codes_as_letters(sorted([(p, False) for row in block for v in row.values.values() for p in v.pieces]
+                                            + [(m, True) for row in block for m in row.marks], key=lambda x: _place(x[0])))
+    for left, trailing in ((LEFT_BLOCK["table1"], TRAILING_COLUMNS), OPENING_SPLIT):
+        rows = _rows_and_columns(pieces, left, trailing)
+        if rows:
+            whole = all({"owned", "di"} <= row.values.keys() for row in rows)
+            for row in rows:
+                row.settled = whole     # each row's right-hand side read: the block is done
+            return rows
+    return None
+
+
+def _extra_codes_as_letters(pieces):
+    """The pieces with each code beyond the block's titles that stands after its first
+    amount and reads ``A`` or ``D`` taken for what it is there, an A/D letter (the CRF
+    reads a lone letter after a column of amounts as the next row's code)."""
+    labels = [p.label for p, mark in pieces if not mark and p.begins]
+    if labels.count("code") <= labels.count("title") or "shares" not in labels:
+        return pieces
+    first_amount = next(k for k, (p, mark) in enumerate(pieces) if not mark and p.label == "shares")
+    return pieces[:first_amount] + [(replace(p, label="ad") if not mark and p.label == "code" and p.text in ("A", "D")
+                                     else p, mark) for p, mark in pieces[first_amount:]]
+
+
+def _rows_and_columns(pieces, left, trailing):
+    last_left = max((k for k, (p, mark) in enumerate(pieces) if not mark and p.label in left), default=len(pieces))
     split = next((k for k in range(last_left + 1, len(pieces)) if not pieces[k][1]), None)
     if split is None:
         return None
     rows = _late_left_cells(_parts(pieces[:split], "table1"))
+    if len(rows) < 2 or any("title" not in row.values for row in rows):
+        return None
     columns, marks_of = _columns(pieces[split:])
     held = {label for row in rows for label in row.values}
-    if len(rows) < 2 or any("title" not in row.values for row in rows) or held & columns.keys() \
-            or not columns.keys() <= set(TRAILING_COLUMNS):
+    if held & columns.keys() or not columns.keys() <= set(trailing):
         return None
     holders = {label: _column_holders(rows, label, columns) for label in columns}
     if any(found is None for found in holders.values()):
@@ -790,9 +820,6 @@ def _block_rows(block):
         for row, value in zip(holders[label], found):
             row.values[label] = value
             row.marks += marks_of[id(value)]
-    whole = all({"owned", "di"} <= row.values.keys() for row in rows)
-    for row in rows:
-        row.settled = whole     # each row's right-hand side read: the block is done
     return rows
 
 

@@ -1363,6 +1363,33 @@ def test_assemble_gives_a_price_column_below_a_block_to_its_transactions(pieces)
             holding["footnote_ids"]) == (568, "I", "by Trust", ["F1", "F2"])
 
 
+# Cut down from plain pdftotext of a real filing (two dividend reinvestments): each row's
+# title, date and code, then the two amounts, then each row's A/D letter, amount owned,
+# price and D/I letter; the CRF read the second row's A/D letter as a code.
+def _opening(line):
+    return [T("title", "Common Stock", line), T("tx_date", "10/01/2025", line + 1), T("code", "A", line + 2)]
+
+
+def _row_tail(line, letter, owned, di, letter_label="ad"):
+    return [T(letter_label, letter, line), T("owned", owned, line + 1), T("price", "102.368", line + 2),
+            T("di", di, line + 3)]
+
+
+OPENINGS_THEN_AMOUNTS = (_opening(1) + _opening(4) + _trailing(7, [("shares", "12.5934", "(1)"), ("shares", "17.9795", "(1)")])
+                         + _row_tail(11, "A", "8,023.3583", "D"))
+
+
+@pytest.mark.parametrize("pieces", [
+    OPENINGS_THEN_AMOUNTS + _row_tail(15, "A", "3,085.5229", "I") + _trust(19),
+    OPENINGS_THEN_AMOUNTS + _row_tail(15, "A", "3,085.5229", "I", letter_label="code") + _trust(19),
+])
+def test_assemble_reads_a_blocks_amounts_printed_after_every_rows_opening_cells(pieces):
+    got = assemble(pieces)["non_derivative_transactions"]
+    assert [(r["transaction_code"], r["shares"], r["acquired_disposed"], r["price_per_share"],
+             r["shares_owned_following"], r["direct_or_indirect"], r["nature_of_ownership"]) for r in got] == [
+        ("A", 12.5934, "A", 102.368, 8023.3583, "D", None), ("A", 17.9795, "A", 102.368, 3085.5229, "I", "by Trust")]
+
+
 def _raised_sale(line, shares, price, owned, raised=("shares", "price")):
     """A sale as pdftotext -layout prints a row whose amount and price are a line taller
     than its other cells: the two on the line above the title's (a cell not raised stands
