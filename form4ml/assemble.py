@@ -1750,6 +1750,9 @@ def _ownership_of(row, table):
 def _footnote_ids(pieces):
     ids = []
     for p in pieces:   # one piece may hold several marks: "[F3]  [F2]", "(1)(2)"
+        if not p.begins and ids and p.text.isdigit():   # a mark's digit a cell wrapped: "[F1" / "0]"
+            ids[-1] += p.text
+            continue
         for digits in re.findall(r"\d+", p.text):
             if f"F{int(digits)}" not in ids:
                 ids.append(f"F{int(digits)}")

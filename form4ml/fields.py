@@ -1639,14 +1639,16 @@ def _head_cell(label, cells):
     return {"title": 0, "nature": cells - 1}.get(label)
 
 
-CUT_AMOUNT = re.compile(r"^\$?\d{1,3}(?:,\d{3})*,\d{1,2}$")     # a last comma group short of three digits
+# a last comma group short of three digits, or a price cut after its point (``$ 117.`` / ``2075``)
+CUT_AMOUNT = re.compile(r"^\$?\d{1,3}(?:,\d{3})*,\d{1,2}$|^\$?\d[\d,]*\.$")
 DIGITS = re.compile(r"^\$?\d[\d,]*$")
 WHOLE_AMOUNT = re.compile(r"^\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
 
 def repair_wrapped_amounts(tokens, tags, confidences, line_zones):
     """An amount that a fixed-width cell cuts (EDGAR ASCII: inside a comma group,
-    ``1,474,4`` / ``32``, or filling its cell to the ``|``, ``310974|`` / ``4``) goes on with
+    ``1,474,4`` / ``32``, after its point, ``117.`` / ``2075``, or filling its cell to the
+    ``|``, ``310974|`` / ``4``) goes on with
     the digits below its start that complete it: they continue the value (tags fixed in
     place), whatever the CRF read them as."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
@@ -1697,6 +1699,43 @@ def repair_wrapped_marks(tokens, tags, confidences, line_zones):
                 tags[j] = "B-fn_mark"
                 if confidences[value] is not None:
                     confidences[j] = confidences[value]
+
+
+CUT_MARK = re.compile(r"^(?:\(\d{1,2}|\[F\d{1,2})$")
+CLOSING_OF = {"(": ")", "[": "]"}
+
+
+def repair_cut_marks(tokens, tags, confidences, line_zones):
+    """A footnote mark that a fixed-width cell wraps before its closing bracket (EDGAR
+    ASCII: ``838.5710[F1`` / ``]``, ``846.6680[F1`` / ``0]``, ``1056.3180(1`` / ``)``) is
+    the row's mark: the mark's opening left ``O`` (or run on from the value), glued to a
+    value the CRF tagged, with
+    its rest (a digit or none, then the closing bracket) on the line below under that cell,
+    becomes ``B-fn_mark``, the digit ``I-fn_mark`` (tags fixed in place; the assembler
+    reads a mark's continued digits as the end of its number)."""
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
+    for line, run in by_line.items():
+        for i in run[1:]:
+            mark, value = tokens[i], tokens[i - 1]
+            if (tags[i] not in ("O", "I-" + tags[i - 1][2:]) or not CUT_MARK.match(mark.text)
+                    or value.end != mark.start or tags[i - 1] == "O"):
+                continue
+            rest = _mark_rest(tokens, by_line.get(line + 1, ()), CLOSING_OF[mark.text[0]])
+            if rest and value.col - WRAP_COLUMN_SLACK <= tokens[rest[0]].col <= mark.col + len(mark.text):
+                tags[i], confidences[i] = "B-fn_mark", confidences[i - 1]
+                for j in rest[:-1]:
+                    tags[j], confidences[j] = "I-fn_mark", confidences[i - 1]
+
+
+def _mark_rest(tokens, line, closing):
+    """The indices of a cut mark's rest on ``line``: the closing bracket left ``O``, after
+    the digit glued to it if any (``0]``), or []."""
+    for k, j in enumerate(line):
+        if tokens[j].text == closing:
+            digit = line[k - 1] if k and tokens[line[k - 1]].text.isdigit() and tokens[line[k - 1]].end == tokens[j].start \
+                else None
+            return [digit, j] if digit is not None else [j]
+    return []
 
 
 def _cell_start(tokens, cell, value):

@@ -3,7 +3,8 @@
 A spaCy tokenizer (``spacy.blank("en")``) with rules of ours: amounts such as
 ``25,893`` and ``3.1700``, dates such as ``02/18/2014`` stay whole; footnote
 marks ``(1)`` and ``[F3]`` are one token and come off the value they stick to
-(``301,097(1)`` -> ``301,097`` ``(1)``); ``$`` comes off a price; cells that
+(``301,097(1)`` -> ``301,097`` ``(1)``, a mark cut before its bracket too: ``(1``);
+``$`` comes off a price; cells that
 HTML scraping glued together come apart where the case or a box number shows it
 (``SymbolMICROSOFT``, ``Amy2.``, ``1.The``, ``(Middle)7 WORLD``, ``CENTER250``) or where
 an address's second line opens on a word that opens such lines (``CORPORATIONONE``,
@@ -27,6 +28,8 @@ TOKEN_MATCH = re.compile(rf"^(?:{FOOTNOTE_MARK}|\d[\d,.]*\d|\d{{1,4}}(?:[/-]\d{{
 SUFFIXES = [FOOTNOTE_MARK, r"[,;:.]", r"\)", r"\]", r"\*+", r"\|", r"%", r"[{}\[]"]
 PREFIXES = [FOOTNOTE_MARK, r"\$", r"\(", r"\[", r"\*+", r"\|", r'"', r"_+", r"[{}\]]"]
 INFIXES = [r"(?<=\d)(?=\(\d{1,2}\))", r"(?<=\d)(?=\[F\d)", r"\|",
+           # a mark a fixed-width cell cut before its closing bracket: "1056.3180(1" / ")"
+           r"(?<=\d)(?=\(\d{1,2}$)",
            r"_{2,}", r"(?<=[a-z0-9])\((?=\d{1,2}\))",
            # cells glued by HTML scraping: "SymbolMICROSOFT", "Amy2." (box 2), "1.The", ":1."
            r"(?<=[a-z])(?=[A-Z]{2})", r"(?<=[A-Za-z]{2})(?=[1-7]$)", r"(?<=\d)\.(?=[A-Z][a-z])",

@@ -1390,6 +1390,18 @@ def test_assemble_reads_a_blocks_amounts_printed_after_every_rows_opening_cells(
         ("A", 12.5934, "A", 102.368, 8023.3583, "D", None), ("A", 17.9795, "A", 102.368, 3085.5229, "I", "by Trust")]
 
 
+@pytest.mark.parametrize("marks, ids", [
+    ([T("fn_mark", "[F1", 1, 90), T("fn_mark", "0", 2, 90, begins=False), T("fn_mark", "[F2]", 2, 120)], ["F10", "F2"]),
+    ([T("fn_mark", "[F1", 1, 90), T("fn_mark", "[F2]", 2, 120)], ["F1", "F2"]),
+])
+def test_assemble_reads_a_marks_digit_wrapped_onto_the_next_line_as_its_number(marks, ids):
+    """EDGAR ASCII cuts ``[F10]`` in a narrow cell: ``838.5710[F1`` / ``0]``."""
+    pieces = [T("title", "Common Stock", 1), T("tx_date", "08/09/2022", 1, 21), T("code", "S", 1, 34),
+              T("shares", "18630", 1, 40), T("price", "838.5710", 1, 80)] + marks
+    row, = assemble(pieces)["non_derivative_transactions"]
+    assert row["footnote_ids"] == ids
+
+
 def _raised_sale(line, shares, price, owned, raised=("shares", "price")):
     """A sale as pdftotext -layout prints a row whose amount and price are a line taller
     than its other cells: the two on the line above the title's (a cell not raised stands

@@ -783,6 +783,28 @@ def test_repair_reads_a_mark_wrapped_after_its_bracket(text, price, price_tag, m
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark" and t.line == 1 and t.text != "(2)"] == marks
 
 
+# EDGAR ASCII of a real filing's thirty-row Table I (Tesla): the price's mark cut before
+# its closing bracket, the mark's last digit wrapped with it
+CUT_MARK = ("Common Stock  08/09/2022  S  18630  D  838.5710[F1 158060742  I  by\n"
+            "                                            ]                    Trust[F2]")
+
+
+@pytest.mark.parametrize("text, marks", [
+    (CUT_MARK, ["[F1"]),
+    (CUT_MARK.replace("[F1 ", "[F1 ").replace("      ]", "     0]"), ["[F1", "0"]),
+    (CUT_MARK.replace("[F1", "(1 ").replace("]  ", ") "), ["(1"]),
+    # the closing bracket under another cell: no mark of this one
+    (CUT_MARK.replace("           ]", "]           "), []),
+])
+def test_repair_reads_a_mark_a_cell_cut_before_its_bracket(text, marks):
+    tokens = tokenize(text)
+    crf = {"838.5710": "B-price", "158060742": "B-owned", "[F2]": "B-fn_mark"}
+    tags = [crf.get(t.text, "O") for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    fields.repair_cut_marks(tokens, tags, confidences, ["table1"] * 2)
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("fn_mark") and t.text != "[F2]"] == marks
+
+
 # Cut down from a real filing's Reporting Owners table as pdfplumber prints it (a fund
 # that owns 10 %): the CRF read each row's mark as a director's.
 OWNER_TABLE = ("\tDirector\t10% Owner\tOfficer\tOther\n"
@@ -1073,8 +1095,15 @@ CUT_AT_RULE = ("Series A Convertible  |C          |Class B   |310974|(2)       |
                "Preferred Stock       |           |Common    |4     |          |            |            |")
 
 
+# EDGAR ASCII of a real filing's Table I: the price cut after its point, its mark after
+# its opening bracket
+CUT_AT_POINT = ("Class A Common|2013-01-14  |S(5)       |58686     |D    |$ 117.|24648       |I\n"
+                "Stock         |            |           |          |     |2075(6|            |")
+
+
 @pytest.mark.parametrize("text, head, amount", [
     (CUT_IN_GROUP, "1,474,4", ["1,474,4", "32"]),
+    (CUT_AT_POINT, "117.", ["117.", "2075"]),
     (CUT_AT_RULE, "310974", ["310974", "4"]),
     # digits that do not complete the group are no part of it
     (CUT_IN_GROUP.replace("|32     |", "|3215   |"), "1,474,4", ["1,474,4"]),

@@ -14,6 +14,9 @@ from form4ml.tokenize import tokenize
     ("C/O SONUS NETWORKS, INC.", ["C/O", "SONUS", "NETWORKS", ",", "INC", "."]),
     ("2/7/0\t0", ["2/7/0", "0"]),
     ("$3.1700 1,000.00", ["$", "3.1700", "1,000.00"]),
+    # a mark a fixed-width cell cut before its bracket comes off its value too
+    ("1056.3180(1 158060742", ["1056.3180", "(1", "158060742"]),
+    ("838.5710[F1 158060742", ["838.5710", "[F1", "158060742"]),
 ])
 def test_tokenize_keeps_form4_values_whole(text, tokens):
     assert [t.text for t in tokenize(text)] == tokens
