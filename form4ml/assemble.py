@@ -1747,13 +1747,23 @@ def _ownership_of(row, table):
     return "D" if table in HELD_DIRECTLY and row["security_title"] else None
 
 
+OPEN_MARK = re.compile(r"[\[(]F?\d*$")     # a mark a cell cut before its closing bracket
+
+
 def _footnote_ids(pieces):
-    ids = []
-    for p in pieces:   # one piece may hold several marks: "[F3]  [F2]", "(1)(2)"
-        if not p.begins and ids and p.text.isdigit():   # a mark's digit a cell wrapped: "[F1" / "0]"
-            ids[-1] += p.text
+    texts, opened = [], {}      # the marks' texts; index of a cut mark's text -> its piece
+    for p in pieces:
+        above = [k for k, q in opened.items() if q.line == p.line - 1]
+        if not p.begins and p.text.isdigit() and above:     # a mark's digits a cell wrapped: "[F1" / "0]"
+            k = min(above, key=lambda k: abs(opened[k].col - p.col))
+            texts[k] += p.text
             continue
-        for digits in re.findall(r"\d+", p.text):
+        if OPEN_MARK.search(p.text):
+            opened[len(texts)] = p
+        texts.append(p.text)
+    ids = []
+    for text in texts:   # one piece may hold several marks: "[F3]  [F2]", "(1)(2)"
+        for digits in re.findall(r"\d+", text):
             if f"F{int(digits)}" not in ids:
                 ids.append(f"F{int(digits)}")
     return ids

@@ -1701,15 +1701,16 @@ def repair_wrapped_marks(tokens, tags, confidences, line_zones):
                     confidences[j] = confidences[value]
 
 
-CUT_MARK = re.compile(r"^(?:\(\d{1,2}|\[F\d{1,2})$")
+CUT_MARK = re.compile(r"^(?:\(\d{1,2}|\[F\d{0,2})$")
 CLOSING_OF = {"(": ")", "[": "]"}
 
 
 def repair_cut_marks(tokens, tags, confidences, line_zones):
     """A footnote mark that a fixed-width cell wraps before its closing bracket (EDGAR
-    ASCII: ``838.5710[F1`` / ``]``, ``846.6680[F1`` / ``0]``, ``1056.3180(1`` / ``)``) is
-    the row's mark: the mark's opening left ``O`` (or run on from the value), glued to a
-    value the CRF tagged, with
+    ASCII: ``838.5710[F1`` / ``]``, ``846.6680[F1`` / ``0]``, ``957.7680[F`` / ``3]``,
+    ``1056.3180(1`` / ``)``) is
+    the row's mark: the mark's opening (whatever the CRF read it as: no value looks like
+    it), glued to a value the CRF tagged, with
     its rest (a digit or none, then the closing bracket) on the line below under that cell,
     becomes ``B-fn_mark``, the digit ``I-fn_mark`` (tags fixed in place; the assembler
     reads a mark's continued digits as the end of its number)."""
@@ -1717,24 +1718,27 @@ def repair_cut_marks(tokens, tags, confidences, line_zones):
     for line, run in by_line.items():
         for i in run[1:]:
             mark, value = tokens[i], tokens[i - 1]
-            if (tags[i] not in ("O", "I-" + tags[i - 1][2:]) or not CUT_MARK.match(mark.text)
-                    or value.end != mark.start or tags[i - 1] == "O"):
+            if not CUT_MARK.match(mark.text) or value.end != mark.start or tags[i - 1] == "O":
                 continue
-            rest = _mark_rest(tokens, by_line.get(line + 1, ()), CLOSING_OF[mark.text[0]])
-            if rest and value.col - WRAP_COLUMN_SLACK <= tokens[rest[0]].col <= mark.col + len(mark.text):
+            cols = range(value.col - WRAP_COLUMN_SLACK, mark.col + len(mark.text) + 1)
+            rest = _mark_rest(tokens, by_line.get(line + 1, ()), CLOSING_OF[mark.text[0]], cols)
+            if rest and (len(rest) > 1 or mark.text[-1].isdigit()):
                 tags[i], confidences[i] = "B-fn_mark", confidences[i - 1]
                 for j in rest[:-1]:
                     tags[j], confidences[j] = "I-fn_mark", confidences[i - 1]
 
 
-def _mark_rest(tokens, line, closing):
-    """The indices of a cut mark's rest on ``line``: the closing bracket left ``O``, after
-    the digit glued to it if any (``0]``), or []."""
+def _mark_rest(tokens, line, closing, cols):
+    """The indices of a cut mark's rest on ``line``, starting in ``cols``: the closing
+    bracket, after the digits glued to it if any (``0]``), or []."""
     for k, j in enumerate(line):
-        if tokens[j].text == closing:
-            digit = line[k - 1] if k and tokens[line[k - 1]].text.isdigit() and tokens[line[k - 1]].end == tokens[j].start \
-                else None
-            return [digit, j] if digit is not None else [j]
+        if tokens[j].text != closing:
+            continue
+        digits = line[k - 1] if k and tokens[line[k - 1]].text.isdigit() and tokens[line[k - 1]].end == tokens[j].start \
+            else None
+        rest = [digits, j] if digits is not None else [j]
+        if tokens[rest[0]].col in cols:
+            return rest
     return []
 
 

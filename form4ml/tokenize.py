@@ -29,7 +29,7 @@ SUFFIXES = [FOOTNOTE_MARK, r"[,;:.]", r"\)", r"\]", r"\*+", r"\|", r"%", r"[{}\[
 PREFIXES = [FOOTNOTE_MARK, r"\$", r"\(", r"\[", r"\*+", r"\|", r'"', r"_+", r"[{}\]]"]
 INFIXES = [r"(?<=\d)(?=\(\d{1,2}\))", r"(?<=\d)(?=\[F\d)", r"\|",
            # a mark a fixed-width cell cut before its closing bracket: "1056.3180(1" / ")"
-           r"(?<=\d)(?=\(\d{1,2}$)",
+           r"(?<=\d)(?=\(\d{1,2}(?:\||$))", r"(?<=\d)(?=\[F(?:\||$))",
            r"_{2,}", r"(?<=[a-z0-9])\((?=\d{1,2}\))",
            # cells glued by HTML scraping: "SymbolMICROSOFT", "Amy2." (box 2), "1.The", ":1."
            r"(?<=[a-z])(?=[A-Z]{2})", r"(?<=[A-Za-z]{2})(?=[1-7]$)", r"(?<=\d)\.(?=[A-Z][a-z])",

@@ -1393,6 +1393,8 @@ def test_assemble_reads_a_blocks_amounts_printed_after_every_rows_opening_cells(
 @pytest.mark.parametrize("marks, ids", [
     ([T("fn_mark", "[F1", 1, 90), T("fn_mark", "0", 2, 90, begins=False), T("fn_mark", "[F2]", 2, 120)], ["F10", "F2"]),
     ([T("fn_mark", "[F1", 1, 90), T("fn_mark", "[F2]", 2, 120)], ["F1", "F2"]),
+    # the digit joins the cut mark above it, not the mark before it in text order
+    ([T("fn_mark", "[F", 1, 90), T("fn_mark", "F2", 2, 60), T("fn_mark", "3", 2, 90, begins=False)], ["F3", "F2"]),
 ])
 def test_assemble_reads_a_marks_digit_wrapped_onto_the_next_line_as_its_number(marks, ids):
     """EDGAR ASCII cuts ``[F10]`` in a narrow cell: ``838.5710[F1`` / ``0]``."""

@@ -793,12 +793,18 @@ CUT_MARK = ("Common Stock  08/09/2022  S  18630  D  838.5710[F1 158060742  I  by
     (CUT_MARK, ["[F1"]),
     (CUT_MARK.replace("[F1 ", "[F1 ").replace("      ]", "     0]"), ["[F1", "0"]),
     (CUT_MARK.replace("[F1", "(1 ").replace("]  ", ") "), ["(1"]),
+    # cut after the F, its number below: ``957.7680[F`` / ``3]``
+    (CUT_MARK.replace("[F1", "[F ").replace("      ]", "     3]"), ["[F", "3"]),
+    # an ASCII table's cell closed by ``|`` after the cut: ``9,098.00[F|`` / ``|1]``
+    ("S  |9,098.00[F|D    |$95.3133|33,575.00\n   |1]        |     |        |", ["[F", "1"]),
+    # a bracket below with no number for a mark cut after its F is no mark
+    (CUT_MARK.replace("[F1", "[F "), []),
     # the closing bracket under another cell: no mark of this one
     (CUT_MARK.replace("           ]", "]           "), []),
 ])
 def test_repair_reads_a_mark_a_cell_cut_before_its_bracket(text, marks):
     tokens = tokenize(text)
-    crf = {"838.5710": "B-price", "158060742": "B-owned", "[F2]": "B-fn_mark"}
+    crf = {"838.5710": "B-price", "158060742": "B-owned", "[F2]": "B-fn_mark", "9,098.00": "B-shares"}
     tags = [crf.get(t.text, "O") for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
     fields.repair_cut_marks(tokens, tags, confidences, ["table1"] * 2)

@@ -17,6 +17,8 @@ from form4ml.tokenize import tokenize
     # a mark a fixed-width cell cut before its bracket comes off its value too
     ("1056.3180(1 158060742", ["1056.3180", "(1", "158060742"]),
     ("838.5710[F1 158060742", ["838.5710", "[F1", "158060742"]),
+    ("957.7680[F 1,493,649.00", ["957.7680", "[F", "1,493,649.00"]),
+    ("|9,098.00[F|D", ["|", "9,098.00", "[F", "|", "D"]),
 ])
 def test_tokenize_keeps_form4_values_whole(text, tokens):
     assert [t.text for t in tokenize(text)] == tokens
