@@ -2254,12 +2254,14 @@ def _clear_broken_heading(run, by_line, tags, lines):
 
 def _may_continue(tokens, group, label):
     """Whether the tokens ``group`` could be the next line of a ``label`` cell: short,
-    no amount or date, and for a title bracketed groups (or one opening a bracket that
+    no amount or date (a nature may name a year), and for a title bracketed groups (or one opening a bracket that
     a later line closes: ``(right to`` / ``buy)``, or the end of one: ``(Class`` / ``A)``),
     or security words and single capitals (``Stock``, ``Class A``)."""
     texts = [tokens[i].text for i in group]
-    if sum(len(t) + 1 for t in texts) > MAX_WRAPPED_CHARS + 1 or any(
-            VALUE.match(tokens[i].text) for i in _words_of(tokens, group, label)):
+    numbers = [tokens[i].text for i in _words_of(tokens, group, label) if VALUE.match(tokens[i].text)]
+    if label == "nature":   # a fund's year in its name: ``2010 Fund,`` / ``LP(1)`` (EDGAR ASCII)
+        numbers = [n for n in numbers if not YEAR.match(n)]
+    if sum(len(t) + 1 for t in texts) > MAX_WRAPPED_CHARS + 1 or numbers:
         return False
     if label == "nature":
         return not MARK.match(texts[0])

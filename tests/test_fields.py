@@ -456,6 +456,9 @@ ASCII_TAGS = {"45,659": "B-shares", "87,290": "B-owned", "(2)": "B-fn_mark", "(4
     (ASCII_NATURE.replace("Fund IV,", "\tFund IV,"), ["By", "The", "Founders"], ["(2)", "(4)"]),
     # an amount below the nature is no part of it
     (ASCII_NATURE.replace("Founders", "1,000   "), ["By", "The"], ["(2)", "(4)"]),
+    # a fund's year is (Sequoia Capital U.S. Venture 2010 Fund)
+    (ASCII_NATURE.replace("Fund IV,", "2010 Fund,"), ["By", "The", "Founders", "2010", "Fund", ",", "LP"],
+     ["(2)", "(4)", "(5)"]),
 ])
 def test_repair_follows_a_wrapped_nature_down_its_column(text, nature, marks):
     tokens = tokenize(text)
