@@ -1816,11 +1816,18 @@ def repair_bare_marks(tokens, tags, confidences, lines, line_zones):
     and name a footnote the text explains (a tagged footnote id) are a mark, unless the
     tables bracket their marks (``(1)``, ``[F1]``): a text that brackets one brackets
     them all, and its bare digits are amounts.
-    Lines of spaces are left: there a mark one space after its value and a value's wrapped
-    last word look alike."""
-    table_lines = {line: idx for line, idx in tokens_by_line(tokens, line_zones, TABLE_ZONES).items()
+    In lines of spaces (EDGAR ASCII without ``|``) a mark stands one space after a tagged
+    value and ends the line or its cell (``by Trust 2``, a wrapped price's ``55 1``), or
+    alone on the line below under the value (``143,781.433`` / ``2``), where no table
+    line brackets a mark; a text that prints such marks prints an empty cell's mark alone
+    in the cell (``Restricted Stock    1         06/10/2021``)."""
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
+    if any(MARK.match(tokens[i].text) for idx in by_line.values() for i in idx):
+        return
+    _mark_spaced_tails(tokens, tags, confidences, lines, by_line)
+    table_lines = {line: idx for line, idx in by_line.items()
                    if "\t" in lines[line] or max(map(lines[line].count, CELL_SEPARATORS)) >= MIN_ASCII_COLUMNS}
-    if not table_lines or any(MARK.match(tokens[i].text) for idx in table_lines.values() for i in idx):
+    if not table_lines:
         return
     ids = {int(d) for tok, tag in zip(tokens, tags) if tag.endswith("fn_id") for d in re.findall(r"\d+", tok.text)}
     for idx in table_lines.values():
@@ -1833,6 +1840,57 @@ def repair_bare_marks(tokens, tags, confidences, lines, line_zones):
                     and int(tokens[i].text) in ids):
                 tags[i] = "B-fn_mark"
                 confidences[i] = lowest
+
+
+def _mark_spaced_tails(tokens, tags, confidences, lines, by_line):
+    ids = {int(d) for tok, tag in zip(tokens, tags) if tag.endswith("fn_id") for d in re.findall(r"\d+", tok.text)}
+    spaced = {line: idx for line, idx in by_line.items()
+              if "\t" not in lines[line] and max(map(lines[line].count, CELL_SEPARATORS)) < MIN_ASCII_COLUMNS}
+    found = False
+    for line, idx in spaced.items():
+        above = by_line.get(line - 1, ())
+        if all(tags[i] == "O" and BARE_MARK.match(tokens[i].text) and int(tokens[i].text) in ids for i in idx):
+            for i in idx:   # a value's mark wrapped below it: ``143,781.433`` / ``2``
+                value = next((j for j in above if tags[j] not in ("O", "B-fn_mark")
+                              and tokens[j].col <= tokens[i].col < tokens[j].col + len(tokens[j].text)
+                              and not CUT_AMOUNT.match(tokens[j].text)), None)     # ``23,24`` / ``4``: digits
+                if value is not None:
+                    tags[i], confidences[i] = "B-fn_mark", confidences[value]
+                    found = True
+            continue
+        for k in range(1, len(idx)):
+            i, before = idx[k], idx[k - 1]
+            ends_cell = (k == len(idx) - 1 or tokens[idx[k + 1]].start - tokens[i].end >= MIN_CELL_GAP
+                         or tags[idx[k + 1]].startswith("B-"))
+            if (tags[i] == "O" and BARE_MARK.match(tokens[i].text) and int(tokens[i].text) in ids and ends_cell
+                    and tags[before] not in ("O", "B-fn_mark") and tokens[i].start - tokens[before].end == 1):
+                tags[i], confidences[i] = "B-fn_mark", confidences[before]
+                found = True
+    if found:   # the text prints bare marks: one alone in its cell is a cell's mark too (``1`` for ``(1)``)
+        for line, idx in spaced.items():
+            _mark_lone_cells(tokens, tags, confidences, idx, ids, by_line.get(line - 1))
+
+
+AMOUNT_DIGITS = re.compile(r"^[\d,]+$")
+LONE_CELL_GAP = 2    # spaces around a cell of EDGAR ASCII (``Restricted Stock  3``)
+
+
+def _mark_lone_cells(tokens, tags, confidences, idx, ids, above):
+    """Bare digits standing alone in their cell of a row's line (cells a gap apart) that
+    name a footnote: an empty cell's mark (a date column's ``3``), not digits right below
+    an amount they may end (``23,24`` / ``4``)."""
+    if not any(tags[i] not in ("O", "B-fn_mark") for i in idx):
+        return
+    above = above or ()
+    lowest = min(confidences[i] for i in idx if confidences[i] is not None)
+    for k, i in enumerate(idx):
+        apart = [k == 0 or tokens[i].start - tokens[idx[k - 1]].end >= LONE_CELL_GAP,
+                 k == len(idx) - 1 or tokens[idx[k + 1]].start - tokens[i].end >= LONE_CELL_GAP]
+        under_amount = any(AMOUNT_DIGITS.match(tokens[j].text) and tokens[j].col <= tokens[i].col
+                           < tokens[j].col + len(tokens[j].text) for j in above)
+        if (all(apart) and not under_amount and tags[i] == "O" and BARE_MARK.match(tokens[i].text)
+                and int(tokens[i].text) in ids):
+            tags[i], confidences[i] = "B-fn_mark", lowest
 
 
 def repair_par_value_lines(tokens, tags, confidences, line_zones):

@@ -1065,6 +1065,40 @@ def test_repair_reads_bare_digits_ending_a_pipe_or_semicolon_cell_as_a_mark(text
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
 
 
+# Cut down from real filings as EDGAR ASCII prints them with spaces and no brackets on
+# their marks: a mark one space after its value, wrapped below it, or alone in a cell.
+SPACED_ROW = ("Common              09/09/2025      F          250.42 1    D     $102.28  143,781.433   D\n"
+              "                                                                          2\n"
+              "(1) Shares withheld\n(2) Includes\n")
+SPACED_OPTION = ("Restricted Stock    1         06/10/2021      A      24 2          3            3      Common\n"
+                 "(1) Each\n(2) Dividend\n(3) Vests\n")
+SPACED_CUT = ("Stock Option   M 1     23,24  Mar. 13,   Common\n"
+              "(Right to Buy)         4      2023       Stock\n"
+              "(1) The option\n(4) Other\n")
+
+
+@pytest.mark.parametrize("text, crf, marks", [
+    (SPACED_ROW, {"250.42": "B-shares", "102.28": "B-price", "143,781.433": "B-owned"}, ["1", "2"]),
+    # a text that prints one such mark prints an empty cell's mark alone in the cell
+    (SPACED_OPTION, {"06/10/2021": "B-tx_date", "24": "B-shares", "Common": "B-und_title"}, ["1", "2", "3", "3"]),
+    # digits below an amount a cell cut are its last digits, not a mark
+    (SPACED_CUT, {"M": "B-code", "1": "B-fn_mark", "23,24": "B-shares", "Common": "B-und_title"}, ["1"]),
+    # a table that brackets a mark brackets them all
+    (SPACED_ROW.replace("$102.28 ", "$102.28(2)"), {"250.42": "B-shares", "102.28": "B-price"}, ["(2)"]),
+])
+def test_repair_reads_bare_digits_of_a_spaced_table_as_marks(text, crf, marks):
+    tokens = tokenize(text)
+    lines = text.split("\n")
+    table_lines = sum(1 for line in lines if line[:1] != "(" and line)
+    zones = ["table2"] * table_lines + ["footnotes"] * (len(lines) - table_lines)
+    tags = ["B-fn_id" if zones[t.line] == "footnotes" and t.col == 0 else crf.get(t.text, "O")
+            if zones[t.line] != "footnotes" else "O" for t in tokens]
+    tags = ["B-fn_mark" if t.text == "(2)" and zones[t.line] != "footnotes" else tag for t, tag in zip(tokens, tags)]
+    confidences = [None if tag == "O" else 0.9 for tag in tags]
+    fields.repair_bare_marks(tokens, tags, confidences, lines, zones)
+    assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark" and zones[t.line] != "footnotes"] == marks
+
+
 # Cut down from a real filing's Table II scraped from EDGAR's HTML view, one cell a line
 # (text, the CRF's tag): the CRF read the underlying title as the next row's title.
 ONE_CELL_ROW = [("Restricted Stock Unit", "title"), ("$ 0", "ex_price"), ("12/15/2011", "tx_date"), ("M", "code"),
