@@ -777,8 +777,9 @@ def _block_rows(block):
     cut after its last left-hand cell (title to A/D letter), else after its last opening
     cell (title to code: ``Common Stock`` / ``10/01/2025`` / ``A`` twice, then the two
     amounts, then each row's A/D letter, price, amount owned and D/I letter)."""
-    pieces = _extra_codes_as_letters(sorted([(p, False) for row in block for v in row.values.values() for p in v.pieces]
-                                            + [(m, True) for row in block for m in row.marks], key=lambda x: _place(x[0])))
+    pieces = sorted([(p, False) for row in block for v in row.values.values() for p in v.pieces]
+                    + [(m, True) for row in block for m in row.marks], key=lambda x: _place(x[0]))
+    pieces = _extra_codes_as_letters(pieces)
     for left, trailing in ((LEFT_BLOCK["table1"], TRAILING_COLUMNS), OPENING_SPLIT):
         rows = _rows_and_columns(pieces, left, trailing)
         if rows:
@@ -802,6 +803,8 @@ def _extra_codes_as_letters(pieces):
 
 
 def _rows_and_columns(pieces, left, trailing):
+    """The rows of the pieces up to the last of a ``left`` label, each given its values of
+    the ``trailing`` columns after them, or None."""
     last_left = max((k for k, (p, mark) in enumerate(pieces) if not mark and p.label in left), default=len(pieces))
     split = next((k for k in range(last_left + 1, len(pieces)) if not pieces[k][1]), None)
     if split is None:

@@ -1708,12 +1708,11 @@ CLOSING_OF = {"(": ")", "[": "]"}
 def repair_cut_marks(tokens, tags, confidences, line_zones):
     """A footnote mark that a fixed-width cell wraps before its closing bracket (EDGAR
     ASCII: ``838.5710[F1`` / ``]``, ``846.6680[F1`` / ``0]``, ``957.7680[F`` / ``3]``,
-    ``1056.3180(1`` / ``)``) is
-    the row's mark: the mark's opening (whatever the CRF read it as: no value looks like
-    it), glued to a value the CRF tagged, with
-    its rest (a digit or none, then the closing bracket) on the line below under that cell,
-    becomes ``B-fn_mark``, the digit ``I-fn_mark`` (tags fixed in place; the assembler
-    reads a mark's continued digits as the end of its number)."""
+    ``1056.3180(1`` / ``)``) is the row's mark: the mark's opening (whatever the CRF read
+    it as: no value looks like it), glued to a value the CRF tagged, with its rest (digits
+    or none, then the closing bracket) on the line below under that cell, becomes
+    ``B-fn_mark``, the digits ``I-fn_mark`` (tags fixed in place; the assembler reads a
+    mark's continued digits as the end of its number)."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for line, run in by_line.items():
         for i in run[1:]:
@@ -1734,9 +1733,8 @@ def _mark_rest(tokens, line, closing, cols):
     for k, j in enumerate(line):
         if tokens[j].text != closing:
             continue
-        digits = line[k - 1] if k and tokens[line[k - 1]].text.isdigit() and tokens[line[k - 1]].end == tokens[j].start \
-            else None
-        rest = [digits, j] if digits is not None else [j]
+        glued = k and tokens[line[k - 1]].text.isdigit() and tokens[line[k - 1]].end == tokens[j].start
+        rest = [line[k - 1], j] if glued else [j]
         if tokens[rest[0]].col in cols:
             return rest
     return []
@@ -2312,9 +2310,10 @@ def _clear_broken_heading(run, by_line, tags, lines):
 
 def _may_continue(tokens, group, label):
     """Whether the tokens ``group`` could be the next line of a ``label`` cell: short,
-    no amount or date (a nature may name a year), and for a title bracketed groups (or one opening a bracket that
-    a later line closes: ``(right to`` / ``buy)``, or the end of one: ``(Class`` / ``A)``),
-    or security words and single capitals (``Stock``, ``Class A``)."""
+    no amount or date (a nature may name a year), and for a title bracketed groups (or
+    one opening a bracket that a later line closes: ``(right to`` / ``buy)``, or the end
+    of one: ``(Class`` / ``A)``), or security words and single capitals (``Stock``,
+    ``Class A``)."""
     texts = [tokens[i].text for i in group]
     numbers = [tokens[i].text for i in _words_of(tokens, group, label) if VALUE.match(tokens[i].text)]
     if label == "nature":   # a fund's year in its name: ``2010 Fund,`` / ``LP(1)`` (EDGAR ASCII)
