@@ -95,6 +95,8 @@ OWNER_FIELDS = {"owner_street1": "street1", "owner_street2": "street2", "owner_c
                 "other_text": "other_text"}
 # what the Reporting Owners table at the form's end prints again of box 1 and 5
 REPEATED = ("owner_street1", "owner_street2", "owner_city", "owner_state", "owner_zip", "officer_title")
+REMARKS_LABEL = re.compile(r"^Remarks\s*:\s*", re.I)     # the heading scraped HTML glues on
+NAME_LABEL = re.compile(r"\s*\((?:Last|First|Middle)\)$")     # box 1's labels under the name
 LEADING_MARK = re.compile(r"^\s*(?:\((\d{1,2})\)|\[F(\d{1,2})\])\s+")
 NAME_WORD = re.compile(r"[^\W_]+")    # a word of a name as owners are matched
 MIN_CELL_GAP = 3     # spaces between two cells of a space-aligned line
@@ -209,7 +211,8 @@ class Assembler:
         rec["date_of_original_submission"] = self._date(single.get("orig_date"), "date_of_original_submission")
         if rec["date_of_original_submission"]:
             rec["document_type"] = "4/A"
-        rec["remarks"] = self._text(single.get("remarks"), "remarks")
+        remarks = self._text(single.get("remarks"), "remarks")
+        rec["remarks"] = REMARKS_LABEL.sub("", remarks) or None if remarks else None
         owners = merge_repeated_owners(drop_issuer_named(self.owners, single.get("issuer_name")))
         rec["reporting_owners"] = [self._owner_record(o, i) for i, o in enumerate(owners)]
         self._rows_into(rec)
@@ -265,6 +268,8 @@ class Assembler:
         for label, key in OWNER_FIELDS.items():
             out[key] = self._text(owner.get(label), base + key)
         out["state"] = state_code(out["state"])
+        if out["officer_title"]:    # scraped HTML glues box 1's next label on: ``CEO(Last)``
+            out["officer_title"] = NAME_LABEL.sub("", out["officer_title"]) or None
         if out["street2"] and out["street1"] and _same_words(out["street1"], out["street2"]):
             out["street2"] = None   # the address printed twice (box 1, the Reporting Owners table)
         if out["zip_code"]:

@@ -1134,6 +1134,19 @@ def test_assemble_reads_box_5s_text_below_a_checked_other_as_what_the_owner_spec
     assert (owner["is_other"], owner["other_text"]) == other
 
 
+# Scraped HTML of a real filing (Tesla) glues box 1's next label to the officer title and
+# the Remarks heading to the remarks
+@pytest.mark.parametrize("title, remarks, expected", [
+    ("CEO(Last)", "Remarks:This Form 4 is the first of two", ("CEO", "This Form 4 is the first of two")),
+    ("CEO", "This Form 4 is the first of two", ("CEO", "This Form 4 is the first of two")),
+    ("Chief Executive Officer (First)", "Remarks: none given", ("Chief Executive Officer", "none given")),
+])
+def test_assemble_drops_form_labels_glued_to_an_officer_title_and_the_remarks(title, remarks, expected):
+    pieces = _owner("Musk Elon", title) + [Piece("remarks", remarks, 50, 50 + len(remarks), "remarks", 0.9, True)]
+    record = assemble(pieces)
+    assert (record["reporting_owners"][0]["officer_title"], record["remarks"]) == expected
+
+
 # box 1's name and box 2's on one line (plain pdftotext, OCR), read as one issuer name;
 # box 5's officer title and the signature on one line (pdfminer), read as one signer's name
 @pytest.mark.parametrize("rule, owner, label, line, path, value", [
