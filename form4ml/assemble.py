@@ -212,7 +212,7 @@ class Assembler:
         if rec["date_of_original_submission"]:
             rec["document_type"] = "4/A"
         remarks = self._text(single.get("remarks"), "remarks")
-        rec["remarks"] = REMARKS_LABEL.sub("", remarks) or None if remarks else None
+        rec["remarks"] = (REMARKS_LABEL.sub("", remarks) or None) if remarks else None
         owners = merge_repeated_owners(drop_issuer_named(self.owners, single.get("issuer_name")))
         rec["reporting_owners"] = [self._owner_record(o, i) for i, o in enumerate(owners)]
         self._rows_into(rec)
