@@ -1875,8 +1875,8 @@ LONE_CELL_GAP = 2    # spaces around a cell of EDGAR ASCII (``Restricted Stock  
 
 def _mark_lone_cells(tokens, tags, confidences, idx, ids, above):
     """Bare digits standing alone in their cell of a row's line (cells a gap apart) that
-    name a footnote: an empty cell's mark (a date column's ``3``), not digits right below
-    an amount they may end (``23,24`` / ``4``)."""
+    name a footnote, or a list of them (``5,6``): an empty cell's marks (a date column's
+    ``3``), not digits right below an amount they may end (``23,24`` / ``4``)."""
     if not any(tags[i] not in ("O", "B-fn_mark") for i in idx):
         return
     above = above or ()
@@ -1886,9 +1886,16 @@ def _mark_lone_cells(tokens, tags, confidences, idx, ids, above):
                  k == len(idx) - 1 or tokens[idx[k + 1]].start - tokens[i].end >= LONE_CELL_GAP]
         under_amount = any(AMOUNT_DIGITS.match(tokens[j].text) and tokens[j].col <= tokens[i].col
                            < tokens[j].col + len(tokens[j].text) for j in above)
-        if (all(apart) and not under_amount and tags[i] == "O" and BARE_MARK.match(tokens[i].text)
-                and int(tokens[i].text) in ids):
+        if all(apart) and not under_amount and tags[i] == "O" and _names_notes(tokens[i].text, ids):
             tags[i], confidences[i] = "B-fn_mark", lowest
+
+
+MARK_LIST = re.compile(r"^\d{1,2}(?:,\d{1,2})+$")     # a cell's marks listed bare: ``5,6``, never an amount
+
+
+def _names_notes(text, ids):
+    """Whether ``text`` is a bare mark, or a list of them, naming only footnotes in ``ids``."""
+    return bool(BARE_MARK.match(text) or MARK_LIST.match(text)) and all(int(n) in ids for n in text.split(","))
 
 
 def repair_par_value_lines(tokens, tags, confidences, line_zones):

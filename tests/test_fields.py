@@ -1081,6 +1081,9 @@ SPACED_CUT = ("Stock Option   M 1     23,24  Mar. 13,   Common\n"
     (SPACED_ROW, {"250.42": "B-shares", "102.28": "B-price", "143,781.433": "B-owned"}, ["1", "2"]),
     # a text that prints one such mark prints an empty cell's mark alone in the cell
     (SPACED_OPTION, {"06/10/2021": "B-tx_date", "24": "B-shares", "Common": "B-und_title"}, ["1", "2", "3", "3"]),
+    # or a list of them (``5,6``), all naming footnotes
+    (SPACED_OPTION.replace("    3            3", "  1,3          3,9"),
+     {"06/10/2021": "B-tx_date", "24": "B-shares", "Common": "B-und_title"}, ["1", "2", "1,3"]),
     # digits below an amount a cell cut are its last digits, not a mark
     (SPACED_CUT, {"M": "B-code", "1": "B-fn_mark", "23,24": "B-shares", "Common": "B-und_title"}, ["1"]),
     # a table that brackets a mark brackets them all
