@@ -1151,15 +1151,16 @@ def repair_nature_after_indirect(tokens, tags, confidences, line_zones):
     A mark ending it is the row's. Tags fixed in place, with the letter's confidence;
     ``repair_wrapped_cells`` then follows the cell down."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
-    for idx in by_line.values():
+    for line, idx in by_line.items():
         if tokens[idx[-1]].cell or not any(tags[i] == "B-di" for i in idx):
             continue
         cells = _cells(tokens, idx)
         if len(cells) < 2:
             continue
-        last, before = cells[-1], cells[-2]
-        if (tags[before[-1]] == "B-di" and tokens[before[-1]].text == "I" and all(tags[i] == "O" for i in last)
-                and NATURE_HEAD.match(tokens[last[0]].text)
+        last, before = [i for i in cells[-1] if tokens[i].text not in CELL_SEPARATORS], cells[-2]
+        if (last and tags[before[-1]] == "B-di" and tokens[before[-1]].text == "I" and all(tags[i] == "O" for i in last)
+                and (NATURE_HEAD.match(tokens[last[0]].text)
+                     or _named_holder(tokens, last, by_line.get(line - 1, ())))
                 and not any(VALUE.match(tokens[i].text) for i in _words_of(tokens, last, "nature"))):
             _tag_nature(tokens, tags, confidences, last, before[-1])
     for line, idx in by_line.items():     # one cell a line: I / Held by minor child
@@ -1168,6 +1169,18 @@ def repair_nature_after_indirect(tokens, tags, confidences, line_zones):
                 and untagged(tags, idx) and NATURE_HEAD.match(tokens[idx[0]].text)
                 and not any(VALUE.match(tokens[i].text) for i in _words_of(tokens, idx, "nature"))):
             _tag_nature(tokens, tags, confidences, idx, above[0])
+
+
+def _named_holder(tokens, cell, above):
+    """Whether a cell after an ``I`` letter names its holder (``Sequoia`` / ``Capital`` /
+    ...: EDGAR ASCII's nature column of a fund), a capitalised word opening it with
+    nothing above it in its column: the cell's top line (``pdftotext -layout`` centres a
+    nature's stack on its row, so a word there may be any of its words)."""
+    first = tokens[cell[0]]
+    end = tokens[cell[-1]].col + len(tokens[cell[-1]].text)
+    return (first.text.isalpha() and first.text[:1].isupper()
+            and not any(tokens[j].col < end and first.col < tokens[j].col + len(tokens[j].text)
+                        and tokens[j].text not in CELL_SEPARATORS for j in above))
 
 
 def _tag_nature(tokens, tags, confidences, cell, letter):

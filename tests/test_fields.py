@@ -547,14 +547,21 @@ INDIRECT_TAGS = {"Common": "B-title", "Stock": "I-title", "300": "B-owned", "I":
     # after a direct holding's D the cell is not read as a nature
     (ASCII_INDIRECT.replace("I   ", "D   "), [], []),
     # nor a cell that does not open as a nature does
-    (ASCII_INDIRECT.replace("By", "Xy"), [], []),
+    (ASCII_INDIRECT.replace("By", "xy"), [], []),
+    # a fund's name after the I, its cell's top line (Sequoia, a `|` table or spaces)
+    (ASCII_INDIRECT.replace("By", "Sequoia").replace("Spouse's", "Capital").replace("IRA 3", "Fund 3"),
+     ["Sequoia", "Capital", "Fund"], ["3"]),
+    (ASCII_INDIRECT.replace("  I         By", "  I        |Sequoia"), ["Sequoia", "Spouse's", "IRA"], ["3"]),
+    # not a word with words above it in its column (a stack centred on its row)
+    ("                                              Sequoia\n" + ASCII_INDIRECT.replace("By", "Capital"), [], []),
 ])
 def test_repair_reads_the_nature_after_the_indirect_letter(text, nature, marks):
     tokens = tokenize(text)
-    tags = [("B-di" if t.text in "DI" else INDIRECT_TAGS.get(t.text, "O")) if t.line == 0 else "O" for t in tokens]
+    row = next(t.line for t in tokens if t.text == "Common")
+    tags = [("B-di" if t.text in "DI" else INDIRECT_TAGS.get(t.text, "O")) if t.line == row else "O" for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    fields.repair_nature_after_indirect(tokens, tags, confidences, ["table1"] * 4)
-    fields.repair_wrapped_cells(tokens, tags, confidences, ["table1"] * 4)
+    fields.repair_nature_after_indirect(tokens, tags, confidences, ["table1"] * 5)
+    fields.repair_wrapped_cells(tokens, tags, confidences, ["table1"] * 5)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
 
