@@ -858,11 +858,18 @@ def _column_holders(rows, label, columns):
     transactions = [row for row in rows if "code" in row.values]
     if label == "price" and len(columns[label]) == len(transactions):
         return transactions
-    letters = ["".join(v.texts).strip() for v in columns.get("di", [])]
-    indirect = [row for row, letter in zip(rows, letters) if letter == "I"]
-    if label == "nature" and len(letters) == len(rows) and len(columns[label]) == len(indirect):
+    indirect = _indirect_rows(rows, columns.get("di", []))
+    if label == "nature" and indirect is not None and len(columns[label]) == len(indirect):
         return indirect
     return None
+
+
+def _indirect_rows(rows, letters):
+    """The rows whose D/I letter is ``I``, ``letters`` the column's Values, one a row; None
+    where there are not as many letters as rows."""
+    if len(letters) != len(rows):
+        return None
+    return [row for row, letter in zip(rows, letters) if "".join(letter.texts).strip() == "I"]
 
 
 def spread_ownership_column(rows):
@@ -1084,9 +1091,8 @@ def _column_rows(run):
 def _holders(rows, label, values):
     """The rows a column's values go to in order: natures of indirect ownership to the
     rows whose D/I letter is ``I`` where there are as many, every other column to all."""
-    letters = ["".join(v.texts).strip() for v in values.get("di", [])]
-    indirect = [row for row, letter in zip(rows, letters) if letter == "I"]
-    if label == "nature" and len(letters) == len(rows) and len(values[label]) == len(indirect):
+    indirect = _indirect_rows(rows, values.get("di", []))
+    if label == "nature" and indirect is not None and len(values[label]) == len(indirect):
         return indirect
     return rows
 

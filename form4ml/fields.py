@@ -1835,35 +1835,36 @@ def repair_bare_marks(tokens, tags, confidences, lines, line_zones):
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     if any(MARK.match(tokens[i].text) for idx in by_line.values() for i in idx):
         return
-    _mark_spaced_tails(tokens, tags, confidences, lines, by_line)
-    table_lines = {line: idx for line, idx in by_line.items()
-                   if "\t" in lines[line] or max(map(lines[line].count, CELL_SEPARATORS)) >= MIN_ASCII_COLUMNS}
-    if not table_lines:
-        return
     ids = {int(d) for tok, tag in zip(tokens, tags) if tag.endswith("fn_id") for d in re.findall(r"\d+", tok.text)}
-    for idx in table_lines.values():
-        if not any(tags[i] != "O" and not BARE_MARK.match(tokens[i].text) for i in idx):
-            continue    # a heading's line: "(Instr. 3" ends a cell too
-        lowest = min((confidences[i] for i in idx if confidences[i] is not None), default=0.0)
-        for i in idx:
-            ends_cell = i == idx[-1] or tokens[i + 1].cell != tokens[i].cell or tokens[i + 1].text in CELL_SEPARATORS
-            if (ends_cell and tags[i] in ("O", "B-di") and BARE_MARK.match(tokens[i].text)
-                    and int(tokens[i].text) in ids):
-                tags[i] = "B-fn_mark"
-                confidences[i] = lowest
+    celled = {line: "\t" in lines[line] or max(map(lines[line].count, CELL_SEPARATORS)) >= MIN_ASCII_COLUMNS
+              for line in by_line}
+    _mark_spaced_tails(tokens, tags, confidences, by_line, [line for line in by_line if not celled[line]], ids)
+    for line, idx in by_line.items():
+        if celled[line]:
+            _mark_cell_ends(tokens, tags, confidences, idx, ids)
 
 
-def _mark_spaced_tails(tokens, tags, confidences, lines, by_line):
-    ids = {int(d) for tok, tag in zip(tokens, tags) if tag.endswith("fn_id") for d in re.findall(r"\d+", tok.text)}
-    spaced = {line: idx for line, idx in by_line.items()
-              if "\t" not in lines[line] and max(map(lines[line].count, CELL_SEPARATORS)) < MIN_ASCII_COLUMNS}
+def _mark_cell_ends(tokens, tags, confidences, idx, ids):
+    """Bare marks ending their cell of a line of cells (tabs, ``|``, ``;``)."""
+    if not any(tags[i] != "O" and not BARE_MARK.match(tokens[i].text) for i in idx):
+        return      # a heading's line: "(Instr. 3" ends a cell too
+    lowest = min((confidences[i] for i in idx if confidences[i] is not None), default=0.0)
+    for i in idx:
+        ends_cell = i == idx[-1] or tokens[i + 1].cell != tokens[i].cell or tokens[i + 1].text in CELL_SEPARATORS
+        if ends_cell and tags[i] in ("O", "B-di") and _names_note(tokens[i].text, ids):
+            tags[i], confidences[i] = "B-fn_mark", lowest
+
+
+def _mark_spaced_tails(tokens, tags, confidences, by_line, spaced, ids):
+    """Bare marks of the ``spaced`` lines (``repair_bare_marks``): one wrapped alone below
+    its value, one a space after a value at its cell's end, then, where any was found,
+    those alone in a cell."""
     found = False
-    for line, idx in spaced.items():
-        above = by_line.get(line - 1, ())
-        if all(tags[i] == "O" and BARE_MARK.match(tokens[i].text) and int(tokens[i].text) in ids for i in idx):
+    for line in spaced:
+        idx, above = by_line[line], by_line.get(line - 1, ())
+        if all(tags[i] == "O" and _names_note(tokens[i].text, ids) for i in idx):
             for i in idx:   # a value's mark wrapped below it: ``143,781.433`` / ``2``
-                value = next((j for j in above if tags[j] not in ("O", "B-fn_mark")
-                              and tokens[j].col <= tokens[i].col < tokens[j].col + len(tokens[j].text)
+                value = next((j for j in above if tags[j] not in ("O", "B-fn_mark") and _spans(tokens[j], tokens[i].col)
                               and not CUT_AMOUNT.match(tokens[j].text)), None)     # ``23,24`` / ``4``: digits
                 if value is not None:
                     tags[i], confidences[i] = "B-fn_mark", confidences[value]
@@ -1873,13 +1874,13 @@ def _mark_spaced_tails(tokens, tags, confidences, lines, by_line):
             i, before = idx[k], idx[k - 1]
             ends_cell = (k == len(idx) - 1 or tokens[idx[k + 1]].start - tokens[i].end >= MIN_CELL_GAP
                          or tags[idx[k + 1]].startswith("B-"))
-            if (tags[i] == "O" and BARE_MARK.match(tokens[i].text) and int(tokens[i].text) in ids and ends_cell
+            if (tags[i] == "O" and _names_note(tokens[i].text, ids) and ends_cell
                     and tags[before] not in ("O", "B-fn_mark") and tokens[i].start - tokens[before].end == 1):
                 tags[i], confidences[i] = "B-fn_mark", confidences[before]
                 found = True
     if found:   # the text prints bare marks: one alone in its cell is a cell's mark too (``1`` for ``(1)``)
-        for line, idx in spaced.items():
-            _mark_lone_cells(tokens, tags, confidences, idx, ids, by_line.get(line - 1))
+        for line in spaced:
+            _mark_lone_cells(tokens, tags, confidences, by_line[line], ids, by_line.get(line - 1, ()))
 
 
 AMOUNT_DIGITS = re.compile(r"^[\d,]+$")
@@ -1892,13 +1893,11 @@ def _mark_lone_cells(tokens, tags, confidences, idx, ids, above):
     ``3``), not digits right below an amount they may end (``23,24`` / ``4``)."""
     if not any(tags[i] not in ("O", "B-fn_mark") for i in idx):
         return
-    above = above or ()
     lowest = min(confidences[i] for i in idx if confidences[i] is not None)
     for k, i in enumerate(idx):
         apart = [k == 0 or tokens[i].start - tokens[idx[k - 1]].end >= LONE_CELL_GAP,
                  k == len(idx) - 1 or tokens[idx[k + 1]].start - tokens[i].end >= LONE_CELL_GAP]
-        under_amount = any(AMOUNT_DIGITS.match(tokens[j].text) and tokens[j].col <= tokens[i].col
-                           < tokens[j].col + len(tokens[j].text) for j in above)
+        under_amount = any(AMOUNT_DIGITS.match(tokens[j].text) and _spans(tokens[j], tokens[i].col) for j in above)
         if all(apart) and not under_amount and tags[i] == "O" and _names_notes(tokens[i].text, ids):
             tags[i], confidences[i] = "B-fn_mark", lowest
 
@@ -1906,9 +1905,19 @@ def _mark_lone_cells(tokens, tags, confidences, idx, ids, above):
 MARK_LIST = re.compile(r"^\d{1,2}(?:,\d{1,2})+$")     # a cell's marks listed bare: ``5,6``, never an amount
 
 
+def _names_note(text, ids):
+    """Whether ``text`` is a bare mark naming a footnote in ``ids``."""
+    return bool(BARE_MARK.match(text)) and int(text) in ids
+
+
 def _names_notes(text, ids):
     """Whether ``text`` is a bare mark, or a list of them, naming only footnotes in ``ids``."""
     return bool(BARE_MARK.match(text) or MARK_LIST.match(text)) and all(int(n) in ids for n in text.split(","))
+
+
+def _spans(token, col):
+    """Whether the column ``col`` lies within ``token``'s text."""
+    return token.col <= col < token.col + len(token.text)
 
 
 def repair_par_value_lines(tokens, tags, confidences, line_zones):
@@ -2053,8 +2062,8 @@ def repair_amounts_after_codes(tokens, tags, confidences, line_zones):
             run += _letter_below(tokens, by_line, line)
         with_letter = len(run) == 2 and tokens[run[1]].text in ("A", "D") and tags[run[1]] in LETTER_TAGS
         alone = len(run) == 1 and line_zones[line] == "table2"
-        if not ((with_letter or alone) and WHOLE_AMOUNT.match(tokens[run[0]].text)
-                and tags[run[0]] in ("O", "B-shares" if with_letter else "O")):
+        read = tags[run[0]] == "O" or with_letter and tags[run[0]] == "B-shares"
+        if not ((with_letter or alone) and WHOLE_AMOUNT.match(tokens[run[0]].text) and read):
             continue
         before = next((j for j in range(run[0] - 1, -1, -1) if tags[j] not in ("O", "B-fn_mark")), None)
         if before is not None and tags[before] == "B-code" and line - tokens[before].line <= MAX_LINES_TO_AMOUNT:
@@ -2066,8 +2075,8 @@ LETTER_TAGS = ("O", "B-ad", "B-di")     # the tags an amount's A/D letter may ha
 
 
 def _letter_below(tokens, by_line, line):
-    """The A/D letter alone on the next line with text below ``line``, blank lines aside
-    (plain ``pdftotext``: ``84,051`` / ``D``), as a list of its index, or []."""
+    """The A/D letter alone on the next line with text below ``line``, a blank line at most
+    between (plain ``pdftotext``: ``84,051`` / ``D``), as a list of its index, or []."""
     below = next((k for k in range(line + 1, line + 3) if k in by_line), None)
     run = by_line.get(below, ())
     return [run[0]] if len(run) == 1 and tokens[run[0]].text in ("A", "D") else []
