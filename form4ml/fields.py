@@ -1988,6 +1988,42 @@ def repair_codes_after_dates(tokens, tags, confidences, line_zones):
             tags[i], confidences[i] = "B-code", confidences[date]
 
 
+def repair_date_code_lines(tokens, tags, confidences, line_zones):
+    """A date alone on its line that the CRF left ``O``, with a code letter alone on the
+    next line with text (its marks beside it, a blank line at most between), is a row's
+    transaction date and code where its table has fewer dates than titles (plain
+    ``pdftotext`` prints a short table's titles as a column, then each row's date and
+    code: ``Class A Common Stock`` three times, then ``08/22/2019`` / ``C``,
+    ``08/22/2019`` / ``S (2)``; the CRF reads the last pair or none). An expiration date
+    is followed by its underlying title, not a code; column 3's lone heading ``V`` is no
+    code. Tags fixed in place, with the confidence of the title before the date."""
+    for zone in TABLE_ZONES:
+        by_line = tokens_by_line(tokens, line_zones, (zone,))
+        zone_tags = [tags[i] for run in by_line.values() for i in run]
+        missing = zone_tags.count("B-title") - zone_tags.count("B-tx_date")
+        lines = list(by_line)
+        for line, below in zip(lines, lines[1:]):
+            date, code = by_line[line], by_line[below]
+            if (missing <= 0 or len(date) != 1 or tags[date[0]] != "O" or not DATE.match(tokens[date[0]].text)
+                    or below - line > MAX_CELL_LINE_GAP or not _lone_code(tokens, tags, code)):
+                continue
+            before = next((j for j in range(date[0] - 1, -1, -1) if tags[j] not in ("O", "B-fn_mark", "B-ex_price")), None)
+            if before is None or tags[before][2:] not in ("title", "code"):
+                continue
+            for i, tag in zip([date[0], *code], ("B-tx_date", "B-code") + ("B-fn_mark",) * (len(code) - 1)):
+                tags[i], confidences[i] = tag, confidences[before]
+            missing -= 1
+
+
+MAX_CELL_LINE_GAP = 2   # lines from one cell to the next in a text printed a cell a line
+
+
+def _lone_code(tokens, tags, run):
+    """Whether a line's tokens are a code letter (untagged or read a code) and marks."""
+    return (tokens[run[0]].text in SEC_CODES - {"V"} and tags[run[0]] in ("O", "B-code")
+            and all(MARK.match(tokens[i].text) for i in run[1:]))
+
+
 def repair_lone_codes(tokens, tags, confidences, line_zones):
     """A transaction code alone on its line that the CRF left ``O``, a few lines above an
     amount of shares, is a row's code where its table has fewer codes than titles

@@ -2441,3 +2441,36 @@ def _natures(tokens, tags):
 def test_repair_cuts_a_stack_of_natures_into_cells_centred_on_their_rows(lines, expected):
     tokens, tags = _repaired(fields.repair_stacked_natures, _stack_text(lines), _stack_crf, "table1")
     assert _natures(tokens, tags) == expected
+
+
+# Cut down from plain pdftotext of a real filing's Table I (PayPal, Founders Fund sales):
+# the titles printed as a column, then each row's date and code, the CRF reading none
+DATE_CODE_COLUMN = "Common Stock\n\nCommon Stock\n{between}\n08/22/2019\n\n{code}\n\n08/22/2019\n\nS (2)"
+
+
+@pytest.mark.parametrize("between, code, tags", [
+    ("", "C", ["B-tx_date", "B-code", "B-tx_date", "B-code", "B-fn_mark"]),
+    ("\n(1)\n", "C (3)", ["B-tx_date", "B-code", "B-fn_mark", "B-tx_date", "B-code", "B-fn_mark"]),
+    # column 3's lone heading: the date's code is elsewhere; the next pair is still read
+    ("", "V", ["O", "O", "B-tx_date", "B-code", "B-fn_mark"]),
+    # an expiration date, its underlying title below
+    ("", "Class", ["O", "O", "B-tx_date", "B-code", "B-fn_mark"]),
+    # after a holding's D/I letter: dates read apart from their rows' titles
+    ("\n1,000\n\nI\n", "C", ["O", "O", "O", "O", "O"]),
+])
+def test_repair_reads_untagged_date_and_code_lines_below_titles(between, code, tags):
+    crf = {"Common": "B-title", "Stock": "I-title", "1,000": "B-owned", "I": "B-di", "(1)": "B-fn_mark"}
+    text = DATE_CODE_COLUMN.format(between=between, code=code)
+    first = text.index("08/22/2019")
+    tokens, got = _repaired(fields.repair_date_code_lines, text,
+                            lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
+    assert [tag for t, tag in zip(tokens, got) if t.start >= first] == tags
+
+
+def test_repair_leaves_date_lines_where_every_title_has_a_date():
+    text = "Common Stock\n\n08/22/2019\n\nC\n\n08/23/2019\n\nS"
+    crf = {"Common": "B-title", "Stock": "I-title"}
+    tokens, got = _repaired(fields.repair_date_code_lines, text,
+                            lambda tokens: [crf.get(t.text, "B-tx_date" if t.start == 14 else "O") for t in tokens],
+                            "table1")
+    assert got[-3:] == ["O", "O", "O"]
