@@ -1016,25 +1016,58 @@ def _table_by_cells(row):
 
 
 def _spread_trailing_marks(run):
-    """A run whose last row ends in marks on lines of their own below every cell, each
-    line a block apart (blank lines between), one for each of the run's last rows: the
-    lines given to those rows in order (plain ``pdftotext`` prints the marks of a column
-    of ``See footnote`` cells after the table: ``(3)`` / blank / ``(3)``); in text order
-    they all went to the last row. Mark lines right below each other are one cell's
-    marks wrapped (``(4) (5) (6)`` / ``(7) (8)``)."""
-    last = run[-1]
-    if not last.values:
-        return None
-    bottom = _bottom_line(last)
-    trailing = [m for m in last.marks if m.line > bottom]
-    lines = [list(marks) for _, marks in groupby(trailing, key=lambda m: m.line)]
-    starts = [bottom] + [marks[0].line for marks in lines]
-    if not 2 <= len(lines) <= len(run) or any(b - a < 2 for a, b in zip(starts, starts[1:])):
-        return None
-    last.marks = [m for m in last.marks if m.line <= bottom]
-    for row, marks in zip(run[len(run) - len(lines):], lines):
-        row.marks = row.marks + marks
-    return run
+    """Marks printed after a table's rows on lines of their own, each line a block apart
+    (blank lines between), one line for each row: the lines given to those rows in order,
+    where in text order they all went to the row above them. Such are the marks below
+    the run's last row, one for each of its last rows (plain ``pdftotext`` prints the
+    marks of a column of ``See footnote`` cells after the table: ``(3)`` / blank /
+    ``(3)``), and in Table I a column of three marks or more that follows a row's cells,
+    one for each row since the last such column (a long table's weighted-average price
+    notes, ``(3)`` / blank / ``(4)`` ..., printed below each page of its rows). Mark lines
+    right below each other are one cell's marks wrapped (``(4) (5) (6)`` / ``(7) (8)``)."""
+    columns, first = [], 0
+    for k, row in enumerate(run):
+        lines = _mark_column(row, below_cells=False) if row.table == "table1" else []
+        if lines and len(lines) == k + 1 - first and len(lines) >= MIN_MARK_COLUMN:
+            columns.append((k, lines))
+        elif k == len(run) - 1:
+            lines = _mark_column(row, below_cells=True)
+            if 2 <= len(lines) <= k + 1:
+                columns.append((k, lines))
+        if lines:
+            first = k + 1
+    for k, lines in columns:
+        column = {id(m) for marks in lines for m in marks}
+        run[k].marks = [m for m in run[k].marks if id(m) not in column]
+        for receiver, marks in zip(run[k + 1 - len(lines):k + 1], lines):
+            receiver.marks = receiver.marks + marks
+    return run if columns else None
+
+
+MIN_MARK_COLUMN = 3     # marks lines of a column printed after a page of rows, not the row's own
+
+
+def _mark_column(row, below_cells):
+    """The row's marks on lines of their own, a block apart, that follow its cells (with
+    ``below_cells``, below every cell; else the last such run between its cells, a column
+    spread later standing below it), as lists of marks a line; [] where fewer than two."""
+    pieces = sorted([(p, False) for v in row.values.values() for p in v.pieces] + [(m, True) for m in row.marks],
+                    key=lambda x: _place(x[0]))
+    runs, above = [], None
+    for is_mark, run in groupby(pieces, key=lambda x: x[1]):
+        run = [p for p, _ in run]
+        if not is_mark:
+            above = run[-1].line
+        elif above is not None:
+            runs.append((above, [list(marks) for _, marks in groupby(run, key=lambda m: m.line)]))
+    if below_cells:
+        runs = runs[-1:] if pieces and pieces[-1][1] else []
+    found = []
+    for above, lines in runs:
+        starts = [above] + [marks[0].line for marks in lines]
+        if len(lines) >= 2 and all(b - a >= 2 for a, b in zip(starts, starts[1:])):
+            found = lines
+    return found
 
 
 def _place(piece):

@@ -4,7 +4,7 @@ tables, owners, remarks and signatures, are ``box_repairs``'s)."""
 import re
 from itertools import dropwhile, takewhile
 
-from .assemble import MIN_CELL_GAP, OCR_MARK_GLYPHS, WRAP_COLUMN_SLACK, Piece
+from .assemble import MIN_CELL_GAP, MIN_MARK_COLUMN, OCR_MARK_GLYPHS, WRAP_COLUMN_SLACK, Piece
 from .features import DATE, HEADER_WORDS, MARK, YEAR, security_words, word_shape
 from .labels import TABLE_ZONES
 from .record import SEC_CODES
@@ -466,6 +466,29 @@ def repair_wrapped_cells(tokens, tags, confidences, line_zones):
             for i in group:
                 tags[i] = "B-fn_mark" if _is_mark(tokens, group, label, i) else "I-" + label
                 confidences[i] = confidences[above]
+
+
+def repair_mark_columns(tokens, tags, confidences, line_zones):
+    """Lines each holding a footnote mark alone that the CRF left ``O``, a block apart
+    (blank lines between), three at least, right after a table's tagged cells, are marks
+    (plain ``pdftotext`` prints the weighted-average price notes of a page of sales as a
+    column below it: ``(2)`` / blank / ``(3)`` ... ``(8)`` below seven rows); the
+    assembler gives them to the rows. Tags fixed in place, with the confidence of the
+    tagged cell above them."""
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
+    lines = list(by_line)
+    lone = [len(by_line[line]) == 1 and tags[by_line[line][0]] == "O" and MARK.match(tokens[by_line[line][0]].text)
+            for line in lines]
+    k = 0
+    while k < len(lines):
+        end = k
+        while end + 1 < len(lines) and lone[end + 1] and lone[k] and 2 <= lines[end + 1] - lines[end] <= MAX_CELL_LINE_GAP:
+            end += 1
+        cell = by_line[lines[k - 1]][-1] if k else None
+        if lone[k] and end - k + 1 >= MIN_MARK_COLUMN and cell is not None and tags[cell] != "O":
+            for line in lines[k:end + 1]:
+                tags[by_line[line][0]], confidences[by_line[line][0]] = "B-fn_mark", confidences[cell]
+        k = end + 1
 
 
 def repair_marks_below_cells(tokens, tags, confidences, line_zones):

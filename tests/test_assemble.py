@@ -1209,6 +1209,36 @@ def test_assemble_gives_mark_lines_after_a_table_to_its_last_rows_in_order(mark_
     assert [r["footnote_ids"] for r in rows] == ids
 
 
+def _sales_pages(pages):
+    """Plain pdftotext of a real filing's long Table I (PayPal, a holder's sales of a
+    day): each row a cell a line with blank lines between, each page's rows followed by
+    the column of their weighted-average price marks; ``pages``: (rows, marks) a page."""
+    pieces, line = [], 100
+    for rows, marks in pages:
+        for _ in range(rows):
+            pieces += [L("title", "Common Stock", line), L("tx_date", "11/07/2022", line + 2),
+                       L("code", "S", line + 4), L("shares", "52,445", line + 6), L("ad", "D", line + 8),
+                       L("price", "205.333", line + 11), L("owned", "450,238,806", line + 11), L("di", "I", line + 13)]
+            line += 15
+        for mark in marks:
+            pieces.append(L("fn_mark", mark, line))
+            line += 2
+    return pieces
+
+
+@pytest.mark.parametrize("pages, ids", [
+    # a column below each page, one mark for each of its rows
+    ([(3, ["(2)", "(3)", "(4)"]), (3, ["(5)", "(6)", "(7)"])], [["F2"], ["F3"], ["F4"], ["F5"], ["F6"], ["F7"]]),
+    # a column of another count than its page's rows: no telling which rows, left as read
+    ([(3, ["(2)", "(3)", "(4)", "(5)"]), (2, [])], [[], [], ["F2", "F3", "F4", "F5"], [], []]),
+    # two mark lines below a page's rows: the last row's own, as read
+    ([(2, ["(2)", "(3)"]), (2, [])], [[], ["F2", "F3"], [], []]),
+])
+def test_assemble_gives_each_page_mark_column_to_the_page_rows_in_order(pages, ids):
+    rows = assemble(_sales_pages(pages))["non_derivative_transactions"]
+    assert [r["footnote_ids"] for r in rows] == ids
+
+
 def _signature_pieces(order):
     """Signature pieces at offsets in ``order``'s order: ("name", text) or ("date", text)."""
     pieces, at = [], 0

@@ -2474,3 +2474,26 @@ def test_repair_leaves_date_lines_where_every_title_has_a_date():
                             lambda tokens: [crf.get(t.text, "B-tx_date" if t.start == 14 else "O") for t in tokens],
                             "table1")
     assert got[-3:] == ["O", "O", "O"]
+
+
+# Cut down from plain pdftotext of a real filing's Table I (a holder's sales, each with
+# its weighted-average price note): the notes' marks printed as a column below the rows
+@pytest.mark.parametrize("marks, tags", [
+    ("(2)\n\n(3)\n\n(4)", ["B-fn_mark"] * 3),
+    # two lines: a row's own marks, which other rules read
+    ("(2)\n\n(3)", ["O", "O"]),
+    # right below each other: one cell's marks wrapped, no column
+    ("(2)\n(3)\n(4)", ["O", "O", "O"]),
+])
+def test_repair_tags_a_column_of_untagged_marks_below_the_rows(marks, tags):
+    text = "165.95 452,334\n\nD\n\n" + marks
+    crf = {"165.95": "B-price", "452,334": "B-owned", "D": "B-di"}
+    tokens, got = _repaired(fields.repair_mark_columns, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+                            "table1")
+    assert got[3:] == tags
+
+
+def test_repair_leaves_mark_lines_with_no_tagged_cell_above():
+    tokens, got = _repaired(fields.repair_mark_columns, "(2)\n\n(3)\n\n(4)", lambda tokens: ["O"] * len(tokens),
+                            "table1")
+    assert got == ["O", "O", "O"]
