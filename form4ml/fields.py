@@ -2286,6 +2286,30 @@ def repair_holding_amounts(tokens, tags, confidences, line_zones):
             tags[amounts[0]], confidences[amounts[0]] = "B-owned", confidences[run[0]]
 
 
+def repair_owned_before_letters(tokens, tags, confidences, line_zones):
+    """An amount alone on its line (its marks beside it) that the CRF left ``O``, with an
+    ``I`` the CRF read alone on the next line with text, is that row's amount owned where
+    Table I has fewer amounts owned than D/I letters (a ``D`` there may be the A/D letter
+    of an amount of shares) (plain ``pdftotext``: a
+    holding's ``258 (2)`` / ``I`` / ``Alynne Starks ...`` after a transaction's cells).
+    Tags fixed in place, with the letter's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    zone_tags = [tags[i] for run in by_line.values() for i in run]
+    missing = zone_tags.count("B-di") - zone_tags.count("B-owned")
+    lines = list(by_line)
+    for line, below in zip(lines, lines[1:]):
+        run, letter = by_line[line], by_line[below]
+        if (missing <= 0 or tags[run[0]] != "O" or not WHOLE_AMOUNT.match(tokens[run[0]].text)
+                or not all(MARK.match(tokens[i].text) for i in run[1:]) or below - line > MAX_CELL_LINE_GAP
+                or len(letter) != 1 or tags[letter[0]] != "B-di" or tokens[letter[0]].text != "I"):
+            continue
+        tags[run[0]], confidences[run[0]] = "B-owned", confidences[letter[0]]
+        for i in run[1:]:
+            if tags[i] == "O":
+                tags[i], confidences[i] = "B-fn_mark", confidences[letter[0]]
+        missing -= 1
+
+
 OCR_RULES = frozenset("|[]{}()")     # table rules and lost marks' brackets as OCR reads them
 
 

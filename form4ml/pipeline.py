@@ -101,6 +101,7 @@ TAG_REPAIRS = (
     (fields.repair_letters_after_titles, ("zones",)),
     (fields.repair_lone_ownership_letters, ("confidences", "zones")),
     (fields.repair_holding_amounts, ("confidences", "zones")),
+    (fields.repair_owned_before_letters, ("confidences", "zones")),
     (fields.repair_owned_after_prices, ("confidences", "zones")),
     (fields.repair_misread_ownership_letters, ("confidences", "zones")),
     (fields.repair_second_ownership_numbers, ("confidences",)),

@@ -2497,3 +2497,29 @@ def test_repair_leaves_mark_lines_with_no_tagged_cell_above():
     tokens, got = _repaired(fields.repair_mark_columns, "(2)\n\n(3)\n\n(4)", lambda tokens: ["O"] * len(tokens),
                             "table1")
     assert got == ["O", "O", "O"]
+
+
+# Cut down from plain pdftotext of a real filing's Table I (Abbott, a grant and a trust's
+# holding): the holding's amount owned, before its I, left untagged
+@pytest.mark.parametrize("owned, letter, tags", [
+    ("258 (2)", "I", ["B-owned", "B-fn_mark"]),
+    ("258", "I", ["B-owned"]),
+    # before a D: maybe a transaction's amount and its A/D letter
+    ("258", "D", ["O"]),
+])
+def test_repair_reads_an_untagged_amount_owned_above_an_indirect_letter(owned, letter, tags):
+    text = f"A\n\nD\n\n$ 0 7,020,399\n\n{owned}\n\n{letter}\n\nAlynne Starks Trust"
+    crf = {"A": "B-ad", "0": "B-price", "7,020,399": "B-owned", "Alynne": "B-nature", "Starks": "I-nature",
+           "Trust": "I-nature"}
+    tokens, got = _repaired(fields.repair_owned_before_letters, text,
+                            lambda tokens: ["B-di" if t.text in "DI" and t.line in (2, 8) else crf.get(t.text, "O")
+                                            for t in tokens], "table1")
+    assert [tag for t, tag in zip(tokens, got) if t.line == 6] == tags
+
+
+def test_repair_leaves_amounts_where_every_letter_has_its_amount_owned():
+    text = "900\n\n$ 0 7,020,399\n\nI\n\n258\n\nI"
+    crf = {"900": "B-owned", "0": "B-price", "7,020,399": "B-owned", "I": "B-di"}
+    tokens, got = _repaired(fields.repair_owned_before_letters, text,
+                            lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
+    assert got[-2] == "O"
