@@ -1112,13 +1112,29 @@ def _column_rows(run):
         for k, (row, value) in enumerate(zip(_holders(rows, label, values), found)):
             row.values[label] = value
             holder[label, k] = row
-    last = rows[0]
-    for label, item in order:
-        if label is None:
-            last.marks.append(item)
+    last, line = rows[0], None
+    before = None      # (label, last line) of the value before
+    for k, (label, item) in enumerate(order):
+        if label is not None:
+            last, before = holder[label, item], (label, values[label][item].pieces[-1].line)
         else:
-            last = holder[label, item]
+            (_mark_holder(order, k, holder, before, item) or last).marks.append(item)
     return rows
+
+
+MARK_REACH = 3      # lines below a value within which a mark may be its own
+
+
+def _mark_holder(order, k, holder, before, mark):
+    """The row of the underlying title right after a run of marks that stands apart from
+    the value before it (beyond ``MARK_REACH`` lines, or after a row's last cell, its D/I
+    letter): the marks of Table II's empty date columns open a row's right-hand cells
+    (``(3)`` / ``(3)`` / ``Common 61.569 Stock``); else None."""
+    following = next((x for x in order[k + 1:] if x[0] is not None), None)
+    if following is None or following[0] != "und_title" or before is None:
+        return None
+    label, line = before
+    return holder[following] if label == "di" or mark.line - line > MARK_REACH else None
 
 
 def _holders(rows, label, values):

@@ -2069,6 +2069,33 @@ def repair_lone_codes(tokens, tags, confidences, line_zones):
                 missing -= 1
 
 
+def repair_shares_columns(tokens, tags, confidences, line_zones):
+    """A Table II amount alone on its line that the CRF left ``O``, right below an amount it
+    read as shares alone on its line (the marks of either on their own lines between), is the
+    next row's amount of shares where its table has fewer amounts than codes (plain
+    ``pdftotext`` prints the amounts of a Table II block's rows as a column after their
+    titles, dates and codes: ``61.569`` / ``(2)`` / ``95.425`` / ``(2)``, the CRF reading
+    the first); so are its marks, beside it or on the line right below. In Table I an
+    amount below shares is as often the row's amount owned.
+    Tags fixed in place, with the first amount's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, ("table2",))
+    zone_tags = [tags[i] for run in by_line.values() for i in run]
+    missing = zone_tags.count("B-code") - zone_tags.count("B-shares")
+    amounts = [line for line, run in by_line.items()
+               if WHOLE_AMOUNT.match(tokens[run[0]].text) and all(MARK.match(tokens[i].text) for i in run[1:])]
+    for above, line in zip(amounts, amounts[1:]):
+        first, run = by_line[above][0], by_line[line]
+        between = [k for k in by_line if above < k < line]
+        if (missing > 0 and tags[first] == "B-shares" and tags[run[0]] == "O" and line - above <= 2 * MAX_CELL_LINE_GAP
+                and all(all(MARK.match(tokens[i].text) for i in by_line[k]) for k in between)):
+            tags[run[0]], confidences[run[0]] = "B-shares", confidences[first]
+            below = by_line.get(line + 1, ())
+            for i in [*run[1:], *(below if all(MARK.match(tokens[j].text) for j in below) else ())]:
+                if tags[i] == "O":
+                    tags[i], confidences[i] = "B-fn_mark", confidences[first]
+            missing -= 1
+
+
 def repair_single_row_cells(tokens, tags, confidences, line_zones):
     """A Table I of one row, printed a cell a line (plain ``pdftotext``), whose date, code
     or amount the CRF left untagged on lines of their own between the title and the

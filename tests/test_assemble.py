@@ -1239,6 +1239,45 @@ def test_assemble_gives_each_page_mark_column_to_the_page_rows_in_order(pages, i
     assert [r["footnote_ids"] for r in rows] == ids
 
 
+def _grant_rows(mark_lines):
+    """Plain pdftotext of a real filing's Table II (two grants of dividend-equivalent
+    units): each row's title, mark, date and code, then the column of the two amounts,
+    then each row's right-hand cells, opened by the marks of its empty date columns at
+    ``mark_lines`` (one pair a row)."""
+    cells = [("title", "Restricted Stock Units", 203), ("fn_mark", "(1)", 207), ("tx_date", "06/09/2022", 209),
+             ("code", "A", 211), ("title", "Restricted Stock Units", 213), ("fn_mark", "(1)", 217),
+             ("tx_date", "06/09/2022", 219), ("code", "A", 221), ("shares", "61.569", 227), ("fn_mark", "(2)", 228),
+             ("shares", "95.425", 230), ("fn_mark", "(2)", 231)]
+    for (first, second), (top, amount, owned) in zip(mark_lines, ((283, "61.569", "26,356.605"),
+                                                                  (297, "95.425", "40,850.153"))):
+        cells += [("fn_mark", f"({first[0]})", first[1]), ("fn_mark", f"({second[0]})", second[1]),
+                  ("und_title", "Common Stock", top), ("und_shares", amount, top + 1), ("price", "0", top + 4),
+                  ("owned", owned, top + 6), ("di", "D", top + 8)]
+    cells.sort(key=lambda cell: cell[2])
+    return [Piece(label, text, line * 100, line * 100 + len(text), "table2", 0.9, True, line)
+            for label, text, line in cells]
+
+
+@pytest.mark.parametrize("mark_lines, ids", [
+    # far below the amounts' column, and right after the first row's D/I letter: each
+    # pair opens its row's right-hand cells
+    ((((3, 279), (3, 281)), ((4, 293), (4, 295))), [["F1", "F2", "F3"], ["F1", "F2", "F4"]]),
+])
+def test_assemble_gives_marks_opening_a_row_right_hand_cells_to_that_row(mark_lines, ids):
+    rows = assemble(_grant_rows(mark_lines))["derivative_transactions"]
+    assert [sorted(r["footnote_ids"]) for r in rows] == ids
+
+
+def test_assemble_leaves_a_mark_right_below_an_amount_to_its_row():
+    pieces = _grant_rows((((3, 279), (3, 281)), ((4, 293), (4, 295))))
+    # marks three lines below the second amount (theirs, within reach), the right-hand
+    # cells right after them
+    pieces = [p for p in pieces if p.line < 279] + [replace(p, line=p.line - 46, start=p.start - 4600)
+                                                    for p in pieces if p.line >= 279]
+    rows = assemble(pieces)["derivative_transactions"]
+    assert "F3" in rows[1]["footnote_ids"]
+
+
 def _signature_pieces(order):
     """Signature pieces at offsets in ``order``'s order: ("name", text) or ("date", text)."""
     pieces, at = [], 0

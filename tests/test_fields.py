@@ -2523,3 +2523,26 @@ def test_repair_leaves_amounts_where_every_letter_has_its_amount_owned():
     tokens, got = _repaired(fields.repair_owned_before_letters, text,
                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
     assert got[-2] == "O"
+
+
+# Cut down from plain pdftotext of a real filing's Table II (two grants of dividend-
+# equivalent units): the amounts printed as a column after the rows' codes, the CRF
+# reading the first
+GRANT_COLUMN = "Restricted Stock Units\n\n06/09/2022\n\nA\n\nRestricted Stock Units\n\n06/09/2022\n\n{code}\n\n61.569\n(2)\n\n95.425\n(2)"
+
+
+@pytest.mark.parametrize("zone, code, tags", [
+    ("table2", "A", ["B-shares", "B-fn_mark"]),
+    # Table I: an amount below the shares may be the row's amount owned
+    ("table1", "A", ["O", "O"]),
+    # one code: no row lacks its amount
+    ("table2", "", ["O", "O"]),
+])
+def test_repair_reads_a_column_of_table2_amounts(zone, code, tags):
+    crf = {"Restricted": "B-title", "Stock": "I-title", "Units": "I-title", "06/09/2022": "B-tx_date",
+           "A": "B-code", "61.569": "B-shares"}
+    text = GRANT_COLUMN.format(code=code)
+    tokens, got = _repaired(fields.repair_shares_columns, text,
+                            lambda tokens: ["B-fn_mark" if t.text == "(2)" and t.line == 13 else crf.get(t.text, "O")
+                                            for t in tokens], zone)
+    assert [tag for t, tag in zip(tokens, got) if t.line >= 15] == tags
