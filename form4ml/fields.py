@@ -2011,6 +2011,34 @@ def repair_codes_after_dates(tokens, tags, confidences, line_zones):
             tags[i], confidences[i] = "B-code", confidences[date]
 
 
+def repair_missing_titles(tokens, tags, confidences, line_zones):
+    """A Table I line of only untagged title-like words naming a security (no heading's or
+    nature's), with no title on the text lines either side of it (no wrapped part of
+    one), is a row's title where the table has fewer titles than D/I letters: every row
+    has both (plain ``pdftotext`` prints a row's ``Common Stock`` between the column
+    headings, where the CRF reads no title). Tags fixed in place, with the confidence of
+    the first tagged token after it."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    zone_tags = [tags[i] for run in by_line.values() for i in run]
+    missing = zone_tags.count("B-di") - zone_tags.count("B-title")
+    lines = list(by_line)
+    for k, line in enumerate(lines):
+        run = by_line[line]
+        if missing <= 0:
+            break
+        near = [by_line[x] for x in lines[max(k - 1, 0):k + 2] if x != line and abs(x - line) <= MAX_CELL_LINE_GAP]
+        if (not all(tags[i] == "O" and _title_like(tokens[i].text) for i in run) or not _worded(tokens, run)
+                or _in_headings(tokens, by_line, line) or not _names_security([tokens[i].text for i in run])
+                or any(tags[i][2:] == "title" for near_run in near for i in near_run)):
+            continue
+        after = next((j for j in range(run[-1] + 1, len(tokens)) if tags[j] != "O"), None)
+        if after is None:
+            continue
+        for n, i in enumerate(run):
+            tags[i], confidences[i] = "I-title" if n else "B-title", confidences[after]
+        missing -= 1
+
+
 def repair_date_code_lines(tokens, tags, confidences, line_zones):
     """A date alone on its line that the CRF left ``O``, with a code letter alone on the
     next line with text (its marks beside it, a blank line at most between), is a row's

@@ -2546,3 +2546,43 @@ def test_repair_reads_a_column_of_table2_amounts(zone, code, tags):
                             lambda tokens: ["B-fn_mark" if t.text == "(2)" and t.line == 13 else crf.get(t.text, "O")
                                             for t in tokens], zone)
     assert [tag for t, tag in zip(tokens, got) if t.line >= 15] == tags
+
+
+# Cut down from plain pdftotext of a real filing's one-row Table I (Microsoft, shares
+# withheld for tax): the row's title printed among the column headings, untagged
+MISSING_TITLE = "(A)\n\n{title}\n\n09/15/2025\n\nF\n\nV\n\nAmount\n\n77.131 D\n\n$\n41,901.6373\n509.9\n\nD"
+
+
+@pytest.mark.parametrize("title, tags", [
+    ("Common Stock", ["B-title", "I-title"]),
+    ("Class A Common Stock", ["B-title", "I-title", "I-title", "I-title"]),
+    # a nature, not a title
+    ("By Trust", ["O", "O"]),
+    # a column heading
+    ("Reported Transaction", ["O", "O"]),
+])
+def test_repair_reads_an_untagged_title_where_the_table_has_fewer_titles_than_letters(title, tags):
+    crf = {"77.131": "B-price", "41,901.6373": "B-owned", "509.9": "B-price"}
+    tokens, got = _repaired(fields.repair_missing_titles, MISSING_TITLE.format(title=title),
+                            lambda tokens: ["B-di" if t.text == "D" else crf.get(t.text, "O") for t in tokens],
+                            "table1")
+    assert [tag for t, tag in zip(tokens, got) if t.line == 2] == tags
+
+
+@pytest.mark.parametrize("text", [
+    # the table has its title: every D/I letter has one
+    "Common Stock\n\n(A)\n\nCommon Stock\n\n41,901.6373\n\nD",
+    # the line below a title's line: a wrapped part of it
+    "(A)\n\nCommon\nStock\n\n41,901.6373\n\nD\n\n5,000\n\nD",
+])
+def test_repair_leaves_title_words_that_are_no_missing_title(text):
+    crf = {"41,901.6373": "B-owned", "5,000": "B-owned", "D": "B-di"}
+    def tagged(tokens):
+        tags = [crf.get(t.text, "O") for t in tokens]
+        if text.startswith("Common Stock"):
+            tags[0], tags[1] = "B-title", "I-title"
+        else:       # Stock read as the title, Common left O above it
+            tags[[t.text for t in tokens].index("Stock")] = "B-title"
+        return tags
+    tokens, got = _repaired(fields.repair_missing_titles, text, tagged, "table1")
+    assert [tag for t, tag in zip(tokens, got) if t.text == "Common"][-1] == "O"
