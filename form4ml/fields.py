@@ -2069,6 +2069,28 @@ def repair_date_code_lines(tokens, tags, confidences, line_zones):
 MAX_CELL_LINE_GAP = 2   # lines from one cell to the next in a text printed a cell a line
 
 
+def repair_codes_before_dates(tokens, tags, confidences, line_zones):
+    """A code letter alone on its line (its marks beside it) that the CRF left ``O``, right
+    above a transaction date it read (a blank line at most between), is that row's code
+    where its table has fewer codes than dates (plain ``pdftotext`` may print a row's code
+    cell before its date: ``C (1)`` / ``02/04/2013``). Tags fixed in place, with the
+    date's confidence."""
+    for zone in TABLE_ZONES:
+        by_line = tokens_by_line(tokens, line_zones, (zone,))
+        zone_tags = [tags[i] for run in by_line.values() for i in run]
+        missing = zone_tags.count("B-tx_date") - zone_tags.count("B-code")
+        lines = list(by_line)
+        for line, below in zip(lines, lines[1:]):
+            code, date = by_line[line], by_line[below]
+            if (missing <= 0 or tags[code[0]] != "O" or not _lone_code(tokens, tags, code)
+                    or below - line > MAX_CELL_LINE_GAP or len(date) != 1 or tags[date[0]] != "B-tx_date"):
+                continue
+            for i, tag in zip(code, ("B-code",) + ("B-fn_mark",) * (len(code) - 1)):
+                if tags[i] == "O":
+                    tags[i], confidences[i] = tag, confidences[date[0]]
+            missing -= 1
+
+
 def _lone_code(tokens, tags, run):
     """Whether a line's tokens are a code letter (untagged or read a code) and marks."""
     return (tokens[run[0]].text in SEC_CODES - {"V"} and tags[run[0]] in ("O", "B-code")

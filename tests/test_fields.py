@@ -2586,3 +2586,22 @@ def test_repair_leaves_title_words_that_are_no_missing_title(text):
         return tags
     tokens, got = _repaired(fields.repair_missing_titles, text, tagged, "table1")
     assert [tag for t, tag in zip(tokens, got) if t.text == "Common"][-1] == "O"
+
+
+# Cut down from plain pdftotext of a real filing's Table II (a conversion of Class B
+# stock): the row's code printed before its date, untagged
+@pytest.mark.parametrize("code, date_tag, tags", [
+    ("C (1)", "B-tx_date", ["B-code", "B-fn_mark"]),
+    ("C", "B-tx_date", ["B-code"]),
+    # column 3's lone heading
+    ("V", "B-tx_date", ["O"]),
+    # above an expiration date: no row's code
+    ("C", "B-exp_date", ["O"]),
+])
+def test_repair_reads_an_untagged_code_right_above_the_date(code, date_tag, tags):
+    text = f"Class B Common Stock\n\n(2)\n\n{code}\n\n02/04/2013\n\n83,334"
+    crf = {"Class": "B-title", "B": "I-title", "Common": "I-title", "Stock": "I-title", "(2)": "B-fn_mark",
+           "02/04/2013": date_tag, "83,334": "B-shares"}
+    tokens, got = _repaired(fields.repair_codes_before_dates, text,
+                            lambda tokens: [crf.get(t.text, "O") if t.line != 4 else "O" for t in tokens], "table2")
+    assert [tag for t, tag in zip(tokens, got) if t.line == 4] == tags
