@@ -2069,6 +2069,25 @@ def repair_date_code_lines(tokens, tags, confidences, line_zones):
 MAX_CELL_LINE_GAP = 2   # lines from one cell to the next in a text printed a cell a line
 
 
+def repair_stacked_dates(tokens, tags, confidences, line_zones):
+    """A date alone on its line that the CRF read as a deemed execution date, right below
+    a transaction date alone on its line (a blank line at most between), is the next
+    row's transaction date where its table has fewer transaction dates than titles
+    (plain ``pdftotext`` prints two rows' titles, then their dates, one below the other:
+    ``Class A Common Stock`` twice, ``12/03/2018`` twice). Tags fixed in place."""
+    for zone in TABLE_ZONES:
+        by_line = tokens_by_line(tokens, line_zones, (zone,))
+        zone_tags = [tags[i] for run in by_line.values() for i in run]
+        missing = zone_tags.count("B-title") - zone_tags.count("B-tx_date")
+        lines = list(by_line)
+        for line, below in zip(lines, lines[1:]):
+            date, deemed = by_line[line], by_line[below]
+            if (missing > 0 and len(date) == 1 and len(deemed) == 1 and tags[date[0]] == "B-tx_date"
+                    and tags[deemed[0]] == "B-deemed_date" and below - line <= MAX_CELL_LINE_GAP):
+                tags[deemed[0]] = "B-tx_date"
+                missing -= 1
+
+
 def repair_codes_before_dates(tokens, tags, confidences, line_zones):
     """A code letter alone on its line (its marks beside it) that the CRF left ``O``, right
     above a transaction date it read (a blank line at most between), is that row's code

@@ -2605,3 +2605,21 @@ def test_repair_reads_an_untagged_code_right_above_the_date(code, date_tag, tags
     tokens, got = _repaired(fields.repair_codes_before_dates, text,
                             lambda tokens: [crf.get(t.text, "O") if t.line != 4 else "O" for t in tokens], "table2")
     assert [tag for t, tag in zip(tokens, got) if t.line == 4] == tags
+
+
+# Cut down from plain pdftotext of a real filing's Table I (Sequoia funds' conversions):
+# two rows' titles, then their dates one below the other, the second read as deemed
+@pytest.mark.parametrize("titles, tag", [
+    (2, "B-tx_date"),
+    # one row: its deemed execution date, below its transaction date
+    (1, "B-deemed_date"),
+])
+def test_repair_reads_a_second_stacked_date_as_the_next_row_date(titles, tag):
+    text = "Class A Common Stock\n\n" * titles + "12/03/2018\n\n12/03/2018\n\nC"
+    def tagged(tokens):
+        tags = ["B-title" if t.text == "Class" else "I-title" if t.text in ("A", "Common", "Stock") else "O"
+                for t in tokens]
+        tags[-3:] = ["B-tx_date", "B-deemed_date", "B-code"]
+        return tags
+    tokens, got = _repaired(fields.repair_stacked_dates, text, tagged, "table1")
+    assert got[-2] == tag
