@@ -2138,6 +2138,23 @@ def repair_lone_codes(tokens, tags, confidences, line_zones):
                 missing -= 1
 
 
+def repair_amounts_before_letters(tokens, tags, confidences, line_zones):
+    """A Table I line of an amount the CRF left ``O`` and an A/D letter it read (``24,773
+    A``) is a row's amount of shares and its A/D where the table has fewer amounts than
+    A/D letters (pdfminer prints a block's amounts after its titles, dates and codes, the
+    CRF reading the first). Tags fixed in place, with the letter's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    zone_tags = [tags[i] for run in by_line.values() for i in run]
+    missing = zone_tags.count("B-ad") - zone_tags.count("B-shares")
+    for run in by_line.values():
+        if missing <= 0:
+            break
+        if (len(run) == 2 and tags[run[0]] == "O" and WHOLE_AMOUNT.match(tokens[run[0]].text)
+                and tags[run[1]] == "B-ad" and tokens[run[1]].text in ("A", "D")):
+            tags[run[0]], confidences[run[0]] = "B-shares", confidences[run[1]]
+            missing -= 1
+
+
 def repair_shares_columns(tokens, tags, confidences, line_zones):
     """A Table II amount alone on its line that the CRF left ``O``, right below an amount it
     read as shares alone on its line (the marks of either on their own lines between), is the

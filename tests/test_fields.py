@@ -2623,3 +2623,18 @@ def test_repair_reads_a_second_stacked_date_as_the_next_row_date(titles, tag):
         return tags
     tokens, got = _repaired(fields.repair_stacked_dates, text, tagged, "table1")
     assert got[-2] == tag
+
+
+# Cut down from pdfminer of a real filing's Table I (a holder's purchases and a sale):
+# each row's amount with its A/D letter on a line of its own, the CRF reading the letter
+@pytest.mark.parametrize("extra, tag", [
+    ("", "B-shares"),
+    # as many amounts read as A/D letters: no letter lacks its amount
+    ("\n\n5,000", "O"),
+])
+def test_repair_reads_an_untagged_amount_beside_its_ad_letter(extra, tag):
+    text = "116,002 A\n\n$ 26.12\n\n2,701,627\n\n24,773 A" + extra
+    crf = {"116,002": "B-shares", "26.12": "B-price", "2,701,627": "B-owned", "5,000": "B-shares", "A": "B-ad"}
+    tokens, got = _repaired(fields.repair_amounts_before_letters, text,
+                            lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
+    assert got[[t.text for t in tokens].index("24,773")] == tag
