@@ -1112,8 +1112,7 @@ def _column_rows(run):
         for k, (row, value) in enumerate(zip(_holders(rows, label, values), found)):
             row.values[label] = value
             holder[label, k] = row
-    last, line = rows[0], None
-    before = None      # (label, last line) of the value before
+    last, before = rows[0], None       # the row of the value before, and its (label, last line)
     for k, (label, item) in enumerate(order):
         if label is not None:
             last, before = holder[label, item], (label, values[label][item].pieces[-1].line)

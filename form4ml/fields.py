@@ -477,18 +477,21 @@ def repair_mark_columns(tokens, tags, confidences, line_zones):
     tagged cell above them."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     lines = list(by_line)
-    lone = [len(by_line[line]) == 1 and tags[by_line[line][0]] == "O" and MARK.match(tokens[by_line[line][0]].text)
-            for line in lines]
-    k = 0
-    while k < len(lines):
-        end = k
-        while end + 1 < len(lines) and lone[end + 1] and lone[k] and 2 <= lines[end + 1] - lines[end] <= MAX_CELL_LINE_GAP:
-            end += 1
+    columns, column = [], []    # (index of its first line, its lines) for each run of lone marks
+    for k, line in enumerate(lines):
+        run = by_line[line]
+        if not (len(run) == 1 and tags[run[0]] == "O" and MARK.match(tokens[run[0]].text)):
+            column = []
+        elif column and 2 <= line - column[-1] <= MAX_CELL_LINE_GAP:
+            column.append(line)
+        else:
+            column = [line]
+            columns.append((k, column))
+    for k, column in columns:
         cell = by_line[lines[k - 1]][-1] if k else None
-        if lone[k] and end - k + 1 >= MIN_MARK_COLUMN and cell is not None and tags[cell] != "O":
-            for line in lines[k:end + 1]:
+        if len(column) >= MIN_MARK_COLUMN and cell is not None and tags[cell] != "O":
+            for line in column:
                 tags[by_line[line][0]], confidences[by_line[line][0]] = "B-fn_mark", confidences[cell]
-        k = end + 1
 
 
 def repair_marks_below_cells(tokens, tags, confidences, line_zones):
@@ -2019,8 +2022,7 @@ def repair_missing_titles(tokens, tags, confidences, line_zones):
     headings, where the CRF reads no title). Tags fixed in place, with the confidence of
     the first tagged token after it."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
-    zone_tags = [tags[i] for run in by_line.values() for i in run]
-    missing = zone_tags.count("B-di") - zone_tags.count("B-title")
+    missing = _shortfall(tags, by_line, "B-di", "B-title")
     lines = list(by_line)
     for k, line in enumerate(lines):
         run = by_line[line]
@@ -2047,18 +2049,17 @@ def repair_date_code_lines(tokens, tags, confidences, line_zones):
     code: ``Class A Common Stock`` three times, then ``08/22/2019`` / ``C``,
     ``08/22/2019`` / ``S (2)``; the CRF reads the last pair or none). An expiration date
     is followed by its underlying title, not a code; column 3's lone heading ``V`` is no
-    code. Tags fixed in place, with the confidence of the title before the date."""
+    code. Tags fixed in place, with the confidence of that title or code."""
     for zone in TABLE_ZONES:
         by_line = tokens_by_line(tokens, line_zones, (zone,))
-        zone_tags = [tags[i] for run in by_line.values() for i in run]
-        missing = zone_tags.count("B-title") - zone_tags.count("B-tx_date")
-        lines = list(by_line)
-        for line, below in zip(lines, lines[1:]):
+        missing = _shortfall(tags, by_line, "B-title", "B-tx_date")
+        for line, below in _next_lines(by_line):
             date, code = by_line[line], by_line[below]
             if (missing <= 0 or len(date) != 1 or tags[date[0]] != "O" or not DATE.match(tokens[date[0]].text)
-                    or below - line > MAX_CELL_LINE_GAP or not _lone_code(tokens, tags, code)):
+                    or not _lone_code(tokens, tags, code)):
                 continue
-            before = next((j for j in range(date[0] - 1, -1, -1) if tags[j] not in ("O", "B-fn_mark", "B-ex_price")), None)
+            before = next((j for j in range(date[0] - 1, -1, -1)
+                           if tags[j] not in ("O", "B-fn_mark", "B-ex_price")), None)
             if before is None or tags[before][2:] not in ("title", "code"):
                 continue
             for i, tag in zip([date[0], *code], ("B-tx_date", "B-code") + ("B-fn_mark",) * (len(code) - 1)):
@@ -2069,6 +2070,19 @@ def repair_date_code_lines(tokens, tags, confidences, line_zones):
 MAX_CELL_LINE_GAP = 2   # lines from one cell to the next in a text printed a cell a line
 
 
+def _shortfall(tags, by_line, more, fewer):
+    """How many more tokens tagged ``more`` than ``fewer`` the lines hold (a table's
+    titles against its dates: the dates the CRF left unread)."""
+    zone_tags = [tags[i] for run in by_line.values() for i in run]
+    return zone_tags.count(more) - zone_tags.count(fewer)
+
+
+def _next_lines(by_line):
+    """Each two lines with text one after the other, a blank line at most between them."""
+    lines = list(by_line)
+    return [(line, below) for line, below in zip(lines, lines[1:]) if below - line <= MAX_CELL_LINE_GAP]
+
+
 def repair_stacked_dates(tokens, tags, confidences, line_zones):
     """A date alone on its line that the CRF read as a deemed execution date, right below
     a transaction date alone on its line (a blank line at most between), is the next
@@ -2077,13 +2091,11 @@ def repair_stacked_dates(tokens, tags, confidences, line_zones):
     ``Class A Common Stock`` twice, ``12/03/2018`` twice). Tags fixed in place."""
     for zone in TABLE_ZONES:
         by_line = tokens_by_line(tokens, line_zones, (zone,))
-        zone_tags = [tags[i] for run in by_line.values() for i in run]
-        missing = zone_tags.count("B-title") - zone_tags.count("B-tx_date")
-        lines = list(by_line)
-        for line, below in zip(lines, lines[1:]):
+        missing = _shortfall(tags, by_line, "B-title", "B-tx_date")
+        for line, below in _next_lines(by_line):
             date, deemed = by_line[line], by_line[below]
             if (missing > 0 and len(date) == 1 and len(deemed) == 1 and tags[date[0]] == "B-tx_date"
-                    and tags[deemed[0]] == "B-deemed_date" and below - line <= MAX_CELL_LINE_GAP):
+                    and tags[deemed[0]] == "B-deemed_date"):
                 tags[deemed[0]] = "B-tx_date"
                 missing -= 1
 
@@ -2096,13 +2108,11 @@ def repair_codes_before_dates(tokens, tags, confidences, line_zones):
     date's confidence."""
     for zone in TABLE_ZONES:
         by_line = tokens_by_line(tokens, line_zones, (zone,))
-        zone_tags = [tags[i] for run in by_line.values() for i in run]
-        missing = zone_tags.count("B-tx_date") - zone_tags.count("B-code")
-        lines = list(by_line)
-        for line, below in zip(lines, lines[1:]):
+        missing = _shortfall(tags, by_line, "B-tx_date", "B-code")
+        for line, below in _next_lines(by_line):
             code, date = by_line[line], by_line[below]
             if (missing <= 0 or tags[code[0]] != "O" or not _lone_code(tokens, tags, code)
-                    or below - line > MAX_CELL_LINE_GAP or len(date) != 1 or tags[date[0]] != "B-tx_date"):
+                    or len(date) != 1 or tags[date[0]] != "B-tx_date"):
                 continue
             for i, tag in zip(code, ("B-code",) + ("B-fn_mark",) * (len(code) - 1)):
                 if tags[i] == "O":
@@ -2124,8 +2134,7 @@ def repair_lone_codes(tokens, tags, confidences, line_zones):
     untagged). Tags fixed in place, with the amount's confidence."""
     for zone in TABLE_ZONES:
         by_line = tokens_by_line(tokens, line_zones, (zone,))
-        zone_tags = [tags[i] for run in by_line.values() for i in run]
-        missing = zone_tags.count("B-title") - zone_tags.count("B-code")
+        missing = _shortfall(tags, by_line, "B-title", "B-code")
         for line, run in by_line.items():
             if missing <= 0:
                 break
@@ -2144,8 +2153,7 @@ def repair_amounts_before_letters(tokens, tags, confidences, line_zones):
     A/D letters (pdfminer prints a block's amounts after its titles, dates and codes, the
     CRF reading the first). Tags fixed in place, with the letter's confidence."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
-    zone_tags = [tags[i] for run in by_line.values() for i in run]
-    missing = zone_tags.count("B-ad") - zone_tags.count("B-shares")
+    missing = _shortfall(tags, by_line, "B-ad", "B-shares")
     for run in by_line.values():
         if missing <= 0:
             break
@@ -2165,8 +2173,7 @@ def repair_shares_columns(tokens, tags, confidences, line_zones):
     amount below shares is as often the row's amount owned.
     Tags fixed in place, with the first amount's confidence."""
     by_line = tokens_by_line(tokens, line_zones, ("table2",))
-    zone_tags = [tags[i] for run in by_line.values() for i in run]
-    missing = zone_tags.count("B-code") - zone_tags.count("B-shares")
+    missing = _shortfall(tags, by_line, "B-code", "B-shares")
     amounts = [line for line, run in by_line.items()
                if WHOLE_AMOUNT.match(tokens[run[0]].text) and all(MARK.match(tokens[i].text) for i in run[1:])]
     for above, line in zip(amounts, amounts[1:]):
@@ -2407,13 +2414,11 @@ def repair_owned_before_letters(tokens, tags, confidences, line_zones):
     holding's ``258 (2)`` / ``I`` / ``Alynne Starks ...`` after a transaction's cells).
     Tags fixed in place, with the letter's confidence."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
-    zone_tags = [tags[i] for run in by_line.values() for i in run]
-    missing = zone_tags.count("B-di") - zone_tags.count("B-owned")
-    lines = list(by_line)
-    for line, below in zip(lines, lines[1:]):
+    missing = _shortfall(tags, by_line, "B-di", "B-owned")
+    for line, below in _next_lines(by_line):
         run, letter = by_line[line], by_line[below]
         if (missing <= 0 or tags[run[0]] != "O" or not WHOLE_AMOUNT.match(tokens[run[0]].text)
-                or not all(MARK.match(tokens[i].text) for i in run[1:]) or below - line > MAX_CELL_LINE_GAP
+                or not all(MARK.match(tokens[i].text) for i in run[1:])
                 or len(letter) != 1 or tags[letter[0]] != "B-di" or tokens[letter[0]].text != "I"):
             continue
         tags[run[0]], confidences[run[0]] = "B-owned", confidences[letter[0]]
