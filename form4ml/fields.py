@@ -2147,6 +2147,24 @@ def repair_lone_codes(tokens, tags, confidences, line_zones):
                 missing -= 1
 
 
+def repair_letter_columns(tokens, tags, confidences, line_zones):
+    """A ``D`` alone on its line that the CRF read as an A/D letter, right above a D/I
+    letter it read alone on its line, is a D/I letter too where Table I has more A/D
+    letters than amounts of shares: the column of the rows' D/I letters (plain
+    ``pdftotext``: ``D`` / ``I`` / ``Profit sharing trust`` after the amounts owned).
+    Tags fixed in place."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    extra = _shortfall(tags, by_line, "B-ad", "B-shares")
+    for line, below in _next_lines(by_line):
+        letter, next_letter = by_line[line], by_line[below]
+        before = next((j for j in range(letter[0] - 1, -1, -1) if tags[j] not in ("O", "B-fn_mark")), None)
+        if (extra > 0 and len(letter) == 1 and len(next_letter) == 1 and tokens[letter[0]].text == "D"
+                and tags[letter[0]] == "B-ad" and tags[next_letter[0]] == "B-di" and tokens[next_letter[0]].text == "I"
+                and before is not None and tags[before] == "B-owned"):
+            tags[letter[0]] = "B-di"
+            extra -= 1
+
+
 def repair_amounts_before_letters(tokens, tags, confidences, line_zones):
     """A Table I line of an amount the CRF left ``O`` and an A/D letter it read (``24,773
     A``) is a row's amount of shares and its A/D where the table has fewer amounts than

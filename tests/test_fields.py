@@ -2638,3 +2638,23 @@ def test_repair_reads_an_untagged_amount_beside_its_ad_letter(extra, tag):
     tokens, got = _repaired(fields.repair_amounts_before_letters, text,
                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
     assert got[[t.text for t in tokens].index("24,773")] == tag
+
+
+# Cut down from plain pdftotext of a real filing's Table I (AbbVie, a purchase and a
+# profit-sharing trust's holding): the rows' D/I letters printed as a column after the
+# amounts owned, the CRF reading the first as an A/D letter
+@pytest.mark.parametrize("letters, before, tag", [
+    ("D\n\nI", "B-owned", "B-di"),
+    # an A/D letter's D above an I: no column of D/I letters
+    ("D\n\nD", "B-owned", "B-ad"),
+    # right after an amount of shares: its own A/D letter
+    ("D\n\nI", "B-shares", "B-ad"),
+])
+def test_repair_reads_a_column_of_ownership_letters(letters, before, tag):
+    text = f"30,000 A\n\n67.2795 75,763\n\n2,276\n\n{letters}\n\nProfit sharing trust"
+    def tagged(tokens):
+        tags = {"30,000": "B-shares", "A": "B-ad", "67.2795": "B-price", "75,763": "B-owned", "2,276": before,
+                "Profit": "B-nature", "sharing": "I-nature", "trust": "I-nature"}
+        return [tags.get(t.text, "B-ad" if t.line == 6 else "B-di" if t.line == 8 else "O") for t in tokens]
+    tokens, got = _repaired(fields.repair_letter_columns, text, tagged, "table1")
+    assert got[[t.line for t in tokens].index(6)] == tag
