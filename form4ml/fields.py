@@ -2165,6 +2165,22 @@ def repair_letter_columns(tokens, tags, confidences, line_zones):
             extra -= 1
 
 
+def repair_letter_runs(tokens, tags, confidences, line_zones):
+    """Lone ``D`` and ``I`` lines left ``O`` right below a lone D/I letter the CRF read, a
+    block apart each, are the next rows' D/I letters where Table I has fewer of them than
+    titles (pdfminer prints a block's ownership column after its other cells: ``I`` seven
+    times, the CRF reading the first). Tags fixed in place, with the confidence of the
+    letter above."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    missing = _shortfall(tags, by_line, "B-title", "B-di")
+    for line, below in _next_lines(by_line):
+        above, letter = by_line[line], by_line[below]
+        if (missing > 0 and len(above) == 1 and tags[above[0]] == "B-di" and len(letter) == 1
+                and tags[letter[0]] == "O" and tokens[letter[0]].text in ("D", "I")):
+            tags[letter[0]], confidences[letter[0]] = "B-di", confidences[above[0]]
+            missing -= 1
+
+
 def repair_amounts_before_letters(tokens, tags, confidences, line_zones):
     """A Table I line of an amount the CRF left ``O`` and an A/D letter it read (``24,773
     A``) is a row's amount of shares and its A/D where the table has fewer amounts than

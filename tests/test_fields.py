@@ -2658,3 +2658,21 @@ def test_repair_reads_a_column_of_ownership_letters(letters, before, tag):
         return [tags.get(t.text, "B-ad" if t.line == 6 else "B-di" if t.line == 8 else "O") for t in tokens]
     tokens, got = _repaired(fields.repair_letter_columns, text, tagged, "table1")
     assert got[[t.line for t in tokens].index(6)] == tag
+
+
+# Cut down from pdfminer of a real filing's Table I (a holder's conversion and sales, all
+# held indirectly): the ownership column printed after the rows' other cells, the CRF
+# reading its first letter
+@pytest.mark.parametrize("titles, tags", [
+    (3, ["B-di", "B-di", "B-di"]),
+    # as many letters read as titles: the lines are something else
+    (1, ["B-di", "O", "O"]),
+])
+def test_repair_reads_a_run_of_ownership_letters_below_the_first(titles, tags):
+    text = "Class A Common Stock\n\n" * titles + "14,657\n\nI\n\nI\n\nI\n\nBy The Founders Fund"
+    crf = {"Class": "B-title", "A": "I-title", "Common": "I-title", "Stock": "I-title", "14,657": "B-owned"}
+    def tagged(tokens):
+        first = next(t.line for t in tokens if t.text == "I")
+        return ["B-di" if t.text == "I" and t.line == first else crf.get(t.text, "O") for t in tokens]
+    tokens, got = _repaired(fields.repair_letter_runs, text, tagged, "table1")
+    assert [tag for t, tag in zip(tokens, got) if t.text == "I"] == tags
