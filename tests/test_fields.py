@@ -2528,7 +2528,8 @@ def test_repair_leaves_amounts_where_every_letter_has_its_amount_owned():
 # Cut down from plain pdftotext of a real filing's Table II (two grants of dividend-
 # equivalent units): the amounts printed as a column after the rows' codes, the CRF
 # reading the first
-GRANT_COLUMN = "Restricted Stock Units\n\n06/09/2022\n\nA\n\nRestricted Stock Units\n\n06/09/2022\n\n{code}\n\n61.569\n(2)\n\n95.425\n(2)"
+GRANT_COLUMN = ("Restricted Stock Units\n\n06/09/2022\n\nA\n\nRestricted Stock Units\n\n06/09/2022\n\n{code}"
+                "\n\n61.569\n(2)\n\n95.425\n(2)")
 
 
 @pytest.mark.parametrize("zone, code, tags", [
