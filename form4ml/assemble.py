@@ -782,9 +782,7 @@ def _block_rows(block):
     cut after its last left-hand cell (title to A/D letter), else after its last opening
     cell (title to code: ``Common Stock`` / ``10/01/2025`` / ``A`` twice, then the two
     amounts, then each row's A/D letter, price, amount owned and D/I letter)."""
-    pieces = sorted([(p, False) for row in block for v in row.values.values() for p in v.pieces]
-                    + [(m, True) for row in block for m in row.marks], key=lambda x: _place(x[0]))
-    pieces = _extra_codes_as_letters(pieces)
+    pieces = _extra_codes_as_letters(_pieces_and_marks(block))
     for left, trailing in ((LEFT_BLOCK["table1"], TRAILING_COLUMNS), OPENING_SPLIT):
         rows = _rows_and_columns(pieces, left, trailing)
         if rows:
@@ -793,6 +791,12 @@ def _block_rows(block):
                 row.settled = whole     # each row's right-hand side read: the block is done
             return rows
     return None
+
+
+def _pieces_and_marks(rows):
+    """The rows' pieces in their places' order, each as (piece, whether it is a mark)."""
+    return sorted([(p, False) for row in rows for v in row.values.values() for p in v.pieces]
+                  + [(m, True) for row in rows for m in row.marks], key=lambda x: _place(x[0]))
 
 
 def _extra_codes_as_letters(pieces):
@@ -834,19 +838,32 @@ def _rows_and_columns(pieces, left, trailing):
 def _columns(pieces):
     """{label: its Values in text order} of pieces that stand in columns, and {id of a
     Value: the marks right after it}."""
-    columns, marks_of, last = {}, {}, None
+    columns, _ = _grouped([(p, None if mark else p.label) for p, mark in pieces])
+    value_of = {id(p): value for found in columns.values() for value in found for p in value.pieces}
+    marks_of, last = {id(value): [] for value in value_of.values()}, None
     for piece, mark in pieces:
-        if mark:
-            if last is not None:
-                marks_of[id(last)].append(piece)
+        if not mark:
+            last = value_of[id(piece)]
+        elif last is not None:
+            marks_of[id(last)].append(piece)
+    return columns, marks_of
+
+
+def _grouped(items):
+    """The (piece, label) items in text order (label None for a mark) as {label: its
+    Values in text order}, and the order they came in: (label, index of its Value) at a
+    value's first piece, (None, the mark) at a mark."""
+    values, order = {}, []
+    for piece, label in items:
+        if label is None:
+            order.append((None, piece))
             continue
-        found = columns.setdefault(piece.label, [])
+        found = values.setdefault(label, [])
         if piece.begins or not found:
             found.append(Value())
-            marks_of[id(found[-1])] = []
+            order.append((label, len(found) - 1))
         found[-1].add(piece)
-        last = found[-1]
-    return columns, marks_of
+    return values, order
 
 
 def _column_holders(rows, label, columns):
@@ -1051,8 +1068,7 @@ def _mark_column(row, below_cells):
     """The row's marks on lines of their own, a block apart, that follow its cells (with
     ``below_cells``, below every cell; else the last such run between its cells, a column
     spread later standing below it), as lists of marks a line; [] where fewer than two."""
-    pieces = sorted([(p, False) for v in row.values.values() for p in v.pieces] + [(m, True) for m in row.marks],
-                    key=lambda x: _place(x[0]))
+    pieces = _pieces_and_marks([row])
     runs, above = [], None
     for is_mark, run in groupby(pieces, key=lambda x: x[1]):
         run = [p for p, _ in run]
@@ -1087,18 +1103,9 @@ def _rebuild_runs(rows, rebuild, settled_apart=False):
 
 
 def _column_rows(run):
-    values, order = {}, []      # label -> its Values in text order; (label, index) or (None, mark)
     items = [(p, label) for row in run for label, v in row.values.items() for p in v.pieces]
     items += [(m, None) for row in run for m in row.marks]
-    for piece, label in sorted(items, key=lambda item: item[0].start):
-        if label is None:
-            order.append((None, piece))
-            continue
-        found = values.setdefault(label, [])
-        if piece.begins or not found:
-            found.append(Value())
-            order.append((label, len(found) - 1))
-        found[-1].add(piece)
+    values, order = _grouped(sorted(items, key=lambda item: item[0].start))
     n = len(values.get("title", []))
     firsts = [item for item in order if item[0] is not None]
     if n < 2 or firsts[0][0] != "title" or any(len(v) > n for v in values.values()):

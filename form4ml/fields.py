@@ -1834,9 +1834,9 @@ def repair_letters_after_titles(tokens, tags, line_zones):
             tags[i] = "B-ad"
 
 
-def _tagged_before(tags, i):
-    """The last token before ``i`` with a tag, marks aside, or None."""
-    return next((j for j in range(i - 1, -1, -1) if tags[j] not in ("O", "B-fn_mark")), None)
+def _tagged_before(tags, i, passing=("O", "B-fn_mark")):
+    """The last token before ``i`` with a tag, those ``passing`` (marks) aside, or None."""
+    return next((j for j in range(i - 1, -1, -1) if tags[j] not in passing), None)
 
 
 BARE_MARK = re.compile(r"^\d{1,2}$")
@@ -2058,8 +2058,7 @@ def repair_date_code_lines(tokens, tags, confidences, line_zones):
             if (missing <= 0 or len(date) != 1 or tags[date[0]] != "O" or not DATE.match(tokens[date[0]].text)
                     or not _lone_code(tokens, tags, code)):
                 continue
-            before = next((j for j in range(date[0] - 1, -1, -1)
-                           if tags[j] not in ("O", "B-fn_mark", "B-ex_price")), None)
+            before = _tagged_before(tags, date[0], passing=("O", "B-fn_mark", "B-ex_price"))
             if before is None or tags[before][2:] not in ("title", "code"):
                 continue
             for i, tag in zip([date[0], *code], ("B-tx_date", "B-code") + ("B-fn_mark",) * (len(code) - 1)):
@@ -2122,8 +2121,12 @@ def repair_codes_before_dates(tokens, tags, confidences, line_zones):
 
 def _lone_code(tokens, tags, run):
     """Whether a line's tokens are a code letter (untagged or read a code) and marks."""
-    return (tokens[run[0]].text in SEC_CODES - {"V"} and tags[run[0]] in ("O", "B-code")
-            and all(MARK.match(tokens[i].text) for i in run[1:]))
+    return tokens[run[0]].text in SEC_CODES - {"V"} and tags[run[0]] in ("O", "B-code") and _marks_only(tokens, run[1:])
+
+
+def _marks_only(tokens, idx):
+    """Whether the tokens ``idx`` are all footnote marks (or none)."""
+    return all(MARK.match(tokens[i].text) for i in idx)
 
 
 def repair_lone_codes(tokens, tags, confidences, line_zones):
@@ -2157,12 +2160,12 @@ def repair_letter_columns(tokens, tags, confidences, line_zones):
     extra = _shortfall(tags, by_line, "B-ad", "B-shares")
     for line, below in _next_lines(by_line):
         letter, next_letter = by_line[line], by_line[below]
-        before = next((j for j in range(letter[0] - 1, -1, -1) if tags[j] not in ("O", "B-fn_mark")), None)
         if (extra > 0 and len(letter) == 1 and len(next_letter) == 1 and tokens[letter[0]].text == "D"
-                and tags[letter[0]] == "B-ad" and tags[next_letter[0]] == "B-di" and tokens[next_letter[0]].text == "I"
-                and before is not None and tags[before] == "B-owned"):
-            tags[letter[0]] = "B-di"
-            extra -= 1
+                and tags[letter[0]] == "B-ad" and tags[next_letter[0]] == "B-di" and tokens[next_letter[0]].text == "I"):
+            before = _tagged_before(tags, letter[0])
+            if before is not None and tags[before] == "B-owned":
+                tags[letter[0]] = "B-di"
+                extra -= 1
 
 
 def repair_letter_runs(tokens, tags, confidences, line_zones):
@@ -2209,15 +2212,14 @@ def repair_shares_columns(tokens, tags, confidences, line_zones):
     by_line = tokens_by_line(tokens, line_zones, ("table2",))
     missing = _shortfall(tags, by_line, "B-code", "B-shares")
     amounts = [line for line, run in by_line.items()
-               if WHOLE_AMOUNT.match(tokens[run[0]].text) and all(MARK.match(tokens[i].text) for i in run[1:])]
+               if WHOLE_AMOUNT.match(tokens[run[0]].text) and _marks_only(tokens, run[1:])]
     for above, line in zip(amounts, amounts[1:]):
         first, run = by_line[above][0], by_line[line]
-        between = [k for k in by_line if above < k < line]
         if (missing > 0 and tags[first] == "B-shares" and tags[run[0]] == "O" and line - above <= 2 * MAX_CELL_LINE_GAP
-                and all(all(MARK.match(tokens[i].text) for i in by_line[k]) for k in between)):
+                and all(_marks_only(tokens, by_line.get(k, ())) for k in range(above + 1, line))):
             tags[run[0]], confidences[run[0]] = "B-shares", confidences[first]
             below = by_line.get(line + 1, ())
-            for i in [*run[1:], *(below if all(MARK.match(tokens[j].text) for j in below) else ())]:
+            for i in [*run[1:], *(below if _marks_only(tokens, below) else ())]:
                 if tags[i] == "O":
                     tags[i], confidences[i] = "B-fn_mark", confidences[first]
             missing -= 1
@@ -2278,7 +2280,7 @@ def repair_amounts_after_codes(tokens, tags, confidences, line_zones):
         read = tags[run[0]] == "O" or with_letter and tags[run[0]] == "B-shares"
         if not ((with_letter or alone) and WHOLE_AMOUNT.match(tokens[run[0]].text) and read):
             continue
-        before = next((j for j in range(run[0] - 1, -1, -1) if tags[j] not in ("O", "B-fn_mark")), None)
+        before = _tagged_before(tags, run[0])
         if before is not None and tags[before] == "B-code" and line - tokens[before].line <= MAX_LINES_TO_AMOUNT:
             for i, tag in zip(run, ("B-shares", "B-ad")):
                 tags[i], confidences[i] = tag, confidences[before]
@@ -2443,17 +2445,16 @@ def repair_holding_amounts(tokens, tags, confidences, line_zones):
 def repair_owned_before_letters(tokens, tags, confidences, line_zones):
     """An amount alone on its line (its marks beside it) that the CRF left ``O``, with an
     ``I`` the CRF read alone on the next line with text, is that row's amount owned where
-    Table I has fewer amounts owned than D/I letters (a ``D`` there may be the A/D letter
-    of an amount of shares) (plain ``pdftotext``: a
-    holding's ``258 (2)`` / ``I`` / ``Alynne Starks ...`` after a transaction's cells).
-    Tags fixed in place, with the letter's confidence."""
+    Table I has fewer amounts owned than D/I letters (plain ``pdftotext``: a holding's
+    ``258 (2)`` / ``I`` / ``Alynne Starks ...`` after a transaction's cells; above a ``D``
+    it may be an amount of shares and its A/D letter). Tags fixed in place, with the
+    letter's confidence."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     missing = _shortfall(tags, by_line, "B-di", "B-owned")
     for line, below in _next_lines(by_line):
         run, letter = by_line[line], by_line[below]
         if (missing <= 0 or tags[run[0]] != "O" or not WHOLE_AMOUNT.match(tokens[run[0]].text)
-                or not all(MARK.match(tokens[i].text) for i in run[1:])
-                or len(letter) != 1 or tags[letter[0]] != "B-di" or tokens[letter[0]].text != "I"):
+                or not _marks_only(tokens, run[1:]) or len(letter) != 1 or tags[letter[0]] != "B-di" or tokens[letter[0]].text != "I"):
             continue
         tags[run[0]], confidences[run[0]] = "B-owned", confidences[letter[0]]
         for i in run[1:]:
