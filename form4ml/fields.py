@@ -2225,29 +2225,34 @@ def repair_shares_columns(tokens, tags, confidences, line_zones):
             missing -= 1
 
 
-def repair_amount_heading_columns(tokens, tags, confidences, line_zones):
-    """Two or more amounts alone on their lines right below Table I's ``Amount`` sub-heading
-    alone on its line (their marks beside them or on lines of their own between) are the
-    rows' amounts of shares: plain ``pdftotext`` prints column 4's sub-heading above the
-    amounts of a block of rows (``Amount`` / ``12.5934`` / ``(1)`` / ``334.7651`` / ``(1)``),
-    and the CRF reads all but the first as amounts owned or leaves them untagged (on the
-    train split's plain ``pdftotext`` renderings every such amount is the shares of a row).
-    A lone amount stays as the CRF read it. Tags fixed in place; one the CRF left untagged
-    takes the confidence of the first it read."""
+def repair_amount_columns(tokens, tags, confidences, line_zones):
+    """Two or more amounts alone on their lines (their marks beside them or on lines of
+    their own between) right below Table I's ``Amount`` sub-heading alone on its line, or
+    right below a code the CRF read alone on its line, are rows' amounts of shares while
+    the table has fewer amounts of shares than codes: plain ``pdftotext`` prints column
+    4's amounts of a block of rows as a column after the rows' titles, dates and codes
+    (``A`` / ``3,910`` / ``(2)`` / ``2,970`` / ``(3)``), under the sub-heading where it
+    prints it, and the CRF reads all but the first as amounts owned or leaves them
+    untagged. A lone amount stays as the CRF read it. Tags fixed in place; one the CRF
+    left untagged takes the confidence of the first it read."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    missing = _shortfall(tags, by_line, "B-code", "B-shares")
     lines = list(by_line)
     for n, line in enumerate(lines):
         run = by_line[line]
-        if len(run) != 1 or tokens[run[0]].text != "Amount":
+        heading = len(run) == 1 and tokens[run[0]].text == "Amount"
+        if missing <= 0 or not (heading or tags[run[0]] == "B-code" and _lone_code(tokens, tags, run)):
             continue
-        amounts = list(takewhile(lambda k: _marks_only(tokens, by_line[k]) or (
-            WHOLE_AMOUNT.match(tokens[by_line[k][0]].text) and _marks_only(tokens, by_line[k][1:])), lines[n + 1:]))
-        amounts = [by_line[k][0] for k in amounts if not _marks_only(tokens, by_line[k])]
+        below = takewhile(lambda k: _marks_only(tokens, by_line[k]) or (
+            WHOLE_AMOUNT.match(tokens[by_line[k][0]].text) and _marks_only(tokens, by_line[k][1:])), lines[n + 1:])
+        amounts = [by_line[k][0] for k in below if not _marks_only(tokens, by_line[k])]
         read = [confidences[i] for i in amounts if confidences[i] is not None]
         if len(amounts) < 2 or not read:
             continue
         for i in amounts:
-            tags[i], confidences[i] = "B-shares", confidences[i] if confidences[i] is not None else read[0]
+            if missing > 0 and tags[i] != "B-shares":
+                tags[i], confidences[i] = "B-shares", confidences[i] if confidences[i] is not None else read[0]
+                missing -= 1
 
 
 def repair_single_row_cells(tokens, tags, confidences, line_zones):

@@ -111,7 +111,7 @@ TAG_REPAIRS = (
     (fields.repair_date_code_lines, ("confidences", "zones")),
     (fields.repair_codes_before_dates, ("confidences", "zones")),
     (fields.repair_stacked_dates, ("confidences", "zones")),
-    (fields.repair_amount_heading_columns, ("confidences", "zones")),
+    (fields.repair_amount_columns, ("confidences", "zones")),
     (fields.repair_shares_after_codes, ("confidences", "zones")),
     (fields.repair_amounts_after_codes, ("confidences", "zones")),
     (fields.repair_shares_columns, ("confidences", "zones")),

@@ -2679,19 +2679,24 @@ def test_repair_reads_a_run_of_ownership_letters_below_the_first(titles, tags):
     assert [tag for t, tag in zip(tokens, got) if t.text == "I"] == tags
 
 
-# Cut down from plain pdftotext of a real filing's Table I (two dividend reinvestments):
-# column 4's sub-heading, then both rows' amounts with their marks, the CRF reading the
-# second as an amount owned (or leaving it untagged)
-@pytest.mark.parametrize("heading, second, tags", [
-    ("Amount", "B-owned", ["B-shares", "B-shares"]),
-    ("Amount", "O", ["B-shares", "B-shares"]),
-    # no sub-heading above them: left as the CRF read them
-    ("Price", "B-owned", ["B-shares", "B-owned"]),
+# Cut down from plain pdftotext of real filings' Table I (dividend reinvestments, grants):
+# the rows' titles, dates and codes, then their amounts as a column with their marks,
+# under column 4's sub-heading or right after the last code, the CRF reading the second
+# as an amount owned (or leaving it untagged)
+@pytest.mark.parametrize("heading, rows, second, tags", [
+    ("Amount\n\n", 2, "B-owned", ["B-shares", "B-shares"]),
+    ("Amount\n\n", 2, "O", ["B-shares", "B-shares"]),
+    ("", 2, "B-owned", ["B-shares", "B-shares"]),
+    # neither the sub-heading nor a code right above them: left as the CRF read them
+    ("Price\n\n", 2, "B-owned", ["B-shares", "B-owned"]),
+    # one row: its amount of shares and its amount owned
+    ("", 1, "B-owned", ["B-shares", "B-owned"]),
 ])
-def test_repair_reads_amounts_below_the_amount_heading_as_shares(heading, second, tags):
-    text = f"Common Stock\n\n10/01/2025\n\nA\n\n{heading}\n\n12.5934\n(1)\n\n334.7651\n(1)\n\n(A)\nor\n(D)"
+def test_repair_reads_a_column_of_amounts_below_the_codes_as_shares(heading, rows, second, tags):
+    text = "Common Stock\n\n10/01/2025\n\nA\n\n" * rows + f"{heading}12.5934\n(1)\n\n334.7651\n(1)\n\n(A)\nor\n(D)"
     crf = {"Common": "B-title", "Stock": "I-title", "10/01/2025": "B-tx_date", "A": "B-code",
            "12.5934": "B-shares", "334.7651": second, "(1)": "B-fn_mark"}
-    tokens, got = _repaired(fields.repair_amount_heading_columns, text,
-                            lambda tokens: [crf.get(t.text, "O") if t.line < 12 else "O" for t in tokens], "table1")
+    last = len(text.split("\n")) - 3
+    tokens, got = _repaired(fields.repair_amount_columns, text,
+                            lambda tokens: [crf.get(t.text, "O") if t.line < last else "O" for t in tokens], "table1")
     assert [tag for t, tag in zip(tokens, got) if t.text in ("12.5934", "334.7651")] == tags
