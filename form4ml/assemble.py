@@ -895,12 +895,28 @@ def spread_ownership_column(rows):
     ``By`` / ``Rivendell`` / ``One LLC`` below the amounts owned), its letters given to
     the run's rows in order, and each nature with its marks to the row of the next
     indirect (``I``) letter. In text order the letters went to the last row, the second
-    one starting a row of its own. (Table II's right-hand columns, printed apart, are
-    ``attach_trailing_cells``'s.)"""
-    return _rebuild_runs(rows, _spread_column)
+    one starting a row of its own. A table printed over pages prints such a column after
+    each page's rows: the run is cut before each titled row that follows a row of the
+    column alone, and each part with a column of two letters or more spread apart.
+    (Table II's right-hand columns, printed apart, are ``attach_trailing_cells``'s.)"""
+    return _rebuild_runs(rows, _spread_page_columns)
 
 
 OWNERSHIP_COLUMN = ("di", "nature")
+
+
+def _spread_page_columns(run):
+    parts = [[]]
+    for row in run:
+        if parts[-1] and "title" in row.values and parts[-1][-1].values.keys() <= set(OWNERSHIP_COLUMN):
+            parts.append([])
+        parts[-1].append(row)
+    if len(parts) == 1:
+        return _spread_column(run)
+    spread = [_spread_column(part) if sum("di" in row.values for row in part) > 1 else None for part in parts]
+    if all(rows is None for rows in spread):
+        return None
+    return [row for part, rows in zip(parts, spread) for row in (rows or part)]
 
 
 def _spread_column(run):

@@ -926,6 +926,28 @@ def test_assemble_gives_an_ownership_column_printed_last_to_the_rows_in_order(pi
     assert [(r["direct_or_indirect"], r["nature_of_ownership"], r["footnote_ids"]) for r in got] == rows
 
 
+# Cut down from a real filing's Table I over two pages as pdfminer prints it: the first
+# page's ownership column after its rows' other cells, then the second page's rows.
+NEXT_PAGE = [L("title", "Class A Common Stock", 20), L("tx_date", "05/16/2019", 21), L("code", "S", 22),
+             L("shares", "100", 23), L("ad", "D", 24), L("price", "$ 5", 25), L("owned", "9,848", 26),
+             L("di", "D", 27)]
+# the next page's holdings, a letter printed with the second one only
+NEXT_PAGE_HOLDINGS = [L("title", "Class A Common Stock", 20), L("owned", "1,486,909", 21),
+                      L("title", "Class A Common Stock", 22), L("nature", "By Fund LP", 23), L("di", "I", 24)]
+
+
+@pytest.mark.parametrize("next_page, rows", [
+    (NEXT_PAGE, [(9948, "D", None), (9848, "D", None), (53602, "I", "By Rivendell One LLC")]),
+    # a single letter after the cut is no column: it stays with its row
+    (NEXT_PAGE_HOLDINGS, [(9948, "D", None), (53602, "I", "By Rivendell One LLC"), (1486909, None, None),
+                          (None, "I", "By Fund LP")]),
+])
+def test_assemble_spreads_a_page_ownership_column_before_the_next_page(next_page, rows):
+    got = assemble(OWNERSHIP_LAST + COLUMN_AFTER + next_page)
+    got = got["non_derivative_transactions"] + got["non_derivative_holdings"]
+    assert [(r["shares_owned_following"], r["direct_or_indirect"], r["nature_of_ownership"]) for r in got] == rows
+
+
 # Cut down from a real filing's Table II in markdown of a scan, one row a line: the CRF
 # read the grant's amount after the code as its price, before the price itself.
 AMOUNT_AS_PRICE = [C("title", "Restricted Stock Units", 31, 0), C("tx_date", "12/09/2024", 31, 30),
