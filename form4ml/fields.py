@@ -2184,6 +2184,40 @@ def repair_letter_runs(tokens, tags, confidences, line_zones):
             missing -= 1
 
 
+def repair_ownership_letter_columns(tokens, tags, confidences, line_zones):
+    """Two or more lone ``D`` and ``I`` lines, one after another (a blank line or marks at
+    most between), at least one of them ``I``, are the rows' D/I letters, whatever the CRF
+    made of them, while Table I has fewer D/I letters than titles: pdfminer prints a
+    block's ownership column after its other cells (``D`` / ``I`` / ``I`` / ``I`` below the
+    amounts owned), which the CRF leaves untagged or reads as A/D letters. (An A/D column
+    holds no ``I``.) Tags fixed in place, with the confidence of the value read before."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    missing = _shortfall(tags, by_line, "B-title", "B-di")
+    column = []
+    for line, run in [*by_line.items(), (None, ())]:
+        lone = len(run) > 0 and tokens[run[0]].text in ("D", "I") and _marks_only(tokens, run[1:])
+        if lone and (not column or line - tokens[column[-1]].line <= MAX_CELL_LINE_GAP):
+            column.append(run[0])
+        elif not _marks_only(tokens, run) or not run:
+            missing = _read_letter_column(tokens, tags, confidences, column, missing)
+            column = [run[0]] if lone else []
+
+
+def _read_letter_column(tokens, tags, confidences, column, missing):
+    """Tag ``column`` (lone letters' token indices) as D/I letters, at most ``missing``
+    of them; the letters still missing after."""
+    if len(column) < 2 or all(tokens[i].text == "D" for i in column):
+        return missing
+    before = _tagged_before(tags, column[0], passing=("O", "B-fn_mark", "B-ad", "B-di"))
+    confidence = next((confidences[i] for i in column if tags[i] == "B-di"),
+                      confidences[before] if before is not None else None)
+    for i in column:
+        if missing > 0 and tags[i] != "B-di" and confidence is not None:
+            tags[i], confidences[i] = "B-di", confidence
+            missing -= 1
+    return missing
+
+
 def repair_amounts_before_letters(tokens, tags, confidences, line_zones):
     """A Table I line of an amount the CRF left ``O`` and an A/D letter it read (``24,773
     A``) is a row's amount of shares and its A/D where the table has fewer amounts than

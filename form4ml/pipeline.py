@@ -117,6 +117,7 @@ TAG_REPAIRS = (
     (fields.repair_shares_columns, ("confidences", "zones")),
     (fields.repair_amounts_before_letters, ("confidences", "zones")),
     (fields.repair_letter_columns, ("confidences", "zones")),
+    (fields.repair_ownership_letter_columns, ("confidences", "zones")),
     (fields.repair_letter_runs, ("confidences", "zones")),
     (fields.repair_single_row_cells, ("confidences", "zones")),
     (fields.repair_amounts_above_rows, ("confidences", "zones")),

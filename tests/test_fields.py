@@ -2679,6 +2679,30 @@ def test_repair_reads_a_run_of_ownership_letters_below_the_first(titles, tags):
     assert [tag for t, tag in zip(tokens, got) if t.text == "I"] == tags
 
 
+# Cut down from pdfminer of a real filing's Table I (a gift, and three holdings by family
+# members): the ownership column printed after the amounts owned, the CRF reading none of
+# it or its first letter as an A/D letter
+@pytest.mark.parametrize("letters, first_tag, titles, tags", [
+    ("DIII", "O", 4, ["B-di"] * 4),
+    ("DIII", "B-ad", 4, ["B-di"] * 4),
+    # as many letters wanted as titles lack: the rest stay as they were
+    ("DIII", "O", 2, ["B-di", "B-di", "O", "O"]),
+    # a column of D alone may be the A/D letters
+    ("DDD", "O", 3, ["O"] * 3),
+    # a letter alone is no column
+    ("I", "O", 4, ["O"]),
+])
+def test_repair_reads_a_column_of_ownership_letters(letters, first_tag, titles, tags):
+    text = "Common Stock\n\n" * titles + "377,892\n\n450 (1)\n\n" + "".join(f"{c}\n\n" for c in letters) + "By Spouse"
+    crf = {"Common": "B-title", "Stock": "I-title", "377,892": "B-owned", "450": "B-owned", "(1)": "B-fn_mark",
+           "By": "B-nature", "Spouse": "I-nature"}
+    first = len(text.split("\n")) - 1 - 2 * len(letters)
+    tokens, got = _repaired(fields.repair_ownership_letter_columns, text,
+                            lambda tokens: [first_tag if t.line == first else crf.get(t.text, "O") for t in tokens],
+                            "table1")
+    assert [tag for t, tag in zip(tokens, got) if t.text in ("D", "I")] == tags
+
+
 # Cut down from plain pdftotext of real filings' Table I (dividend reinvestments, grants):
 # the rows' titles, dates and codes, then their amounts as a column with their marks,
 # under column 4's sub-heading or right after the last code, the CRF reading the second
