@@ -2193,28 +2193,78 @@ def repair_ownership_letter_columns(tokens, tags, confidences, line_zones):
     holds no ``I``.) Tags fixed in place, with the confidence of the value read before."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     missing = _shortfall(tags, by_line, "B-title", "B-di")
-    column = []
-    for line, run in [*by_line.items(), (None, ())]:
-        lone = len(run) > 0 and tokens[run[0]].text in ("D", "I") and _marks_only(tokens, run[1:])
-        if lone and (not column or line - tokens[column[-1]].line <= MAX_CELL_LINE_GAP):
+    for column in _lone_columns(tokens, by_line, lambda text: text in ("D", "I")):
+        if any(tokens[i].text == "I" for i in column):
+            missing = _read_column(tokens, tags, confidences, column, "B-di", missing)
+
+
+def repair_code_columns(tokens, tags, confidences, line_zones):
+    """Two or more lone transaction codes that read as no letter of another column (``S``,
+    ``M``, ``F``, not ``A`` or ``D``), one after another (a blank line or marks at most
+    between), are the rows' codes while Table I has fewer codes than titles: pdfminer
+    prints a block's code column apart from its other cells (``S (1)`` nine times), which
+    the CRF leaves untagged. Tags fixed in place, with the confidence of the value read
+    before."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    missing = _shortfall(tags, by_line, "B-title", "B-code")
+    for column in _lone_columns(tokens, by_line, lambda text: text in SEC_CODES - LETTER_CODES):
+        missing = _read_column(tokens, tags, confidences, column, "B-code", missing)
+
+
+LETTER_CODES = frozenset("ADIV")    # codes that read as A/D or D/I letters or column 3's heading
+
+
+def repair_ad_letter_columns(tokens, tags, confidences, line_zones):
+    """Two or more lone ``A`` and ``D`` lines, one after another (a blank line or marks at
+    most between), right below an amount of shares alone on its line, are the rows' A/D
+    letters, whatever the CRF made of them, while Table I has fewer A/D letters than
+    amounts of shares: pdfminer prints a block's amounts as a column, then their letters
+    (``665`` / ``66`` / ``D`` / ``D``), which the CRF reads as D/I letters or leaves
+    untagged. Tags fixed in place, with the confidence of the value read before."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    missing = _shortfall(tags, by_line, "B-shares", "B-ad")
+    for column in _lone_columns(tokens, by_line, lambda text: text in ("A", "D")):
+        before = _tagged_before(tags, column[0])
+        if before is not None and tags[before] == "B-shares" and _alone(tokens, before):
+            missing = _read_column(tokens, tags, confidences, column, "B-ad", missing)
+
+
+def _alone(tokens, i):
+    """Whether token ``i`` stands alone on its line, its marks aside."""
+    line = [k for k in range(max(i - 3, 0), min(i + 4, len(tokens))) if tokens[k].line == tokens[i].line]
+    return all(k == i or MARK.match(tokens[k].text) for k in line)
+
+
+def _lone_columns(tokens, by_line, fits):
+    """Runs of two or more lines each a lone value that ``fits`` (its marks beside it),
+    one after another (a blank line or lines of marks at most between), as lists of the
+    values' token indices."""
+    columns, column, last = [], [], None
+    for line, run in by_line.items():
+        if column and line - last > MAX_CELL_LINE_GAP:
+            columns, column = columns + [column], []
+        if fits(tokens[run[0]].text) and _marks_only(tokens, run[1:]):
             column.append(run[0])
-        elif not _marks_only(tokens, run) or not run:
-            missing = _read_letter_column(tokens, tags, confidences, column, missing)
-            column = [run[0]] if lone else []
+        elif not _marks_only(tokens, run):
+            columns, column = columns + [column], []
+        last = line
+    return [column for column in columns + [column] if len(column) > 1]
 
 
-def _read_letter_column(tokens, tags, confidences, column, missing):
-    """Tag ``column`` (lone letters' token indices) as D/I letters, at most ``missing``
-    of them; the letters still missing after."""
-    if len(column) < 2 or all(tokens[i].text == "D" for i in column):
-        return missing
-    before = _tagged_before(tags, column[0], passing=("O", "B-fn_mark", "B-ad", "B-di"))
-    confidence = next((confidences[i] for i in column if tags[i] == "B-di"),
+def _read_column(tokens, tags, confidences, column, tag, missing):
+    """Tag ``column`` (lone values' token indices) ``tag``, at most ``missing`` of them,
+    and the marks beside them; the values still missing after."""
+    before = _tagged_before(tags, column[0], passing=("O", "B-fn_mark", "B-ad", "B-di", "B-code"))
+    confidence = next((confidences[i] for i in column if tags[i] == tag),
                       confidences[before] if before is not None else None)
     for i in column:
-        if missing > 0 and tags[i] != "B-di" and confidence is not None:
-            tags[i], confidences[i] = "B-di", confidence
+        if missing > 0 and tags[i] != tag and confidence is not None:
+            tags[i], confidences[i] = tag, confidence
             missing -= 1
+            for k in range(i + 1, len(tokens)):
+                if tokens[k].line != tokens[i].line or tags[k] != "O":
+                    break
+                tags[k], confidences[k] = "B-fn_mark", confidence     # its marks beside it
     return missing
 
 
@@ -2268,7 +2318,7 @@ def repair_amount_columns(tokens, tags, confidences, line_zones):
     (``A`` / ``3,910`` / ``(2)`` / ``2,970`` / ``(3)``), under the sub-heading where it
     prints it, and the CRF reads all but the first as amounts owned or leaves them
     untagged. A lone amount stays as the CRF read it. Tags fixed in place; one the CRF
-    left untagged takes the confidence of the first it read."""
+    left untagged takes the confidence of the first it read, else the code's."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     missing = _shortfall(tags, by_line, "B-code", "B-shares")
     lines = list(by_line)
@@ -2280,7 +2330,7 @@ def repair_amount_columns(tokens, tags, confidences, line_zones):
         below = takewhile(lambda k: _marks_only(tokens, by_line[k]) or (
             WHOLE_AMOUNT.match(tokens[by_line[k][0]].text) and _marks_only(tokens, by_line[k][1:])), lines[n + 1:])
         amounts = [by_line[k][0] for k in below if not _marks_only(tokens, by_line[k])]
-        read = [confidences[i] for i in amounts if confidences[i] is not None]
+        read = [confidences[i] for i in [*amounts, run[0]] if confidences[i] is not None]
         if len(amounts) < 2 or not read:
             continue
         for i in amounts:

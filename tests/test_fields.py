@@ -2703,23 +2703,65 @@ def test_repair_reads_a_column_of_ownership_letters(letters, first_tag, titles, 
     assert [tag for t, tag in zip(tokens, got) if t.text in ("D", "I")] == tags
 
 
+# Cut down from pdfminer of a real filing's Table I (a grant and eight sales): the code
+# column printed apart from the rows' other cells, the CRF reading none of it
+@pytest.mark.parametrize("codes, titles, tags", [
+    (["F", "S (1)", "S (1)"], 3, ["B-code"] * 3),
+    # as many codes wanted as titles lack: the rest stay as they were
+    (["F", "S (1)", "S (1)"], 2, ["B-code", "B-code", "O"]),
+    # A and D read as the letters of other columns: the column is the letters after them
+    (["A", "S", "S"], 3, ["O", "B-code", "B-code"]),
+    # a code alone is no column
+    (["S (1)"], 3, ["O"]),
+])
+def test_repair_reads_a_column_of_codes(codes, titles, tags):
+    text = "Common Stock\n\n02/28/2020\n\n" * titles + "".join(f"{c}\n\n" for c in codes) + "7,736 D"
+    crf = {"Common": "B-title", "Stock": "I-title", "02/28/2020": "B-tx_date", "7,736": "B-shares", "D": "B-ad"}
+    tokens, got = _repaired(fields.repair_code_columns, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+                            "table1")
+    assert [tag for t, tag in zip(tokens, got) if t.text in ("A", "F", "S")] == tags
+    coded = {t.line for t, tag in zip(tokens, got) if tag == "B-code"}
+    assert all(tag == "B-fn_mark" for t, tag in zip(tokens, got) if t.text == "(1)" and t.line in coded)
+
+
+# Cut down from pdfminer of a real filing's Table I (two gifts): the rows' amounts, then
+# their A/D letters as a column, the CRF reading the second as a D/I letter
+@pytest.mark.parametrize("above, tags", [
+    ("B-shares", ["B-ad", "B-ad"]),
+    # below an amount owned the letters are another column's
+    ("B-owned", ["B-ad", "B-di"]),
+])
+def test_repair_reads_a_column_of_ad_letters_below_the_amounts(above, tags):
+    text = "Common Stock\n\nCommon Stock\n\n665\n\n66\n\nD\n\nD\n\n$ 0 5,767"
+    crf = {"Common": "B-title", "Stock": "I-title", "665": "B-shares", "66": above, "0": "B-price",
+           "5,767": "B-owned"}
+    def tagged(tokens):
+        letters = [i for i, t in enumerate(tokens) if t.text == "D"]
+        return ["B-ad" if i == letters[0] else "B-di" if i == letters[1] else crf.get(t.text, "O")
+                for i, t in enumerate(tokens)]
+    tokens, got = _repaired(fields.repair_ad_letter_columns, text, tagged, "table1")
+    assert [tag for t, tag in zip(tokens, got) if t.text == "D"] == tags
+
+
 # Cut down from plain pdftotext of real filings' Table I (dividend reinvestments, grants):
 # the rows' titles, dates and codes, then their amounts as a column with their marks,
 # under column 4's sub-heading or right after the last code, the CRF reading the second
 # as an amount owned (or leaving it untagged)
-@pytest.mark.parametrize("heading, rows, second, tags", [
-    ("Amount\n\n", 2, "B-owned", ["B-shares", "B-shares"]),
-    ("Amount\n\n", 2, "O", ["B-shares", "B-shares"]),
-    ("", 2, "B-owned", ["B-shares", "B-shares"]),
+@pytest.mark.parametrize("heading, rows, read, tags", [
+    ("Amount\n\n", 2, ("B-shares", "B-owned"), ["B-shares", "B-shares"]),
+    ("Amount\n\n", 2, ("B-shares", "O"), ["B-shares", "B-shares"]),
+    ("", 2, ("B-shares", "B-owned"), ["B-shares", "B-shares"]),
+    # none of them read: they take the code's confidence
+    ("", 2, ("O", "O"), ["B-shares", "B-shares"]),
     # neither the sub-heading nor a code right above them: left as the CRF read them
-    ("Price\n\n", 2, "B-owned", ["B-shares", "B-owned"]),
+    ("Price\n\n", 2, ("B-shares", "B-owned"), ["B-shares", "B-owned"]),
     # one row: its amount of shares and its amount owned
-    ("", 1, "B-owned", ["B-shares", "B-owned"]),
+    ("", 1, ("B-shares", "B-owned"), ["B-shares", "B-owned"]),
 ])
-def test_repair_reads_a_column_of_amounts_below_the_codes_as_shares(heading, rows, second, tags):
+def test_repair_reads_a_column_of_amounts_below_the_codes_as_shares(heading, rows, read, tags):
     text = "Common Stock\n\n10/01/2025\n\nA\n\n" * rows + f"{heading}12.5934\n(1)\n\n334.7651\n(1)\n\n(A)\nor\n(D)"
     crf = {"Common": "B-title", "Stock": "I-title", "10/01/2025": "B-tx_date", "A": "B-code",
-           "12.5934": "B-shares", "334.7651": second, "(1)": "B-fn_mark"}
+           "12.5934": read[0], "334.7651": read[1], "(1)": "B-fn_mark"}
     last = len(text.split("\n")) - 3
     tokens, got = _repaired(fields.repair_amount_columns, text,
                             lambda tokens: [crf.get(t.text, "O") if t.line < last else "O" for t in tokens], "table1")
