@@ -2,6 +2,7 @@
 the rules that mend the tags in the tables and the notes (those of the boxes around the
 tables, owners, remarks and signatures, are ``box_repairs``'s)."""
 import re
+from collections import Counter
 from itertools import dropwhile, takewhile
 
 from .assemble import MIN_CELL_GAP, MIN_MARK_COLUMN, OCR_MARK_GLYPHS, WRAP_COLUMN_SLACK, Piece
@@ -2039,6 +2040,49 @@ def repair_missing_titles(tokens, tags, confidences, line_zones):
         for n, i in enumerate(run):
             tags[i], confidences[i] = "I-title" if n else "B-title", confidences[after]
         missing -= 1
+
+
+def repair_title_columns(tokens, tags, confidences, line_zones):
+    """Two or more lines of the same words naming a security, one after another (a blank
+    line or marks at most between), some of them read as a title, are rows' titles while
+    Table I has fewer titles than the most of any one of its other row cells (dates,
+    codes, amounts, prices, D/I letters): pdfminer prints a long table's titles as a
+    column (``Common Stock`` thirty times), and the CRF reads a few. Tags fixed in place,
+    with the confidence of a title read in the column."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    counts = Counter(tags[i] for run in by_line.values() for i in run)
+    missing = max(counts[f"B-{label}"] for label in ROW_CELLS) - counts["B-title"]
+    for column in _title_columns(tokens, tags, by_line):
+        confidence = next(confidences[run[0]] for run in column if tags[run[0]] == "B-title")
+        for run in column:
+            if missing > 0 and tags[run[0]] != "B-title":
+                for n, i in enumerate(run):
+                    tags[i], confidences[i] = "I-title" if n else "B-title", confidence
+                missing -= 1
+
+
+ROW_CELLS = ("tx_date", "code", "shares", "price", "owned", "di")
+MIN_TITLE_COLUMN = 3     # lines of a column of titles: two are as often a row's title and a holding's
+
+
+def _title_columns(tokens, tags, by_line):
+    """Runs of two or more lines of the same words naming a security, one after another (a
+    blank line or marks at most between), each untagged or read as one title, at least
+    one so read: lists of the lines' token indices."""
+    columns, column, last = [], [], None
+    for line, run in by_line.items():
+        if _marks_only(tokens, run):
+            continue
+        texts = [tokens[i].text for i in run]
+        fits = (_names_security(texts) and _worded(tokens, run) and all(_title_like(t) for t in texts)
+                and (all(tags[i] == "O" for i in run) or tags[run[0]] == "B-title"
+                     and all(tags[i] == "I-title" for i in run[1:])))
+        if not (fits and column and texts == [tokens[i].text for i in column[-1]] and line - last <= MAX_CELL_LINE_GAP):
+            columns, column = columns + [column], []
+        if fits:
+            column.append(run)
+        last = line
+    return [c for c in columns + [column] if len(c) >= MIN_TITLE_COLUMN and any(tags[run[0]] == "B-title" for run in c)]
 
 
 def repair_date_code_lines(tokens, tags, confidences, line_zones):

@@ -2703,6 +2703,29 @@ def test_repair_reads_a_column_of_ownership_letters(letters, first_tag, titles, 
     assert [tag for t, tag in zip(tokens, got) if t.text in ("D", "I")] == tags
 
 
+# Cut down from pdfminer of a real filing's Table I (a holder's sales at many prices): the
+# titles printed as a column, the CRF reading one of them
+@pytest.mark.parametrize("titles, read, prices, tags", [
+    (3, 1, 3, ["B-title"] * 3),
+    # as many titles wanted as the most of another row cell: the rest stay as they were
+    (3, 1, 2, ["B-title", "B-title", "O"]),
+    # none read: no column of titles to go by
+    (3, None, 3, ["O"] * 3),
+    # two lines are as often a row's title and a holding's
+    (2, 0, 3, ["B-title", "O"]),
+])
+def test_repair_reads_a_column_of_titles(titles, read, prices, tags):
+    text = "Common Stock\n\n" * titles + "".join(f"$ 1{n}.50\n\n" for n in range(prices)) + "D"
+    def tagged(tokens):
+        lines = sorted({t.line for t in tokens if t.text == "Common"})
+        title = {lines[read]} if read is not None else set()
+        return [("B-title" if t.text == "Common" else "I-title") if t.line in title
+                else "B-price" if t.text.endswith(".50") else "O" for t in tokens]
+    tokens, got = _repaired(fields.repair_title_columns, text, tagged, "table1")
+    assert [tag for t, tag in zip(tokens, got) if t.text == "Common"] == tags
+    assert all(tag == "I-title" for t, tag, first in zip(tokens, got, [""] + got) if t.text == "Stock" and first == "B-title")
+
+
 # Cut down from pdfminer of a real filing's Table I (a grant and eight sales): the code
 # column printed apart from the rows' other cells, the CRF reading none of it
 @pytest.mark.parametrize("codes, titles, tags", [
