@@ -2279,6 +2279,129 @@ def _alone(tokens, i):
     return all(k == i or MARK.match(tokens[k].text) for k in line)
 
 
+def repair_column_dumps(tokens, tags, confidences, line_zones):
+    """Table I blocks printed wholly a column at a time, read by their columns whatever
+    the CRF made of them: pdfminer prints a page of a long table as its rows' titles and
+    dates (``Common Stock`` / ``12/16/2021`` ten times), then ten codes, ten amounts with
+    their A/D letters (or ten amounts, then ten letters), ten prices, ten amounts owned,
+    ten D/I letters, and the CRF, lost among so many like lines, reads amounts as amounts
+    owned and prices as amounts. A block is read only where every column holds as many
+    values as the block has titles and the columns stand in the form's order (every
+    amount of shares before the first price); any other block is left as it is. Tags
+    fixed in place, with the lowest confidence of the CRF's own tags in the table."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    read = [confidences[i] for run in by_line.values() for i in run if confidences[i] is not None]
+    for block in _dump_blocks(tokens, by_line):
+        columns = _dump_columns(block)
+        for label, cells in (columns or {}).items():
+            for _, run, _ in cells:
+                _tag_dump_cell(tokens, tags, confidences, run, label, min(read, default=0.5))
+
+
+MIN_DUMP_ROWS = 3       # rows of a block read by its columns: fewer are as often read row by row
+
+
+def _dump_blocks(tokens, by_line):
+    """Table I's lines as cells [(shape, tokens, first value's text)], cut into blocks at
+    each title that follows a cell of the table's right-hand part (the next page's rows)."""
+    blocks, dollar = [[]], False
+    for run in by_line.values():
+        shape = _cell_shape(tokens, run)
+        if shape == "title" and any(cell[0] not in ("title", "date", None) for cell in blocks[-1]):
+            blocks.append([])
+        if shape == "amount" and dollar:
+            shape = "price"
+        dollar = [tokens[i].text for i in run] == ["$"]
+        blocks[-1].append((shape, run, next((tokens[i].text for i in run if not MARK.match(tokens[i].text)), "")))
+    return [[cell for cell in block if cell[0] is not None] for block in blocks]
+
+
+def _cell_shape(tokens, run):
+    """The shape of a line that is one cell (its marks aside): title, date, letter,
+    amount, amount_letter (``9,999 D``) or price (``$ 12.50``); None for anything else."""
+    texts = [tokens[i].text for i in run if not MARK.match(tokens[i].text)]
+    if not texts:
+        return None
+    if texts[0] == "$" and len(texts) == 2 and WHOLE_AMOUNT.match(texts[1]):
+        return "price"
+    if len(texts) == 2 and WHOLE_AMOUNT.match(texts[0]) and texts[1] in ("A", "D"):
+        return "amount_letter"
+    if len(texts) == 1:
+        text = texts[0]
+        return ("date" if DATE.match(text) else "amount" if WHOLE_AMOUNT.match(text) and text[0] != "$"
+                else "letter" if text in SEC_CODES and text != "V" else None)
+    worded = _names_security(texts) and _worded(tokens, run) and all(_title_like(t) for t in texts)
+    return "title" if worded else None
+
+
+def _dump_columns(block):
+    """{label: the block's cells of that column}, or None where the block is no column
+    dump with as many values in every column as titles. pdfminer prints the columns in
+    no fixed order, so they are told apart by their cells: an amount with its A/D letter
+    beside it or on the line below (or a column of amounts right before a column of as
+    many A/D letters) is shares, the other amounts the amounts owned; of the letters left,
+    the first half are codes and the second D/I letters."""
+    titles = [c for c in block if c[0] == "title"]
+    n, dates = len(titles), [c for c in block if c[0] == "date"]
+    if n < MIN_DUMP_ROWS or len(dates) != n:
+        return None
+    rest = block[block.index(dates[-1]) + 1:]
+    prices = [c for c in rest if c[0] == "price"]
+    if any(c[0] in ("title", "date") for c in rest) or len(prices) != n:
+        return None
+    shares, ad = _shares_and_letters(rest, n)
+    if shares is None:
+        return None
+    owned = [c for c in rest if c[0] == "amount" and not any(c is x for x in shares)]
+    letters = [c for c in rest if c[0] == "letter" and not any(c is x for x in ad)]
+    if len(owned) != n or len(letters) != 2 * n:
+        return None
+    codes, di = letters[:n], letters[n:]
+    if any(_letter(c) not in ("D", "I") for c in di):
+        return None
+    return {"title": titles, "tx_date": dates, "code": codes, "shares": shares, "ad": ad, "price": prices,
+            "owned": owned, "di": di}
+
+
+def _shares_and_letters(cells, n):
+    """The first ``n`` amounts of shares among ``cells`` in text order and their lone A/D
+    letters, or (None, None): an amount with its letter beside it, or each of the last
+    amounts of a run followed by a run of as many lone A/D letters or fewer (``7,100`` ...
+    ``4,900`` / ``D`` ... ``D``; a run of amounts owned may end in a row's amount of shares
+    whose letter follows)."""
+    shares, ad, k = [], [], 0
+    while k < len(cells) and len(shares) < n:
+        if cells[k][0] == "amount_letter":
+            shares.append(cells[k])
+            k += 1
+            continue
+        end = k
+        while end < len(cells) and cells[end][0] == "amount":
+            end += 1
+        letters = list(takewhile(lambda c: c[0] == "letter" and _letter(c) in ("A", "D"), cells[end:end + end - k]))
+        if letters:
+            shares += cells[end - len(letters):end]
+            ad += letters
+        k = max(end + len(letters), k + 1)
+    return (shares, ad) if len(shares) == n else (None, None)
+
+
+def _letter(cell):
+    return cell[2]
+
+
+def _tag_dump_cell(tokens, tags, confidences, run, label, confidence):
+    """Tag a cell's line: its value ``label`` (an amount's A/D letter ``ad``), its marks
+    marks; a ``$`` stays as it is."""
+    value = [i for i in run if not MARK.match(tokens[i].text) and tokens[i].text != "$"]
+    for n, i in enumerate(value):
+        tag = "B-ad" if label == "shares" and n == 1 else ("I-" if n else "B-") + label
+        tags[i], confidences[i] = tag, confidence
+    for i in run:
+        if MARK.match(tokens[i].text):
+            tags[i], confidences[i] = "B-fn_mark", confidence
+
+
 def _lone_columns(tokens, by_line, fits):
     """Runs of two or more lines each a lone value that ``fits`` (its marks beside it),
     one after another (a blank line or lines of marks at most between), as lists of the

@@ -108,6 +108,7 @@ TAG_REPAIRS = (
     (fields.repair_code_columns, ("confidences", "zones")),
     (fields.repair_lone_codes, ("confidences", "zones")),
     (fields.repair_codes_after_dates, ("confidences", "zones")),
+    (fields.repair_column_dumps, ("confidences", "zones")),
     (fields.repair_title_columns, ("confidences", "zones")),
     (fields.repair_missing_titles, ("confidences", "zones")),
     (fields.repair_date_code_lines, ("confidences", "zones")),

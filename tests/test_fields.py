@@ -2703,6 +2703,51 @@ def test_repair_reads_a_column_of_ownership_letters(letters, first_tag, titles, 
     assert [tag for t, tag in zip(tokens, got) if t.text in ("D", "I")] == tags
 
 
+# Cut down from pdfminer of a real filing's Table I (a holder's sales at many prices): a
+# page of rows printed wholly a column at a time, the CRF reading the amounts as amounts
+# owned and the prices as amounts
+SHARES = ("19,414", "28,441", "33,321")
+PRICES = ("1,035.029", "1,036.064", "1,037.119")
+OWNED = ("1,595,807", "1,565,159", "1,541,144")
+
+
+def _column_dump(rows=3, prices=3, owned_first=False):
+    """A page of ``rows`` sales as pdfminer prints it, column by column."""
+    column = lambda cells: "".join(f"{cell}\n\n" for cell in cells)
+    head = column(["Common Stock\n\n12/16/2021"] * rows)
+    codes, letters = column(["S (1)"] * rows), column(["D"] * rows)
+    shares, right = column(f"{a} D" for a in SHARES[:rows]), column(f"$\n{p}" for p in PRICES[:prices]) + column(OWNED[:rows])
+    if owned_first:     # the amounts apart from their letters, after the prices and amounts owned
+        return head + right + column(SHARES[:rows]) + letters + codes + letters
+    return head + codes + shares + right + letters
+
+
+DUMP_ROWS = [("Common", "B-title"), ("12/16/2021", "B-tx_date"), ("S", "B-code"), ("(1)", "B-fn_mark"),
+             ("19,414", "B-shares"), ("D", "B-ad"), ("1,035.029", "B-price"), ("1,595,807", "B-owned")]
+
+
+@pytest.mark.parametrize("text, read", [
+    (_column_dump(), True),
+    (_column_dump(owned_first=True), True),
+    # a price missing: no column dump
+    (_column_dump(prices=2), False),
+    # two rows are as often read row by row
+    (_column_dump(rows=2, prices=2), False),
+])
+def test_repair_reads_a_table_printed_a_column_at_a_time(text, read):
+    crf = {"Common": "B-title", "Stock": "I-title", "19,414": "B-owned", "1,035.029": "B-owned", "(1)": "B-fn_mark"}
+    tokens, got = _repaired(fields.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+                            "table1")
+    first = {}
+    for t, tag in zip(tokens, got):
+        first.setdefault(t.text, tag)
+    wanted = DUMP_ROWS if read else [("Common", "B-title"), ("12/16/2021", "O"), ("19,414", "B-owned")]
+    assert [(text, first[text]) for text, _ in wanted] == wanted
+    if read:
+        last_letter = [tag for t, tag in zip(tokens, got) if t.text == "D"][-1]
+        assert last_letter == "B-di"
+
+
 # Cut down from pdfminer of a real filing's Table I (a holder's sales at many prices): the
 # titles printed as a column, the CRF reading one of them
 @pytest.mark.parametrize("titles, read, prices, tags", [
