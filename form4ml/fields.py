@@ -2286,9 +2286,9 @@ def repair_column_dumps(tokens, tags, confidences, line_zones):
     their A/D letters (or ten amounts, then ten letters), ten prices, ten amounts owned,
     ten D/I letters, and the CRF, lost among so many like lines, reads amounts as amounts
     owned and prices as amounts. A block is read only where every column holds as many
-    values as the block has titles and the columns stand in the form's order (every
-    amount of shares before the first price); any other block is left as it is. Tags
-    fixed in place, with the lowest confidence of the CRF's own tags in the table."""
+    values as the block has rows (the transactions' columns as many as dates: a holding,
+    printed last, has none); any other block is left as it is. Tags fixed in place, with
+    the lowest confidence of the CRF's own tags in the table."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     read = [confidences[i] for run in by_line.values() for i in run if confidences[i] is not None]
     for block in _dump_blocks(tokens, by_line):
@@ -2336,27 +2336,29 @@ def _cell_shape(tokens, run):
 
 def _dump_columns(block):
     """{label: the block's cells of that column}, or None where the block is no column
-    dump with as many values in every column as titles. pdfminer prints the columns in
+    dump with as many values in every column as titles (the transactions' columns, as
+    many as dates: holdings, printed last, have none). pdfminer prints the columns in
     no fixed order, so they are told apart by their cells: an amount with its A/D letter
     beside it or on the line below (or a column of amounts right before a column of as
     many A/D letters) is shares, the other amounts the amounts owned; of the letters left,
     the first half are codes and the second D/I letters."""
     titles = [c for c in block if c[0] == "title"]
     n, dates = len(titles), [c for c in block if c[0] == "date"]
-    if n < MIN_DUMP_ROWS or len(dates) != n:
+    t = len(dates)      # the transactions; the rows after them are holdings
+    if n < MIN_DUMP_ROWS or not 0 < t <= n:
         return None
-    rest = block[block.index(dates[-1]) + 1:]
+    rest = block[max(block.index(dates[-1]), block.index(titles[-1])) + 1:]
     prices = [c for c in rest if c[0] == "price"]
-    if any(c[0] in ("title", "date") for c in rest) or len(prices) != n:
+    if any(c[0] in ("title", "date") for c in rest) or len(prices) != t:
         return None
-    shares, ad = _shares_and_letters(rest, n)
+    shares, ad = _shares_and_letters(rest, t)
     if shares is None:
         return None
     owned = [c for c in rest if c[0] == "amount" and not any(c is x for x in shares)]
     letters = [c for c in rest if c[0] == "letter" and not any(c is x for x in ad)]
-    if len(owned) != n or len(letters) != 2 * n:
+    if len(owned) != n or len(letters) != t + n:
         return None
-    codes, di = letters[:n], letters[n:]
+    codes, di = letters[:t], letters[t:]
     if any(_letter(c) not in ("D", "I") for c in di):
         return None
     return {"title": titles, "tx_date": dates, "code": codes, "shares": shares, "ad": ad, "price": prices,

@@ -2711,15 +2711,16 @@ PRICES = ("1,035.029", "1,036.064", "1,037.119")
 OWNED = ("1,595,807", "1,565,159", "1,541,144")
 
 
-def _column_dump(rows=3, prices=3, owned_first=False):
-    """A page of ``rows`` sales as pdfminer prints it, column by column."""
+def _column_dump(rows=3, prices=3, owned_first=False, holding=False):
+    """A page of ``rows`` sales (and a holding) as pdfminer prints it, column by column."""
     column = lambda cells: "".join(f"{cell}\n\n" for cell in cells)
-    head = column(["Common Stock\n\n12/16/2021"] * rows)
+    head = column(["Common Stock\n\n12/16/2021"] * rows) + column(["Common Stock"] * holding)
     codes, letters = column(["S (1)"] * rows), column(["D"] * rows)
-    shares, right = column(f"{a} D" for a in SHARES[:rows]), column(f"$\n{p}" for p in PRICES[:prices]) + column(OWNED[:rows])
+    shares = column(f"{a} D" for a in SHARES[:rows])
+    right = column(f"$\n{p}" for p in PRICES[:prices]) + column(OWNED[:rows] + ("8,000",) * holding)
     if owned_first:     # the amounts apart from their letters, after the prices and amounts owned
-        return head + right + column(SHARES[:rows]) + letters + codes + letters
-    return head + codes + shares + right + letters
+        return head + right + column(SHARES[:rows]) + letters + codes + letters + column("I" * holding)
+    return head + codes + shares + right + letters + column("I" * holding)
 
 
 DUMP_ROWS = [("Common", "B-title"), ("12/16/2021", "B-tx_date"), ("S", "B-code"), ("(1)", "B-fn_mark"),
@@ -2729,6 +2730,9 @@ DUMP_ROWS = [("Common", "B-title"), ("12/16/2021", "B-tx_date"), ("S", "B-code")
 @pytest.mark.parametrize("text, read", [
     (_column_dump(), True),
     (_column_dump(owned_first=True), True),
+    # a holding's title, amount owned and letter printed last in their columns
+    (_column_dump(holding=True), True),
+    (_column_dump(owned_first=True, holding=True), True),
     # a price missing: no column dump
     (_column_dump(prices=2), False),
     # two rows are as often read row by row
@@ -2744,8 +2748,8 @@ def test_repair_reads_a_table_printed_a_column_at_a_time(text, read):
     wanted = DUMP_ROWS if read else [("Common", "B-title"), ("12/16/2021", "O"), ("19,414", "B-owned")]
     assert [(text, first[text]) for text, _ in wanted] == wanted
     if read:
-        last_letter = [tag for t, tag in zip(tokens, got) if t.text == "D"][-1]
-        assert last_letter == "B-di"
+        assert [tag for t, tag in zip(tokens, got) if t.text in ("D", "I")][-1] == "B-di"
+        assert [tag for t, tag in zip(tokens, got) if t.text in ("1,541,144", "8,000")][-1] == "B-owned"
 
 
 # Cut down from pdfminer of a real filing's Table I (a holder's sales at many prices): the
