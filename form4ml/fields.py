@@ -2286,8 +2286,8 @@ def repair_column_dumps(tokens, tags, confidences, line_zones):
     their A/D letters (or ten amounts, then ten letters), ten prices, ten amounts owned,
     ten D/I letters, and the CRF, lost among so many like lines, reads amounts as amounts
     owned and prices as amounts. A block is read only where every column holds as many
-    values as the block has rows (the transactions' columns as many as dates: a holding,
-    printed last, has none); any other block is left as it is. Tags fixed in place, with
+    values as the block has rows (the transactions' columns as many as dates, prices as
+    many or fewer: a holding, printed last, has none); any other block is left as it is. Tags fixed in place, with
     the lowest confidence of the CRF's own tags in the table."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     read = [confidences[i] for run in by_line.values() for i in run if confidences[i] is not None]
@@ -2337,7 +2337,7 @@ def _cell_shape(tokens, run):
 def _dump_columns(block):
     """{label: the block's cells of that column}, or None where the block is no column
     dump with as many values in every column as titles (the transactions' columns, as
-    many as dates: holdings, printed last, have none). pdfminer prints the columns in
+    many as dates, prices as many or fewer: holdings, printed last, have none). pdfminer prints the columns in
     no fixed order, so they are told apart by their cells: an amount with its A/D letter
     beside it or on the line below (or a column of amounts right before a column of as
     many A/D letters) is shares, the other amounts the amounts owned; of the letters left,
@@ -2349,7 +2349,7 @@ def _dump_columns(block):
         return None
     rest = block[max(block.index(dates[-1]), block.index(titles[-1])) + 1:]
     prices = [c for c in rest if c[0] == "price"]
-    if any(c[0] in ("title", "date") for c in rest) or len(prices) != t:
+    if any(c[0] in ("title", "date") for c in rest) or len(prices) > t:
         return None
     shares, ad = _shares_and_letters(rest, t)
     if shares is None:

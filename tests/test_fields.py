@@ -2733,8 +2733,10 @@ DUMP_ROWS = [("Common", "B-title"), ("12/16/2021", "B-tx_date"), ("S", "B-code")
     # a holding's title, amount owned and letter printed last in their columns
     (_column_dump(holding=True), True),
     (_column_dump(owned_first=True, holding=True), True),
-    # a price missing: no column dump
-    (_column_dump(prices=2), False),
+    # a row without a price
+    (_column_dump(prices=2), True),
+    # an amount more than the columns hold: no column dump
+    (_column_dump() + "9,999", False),
     # two rows are as often read row by row
     (_column_dump(rows=2, prices=2), False),
 ])
