@@ -2337,7 +2337,8 @@ def _cell_shape(tokens, run):
 def _dump_columns(block):
     """{label: the block's cells of that column}, or None where the block is no column
     dump with as many values in every column as titles (the transactions' columns, as
-    many as dates, prices as many or fewer: holdings, printed last, have none). pdfminer prints the columns in
+    many as dates, prices as many or fewer: holdings, printed last, have none; the D/I
+    letters as many as titles, or none where the page prints them elsewhere). pdfminer prints the columns in
     no fixed order, so they are told apart by their cells: an amount with its A/D letter
     beside it or on the line below (or a column of amounts right before a column of as
     many A/D letters) is shares, the other amounts the amounts owned; of the letters left,
@@ -2356,9 +2357,9 @@ def _dump_columns(block):
         return None
     owned = [c for c in rest if c[0] == "amount" and not any(c is x for x in shares)]
     letters = [c for c in rest if c[0] == "letter" and not any(c is x for x in ad)]
-    if len(owned) != n or len(letters) != t + n:
+    if len(owned) != n or len(letters) not in (t, t + n):
         return None
-    codes, di = letters[:t], letters[t:]
+    codes, di = letters[:t], letters[t:]       # a page may print its D/I letters elsewhere
     if any(_letter(c) not in ("D", "I") for c in di):
         return None
     return {"title": titles, "tx_date": dates, "code": codes, "shares": shares, "ad": ad, "price": prices,
