@@ -2043,7 +2043,7 @@ def repair_missing_titles(tokens, tags, confidences, line_zones):
 
 
 def repair_title_columns(tokens, tags, confidences, line_zones):
-    """Two or more lines of the same words naming a security, one after another (a blank
+    """Three or more lines of the same words naming a security, one after another (a blank
     line or marks at most between), some of them read as a title, are rows' titles while
     Table I has fewer titles than the most of any one of its other row cells (dates,
     codes, amounts, prices, D/I letters): pdfminer prints a long table's titles as a
@@ -2066,9 +2066,9 @@ MIN_TITLE_COLUMN = 3     # lines of a column of titles: two are as often a row's
 
 
 def _title_columns(tokens, tags, by_line):
-    """Runs of two or more lines of the same words naming a security, one after another (a
-    blank line or marks at most between), each untagged or read as one title, at least
-    one so read: lists of the lines' token indices."""
+    """Runs of ``MIN_TITLE_COLUMN`` or more lines of the same words naming a security, one
+    after another (a blank line or marks at most between), each untagged or read as one
+    title, at least one so read: lists of the lines' token indices."""
     columns, column, last = [], [], None
     for line, run in by_line.items():
         if _marks_only(tokens, run):
@@ -2286,9 +2286,8 @@ def repair_column_dumps(tokens, tags, confidences, line_zones):
     their A/D letters (or ten amounts, then ten letters), ten prices, ten amounts owned,
     ten D/I letters, and the CRF, lost among so many like lines, reads amounts as amounts
     owned and prices as amounts. A block is read only where every column holds as many
-    values as the block has rows (the transactions' columns as many as dates, prices as
-    many or fewer: a holding, printed last, has none); any other block is left as it is. Tags fixed in place, with
-    the lowest confidence of the CRF's own tags in the table."""
+    values as the block has rows (``_dump_columns``); any other block is left as it is.
+    Tags fixed in place, with the lowest confidence of the CRF's own tags in the table."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     read = [confidences[i] for run in by_line.values() for i in run if confidences[i] is not None]
     for block in _dump_blocks(tokens, by_line):
@@ -2338,11 +2337,11 @@ def _dump_columns(block):
     """{label: the block's cells of that column}, or None where the block is no column
     dump with as many values in every column as titles (the transactions' columns, as
     many as dates, prices as many or fewer: holdings, printed last, have none; the D/I
-    letters as many as titles, or none where the page prints them elsewhere). pdfminer prints the columns in
-    no fixed order, so they are told apart by their cells: an amount with its A/D letter
-    beside it or on the line below (or a column of amounts right before a column of as
-    many A/D letters) is shares, the other amounts the amounts owned; of the letters left,
-    the first half are codes and the second D/I letters."""
+    letters as many as titles, or none where the page prints them elsewhere). pdfminer
+    prints the columns in no fixed order, so they are told apart by their cells: an
+    amount with its A/D letter beside it or on the line below (or a column of amounts
+    right before a column of as many A/D letters) is shares, the other amounts the
+    amounts owned; of the letters left, the first are codes and the rest D/I letters."""
     titles = [c for c in block if c[0] == "title"]
     n, dates = len(titles), [c for c in block if c[0] == "date"]
     t = len(dates)      # the transactions; the rows after them are holdings
@@ -2381,7 +2380,8 @@ def _shares_and_letters(cells, n):
         end = k
         while end < len(cells) and cells[end][0] == "amount":
             end += 1
-        letters = list(takewhile(lambda c: c[0] == "letter" and _letter(c) in ("A", "D"), cells[end:end + end - k]))
+        # the letters after the run of amounts, no more than it has amounts
+        letters = list(takewhile(lambda c: c[0] == "letter" and _letter(c) in ("A", "D"), cells[end:2 * end - k]))
         if letters:
             shares += cells[end - len(letters):end]
             ad += letters
