@@ -2297,7 +2297,9 @@ def repair_column_dumps(tokens, tags, confidences, line_zones):
                 _tag_dump_cell(tokens, tags, confidences, run, label, min(read, default=0.5))
 
 
-MIN_DUMP_ROWS = 3       # rows of a block read by its columns: fewer are as often read row by row
+MIN_DUMP_ROWS = 2       # rows of a block read by its columns
+MIN_LOOSE_DUMP_ROWS = 3     # fewer only where each column stands together, whole (plain pdftotext
+                            # prints a two-row table's cells in a mix that counts alike)
 
 
 def _dump_blocks(tokens, by_line):
@@ -2361,8 +2363,18 @@ def _dump_columns(block):
     codes, di = letters[:t], letters[t:]       # a page may print its D/I letters elsewhere
     if any(_letter(c) not in ("D", "I") for c in di):
         return None
-    return {"title": titles, "tx_date": dates, "code": codes, "shares": shares, "ad": ad, "price": prices,
-            "owned": owned, "di": di}
+    columns = {"title": titles, "tx_date": dates, "code": codes, "shares": shares, "ad": ad, "price": prices,
+               "owned": owned, "di": di}
+    if n < MIN_LOOSE_DUMP_ROWS and (len(prices) < t or not all(
+            _together(block, cells) for cells in (codes, shares + ad, prices, owned, di))):
+        return None
+    return columns
+
+
+def _together(block, cells):
+    """Whether ``cells`` stand one after another in ``block``, nothing else between them."""
+    places = sorted(k for k, cell in enumerate(block) if any(cell is c for c in cells))
+    return not places or places[-1] - places[0] == len(places) - 1
 
 
 def _shares_and_letters(cells, n):

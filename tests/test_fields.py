@@ -2740,8 +2740,13 @@ DUMP_ROWS = [("Common", "B-title"), ("12/16/2021", "B-tx_date"), ("S", "B-code")
     (_column_dump(ownership=False), True),
     # an amount more than the columns hold: no column dump
     (_column_dump() + "9,999", False),
-    # two rows are as often read row by row
-    (_column_dump(rows=2, prices=2), False),
+    # two rows, each column whole and together
+    (_column_dump(rows=2, prices=2), True),
+    # two rows whose cells stand in a mix that counts alike (plain pdftotext): left
+    ("Common Stock\n\n12/16/2021\n\n" * 2 + "S (1)\n\nS (1)\n\n19,414 D\n\n$\n1,035.029\n\n28,441 D\n\n"
+     "$\n1,036.064\n\n1,595,807\n\n1,565,159\n\nD\n\nD", False),
+    # two rows, one without a price: left
+    (_column_dump(rows=2, prices=1), False),
 ])
 def test_repair_reads_a_table_printed_a_column_at_a_time(text, read):
     crf = {"Common": "B-title", "Stock": "I-title", "19,414": "B-owned", "1,035.029": "B-owned", "(1)": "B-fn_mark"}
@@ -2756,7 +2761,7 @@ def test_repair_reads_a_table_printed_a_column_at_a_time(text, read):
     # the last line of the ownership column (where printed) and of the amounts owned
     end = text.split()[-1]
     assert not read or end not in ("D", "I") or last[end] == "B-di"
-    assert not read or last["8,000" if "8,000" in last else "1,541,144"] == "B-owned"
+    assert not read or last[next(a for a in ("8,000",) + OWNED[::-1] if a in last)] == "B-owned"
 
 
 # Cut down from pdfminer of a real filing's Table I (a holder's sales at many prices): the
