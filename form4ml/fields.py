@@ -2290,7 +2290,7 @@ def repair_column_dumps(tokens, tags, confidences, line_zones):
     Tags fixed in place, with the lowest confidence of the CRF's own tags in the table."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     read = [confidences[i] for run in by_line.values() for i in run if confidences[i] is not None]
-    for block in _dump_blocks(tokens, by_line):
+    for block in _dump_blocks(tokens, tags, by_line):
         columns = _dump_columns(block)
         for label, cells in (columns or {}).items():
             for _, run, _ in cells:
@@ -2302,12 +2302,12 @@ MIN_LOOSE_DUMP_ROWS = 3     # fewer only where each column stands together, whol
                             # prints a two-row table's cells in a mix that counts alike)
 
 
-def _dump_blocks(tokens, by_line):
+def _dump_blocks(tokens, tags, by_line):
     """Table I's lines as cells [(shape, tokens, first value's text)], cut into blocks at
     each title that follows a cell of the table's right-hand part (the next page's rows)."""
     blocks, dollar = [[]], False
     for run in by_line.values():
-        shape = _cell_shape(tokens, run)
+        shape = _cell_shape(tokens, tags, run)
         if shape == "title" and any(cell[0] not in ("title", "date", None) for cell in blocks[-1]):
             blocks.append([])
         if shape == "amount" and dollar:
@@ -2317,9 +2317,10 @@ def _dump_blocks(tokens, by_line):
     return [[cell for cell in block if cell[0] is not None] for block in blocks]
 
 
-def _cell_shape(tokens, run):
-    """The shape of a line that is one cell (its marks aside): title, date, letter,
-    amount, amount_letter (``9,999 D``) or price (``$ 12.50``); None for anything else."""
+def _cell_shape(tokens, tags, run):
+    """The shape of a line that is one cell (its marks aside): title (words naming a
+    security, or a title the CRF read whole), date, letter, amount, amount_letter
+    (``9,999 D``) or price (``$ 12.50``); None for anything else."""
     texts = [tokens[i].text for i in run if not MARK.match(tokens[i].text)]
     if not texts:
         return None
@@ -2332,7 +2333,8 @@ def _cell_shape(tokens, run):
         return ("date" if DATE.match(text) else "amount" if WHOLE_AMOUNT.match(text) and text[0] != "$"
                 else "letter" if text in SEC_CODES and text != "V" else None)
     worded = _names_security(texts) and _worded(tokens, run) and all(_title_like(t) for t in texts)
-    return "title" if worded else None
+    read = tags[run[0]] == "B-title" and all(tags[i] == "I-title" or MARK.match(tokens[i].text) for i in run[1:])
+    return "title" if worded or read else None
 
 
 def _dump_columns(block):

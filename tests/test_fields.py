@@ -2740,6 +2740,8 @@ DUMP_ROWS = [("Common", "B-title"), ("12/16/2021", "B-tx_date"), ("S", "B-code")
     (_column_dump(ownership=False), True),
     # an amount more than the columns hold: no column dump
     (_column_dump() + "9,999", False),
+    # titles that are no capitalised words, the CRF reading them
+    (_column_dump().replace("Common Stock", "Common shares without par value"), True),
     # two rows, each column whole and together
     (_column_dump(rows=2, prices=2), True),
     # two rows whose cells stand in a mix that counts alike (plain pdftotext): left
@@ -2749,7 +2751,8 @@ DUMP_ROWS = [("Common", "B-title"), ("12/16/2021", "B-tx_date"), ("S", "B-code")
     (_column_dump(rows=2, prices=1), False),
 ])
 def test_repair_reads_a_table_printed_a_column_at_a_time(text, read):
-    crf = {"Common": "B-title", "Stock": "I-title", "19,414": "B-owned", "1,035.029": "B-owned", "(1)": "B-fn_mark"}
+    crf = {"Common": "B-title", "Stock": "I-title", "19,414": "B-owned", "1,035.029": "B-owned", "(1)": "B-fn_mark",
+           **dict.fromkeys(("shares", "without", "par", "value"), "I-title")}
     tokens, got = _repaired(fields.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
                             "table1")
     first, last = {}, {}
