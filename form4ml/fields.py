@@ -2074,9 +2074,7 @@ def _title_columns(tokens, tags, by_line):
         if _marks_only(tokens, run):
             continue
         texts = [tokens[i].text for i in run]
-        fits = (_names_security(texts) and _worded(tokens, run) and all(_title_like(t) for t in texts)
-                and (all(tags[i] == "O" for i in run) or tags[run[0]] == "B-title"
-                     and all(tags[i] == "I-title" for i in run[1:])))
+        fits = _security_line(tokens, run, texts) and (all(tags[i] == "O" for i in run) or _read_title(tokens, tags, run))
         if not (fits and column and texts == [tokens[i].text for i in column[-1]] and line - last <= MAX_CELL_LINE_GAP):
             columns, column = columns + [column], []
         if fits:
@@ -2165,7 +2163,10 @@ def repair_codes_before_dates(tokens, tags, confidences, line_zones):
 
 def _lone_code(tokens, tags, run):
     """Whether a line's tokens are a code letter (untagged or read a code) and marks."""
-    return tokens[run[0]].text in SEC_CODES - {"V"} and tags[run[0]] in ("O", "B-code") and _marks_only(tokens, run[1:])
+    return tokens[run[0]].text in LINE_CODES and tags[run[0]] in ("O", "B-code") and _marks_only(tokens, run[1:])
+
+
+LINE_CODES = frozenset(SEC_CODES) - {"V"}     # codes a line may hold alone: ``V`` is column 3's heading
 
 
 def _marks_only(tokens, idx):
@@ -2251,11 +2252,11 @@ def repair_code_columns(tokens, tags, confidences, line_zones):
     before."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     missing = _shortfall(tags, by_line, "B-title", "B-code")
-    for column in _lone_columns(tokens, by_line, lambda text: text in SEC_CODES - LETTER_CODES):
+    for column in _lone_columns(tokens, by_line, lambda text: text in COLUMN_CODES):
         missing = _read_column(tokens, tags, confidences, column, "B-code", missing)
 
 
-LETTER_CODES = frozenset("ADIV")    # codes that read as A/D or D/I letters or column 3's heading
+COLUMN_CODES = LINE_CODES - frozenset("ADI")    # no A/D or D/I letter
 
 
 def repair_ad_letter_columns(tokens, tags, confidences, line_zones):
@@ -2275,8 +2276,7 @@ def repair_ad_letter_columns(tokens, tags, confidences, line_zones):
 
 def _alone(tokens, i):
     """Whether token ``i`` stands alone on its line, its marks aside."""
-    line = [k for k in range(max(i - 3, 0), min(i + 4, len(tokens))) if tokens[k].line == tokens[i].line]
-    return all(k == i or MARK.match(tokens[k].text) for k in line)
+    return all(k == i or MARK.match(tokens[k].text) for k in line_runs(tokens)[tokens[i].line])
 
 
 def repair_column_dumps(tokens, tags, confidences, line_zones):
@@ -2289,12 +2289,11 @@ def repair_column_dumps(tokens, tags, confidences, line_zones):
     values as the block has rows (``_dump_columns``); any other block is left as it is.
     Tags fixed in place, with the lowest confidence of the CRF's own tags in the table."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
-    read = [confidences[i] for run in by_line.values() for i in run if confidences[i] is not None]
+    lowest = min((confidences[i] for run in by_line.values() for i in run if confidences[i] is not None), default=0.5)
     for block in _dump_blocks(tokens, tags, by_line):
-        columns = _dump_columns(block)
-        for label, cells in (columns or {}).items():
+        for label, cells in (_dump_columns(block) or {}).items():
             for _, run, _ in cells:
-                _tag_dump_cell(tokens, tags, confidences, run, label, min(read, default=0.5))
+                _tag_dump_cell(tokens, tags, confidences, run, label, lowest)
 
 
 MIN_DUMP_ROWS = 2       # rows of a block read by its columns
@@ -2331,10 +2330,19 @@ def _cell_shape(tokens, tags, run):
     if len(texts) == 1:
         text = texts[0]
         return ("date" if DATE.match(text) else "amount" if WHOLE_AMOUNT.match(text) and text[0] != "$"
-                else "letter" if text in SEC_CODES and text != "V" else None)
-    worded = _names_security(texts) and _worded(tokens, run) and all(_title_like(t) for t in texts)
-    read = tags[run[0]] == "B-title" and all(tags[i] == "I-title" or MARK.match(tokens[i].text) for i in run[1:])
-    return "title" if worded or read else None
+                else "letter" if text in LINE_CODES else None)
+    return "title" if _security_line(tokens, run, texts) or _read_title(tokens, tags, run) else None
+
+
+def _security_line(tokens, run, texts):
+    """Whether a line's words (``texts``, of the tokens ``run``) name a security, each a
+    title's word."""
+    return _names_security(texts) and _worded(tokens, run) and all(_title_like(t) for t in texts)
+
+
+def _read_title(tokens, tags, run):
+    """Whether a line is one title the CRF read whole, its marks aside."""
+    return tags[run[0]] == "B-title" and all(tags[i] == "I-title" or MARK.match(tokens[i].text) for i in run[1:])
 
 
 def _dump_columns(block):
@@ -2358,8 +2366,9 @@ def _dump_columns(block):
     shares, ad = _shares_and_letters(rest, t)
     if shares is None:
         return None
-    owned = [c for c in rest if c[0] == "amount" and not any(c is x for x in shares)]
-    letters = [c for c in rest if c[0] == "letter" and not any(c is x for x in ad)]
+    taken = {id(c) for c in shares + ad}
+    owned = [c for c in rest if c[0] == "amount" and id(c) not in taken]
+    letters = [c for c in rest if c[0] == "letter" and id(c) not in taken]
     if len(owned) != n or len(letters) not in (t, t + n):
         return None
     codes, di = letters[:t], letters[t:]       # a page may print its D/I letters elsewhere
@@ -2375,7 +2384,8 @@ def _dump_columns(block):
 
 def _together(block, cells):
     """Whether ``cells`` stand one after another in ``block``, nothing else between them."""
-    places = sorted(k for k, cell in enumerate(block) if any(cell is c for c in cells))
+    ids = {id(c) for c in cells}
+    places = [k for k, cell in enumerate(block) if id(cell) in ids]
     return not places or places[-1] - places[0] == len(places) - 1
 
 
