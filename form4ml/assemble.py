@@ -1054,25 +1054,28 @@ def _spread_trailing_marks(run):
     where in text order they all went to the row above them. Such are the marks below
     the run's last row, one for each of its last rows (plain ``pdftotext`` prints the
     marks of a column of ``See footnote`` cells after the table: ``(3)`` / blank /
-    ``(3)``), and in Table I a column of three marks or more that follows a row's cells,
-    one for each row since the last such column (a long table's weighted-average price
-    notes, ``(3)`` / blank / ``(4)`` ..., printed below each page of its rows). Mark lines
-    right below each other are one cell's marks wrapped (``(4) (5) (6)`` / ``(7) (8)``)."""
+    ``(3)``), and in Table I a column of three marks or more among a row's cells, one for
+    each row since the last such column, or for each row before this one where the row's
+    own cells go on after it (a long table's weighted-average price notes, ``(3)`` /
+    blank / ``(4)`` ..., printed below each page of its rows or before the page's last
+    price). Mark lines right below each other are one cell's marks wrapped (``(4) (5)
+    (6)`` / ``(7) (8)``)."""
     columns, first = [], 0
     for k, row in enumerate(run):
-        lines = _mark_column(row, below_cells=False) if row.table == "table1" else []
-        if lines and len(lines) == k + 1 - first and len(lines) >= MIN_MARK_COLUMN:
-            columns.append((k, lines))
-        elif k == len(run) - 1:
-            lines = _mark_column(row, below_cells=True)
-            if 2 <= len(lines) <= k + 1:
-                columns.append((k, lines))
-        if lines:
+        runs = _mark_runs(row)
+        found = [(lines, k + 1) for lines, _ in runs[-1:] if len(lines) == k + 1 - first]
+        found = found or [(lines, k) for lines, cells_after in runs if cells_after and len(lines) == k - first]
+        found = [(lines, end) for lines, end in found if len(lines) >= MIN_MARK_COLUMN and row.table == "table1"]
+        if not found and k == len(run) - 1:
+            below = [lines for lines, cells_after in runs[-1:] if not cells_after]
+            found = [(lines, k + 1) for lines in below if len(lines) <= k + 1]
+        columns += [(k, lines, end) for lines, end in found]
+        if runs:
             first = k + 1
-    for k, lines in columns:
+    for k, lines, end in columns:
         column = {id(m) for marks in lines for m in marks}
         run[k].marks = [m for m in run[k].marks if id(m) not in column]
-        for receiver, marks in zip(run[k + 1 - len(lines):k + 1], lines):
+        for receiver, marks in zip(run[end - len(lines):end], lines):
             receiver.marks = receiver.marks + marks
     return run if columns else None
 
@@ -1080,26 +1083,22 @@ def _spread_trailing_marks(run):
 MIN_MARK_COLUMN = 3     # marks lines of a column printed after a page of rows, not the row's own
 
 
-def _mark_column(row, below_cells):
-    """The row's marks on lines of their own, a block apart, that follow its cells (with
-    ``below_cells``, below every cell; else the last such run between its cells, a column
-    spread later standing below it), as lists of marks a line; [] where fewer than two."""
+def _mark_runs(row):
+    """The row's runs of two or more mark lines, each line a block apart, that follow one
+    of its cells, as (lists of marks a line, whether a cell of the row follows the run)."""
     pieces = _pieces_and_marks([row])
     runs, above = [], None
     for is_mark, run in groupby(pieces, key=lambda x: x[1]):
         run = [p for p, _ in run]
         if not is_mark:
             above = run[-1].line
+            runs = [(lines, True) for lines, _ in runs]
         elif above is not None:
-            runs.append((above, [list(marks) for _, marks in groupby(run, key=lambda m: m.line)]))
-    if below_cells:
-        runs = runs[-1:] if pieces and pieces[-1][1] else []
-    found = []
-    for above, lines in runs:
-        starts = [above] + [marks[0].line for marks in lines]
-        if len(lines) >= 2 and all(b - a >= 2 for a, b in zip(starts, starts[1:])):
-            found = lines
-    return found
+            lines = [list(marks) for _, marks in groupby(run, key=lambda m: m.line)]
+            starts = [above] + [marks[0].line for marks in lines]
+            if len(lines) >= 2 and all(b - a >= 2 for a, b in zip(starts, starts[1:])):
+                runs.append((lines, False))
+    return runs
 
 
 def _place(piece):

@@ -1261,6 +1261,35 @@ def test_assemble_gives_each_page_mark_column_to_the_page_rows_in_order(pages, i
     assert [r["footnote_ids"] for r in rows] == ids
 
 
+def _sales_page_marked_before_last_price(marks):
+    """Plain pdftotext of a real filing's long Table I (Tesla, a holder's sales of a
+    day): four rows a cell a line, the column of ``marks`` printed among the last row's
+    cells (after its A/D letter, before its price), that row's own mark after its cells."""
+    pieces, line = [], 100
+    for k in range(4):
+        pieces += [L("title", "Common Stock", line), L("tx_date", "11/12/2021", line + 2),
+                   L("code", "S", line + 4), L("shares", "61,197", line + 6), L("ad", "D", line + 8)]
+        line += 10
+        if k == 3:
+            for mark in marks:
+                pieces.append(L("fn_mark", mark, line))
+                line += 2
+        pieces += [L("price", "1,027.598", line + 1), L("owned", "167,019,760", line + 1), L("di", "I", line + 3)]
+        line += 5
+    return pieces + [L("fn_mark", "(9)", line)]
+
+
+@pytest.mark.parametrize("marks, ids", [
+    # one mark for each row before the last: theirs in order, the last row keeps its own
+    (["(1)", "(3)", "(4)"], [["F1"], ["F3"], ["F4"], ["F9"]]),
+    # another count: no telling which rows, left with the last row
+    (["(1)", "(3)"], [[], [], [], ["F1", "F3", "F9"]]),
+])
+def test_assemble_gives_a_mark_column_before_a_page_last_price_to_the_rows_above(marks, ids):
+    rows = assemble(_sales_page_marked_before_last_price(marks))["non_derivative_transactions"]
+    assert [r["footnote_ids"] for r in rows] == ids
+
+
 def _grant_rows(mark_lines):
     """Plain pdftotext of a real filing's Table II (two grants of dividend-equivalent
     units): each row's title, mark, date and code, then the column of the two amounts,
