@@ -560,9 +560,10 @@ def repair_untitled_rows(tokens, tags, confidences, line_zones):
         if group is None:
             continue
         first_line = [i for i in group if tokens[i].line == line]
-        after = next((i for i in range(first_line[-1] + 1, len(tokens)) if tags[i] != "O"), None)
+        after = next((i for i in range(first_line[-1] + 1, len(tokens))
+                      if tags[i] != "O" and tags[i] != "B-fn_mark" and not tags[i].endswith("-nature")), None)
         before = next((i for i in range(group[0] - 1, -1, -1) if tags[i] != "O"), None)
-        opener = after is not None and (tags[after][2:] in ROW_OPENERS or tags[after] == "B-code"
+        opener = after is not None and (tags[after][2:] in ROW_OPENERS or tags[after] in ("B-code", "B-price")
                                         and tokens[after].line == line)    # a date no rule has read yet
         if (not opener or tokens[after].line - line > MAX_TITLE_GAP
                 or before is not None and tags[before][2:] == "title" and tokens[before].line >= line - 1):
@@ -715,6 +716,68 @@ def repair_par_value_tails(tokens, tags, confidences, line_zones):
                 tags[j], confidences[j] = "I-" + tags[i][2:], confidences[i]
 
 
+def repair_par_value_below_rows(tokens, tags, confidences, line_zones):
+    """A line opening with a par value's words alone in the title column that the CRF
+    left ``O`` (``$0.01 per share``) ends the title above it in that column: ``pdftotext
+    -layout`` prints a tall title cell's last line below its row's values (``Common
+    Stock, par value`` / the row's line / ``$0.01 per share``). The line between may
+    hold nothing in the title's columns. Tags fixed in place, with the title's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
+    for line, run in by_line.items():
+        tail = _first_cell(tokens, run)
+        if not (tail and tokens[tail[0]].col <= WRAP_COLUMN_SLACK and _par_value_words(tokens, tags, tail)):
+            continue
+        title = _title_cell_above(tokens, tags, by_line, line)
+        if title is not None:
+            for i in tail:
+                tags[i], confidences[i] = "I-title", confidences[title]
+
+
+def _par_value_words(tokens, tags, cell):
+    texts = [tokens[i].text.lower() for i in cell]
+    return (all(tags[i] == "O" and (PAR_VALUE.match(t) or t in ("share", "shares")) for i, t in zip(cell, texts))
+            and any(t in ("par", "per", "value") for t in texts))
+
+
+def _title_cell_above(tokens, tags, by_line, line):
+    """The last token of a title cell opening a line within ``MAX_PAR_LINES`` above
+    ``line``, the lines between holding nothing in its columns, or None."""
+    for above in range(line - 1, line - MAX_PAR_LINES, -1):
+        run = by_line.get(above, ())
+        if not run:
+            continue
+        cell = _first_cell(tokens, run)
+        if not cell:
+            return None
+        if tokens[cell[0]].col <= WRAP_COLUMN_SLACK:
+            return cell[-1] if tags[cell[-1]].endswith("-title") else None
+        if tokens[cell[0]].col < MIN_TITLE_COLUMN_END:
+            return None
+    return None
+
+
+MIN_TITLE_COLUMN_END = 20      # characters a title column spans at least
+
+
+def repair_class_letters(tokens, tags, confidences, line_zones):
+    """The class letter of a title the CRF began (``Class A Common Stock``), read as a
+    code or an A/D or D/I letter, and the security's words after it that it left ``O``,
+    go on the title. Tags fixed in place, with the title's confidence."""
+    for i in range(len(tokens) - 2):
+        letter, word = tokens[i + 1], tokens[i + 2]
+        if not (tags[i][2:] in ("title", "und_title") and tokens[i].text.lower() == "class"
+                and line_zones[tokens[i].line] in TABLE_ZONES and len(letter.text) == 1 and letter.text.isupper()
+                and tags[i + 1][2:] in ("code", "ad", "di") and letter.line == word.line == tokens[i].line
+                and letter.start - tokens[i].end <= 1 and word.start - letter.end <= 1 and _security(word.text)):
+            continue
+        tags[i + 1], confidences[i + 1] = "I-" + tags[i][2:], confidences[i]
+        for k in range(i + 2, len(tokens)):
+            if (tokens[k].line != tokens[i].line or tags[k] != "O" or tokens[k].start - tokens[k - 1].end > 1
+                    or not (_security(tokens[k].text) or PAR_VALUE.match(tokens[k].text))):
+                break
+            tags[k], confidences[k] = "I-" + tags[i][2:], confidences[i]
+
+
 def _par_value_title(tokens, tags, by_line, line):
     """The ``O`` tokens of a title with its par value opening ``line`` (its first cell,
     and the next lines' where they go on with such words), or None."""
@@ -725,8 +788,12 @@ def _par_value_title(tokens, tags, by_line, line):
     group = _first_cell(tokens, by_line[line])
     if not _title_words(tokens, tags, group):
         return None
+    row_line = False    # a row's line printed between the title's lines (``pdftotext -layout``)
     for below in range(line + 1, line + MAX_PAR_LINES):
         rest = _first_cell(tokens, by_line[below]) if below in by_line else []
+        if rest and tokens[rest[0]].col >= MIN_TITLE_COLUMN_END and not row_line:
+            row_line = True
+            continue
         if not rest or not _title_words(tokens, tags, rest):
             break
         group += rest
@@ -1058,6 +1125,38 @@ def repair_price_after_owned(tokens, tags, confidences, line_zones):
                 and line_zones[tokens[i].line] == "table1" and PRICE_SHAPE.match(tokens[i].text)
                 and not _priced_row(tags, i)):
             tags[i], confidences[i] = "B-price", confidences[i - 1]
+
+
+def repair_prices_below_dollars(tokens, tags, confidences, line_zones):
+    """A Table I number with decimals left ``O`` in the column of a lone ``$`` left ``O``
+    on the line above is its row's price where the row has none, and the marks right
+    after it on its line the price's: ``pdftotext -layout`` prints a tall row's price
+    cell over two lines, the ``$`` level with the title's first line, the digits level
+    with its last (``Class A Common Stock,   $`` / the row's line / ``$0.01 par value
+    5.3569 (1) (2)``), where the CRF reads neither. Tags fixed in place, with the
+    confidence of the row's tagged value right above."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    for line, run in by_line.items():
+        dollars = [i for above in (line - 2, line - 1) for i in by_line.get(above, ()) if tokens[i].text == "$" and tags[i] == "O"
+                   and _alone_in_cell(tokens, i)]
+        for i in run:
+            if not (tags[i] == "O" and PRICE_SHAPE.match(tokens[i].text)):
+                continue
+            over = [d for d in dollars if abs(tokens[i].col - tokens[d].col) <= WRAP_COLUMN_SLACK]
+            # a line of a lone ``$`` over a line of a lone price: plain pdftotext's cells, any row's
+            if over and not _priced_row(tags, i) and (len(run) > 1 or len(line_runs(tokens)[tokens[over[0]].line]) > 1):
+                above = next((j for j in range(i - 1, -1, -1) if tags[j] != "O"), None)
+                if above is None or confidences[above] is None:
+                    continue
+                tags[i], confidences[i] = "B-price", confidences[above]
+                for k in takewhile(lambda k: tags[k] == "O" and MARK.match(tokens[k].text), run[run.index(i) + 1:]):
+                    tags[k], confidences[k] = "B-fn_mark", confidences[above]
+
+
+def _alone_in_cell(tokens, i):
+    """Whether token ``i`` stands a cell's width apart from the tokens beside it on its line."""
+    return all(tokens[k].line != tokens[i].line or abs(tokens[k].start - tokens[i].start) > len(tokens[min(k, i)].text) + 1
+               for k in (i - 1, i + 1) if 0 <= k < len(tokens))
 
 
 def _priced_row(tags, i):

@@ -703,6 +703,83 @@ def test_repair_reads_ascii_titles_with_their_par_values_wrapped_over_three_line
     assert titles == ["Common Stock , $ 0.00125 par value"] * 2
 
 
+# Cut down from a real filing's Table I as pdftotext -layout prints it (a fund's
+# purchases): the title's first line above the row's line, its par value below it, the
+# price's ``$`` level with the title and its digits and marks level with the par value.
+LAYOUT_PAR_ROW = ("                                                              See\n"
+                  "Class A Common Stock,                            $             Footnotes\n"
+                  "                     04/24/2025   P   16,847  A              8,552,914   I\n"
+                  "$0.01 par value                                 5.4231 (1) (2)\n")
+LAYOUT_ROW_TAGS = {"See": "B-nature", "Footnotes": "I-nature", "04/24/2025": "B-tx_date", "P": "B-code",
+                   "16,847": "B-shares", "8,552,914": "B-owned", "I": "B-di"}
+
+
+def _layout_row_tags(tokens, crf_title):
+    """The tags of ``LAYOUT_PAR_ROW``'s tokens as the CRF gave them: the title's first
+    line read (``crf_title``, ``Class`` read and its letter as an A/D letter) or left O."""
+    read = {"Class": "B-title", "A": "B-ad"} if crf_title else {}
+    return [read.get(t.text, "O") if t.line == 1 and t.text != "Footnotes"
+            else "B-ad" if t.text == "A" else LAYOUT_ROW_TAGS.get(t.text, "O") for t in tokens]
+
+
+def _layout_title(crf_title, text=LAYOUT_PAR_ROW):
+    tokens = tokenize(text)
+    tags = _layout_row_tags(tokens, crf_title)
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    for repair in (fields.repair_class_letters, fields.repair_untitled_rows, fields.repair_par_value_below_rows,
+                   fields.repair_prices_below_dollars):
+        repair(tokens, tags, confidences, ["table1"] * len(text.split("\n")))
+    assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
+    return {label: " ".join(t.text for t, tag in zip(tokens, tags) if tag[2:] == label)
+            for label in ("title", "price", "fn_mark", "ad")}
+
+
+@pytest.mark.parametrize("crf_title", [
+    # the CRF read the title's first word and took the class letter for an A/D letter
+    True,
+    # the CRF left the title's first line O: the row's values below it open the row
+    False,
+])
+def test_repair_reads_a_title_and_price_printed_around_their_row_line(crf_title):
+    assert _layout_title(crf_title) == {"title": "Class A Common Stock , $ 0.01 par value", "price": "5.4231",
+                                        "fn_mark": "(1) (2)", "ad": "A"}
+
+
+@pytest.mark.parametrize("tail, title", [
+    # a line of a par value's words alone under the title column ends the title
+    ("$0.01 per share", "Common Stock , par value $ 0.01 per share"),
+    # a price alone there is a Table II exercise price's, no title's
+    ("$ 6.24", "Common Stock , par value"),
+])
+def test_repair_ends_a_title_with_the_par_value_below_its_row(tail, title):
+    text = ("Common Stock, par value\n"
+            "                        08/27/2025   S   1,375  D   748.61   123,137   D\n"
+            f"{tail}\n")
+    tokens = tokenize(text)
+    tags = ["B-title" if (t.line, t.text) == (0, "Common") else "I-title" if t.line == 0
+            else LAYOUT_ROW_TAGS.get(t.text, "O") if t.line == 2 else
+            {"08/27/2025": "B-tx_date", "S": "B-code", "1,375": "B-shares", "D": "B-ad", "748.61": "B-price",
+             "123,137": "B-owned"}.get(t.text, "O") for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    fields.repair_par_value_below_rows(tokens, tags, confidences, ["table1"] * 4)
+    assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")) == title
+
+
+@pytest.mark.parametrize("text, price", [
+    # a lone ``$`` over a lone price, one cell a line (plain pdftotext): any row's, left
+    ("Common Stock\n$\n135.63\n321,590", ""),
+    # an amount with no cents under the ``$`` is no price read here
+    (LAYOUT_PAR_ROW.replace("5.4231", "54231"), ""),
+])
+def test_repair_leaves_prices_below_dollars_it_cannot_place(text, price):
+    tokens = tokenize(text)
+    tags = ["B-title" if t.text == "Common" else "I-title" if t.text == "Stock" else
+            "B-owned" if t.text == "321,590" else LAYOUT_ROW_TAGS.get(t.text, "O") for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    fields.repair_prices_below_dollars(tokens, tags, confidences, ["table1"] * len(text.split("\n")))
+    assert " ".join(t.text for t, tag in zip(tokens, tags) if tag == "B-price") == price
+
+
 # Cut down from a real filing's Table I as pdftotext -layout prints it (a Founders Fund
 # sale): the nature cell centred on its row, two lines above the row's line and two below,
 # a price's ``$`` between; the CRF tagged the lines above only.
