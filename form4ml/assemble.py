@@ -682,7 +682,7 @@ def rebuilt_rows(rows):
     natures below a block of rows, tables read column by column, cells raised above their
     row's title, tall cells' heads and split rows, tables read block by block, Table II's
     right-hand cells printed after the table, marks printed after a table."""
-    rows = spread_nature_column(spread_ownership_column(read_trailing_columns(rows)))
+    rows = spread_nature_column(spread_ownership_column(read_trailing_columns(join_centred_tails(rows))))
     rows = attach_trailing_cells(pair_block_rows(mend_rows(lower_raised_cells(read_columns(rows)))))
     return _rebuild_runs(rows, _spread_trailing_marks)
 
@@ -1462,6 +1462,34 @@ def _wrapped_rest(prev, row):
         elif label not in prev.values or not _wrapped_below(prev.values[label], value.pieces[0]):
             return False
     return True
+
+
+def join_centred_tails(rows):
+    """The rows with each text-only row that is the centred tail of the row before
+    (``_centred_tail``) joined to it."""
+    out = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if prev is not None and prev.table == row.table and "title" not in row.values and _centred_tail(prev, row):
+            for label, value in row.values.items():
+                prev.values[label].pieces += [replace(p, begins=False) for p in value.pieces]
+            prev.marks += row.marks
+            continue
+        out.append(row)
+    return out
+
+
+def _centred_tail(prev, row):
+    """Whether ``row`` is text only, each value the last line of ``prev``'s in its column
+    just below ``prev``'s line of short cells: ``pdftotext -layout`` centres a two-line
+    cell on its row's line (``By`` / the row's line / ``Spouse``), the line between empty
+    in its column; the next row's head would stand nearer the next row's line."""
+    main = _main_line(prev)
+    return bool(row.values) and main >= 0 and all(
+        label in TEXT_FIELDS and label in prev.values and len(value.pieces) == 1
+        and value.pieces[0].line == main + 1 and prev.values[label].pieces[-1].line == main - 1
+        and abs(value.pieces[0].col - prev.values[label].pieces[0].col) <= WRAP_COLUMN_SLACK
+        for label, value in row.values.items())
 
 
 def _wrapped_below(value, piece):

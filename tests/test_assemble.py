@@ -1231,6 +1231,27 @@ def test_assemble_gives_mark_lines_after_a_table_to_its_last_rows_in_order(mark_
     assert [r["footnote_ids"] for r in rows] == ids
 
 
+def _centred_natures(tail_line):
+    """pdftotext -layout of a real filing's holdings (AbbVie): each row's two-line nature
+    centred on its row's line, the CRF beginning the first row's second line anew at
+    ``tail_line``."""
+    pieces = [L("title", "Common Stock", 59), L("nature", "By", 59), L("owned", "6,715", 60), L("di", "I", 60),
+              L("nature", "Spouse", tail_line)]
+    return pieces + [L("title", "Common Stock", 63), L("nature", "By Step-", 63), L("owned", "450", 64),
+                     L("di", "I", 64), L("nature", "daughter", 65, begins=False)]
+
+
+@pytest.mark.parametrize("tail_line, natures", [
+    # right below the row's line: the rest of the row's nature
+    (61, ["By Spouse", "By Step-daughter"]),
+    # right above the next row's title: that row's head, as the CRF began it
+    (62, ["By", "Spouse By Step-daughter"]),
+])
+def test_assemble_joins_a_nature_centred_on_its_row_line(tail_line, natures):
+    rows = assemble(_centred_natures(tail_line))["non_derivative_holdings"]
+    assert [r["nature_of_ownership"] for r in rows] == natures
+
+
 def _sales_pages(pages):
     """Plain pdftotext of a real filing's long Table I (PayPal, a holder's sales of a
     day): each row a cell a line with blank lines between, each page's rows followed by
