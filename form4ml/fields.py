@@ -2000,13 +2000,23 @@ def _mark_spaced_tails(tokens, tags, confidences, by_line, spaced, ids):
             i, before = idx[k], idx[k - 1]
             ends_cell = (k == len(idx) - 1 or tokens[idx[k + 1]].start - tokens[i].end >= MIN_CELL_GAP
                          or tags[idx[k + 1]].startswith("B-"))
-            if (tags[i] == "O" and _names_note(tokens[i].text, ids) and ends_cell
-                    and tags[before] not in ("O", "B-fn_mark") and tokens[i].start - tokens[before].end == 1):
-                tags[i], confidences[i] = "B-fn_mark", confidences[before]
+            value = before if tags[before] not in ("O", "B-fn_mark") else _wrapped_digits_of(tokens, tags, before, above)
+            if (tags[i] == "O" and _names_note(tokens[i].text, ids) and ends_cell and value is not None
+                    and tokens[i].start - tokens[before].end == 1):
+                tags[i], confidences[i] = "B-fn_mark", confidences[value]
                 found = True
     if found:   # the text prints bare marks: one alone in its cell is a cell's mark too (``1`` for ``(1)``)
         for line in spaced:
             _mark_lone_cells(tokens, tags, confidences, by_line[line], ids, by_line.get(line - 1, ()))
+
+
+def _wrapped_digits_of(tokens, tags, i, above):
+    """The tagged number on the line above whose last digits token ``i`` is, wrapped
+    below it in its column (EDGAR ASCII: ``748.61`` / ``00 1``), or None."""
+    if tags[i] != "O" or not tokens[i].text.isdigit():
+        return None
+    return next((j for j in above if tags[j] not in ("O", "B-fn_mark") and _spans(tokens[j], tokens[i].col)
+                 and tokens[j].text[-1:].isdigit()), None)
 
 
 AMOUNT_DIGITS = re.compile(r"^[\d,]+$")
