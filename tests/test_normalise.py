@@ -30,6 +30,7 @@ from form4ml.normalise import case_view, normalise
     ("928064. If Amendment", "92806 4. If Amendment"),
     ("SMITH BRADFORD L2. Issuer Name", "SMITH BRADFORD L 2. Issuer Name"),
     ("BANK OF AMERICA CORP /DE/2. Issuer Name", "BANK OF AMERICA CORP /DE/ 2. Issuer Name"),
+    ("Adams Katherine L.2. Issuer Name", "Adams Katherine L. 2. Issuer Name"),
     ("Series C2 Preferred", "Series C2 Preferred"),
     ("2019 3. Date of Earliest", "2019 3. Date of Earliest"),
     ("Owned Following11. Nature of", "Owned Following11. Nature of"),
