@@ -1659,6 +1659,7 @@ OCR_MARK_GLYPHS = "Q@®"    # what Tesseract reads a small "(2)" as, brackets as
 # a mark opening a note's line, OCR's small "(2)" read as "Q)" or "@)" among them
 LINE_MARK = re.compile(rf"^\s*[(\[]?(?:F?(\d{{1,2}})|[{OCR_MARK_GLYPHS}])[)\]]\s+")
 MARK_DEBRIS = re.compile(rf"^\s*(?:[(\[]|[(\[]?(?:\d{{1,2}}|[{OCR_MARK_GLYPHS}])[)\]]?)\s*$")   # "(" split off "Q) The"
+MARK_QUOTE = re.compile(r"^['‘«](?=[A-Z])")     # a mark Tesseract read as a quote glued to the note: ``‘The``
 SENTENCE_END = re.compile(r"[.:;!?][\"'”’)\]]*\s*$")
 
 
@@ -1679,6 +1680,8 @@ def numbered_notes(pieces, highest=0):
         words, number, marked = _note_words(list(line))
         if not words:
             continue
+        if len(words) > 1 and _garbled_mark(words[0]) and _opens_note(words[1], prev, True):
+            words, marked = words[1:], True     # a mark the CRF read opening a note, garbled (``mn``)
         if _opens_note(words[0], prev, marked):
             if number and number != len(opened) + 1:
                 return None
@@ -1687,9 +1690,17 @@ def numbered_notes(pieces, highest=0):
             return None
         opened[-1] += words
         prev = words[-1]
-    if not opened or len(opened) != highest:
+    # one more where a mark was garbled past reading: the last note's may be lost
+    lost = any(_garbled_mark(p) for p in pieces)
+    if not opened or len(opened) not in (highest, highest + lost):
         return None
     return [{"fn_text": Value(note)} for note in opened]
+
+
+def _garbled_mark(piece):
+    """Whether the piece is a mark the CRF read that OCR garbled past reading (``mn``,
+    ``©``): no number, and no capitalised word (the CRF reads ``Not``, ``RSU`` as marks too)."""
+    return piece.label == "fn_id" and _mark_number(piece.text) is None and not piece.text[:1].isupper()
 
 
 def _mark_number(text):
@@ -1707,10 +1718,10 @@ def _note_words(line):
         return [], None, False
     number = next((_mark_number(p.text) for p in line if p.label == "fn_id" and p.col < words[0].col
                    and _mark_number(p.text)), None)
-    lead = LINE_MARK.match(words[0].text)
+    lead = LINE_MARK.match(words[0].text) or MARK_QUOTE.match(words[0].text)
     if lead:
         words[0] = replace(words[0], text=words[0].text[lead.end():])
-        number = int(lead[1]) if lead[1] else number
+        number = int(lead[1]) if lead.re is LINE_MARK and lead[1] else number
     return words, number, lead is not None
 
 

@@ -313,14 +313,15 @@ def test_assemble_gives_each_footnote_its_own_mark_and_text(spec, notes):
 
 
 def _note_lines(lines):
-    """Footnote pieces of OCR text lines: ``(n)`` a mark, ``+`` a text the CRF began,
-    any other text going on; ``""`` a blank line."""
+    """Footnote pieces of OCR text lines: ``(n)`` a mark, ``!`` a text the CRF read as
+    a mark, ``+`` a text the CRF began, any other text going on; ``""`` a blank line."""
     pieces = []
     for k, line in enumerate(lines):
         col = 0
         for part in filter(None, line.split(" | ")):
-            label = "fn_id" if part.startswith("(") and part.endswith(")") and len(part) < 5 else "fn_text"
-            pieces.append(Piece(label, part.lstrip("+"), 0, 1, "footnotes", 0.9,
+            mark = part.startswith("(") and part.endswith(")") and len(part) < 5 or part.startswith("!")
+            label = "fn_id" if mark else "fn_text"
+            pieces.append(Piece(label, part.lstrip("+!"), 0, 1, "footnotes", 0.9,
                                 label == "fn_id" or part.startswith("+"), k, col))
             col += len(part) + 1
     return pieces
@@ -345,6 +346,11 @@ def _note_lines(lines):
     # and on its first line
     (["(1) | +Each unit is a share.", "", "Q) The units vest.", "(3) | +Includes one share."],
      [("F1", "Each unit is a share."), ("F2", "The units vest."), ("F3", "Includes one share.")]),
+    # "(1)" read as "mn", "(2)" as a quote glued to its note, the last mark lost
+    (["!mn | +The stock converts.", "", "'These shares vest.", "", "(3) | +The value is set.", "",
+      "+The person disclaims."],
+     [("F1", "The stock converts."), ("F2", "These shares vest."), ("F3", "The value is set."),
+      ("F4", "The person disclaims.")]),
 ])
 def test_assemble_numbers_ocr_notes_in_order_where_their_openings_count_the_marks(lines, notes):
     rec = assemble(_note_lines(lines))
@@ -356,6 +362,9 @@ def test_assemble_numbers_ocr_notes_in_order_where_their_openings_count_the_mark
     ["+This statement is filed.", "Bank of America holds.", "", "+Each person declares.", "", "(1)", "(2)", "(3)"],
     # the first note's text lost: a mark read at an opening keeps its number
     ["(2) | +Represents shares.", "", "(3) | +Represents a price.", "", "+Lorenzo is a director."],
+    # a word the CRF read as a mark is no garbled one: no note is taken to be lost
+    ["(1) | +The stock converts.", "", "!RSU | +Units vest.", "", "(2) | +The value is set.", "",
+     "+The person disclaims."],
 ])
 def test_numbered_notes_leaves_notes_whose_openings_do_not_count_the_marks(lines):
     assert numbered_notes(_note_lines(lines)) is None
