@@ -1956,8 +1956,8 @@ def repair_bare_marks(tokens, tags, confidences, lines, line_zones):
     In lines of spaces (EDGAR ASCII without ``|``) a mark stands one space after a tagged
     value and ends the line or its cell (``by Trust 2``, a wrapped price's ``55 1``), or
     alone on the line below under the value (``143,781.433`` / ``2``), where no table
-    line brackets a mark; a text that prints such marks prints an empty cell's mark alone
-    in the cell (``Restricted Stock    1         06/10/2021``)."""
+    line brackets a mark; an empty cell's mark stands alone in the cell (``Restricted
+    Stock    1         06/10/2021``, an empty price's ``A    1    10,609,976``)."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     if any(MARK.match(tokens[i].text) for idx in by_line.values() for i in idx):
         return
@@ -1983,9 +1983,8 @@ def _mark_cell_ends(tokens, tags, confidences, idx, ids):
 
 def _mark_spaced_tails(tokens, tags, confidences, by_line, spaced, ids):
     """Bare marks of the ``spaced`` lines (``repair_bare_marks``): one wrapped alone below
-    its value, one a space after a value at its cell's end, then, where any was found,
-    those alone in a cell."""
-    found = False
+    its value, one a space after a value at its cell's end, then those alone in a cell
+    (a text that prints them apart may print none after a value: an empty price's ``1``)."""
     for line in spaced:
         idx, above = by_line[line], by_line.get(line - 1, ())
         if all(tags[i] == "O" and _names_note(tokens[i].text, ids) for i in idx):
@@ -1994,7 +1993,6 @@ def _mark_spaced_tails(tokens, tags, confidences, by_line, spaced, ids):
                               and not CUT_AMOUNT.match(tokens[j].text)), None)     # ``23,24`` / ``4``: digits
                 if value is not None:
                     tags[i], confidences[i] = "B-fn_mark", confidences[value]
-                    found = True
             continue
         for k in range(1, len(idx)):
             i, before = idx[k], idx[k - 1]
@@ -2004,10 +2002,8 @@ def _mark_spaced_tails(tokens, tags, confidences, by_line, spaced, ids):
             if (tags[i] == "O" and _names_note(tokens[i].text, ids) and ends_cell and value is not None
                     and tokens[i].start - tokens[before].end == 1):
                 tags[i], confidences[i] = "B-fn_mark", confidences[value]
-                found = True
-    if found:   # the text prints bare marks: one alone in its cell is a cell's mark too (``1`` for ``(1)``)
-        for line in spaced:
-            _mark_lone_cells(tokens, tags, confidences, by_line[line], ids, by_line.get(line - 1, ()))
+    for line in spaced:     # one alone in its cell is a cell's mark too (``1`` for ``(1)``)
+        _mark_lone_cells(tokens, tags, confidences, by_line[line], ids, by_line.get(line - 1, ()))
 
 
 def _wrapped_digits_of(tokens, tags, i, above):

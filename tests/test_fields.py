@@ -1156,6 +1156,9 @@ SPACED_ROW = ("Common              09/09/2025      F          250.42 1    D     
               "(1) Shares withheld\n(2) Includes\n")
 SPACED_OPTION = ("Restricted Stock    1         06/10/2021      A      24 2          3            3      Common\n"
                  "(1) Each\n(2) Dividend\n(3) Vests\n")
+SPACED_LONE = ("Common Stock   Dec. 18,   C   10,491,720   A   1   10,609,976   I   By Trust\n"
+               "               2012\n"
+               "(1) Shares converted\n")
 SPACED_WRAPPED_PRICE = ("Common Stock, par    8/27/25     S      1375       D          748.61 123137       D\n"
                         "value $0.01 per                                               00 1\n"
                         "(1) Reflects a weighted average sale price\n")
@@ -1175,6 +1178,8 @@ SPACED_CUT = ("Stock Option   M 1     23,24  Mar. 13,   Common\n"
     (SPACED_CUT, {"M": "B-code", "1": "B-fn_mark", "23,24": "B-shares", "Common": "B-und_title"}, ["1"]),
     # a table that brackets a mark brackets them all
     (SPACED_ROW.replace("$102.28 ", "$102.28(2)"), {"250.42": "B-shares", "102.28": "B-price"}, ["(2)"]),
+    # a table whose every mark stands alone in its cell (an empty price's ``1``)
+    (SPACED_LONE, {"10,491,720": "B-shares", "A": "B-ad", "10,609,976": "B-owned"}, ["1"]),
     # a mark after a price's last digits wrapped below it (``748.61`` / ``00 1``)
     (SPACED_WRAPPED_PRICE, {"1375": "B-shares", "748.61": "B-price", "123137": "B-owned"}, ["1"]),
 ])
