@@ -1847,7 +1847,7 @@ CLOSING_OF = {"(": ")", "[": "]"}
 def repair_cut_marks(tokens, tags, confidences, line_zones):
     """A footnote mark that a fixed-width cell wraps before its closing bracket (EDGAR
     ASCII: ``838.5710[F1`` / ``]``, ``846.6680[F1`` / ``0]``, ``957.7680[F`` / ``3]``,
-    ``1056.3180(1`` / ``)``) is the row's mark: the mark's opening (whatever the CRF read
+    ``1056.3180(1`` / ``)``, a nature's ``L.P.[F2][F`` / ``3][F4]``) is the row's mark: the mark's opening (whatever the CRF read
     it as: no value looks like it), glued to a value the CRF tagged, with its rest (digits
     or none, then the closing bracket) on the line below under that cell, becomes
     ``B-fn_mark``, the digits ``I-fn_mark`` (tags fixed in place; the assembler reads a
@@ -1858,12 +1858,20 @@ def repair_cut_marks(tokens, tags, confidences, line_zones):
             mark, value = tokens[i], tokens[i - 1]
             if not CUT_MARK.match(mark.text) or value.end != mark.start or tags[i - 1] == "O":
                 continue
-            cols = range(value.col - WRAP_COLUMN_SLACK, mark.col + len(mark.text) + 1)
+            cols = range(tokens[_glued_run_start(tokens, i)].col - WRAP_COLUMN_SLACK, mark.col + len(mark.text) + 1)
             rest = _mark_rest(tokens, by_line.get(line + 1, ()), CLOSING_OF[mark.text[0]], cols)
             if rest and (len(rest) > 1 or mark.text[-1].isdigit()):
                 tags[i], confidences[i] = "B-fn_mark", confidences[i - 1]
                 for j in rest[:-1]:
                     tags[j], confidences[j] = "I-fn_mark", confidences[i - 1]
+
+
+def _glued_run_start(tokens, i):
+    """The first token of the run glued to token ``i`` on its line (a cell's text and
+    its marks: ``L.P.[F2][F``), where a wrapped cell goes on on the line below."""
+    while i and tokens[i - 1].line == tokens[i].line and tokens[i - 1].end == tokens[i].start:
+        i -= 1
+    return i
 
 
 def _mark_rest(tokens, line, closing, cols):

@@ -28,6 +28,8 @@ TOKEN_MATCH = re.compile(rf"^(?:{FOOTNOTE_MARK}|\d[\d,.]*\d|\d{{1,4}}(?:[/-]\d{{
 SUFFIXES = [FOOTNOTE_MARK, r"[,;:.]", r"\)", r"\]", r"\*+", r"\|", r"%", r"[{}\[]"]
 PREFIXES = [FOOTNOTE_MARK, r"\$", r"\(", r"\[", r"\*+", r"\|", r'"', r"_+", r"[{}\]]"]
 INFIXES = [r"(?<=\d)(?=\(\d{1,2}\))", r"(?<=\d)(?=\[F\d)", r"\|",
+           # a mark glued to a word or a mark, the last cut by its cell: "L.P.[F2][F" / "3]"
+           r"(?<=[A-Za-z.\]])(?=\[F\d{0,2}(?:\]|$))",
            # a mark a fixed-width cell cut before its closing bracket: "1056.3180(1" / ")"
            r"(?<=\d)(?=\(\d{1,2}(?:\||$))", r"(?<=\d)(?=\[F(?:\||$))",
            r"_{2,}", r"(?<=[a-z0-9])\((?=\d{1,2}\))",

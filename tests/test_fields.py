@@ -888,10 +888,14 @@ CUT_MARK = ("Common Stock  08/09/2022  S  18630  D  838.5710[F1 158060742  I  by
     (CUT_MARK.replace("[F1", "[F "), []),
     # the closing bracket under another cell: no mark of this one
     (CUT_MARK.replace("           ]", "]           "), []),
+    # a nature's last mark cut after its F, the cell wrapped at its left edge
+    ("                                                 L.P.[F2][F\n"
+     "                                                 3][F4]", ["[F", "3"]),
 ])
 def test_repair_reads_a_mark_a_cell_cut_before_its_bracket(text, marks):
     tokens = tokenize(text)
-    crf = {"838.5710": "B-price", "158060742": "B-owned", "[F2]": "B-fn_mark", "9,098.00": "B-shares"}
+    crf = {"838.5710": "B-price", "158060742": "B-owned", "[F2]": "B-fn_mark", "9,098.00": "B-shares",
+           "L.P.": "I-nature"}
     tags = [crf.get(t.text, "O") for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
     fields.repair_cut_marks(tokens, tags, confidences, ["table1"] * 2)

@@ -19,6 +19,9 @@ from form4ml.tokenize import tokenize
     ("838.5710[F1 158060742", ["838.5710", "[F1", "158060742"]),
     ("957.7680[F 1,493,649.00", ["957.7680", "[F", "1,493,649.00"]),
     ("|9,098.00[F|D", ["|", "9,098.00", "[F", "|", "D"]),
+    # and off a word, after its whole marks: a nature's ``L.P.[F2][F`` / ``3][F4]``
+    ("L.P.[F2][F", ["L.P.", "[F2]", "[F"]),
+    ("Footno tes[F2][F3", ["Footno", "tes", "[F2]", "[F3"]),
 ])
 def test_tokenize_keeps_form4_values_whole(text, tokens):
     assert [t.text for t in tokenize(text)] == tokens
