@@ -1995,8 +1995,8 @@ def _mark_spaced_tails(tokens, tags, confidences, by_line, spaced, ids):
     (a text that prints them apart may print none after a value: an empty price's ``1``)."""
     for line in spaced:
         idx, above = by_line[line], by_line.get(line - 1, ())
-        if all(tags[i] == "O" and _names_note(tokens[i].text, ids) for i in idx):
-            for i in idx:   # a value's mark wrapped below it: ``143,781.433`` / ``2``
+        if all(tags[i] == "O" and _names_notes(tokens[i].text, ids) for i in idx):
+            for i in idx:   # a value's marks wrapped below it: ``143,781.433`` / ``2``, ``Footnotes`` / ``2,3``
                 value = next((j for j in above if tags[j] not in ("O", "B-fn_mark") and _spans(tokens[j], tokens[i].col)
                               and not CUT_AMOUNT.match(tokens[j].text)), None)     # ``23,24`` / ``4``: digits
                 if value is not None:

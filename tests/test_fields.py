@@ -1182,6 +1182,11 @@ SPACED_CUT = ("Stock Option   M 1     23,24  Mar. 13,   Common\n"
     (SPACED_CUT, {"M": "B-code", "1": "B-fn_mark", "23,24": "B-shares", "Common": "B-und_title"}, ["1"]),
     # a table that brackets a mark brackets them all
     (SPACED_ROW.replace("$102.28 ", "$102.28(2)"), {"250.42": "B-shares", "102.28": "B-price"}, ["(2)"]),
+    # a list of marks wrapped below its value (``Footnotes`` / ``2,3``)
+    (SPACED_LONE.replace("By Trust\n               2012\n", "See\n               2012"
+                         + " " * 49 + "Footnotes\n" + " " * 70 + "1,2\n") + "(2) Held\n",
+     {"10,491,720": "B-shares", "A": "B-ad", "10,609,976": "B-owned", "See": "B-nature", "Footnotes": "I-nature"},
+     ["1", "1,2"]),
     # a table whose every mark stands alone in its cell (an empty price's ``1``)
     (SPACED_LONE, {"10,491,720": "B-shares", "A": "B-ad", "10,609,976": "B-owned"}, ["1"]),
     # a mark after a price's last digits wrapped below it (``748.61`` / ``00 1``)
