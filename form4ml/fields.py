@@ -1016,6 +1016,24 @@ def repair_split_amounts(tokens, tags, line_zones):
             tags[i] = "B-" + label
 
 
+AMOUNT_REST = re.compile(r"^,\d{3}(?:,\d{3})*(?:\.\d+)?$")     # ``,042``: a cut amount's last groups
+
+
+def repair_wrapped_amount_rests(tokens, tags, confidences, line_zones):
+    """An amount's last groups of digits that a fixed-width cell wrapped onto the next
+    line (EDGAR ASCII: ``20,264`` / ``,042``), in the amount's column, go on the amount,
+    whatever the CRF read them as (the rest of the underlying title beside them). Tags
+    fixed in place, with the amount's confidence."""
+    runs = line_runs(tokens)
+    for i, token in enumerate(tokens):
+        if not AMOUNT_REST.match(token.text) or line_zones[token.line] not in TABLE_ZONES:
+            continue
+        amount = next((j for j in runs.get(token.line - 1, ()) if tags[j][2:] in AMOUNT_LABELS
+                       and tokens[j].col <= token.col < tokens[j].col + len(tokens[j].text)), None)
+        if amount is not None:
+            tags[i], confidences[i] = "I-" + tags[amount][2:], confidences[amount]
+
+
 def repair_owned_after_underlying(tokens, tags, line_zones):
     """A Table II line's amount the CRF read as the row's amount (column 5), standing
     after the row's underlying title and amount (column 7) with only the D/I letter, the

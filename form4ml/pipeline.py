@@ -68,6 +68,7 @@ TAG_REPAIRS = (
     (fields.repair_interleaved_titles, ("zones",)),
     (fields.repair_underlying_before_dates, ("zones",)),
     (fields.repair_split_amounts, ("zones",)),
+    (fields.repair_wrapped_amount_rests, ("confidences", "zones")),
     (fields.repair_owned_after_underlying, ("zones",)),
     (fields.repair_date_pairs, ("zones",)),
     (fields.repair_second_amounts, ("zones",)),

@@ -870,6 +870,26 @@ def test_repair_reads_a_mark_wrapped_after_its_bracket(text, price, price_tag, m
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark" and t.line == 1 and t.text != "(2)"] == marks
 
 
+# EDGAR ASCII of a real filing's Table II (a stock option grant): the underlying amount's
+# last group of digits wrapped below it, beside the underlying title's last word
+WRAPPED_AMOUNT = ("Option   A   20,264,042   01/20/2028  Common      20,264  $0   20,264,042    D\n"
+                  "                                      Stock       ,042")
+
+
+@pytest.mark.parametrize("text, amount", [
+    (WRAPPED_AMOUNT, ["20,264", ",042"]),
+    # digits under another cell are not the amount's
+    (WRAPPED_AMOUNT.replace("Stock       ,042", "Stock  ,042"), ["20,264"]),
+])
+def test_repair_joins_an_amount_rest_wrapped_below_it(text, amount):
+    tokens = tokenize(text)
+    crf = {"20,264": "B-und_shares", "Common": "B-und_title", "Stock": "I-und_title", ",042": "I-und_title"}
+    tags = [crf.get(t.text, "O") for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    fields.repair_wrapped_amount_rests(tokens, tags, confidences, ["table2"] * 2)
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_shares")] == amount
+
+
 # EDGAR ASCII of a real filing's thirty-row Table I (Tesla): the price's mark cut before
 # its closing bracket, the mark's last digit wrapped with it
 CUT_MARK = ("Common Stock  08/09/2022  S  18630  D  838.5710[F1 158060742  I  by\n"
