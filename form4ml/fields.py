@@ -2924,6 +2924,24 @@ def repair_owned_after_prices(tokens, tags, confidences, line_zones):
             tags[rest[0]], confidences[rest[0]] = "B-owned", confidences[price]
 
 
+def repair_owned_before_letters_on_line(tokens, tags, confidences, line_zones):
+    """An amount left ``O`` in the cell right before a row's D/I letter on its line (only
+    ``|`` rules between them) is the row's amount owned where the line has none (EDGAR
+    ASCII's ``|$         |168182448   |I``, nine digits and no commas, which the CRF
+    leaves unread). Tags fixed in place, with the letter's confidence."""
+    for run in tokens_by_line(tokens, line_zones, TABLE_ZONES).values():
+        if any(tags[i] == "B-owned" for i in run):
+            continue
+        for k, i in enumerate(run):
+            if tags[i] != "B-di":
+                continue
+            before = [j for j in run[:k] if tokens[j].text != "|"]
+            ruled = before and tokens[i - 1].text == "|" and i - 1 > before[-1]     # cells ruled apart
+            if ruled and tags[before[-1]] == "O" and WHOLE_AMOUNT.match(tokens[before[-1]].text):
+                tags[before[-1]], confidences[before[-1]] = "B-owned", confidences[i]
+                break
+
+
 def repair_shares_after_codes(tokens, tags, confidences, line_zones):
     """An amount left ``O`` right after a row's code on its line, past OCR's rule glyphs,
     followed by the row's A/D letter, is the row's amount of shares where the line has

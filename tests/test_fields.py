@@ -870,6 +870,28 @@ def test_repair_reads_a_mark_wrapped_after_its_bracket(text, price, price_tag, m
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark" and t.line == 1 and t.text != "(2)"] == marks
 
 
+# EDGAR ASCII of a real filing's Table I (Tesla, a trust's sales): the amount owned nine
+# digits without commas, which the CRF left unread between the price's ``$`` and the letter
+PIPE_ROW = "Common Stock    |04/28/2022  |S  |10803  |D  |$         |168182448   |I   |by Trust(2)"
+
+
+@pytest.mark.parametrize("text, owned", [
+    (PIPE_ROW, ["168182448"]),
+    # a line that has its amount owned keeps it
+    (PIPE_ROW.replace("|$ ", "|1,000 "), ["1,000"]),
+    # an amount and a letter not ruled apart (one cell: shares and their A/D letter) are no such cells
+    ("4,780 D", []),
+])
+def test_repair_reads_an_untagged_amount_in_the_cell_before_the_ownership_letter(text, owned):
+    tokens = tokenize(text)
+    crf = {"Common": "B-title", "Stock": "I-title", "04/28/2022": "B-tx_date", "S": "B-code", "10803": "B-shares",
+           "D": "B-di" if text.startswith("4,780") else "B-ad", "I": "B-di", "1,000": "B-owned"}
+    tags = [crf.get(t.text, "O") for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    fields.repair_owned_before_letters_on_line(tokens, tags, confidences, ["table1"])
+    assert [t.text for t, tag in zip(tokens, tags) if tag == "B-owned"] == owned
+
+
 # EDGAR ASCII of a real filing's Table II (a stock option grant): the underlying amount's
 # last group of digits wrapped below it, beside the underlying title's last word
 WRAPPED_AMOUNT = ("Option   A   20,264,042   01/20/2028  Common      20,264  $0   20,264,042    D\n"
