@@ -1155,8 +1155,8 @@ def repair_prices_below_dollars(tokens, tags, confidences, line_zones):
     confidence of the row's tagged value right above."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     for line, run in by_line.items():
-        dollars = [i for above in (line - 2, line - 1) for i in by_line.get(above, ()) if tokens[i].text == "$" and tags[i] == "O"
-                   and _alone_in_cell(tokens, i)]
+        dollars = [i for above in (line - 2, line - 1) for i in by_line.get(above, ())
+                   if tokens[i].text == "$" and tags[i] == "O" and _alone_in_cell(tokens, i)]
         for i in run:
             if not (tags[i] == "O" and PRICE_SHAPE.match(tokens[i].text)):
                 continue
@@ -1173,7 +1173,8 @@ def repair_prices_below_dollars(tokens, tags, confidences, line_zones):
 
 def _alone_in_cell(tokens, i):
     """Whether token ``i`` stands a cell's width apart from the tokens beside it on its line."""
-    return all(tokens[k].line != tokens[i].line or abs(tokens[k].start - tokens[i].start) > len(tokens[min(k, i)].text) + 1
+    return all(tokens[k].line != tokens[i].line
+               or abs(tokens[k].start - tokens[i].start) > len(tokens[min(k, i)].text) + 1
                for k in (i - 1, i + 1) if 0 <= k < len(tokens))
 
 
@@ -1865,9 +1866,10 @@ CLOSING_OF = {"(": ")", "[": "]"}
 def repair_cut_marks(tokens, tags, confidences, line_zones):
     """A footnote mark that a fixed-width cell wraps before its closing bracket (EDGAR
     ASCII: ``838.5710[F1`` / ``]``, ``846.6680[F1`` / ``0]``, ``957.7680[F`` / ``3]``,
-    ``1056.3180(1`` / ``)``, a nature's ``L.P.[F2][F`` / ``3][F4]``) is the row's mark: the mark's opening (whatever the CRF read
-    it as: no value looks like it), glued to a value the CRF tagged, with its rest (digits
-    or none, then the closing bracket) on the line below under that cell, becomes
+    ``1056.3180(1`` / ``)``, a nature's ``L.P.[F2][F`` / ``3][F4]``) is the row's mark:
+    the mark's opening (whatever the CRF read it as: no value looks like it), glued to a
+    value the CRF tagged, with its rest (digits or none, then the closing bracket) on the
+    line below under that cell (from the start of its glued run), becomes
     ``B-fn_mark``, the digits ``I-fn_mark`` (tags fixed in place; the assembler reads a
     mark's continued digits as the end of its number)."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
@@ -1876,7 +1878,8 @@ def repair_cut_marks(tokens, tags, confidences, line_zones):
             mark, value = tokens[i], tokens[i - 1]
             if not CUT_MARK.match(mark.text) or value.end != mark.start or tags[i - 1] == "O":
                 continue
-            cols = range(tokens[_glued_run_start(tokens, i)].col - WRAP_COLUMN_SLACK, mark.col + len(mark.text) + 1)
+            first = tokens[_glued_run_start(tokens, i)]
+            cols = range(first.col - WRAP_COLUMN_SLACK, mark.col + len(mark.text) + 1)
             rest = _mark_rest(tokens, by_line.get(line + 1, ()), CLOSING_OF[mark.text[0]], cols)
             if rest and (len(rest) > 1 or mark.text[-1].isdigit()):
                 tags[i], confidences[i] = "B-fn_mark", confidences[i - 1]
@@ -2024,7 +2027,8 @@ def _mark_spaced_tails(tokens, tags, confidences, by_line, spaced, ids):
             i, before = idx[k], idx[k - 1]
             ends_cell = (k == len(idx) - 1 or tokens[idx[k + 1]].start - tokens[i].end >= MIN_CELL_GAP
                          or tags[idx[k + 1]].startswith("B-"))
-            value = before if tags[before] not in ("O", "B-fn_mark") else _wrapped_digits_of(tokens, tags, before, above)
+            value = (before if tags[before] not in ("O", "B-fn_mark")
+                     else _wrapped_digits_of(tokens, tags, before, above))
             if (tags[i] == "O" and _names_note(tokens[i].text, ids) and ends_cell and value is not None
                     and tokens[i].start - tokens[before].end == 1):
                 tags[i], confidences[i] = "B-fn_mark", confidences[value]
@@ -2936,7 +2940,7 @@ def repair_owned_before_letters_on_line(tokens, tags, confidences, line_zones):
             if tags[i] != "B-di":
                 continue
             before = [j for j in run[:k] if tokens[j].text != "|"]
-            ruled = before and tokens[i - 1].text == "|" and i - 1 > before[-1]     # cells ruled apart
+            ruled = bool(before) and tokens[i - 1].text == "|" and i - 1 > before[-1]     # cells ruled apart
             if ruled and tags[before[-1]] == "O" and WHOLE_AMOUNT.match(tokens[before[-1]].text):
                 tags[before[-1]], confidences[before[-1]] = "B-owned", confidences[i]
                 break

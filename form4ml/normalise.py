@@ -44,8 +44,9 @@ RULES = [
      lambda m: m[1] + m[3] + m[4] if len(m[2]) + len(m[3]) == 3 else m[0]),
     # a header box's number glued to the value before it by HTML scraping: ``SUITE 3003. Date
     # of Earliest``, ``928064. If Amendment`` (box 3 after the street, box 4 after the ZIP),
-    # ``SMITH BRADFORD L2. Issuer Name`` (box 2 after the name's last initial, its point:
-    # ``ADAMS KATHERINE L.2. Issuer Name``, or a company's state suffix: ``CORP /DE/2. Issuer Name``)
+    # ``SMITH BRADFORD L2. Issuer Name`` (box 2 after the name's last initial or its point,
+    # ``ADAMS KATHERINE L.2. Issuer Name``, or after a company's state suffix: ``CORP
+    # /DE/2. Issuer Name``)
     (".", re.compile(r"(?:(?<=[\dA-Za-z.])|(?<=[A-Z]/))(?=[2-6]a?\. ?(?:Issuer Name|Foreign Trading|Date of Earliest|"
                       r"If Amendment|Relationship of|Individual or))"), " "),
     # two dates a scraper glued, cells with no break between (``03/17/202103/17/2026``)
