@@ -2946,6 +2946,54 @@ def repair_owned_before_letters_on_line(tokens, tags, confidences, line_zones):
                 break
 
 
+def repair_nature_stacks(tokens, tags, confidences, line_zones):
+    """The nature of an indirect holding printed a word or two a line, centred on its
+    row's line in the column after the ``I`` (``pdftotext -layout`` of a fund's name:
+    ``By`` / ``Sequoia`` / ``Capital`` ... the row's line ``... I  2010-`` ... ``Fund,`` /
+    ``L.P. (2) (3)``), where the CRF left words of it ``O``: the lines above and below the
+    row's line holding nothing but a cell in that column, a blank line on either side of
+    them, are the nature's, their marks its marks (bare digits are left to
+    ``repair_bare_marks``). A stack holding any other tag is left. Tags fixed in place,
+    with the letter's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
+    runs = line_runs(tokens)
+    for line, run in by_line.items():
+        letter = next((k for k in range(len(run) - 1, -1, -1) if tags[run[k]] == "B-di"), None)
+        if letter is None or tokens[run[letter]].text != "I" or letter + 1 == len(run):
+            continue
+        col = tokens[run[letter + 1]].col
+        if col < MIN_NATURE_COLUMN or any(tokens[i].text == "|" for i in run):
+            continue
+        above = _stacked_lines(tokens, by_line, line, col, -1)
+        below = _stacked_lines(tokens, by_line, line, col, 1)
+        if (above[0] if above else line) - 1 in runs or (below[-1] if below else line) + 1 in runs:
+            continue    # the stack runs into another row's line: no telling whose
+        stack = [i for at in above for i in by_line[at]] + list(run[letter + 1:])
+        stack = [i for i in stack + [i for at in below for i in by_line[at]] if not BARE_MARK.match(tokens[i].text)]
+        if any(tags[i] == "O" for i in stack) and all(tags[i] in ("O", "B-fn_mark") or tags[i].endswith("-nature")
+                                                      for i in stack):
+            words = [i for i in stack if not MARK.match(tokens[i].text)]
+            for n, i in enumerate(words):
+                tags[i], confidences[i] = ("I-" if n else "B-") + "nature", confidences[run[letter]]
+            for i in stack:
+                if MARK.match(tokens[i].text):
+                    tags[i], confidences[i] = "B-fn_mark", confidences[run[letter]]
+
+
+MIN_NATURE_COLUMN = 80     # a nature column printed in its place (a line of a cell each starts at 0)
+
+
+def _stacked_lines(tokens, by_line, line, col, step):
+    """The lines next to ``line`` going ``step`` (up -1, down 1), each holding only tokens
+    from the column ``col`` on, in line order."""
+    found = []
+    at = line + step
+    while at in by_line and abs(tokens[by_line[at][0]].col - col) <= WRAP_COLUMN_SLACK:
+        found.append(at)
+        at += step
+    return found[::-1] if step < 0 else found
+
+
 def repair_shares_after_codes(tokens, tags, confidences, line_zones):
     """An amount left ``O`` right after a row's code on its line, past OCR's rule glyphs,
     followed by the row's A/D letter, is the row's amount of shares where the line has

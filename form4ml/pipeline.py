@@ -108,6 +108,7 @@ TAG_REPAIRS = (
     (fields.repair_owned_before_letters, ("confidences", "zones")),
     (fields.repair_owned_after_prices, ("confidences", "zones")),
     (fields.repair_owned_before_letters_on_line, ("confidences", "zones")),
+    (fields.repair_nature_stacks, ("confidences", "zones")),
     (fields.repair_misread_ownership_letters, ("confidences", "zones")),
     (fields.repair_second_ownership_numbers, ("confidences",)),
     (fields.repair_code_columns, ("confidences", "zones")),

@@ -892,6 +892,28 @@ def test_repair_reads_an_untagged_amount_in_the_cell_before_the_ownership_letter
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-owned"] == owned
 
 
+# Cut down from a real filing's Table I as pdftotext -layout prints it (a Sequoia fund's
+# holding): the nature a word a line around the row's line, the CRF reading none of it
+STACKED_NATURE = ("\n" + " " * 90 + "By\n" + " " * 90 + "Sequoia\n"
+                  + "Class A Common Stock   11/11/2019   J(1)   4,678   D   $ 0   42,102" + " " * 12 + "I" + " " * 11
+                  + "2010-\n" + " " * 90 + "Seed Fund,\n" + " " * 90 + "L.P. (2)\n\n")
+
+
+@pytest.mark.parametrize("text, nature", [
+    (STACKED_NATURE, "By Sequoia 2010- Seed Fund , L.P ."),
+    # a stack running into the next row's line: no telling whose its lines are
+    (STACKED_NATURE.rstrip("\n") + "\nClass A Common Stock   11/11/2019\n", ""),
+])
+def test_repair_reads_a_nature_stacked_around_its_row_line(text, nature):
+    tokens = tokenize(text)
+    crf = {"Class": "B-title", "11/11/2019": "B-tx_date", "4,678": "B-shares", "42,102": "B-owned", "I": "B-di"}
+    tags = [crf.get(t.text, "O") for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    fields.repair_nature_stacks(tokens, tags, confidences, ["table1"] * len(text.split("\n")))
+    assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("-nature")) == nature
+    assert all(tag == "B-fn_mark" for t, tag in zip(tokens, tags) if t.text == "(2)") == bool(nature)
+
+
 # EDGAR ASCII of a real filing's Table II (a stock option grant): the underlying amount's
 # last group of digits wrapped below it, beside the underlying title's last word
 WRAPPED_AMOUNT = ("Option   A   20,264,042   01/20/2028  Common      20,264  $0   20,264,042    D\n"
