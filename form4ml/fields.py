@@ -2968,16 +2968,17 @@ def repair_nature_stacks(tokens, tags, confidences, line_zones):
         below = _stacked_lines(tokens, by_line, line, col, 1)
         if (above[0] if above else line) - 1 in runs or (below[-1] if below else line) + 1 in runs:
             continue    # the stack runs into another row's line: no telling whose
-        stack = [i for at in above for i in by_line[at]] + list(run[letter + 1:])
-        stack = [i for i in stack + [i for at in below for i in by_line[at]] if not BARE_MARK.match(tokens[i].text)]
+        stack = [i for at in above + [line] + below for i in (run[letter + 1:] if at == line else by_line[at])
+                 if not BARE_MARK.match(tokens[i].text)]
         if any(tags[i] == "O" for i in stack) and all(tags[i] in ("O", "B-fn_mark") or tags[i].endswith("-nature")
                                                       for i in stack):
-            words = [i for i in stack if not MARK.match(tokens[i].text)]
-            for n, i in enumerate(words):
-                tags[i], confidences[i] = ("I-" if n else "B-") + "nature", confidences[run[letter]]
+            first = True
             for i in stack:
                 if MARK.match(tokens[i].text):
-                    tags[i], confidences[i] = "B-fn_mark", confidences[run[letter]]
+                    tags[i] = "B-fn_mark"
+                else:
+                    tags[i], first = ("B-" if first else "I-") + "nature", False
+                confidences[i] = confidences[run[letter]]
 
 
 MIN_NATURE_COLUMN = 80     # a nature column printed in its place (a line of a cell each starts at 0)
