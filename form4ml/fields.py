@@ -1026,7 +1026,7 @@ def repair_wrapped_amount_rests(tokens, tags, confidences, line_zones):
     fixed in place, with the amount's confidence."""
     runs = line_runs(tokens)
     for i, token in enumerate(tokens):
-        if not AMOUNT_REST.match(token.text) or line_zones[token.line] not in TABLE_ZONES:
+        if token.text[:1] != "," or not AMOUNT_REST.match(token.text) or line_zones[token.line] not in TABLE_ZONES:
             continue
         amount = next((j for j in runs.get(token.line - 1, ()) if tags[j][2:] in AMOUNT_LABELS
                        and tokens[j].col <= token.col < tokens[j].col + len(tokens[j].text)), None)
@@ -1155,27 +1155,21 @@ def repair_prices_below_dollars(tokens, tags, confidences, line_zones):
     confidence of the row's tagged value right above."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     for line, run in by_line.items():
-        dollars = [i for above in (line - 2, line - 1) for i in by_line.get(above, ())
-                   if tokens[i].text == "$" and tags[i] == "O" and _alone_in_cell(tokens, i)]
+        dollars = [cell[0] for above in (line - 2, line - 1) if above in by_line
+                   for cell in _cells(tokens, by_line[above]) if len(cell) == 1
+                   and tokens[cell[0]].text == "$" and tags[cell[0]] == "O"]
         for i in run:
             if not (tags[i] == "O" and PRICE_SHAPE.match(tokens[i].text)):
                 continue
             over = [d for d in dollars if abs(tokens[i].col - tokens[d].col) <= WRAP_COLUMN_SLACK]
             # a line of a lone ``$`` over a line of a lone price: plain pdftotext's cells, any row's
-            if over and not _priced_row(tags, i) and (len(run) > 1 or len(line_runs(tokens)[tokens[over[0]].line]) > 1):
+            if over and not _priced_row(tags, i) and (len(run) > 1 or len(by_line[tokens[over[0]].line]) > 1):
                 above = next((j for j in range(i - 1, -1, -1) if tags[j] != "O"), None)
                 if above is None or confidences[above] is None:
                     continue
                 tags[i], confidences[i] = "B-price", confidences[above]
                 for k in takewhile(lambda k: tags[k] == "O" and MARK.match(tokens[k].text), run[run.index(i) + 1:]):
                     tags[k], confidences[k] = "B-fn_mark", confidences[above]
-
-
-def _alone_in_cell(tokens, i):
-    """Whether token ``i`` stands a cell's width apart from the tokens beside it on its line."""
-    return all(tokens[k].line != tokens[i].line
-               or abs(tokens[k].start - tokens[i].start) > len(tokens[min(k, i)].text) + 1
-               for k in (i - 1, i + 1) if 0 <= k < len(tokens))
 
 
 def _priced_row(tags, i):
