@@ -755,13 +755,22 @@ def _trailing_columns(run):
 
 
 def _blocks(run):
-    """The run cut before each titled row whose row before ends in a right-hand cell."""
+    """The run cut before each titled row whose row before ends in a right-hand cell (a
+    D/I letter that may be the row's A/D letter aside: ``_letter_for_ad``)."""
     blocks = []
     for row in run:
-        if not blocks or "title" in row.values and _last_label(blocks[-1][-1]) not in LEFT_BLOCK["table1"]:
+        if (not blocks or "title" in row.values and _last_label(blocks[-1][-1]) not in LEFT_BLOCK["table1"]
+                and not _letter_for_ad(blocks[-1][-1])):
             blocks.append([])
         blocks[-1].append(row)
     return blocks
+
+
+def _letter_for_ad(row):
+    """Whether the row's cells are a left-hand block's but for a D/I letter in place of
+    its A/D letter: the CRF reads a long table's A/D letters, printed a line below their
+    amounts (``700 (2)`` / ``D``), as D/I letters."""
+    return row.values.keys() - LEFT_BLOCK["table1"] == {"di"} and "shares" in row.values and "ad" not in row.values
 
 
 def _last_label(row):
@@ -822,9 +831,13 @@ def _rows_and_columns(pieces, left, trailing):
     if len(rows) < 2 or any("title" not in row.values for row in rows):
         return None
     columns, marks_of = _columns(pieces[split:])
+    if "di" in columns:
+        _letters_as_ad(rows)
     held = {label for row in rows for label in row.values}
     if held & columns.keys() or not columns.keys() <= set(trailing):
         return None
+    if "price" in columns and "owned" in columns:
+        columns["price"] = _lined_up(columns["price"], columns["owned"])
     holders = {label: _column_holders(rows, label, columns) for label in columns}
     if any(found is None for found in holders.values()):
         return None
@@ -833,6 +846,31 @@ def _rows_and_columns(pieces, left, trailing):
             row.values[label] = value
             row.marks += marks_of[id(value)]
     return rows
+
+
+def _letters_as_ad(rows):
+    """Each D/I letter among a block's left-hand cells that ``_letter_for_ad`` tells is
+    its row's A/D letter made so: the block's D/I letters stand in its trailing columns."""
+    for row in rows:
+        if _letter_for_ad(row):
+            value = row.values.pop("di")
+            value.pieces = [replace(p, label="ad") for p in value.pieces]
+            row.values["ad"] = value
+
+
+def _lined_up(values, anchors):
+    """A trailing column's values in their rows' order, where each value printed on one
+    line with a value of the ``anchors`` column takes that value's place and the others
+    fill the places left in text order: plain ``pdftotext`` prints a long table's prices
+    as a column but one row's price on its amount owned's line (``$ 1,070.48 (8)
+    2,130,481``), in text order before the prices of the rows above it. As they came
+    where the counts differ or two values share an anchor's line."""
+    place_of = {anchor.pieces[0].line: k for k, anchor in enumerate(anchors)}
+    placed = {place_of[v.pieces[0].line]: v for v in values if v.pieces[0].line in place_of}
+    if len(values) != len(anchors) or len(placed) != sum(v.pieces[0].line in place_of for v in values):
+        return values
+    rest = iter(v for v in values if v.pieces[0].line not in place_of)
+    return [placed[k] if k in placed else next(rest) for k in range(len(values))]
 
 
 def _columns(pieces):

@@ -1938,6 +1938,38 @@ def repair_ad_di_order(tokens, tags, line_zones):
                 tags[i] = SIDE_OF_OWNED[i > owned[0]]
 
 
+def repair_a_ownership_letters(tokens, tags, line_zones):
+    """An ``A`` the CRF read as a D/I letter is an A/D letter (no ownership form reads
+    so), and the amount right before it on its line, read as an amount owned, the row's
+    amount of shares: the A/D column follows the amount's (plain ``pdftotext`` of a long
+    table: ``2,152,681 A``). Tags fixed in place."""
+    for run in tokens_by_line(tokens, line_zones, ("table1",)).values():
+        for k, i in enumerate(run):
+            if tags[i] == "B-di" and tokens[i].text == "A":
+                tags[i] = "B-ad"
+                before = _tagged_before(tags, i)
+                if before is not None and before in run[:k] and tags[before] == "B-owned":
+                    tags[before] = "B-shares"
+
+
+def repair_owned_pairs(tokens, tags, line_zones):
+    """An amount alone on its line and a letter alone on the next, that the CRF read as
+    an amount of shares and its A/D letter, are an amount owned and its D/I letter where
+    the four lines before them are two such pairs: plain ``pdftotext`` prints a long
+    table's amounts owned and D/I letters as a column of pairs (``2,143,481`` / ``D`` /
+    ``2,137,981`` / ``D``), in which the CRF reads one pair as a row's left-hand cells.
+    (Where a row's cells stand a line each, its amount and A/D letter follow the row
+    above's amount owned and D/I letter: one pair before them tells nothing.) Tags fixed
+    in place."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    runs = list(by_line.values())
+    for k in range(4, len(runs) - 1):
+        before, pair = runs[k - 4:k], runs[k:k + 2]
+        if ([tags[i] for run in before for i in run] == ["B-owned", "B-di"] * 2
+                and [tags[i] for run in pair for i in run] == ["B-shares", "B-ad"]):
+            tags[pair[0][0]], tags[pair[1][0]] = "B-owned", "B-di"
+
+
 def repair_letters_after_titles(tokens, tags, line_zones):
     """Plain pdftotext prints a Table I row's left-hand cells, then the next row's title,
     then the row's A/D letter (``Common Stock`` / ``10/15/2020`` / ``F(1)`` / ``527`` /

@@ -102,6 +102,8 @@ TAG_REPAIRS = (
     (box_repairs.repair_relationship_columns, ("zones",)),
     (box_repairs.repair_entity_marks, ("zones",)),
     (fields.repair_ad_di_order, ("zones",)),
+    (fields.repair_a_ownership_letters, ("zones",)),
+    (fields.repair_owned_pairs, ("zones",)),
     (fields.repair_letters_after_titles, ("zones",)),
     (fields.repair_lone_ownership_letters, ("confidences", "zones")),
     (fields.repair_holding_amounts, ("confidences", "zones")),

@@ -1502,6 +1502,50 @@ def test_assemble_leaves_columns_below_a_block_of_another_count_as_read(pieces, 
     assert got == assemble(pieces)
 
 
+# Cut down from plain pdftotext of a real filing's long Table I (Tesla): the block's
+# prices in a column, but one row's price printed on its amount owned's line, in text
+# order before the prices of the rows above it.
+def _owned_and_price(line, owned, price):
+    return [T("price", price, line), T("owned", owned, line, 20), T("di", "D", line + 1)]
+
+
+@pytest.mark.parametrize("pieces", [
+    SALES + _trailing(16, [("price", "904.03", None), ("owned", "170,156,351", None), ("di", "D", None),
+                           ("owned", "170,069,681", None), ("di", "D", None)])
+    + _owned_and_price(26, "170,004,641", "907.05") + _trailing(28, [("price", "905.96", "(3)")]),
+    # the first row's price on its line: the column keeps its order
+    SALES + _owned_and_price(16, "170,156,351", "904.03") + _trailing(18, [
+        ("owned", "170,069,681", None), ("di", "D", None), ("owned", "170,004,641", None), ("di", "D", None),
+        ("price", "905.96", "(3)"), ("price", "907.05", None)]),
+])
+def test_assemble_gives_a_price_printed_on_an_amount_owneds_line_to_that_amounts_row(pieces):
+    got = assemble(pieces)["non_derivative_transactions"]
+    assert [(r["shares"], r["price_per_share"], r["shares_owned_following"], r["direct_or_indirect"])
+            for r in got] == [(84051, 904.03, 170156351, "D"), (86670, 905.96, 170069681, "D"),
+                              (65040, 907.05, 170004641, "D")]
+
+
+def _as_ownership_letters(pieces):
+    return [replace(p, label="di") if p.label == "ad" else p for p in pieces]
+
+
+# Cut down from plain pdftotext of a real filing's long Table I (Tesla): the CRF read the
+# rows' A/D letters, each a line below its amount, as D/I letters, but for the last row's.
+@pytest.mark.parametrize("pieces, expected", [
+    (_as_ownership_letters(SALES[:10]) + SALES[10:] + OWNED + PRICES,
+     [(84051, "D", 904.03, 170156351, "I"), (86670, "D", 905.96, 170069681, "I"), (65040, "D", 907.05, 170004641, "I")]),
+    (SALES[:5] + _as_ownership_letters(SALES[5:10]) + SALES[10:] + OWNED + PRICES,
+     [(84051, "D", 904.03, 170156351, "I"), (86670, "D", 905.96, 170069681, "I"), (65040, "D", 907.05, 170004641, "I")]),
+    # with no column of D/I letters below, each row keeps the letter it has
+    (_as_ownership_letters(SALES[:10]) + SALES[10:],
+     [(84051, None, None, None, "D"), (86670, None, None, None, "D"), (65040, "D", None, None, None)]),
+])
+def test_assemble_reads_a_blocks_ad_letters_read_as_ownership_letters(pieces, expected):
+    got = assemble(pieces, ad_by_code={})["non_derivative_transactions"]
+    assert [(r["shares"], r["acquired_disposed"], r["price_per_share"], r["shares_owned_following"],
+             r["direct_or_indirect"]) for r in got] == expected
+
+
 # Cut down from plain pdftotext of a real filing (Abbott): a sale's left-hand cells and a
 # holding's title, then the columns: the sale's price, both amounts owned with their
 # letters, the holding's nature. A holding has no price; the sale's A/D letter may come

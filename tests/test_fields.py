@@ -3013,3 +3013,49 @@ def test_repair_reads_a_column_of_amounts_below_the_codes_as_shares(heading, row
     tokens, got = _repaired(fields.repair_amount_columns, text,
                             lambda tokens: [crf.get(t.text, "O") if t.line < last else "O" for t in tokens], "table1")
     assert [tag for t, tag in zip(tokens, got) if t.text in ("12.5934", "334.7651")] == tags
+
+
+def _letters_repaired(repair, text, crf):
+    """``repair`` run on Table I ``text``, a token tagged ``crf[k]`` for its k-th
+    occurrence of the texts in ``crf``, the rest ``O``: the tags of those tokens."""
+    tokens = tokenize(text)
+    seen, tags = {}, []
+    for t in tokens:
+        k = seen[t.text] = seen.get(t.text, -1) + 1
+        tags.append(crf[t.text][k] if t.text in crf else "O")
+    repair(tokens, tags, ["table1"] * len(text.split("\n")))
+    return [tag for t, tag in zip(tokens, tags) if t.text in crf]
+
+
+# Cut down from plain pdftotext of a real filing's long Table I (Tesla): the first row's
+# amount and ``A`` read as an amount owned and its D/I letter.
+@pytest.mark.parametrize("text, crf, expected", [
+    ("2,152,681 A", {"2,152,681": ["B-owned"], "A": ["B-di"]}, ["B-shares", "B-ad"]),
+    ("2,152,681 (3) A", {"2,152,681": ["B-owned"], "A": ["B-di"]}, ["B-shares", "B-ad"]),
+    # an amount owned on the line above is another cell's
+    ("2,152,681\n\nA", {"2,152,681": ["B-owned"], "A": ["B-di"]}, ["B-owned", "B-ad"]),
+    ("2,152,681 D", {"2,152,681": ["B-owned"], "D": ["B-di"]}, ["B-owned", "B-di"]),
+])
+def test_repair_reads_an_a_read_as_an_ownership_letter_as_an_ad_letter(text, crf, expected):
+    assert _letters_repaired(fields.repair_a_ownership_letters, text, crf) == expected
+
+
+OWNED_PAIRS = "2,148,681\n\nD\n\n2,143,481\n\nD\n\n2,137,981\n\nD"
+
+
+@pytest.mark.parametrize("text, crf, expected", [
+    (OWNED_PAIRS, {"2,148,681": ["B-owned"], "2,143,481": ["B-owned"], "D": ["B-di", "B-di", "B-ad"],
+                   "2,137,981": ["B-shares"]},
+     ["B-owned", "B-di", "B-owned", "B-di", "B-owned", "B-di"]),
+    # below a row's amount and A/D letter, the pair is the next row's
+    (OWNED_PAIRS, {"2,148,681": ["B-shares"], "2,143,481": ["B-owned"], "D": ["B-ad", "B-di", "B-ad"],
+                   "2,137,981": ["B-shares"]},
+     ["B-shares", "B-ad", "B-owned", "B-di", "B-shares", "B-ad"]),
+    # a row's cells a line each: after the row above's amount owned come the next row's
+    # amount and A/D letter
+    (OWNED_PAIRS.replace("2,148,681\n\nD", "$ 24.73", 1), {"24.73": ["B-price"], "2,143,481": ["B-owned"],
+                                                             "D": ["B-di", "B-ad"], "2,137,981": ["B-shares"]},
+     ["B-price", "B-owned", "B-di", "B-shares", "B-ad"]),
+])
+def test_repair_reads_a_pair_in_a_column_of_amounts_owned_as_one(text, crf, expected):
+    assert _letters_repaired(fields.repair_owned_pairs, text, crf) == expected
