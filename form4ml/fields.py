@@ -1263,6 +1263,28 @@ def repair_nature_restarts(tokens, tags, confidences, line_zones):
         _join_restarted(tokens, tags, confidences, by_line, first)
 
 
+TITLE_END = re.compile(r"^(?:stock|shares?|units?|warrants?|options?|rights?|notes?|interests?|debentures?|"
+                       r"securities|\)|buy\))$", re.I)     # a security's name ends so: nothing goes on after it
+HEAD_LINE_LABELS = frozenset({"", "title", "und_title", "nature", "fn_mark"})   # a line of tall cells' words
+
+
+def repair_title_restarts(tokens, tags, confidences, line_zones):
+    """A title the CRF began on the line right below a title's first line, in its column,
+    goes on with it where that line holds only tall cells' words (no row's value) and its
+    title stops short of a security's last word (``pdftotext -layout`` centres a tall
+    title on its row: ``Class B`` / ``Common`` / row / ``Stock``, the CRF beginning a
+    title at ``Common``). Tags fixed in place."""
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
+    for line, idx in by_line.items():
+        first, above = idx[0], by_line.get(line - 1)
+        if tags[first] != "B-title" or not above or tags[above[0]][2:] != "title":
+            continue
+        head = list(takewhile(lambda i: tags[i][2:] == "title", above))
+        if (abs(tokens[above[0]].col - tokens[first].col) <= WRAP_COLUMN_SLACK
+                and all(tags[i][2:] in HEAD_LINE_LABELS for i in above) and not TITLE_END.match(tokens[head[-1]].text)):
+            tags[first], confidences[first] = "I-title", confidences[head[-1]]
+
+
 def _nature_before(tokens, tags, i):
     """The line of the last nature token before token ``i``."""
     return next((tokens[j].line for j in range(i - 1, -1, -1) if tags[j][2:] == "nature"), None)
@@ -2771,18 +2793,21 @@ AMOUNT_REACH = 2    # lines from its row's line a Table II amount may stand
 
 def repair_amounts_above_rows(tokens, tags, confidences, line_zones):
     """A Table II row's amount (column 5) that ``pdftotext -layout`` printed a line or two
-    off its row's line and the CRF left ``O`` is the row's amount where it is the very
-    number of the row's underlying amount, left of it, and the row has no amount read
-    (a grant of 1.372 units of 1.372 shares: ``Restricted ... 1.372`` above ``Stock ...
-    1.372 $0 830.129 D``). Tags fixed in place, with the underlying amount's confidence."""
+    off its row's line and the CRF left ``O``, or read as an amount owned where the row
+    has another, is the row's amount where it is the very number of the row's
+    underlying amount, left of it, and the row has no amount read (a grant of 1.372
+    units of 1.372 shares: ``Restricted ... 1.372`` above ``Stock ... 1.372 $0 830.129
+    D``; a conversion of 5,406 shares: ``Common 5,406`` above ``... 5,406 $0 0 I``). Tags
+    fixed in place, with the underlying amount's confidence."""
     by_line = tokens_by_line(tokens, line_zones, ("table2",))
     for line, run in by_line.items():
         for u in (i for i in run if tags[i] == "B-und_shares"):
             near = [i for k in range(line - AMOUNT_REACH, line + AMOUNT_REACH + 1) for i in by_line.get(k, ())]
             if any(tags[i] == "B-shares" for i in near):
                 continue
-            same = [i for i in near if tags[i] == "O" and tokens[i].text == tokens[u].text
-                    and tokens[i].col < tokens[u].col]
+            owned = sum(tags[i] == "B-owned" for i in near)
+            same = [i for i in near if (tags[i] == "O" or tags[i] == "B-owned" and owned > 1)
+                    and tokens[i].text == tokens[u].text and tokens[i].col < tokens[u].col]
             if len(same) == 1:
                 tags[same[0]], confidences[same[0]] = "B-shares", confidences[u]
 

@@ -1632,17 +1632,22 @@ AMOUNT_ABOVE = (" Restricted                         1.372\n"
                 " Units")
 
 
-@pytest.mark.parametrize("text, shares", [
-    (AMOUNT_ABOVE, ["1.372"]),
+@pytest.mark.parametrize("text, above, shares", [
+    (AMOUNT_ABOVE, "O", ["1.372"]),
+    # read as an amount owned, the row having its own
+    (AMOUNT_ABOVE, "B-owned", ["1.372"]),
     # another number is not the row's amount
-    (AMOUNT_ABOVE.replace("1.372\n", "2.500\n", 1), []),
+    (AMOUNT_ABOVE.replace("1.372\n", "2.500\n", 1), "O", []),
+    # nor is the row's one amount owned
+    (AMOUNT_ABOVE.replace("830.129", "       "), "B-owned", []),
 ])
-def test_repair_reads_a_rows_amount_printed_above_its_line(text, shares):
+def test_repair_reads_a_rows_amount_printed_above_its_line(text, above, shares):
     crf = {"Restricted": "B-title", "Stock": "I-title", "Units": "I-title", "09/11/2025": "B-tx_date", "A": "B-code",
            "(3)": "B-fn_mark", "0": "B-price", "830.129": "B-owned", "D": "B-di"}
 
     def tagged(tokens):
-        return ["B-und_shares" if t.line == 1 and t.text == "1.372" else crf.get(t.text, "O") for t in tokens]
+        return ["B-und_shares" if t.line == 1 and t.text == "1.372" else above if t.line == 0 and t.text in ("1.372", "2.500")
+                else crf.get(t.text, "O") for t in tokens]
 
     tokens, tags = _repaired(fields.repair_amounts_above_rows, text, tagged, "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-shares"] == shares
@@ -3059,3 +3064,33 @@ OWNED_PAIRS = "2,148,681\n\nD\n\n2,143,481\n\nD\n\n2,137,981\n\nD"
 ])
 def test_repair_reads_a_pair_in_a_column_of_amounts_owned_as_one(text, crf, expected):
     assert _letters_repaired(fields.repair_owned_pairs, text, crf) == expected
+
+
+# Cut down from real filings' Table II: EDGAR ASCII wrapping a title in its cell, and
+# pdftotext -layout centring a tall title on its row; the CRF began a second title on
+# the title's next line.
+ASCII_TITLE = ("Stock Option  |$ 4.32      |2020-07-07  |M  |1261   |Common     |\n"
+               "(right to buy |            |            |   |       |Stock      |\n"
+               "Common Stock) |            |            |   |       |           |")
+LAYOUT_TITLE = "Class B                                   By The\nCommon        16,840       Class A      Founders"
+
+
+@pytest.mark.parametrize("text, crf, expected", [
+    (ASCII_TITLE, {"Stock": "B-title", "Option": "I-title", "(": "I-title", "right": "I-title", "to": "I-title",
+                   "buy": "I-title", "Common": "B-title"}, ["I-title"]),
+    (LAYOUT_TITLE, {"Class": "B-title", "B": "I-title", "By": "B-nature", "The": "I-nature", "Common": "B-title",
+                    "16,840": "B-shares"}, ["I-title"]),
+    # a whole title above is another row's
+    (LAYOUT_TITLE.replace("Class B", "Class B Common Stock", 1),
+     {"Class": "B-title", "B": "I-title", "Stock": "I-title", "By": "B-nature", "The": "I-nature",
+      "Common": "B-title", "16,840": "B-shares"}, ["B-title"]),
+    # ... and so is a title on a line holding a row's values
+    (LAYOUT_TITLE.replace("Class B ", "Class B 08/22/2019", 1),
+     {"Class": "B-title", "B": "I-title", "08/22/2019": "B-tx_date", "By": "B-nature", "The": "I-nature",
+      "Common": "B-title", "16,840": "B-shares"}, ["B-title"]),
+])
+def test_repair_goes_on_with_a_title_begun_again_below_its_first_line(text, crf, expected):
+    def tagged(tokens):
+        return [crf.get(t.text, "O") for t in tokens]
+    tokens, got = _repaired(fields.repair_title_restarts, text, tagged, "table2")
+    assert [tag for t, tag in zip(tokens, got) if t.text == "Common" and t.col == 0] == expected

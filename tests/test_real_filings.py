@@ -372,3 +372,52 @@ def test_natures_stacked_over_rows_are_each_rows_own(shipped_model):
     assert [(r["shares_owned_following"], r["nature_of_ownership"]) for r in rows] == [
         (1862, "Sequoia Capital U.S. Growth Fund IV, L.P."), (77, "Sequoia Capital USGF Principals Fund IV, L.P."),
         (684741, "By estate planning vehicle")]
+
+
+# A Facebook filing (Peter Thiel) printed by the SEC stylesheet, text by pdftotext
+# -layout: Table II's two conversions, each title (``Class B`` / ``Common`` / row /
+# ``Stock``) and nature (``By The`` / ``Founders`` / row / ``Fund IV,`` / ``LP (1)``)
+# centred on its row. The CRF began the title again at ``Common``, read the second row's
+# amount as an amount owned, and left the nature's ``LP`` unread.
+CENTRED_TALL_CELLS = """\
+                                                                     Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned
+                                                                                (e.g., puts, calls, warrants, options, convertible securities)
+1. Title of    2.          3. Transaction   3A. Deemed       4.         5. Number of 6. Date Exercisable                           7. Title and Amount   8. Price   9. Number of 10.           11. Nature
+Derivative     Conversion Date              Execution Date, Transaction Derivative    and Expiration Date                          of Underlying         of         Derivative     Ownership of Indirect
+Security       or Exercise (Month/Day/Year) if any           Code       Securities    (Month/Day/Year)                             Securities            Derivative Securities     Form of     Beneficial
+(Instr. 3)     Price of                     (Month/Day/Year) (Instr. 8) Acquired (A)                                               (Instr. 3 and 4)      Security Beneficially     Derivative Ownership
+               Derivative                                               or Disposed                                                                      (Instr. 5) Owned          Security: (Instr. 4)
+               Security                                                 of (D)                                                                                      Following      Direct (D)
+                                                                        (Instr. 3, 4,                                                                               Reported       or Indirect
+                                                                        and 5)                                                                                      Transaction(s) (I)
+                                                                                                                                                                    (Instr. 4)     (Instr. 4)
+                                                                                                                                               Amount
+                                                                                                                                               or
+                                                                                                          Date        Expiration
+                                                                                                                                 Title         Number
+                                                                                                          Exercisable Date
+                                                                                                                                               of
+                                                                                Code   V (A)      (D)                                          Shares
+
+Class B                                                                                                                                                                                         By The
+Common                                                                                           16,840                            Class A                                                      Founders
+                   (15)             08/22/2019                                   C                            (15)        (15)     Common 16,840           $0             0            I
+Stock                                                                                             (16)                                                                                          Fund IV,
+(15)                                                                                                                                Stock
+                                                                                                                                                                                                LP (1)
+                                                                                                                                                                                                By The
+Class B                                                                                                                                                                                         Founders
+Common                                                                                           5,406                             Class A                                                      Fund IV
+                   (15)             08/22/2019                                   C                            (15)        (15)     Common 5,406            $0             0            I
+Stock                                                                                             (16)                                                                                          Principals
+(15)                                                                                                                                Stock                                                       Fund, LP
+                                                                                                                                                                                                (8)
+"""
+
+
+@pytest.mark.slow
+def test_tall_cells_centred_on_their_rows_are_read_whole(shipped_model):
+    rows = extract_text(CENTRED_TALL_CELLS, shipped_model)["derivative_transactions"]
+    assert [(r["security_title"], r["shares"], r["nature_of_ownership"]) for r in rows] == [
+        ("Class B Common Stock", 16840, "By The Founders Fund IV, LP"),
+        ("Class B Common Stock", 5406, "By The Founders Fund IV Principals Fund, LP")]
