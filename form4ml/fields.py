@@ -469,6 +469,13 @@ def repair_wrapped_cells(tokens, tags, confidences, line_zones):
                 confidences[i] = confidences[above]
 
 
+def repair_wrapped_nature_ends(tokens, tags, confidences, line_zones):
+    """``repair_wrapped_cells`` once more, after the nature rules: a nature centred on its
+    row ends on lines those rules read (``Fund IV,`` / ``LP (1)`` below the row's line,
+    the CRF reading neither: ``LP`` goes on with ``Fund IV,`` only once that is read)."""
+    repair_wrapped_cells(tokens, tags, confidences, line_zones)
+
+
 def repair_mark_columns(tokens, tags, confidences, line_zones):
     """Lines each holding a footnote mark alone that the CRF left ``O``, a block apart
     (blank lines between), three at least, right after a table's tagged cells, are marks

@@ -212,8 +212,8 @@ def test_assemble_keeps_a_second_owner_named_like_no_other_cell(second):
     assert len(assemble(pieces)["reporting_owners"]) == 2
 
 
-def C(label, text, line, col):
-    return Piece(label, text, 0, len(text), "table2", 0.9, True, line, col)
+def C(label, text, line, col, begins=True, zone="table2"):
+    return Piece(label, text, 0, len(text), zone, 0.9, begins, line, col)
 
 
 @pytest.mark.parametrize("first_col, rows", [
@@ -470,10 +470,6 @@ def test_assemble_joins_a_word_cut_by_a_box_only_where_a_letter_was_read_twice(t
               Piece("officer_title", "SVP, Technology De", 30, 48, "header", 0.9, line=5),
               Piece("officer_title", tail, 70, 70 + len(tail), "header", 0.9, begins=False, line=line)]
     assert assemble(pieces)["reporting_owners"][0]["officer_title"] == title
-
-
-def C(label, text, line, col, begins=True, zone="table2"):
-    return Piece(label, text, 0, len(text), zone, 0.9, begins, line, col)
 
 
 # Cut down from an ASCII rendering of a real filing's Table II: the title and the

@@ -2368,7 +2368,7 @@ def test_repair_drops_a_number_read_as_a_rows_second_ownership_letter(di, tag):
 
 # Cut down from pdftotext -layout of a real filing's Table I: a holding's nature centred
 # on its row, right of its I, the CRF reading none of it
-CENTRED_NATURE = ("\n" + " " * 60 + "{head}\n"
+CENTRED_NATURE_TEMPLATE = ("\n" + " " * 60 + "{head}\n"
                   "Common Stock" + " " * 22 + "648" + " " * 14 + "{di}\n"
                   + " " * 60 + "401k (2)\n\n")
 
@@ -2379,7 +2379,7 @@ CENTRED_NATURE = ("\n" + " " * 60 + "{head}\n"
     ("Stock", "I", ["O"] * 3),         # no nature opens so
 ])
 def test_repair_reads_an_untagged_nature_centred_on_its_row(head, di, tags):
-    text = CENTRED_NATURE.format(head=head, di=di)
+    text = CENTRED_NATURE_TEMPLATE.format(head=head, di=di)
     crf = {"Common": "B-title", "Stock": "I-title", "648": "B-owned", di: "B-di"}
     tokens, got = _repaired(fields.repair_untagged_natures, text,
                             lambda tokens: [crf.get(t.text, "O") if t.line == 2 else "O" for t in tokens], "table1")
@@ -2388,7 +2388,7 @@ def test_repair_reads_an_untagged_nature_centred_on_its_row(head, di, tags):
 
 # Cut down from pdfplumber of a real filing's Table I row (tab-separated cells): the CRF
 # left the price, its mark and the amount owned untagged
-PLUMBER_ROW = "Class A Common Stock\t07/27/2018\t\tS(1)\t\t15\tD\t$ {price} (11)\t{owned}\t{di}\tBy The Founders"
+PLUMBER_SALE_ROW = "Class A Common Stock\t07/27/2018\t\tS(1)\t\t15\tD\t$ {price} (11)\t{owned}\t{di}\tBy The Founders"
 
 
 @pytest.mark.parametrize("price, owned, di, tags", [
@@ -2399,7 +2399,7 @@ PLUMBER_ROW = "Class A Common Stock\t07/27/2018\t\tS(1)\t\t15\tD\t$ {price} (11)
 def test_repair_reads_an_untagged_price_mark_and_amount_before_the_rows_letter(price, owned, di, tags):
     crf = {"Class": "B-title", "A": "I-title", "Common": "I-title", "Stock": "I-title", "07/27/2018": "B-tx_date",
            "S": "B-code", "(1)": "B-fn_mark", "15": "B-shares", "D": "B-ad", "I": "B-di", "By": "B-nature"}
-    text = PLUMBER_ROW.format(price=price, owned=owned, di=di)
+    text = PLUMBER_SALE_ROW.format(price=price, owned=owned, di=di)
     def tagged(tokens):
         return ["O" if t.start > text.index("$") and t.text != "I" and t.start < text.index("By") else crf.get(t.text, "O")
                 for t in tokens]
@@ -2444,7 +2444,7 @@ def test_repair_reads_a_word_read_as_an_amount_as_no_amount(word, tag):
 
 # Cut down from pdftotext -layout of a real filing's Table II: the title and the underlying
 # title, both tall, interleaved around the row's line
-INTERLEAVED = ("Restricted\n" + " " * 40 + "Common\n"
+INTERLEAVED_TEMPLATE = ("Restricted\n" + " " * 40 + "Common\n"
                "Stock        $0      03/01/2020      M      5,063      03/01/2022      5,063.00\n"
                "{pad}Stock\nUnits (1)\n")
 
@@ -2456,7 +2456,7 @@ INTERLEAVED = ("Restricted\n" + " " * 40 + "Common\n"
 def test_repair_gives_a_title_word_in_the_underlying_column_to_the_underlying_title(indent, tag):
     crf = {"Restricted": "B-title", "Common": "B-und_title", "Stock": "I-title", "Units": "I-title",
            "03/01/2020": "B-tx_date", "M": "B-code", "5,063": "B-shares"}
-    tokens = tokenize(INTERLEAVED.format(pad=" " * indent))
+    tokens = tokenize(INTERLEAVED_TEMPLATE.format(pad=" " * indent))
     tags = [crf.get(t.text, "O") for t in tokens]
     fields.repair_crossed_titles(tokens, tags, ["table2"] * 6)
     assert [tag for t, tag in zip(tokens, tags) if t.line == 3] == [tag]
@@ -2816,7 +2816,7 @@ def test_repair_reads_an_untagged_amount_beside_its_ad_letter(extra, tag):
     # right after an amount of shares: its own A/D letter
     ("D\n\nI", "B-shares", "B-ad"),
 ])
-def test_repair_reads_a_column_of_ownership_letters(letters, before, tag):
+def test_repair_reads_an_ad_letter_above_an_i_as_an_ownership_letter(letters, before, tag):
     text = f"30,000 A\n\n67.2795 75,763\n\n2,276\n\n{letters}\n\nProfit sharing trust"
     def tagged(tokens):
         tags = {"30,000": "B-shares", "A": "B-ad", "67.2795": "B-price", "75,763": "B-owned", "2,276": before,
@@ -3072,20 +3072,20 @@ def test_repair_reads_a_pair_in_a_column_of_amounts_owned_as_one(text, crf, expe
 ASCII_TITLE = ("Stock Option  |$ 4.32      |2020-07-07  |M  |1261   |Common     |\n"
                "(right to buy |            |            |   |       |Stock      |\n"
                "Common Stock) |            |            |   |       |           |")
-LAYOUT_TITLE = "Class B                                   By The\nCommon        16,840       Class A      Founders"
+TITLE_HEAD_ABOVE_ROW = "Class B                                   By The\nCommon        16,840       Class A      Founders"
 
 
 @pytest.mark.parametrize("text, crf, expected", [
     (ASCII_TITLE, {"Stock": "B-title", "Option": "I-title", "(": "I-title", "right": "I-title", "to": "I-title",
                    "buy": "I-title", "Common": "B-title"}, ["I-title"]),
-    (LAYOUT_TITLE, {"Class": "B-title", "B": "I-title", "By": "B-nature", "The": "I-nature", "Common": "B-title",
+    (TITLE_HEAD_ABOVE_ROW, {"Class": "B-title", "B": "I-title", "By": "B-nature", "The": "I-nature", "Common": "B-title",
                     "16,840": "B-shares"}, ["I-title"]),
     # a whole title above is another row's
-    (LAYOUT_TITLE.replace("Class B", "Class B Common Stock", 1),
+    (TITLE_HEAD_ABOVE_ROW.replace("Class B", "Class B Common Stock", 1),
      {"Class": "B-title", "B": "I-title", "Stock": "I-title", "By": "B-nature", "The": "I-nature",
       "Common": "B-title", "16,840": "B-shares"}, ["B-title"]),
     # ... and so is a title on a line holding a row's values
-    (LAYOUT_TITLE.replace("Class B ", "Class B 08/22/2019", 1),
+    (TITLE_HEAD_ABOVE_ROW.replace("Class B ", "Class B 08/22/2019", 1),
      {"Class": "B-title", "B": "I-title", "08/22/2019": "B-tx_date", "By": "B-nature", "The": "I-nature",
       "Common": "B-title", "16,840": "B-shares"}, ["B-title"]),
 ])
