@@ -1270,7 +1270,7 @@ def repair_nature_restarts(tokens, tags, confidences, line_zones):
         _join_restarted(tokens, tags, confidences, by_line, first)
 
 
-TITLE_END = re.compile(r"^(?:stock|shares?|units?|warrants?|options?|rights?|notes?|interests?|debentures?|"
+TITLE_END = re.compile(r"^(?:stock|shares|units?|warrants?|options?|rights?|notes?|interests?|debentures?|"
                        r"securities|\)|buy\))$", re.I)     # a security's name ends so: nothing goes on after it
 HEAD_LINE_LABELS = frozenset({"", "title", "und_title", "nature", "fn_mark"})   # a line of tall cells' words
 
@@ -1290,6 +1290,83 @@ def repair_title_restarts(tokens, tags, confidences, line_zones):
         if (abs(tokens[above[0]].col - tokens[first].col) <= WRAP_COLUMN_SLACK
                 and all(tags[i][2:] in HEAD_LINE_LABELS for i in above) and not TITLE_END.match(tokens[head[-1]].text)):
             tags[first], confidences[first] = "I-title", confidences[head[-1]]
+
+
+def repair_title_stacks(tokens, tags, confidences, line_zones):
+    """A title ``pdftotext -layout`` prints a word or two a line in the table's first
+    column, around its row's line (``Series C-`` / ``1`` / ``Preferred`` / row /
+    ``Stock``), read as one title whatever the CRF made of its lines. A stack is the
+    first column's cells of title-like words (and marks, and a hyphen-wrapped word's
+    rest: the ``1`` of ``C-1``) on lines one after another, ended by a blank line or after
+    a security's last word (``Stock``); it is read where it spans two lines or more, the
+    CRF took a word of it for a title, exactly one row's transaction date stands on its
+    lines and at most one of its cells' lines holds a row's values (more are rows' titles
+    run together). A text with tabs has no columns to speak of: it is left. Tags fixed
+    in place, with the confidence of the stack's title."""
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
+    if any(tokens[idx[-1]].cell for idx in by_line.values()):
+        return      # a text with tabs has no columns to speak of
+    for stack in _title_stacks(tokens, by_line):
+        words = [i for cell in stack for i in cell if not MARK.match(tokens[i].text)]
+        titled = [i for i in words if tags[i][2:] == "title"]
+        lines = range(tokens[stack[0][0]].line, tokens[stack[-1][0]].line + 1)
+        dates = sum(tags[i] == "B-tx_date" for line in lines for i in by_line.get(line, ()))
+        valued = sum(any(tags[i][2:] not in HEAD_LINE_LABELS for i in by_line[tokens[cell[0]].line] if i not in cell)
+                     for cell in stack)
+        if len(stack) < 2 or not titled or dates != 1 or valued > 1:
+            continue
+        for k, i in enumerate(words):
+            tags[i], confidences[i] = "I-title" if k else "B-title", confidences[titled[0]]
+
+
+def _title_stacks(tokens, by_line):
+    """The first column's cells of title-like words on lines one after another, cut at a
+    blank line and after a security's last word that no title's next word follows
+    (``Stock`` / ``Series D``, not ``Stock`` / ``Option``): lists of cells (token indices)."""
+    stacks, current, last = [], [], None
+    for line, idx in by_line.items():
+        if current and line - last > 1:
+            stacks.append(current)
+            current = []
+        cell = _cells(tokens, idx)[0] if tokens[idx[0]].col <= WRAP_COLUMN_SLACK else None
+        if cell and _stacks_on(tokens, cell, current):
+            if current and _ends_title(tokens, current[-1], tokens[cell[0]].text):
+                stacks.append(current)
+                current = []
+            current.append(cell)
+        elif cell and current:
+            stacks.append(current)
+            current = []
+        last = line
+    return stacks + [current] if current else stacks
+
+
+# a title's next word after ``Stock`` or ``Shares``: ``Stock`` / ``Option``, ``Share`` / ``Purchase``
+NOUN_AFTER_STOCK = re.compile(r"^(?:options?|units?|appreciation|rights?|awards?|purchase|warrants?|equivalents?)$",
+                              re.I)
+
+
+def _ends_title(tokens, cell, below):
+    """Whether the cell's last word, marks aside, ends a security's name, the first word
+    word ``below`` it going on with none (``Stock`` / ``Option``, ``Warrant`` / ``to``)."""
+    words = [tokens[i].text for i in cell if not MARK.match(tokens[i].text)]
+    if not words or not TITLE_END.match(words[-1]) or below[:1].islower() or below[:1] == "(":
+        return False
+    return not (words[-1].lower() in ("stock", "shares") and NOUN_AFTER_STOCK.match(below))
+
+
+def _stacks_on(tokens, cell, stack):
+    """Whether a first-column cell may be a line of a title stacked a word or two a line:
+    title-like words (a series' name among them: ``Series A2``) and marks, or a
+    hyphen-wrapped word's rest (``1`` under ``C-``)."""
+    texts = [tokens[i].text for i in cell]
+    if stack and tokens[stack[-1][-1]].text.endswith("-") and len(texts) == 1 and texts[0].isalnum():
+        return True
+    words = [t for t in texts if not MARK.match(t)]
+    return bool(words) and _title_like(words[0]) and all(_title_like(t) or SERIES.match(t) for t in words[1:])
+
+
+SERIES = re.compile(r"^[A-Z]{1,2}-?\d{1,2}$")     # a class or series named after a title's word: ``Series A2``
 
 
 def _nature_before(tokens, tags, i):

@@ -90,6 +90,7 @@ TAG_REPAIRS = (
     (fields.repair_nature_heads, ("confidences", "zones")),
     (fields.repair_nature_restarts, ("confidences", "zones")),
     (fields.repair_title_restarts, ("confidences", "zones")),
+    (fields.repair_title_stacks, ("confidences", "zones")),
     (fields.repair_wrapped_nature_ends, ("confidences", "zones")),
     (fields.repair_nature_cell_starts, ("confidences", "zones")),
     (fields.repair_wrapped_marks, ("confidences", "zones")),

@@ -3094,3 +3094,60 @@ def test_repair_goes_on_with_a_title_begun_again_below_its_first_line(text, crf,
         return [crf.get(t.text, "O") for t in tokens]
     tokens, got = _repaired(fields.repair_title_restarts, text, tagged, "table2")
     assert [tag for t, tag in zip(tokens, got) if t.text == "Common" and t.col == 0] == expected
+
+
+# Cut down from pdftotext -layout of real filings' Table II (Mithril's conversions of
+# preferred stock, ProMIS's warrants): each title printed a word or two a line around its
+# row's line, the CRF reading parts of it as other cells or as the next row's.
+SERIES_STACK = ("Series C-\n"
+                "1             (1)                (1)   (1)   Common\n"
+                "Preferred\n"
+                "              02/06/2024         C     4,025,764\n"
+                "Stock\n"
+                "Series D\n"
+                "Preferred     02/06/2024         C     545,450\n"
+                "Stock")
+WARRANT_STACK = ("Tranche\n"
+                 "A\n"
+                 "Common                  (1)\n"
+                 "              07/25/2025    X   697,674\n"
+                 "Share\n"
+                 "Purchase\n"
+                 "Warrants\n"
+                 "Warrant\n"
+                 "to\n"
+                 "Purchase      07/29/2025    P   3,139,533\n"
+                 "Common\n"
+                 "Shares")
+
+
+def _stack_tags(tokens):
+    crf = {"02/06/2024": "B-tx_date", "07/25/2025": "B-tx_date", "07/29/2025": "B-tx_date", "C": "B-code",
+           "X": "B-code", "P": "B-code", "(1)": "B-fn_mark", "Preferred": "B-title", "Purchase": "B-title", "D": "B-di",
+           "Warrant": "B-title"}
+    return ["B-und_title" if t.text == "Common" and t.col else "B-shares" if t.text[0].isdigit() and t.col > 20
+            else crf.get(t.text, "O") for t in tokens]
+
+
+def _titles(tokens, tags):
+    titles = []
+    for t, tag in zip(tokens, tags):
+        if tag == "B-title":
+            titles.append(t.text)
+        elif tag == "I-title":
+            titles[-1] += " " + t.text
+    return titles
+
+
+@pytest.mark.parametrize("text, titles", [
+    (SERIES_STACK, ["Series C- 1 Preferred Stock", "Series D Preferred Stock"]),
+    (SERIES_STACK.replace("Series D", "Series A2"), ["Series C- 1 Preferred Stock", "Series A2 Preferred Stock"]),
+    (WARRANT_STACK, ["Tranche A Common Share Purchase Warrants", "Warrant to Purchase Common Shares"]),
+    # two rows' dates on the stack's lines: two titles run together, left as read
+    (SERIES_STACK.replace("Stock\nSeries D\n", ""), ["Preferred", "Preferred"]),
+    # cells split by tabs have no columns to go by
+    (SERIES_STACK.replace("     ", "\t"), ["Preferred", "Preferred"]),
+])
+def test_repair_reads_a_title_stacked_a_word_a_line_as_one(text, titles):
+    tokens, tags = _repaired(fields.repair_title_stacks, text, _stack_tags, "table2")
+    assert _titles(tokens, tags) == titles
