@@ -71,6 +71,70 @@ ZIP_SAME_LINE_TOKENS = 7    # tokens from the head to its tail on one line (a ci
                             # to three words each between: ``10179- NEW YORK NEW YORK 0001``)
 
 
+TICKER_BRACKETS = ("[", "(")
+MAX_ISSUER_LINES = 5     # lines above its ticker's line that box 2's wrapped issuer name may start
+
+
+def repair_issuer_cells(tokens, tags, confidences):
+    """Box 2's issuer name read from its column where a space-aligned line prints it apart
+    from box 1 (``pdftotext -layout``): the words of the ticker's cell before its bracket
+    (the first read as a name or street), a cell after another or right of box 1's, are
+    the name's last line, apart from box 1's owner name that the line opens with
+    (``CITIGROUP INC      WOLFSPEED, INC. [WOLF]``, which the CRF read as one value); the
+    cells above it in its column read as names or streets, across lines printing nothing
+    there, are its first lines (``NUVEEN MUNICIPAL HIGH`` / ``INCOME OPPORTUNITY`` /
+    ``FUND [NMZ]``, the CRF reading a line as a street or as a name of its own; or the
+    ticker alone below the name: ``[NMZ]``). Tags fixed in place, with the ticker's
+    confidence."""
+    runs = line_runs(tokens)
+    for t in (i for i, tag in enumerate(tags) if tag == "B-ticker"):
+        if t < 2 or tokens[t - 1].text not in TICKER_BRACKETS or tokens[t - 1].line != tokens[t].line:
+            continue
+        cells = _cells_of(tokens, runs[tokens[t].line])
+        k = next(k for k, cell in enumerate(cells) if t - 1 in cell)
+        head = [i for i in cells[k] if i < t - 1]
+        # box 2's column: a cell after another on a space-aligned line, or one right of box 1's
+        boxed = k > 0 or tokens[cells[k][0]].col > MAX_BOX1_COL
+        if not boxed or head and tags[head[0]][2:] not in BOX_NAME_LABELS:
+            continue
+        name = _issuer_lines_above(tokens, tags, runs, tokens[(head or [t - 1])[0]]) + head
+        if head and k and tokens[cells[0][0]].col <= MAX_BOX1_COL and tags[cells[0][0]][2:] == "issuer_name":
+            for n, i in enumerate(cells[0]):
+                tags[i] = ("B-" if n == 0 else "I-") + "owner_name"
+        for n, i in enumerate(name):
+            tags[i], confidences[i] = ("B-" if n == 0 else "I-") + "issuer_name", confidences[t]
+
+
+MAX_BOX1_COL = 2     # box 1's cells start the line
+# what the CRF reads box 2's lines as: a name or box 1's street beside it
+BOX_NAME_LABELS = frozenset({"issuer_name", "owner_name", "owner_street1", "owner_street2"})
+
+
+def _cells_of(tokens, idx):
+    """The tokens ``idx`` of one line in cells: runs fewer than ``MIN_CELL_GAP`` spaces apart."""
+    cells = []
+    for i in idx:
+        if not cells or tokens[i].start - tokens[cells[-1][-1]].end >= MIN_CELL_GAP:
+            cells.append([])
+        cells[-1].append(i)
+    return cells
+
+
+def _issuer_lines_above(tokens, tags, runs, first):
+    """The cells starting in the column of token ``first`` on the lines right above it,
+    across lines with nothing there, up to a line with a cell there whose first token is
+    read as no name or street (the box's label, box 5's officer title)."""
+    col, found = first.col, []
+    for line in range(first.line - 1, first.line - 1 - MAX_ISSUER_LINES, -1):
+        above = [c for c in _cells_of(tokens, runs.get(line, [])) if abs(tokens[c[0]].col - col) <= MAX_BOX1_COL]
+        if not above:
+            continue
+        if tags[above[0][0]][2:] not in BOX_NAME_LABELS:
+            break
+        found[:0] = above[0]
+    return found
+
+
 def repair_split_zip(tokens, tags, confidences):
     """A ZIP+4 that a PDF layout broke in two (``98052-`` above the city and ``6399``
     below it in the same column, or both on one line around the city and state) is one

@@ -3151,3 +3151,55 @@ def _titles(tokens, tags):
 def test_repair_reads_a_title_stacked_a_word_a_line_as_one(text, titles):
     tokens, tags = _repaired(fields.repair_title_stacks, text, _stack_tags, "table2")
     assert _titles(tokens, tags) == titles
+
+
+# Cut down from pdftotext -layout of real filings' boxes 1 and 2: the owner's name and the
+# issuer's on one line, which the CRF read as one value; a fund's name wrapped over box
+# 2's lines, the CRF reading its lines apart.
+BOXES_ONE_LINE = " {owner}                                   {issuer} [{ticker}]"
+NUVEEN = (" 2. Issuer Name and Ticker or Trading\n"
+          " BANK OF AMERICA CORP /DE/                 Symbol\n"
+          "                                           NUVEEN MUNICIPAL HIGH             (Check all applicable)\n"
+          "                                           INCOME OPPORTUNITY FUND\n"
+          "\n"
+          "                                           [NMZ]                            _____ Officer")
+
+
+def _values(tokens, tags, label):
+    values = []
+    for t, tag in zip(tokens, tags):
+        if tag == "B-" + label:
+            values.append(t.text)
+        elif tag == "I-" + label:
+            values[-1] += " " + t.text
+    return values
+
+
+def _crf(label, *words):
+    """Tags of one value of ``label`` made of ``words``, by their texts."""
+    return {w: ("I-" if k else "B-") + label for k, w in enumerate(words)}
+
+
+NUVEEN_CRF = {**_crf("owner_name", "BANK", "OF", "AMERICA", "CORP", "/DE/"), **_crf("issuer_name", "NUVEEN", "MUNICIPAL"),
+              "HIGH": "I-issuer_name", **_crf("issuer_name", "INCOME", "OPPORTUNITY", "FUND"), "NMZ": "B-ticker"}
+
+
+@pytest.mark.parametrize("text, crf, issuer, owner", [
+    (BOXES_ONE_LINE.format(owner="WHITELAW PAUL MILTON", issuer="Willdan Group, Inc.", ticker="WLDN"),
+     {**_crf("owner_name", "WHITELAW", "PAUL", "MILTON", "Willdan", "Group", "Inc"), "WLDN": "B-ticker"},
+     ["Willdan Group , Inc ."], ["WHITELAW PAUL MILTON"]),
+    (BOXES_ONE_LINE.format(owner="CITIGROUP INC", issuer="WOLFSPEED, INC.", ticker="WOLF"),
+     {**_crf("issuer_name", "CITIGROUP", "INC", "WOLFSPEED"), "WOLF": "B-ticker"}, ["WOLFSPEED , INC ."], ["CITIGROUP INC"]),
+    (NUVEEN, NUVEEN_CRF, ["NUVEEN MUNICIPAL HIGH INCOME OPPORTUNITY FUND"], ["BANK OF AMERICA CORP /DE/"]),
+    # plain pdftotext prints both boxes' names as one run: no telling where one ends
+    ("McGuirk Richard L ISABELLA BANK Corp [ISBA]",
+     {**_crf("owner_name", "McGuirk", "Richard", "L", "ISABELLA", "BANK", "Corp"), "ISBA": "B-ticker"},
+     [], ["McGuirk Richard L ISABELLA BANK Corp"]),
+])
+def test_repair_reads_the_issuer_name_from_box_2s_column(text, crf, issuer, owner):
+    tokens = tokenize(text)
+    tags = [crf.get(t.text, "O") for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    box_repairs.repair_issuer_cells(tokens, tags, confidences)
+    assert _values(tokens, tags, "issuer_name") == issuer
+    assert _values(tokens, tags, "owner_name") == owner
