@@ -3129,16 +3129,6 @@ def _stack_tags(tokens):
             else crf.get(t.text, "O") for t in tokens]
 
 
-def _titles(tokens, tags):
-    titles = []
-    for t, tag in zip(tokens, tags):
-        if tag == "B-title":
-            titles.append(t.text)
-        elif tag == "I-title":
-            titles[-1] += " " + t.text
-    return titles
-
-
 @pytest.mark.parametrize("text, titles", [
     (SERIES_STACK, ["Series C- 1 Preferred Stock", "Series D Preferred Stock"]),
     (SERIES_STACK.replace("Series D", "Series A2"), ["Series C- 1 Preferred Stock", "Series A2 Preferred Stock"]),
@@ -3150,7 +3140,7 @@ def _titles(tokens, tags):
 ])
 def test_repair_reads_a_title_stacked_a_word_a_line_as_one(text, titles):
     tokens, tags = _repaired(fields.repair_title_stacks, text, _stack_tags, "table2")
-    assert _titles(tokens, tags) == titles
+    assert _values(tokens, tags, "title") == titles
 
 
 # Cut down from pdftotext -layout of real filings' boxes 1 and 2: the owner's name and the
