@@ -1298,11 +1298,11 @@ def repair_title_stacks(tokens, tags, confidences, line_zones):
     ``Stock``), read as one title whatever the CRF made of its lines. A stack is the
     first column's cells of title-like words (and marks, and a hyphen-wrapped word's
     rest: the ``1`` of ``C-1``) on lines one after another, ended by a blank line or after
-    a security's last word (``Stock``); it is read where it spans two lines or more, the
-    CRF took a word of it for a title, exactly one row's transaction date stands on its
-    lines and at most one of its cells' lines holds a row's values (more are rows' titles
-    run together). A text with tabs has no columns to speak of: it is left. Tags fixed
-    in place, with the confidence of the stack's title."""
+    a security's last word (``Stock``, not ``Stock`` / ``Option``); it is read where it
+    spans two lines or more, the CRF took a word of it for a title, exactly one row's
+    transaction date stands on its lines and at most one of its cells' lines holds a
+    row's values (more are rows' titles run together). A text with tabs has no columns to
+    speak of: it is left. Tags fixed in place, with the confidence of the stack's title."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     if any(tokens[idx[-1]].cell for idx in by_line.values()):
         return      # a text with tabs has no columns to speak of
@@ -1347,8 +1347,8 @@ NOUN_AFTER_STOCK = re.compile(r"^(?:options?|units?|appreciation|rights?|awards?
 
 
 def _ends_title(tokens, cell, below):
-    """Whether the cell's last word, marks aside, ends a security's name, the first word
-    word ``below`` it going on with none (``Stock`` / ``Option``, ``Warrant`` / ``to``)."""
+    """Whether the cell's last word, marks aside, ends a security's name, the word
+    ``below`` it going on with none (``Stock`` / ``Option``, ``Warrant`` / ``to``)."""
     words = [tokens[i].text for i in cell if not MARK.match(tokens[i].text)]
     if not words or not TITLE_END.match(words[-1]) or below[:1].islower() or below[:1] == "(":
         return False
