@@ -1691,7 +1691,7 @@ def repair_wrapped_heads(tokens, tags, confidences, line_zones):
                     confidences[i] = confidences[first]
 
 
-MAX_HEAD_GAP = 4     # lines a nature's head may stand above the rest of its cell
+MAX_HEAD_GAP = 6     # lines a nature's head may stand above the rest of its cell
 
 
 def repair_nature_heads(tokens, tags, confidences, line_zones):

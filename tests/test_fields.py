@@ -1456,6 +1456,9 @@ NATURE_HEAD_ABOVE = ("                                                     By Th
      ["Living", "Trust"]),
     # words above that do not open as a nature are no head
     (NATURE_HEAD_ABOVE.replace("By The", "Other"), "B-nature", ["Living", "Trust"]),
+    # the head six lines above the tail (a real filing's Table II, ADS warrants: ``See``
+    # four lines above the row's line, ``Footnote`` right below it)
+    (NATURE_HEAD_ABOVE.replace("GWL\n", "GWL\n\n\n\n"), "B-nature", ["By", "The", "GWL", "Living", "Trust"]),
 ])
 def test_repair_gives_a_centred_nature_its_head_above_the_rows_line(text, tail, nature):
     crf = {"Common": "B-title", "Stock": "I-title", "124,155": "B-owned", "I": "B-di", "Living": tail,
