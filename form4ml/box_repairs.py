@@ -7,7 +7,7 @@ import re
 
 from .assemble import ENTITY_WORDS, MIN_CELL_GAP, NAME_WORD
 from .features import DATE
-from .fields import NOTE_CONFIDENCE, line_runs, tokens_by_line, untagged
+from .fields import NOTE_CONFIDENCE, line_cells, line_runs, tokens_by_line, untagged
 
 
 CITY_PREFIX = re.compile(r"^(?:MT|ST|FT|PT)$", re.I)     # ``MT. PLEASANT``, ``ST. LOUIS``
@@ -90,7 +90,7 @@ def repair_issuer_cells(tokens, tags, confidences):
     for t in (i for i, tag in enumerate(tags) if tag == "B-ticker"):
         if t < 2 or tokens[t - 1].text not in TICKER_BRACKETS or tokens[t - 1].line != tokens[t].line:
             continue
-        cells = _cells_of(tokens, runs[tokens[t].line])
+        cells = line_cells(tokens, runs[tokens[t].line])
         k = next(k for k, cell in enumerate(cells) if t - 1 in cell)
         head = [i for i in cells[k] if i < t - 1]
         # box 2's column: a cell after another on a space-aligned line, or one right of box 1's
@@ -110,23 +110,15 @@ MAX_BOX1_COL = 2     # box 1's cells start the line
 BOX_NAME_LABELS = frozenset({"issuer_name", "owner_name", "owner_street1", "owner_street2"})
 
 
-def _cells_of(tokens, idx):
-    """The tokens ``idx`` of one line in cells: runs fewer than ``MIN_CELL_GAP`` spaces apart."""
-    cells = []
-    for i in idx:
-        if not cells or tokens[i].start - tokens[cells[-1][-1]].end >= MIN_CELL_GAP:
-            cells.append([])
-        cells[-1].append(i)
-    return cells
-
-
 def _issuer_lines_above(tokens, tags, runs, first):
     """The cells starting in the column of token ``first`` on the lines right above it,
     across lines with nothing there, up to a line with a cell there whose first token is
     read as no name or street (the box's label, box 5's officer title)."""
     col, found = first.col, []
     for line in range(first.line - 1, first.line - 1 - MAX_ISSUER_LINES, -1):
-        above = [c for c in _cells_of(tokens, runs.get(line, [])) if abs(tokens[c[0]].col - col) <= MAX_BOX1_COL]
+        if line not in runs:
+            continue
+        above = [c for c in line_cells(tokens, runs[line]) if abs(tokens[c[0]].col - col) <= MAX_BOX1_COL]
         if not above:
             continue
         if tags[above[0][0]][2:] not in BOX_NAME_LABELS:

@@ -397,7 +397,7 @@ def repair_crossed_titles(tokens, tags, line_zones):
     or OCR's lines of several cells, have no columns to trust. Tags fixed in place."""
     by_line = tokens_by_line(tokens, line_zones, ("table2",))
     for line, idx in by_line.items():
-        if tokens[idx[-1]].cell or len(_cells(tokens, idx)) > 1:
+        if tokens[idx[-1]].cell or len(line_cells(tokens, idx)) > 1:
             continue
         for i in idx:
             if tags[i] != "I-title" or tokens[i].col < MIN_CELL_GAP or not tokens[i].text[:1].isalpha():
@@ -455,7 +455,7 @@ def repair_wrapped_cells(tokens, tags, confidences, line_zones):
         above_line = spaced.get(line - 1, ())
         if _lone_value(tokens, tags, above_line):   # plain pdftotext: the row's amount between a cell's lines
             above_line = spaced.get(line - 2, ())
-        for group in _cells(tokens, idx):
+        for group in line_cells(tokens, idx):
             if any(tags[i] != "O" and not (tags[i] == "B-fn_mark" and k) for k, i in enumerate(group)):
                 continue    # the CRF read the line, all but the marks after its words (``LP (4)``)
             above = _tag_above(tokens, tags, above_line, tokens[group[0]].col)
@@ -812,7 +812,7 @@ MAX_PAR_LINES = 3     # lines a title with its par value wraps over
 
 def _first_cell(tokens, run):
     """A line's first cell: its first run of tokens a space apart, up to a ``|`` (ASCII)."""
-    cell = _cells(tokens, run)[0]
+    cell = line_cells(tokens, run)[0]
     return list(takewhile(lambda i: tokens[i].text != "|", cell))
 
 
@@ -1163,7 +1163,7 @@ def repair_prices_below_dollars(tokens, tags, confidences, line_zones):
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     for line, run in by_line.items():
         dollars = [cell[0] for above in (line - 2, line - 1) if above in by_line
-                   for cell in _cells(tokens, by_line[above]) if len(cell) == 1
+                   for cell in line_cells(tokens, by_line[above]) if len(cell) == 1
                    and tokens[cell[0]].text == "$" and tags[cell[0]] == "O"]
         for i in run:
             if not (tags[i] == "O" and PRICE_SHAPE.match(tokens[i].text)):
@@ -1328,7 +1328,7 @@ def _title_stacks(tokens, by_line):
         if current and line - last > 1:
             stacks.append(current)
             current = []
-        cell = _cells(tokens, idx)[0] if tokens[idx[0]].col <= WRAP_COLUMN_SLACK else None
+        cell = line_cells(tokens, idx)[0] if tokens[idx[0]].col <= WRAP_COLUMN_SLACK else None
         if cell and _stacks_on(tokens, cell, current):
             if current and _ends_title(tokens, current[-1], tokens[cell[0]].text):
                 stacks.append(current)
@@ -1399,7 +1399,7 @@ def repair_nature_after_indirect(tokens, tags, confidences, line_zones):
     for line, idx in by_line.items():
         if tokens[idx[-1]].cell or not any(tags[i] == "B-di" for i in idx):
             continue
-        cells = _cells(tokens, idx)
+        cells = line_cells(tokens, idx)
         if len(cells) < 2:
             continue
         last, before = [i for i in cells[-1] if tokens[i].text not in CELL_SEPARATORS], cells[-2]
@@ -1675,8 +1675,8 @@ def repair_wrapped_heads(tokens, tags, confidences, line_zones):
     for line, idx in spaced.items():
         if line - 1 not in spaced:
             continue
-        cells = _cells(tokens, spaced[line - 1])
-        for group in _cells(tokens, idx):
+        cells = line_cells(tokens, spaced[line - 1])
+        for group in line_cells(tokens, idx):
             first = group[0]
             label = tags[first][2:]
             if not tags[first].startswith("I-") or label not in WRAPPED_LABELS:
@@ -1705,7 +1705,7 @@ def repair_nature_heads(tokens, tags, confidences, line_zones):
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     spaced = {line: idx for line, idx in by_line.items() if tokens[idx[-1]].cell == 0}
     for line, idx in spaced.items():
-        first = _cells(tokens, idx)[-1][0]
+        first = line_cells(tokens, idx)[-1][0]
         if not tags[first].endswith("-nature") or NATURE_HEAD.match(tokens[first].text) or _nature_above(
                 tokens, tags, spaced, line, first):
             continue
@@ -1855,7 +1855,7 @@ def _column_cells(tokens, tags, spaced, lines, right):
     for line in lines:
         if line not in spaced:
             break
-        cell = _cells(tokens, spaced[line])[-1]
+        cell = line_cells(tokens, spaced[line])[-1]
         if tokens[cell[0]].col < right:
             continue
         if any(tags[i] != "O" for i in cell) or any(VALUE.match(tokens[i].text) for i in cell):
@@ -1878,7 +1878,7 @@ def _head_lines(tokens, tags, spaced, line, col):
     for above in range(line - 1, line - 1 - MAX_HEAD_GAP, -1):
         if above not in spaced:
             continue
-        cell = _cells(tokens, spaced[above])[-1]
+        cell = line_cells(tokens, spaced[above])[-1]
         last = tokens[spaced[above][-1]]
         if abs(tokens[cell[0]].col - col) <= WRAP_COLUMN_SLACK:
             if any(tags[i] != "O" for i in cell) or not tokens[cell[0]].text[:1].isupper():
@@ -1948,7 +1948,7 @@ def repair_wrapped_marks(tokens, tags, confidences, line_zones):
     for value, bracket in opened:
         below = by_line.get(tokens[value].line + 1, ())
         if tokens[value].line in by_line and tags[value] not in ("O", "B-fn_mark"):
-            cell = next(cell for cell in _cells(tokens, by_line[tokens[value].line]) if value in cell)
+            cell = next(cell for cell in line_cells(tokens, by_line[tokens[value].line]) if value in cell)
             col = tokens[_cell_start(tokens, cell, value)].col
             j = next((j for j in below if abs(tokens[j].col - col) <= WRAP_COLUMN_SLACK and tokens[j].text != "|"), None)
             if (j is not None and tags[j] == "O" and WRAPPED_MARK[bracket].match(tokens[j].text)
@@ -3256,7 +3256,7 @@ def _words_of(tokens, group, label):
     return group[:-1] if _bare_tail(tokens, group, label) else group
 
 
-def _cells(tokens, idx):
+def line_cells(tokens, idx):
     """The line's tokens (indices ``idx``) in cells: runs a single space apart."""
     cells = [[idx[0]]]
     for i, j in zip(idx, idx[1:]):
