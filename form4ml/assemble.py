@@ -9,7 +9,7 @@ look alike (same day, same code) stay separate.
 """
 import re
 from dataclasses import dataclass, field, replace
-from itertools import groupby, islice
+from itertools import combinations, groupby, islice
 
 from .balance import balance_amounts, underlying_of_shares
 from .labels import TABLE2_ONLY, TABLE_FIELDS, TABLE_ZONES
@@ -1097,7 +1097,8 @@ def _spread_trailing_marks(run):
     own cells go on after it (a long table's weighted-average price notes, ``(3)`` /
     blank / ``(4)`` ..., printed below each page of its rows or before the page's last
     price). Mark lines right below each other are one cell's marks wrapped (``(4) (5)
-    (6)`` / ``(7) (8)``)."""
+    (6)`` / ``(7) (8)``). More lines below the last row than there are rows are two or
+    three columns' marks one after another (``_column_parts``)."""
     columns, first = [], 0
     for k, row in enumerate(run):
         runs = _mark_runs(row)
@@ -1107,6 +1108,7 @@ def _spread_trailing_marks(run):
         if not found and k == len(run) - 1:
             below = [lines for lines, cells_after in runs[-1:] if not cells_after]
             found = [(lines, k + 1) for lines in below if len(lines) <= k + 1]
+            found = found or [(part, k + 1) for lines in below for part in _column_parts(lines, k + 1)]
         columns += [(k, lines, end) for lines, end in found]
         if runs:
             first = k + 1
@@ -1119,6 +1121,34 @@ def _spread_trailing_marks(run):
 
 
 MIN_MARK_COLUMN = 3     # marks lines of a column printed after a page of rows, not the row's own
+
+
+def _column_parts(lines, rows):
+    """Mark lines printed below a table's last row for two or more columns, one after
+    the other, each with a line for some of the last ``rows`` rows (plain ``pdftotext``:
+    a price column's weighted-average notes ``(6)`` / ``(6)`` / ``(7)`` ..., then the
+    nature column's ``(4) (5)`` / ``(3) (4)`` ...), cut into as few columns as can hold
+    them where neighbouring lines differ most (see ``_alike``); none where two cuts are
+    as good."""
+    parts = -(-len(lines) // rows)
+    if rows < 2 or not 2 <= parts <= MAX_MARK_COLUMNS:
+        return []
+    scored = sorted((sum(_alike(lines[c - 1], lines[c]) for c in cuts), cuts)
+                    for cuts in combinations(range(1, len(lines)), parts - 1)
+                    if all(b - a <= rows for a, b in zip((0,) + cuts, cuts + (len(lines),))))
+    if not scored or len(scored) > 1 and scored[0][0] == scored[1][0]:
+        return []
+    bounds = (0,) + scored[0][1] + (len(lines),)
+    return [lines[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+MAX_MARK_COLUMNS = 3     # columns of marks printed one after another below a table
+
+
+def _alike(a, b):
+    """How alike two lines of marks are: 2 the same marks, 1 as many, else 0."""
+    texts = [m.text for m in a], [m.text for m in b]
+    return 2 if texts[0] == texts[1] else int(len(a) == len(b))
 
 
 def _mark_runs(row):

@@ -1236,6 +1236,36 @@ def test_assemble_gives_mark_lines_after_a_table_to_its_last_rows_in_order(mark_
     assert [r["footnote_ids"] for r in rows] == ids
 
 
+def _sales_then_mark_columns(mark_lines):
+    """Plain pdftotext of a real filing's Table I (a conversion, then three sales at
+    weighted-average prices, all held indirectly ``See footnote``), each cell a line with
+    blank lines between; after the table, the marks of each price, then of each nature,
+    one line each a block apart (``mark_lines``: their texts)."""
+    pieces, top = [], 120
+    for k, (code, ad, price) in enumerate((("C", "A", None), ("S", "D", "88.11"), ("S", "D", "89.03"),
+                                           ("S", "D", "89.65"))):
+        pieces += [L("title", "Class A Common Stock", top), L("tx_date", "02/27/2012", top + 2),
+                   L("code", code, top + 4), L("shares", "18,251", top + 6), L("ad", ad, top + 6)]
+        pieces += [L("price", price, top + 9)] if price else []
+        pieces += [L("owned", "60,416", top + 9), L("di", "I", top + 11), L("nature", "See", top + 13),
+                   L("nature", "footnote", top + 14, begins=False)]
+        top += 16
+    return pieces + [L("fn_mark", mark, top + 2 * k) for k, line in enumerate(mark_lines) for mark in line.split()]
+
+
+@pytest.mark.parametrize("mark_lines, ids", [
+    # three price marks, then four nature marks: cut where the marks change
+    (["(6)"] * 3 + ["(4)"] * 4, [["F4"], ["F6", "F4"], ["F6", "F4"], ["F6", "F4"]]),
+    # three single marks, then three pairs: the last three rows' two columns
+    (["(6)", "(7)", "(8)"] + ["(3) (4)"] * 3, [[], ["F6", "F3", "F4"], ["F7", "F3", "F4"], ["F8", "F3", "F4"]]),
+    # no line where the marks change: the lines stay the last row's
+    (["(4)"] * 6, [[], [], [], ["F4"]]),
+])
+def test_assemble_cuts_mark_columns_printed_after_a_table_where_their_marks_change(mark_lines, ids):
+    rows = assemble(_sales_then_mark_columns(mark_lines))["non_derivative_transactions"]
+    assert [r["footnote_ids"] for r in rows] == ids
+
+
 def _centred_natures(tail_line):
     """pdftotext -layout of a real filing's holdings (AbbVie): each row's two-line nature
     centred on its row's line, the CRF beginning the first row's second line anew at
