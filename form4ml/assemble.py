@@ -791,7 +791,7 @@ def _block_rows(block):
     cut after its last left-hand cell (title to A/D letter), else after its last opening
     cell (title to code: ``Common Stock`` / ``10/01/2025`` / ``A`` twice, then the two
     amounts, then each row's A/D letter, price, amount owned and D/I letter)."""
-    pieces = _extra_codes_as_letters(_pieces_and_marks(block))
+    pieces = _letters_after_owned(_extra_codes_as_letters(_pieces_and_marks(block)))
     for left, trailing in ((LEFT_BLOCK["table1"], TRAILING_COLUMNS), OPENING_SPLIT):
         rows = _rows_and_columns(pieces, left, trailing)
         if rows:
@@ -818,6 +818,18 @@ def _extra_codes_as_letters(pieces):
     first_amount = next(k for k, (p, mark) in enumerate(pieces) if not mark and p.label == "shares")
     return pieces[:first_amount] + [(replace(p, label="ad") if not mark and p.label == "code" and p.text in ("A", "D")
                                      else p, mark) for p, mark in pieces[first_amount:]]
+
+
+def _letters_after_owned(pieces):
+    """The pieces with each A/D letter right after an amount owned taken for the D/I
+    letter it is there, where the block has none: the CRF reads a row's two letters
+    alike when each row prints its right-hand cells apart (``D`` / ``$ 66.7`` /
+    ``40,510 (3)`` / ``D``)."""
+    if any(not mark and p.label == "di" for p, mark in pieces):
+        return pieces
+    cells = [k for k, (p, mark) in enumerate(pieces) if not mark]
+    after_owned = {k for a, k in zip(cells, cells[1:]) if pieces[a][0].label == "owned" and pieces[k][0].label == "ad"}
+    return [(replace(p, label="di"), mark) if k in after_owned else (p, mark) for k, (p, mark) in enumerate(pieces)]
 
 
 def _rows_and_columns(pieces, left, trailing):

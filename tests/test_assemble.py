@@ -1266,6 +1266,27 @@ def test_assemble_cuts_mark_columns_printed_after_a_table_where_their_marks_chan
     assert [r["footnote_ids"] for r in rows] == ids
 
 
+def _sales_by_blocks(second_letter):
+    """Plain pdftotext of a real filing's Table I (three sales): every row's title, date
+    and code, then every row's amount, then each row's A/D letter, price, amount owned
+    and D/I letter, the CRF reading that letter as ``second_letter``."""
+    pieces = []
+    for k in range(3):
+        pieces += [L("title", "Common Stock", 119 + 6 * k), L("tx_date", "12/19/2025", 121 + 6 * k),
+                   L("code", "S", 123 + 6 * k), L("shares", f"{k + 1},090", 147 + 3 * k)]
+        pieces += [L("ad", "D", 174 + 7 * k), L("price", f"6{k}.7", 177 + 7 * k), L("owned", f"4{k},510", 179 + 7 * k),
+                   L(second_letter, "D", 181 + 7 * k)]
+    return pieces
+
+
+@pytest.mark.parametrize("second_letter", ["ad", "di"])
+def test_assemble_reads_a_letter_after_an_amount_owned_as_the_rows_ownership_form(second_letter):
+    rows = assemble(_sales_by_blocks(second_letter))["non_derivative_transactions"]
+    assert [(r["shares"], r["acquired_disposed"], r["price_per_share"], r["shares_owned_following"],
+             r["direct_or_indirect"]) for r in rows] == [(1090, "D", 60.7, 40510, "D"), (2090, "D", 61.7, 41510, "D"),
+                                                          (3090, "D", 62.7, 42510, "D")]
+
+
 def _centred_natures(tail_line):
     """pdftotext -layout of a real filing's holdings (AbbVie): each row's two-line nature
     centred on its row's line, the CRF beginning the first row's second line anew at
