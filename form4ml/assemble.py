@@ -1380,8 +1380,10 @@ def pair_block_rows(rows):
     are short) rebuilt as rows: the i-th left part with the i-th right part, where the
     two blocks hold as many rows. The right block begins at the first right-hand column
     (``RIGHT_BLOCK``) or, where the left block is narrower, at the first column the
-    first row's left part lacks (Table II's amount printed with the right-hand cells).
-    Rows read one by one stay as they are."""
+    first row's left part lacks (Table II's amount printed with the right-hand cells):
+    not where only the last left part holds an amount (that split is a column late), and
+    in Table II a title among the right-hand cells that names no derivative is the
+    underlying title. Rows read one by one stay as they are."""
     return _rebuild_runs(rows, _paired_blocks, settled_apart=True)
 
 
@@ -1406,17 +1408,46 @@ def _first_part_labels(pieces):
 
 def _paired_at(pieces, table, right_labels, left_labels):
     split = next((k for k, (p, mark) in enumerate(pieces) if not mark and p.label in right_labels), None)
+    if split is not None and table == "table2":
+        pieces = pieces[:split] + _titles_as_underlying(pieces[split:])
     if split is None or any(p.label in left_labels for p, mark in pieces[split:] if not mark):
         return None
     left = _late_left_cells(_parts(pieces[:split], table))
     right = _parts(pieces[split:], table, opening=pieces[split][0].label)
-    if len(left) < 2 or len(left) != len(right):
+    if len(left) < 2 or len(left) != len(right) or _last_part_amounts(left):
         return None
     for head, tail in zip(left, right):
         for label, value in tail.values.items():
             head.values.setdefault(label, Value()).pieces += value.pieces
         head.marks += tail.marks
     return left
+
+
+def _last_part_amounts(left):
+    """Whether the last left part alone holds an amount: the right block's first column
+    read into the left block (plain ``pdftotext``: two rows' titles, dates and codes, then
+    each row's amount with its right-hand cells)."""
+    return bool((left[-1].values.keys() - {label for part in left[:-1] for label in part.values}) & BLOCK_AMOUNTS)
+
+
+def _titles_as_underlying(pieces):
+    """Table II's right-hand pieces with each title that names no derivative taken for
+    the underlying title it is there (the CRF reads ``Common`` / ``Stock`` printed apart
+    from its row's amount as a row's title)."""
+    titles = _values_of(pieces, "title")
+    common = {id(p) for value in titles if not DERIVATIVE_TITLE.search(" ".join(p.text for p in value)) for p in value}
+    return [(replace(p, label="und_title"), mark) if id(p) in common else (p, mark) for p, mark in pieces]
+
+
+def _values_of(pieces, label):
+    """The pieces of each value of ``label``, in order: a piece that begins opens one."""
+    values = []
+    for p, mark in pieces:
+        if not mark and p.label == label:
+            if p.begins or not values:
+                values.append([])
+            values[-1].append(p)
+    return values
 
 
 LATE_LEFT_CELLS = frozenset({"ad", "price"})

@@ -770,6 +770,20 @@ def test_assemble_pairs_blocks_whose_right_block_begins_with_the_amount(amount_l
         ("2025-09-10", 229.83, 229.83, 0, 25241.11, "D"), ("2025-09-11", 41.816, 41.816, 0, 25282.925, "D")]
 
 
+# the same, the second row's amount untagged and its underlying title read as a title
+# (or as what it is)
+@pytest.mark.parametrize("label", ["title", "und_title"])
+def test_assemble_pairs_blocks_whose_right_block_holds_an_underlying_title_read_as_a_title(label):
+    pieces = (_rsu_left(183, "09/10/2025") + _rsu_left(193, "09/11/2025") + _rsu_right(207, "212.343", "shares", "4,373.961")
+              + [T2("fn_mark", "(2)", 227), T2(label, "Common", 229), T2(label, "Stock", 230, False),
+                 T2("price", "$0", 232), T2("owned", "4,381.205", 234), T2("di", "D", 236)])
+    rows = assemble(pieces)["derivative_transactions"]
+    assert [(r["security_title"], r["transaction_date"], r["shares"], r["underlying_security_title"],
+             r["shares_owned_following"]) for r in rows] == [
+        ("Restricted Stock Units", "2025-09-10", 212.343, "Common Stock", 4373.961),
+        ("Restricted Stock Units", "2025-09-11", None, "Common Stock", 4381.205)]
+
+
 def _rsu_row(top, amount, mark, continued):
     """A Table II row as pdftotext -layout prints it (a JPMorgan filing): title and underlying
     title over three lines around the short cells, its mark below ``Restricted``, which is
