@@ -1776,7 +1776,8 @@ SENTENCE_END = re.compile(r"[.:;!?][\"'”’)\]]*\s*$")
 
 def numbered_notes(pieces, highest=0):
     """Footnotes numbered in text order, where the note texts' openings count exactly the
-    notes the marks number (the highest mark seen in the notes or the tables), else None.
+    notes the marks number (the highest mark seen in the notes or the tables; at least
+    those of the notes where the tables' marks were all lost), else None.
 
     OCR centres a mark on its note's lines, loses or garbles it (``Q)``, ``@)`` for
     ``(2)``) and a note the CRF runs on into the next one is found again only this way.
@@ -1785,6 +1786,7 @@ def numbered_notes(pieces, highest=0):
     between or a mark opens the line; a line of lower-case words goes on. A mark read at
     a note's opening must be that note's number."""
     numbers = [_mark_number(p.text) for p in pieces if p.label == "fn_id"]
+    counted = highest > 0
     highest = max([highest] + [n for n in numbers if n])
     opened, prev = [], None
     for _, line in groupby(pieces, key=lambda p: p.line):
@@ -1803,7 +1805,9 @@ def numbered_notes(pieces, highest=0):
         prev = words[-1]
     # one more where a mark was garbled past reading: the last note's may be lost
     lost = any(_garbled_mark(p) for p in pieces)
-    if not opened or len(opened) not in (highest, highest + lost):
+    # with no mark read in the tables, openings beyond the notes' marks are notes whose
+    # marks OCR lost (``(1) Each unit ...`` / ``Dividend ...`` / ``The units ...`` / ``@)``)
+    if not opened or len(opened) < highest or counted and len(opened) > highest + lost:
         return None
     return [{"fn_text": Value(note)} for note in opened]
 

@@ -346,6 +346,10 @@ def _note_lines(lines):
     # and on its first line
     (["(1) | +Each unit is a share.", "", "Q) The units vest.", "(3) | +Includes one share."],
      [("F1", "Each unit is a share."), ("F2", "The units vest."), ("F3", "Includes one share.")]),
+    # no mark read in the tables, (2) and (3) printed below the notes garbled past reading:
+    # every note the CRF began is one
+    (["(1) | +Each unit is a share.", "+Dividends accrue.", "", "+The units vest.", "", "@)", "@)"],
+     [("F1", "Each unit is a share."), ("F2", "Dividends accrue."), ("F3", "The units vest.")]),
     # "(1)" read as "mn", "(2)" as a quote glued to its note, the last mark lost
     (["!mn | +The stock converts.", "", "'These shares vest.", "", "(3) | +The value is set.", "",
       "+The person disclaims."],
