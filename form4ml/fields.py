@@ -1717,6 +1717,68 @@ def repair_nature_heads(tokens, tags, confidences, line_zones):
                 confidences[i] = confidences[first]
 
 
+def repair_centred_nature_lines(tokens, tags, confidences, line_zones):
+    """A nature of ownership centred on its row in text whose lines run the cells of a
+    row together, a space apart (OCR: ``$ By The`` / the row's line ending ``I Founders`` / ``(2) Fund
+    II, LP (3)``; five lines: ``By The`` / ``$ Founders`` / row / ``(9) Entrepreneurs`` /
+    ``Fund, LP (10)``): where the one or two lines above the row's line end in a nature
+    that opens as one (``By ...``) and the row's line goes on with words after its D/I
+    letter, those words and, on as many lines below, the words after the lines' marks go
+    on with the nature. Tags fixed in place, with the letter's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
+    for line, idx in by_line.items():
+        letter = next((i for i in idx if tags[i] == "B-di"), None)
+        rest = [i for i in idx if letter is not None and i > letter]
+        if not rest or not all(_nature_word(tokens, tags, i) for i in rest) or len(line_cells(tokens, idx)) > 1:
+            continue
+        head = _centred_head(tokens, tags, by_line, line)
+        tails = [_words_after_marks(tokens, tags, by_line.get(line + k, ())) for k in range(1, len(head) + 1)]
+        if not head or not all(tails):
+            continue
+        run = [i for part in head + [rest] + tails for i in part]
+        for k, i in enumerate(run):
+            tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "nature", confidences[letter]
+
+
+CENTRED_HEAD_LINES = 2      # lines above a row's line a centred nature's head may open
+
+
+def _centred_head(tokens, tags, by_line, line):
+    """The nature words ending each of the one or two lines above ``line``, top first,
+    the top ones opening as a nature does; else []."""
+    parts = []
+    for k in range(1, CENTRED_HEAD_LINES + 1):
+        idx = by_line.get(line - k, ())
+        words = list(reversed(list(takewhile(lambda i: _nature_word(tokens, tags, i), reversed(idx)))))
+        if not words or any(tags[i] != "O" and not tags[i].endswith("nature") and tokens[i].text != "$"
+                            for i in idx if i not in words):
+            return []
+        parts.insert(0, words)
+        if NATURE_HEAD.match(tokens[words[0]].text):
+            return parts
+    return []
+
+
+NATURE_WORD = re.compile(r"^(?:[A-Za-z][A-Za-z.'&-]*|,)$")
+
+
+def _nature_word(tokens, tags, i):
+    return (tags[i] == "O" or tags[i].endswith("-nature")) and bool(NATURE_WORD.match(tokens[i].text))
+
+
+def _words_after_marks(tokens, tags, idx):
+    """The words a line below a row's line ends in after its marks (``(2) Fund II, LP
+    (3)``: ``Fund II, LP``), where the line holds no other cell; else []."""
+    idx = list(idx)
+    while idx and (tags[idx[-1]] == "B-fn_mark" or MARK_DEBRIS_TOKEN.match(tokens[idx[-1]].text)):
+        idx.pop()
+    words = list(reversed(list(takewhile(lambda i: _nature_word(tokens, tags, i), reversed(idx)))))
+    before = idx[:len(idx) - len(words)]
+    if not words or before and not (tags[before[-1]] == "B-fn_mark" or MARK.match(tokens[before[-1]].text)):
+        return []
+    return words
+
+
 def repair_stacked_natures(tokens, tags, confidences, line_zones):
     """Natures of ownership of rows right below one another, each centred on its row's
     line, printed as one stack of words a line (``pdftotext -layout``: ``Sequoia`` /

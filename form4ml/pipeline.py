@@ -116,6 +116,7 @@ TAG_REPAIRS = (
     (fields.repair_owned_before_letters_on_line, ("confidences", "zones")),
     (fields.repair_nature_stacks, ("confidences", "zones")),
     (fields.repair_misread_ownership_letters, ("confidences", "zones")),
+    (fields.repair_centred_nature_lines, ("confidences", "zones")),
     (fields.repair_second_ownership_numbers, ("confidences",)),
     (fields.repair_code_columns, ("confidences", "zones")),
     (fields.repair_lone_codes, ("confidences", "zones")),

@@ -3196,3 +3196,34 @@ def test_repair_reads_the_issuer_name_from_box_2s_column(text, crf, issuer, owne
     box_repairs.repair_issuer_cells(tokens, tags, confidences)
     assert _values(tokens, tags, "issuer_name") == issuer
     assert _values(tokens, tags, "owner_name") == owner
+
+
+# OCR of a real filing's Table I (sales held through a fund): the nature centred on its row,
+# the row's cells run together a space apart, the CRF reading only the nature's head
+OCR_CENTRED_NATURE = ("$ By The\n"
+                      "Class A Common Stock 07/27/2018 S 465 D 178.001 1,543 I Founders\n"
+                      "(4) Fund II, LP (3)")
+OCR_FIVE_LINE_NATURE = ("By The\n"
+                        "$ Founders\n"
+                        "Class A Common Stock 07/27/2018 S 3 D 179.8683 60 I Fund II\n"
+                        "(9) Entrepreneurs\n"
+                        "Fund, LP (10)")
+
+
+@pytest.mark.parametrize("text, nature", [
+    (OCR_CENTRED_NATURE, "By The Founders Fund II , LP"),
+    (OCR_FIVE_LINE_NATURE, "By The Founders Fund II Entrepreneurs Fund , LP"),
+    # cells a wide gap apart (pdftotext -layout): columns tell the cells, not this rule
+    (OCR_CENTRED_NATURE.replace(" I Founders", "     I      Founders"), "By The"),
+    # another cell on the line below: its words are not the nature's
+    (OCR_CENTRED_NATURE.replace("(4) Fund", "(4) 2,000 Fund"), "By The"),
+    # words above that do not open as a nature are no head
+    (OCR_CENTRED_NATURE.replace("By The", "Other Words"), ""),
+])
+def test_repair_reads_an_ocr_nature_centred_on_its_rows_line(text, nature):
+    crf = {"Class": "B-title", "A": "I-title", "Common": "I-title", "Stock": "I-title", "07/27/2018": "B-tx_date",
+           "S": "B-code", "D": "B-ad", "I": "B-di", "By": "B-nature", "The": "I-nature", "(3)": "B-fn_mark",
+           "(10)": "B-fn_mark"}
+    tokens, tags = _repaired(fields.repair_centred_nature_lines, text,
+                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
+    assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")) == nature
