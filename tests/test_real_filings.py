@@ -421,3 +421,40 @@ def test_tall_cells_centred_on_their_rows_are_read_whole(shipped_model):
     assert [(r["security_title"], r["shares"], r["nature_of_ownership"]) for r in rows] == [
         ("Class B Common Stock", 16840, "By The Founders Fund IV, LP"),
         ("Class B Common Stock", 5406, "By The Founders Fund IV Principals Fund, LP")]
+
+
+# A director's two grants printed by the SEC stylesheet, text by pdfplumber (a Microsoft
+# filing): the first row's title and underlying title a word a line, interleaved around
+# the row's line, its title's head left ``O`` by the CRF until a later rule read it.
+INTERLEAVED_GRANTS = """\
+Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned
+(e.g., puts, calls, warrants, options, convertible securities)
+1. Title of Derivative Security (Instr. 3)\t2. Conversion or Exercise Price of Derivative Security\t\
+3. Transaction Date (Month/Day/Year)\t3A. Deemed Execution Date, if any (Month/Day/Year)\t\
+4. Transaction Code (Instr. 8)\t\t5. Number of Derivative Securities Acquired (A) or Disposed of (D) \
+(Instr. 3, 4, and 5)\t\t6. Date Exercisable and Expiration Date (Month/Day/Year)\t\t7. Title and Amount of \
+Underlying Securities (Instr. 3 and 4)\t\t8. Price of Derivative Security (Instr. 5)\t9. Number of Derivative \
+Securities Beneficially Owned Following Reported Transaction(s) (Instr. 4)\t10. Ownership Form of Derivative \
+Security: Direct (D) or Indirect (I) (Instr. 4)
+\t\t\t\tCode\tV\t(A)\t(D)\tDate Exercisable\tExpiration Date\tTitle\tAmount or Number of Shares\t\t\t
+11. Natur
+of Indirec
+Beneficia
+Ownershi
+(Instr. 4)
+
+Restricted
+Common
+Stock (1) 09/10/2025 A 187.361 (2) (2) 187.361 $ 0 1,485.401 D
+Stock
+Units
+Restricted Stock Units\t(1)\t09/11/2025\t\tA\t\t2.46 (3)\t\t(2)\t(2)\tCommon Stock\t2.46\t$ 0\t1,487.862\tD
+Reporting Owners
+"""
+
+
+@pytest.mark.slow
+def test_titles_interleaved_around_a_rows_line_are_read_apart(shipped_model):
+    rows = extract_text(INTERLEAVED_GRANTS, shipped_model)["derivative_transactions"]
+    assert [(r["security_title"], r["underlying_security_title"]) for r in rows] == [
+        ("Restricted Stock Units", "Common Stock"), ("Restricted Stock Units", "Common Stock")]
