@@ -1226,6 +1226,24 @@ def repair_interleaved_titles(tokens, tags, line_zones):
                 tags[i] = ("B-" if k == 0 else "I-") + "und_title"
 
 
+def repair_lone_title_ends(tokens, tags, confidences, line_zones):
+    """A derivative's last word left ``O`` alone on a Table II line, a line or two below a
+    line where a title goes on, ends that title (pdfplumber prints a row's wrapped cells a
+    line each, a blank line before the title's last: ``Restricted ... Common ...`` /
+    ``Stock Stock`` / blank / ``Units``). Tags fixed in place, with the title's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, ("table2",))
+    for line, idx in by_line.items():
+        if len(idx) != 1 or tags[idx[0]] != "O" or not DERIVATIVE_END.match(tokens[idx[0]].text):
+            continue
+        above = by_line.get(line - 1) or by_line.get(line - 2)
+        title = [i for i in above or () if tags[i] == "I-title"]
+        if title:
+            tags[idx[0]], confidences[idx[0]] = "I-title", confidences[title[-1]]
+
+
+DERIVATIVE_END = re.compile(r"^(?:units?|options?|warrants?|rights?)$", re.I)
+
+
 NATURE_HEAD = re.compile(r"^(?:By|Held|Through|See|Via|Trust|Spouse|IRA|401)", re.I)
 
 

@@ -3227,3 +3227,22 @@ def test_repair_reads_an_ocr_nature_centred_on_its_rows_line(text, nature):
     tokens, tags = _repaired(fields.repair_centred_nature_lines, text,
                              lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
     assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")) == nature
+
+
+# pdfplumber of a real filing's Table II (a director's grant): the row's cells a line each
+# below its line, a blank line before the title's last word, which the CRF left O
+LONE_TITLE_END = "Restricted (1) 01/31/2023 A 363.181 Common 363.181 $ 0 13,639.699 D\nStock Stock\n\n{last}"
+
+
+@pytest.mark.parametrize("last, tagged", [
+    ("Units", "I-title"),
+    # a word that ends no derivative's name stays as the CRF read it
+    ("Plan", "O"),
+])
+def test_repair_ends_a_title_at_a_derivatives_last_word_alone_below_it(last, tagged):
+    crf = {"Restricted": "B-title", "01/31/2023": "B-tx_date", "A": "B-code", "Common": "B-und_title",
+           "$": "O", "0": "B-price", "13,639.699": "B-owned", "D": "B-di", "(1)": "B-fn_mark"}
+    tags_of = lambda tokens: [crf.get(t.text, "B-shares" if t.text == "363.181" else "O") for t in tokens[:-3]] + [
+        "I-title", "I-und_title", "O"]
+    tokens, tags = _repaired(fields.repair_lone_title_ends, LONE_TITLE_END.format(last=last), tags_of, "table2")
+    assert (tokens[-1].text, tags[-1]) == (last, tagged)
