@@ -1199,31 +1199,75 @@ def _holding_so_far(tags, i):
     return False
 
 
-def repair_interleaved_titles(tokens, tags, line_zones):
-    """A Table II row whose title and underlying title pdfplumber printed a word a line,
-    interleaved around the row's line (``Restricted`` / ``Common`` / ``Stock (1) 09/10/2025
-    ... 229.83 ...`` / ``Stock`` / ``Units``), the CRF reading them all as the title: where
-    the row has an underlying amount but no underlying title, and two lines of one word
-    each stand right above and right below, the words at odd places are the underlying
-    title, where they and the rest each read as a security's title, the underlying's
-    ending in a security noun (``Common Stock``). Tags fixed in place."""
+def repair_interleaved_titles(tokens, tags, confidences, line_zones):
+    """A Table II row whose title and underlying title pdfplumber printed a line a part,
+    interleaved around the row's line (``Restricted`` / ``Common`` / ``Stock (1)
+    09/10/2025 ... 229.83 ...`` / ``Stock`` / ``Units``; ``Stock`` / ``Class A`` /
+    ``Option`` / ``$ 1.16 ... Common 200,000 ...`` / ``(right to`` / ``Stock`` / ``buy)``),
+    the CRF reading them as one title or leaving them ``O``: where the row has an
+    underlying amount but no underlying title and two or three lines of words alone stand
+    right above and right below, the cell with a part on the row's line (the title opening
+    it, or the underlying title right before the underlying amount) has the lines two
+    away, the other cell the lines next to it and three away (as many lines above as
+    below, up to a blank line or a line of values), where the underlying
+    title then reads as a security's title ending in a security noun (``Common Stock``)
+    and the title holds no amount. Tags fixed in place; words left ``O`` take the
+    underlying amount's confidence."""
     by_line = tokens_by_line(tokens, line_zones, ("table2",))
     for line, run in by_line.items():
         labels = [tags[i][2:] for i in run]
-        if labels[0] != "title" or "und_shares" not in labels or "und_title" in labels:
+        if "und_shares" not in labels or "und_title" in labels:
             continue
-        stack = [by_line.get(line + k) for k in (-2, -1)] + [[run[0]]] + [by_line.get(line + k) for k in (1, 2)]
-        if any(words is None or len(words) != 1 or tags[words[0]][2:] != "title" for words in stack):
+        middle, on_line = _interleave_middle(tokens, tags, run)
+        above, below = (_word_lines(tokens, tags, by_line, line, step) for step in (-1, 1))
+        n = len(above)
+        if not middle or n < 2 or len(below) != n:
             continue
-        words = [words[0] for words in stack]
-        title, underlying = words[0::2], words[1::2]
+        parts = {"title": [], "und_title": []}
+        other = "und_title" if on_line == "title" else "title"
+        for d in range(n, 0, -1):
+            parts[other if d % 2 else on_line].append(above[d - 1])
+        parts[on_line].append(middle)
+        for d in range(1, n + 1):
+            parts[other if d % 2 else on_line].append(below[d - 1])
+        title, underlying = ([i for part in parts[label] for i in part] for label in ("title", "und_title"))
         texts = [tokens[i].text for i in underlying]
         if (security_words(texts) and texts[-1].lower() in UNDERLYING_END
-                and security_words([tokens[i].text for i in title])):
-            for k, i in enumerate(title):
-                tags[i] = ("B-" if k == 0 else "I-") + "title"
-            for k, i in enumerate(underlying):
-                tags[i] = ("B-" if k == 0 else "I-") + "und_title"
+                and not any(DIGIT_RUN.search(tokens[i].text) for i in title)):
+            amount = next(i for i in run if tags[i] == "B-und_shares")
+            for label, idx in (("title", title), ("und_title", underlying)):
+                for k, i in enumerate(idx):
+                    if tags[i] == "O":
+                        confidences[i] = confidences[amount]
+                    tags[i] = ("B-" if k == 0 else "I-") + label
+
+
+DIGIT_RUN = re.compile(r"\d{2}")
+MAX_INTERLEAVED_LINES = 3     # lines of a row's interleaved cells above (and below) its line
+
+
+def _interleave_middle(tokens, tags, run):
+    """The part of a tall cell on a row's line and its label: the title opening the line,
+    or the words right before the underlying amount; else ([], None)."""
+    if tags[run[0]][2:] == "title":
+        return list(takewhile(lambda i: tags[i][2:] == "title", run)), "title"
+    amount = next(i for i in run if tags[i] == "B-und_shares")
+    before = list(reversed(list(takewhile(lambda i: tags[i] in ("O", "B-title", "I-title")
+                                          and tokens[i].text.isalpha(), reversed(run[:run.index(amount)])))))
+    return (before, "und_title") if before else ([], None)
+
+
+def _word_lines(tokens, tags, by_line, line, step):
+    """The lines right above (``step`` -1) or below (1) ``line``, nearest first, up to a
+    blank line or a line holding anything but words the CRF read as titles or left ``O``."""
+    out = []
+    for k in range(1, MAX_INTERLEAVED_LINES + 1):
+        idx = by_line.get(line + step * k)
+        if not idx or any(tags[i][2:] not in ("", "title", "und_title") or DIGIT_RUN.search(tokens[i].text)
+                          for i in idx):
+            break
+        out.append(list(idx))
+    return out
 
 
 def repair_lone_title_ends(tokens, tags, confidences, line_zones):

@@ -78,7 +78,7 @@ TAG_REPAIRS = (
     (fields.repair_underlying_tails, ("confidences", "zones")),
     (fields.repair_title_heads, ("confidences", "zones")),
     (fields.repair_title_line_heads, ("confidences", "zones")),
-    (fields.repair_interleaved_titles, ("zones",)),
+    (fields.repair_interleaved_titles, ("confidences", "zones")),
     (fields.repair_lone_title_ends, ("confidences", "zones")),
     (fields.repair_underlying_heads, ("confidences", "zones")),
     (fields.repair_centred_title_words, ("confidences", "zones")),

@@ -1488,9 +1488,35 @@ def test_repair_reads_interleaved_title_and_underlying_title(text, title, underl
     row = iter(INTERLEAVED_ROW)
     tags = [("B-title" if t.line == 0 else "I-title") if t.line != row_line or t.text == "Stock" else next(row)
             for t in tokens]
-    fields.repair_interleaved_titles(tokens, tags, ["table2"] * len(text.split("\n")))
+    fields.repair_interleaved_titles(tokens, tags, [0.9] * len(tokens), ["table2"] * len(text.split("\n")))
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title") and not tag.endswith("und_title")] == title
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
+
+
+# pdfplumber of a real filing's Table II (an option exercised): the title's four lines and
+# the underlying title's three centred on the row's line, ``Common`` on it, the CRF reading
+# the title's first two lines and the underlying's first only
+INTERLEAVED_OPTION = ("Stock\nClass A\nOption\n$ 1.16 05/11/2023 M 200,000 (2) 06/12/2027 Common 200,000 $ 0 0 D\n"
+                      "(right to\nStock\nbuy)")
+OPTION_TAGS = {"Stock": "B-title", "Class": "B-und_title", "A": "I-und_title", "Option": "I-title",
+               "1.16": "B-ex_price", "05/11/2023": "B-tx_date", "M": "B-code", "(2)": "B-fn_mark",
+               "06/12/2027": "B-exp_date", "0": "B-price", "D": "B-di"}
+
+
+@pytest.mark.parametrize("text, title, underlying", [
+    (INTERLEAVED_OPTION, "Stock Option ( right to buy )", "Class A Common Stock"),
+    # a line more above than below: the lines are not one row's cells
+    (INTERLEAVED_OPTION[:INTERLEAVED_OPTION.rindex("\n")], "Stock Option", "Class A"),
+])
+def test_repair_reads_interleaved_titles_around_the_underlying_titles_middle(text, title, underlying):
+    def crf(tokens):
+        row_line = next(t.line for t in tokens if t.text == "M")
+        amounts = iter(["B-shares", "B-und_shares"])
+        return ["O" if t.line > row_line else next(amounts) if t.text == "200,000"
+                else "B-owned" if t.text == "0" and t.col > 60 else OPTION_TAGS.get(t.text, "O") for t in tokens]
+    tokens, tags = _repaired(fields.repair_interleaved_titles, text, crf, "table2")
+    assert " ".join(t.text for t, tag in zip(tokens, tags) if tag[2:] == "title") == title
+    assert " ".join(t.text for t, tag in zip(tokens, tags) if tag[2:] == "und_title") == underlying
 
 
 @pytest.mark.parametrize("text, title", [
