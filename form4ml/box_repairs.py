@@ -47,22 +47,39 @@ def repair_cities_after_streets(tokens, tags):
 
 
 def repair_owner_names(tokens, tags, confidences, lines):
-    """A line the CRF left ``O`` right below the ``Name and Address of Reporting Person``
-    heading and right above an owner's street is that owner's name (EDGAR ASCII repeats
-    box 1 for each further owner, ``(continued)``, where the CRF read only the first
-    owner's name). Tags fixed in place, with the street's confidence."""
+    """A line the CRF left ``O`` right above an owner's street, right below the ``Name and
+    Address of Reporting Person`` heading or (a blank line between) another owner's ZIP or
+    country, is that
+    owner's name (EDGAR ASCII repeats box 1 for each further owner, ``(continued)``; the
+    Reporting Owners table lists the owners one below the other: ``28255`` / ``UNITED
+    STATES`` / ``Banc of America Preferred Funding Corp`` / ``214 NORTH TRYON STREET``;
+    the CRF read only the first owner's name). Tags fixed in place, with the street's
+    confidence."""
     runs = line_runs(tokens)
     for line, run in runs.items():
         if tags[run[0]] != "B-owner_street1" or line < 2:
             continue
         name = runs.get(line - 1)
-        if (name and untagged(tags, name) and OWNER_HEADING.search(lines[line - 2])
-                and tokens[name[0]].text[:1].isalpha()):
+        if (name and untagged(tags, name) and tokens[name[0]].text[:1].isalpha()
+                and (OWNER_HEADING.search(lines[line - 2])
+                     or _after_address(tokens, tags, runs, line - 2 if line - 2 in runs else line - 3))):
             for k, i in enumerate(name):
                 tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "owner_name", confidences[run[0]]
 
 
 OWNER_HEADING = re.compile(r"name and address of reporting person", re.I)
+COUNTRY_LINE = re.compile(r"^[A-Z][A-Z ]+$")     # ``UNITED STATES`` below an owner's ZIP
+
+
+def _after_address(tokens, tags, runs, line):
+    """Whether ``line`` ends an owner's address: its ZIP, or a country in capitals the CRF
+    left ``O`` right below the ZIP."""
+    run = runs.get(line, ())
+    if any(tags[i].endswith("owner_zip") for i in run):
+        return True
+    above = runs.get(line - 1, ())
+    return (bool(run) and untagged(tags, run) and all(COUNTRY_LINE.match(tokens[i].text) for i in run)
+            and any(tags[i].endswith("owner_zip") for i in above))
 ZIP_HEAD = re.compile(r"^\d{5}-$")
 ZIP_TAIL = re.compile(r"^\d{4}$")
 ZIP_REACH = 2       # lines below a ZIP's head that may hold its last four digits

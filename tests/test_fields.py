@@ -2191,6 +2191,28 @@ def test_repair_reads_the_line_under_box_1s_heading_as_an_owners_name(heading, n
 
 
 
+# pdftotext -layout of the same filing's Reporting Owners table: the second owner right
+# below the first owner's address, its name left untagged
+OWNERS_TABLE = ("28255\nUNITED STATES\n\nBanc of America Preferred Funding Corp\n214 NORTH TRYON STREET\n"
+                "CHARLOTTE")
+
+
+@pytest.mark.parametrize("text, name", [
+    (OWNERS_TABLE, "Banc of America Preferred Funding Corp"),
+    (OWNERS_TABLE.replace("UNITED STATES\n\n", ""), "Banc of America Preferred Funding Corp"),
+    # below a line that ends no address the line is no owner's name
+    (OWNERS_TABLE.replace("28255", "Remarks:"), ""),
+])
+def test_repair_reads_the_line_under_an_owners_address_as_the_next_owners_name(text, name):
+    tokens = tokenize(text)
+    street = next(t.line for t in tokens if t.text == "214")
+    tags = ["B-owner_zip" if t.text == "28255" else "B-owner_street1" if t.text == "214" else
+            "I-owner_street1" if t.line == street else "B-owner_city" if t.text == "CHARLOTTE" else "O" for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    box_repairs.repair_owner_names(tokens, tags, confidences, text.split("\n"))
+    assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("owner_name")) == name
+
+
 @pytest.mark.parametrize("row, owned", [
     # Tesseract of a real filing's holding (Microsoft): its amount owned left untagged
     ("Common Stock 15,905 | Living", ["15,905"]),
