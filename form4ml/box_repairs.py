@@ -4,6 +4,7 @@ and the signatures. Each takes the tokens, their tags and what else it names, an
 the tags in place; ``pipeline.TAG_REPAIRS`` runs them with the table and note repairs of
 ``fields``."""
 import re
+from itertools import dropwhile
 
 from .assemble import ENTITY_WORDS, MIN_CELL_GAP, NAME_WORD
 from .features import DATE
@@ -65,6 +66,67 @@ def repair_owner_names(tokens, tags, confidences, lines):
                      or _after_address(tokens, tags, runs, line - 2 if line - 2 in runs else line - 3))):
             for k, i in enumerate(name):
                 tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "owner_name", confidences[run[0]]
+
+
+def repair_unnamed_owners(tokens, tags, confidences):
+    """Where a further owner's address follows another owner's with no name read between
+    (the Reporting Owners table, scraped: ``UNITED STATES`` / ``X`` / ``Banc of America
+    Preferred Funding Corp`` / ``214 NORTH TRYON STREET``; a markdown dump prints the
+    name and address on one line; the plain text style labels it ``Reporting Person:``),
+    the words the CRF left ``O`` right before the street, on its line or on the line above
+    (a line of check marks aside), after such a label, are the owner's name. Not where
+    the street is one read before: an owner printed twice (box 1, the Reporting Owners
+    table) whose name OCR garbled past reading. Tags fixed in place, with the street's
+    confidence."""
+    runs, seen, last, streets = line_runs(tokens), False, None, set()
+    for i, tag in enumerate(tags):
+        label = tag[2:]
+        if tag == "B-owner_street1":
+            street = _street_words(tokens, tags, i)
+            if seen and last == "address" and street not in streets:
+                name = _name_before(tokens, tags, runs, i)
+                for k, j in enumerate(name):
+                    tags[j], confidences[j] = ("B-" if k == 0 else "I-") + "owner_name", confidences[i]
+            streets.add(street)
+        if label == "owner_name":
+            seen, last = True, "name"
+        elif label in ADDRESS_LABELS:
+            last = "address"
+
+
+def _street_words(tokens, tags, first):
+    """The letters and digits of the street that begins at ``first``, in capitals (OCR
+    reads ``C/O`` as ``CO``)."""
+    words = [tokens[first].text]
+    for j in range(first + 1, len(tokens)):
+        if tags[j] != "I-owner_street1":
+            break
+        words.append(tokens[j].text)
+    return re.sub(r"[^A-Z0-9]", "", "".join(words).upper())
+
+
+ADDRESS_LABELS = frozenset({"owner_street1", "owner_street2", "owner_city", "owner_state", "owner_zip"})
+NAME_LABEL = re.compile(r"^(?:reporting|person|owner|name|address|:)$", re.I)    # ``Reporting Person:``
+NOT_A_NAME = re.compile(r"^(?:address|relationships?|signatures?|director)$", re.I)
+
+
+def _name_before(tokens, tags, runs, street):
+    """The untagged words before ``street`` on its line, or where none (a label aside), on
+    the nearest line above that is not only check marks, a leading label taken off; else
+    []."""
+    line = tokens[street].line
+    words = list(dropwhile(lambda j: NAME_LABEL.match(tokens[j].text), [j for j in runs[line] if j < street]))
+    if not words:
+        above = next((runs[k] for k in range(line - 1, max(line - 3, -1), -1)
+                      if k in runs and not all(tags[j][2:] in RELATION_FLAGS for j in runs[k])), [])
+        words = list(above)
+    if not words or not untagged(tags, words):
+        return []
+    while words and NAME_LABEL.match(tokens[words[0]].text):
+        words.pop(0)
+    if not words or not tokens[words[0]].text[:1].isalpha() or any(NOT_A_NAME.match(tokens[j].text) for j in words):
+        return []
+    return words
 
 
 OWNER_HEADING = re.compile(r"name and address of reporting person", re.I)

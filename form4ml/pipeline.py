@@ -50,6 +50,7 @@ TAG_REPAIRS = (
     (box_repairs.repair_city_prefixes, ("confidences",)),
     (box_repairs.repair_cities_after_streets, ()),
     (box_repairs.repair_owner_names, ("confidences", "lines")),
+    (box_repairs.repair_unnamed_owners, ("confidences",)),
     (fields.repair_column_runs, ("confidences", "zones")),
     (fields.repair_class_letters, ("confidences", "zones")),
     (fields.repair_untitled_rows, ("confidences", "zones")),

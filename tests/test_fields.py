@@ -2213,6 +2213,41 @@ def test_repair_reads_the_line_under_an_owners_address_as_the_next_owners_name(t
     assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("owner_name")) == name
 
 
+# the same filing's two owners as three renderings print them, the second owner's name left
+# untagged: scraped HTML's Reporting Owners table, a markdown dump, the plain text style
+FIRST_OWNER = "BANK OF AMERICA CORP\n100 N TRYON ST\nCHARLOTTE NC 28255\n"
+FURTHER_OWNERS = {
+    "html": "UNITED STATES\nX\nBanc of America Preferred Funding Corp\n214 NORTH TRYON STREET\nCHARLOTTE NC 28255",
+    "markdown": "Banc of America Preferred Funding Corp 214 NORTH TRYON STREET CHARLOTTE NC 28255 X",
+    "plain": "Reporting Person: Banc of America Preferred Funding Corp\nAddress: 214 NORTH TRYON STREET, CHARLOTTE",
+}
+OWNER_TAGS = {"BANK": "B-owner_name", "100": "B-owner_street1", "214": "B-owner_street1", "CHARLOTTE": "B-owner_city",
+              "NC": "B-owner_state", "28255": "B-owner_zip", "X": "B-is_ten_percent"}
+
+
+def _owner_tags(tokens):
+    tags = []
+    for t in tokens:
+        prev = tags[-1] if tags else "O"
+        tag = OWNER_TAGS.get(t.text)
+        going_on = prev[2:] in ("owner_name", "owner_street1") and t.text.isupper() and t.text.isalpha()
+        tags.append(tag or ("I-" + prev[2:] if going_on and t.line == tokens[len(tags) - 1].line else "O"))
+    return tags
+
+
+@pytest.mark.parametrize("further, name", [
+    (FURTHER_OWNERS["html"], "Banc of America Preferred Funding Corp"),
+    (FURTHER_OWNERS["markdown"], "Banc of America Preferred Funding Corp"),
+    (FURTHER_OWNERS["plain"], "Banc of America Preferred Funding Corp"),
+    # the first owner's street again: the owner printed twice, its name garbled, no new owner
+    (FURTHER_OWNERS["html"].replace("214 NORTH TRYON STREET", "100 N TRYON ST"), ""),
+])
+def test_repair_reads_the_words_before_a_further_owners_street_as_its_name(further, name):
+    tokens, tags = _repaired(lambda tokens, tags, confidences, zones: box_repairs.repair_unnamed_owners(
+        tokens, tags, confidences), FIRST_OWNER + further, _owner_tags, "owner")
+    assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("owner_name") and t.line > 2) == name
+
+
 @pytest.mark.parametrize("row, owned", [
     # Tesseract of a real filing's holding (Microsoft): its amount owned left untagged
     ("Common Stock 15,905 | Living", ["15,905"]),
