@@ -401,6 +401,23 @@ def repair_untagged_signatures(tokens, tags, confidences):
             tags[date], confidences[date] = "B-sig_date", NOTE_CONFIDENCE
 
 
+def repair_labelled_signatures(tokens, tags, confidences):
+    """A line ``Signature: <name> Date: <date>`` whose date the CRF read but not the name
+    (the plain text style's further signatures, below empty remarks, read as them): the
+    words between the labels are the signer's name. Tags fixed in place, with the date's
+    confidence."""
+    for line, run in line_runs(tokens).items():
+        texts = [tokens[i].text.lower() for i in run]
+        if texts[:2] != ["signature", ":"] or "date" not in texts:
+            continue
+        at = texts.index("date")
+        name, rest = run[2:at], run[at + 1:]
+        date = next((i for i in rest if tags[i] == "B-sig_date"), None)
+        if name and date is not None and all(tags[i] == "O" or tags[i].endswith("remarks") for i in name):
+            for k, i in enumerate(name):
+                tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "sig_name", confidences[date]
+
+
 def repair_box_marks(tokens, tags):
     """A check mark in box 5 is the flag of the heading right after it on its line
     (``_____ Director __X__ 10% Owner``: the CRF may read the mark as the heading before

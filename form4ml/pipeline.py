@@ -103,6 +103,7 @@ TAG_REPAIRS = (
     (fields.repair_cut_marks, ("confidences", "zones")),
     (box_repairs.repair_box_marks, ()),
     (box_repairs.repair_untagged_signatures, ("confidences",)),
+    (box_repairs.repair_labelled_signatures, ("confidences",)),
     (box_repairs.repair_dated_captions, ("confidences",)),
     (box_repairs.repair_signature_starts, ()),
     (box_repairs.repair_relationship_columns, ("zones",)),

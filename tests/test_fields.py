@@ -2248,6 +2248,24 @@ def test_repair_reads_the_words_before_a_further_owners_street_as_its_name(furth
     assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("owner_name") and t.line > 2) == name
 
 
+@pytest.mark.parametrize("line, name", [
+    # the plain text style's second signature of a real filing (Bank of America), read as
+    # the empty remarks above it, its date read
+    ("Signature: BANC OF AMERICA PREFERRED FUNDING CORPORATION. By: Its: Authorized Signatory Andres Ortiz "
+     "Date: Aug. 20, 2025", "BANC OF AMERICA PREFERRED FUNDING CORPORATION . By : Its : Authorized Signatory Andres Ortiz"),
+    # no date read: the line is left as read
+    ("Signature: BANC OF AMERICA By: Andres Ortiz Date: pending", ""),
+])
+def test_repair_reads_the_name_between_a_signatures_labels(line, name):
+    def crf(tokens):
+        month = next((k for k, t in enumerate(tokens) if t.text == "Aug"), None)
+        return ["B-sig_date" if k == month else "I-sig_date" if month is not None and k > month else "O"
+                for k in range(len(tokens))]
+    tokens, tags = _repaired(lambda tokens, tags, confidences, zones: box_repairs.repair_labelled_signatures(
+        tokens, tags, confidences), line, crf, "remarks")
+    assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("sig_name")) == name
+
+
 @pytest.mark.parametrize("row, owned", [
     # Tesseract of a real filing's holding (Microsoft): its amount owned left untagged
     ("Common Stock 15,905 | Living", ["15,905"]),
