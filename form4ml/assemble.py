@@ -447,6 +447,8 @@ def _mend_amounts(row, piece):
         piece = replace(piece, label="owned")
     if _price_read_as_owned(row, piece):
         row.values["price"] = row.values.pop("owned")
+    if _shares_read_as_owned(row, piece):
+        row.values["shares"] = row.values.pop("owned")
     if _shares_read_as_price(row, piece):
         row.values["shares"] = row.values.pop("price")
     return piece
@@ -469,6 +471,17 @@ def _price_read_as_owned(row, piece):
     owned = row.values.get("owned")
     return (piece.label == "owned" and piece.begins and owned is not None and "shares" in row.values
             and "price" not in row.values and "di" not in row.values)
+
+
+def _shares_read_as_owned(row, piece):
+    """Whether a transaction row's amount owned is its amount of shares: a second amount
+    owned follows it, and the row has no shares, no D/I letter yet, and an A/D letter
+    right of it on its line (``21,955.333 | D | 403.9600 | 159,763.8199``: a fractional
+    amount looks like a holding)."""
+    owned, ad = row.values.get("owned"), row.values.get("ad")
+    return (piece.label == "owned" and piece.begins and owned is not None and ad is not None
+            and "shares" not in row.values and "di" not in row.values
+            and owned.pieces[0].line == ad.pieces[0].line and owned.pieces[0].col < ad.pieces[0].col)
 
 
 def _shares_read_as_price(row, piece):

@@ -928,6 +928,26 @@ def test_assemble_reads_an_amount_owned_before_the_amount_owned_as_the_price(tai
     assert [(r.get("price_per_share"), r["shares_owned_following"], r["direct_or_indirect"]) for r in got] == rows
 
 
+# Cut down from a real filing's Table I in the plain text style, cells split by bars: the
+# CRF read the fractional amount sold as an amount owned, before the amount owned itself.
+BAR_ROW = [C("title", "Common Stock", 12, 0, zone="table1"), C("tx_date", "03/11/2024", 12, 15, zone="table1"),
+           C("code", "S", 12, 31, zone="table1")]
+
+
+@pytest.mark.parametrize("tail, row", [
+    ([C("owned", "21,955.333", 12, 39, zone="table1"), C("ad", "D", 12, 52, zone="table1"),
+      C("price", "403.9600", 12, 56, zone="table1"), C("owned", "159,763.8199", 12, 67, zone="table1"),
+      C("di", "D", 12, 82, zone="table1")], (21955.333, "D", 159763.8199, "D")),
+    # the A/D letter on another line: the amount's place tells nothing (left as read)
+    ([C("owned", "21,955.333", 12, 39, zone="table1"), C("ad", "D", 13, 52, zone="table1"),
+      C("price", "403.9600", 13, 56, zone="table1"), C("owned", "159,763.8199", 13, 67, zone="table1"),
+      C("di", "D", 13, 82, zone="table1")], (None, "D", 21955.333, None)),
+])
+def test_assemble_reads_an_amount_owned_before_the_ad_letter_as_the_shares(tail, row):
+    got = assemble(BAR_ROW + tail)["non_derivative_transactions"][0]
+    assert (got["shares"], got["acquired_disposed"], got["shares_owned_following"], got["direct_or_indirect"]) == row
+
+
 # Cut down from a real filing's Table I as pdfminer prints it: the ownership column (D/I
 # letters, then natures) after every other cell of the table.
 OWNERSHIP_LAST = [L("title", "Class A Common Stock", 1), L("tx_date", "05/15/2019", 2), L("code", "M", 3),
