@@ -201,7 +201,43 @@ def repair_owner_rows(lines, zones):
             break
         if zones[n] in TABLE_ZONES and OWNER_ROW.search(lines[n]):
             zones[n] = "owner"
+        if ZIP_LINE.match(lines[n]):
+            _owner_lines_up_to(lines, zones, heading, n)
     return zones
+
+
+ZIP_LINE = re.compile(r"^\s*\d{5}(?:-\d{4})?\s*$")     # a ZIP alone on its line: a field a line
+NO_OWNER_LINE = re.compile(r"\d/\d|\d[,.]\d{3}\b|\$|\(\d{1,2}\)")     # dates, amounts, prices, marks
+COUNTRY_LINE = re.compile(r"^\s*[A-Z][A-Z ]+$")     # ``UNITED STATES`` below the ZIP
+MAX_OWNER_LINES = 8     # name, three street lines, city, state, ZIP, country
+
+
+def _owner_lines_up_to(lines, zones, heading, zip_line):
+    """The table lines of one owner printed a field a line (OCR of the Reporting Owners
+    table: name / street / city / state / ZIP / country) made the owners table's: from
+    the line after the heading or the owner above (its ZIP or country) down to the ZIP
+    and the country right below it, where none holds a date, an amount or a mark and
+    they are no more than an owner's lines (plain ``pdftotext`` prints Table II's
+    headings among them)."""
+    top = zip_line
+    while top - 1 > heading and not ZIP_LINE.match(lines[top - 1]) and not (
+            COUNTRY_LINE.match(lines[top - 1]) and _zip_above(lines, top - 1)):
+        top -= 1
+    bottom = next((k for k in range(zip_line + 1, min(zip_line + 3, len(lines))) if lines[k].strip()), zip_line)
+    if not COUNTRY_LINE.match(lines[bottom]):
+        bottom = zip_line
+    run = range(top, bottom + 1)
+    if any(NO_OWNER_LINE.search(lines[k]) for k in run) or sum(bool(lines[k].strip()) for k in run) > MAX_OWNER_LINES:
+        return
+    for k in run:
+        if zones[k] in TABLE_ZONES:
+            zones[k] = "owner"
+
+
+def _zip_above(lines, n):
+    """Whether the nearest line above ``n`` that is not blank is a ZIP."""
+    above = next((k for k in range(n - 1, -1, -1) if lines[k].strip()), None)
+    return above is not None and bool(ZIP_LINE.match(lines[above]))
 
 
 SIGNATURE_LABEL = re.compile(r"signature of reporting person", re.I)

@@ -271,6 +271,29 @@ def test_owner_rows_below_the_owners_heading_are_the_owners_zones():
 
 
 
+# Tesseract of the same filing's Reporting Owners table: a field a line, the zone CRF
+# reading the owners as Table I
+OCR_OWNERS = ["Reporting Owners", "Reporting Owner Name / A", "Mithril LP", "C/O MITHRIL CAPITAL MANAGEMENT LLC",
+              "111 CONGRESS AVENUE, SUITE 500", "AUSTIN x", "TEXAS", "78701", "UNITED STATES",
+              "Mithril I! UGP LLC", "C/O MITHRIL CAPITAL MANAGEMENT LLC", "111 CONGRESS AVENUE, SUITE 500",
+              "AUSTIN x", "TEXAS", "78701", "UNITED STATES", "Signatures"]
+
+
+@pytest.mark.parametrize("lines, owner", [
+    (OCR_OWNERS, [False, False] + [True] * 14 + [False]),
+    # a block holding a table's amount is no owner's
+    (OCR_OWNERS[:3] + ["1,412,998"] + OCR_OWNERS[4:], [False] * 9 + [True] * 7 + [False]),
+    # nor one of more lines than an owner's (plain pdftotext prints Table II's headings
+    # among them)
+    (OCR_OWNERS[:3] + ["7. Title and", "Amount of", "Underlying", "Securities", "(Instr. 3 and"]
+     + OCR_OWNERS[3:9], [False] * 14),
+])
+def test_owner_lines_printed_a_field_a_line_are_the_owners_zones(lines, owner):
+    zones = ["owner", "header"] + ["table1"] * (len(lines) - 3) + ["signature"]
+    got = repair_owner_rows(lines, zones)
+    assert [z == "owner" for z in got] == [k == 0 or is_owner for k, is_owner in enumerate(owner)]
+
+
 # A plain copy of a real filing with six owners (Mithril): the zone CRF read the later
 # owner blocks, above Table I's heading, as Table II
 OWNER_BLOCKS = ["Reporting Person: Mithril II UGP LLC",
