@@ -1447,20 +1447,9 @@ def _titles_as_underlying(pieces):
     """Table II's right-hand pieces with each title that names no derivative taken for
     the underlying title it is there (the CRF reads ``Common`` / ``Stock`` printed apart
     from its row's amount as a row's title)."""
-    titles = _values_of(pieces, "title")
-    common = {id(p) for value in titles if not DERIVATIVE_TITLE.search(" ".join(p.text for p in value)) for p in value}
+    titles = _grouped([(p, None if mark else p.label) for p, mark in pieces])[0].get("title", [])
+    common = {id(p) for value in titles if not DERIVATIVE_TITLE.search(" ".join(value.texts)) for p in value.pieces}
     return [(replace(p, label="und_title"), mark) if id(p) in common else (p, mark) for p, mark in pieces]
-
-
-def _values_of(pieces, label):
-    """The pieces of each value of ``label``, in order: a piece that begins opens one."""
-    values = []
-    for p, mark in pieces:
-        if not mark and p.label == label:
-            if p.begins or not values:
-                values.append([])
-            values[-1].append(p)
-    return values
 
 
 LATE_LEFT_CELLS = frozenset({"ad", "price"})

@@ -9,6 +9,7 @@ from itertools import dropwhile
 from .assemble import ENTITY_WORDS, MIN_CELL_GAP, NAME_WORD
 from .features import DATE
 from .fields import NOTE_CONFIDENCE, line_cells, line_runs, tokens_by_line, untagged
+from .zones import COUNTRY_LINE
 
 
 CITY_PREFIX = re.compile(r"^(?:MT|ST|FT|PT)$", re.I)     # ``MT. PLEASANT``, ``ST. LOUIS``
@@ -50,12 +51,11 @@ def repair_cities_after_streets(tokens, tags):
 def repair_owner_names(tokens, tags, confidences, lines):
     """A line the CRF left ``O`` right above an owner's street, right below the ``Name and
     Address of Reporting Person`` heading or (a blank line between) another owner's ZIP or
-    country, is that
-    owner's name (EDGAR ASCII repeats box 1 for each further owner, ``(continued)``; the
-    Reporting Owners table lists the owners one below the other: ``28255`` / ``UNITED
-    STATES`` / ``Banc of America Preferred Funding Corp`` / ``214 NORTH TRYON STREET``;
-    the CRF read only the first owner's name). Tags fixed in place, with the street's
-    confidence."""
+    country, is that owner's name (EDGAR ASCII repeats box 1 for each further owner,
+    ``(continued)``; the Reporting Owners table lists the owners one below the other:
+    ``28255`` / ``UNITED STATES`` / ``Banc of America Preferred Funding Corp`` / ``214
+    NORTH TRYON STREET``; the CRF read only the first owner's name). Tags fixed in place,
+    with the street's confidence."""
     runs = line_runs(tokens)
     for line, run in runs.items():
         if tags[run[0]] != "B-owner_street1" or line < 2:
@@ -115,22 +115,23 @@ def _name_before(tokens, tags, runs, street):
     the nearest line above that is not only check marks, a leading label taken off; else
     []."""
     line = tokens[street].line
-    words = list(dropwhile(lambda j: NAME_LABEL.match(tokens[j].text), [j for j in runs[line] if j < street]))
-    if not words:
-        above = next((runs[k] for k in range(line - 1, max(line - 3, -1), -1)
-                      if k in runs and not all(tags[j][2:] in RELATION_FLAGS for j in runs[k])), [])
-        words = list(above)
-    if not words or not untagged(tags, words):
-        return []
-    while words and NAME_LABEL.match(tokens[words[0]].text):
-        words.pop(0)
-    if not words or not tokens[words[0]].text[:1].isalpha() or any(NOT_A_NAME.match(tokens[j].text) for j in words):
+    before = [j for j in runs[line] if j < street]
+    if not _unlabelled(tokens, before):
+        before = next((runs[k] for k in range(line - 1, max(line - 3, -1), -1)
+                       if k in runs and not all(tags[j][2:] in RELATION_FLAGS for j in runs[k])), [])
+    words = _unlabelled(tokens, before)
+    if (not words or not untagged(tags, before) or not tokens[words[0]].text[:1].isalpha()
+            or any(NOT_A_NAME.match(tokens[j].text) for j in words)):
         return []
     return words
 
 
+def _unlabelled(tokens, idx):
+    """The tokens ``idx`` with a leading label (``Reporting Person:``, ``Address:``) taken off."""
+    return list(dropwhile(lambda j: NAME_LABEL.match(tokens[j].text), idx))
+
+
 OWNER_HEADING = re.compile(r"name and address of reporting person", re.I)
-COUNTRY_LINE = re.compile(r"^[A-Z][A-Z ]+$")     # ``UNITED STATES`` below an owner's ZIP
 
 
 def _after_address(tokens, tags, runs, line):
@@ -142,6 +143,8 @@ def _after_address(tokens, tags, runs, line):
     above = runs.get(line - 1, ())
     return (bool(run) and untagged(tags, run) and all(COUNTRY_LINE.match(tokens[i].text) for i in run)
             and any(tags[i].endswith("owner_zip") for i in above))
+
+
 ZIP_HEAD = re.compile(r"^\d{5}-$")
 ZIP_TAIL = re.compile(r"^\d{4}$")
 ZIP_REACH = 2       # lines below a ZIP's head that may hold its last four digits

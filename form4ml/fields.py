@@ -1209,10 +1209,10 @@ def repair_interleaved_titles(tokens, tags, confidences, line_zones):
     right above and right below, the cell with a part on the row's line (the title opening
     it, or the underlying title right before the underlying amount) has the lines two
     away, the other cell the lines next to it and three away (as many lines above as
-    below, up to a blank line or a line of values), where the underlying
-    title then reads as a security's title ending in a security noun (``Common Stock``)
-    and the title holds no amount. Tags fixed in place; words left ``O`` take the
-    underlying amount's confidence."""
+    below, up to a blank line or a line of values), where the underlying title then reads
+    as a security's title ending in a security noun (``Common Stock``) and the title holds
+    no amount. Tags fixed in place; words left ``O`` take the underlying amount's
+    confidence."""
     by_line = tokens_by_line(tokens, line_zones, ("table2",))
     for line, run in by_line.items():
         labels = [tags[i][2:] for i in run]
@@ -1242,6 +1242,11 @@ def repair_interleaved_titles(tokens, tags, confidences, line_zones):
                     tags[i] = ("B-" if k == 0 else "I-") + label
 
 
+def _last_run(idx, keep):
+    """The longest run of ``idx`` at its end whose every index ``keep`` holds for."""
+    return list(reversed(list(takewhile(keep, reversed(idx)))))
+
+
 DIGIT_RUN = re.compile(r"\d{2}")
 MAX_INTERLEAVED_LINES = 3     # lines of a row's interleaved cells above (and below) its line
 
@@ -1252,8 +1257,8 @@ def _interleave_middle(tokens, tags, run):
     if tags[run[0]][2:] == "title":
         return list(takewhile(lambda i: tags[i][2:] == "title", run)), "title"
     amount = next(i for i in run if tags[i] == "B-und_shares")
-    before = list(reversed(list(takewhile(lambda i: tags[i] in ("O", "B-title", "I-title")
-                                          and tokens[i].text.isalpha(), reversed(run[:run.index(amount)])))))
+    before = _last_run(run[:run.index(amount)], lambda i: tags[i] in ("O", "B-title", "I-title")
+                       and tokens[i].text.isalpha())
     return (before, "und_title") if before else ([], None)
 
 
@@ -1781,9 +1786,9 @@ def repair_nature_heads(tokens, tags, confidences, line_zones):
 
 def repair_centred_nature_lines(tokens, tags, confidences, line_zones):
     """A nature of ownership centred on its row in text whose lines run the cells of a
-    row together, a space apart (OCR: ``$ By The`` / the row's line ending ``I Founders`` / ``(2) Fund
-    II, LP (3)``; five lines: ``By The`` / ``$ Founders`` / row / ``(9) Entrepreneurs`` /
-    ``Fund, LP (10)``): where the one or two lines above the row's line end in a nature
+    row together, a space apart (OCR: ``$ By The`` / the row's line ending ``I Founders``
+    / ``(2) Fund II, LP (3)``; five lines: ``By The`` / ``$ Founders`` / row / ``(9)
+    Entrepreneurs`` / ``Fund, LP (10)``): where the one or two lines above the row's line end in a nature
     that opens as one (``By ...``) and the row's line goes on with words after its D/I
     letter, those words and, on as many lines below, the words after the lines' marks go
     on with the nature. Tags fixed in place, with the letter's confidence."""
@@ -1811,7 +1816,7 @@ def _centred_head(tokens, tags, by_line, line):
     parts = []
     for k in range(1, CENTRED_HEAD_LINES + 1):
         idx = by_line.get(line - k, ())
-        words = list(reversed(list(takewhile(lambda i: _nature_word(tokens, tags, i), reversed(idx)))))
+        words = _last_run(idx, lambda i: _nature_word(tokens, tags, i))
         if not words or any(tags[i] != "O" and not tags[i].endswith("nature") and tokens[i].text != "$"
                             for i in idx if i not in words):
             return []
@@ -1834,7 +1839,7 @@ def _words_after_marks(tokens, tags, idx):
     idx = list(idx)
     while idx and (tags[idx[-1]] == "B-fn_mark" or MARK_DEBRIS_TOKEN.match(tokens[idx[-1]].text)):
         idx.pop()
-    words = list(reversed(list(takewhile(lambda i: _nature_word(tokens, tags, i), reversed(idx)))))
+    words = _last_run(idx, lambda i: _nature_word(tokens, tags, i))
     before = idx[:len(idx) - len(words)]
     if not words or before and not (tags[before[-1]] == "B-fn_mark" or MARK.match(tokens[before[-1]].text)):
         return []
