@@ -2242,7 +2242,9 @@ def repair_bare_marks(tokens, tags, confidences, lines, line_zones):
     columns, or a plain copy's cells split by ``;``), such digits that end their cell
     and name a footnote the text explains (a tagged footnote id) are a mark, unless the
     tables bracket their marks (``(1)``, ``[F1]``): a text that brackets one brackets
-    them all, and its bare digits are amounts.
+    them all, and its bare digits are amounts. Digits the CRF read as an amount right
+    after another in their cell (``6715 1`` as shares and amount owned) are a mark too,
+    the cell's amount taking the label the digits had.
     In lines of spaces (EDGAR ASCII without ``|``) a mark stands one space after a tagged
     value and ends the line or its cell (``by Trust 2``, a wrapped price's ``55 1``), or
     alone on the line below under the value (``143,781.433`` / ``2``), where no table
@@ -2267,8 +2269,24 @@ def _mark_cell_ends(tokens, tags, confidences, idx, ids):
     lowest = min((confidences[i] for i in idx if confidences[i] is not None), default=0.0)
     for i in idx:
         ends_cell = i == idx[-1] or tokens[i + 1].cell != tokens[i].cell or tokens[i + 1].text in CELL_SEPARATORS
-        if ends_cell and tags[i] in ("O", "B-di") and _names_note(tokens[i].text, ids):
+        if not ends_cell or not _names_note(tokens[i].text, ids):
+            continue
+        if tags[i] in ("O", "B-di"):
             tags[i], confidences[i] = "B-fn_mark", lowest
+        elif _second_amount_of_cell(tokens, tags, idx, i):
+            # ``6715 1`` read as shares and amount owned: the cell's amount is the one its
+            # column holds, the digits its mark
+            tags[i - 1], confidences[i - 1] = tags[i], confidences[i]
+            tags[i], confidences[i] = "B-fn_mark", lowest
+
+
+def _second_amount_of_cell(tokens, tags, idx, i):
+    """Whether token ``i``, tagged as an amount, follows another amount the CRF began in
+    its cell, a space apart."""
+    before = i - 1
+    return (i != idx[0] and tags[i][2:] in AMOUNT_LABELS and tags[before][2:] in AMOUNT_LABELS
+            and tags[before].startswith("B-") and tokens[before].cell == tokens[i].cell
+            and tokens[before].text not in CELL_SEPARATORS and tokens[i].start - tokens[before].end == 1)
 
 
 def _mark_spaced_tails(tokens, tags, confidences, by_line, spaced, ids):

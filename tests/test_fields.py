@@ -1217,6 +1217,29 @@ def test_repair_reads_bare_digits_ending_a_pipe_or_semicolon_cell_as_a_mark(text
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
 
 
+# the plain text style of a real filing's holding (AbbVie): the amount owned and its bare
+# mark read as the row's shares and amount owned
+BAR_HOLDING = "Common Stock |  |  |  |  |  |  |  | 6715 1 | I | By Spouse\n(1) Held by spouse\n"
+
+
+@pytest.mark.parametrize("crf, labels", [
+    ({"6715": "B-shares", "1": "B-owned"}, [("6715", "B-owned"), ("1", "B-fn_mark")]),
+    # read right, the amount keeps its label
+    ({"6715": "B-owned"}, [("6715", "B-owned"), ("1", "B-fn_mark")]),
+    # digits naming no note the text explains stay an amount
+    ({"6715": "B-shares", "1": "B-owned", "(1)": "O"}, [("6715", "B-shares"), ("1", "B-owned")]),
+])
+def test_repair_reads_bare_digits_after_an_amount_in_its_cell_as_its_mark(crf, labels):
+    tokens = tokenize(BAR_HOLDING)
+    lines = BAR_HOLDING.split("\n")
+    zones = ["table1"] + ["footnotes"] * (len(lines) - 1)
+    tags = [crf.get(t.text, "B-fn_id") if t.line > 0 and t.col == 0 else crf.get(t.text, "O") if t.line == 0
+            else "O" for t in tokens]
+    confidences = [None if tag == "O" else 0.9 for tag in tags]
+    fields.repair_bare_marks(tokens, tags, confidences, lines, zones)
+    assert [(t.text, tag) for t, tag in zip(tokens, tags) if t.text in ("6715", "1") and t.line == 0] == labels
+
+
 # Cut down from real filings as EDGAR ASCII prints them with spaces and no brackets on
 # their marks: a mark one space after its value, wrapped below it, or alone in a cell.
 SPACED_ROW = ("Common              09/09/2025      F          250.42 1    D     $102.28  143,781.433   D\n"
