@@ -4,10 +4,11 @@ title and amount) read from the cells a text keeps.
 Table II gives no A/D letter: column 5 has two sub-columns, ``(A)`` and ``(D)``, and
 an amount is acquired or disposed of by the one it stands under. Where the text keeps
 cells (tab-separated rows of pdfplumber and document converters, the ``|`` columns
-of EDGAR's ASCII tables), a row has as many cells as the heading line above it, so the
-amount's cell index names its sub-column. Lines of spaces are left: there a cell's
-column, measured in characters, drifts by more than a sub-column's width
-(``pdftotext -layout`` sets each line's characters by their own widths).
+of EDGAR's ASCII tables, a plain copy's ``;`` cells), a row has as many cells as the
+heading line above it, so the amount's cell index names its sub-column. Lines of spaces
+are left: there a cell's column, measured in characters, drifts by more than a
+sub-column's width (``pdftotext -layout`` sets each line's characters by their own
+widths).
 """
 from .features import DATE, MARK, NUMBER
 from .fields import tokens_by_line
@@ -136,8 +137,9 @@ def _fits(label, text):
 
 def _cells(tokens, idx, text):
     """The line's cells, each a list of token indices, split at tabs or, on a line
-    without tabs, at ``|`` (separators dropped); None for a line of spaces."""
-    sep = "\t" if "\t" in text else "|" if "|" in text else None
+    without tabs, at ``|`` or else ``;`` (a plain copy's cells; separators dropped); None
+    for a line of spaces."""
+    sep = next((sep for sep in ("\t", "|", ";") if sep in text), None)
     if sep is None:
         return None
     cells = [[] for _ in range(text.count(sep) + 1)]

@@ -17,6 +17,10 @@ PLUMBER = ("\t\t\t\tCode\tV\t(A)\t(D)\tDate Exercisable\tExpiration Date\tTitle\
 ASCII = ("1. Title of   |2.          |3.          |3A. Deemed  |4.          |V           |5. Number |(D)     |6. Date\n"
          "              |            |            |            |            |            |(A)       |        |\n"
          "Class B Common|[F1]        |05/17/2019  |N/A         |J[F2]       |            |          |24791   |[F1]")
+SEMICOLONS = ("Title; Exercise Price; Date; Deemed Date; Code; V; (A); (D); Exercisable; Expiration; Underlying; "
+              "Underlying Shares; Price; Owned After; D/I; Nature\n"
+              "Share Option (right to buy); 2.83; 12/08/2025; ; A; ; ; 60000; [F2]; 07/25/2032; Ordinary Shares; "
+              "60000; 0; 0; D; ")
 # a scanned table's row of the heading's length whose cells stand one off (code left of V's left)
 SHIFTED = ("\t\t\t\t\t\t\t\tCode\tV\t(A)\t(D)\tDate Exercisable\tExpiration Date\tTitle\tAmount\t\t\t\t\t\t\t\t\n"
            "Series D Preferred Stock\t(1)\t02/06/2024\t-\t\t\t\tC\t\t\t545,450\t(1)\t(1)\tCommon Stock\t"
@@ -44,7 +48,9 @@ def sides_of(text, code, shares, title=None):
     # the amount stands under (A); the same number in the underlying amount's cell is left
     (PLUMBER, "M", "1,412,997", "A"),
     (ASCII, "J", "24791", "D"),
-], ids=["plain-tabs", "pdfplumber-tabs", "ascii-pipes"])
+    # a plain copy's cells split by semicolons: an option grant's amount under (D)
+    (SEMICOLONS, "A", "60000", "D"),
+], ids=["plain-tabs", "pdfplumber-tabs", "ascii-pipes", "plain-semicolons"])
 def test_amount_sides_read_the_sub_column_under_the_amount(text, code, shares, side):
     first = text.split("\n")[-1].index(shares)
     assert sides_of(text, code, shares) == [(shares, first, side)]
