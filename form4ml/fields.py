@@ -1788,10 +1788,11 @@ def repair_centred_nature_lines(tokens, tags, confidences, line_zones):
     """A nature of ownership centred on its row in text whose lines run the cells of a
     row together, a space apart (OCR: ``$ By The`` / the row's line ending ``I Founders``
     / ``(2) Fund II, LP (3)``; five lines: ``By The`` / ``$ Founders`` / row / ``(9)
-    Entrepreneurs`` / ``Fund, LP (10)``): where the one or two lines above the row's line end in a nature
-    that opens as one (``By ...``) and the row's line goes on with words after its D/I
-    letter, those words and, on as many lines below, the words after the lines' marks go
-    on with the nature. Tags fixed in place, with the letter's confidence."""
+    Entrepreneurs`` / ``Fund, LP (10)``): where the one or two lines above the row's line
+    end in a nature that opens as one (``By ...``) and the row's line goes on with words
+    after its D/I letter, those words and, on as many lines below, the words after the
+    lines' marks go on with the nature. Tags fixed in place, with the letter's
+    confidence."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for line, idx in by_line.items():
         letter = next((i for i in idx if tags[i] == "B-di"), None)
@@ -2286,7 +2287,7 @@ def _second_amount_of_cell(tokens, tags, idx, i):
     before = i - 1
     return (i != idx[0] and tags[i][2:] in AMOUNT_LABELS and tags[before][2:] in AMOUNT_LABELS
             and tags[before].startswith("B-") and tokens[before].cell == tokens[i].cell
-            and tokens[before].text not in CELL_SEPARATORS and tokens[i].start - tokens[before].end == 1)
+            and tokens[i].start - tokens[before].end == 1)
 
 
 def _mark_spaced_tails(tokens, tags, confidences, by_line, spaced, ids):
