@@ -2610,6 +2610,20 @@ def repair_lone_codes(tokens, tags, confidences, line_zones):
                 missing -= 1
 
 
+def repair_derivative_ad_letters(tokens, tags, line_zones):
+    """A letter the CRF read as an A/D letter in Table II is the row's code where the
+    table has fewer codes than titles: Table II prints no A/D letter (its amounts stand in
+    an (A) or a (D) sub-column), and plain ``pdftotext`` may print a row's code after its
+    amount (``24`` / ``A`` / ``(2)``), where Table I's A/D letter stands. (A ``D`` there is
+    more often the D/I letter.) Tags fixed in place."""
+    by_line = tokens_by_line(tokens, line_zones, ("table2",))
+    missing = _shortfall(tags, by_line, "B-title", "B-code")
+    for i in (i for run in by_line.values() for i in run):
+        if missing > 0 and tags[i] == "B-ad" and tokens[i].text in LONE_CODES:
+            tags[i] = "B-code"
+            missing -= 1
+
+
 def repair_letter_columns(tokens, tags, confidences, line_zones):
     """A ``D`` alone on its line that the CRF read as an A/D letter, right above a D/I
     letter it read alone on its line, is a D/I letter too where Table I has more A/D

@@ -123,6 +123,7 @@ TAG_REPAIRS = (
     (fields.repair_second_ownership_numbers, ("confidences",)),
     (fields.repair_code_columns, ("confidences", "zones")),
     (fields.repair_lone_codes, ("confidences", "zones")),
+    (fields.repair_derivative_ad_letters, ("zones",)),
     (fields.repair_codes_after_dates, ("confidences", "zones")),
     (fields.repair_column_dumps, ("confidences", "zones")),
     (fields.repair_title_columns, ("confidences", "zones")),

@@ -1411,6 +1411,26 @@ def test_repair_reads_a_lone_code_above_its_rows_amount(text, crf, code):
     assert tags[0] == code
 
 
+# Cut down from a real filing's Table II as plain pdftotext prints it (a Microsoft director's
+# grant): the row's code after its amount, where Table I's A/D letter stands
+CODE_AFTER_AMOUNT = "Restricted\nStock\nUnits\n\n06/10/2021\n\nV\n\n24\n\nA\n\n(2)"
+CODE_AFTER_AMOUNT_TAGS = ["B-title", "I-title", "I-title", "B-tx_date", "O", "B-shares", "B-ad", "B-fn_mark"]
+
+
+@pytest.mark.parametrize("text, crf, letter", [
+    (CODE_AFTER_AMOUNT, CODE_AFTER_AMOUNT_TAGS, "B-code"),
+    # the table has its code
+    (CODE_AFTER_AMOUNT + "\nS", CODE_AFTER_AMOUNT_TAGS + ["B-code"], "B-ad"),
+    # a D there is more often the row's D/I letter
+    (CODE_AFTER_AMOUNT.replace("\nA\n", "\nD\n"), CODE_AFTER_AMOUNT_TAGS, "B-ad"),
+])
+def test_repair_reads_a_derivative_rows_a_d_letter_as_its_code(text, crf, letter):
+    tokens = tokenize(text)
+    tags = list(crf)
+    fields.repair_derivative_ad_letters(tokens, tags, ["table2"] * len(text.split("\n")))
+    assert tags[6] == letter
+
+
 # Cut down from a real filing's notes as plain pdftotext prints them (a bank's joint filing):
 # the third note's mark printed into its first line, glued to a word
 GLUED = ("(2)\n\nEach Reporting Person declares that it is not a member of any group.\n\n"
