@@ -5,7 +5,7 @@ import re
 from collections import Counter
 from itertools import dropwhile, takewhile
 
-from .assemble import MIN_CELL_GAP, MIN_MARK_COLUMN, OCR_MARK_GLYPHS, WRAP_COLUMN_SLACK, Piece
+from .assemble import MIN_CELL_GAP, OCR_MARK_GLYPHS, WRAP_COLUMN_SLACK, Piece
 from .features import DATE, HEADER_WORDS, MARK, YEAR, security_words, word_shape
 from .labels import TABLE_ZONES
 from .record import SEC_CODES
@@ -476,30 +476,22 @@ def repair_wrapped_nature_ends(tokens, tags, confidences, line_zones):
     repair_wrapped_cells(tokens, tags, confidences, line_zones)
 
 
-def repair_mark_columns(tokens, tags, confidences, line_zones):
-    """Lines each holding a footnote mark alone that the CRF left ``O``, a block apart
-    (blank lines between), three at least, right after a table's tagged cells, are marks
-    (plain ``pdftotext`` prints the weighted-average price notes of a page of sales as a
-    column below it: ``(2)`` / blank / ``(3)`` ... ``(8)`` below seven rows); the
-    assembler gives them to the rows. Tags fixed in place, with the confidence of the
-    tagged cell above them."""
-    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
-    lines = list(by_line)
-    columns, column = [], []    # (index of its first line, its lines) for each run of lone marks
-    for k, line in enumerate(lines):
-        run = by_line[line]
-        if not (len(run) == 1 and tags[run[0]] == "O" and MARK.match(tokens[run[0]].text)):
-            column = []
-        elif column and 2 <= line - column[-1] <= MAX_CELL_LINE_GAP:
-            column.append(line)
-        else:
-            column = [line]
-            columns.append((k, column))
-    for k, column in columns:
-        cell = by_line[lines[k - 1]][-1] if k else None
-        if len(column) >= MIN_MARK_COLUMN and cell is not None and tags[cell] != "O":
-            for line in column:
-                tags[by_line[line][0]], confidences[by_line[line][0]] = "B-fn_mark", confidences[cell]
+def repair_lone_marks(tokens, tags, confidences, line_zones):
+    """A footnote mark alone on its line that the CRF left ``O``, below a table's first
+    value, is a row's mark: the form's headings hold no lone mark, and plain ``pdftotext``
+    and pdfminer print the marks of dates and prices a column at a time, away from the
+    cells they follow (``328`` / ``Number`` / ``Shares`` / ``(2)`` / ``(2)``: the marks
+    standing for a grant's two dates); the assembler gives them to the rows. Tags fixed in
+    place, with the confidence of the last value read above."""
+    for zone in TABLE_ZONES:
+        by_line = tokens_by_line(tokens, line_zones, (zone,))
+        seen = None
+        for line, run in by_line.items():
+            if len(run) == 1 and tags[run[0]] == "O" and MARK.match(tokens[run[0]].text) and seen is not None:
+                tags[run[0]], confidences[run[0]] = "B-fn_mark", confidences[seen]
+            for i in run:
+                if tags[i] != "O" and confidences[i] is not None:
+                    seen = i
 
 
 def repair_marks_below_cells(tokens, tags, confidences, line_zones):

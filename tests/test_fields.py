@@ -2788,27 +2788,23 @@ def test_repair_leaves_date_lines_where_every_title_has_a_date():
     assert got[-3:] == ["O", "O", "O"]
 
 
-# Cut down from plain pdftotext of a real filing's Table I (a holder's sales, each with
-# its weighted-average price note): the notes' marks printed as a column below the rows
-@pytest.mark.parametrize("marks, tags", [
-    ("(2)\n\n(3)\n\n(4)", ["B-fn_mark"] * 3),
-    # two lines: a row's own marks, which other rules read
-    ("(2)\n\n(3)", ["O", "O"]),
-    # right below each other: one cell's marks wrapped, no column
-    ("(2)\n(3)\n(4)", ["O", "O", "O"]),
+# Cut down from plain pdftotext of real filings: a Table I's weighted-average price notes'
+# marks printed as a column below the rows; a Table II grant's marks standing for its two
+# dates, printed after the column headings that follow its amount
+@pytest.mark.parametrize("text, crf, tags", [
+    ("165.95 452,334\n\nD\n\n(2)\n\n(3)\n\n(4)", {"165.95": "B-price", "452,334": "B-owned", "D": "B-di"},
+     ["B-fn_mark"] * 3),
+    ("328\n\nNumber of\nShares\n\n(2)\n\n(2)\n\nCommon\nStock", {"328": "B-shares", "Common": "B-und_title",
+                                                               "Stock": "I-und_title"}, ["B-fn_mark"] * 2),
+    # above the table's first value a mark is the headings'
+    ("(2)\n\n(3)\n\n165.95", {"165.95": "B-price"}, ["O", "O"]),
+    # a mark beside words is the text's
+    ("165.95\n\nsee (2)", {"165.95": "B-price"}, ["O"]),
 ])
-def test_repair_tags_a_column_of_untagged_marks_below_the_rows(marks, tags):
-    text = "165.95 452,334\n\nD\n\n" + marks
-    crf = {"165.95": "B-price", "452,334": "B-owned", "D": "B-di"}
-    tokens, got = _repaired(fields.repair_mark_columns, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
-                            "table1")
-    assert got[3:] == tags
-
-
-def test_repair_leaves_mark_lines_with_no_tagged_cell_above():
-    tokens, got = _repaired(fields.repair_mark_columns, "(2)\n\n(3)\n\n(4)", lambda tokens: ["O"] * len(tokens),
-                            "table1")
-    assert got == ["O", "O", "O"]
+def test_repair_reads_untagged_lone_marks_below_a_tables_first_value_as_marks(text, crf, tags):
+    tokens, got = _repaired(fields.repair_lone_marks, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+                            "table2")
+    assert [tag for t, tag in zip(tokens, got) if t.text in ("(2)", "(3)", "(4)")] == tags
 
 
 # Cut down from plain pdftotext of a real filing's Table I (Abbott, a grant and a trust's
