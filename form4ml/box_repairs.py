@@ -261,6 +261,32 @@ def repair_remarks_openings(tokens, tags, confidences, line_zones):
             tags[j], confidences[j] = ("B-" if k == 0 else "I-") + "remarks", confidences[first]
 
 
+def repair_untagged_remarks(tokens, tags, confidences, line_zones):
+    """Where the CRF tagged no remarks, the text after the ``Remarks:`` heading, on its
+    line or on the next line with text (a blank line between at most), up to a blank line
+    and within the remarks zone, all left ``O``, is the remarks: a remark the CRF has no
+    word for (``Remarks: poapetno.txt``, an exhibit's file name). Tags fixed in place,
+    with a note's confidence where no tag vouches for it."""
+    if any(tag.endswith("remarks") for tag in tags):
+        return
+    runs = line_runs(tokens)
+    heading = next((line for line, run in runs.items() if line_zones[line] == "remarks"
+                    and tokens[run[0]].text.lower() == "remarks"), None)
+    if heading is None:
+        return
+    text = list(dropwhile(lambda i: REMARKS_HEADING.match(tokens[i].text), runs[heading]))
+    line = heading if text else next((n for n in (heading + 1, heading + 2) if n in runs), None)
+    if line is None or line_zones[line] != "remarks":
+        return
+    text = text or list(runs[line])
+    while line + 1 in runs and line_zones[line + 1] == "remarks":
+        line += 1
+        text += runs[line]
+    if all(tags[i] == "O" for i in text):
+        for k, i in enumerate(text):
+            tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "remarks", NOTE_CONFIDENCE
+
+
 SIGNATURE_LABEL = ["signature", "of", "reporting", "person"]
 MAX_SIGNATURE_TOKENS = 24   # "A. Doe 2012 Family Trust By: /s/ B. Doe, Trustee" is 17 tokens
 

@@ -86,6 +86,7 @@ TAG_REPAIRS = (
     (fields.repair_parenthesised_title_tails, ("confidences", "zones")),
     (fields.repair_hyphen_wrapped_titles, ("confidences", "zones")),
     (box_repairs.repair_remarks_openings, ("confidences", "zones")),
+    (box_repairs.repair_untagged_remarks, ("confidences", "zones")),
     (fields.repair_wrapped_heads, ("confidences", "zones")),
     (fields.repair_dollar_amounts, ("zones",)),     # once the titles' wrapped heads are read: it looks back to the title
     (fields.repair_stacked_natures, ("confidences", "zones")),

@@ -2494,6 +2494,26 @@ def test_repair_opens_the_remarks_with_the_words_before_them_on_their_line(openi
     assert [tag for t, tag in zip(tokens, got) if t.line == 0] == ["O", "O"]
 
 
+# Cut down from real filings' remarks, an exhibit's file name, as the plain text style
+# prints them (on the heading's line) and as pdftotext -layout does (on the next line)
+@pytest.mark.parametrize("text, zones, crf, tags", [
+    ("Remarks: poapetno.txt", ["remarks"], {}, ["O", "O", "B-remarks"]),
+    ("Remarks:\npoapetno.txt\n\nNote: File three copies", ["remarks"] * 3 + ["boilerplate"], {},
+     ["O", "O", "B-remarks"] + ["O"] * 5),
+    # remarks read already: the CRF's
+    ("Remarks: poapetno.txt\nSee Exhibit 24", ["remarks"] * 2, {"See": "B-remarks", "Exhibit": "I-remarks", "24": "I-remarks"},
+     ["O", "O", "O", "B-remarks", "I-remarks", "I-remarks"]),
+    # the next line with text is the signature's
+    ("Remarks:\n\n/s/ Jane Doe", ["remarks", "remarks", "signature"], {}, ["O"] * 5),
+])
+def test_repair_reads_the_untagged_text_after_the_remarks_heading_as_the_remarks(text, zones, crf, tags):
+    tokens = tokenize(text)
+    got = [crf.get(t.text, "O") for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in got]
+    box_repairs.repair_untagged_remarks(tokens, got, confidences, zones)
+    assert got == tags and all(c is not None for c, tag in zip(confidences, got) if tag != "O")
+
+
 # Cut down from EDGAR ASCII of a real filing's Table I: a price's last digits and a bare
 # mark wrapped below the row's line
 ASCII_WRAPPED = ("Class A Common       Aug. 22,      S 2     1,968       D       180.7  14,872        {di}          By The\n"
