@@ -129,9 +129,13 @@ def parse_transaction_code(text):
     return parse_code(text, SEC_CODES)
 
 
+OCR_ROMAN_TWO = re.compile(r"(?<![\w'’])Il(?![\w'’])")    # Tesseract's ``Fund Il``: no word, a numeral II
+
+
 def clean_text(pieces):
     """Join pieces of a text value and tidy spaces; None when empty."""
     text = " ".join(" ".join(p.split()) for p in pieces if p.strip())
+    text = OCR_ROMAN_TWO.sub("II", text)
     text = re.sub(r"(?<=\w-) (?=\w)", "", text)     # a word wrapped at its hyphen: ``Series C-`` + ``1``
     text = re.sub(r"\s+([,.)])", r"\1", text)
     text = re.sub(r"([(])\s+", r"\1", text)

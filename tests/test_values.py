@@ -57,6 +57,17 @@ def test_clean_text_joins_pieces():
     assert clean_text(["Stock Option", "(right to buy )"]) == "Stock Option (right to buy)"
 
 
+# Cut down from OCR of real filings' natures and notes (a venture fund's second fund)
+@pytest.mark.parametrize("pieces, text", [
+    (["By The Founders Fund Il,", "LP"], "By The Founders Fund II, LP"),
+    (["managers of FF Il Management"], "managers of FF II Management"),
+    (["Ilene Smith Trust"], "Ilene Smith Trust"),     # a word beginning so is no numeral
+    (["Trust Il's shares"], "Trust Il's shares"),
+])
+def test_clean_text_reads_ocrs_lone_il_as_the_numeral_two(pieces, text):
+    assert clean_text(pieces) == text
+
+
 @pytest.mark.parametrize("text, code", [
     ("CALIFORNIA", "CA"), ("New  York", "NY"), ("WA", "WA"), ("DENMARK", "DENMARK"), (None, None),
 ])
