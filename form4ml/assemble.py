@@ -1123,7 +1123,9 @@ def _spread_trailing_marks(run):
     blank / ``(4)`` ..., printed below each page of its rows or before the page's last
     price). Mark lines right below each other are one cell's marks wrapped (``(4) (5)
     (6)`` / ``(7) (8)``). More lines below the last row than there are rows are two or
-    three columns' marks one after another (``_column_parts``)."""
+    three columns' marks one after another (``_column_parts``); so are more lines below
+    a Table I row than rows since the last column, where rows follow them (a page's
+    holdings, printed after its transactions' mark columns)."""
     columns, first = [], 0
     for k, row in enumerate(run):
         runs = _mark_runs(row)
@@ -1134,6 +1136,9 @@ def _spread_trailing_marks(run):
             below = [lines for lines, cells_after in runs[-1:] if not cells_after]
             found = [(lines, k + 1) for lines in below if len(lines) <= k + 1]
             found = found or [(part, k + 1) for lines in below for part in _column_parts(lines, k + 1)]
+        elif not found and row.table == "table1":
+            below = [lines for lines, cells_after in runs[-1:] if not cells_after and len(lines) > k + 1 - first]
+            found = [(part, k + 1) for lines in below for part in _column_parts(lines, k + 1 - first)]
         columns += [(k, lines, end) for lines, end in found]
         if runs:
             first = k + 1

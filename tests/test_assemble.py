@@ -1304,6 +1304,19 @@ def test_assemble_cuts_mark_columns_printed_after_a_table_where_their_marks_chan
     assert [r["footnote_ids"] for r in rows] == ids
 
 
+@pytest.mark.parametrize("mark_lines, ids", [
+    (["(6)"] * 3 + ["(4)"] * 4, [["F4"], ["F6", "F4"], ["F6", "F4"], ["F6", "F4"]]),
+    (["(4)"] * 6, [[], [], [], ["F4"]]),
+])
+def test_assemble_cuts_mark_columns_printed_between_a_tables_transactions_and_holdings(mark_lines, ids):
+    """Plain pdftotext prints a page's holdings after the transactions' mark columns."""
+    top = 200 + 2 * len(mark_lines)
+    holding = [L("title", "Class A Common Stock", top), L("owned", "212,172", top + 2), L("di", "D", top + 4)]
+    record = assemble(_sales_then_mark_columns(mark_lines) + holding)
+    assert [r["footnote_ids"] for r in record["non_derivative_transactions"]] == ids
+    assert [r["footnote_ids"] for r in record["non_derivative_holdings"]] == [[]]
+
+
 def _sales_by_blocks(second_letter):
     """Plain pdftotext of a real filing's Table I (three sales): every row's title, date
     and code, then every row's amount, then each row's A/D letter, price, amount owned
