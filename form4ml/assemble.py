@@ -1123,29 +1123,36 @@ def _spread_trailing_marks(run):
     blank / ``(4)`` ..., printed below each page of its rows or before the page's last
     price). Mark lines right below each other are one cell's marks wrapped (``(4) (5)
     (6)`` / ``(7) (8)``). More lines below the last row than there are rows are two or
-    three columns' marks one after another (``_column_parts``); so are more lines below
-    a Table I row than rows since the last column, where rows follow them (a page's
-    holdings, printed after its transactions' mark columns)."""
+    three columns' marks one after another (``_column_parts``). Lines of one column below
+    a last row with no nature go to the last rows with one, where there are as many (the
+    natures' marks: ``See footnote`` / ``See footnote`` / then a direct holding, ``(7)`` /
+    ``(8)``). More lines below a Table I row than rows since the last column, where rows
+    follow them, are cut alike (a page's holdings, printed after its transactions' mark
+    columns)."""
     columns, first = [], 0
     for k, row in enumerate(run):
         runs = _mark_runs(row)
         found = [(lines, k + 1) for lines, _ in runs[-1:] if len(lines) == k + 1 - first]
         found = found or [(lines, k) for lines, cells_after in runs if cells_after and len(lines) == k - first]
         found = [(lines, end) for lines, end in found if len(lines) >= MIN_MARK_COLUMN and row.table == "table1"]
+        receivers = None
         if not found and k == len(run) - 1:
             below = [lines for lines, cells_after in runs[-1:] if not cells_after]
             found = [(lines, k + 1) for lines in below if len(lines) <= k + 1]
             found = found or [(part, k + 1) for lines in below for part in _column_parts(lines, k + 1)]
+            natured = [r for r in run if "nature" in r.values]
+            if found and len(found) == 1 and "nature" not in row.values and len(natured) >= len(found[0][0]):
+                receivers = natured[-len(found[0][0]):]
         elif not found and row.table == "table1":
             below = [lines for lines, cells_after in runs[-1:] if not cells_after and len(lines) > k + 1 - first]
             found = [(part, k + 1) for lines in below for part in _column_parts(lines, k + 1 - first)]
-        columns += [(k, lines, end) for lines, end in found]
+        columns += [(k, lines, receivers or run[end - len(lines):end]) for lines, end in found]
         if runs:
             first = k + 1
-    for k, lines, end in columns:
+    for k, lines, receivers in columns:
         column = {id(m) for marks in lines for m in marks}
         run[k].marks = [m for m in run[k].marks if id(m) not in column]
-        for receiver, marks in zip(run[end - len(lines):end], lines):
+        for receiver, marks in zip(receivers, lines):
             receiver.marks = receiver.marks + marks
     return run if columns else None
 

@@ -1247,12 +1247,12 @@ def test_a_value_loses_another_fields_words_run_into_its_start(rule, owner, labe
     assert (got, text[where["start"]:where["end"]]) == (value, value)
 
 
-def _see_footnote_rows(mark_lines):
+def _see_footnote_rows(mark_lines, letters="DII"):
     """Plain pdftotext of a real filing's Table I (three purchases, the last two held
-    indirectly ``See footnote``), each row a cell a line with blank lines between; the
-    natures' marks on ``mark_lines`` after the table."""
+    indirectly ``See footnote``: ``letters``), each row a cell a line with blank lines
+    between; the natures' marks on ``mark_lines`` after the table."""
     pieces = []
-    for top, di in ((138, "D"), (152, "I"), (171, "I")):
+    for top, di in zip((138, 152, 171), letters):
         pieces += [L("title", "Common Stock", top), L("tx_date", "02/06/2024", top + 2), L("code", "P", top + 4),
                    L("shares", "333,333", top + 6), L("ad", "A", top + 8), L("owned", "1,251,900", top + 10),
                    L("di", di, top + 12)]
@@ -1272,6 +1272,11 @@ def _see_footnote_rows(mark_lines):
 def test_assemble_gives_mark_lines_after_a_table_to_its_last_rows_in_order(mark_lines, ids):
     rows = assemble(_see_footnote_rows(mark_lines))["non_derivative_transactions"]
     assert [r["footnote_ids"] for r in rows] == ids
+
+
+def test_assemble_gives_mark_lines_after_a_table_to_its_last_natures_where_its_last_row_has_none():
+    rows = assemble(_see_footnote_rows((191, 193), letters="IID"))["non_derivative_transactions"]
+    assert [r["footnote_ids"] for r in rows] == [["F3"], ["F3"], []]
 
 
 def _sales_then_mark_columns(mark_lines):
