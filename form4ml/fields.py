@@ -3195,6 +3195,23 @@ def repair_owned_before_letters(tokens, tags, confidences, line_zones):
         missing -= 1
 
 
+def repair_owned_column_ends(tokens, tags, confidences, line_zones):
+    """An amount alone on its line (its marks beside it) that the CRF left ``O``, right
+    below a line ending in an amount owned, is the next row's amount owned where Table I
+    has fewer amounts owned than D/I letters: pdfminer prints a block's amounts owned as a
+    column (``31,978.9545`` / ``29``, the last a holding's) before its D/I letters, and
+    the CRF may read all but the last. Tags fixed in place, with the amount's confidence
+    above."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    missing = _shortfall(tags, by_line, "B-di", "B-owned")
+    for line, below in _next_lines(by_line):
+        above, run = by_line[line][-1], by_line[below]
+        if (missing > 0 and tags[above] == "B-owned" and tags[run[0]] == "O"
+                and WHOLE_AMOUNT.match(tokens[run[0]].text) and _marks_only(tokens, run[1:])):
+            tags[run[0]], confidences[run[0]] = "B-owned", confidences[above]
+            missing -= 1
+
+
 OCR_RULES = frozenset("|[]{}()")     # table rules and lost marks' brackets as OCR reads them
 
 

@@ -2853,6 +2853,27 @@ def test_repair_leaves_amounts_where_every_letter_has_its_amount_owned():
     assert got[-2] == "O"
 
 
+# Cut down from pdfminer of a real filing's Table I (two exercises, a sale and a son's
+# holding): the amounts owned printed as a column before the D/I letters, the last left O
+OWNED_COLUMN = "4,800 D\n\n$\n74.0517\n\n31,978.9545\n\n{last}\n\n6.\n\nD\n\n{letter}\n\nBy Son"
+
+
+@pytest.mark.parametrize("last, letter, tag", [
+    ("29", "I", "B-owned"),
+    # every D/I letter has its amount owned
+    ("29", "", "O"),
+    # a date is no amount
+    ("11/27/2020", "I", "O"),
+])
+def test_repair_reads_an_untagged_amount_ending_a_column_of_amounts_owned(last, letter, tag):
+    text = OWNED_COLUMN.format(last=last, letter=letter)
+    crf = {"4,800": "B-shares", "74.0517": "B-price", "31,978.9545": "B-owned", "By": "B-nature", "Son": "I-nature"}
+    tokens, got = _repaired(fields.repair_owned_column_ends, text, lambda tokens: [
+        "B-di" if t.line >= 11 and t.text in ("D", "I") else "B-ad" if t.text == "D" else crf.get(t.text, "O")
+        for t in tokens], "table1")
+    assert next(tag for t, tag in zip(tokens, got) if t.line == 7) == tag
+
+
 # Cut down from plain pdftotext of a real filing's Table II (two grants of dividend-
 # equivalent units): the amounts printed as a column after the rows' codes, the CRF
 # reading the first
