@@ -2884,19 +2884,32 @@ def _read_column(tokens, tags, confidences, column, tag, missing):
 
 
 def repair_amounts_before_letters(tokens, tags, confidences, line_zones):
-    """A Table I line of an amount the CRF left ``O`` and an A/D letter it read (``24,773
-    A``) is a row's amount of shares and its A/D where the table has fewer amounts than
-    A/D letters (pdfminer prints a block's amounts after its titles, dates and codes, the
-    CRF reading the first). Tags fixed in place, with the letter's confidence."""
+    """An amount the CRF left ``O`` right before an A/D letter it read, nothing read before
+    them on their Table I line (``24,773 A``), is a row's amount of shares where the table
+    has fewer amounts than A/D letters (pdfminer prints a block's amounts after its titles,
+    dates and codes, the CRF reading the first; pdfplumber may lose a row's title and date,
+    its line opening with its code: ``A (1) 20,386 A $ 0``, the code and marks read too).
+    Tags fixed in place, with the letter's confidence."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     missing = _shortfall(tags, by_line, "B-ad", "B-shares")
     for run in by_line.values():
         if missing <= 0:
             break
-        if (len(run) == 2 and tags[run[0]] == "O" and WHOLE_AMOUNT.match(tokens[run[0]].text)
-                and tags[run[1]] == "B-ad" and tokens[run[1]].text in ("A", "D")):
-            tags[run[0]], confidences[run[0]] = "B-shares", confidences[run[1]]
-            missing -= 1
+        for amount, letter in zip(run, run[1:]):
+            if (tags[amount] == "O" and WHOLE_AMOUNT.match(tokens[amount].text) and tags[letter] == "B-ad"
+                    and tokens[letter].text in ("A", "D") and all(tags[i] == "O" for i in run[:run.index(amount)])):
+                tags[amount], confidences[amount] = "B-shares", confidences[letter]
+                missing -= 1
+                _read_line_code(tokens, tags, confidences, run[:run.index(amount)], confidences[letter])
+
+
+def _read_line_code(tokens, tags, confidences, opening, confidence):
+    """A code letter opening a row's line, its marks after it, all left ``O`` before the
+    row's amount: the row's code and marks (pdfplumber, the row's title and date lost:
+    ``A (1) 20,386 A $ 0``)."""
+    if opening and tokens[opening[0]].text in LINE_CODES and _marks_only(tokens, opening[1:]):
+        for k, i in enumerate(opening):
+            tags[i], confidences[i] = "B-code" if k == 0 else "B-fn_mark", confidence
 
 
 def repair_shares_columns(tokens, tags, confidences, line_zones):

@@ -2990,6 +2990,25 @@ def test_repair_reads_an_untagged_amount_beside_its_ad_letter(extra, tag):
     assert got[[t.text for t in tokens].index("24,773")] == tag
 
 
+# Cut down from pdfplumber of a real filing's Table I (a grant and a tax withholding): the
+# grant's title and date lost, its line opening with its code and mark, left O with its amount
+@pytest.mark.parametrize("line, tags", [
+    ("A (1) 20,386 A $ 0", ["B-code", "B-fn_mark", "B-shares", "B-ad", "O", "B-price"]),
+    ("20,386 A $ 0", ["B-shares", "B-ad", "O", "B-price"]),
+    # a tagged value before the amount: the amount is another column's
+    ("09/02/2025 A 20,386 A $ 0", ["B-tx_date", "O", "O", "B-ad", "O", "B-price"]),
+])
+def test_repair_reads_an_untagged_amount_and_code_before_an_ad_letter_on_a_rows_line(line, tags):
+    text = line + "\nCommon Stock 09/02/2025 F 10,405.23 D $ 506.69 144,868.625 D"
+    crf = {"Common": "B-title", "Stock": "I-title", "F": "B-code", "10,405.23": "B-shares", "D": "B-ad",
+           "506.69": "B-price", "0": "B-price", "144,868.625": "B-owned"}
+    def tagged(tokens):     # the CRF read the A/D letter after the amount, and the date on the first line
+        return ["B-ad" if k and tokens[k - 1].text == "20,386" else "B-tx_date" if t.text == "09/02/2025" and t.line == 0
+                else "O" if t.line == 0 and t.text == "A" else crf.get(t.text, "O") for k, t in enumerate(tokens)]
+    tokens, got = _repaired(fields.repair_amounts_before_letters, text, tagged, "table1")
+    assert [tag for t, tag in zip(tokens, got) if t.line == 0] == tags
+
+
 # Cut down from plain pdftotext of a real filing's Table I (AbbVie, a purchase and a
 # profit-sharing trust's holding): the rows' D/I letters printed as a column after the
 # amounts owned, the CRF reading the first as an A/D letter
