@@ -2903,6 +2903,26 @@ def repair_amounts_before_letters(tokens, tags, confidences, line_zones):
                 _read_line_code(tokens, tags, confidences, run[:run.index(amount)], confidences[letter])
 
 
+def repair_untitled_derivative_lines(tokens, tags, confidences, line_zones):
+    """A Table II line opening with a code letter and an amount the CRF left ``O`` (their
+    marks after them) before the underlying title it read is a row's code and amount where
+    the table has fewer amounts than underlying titles (pdfplumber may lose a row's title
+    and date: ``A 187.361 (2) (2) Common Stock 187.361``). Tags fixed in place, with the
+    underlying title's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, ("table2",))
+    missing = _shortfall(tags, by_line, "B-und_title", "B-shares")
+    for run in by_line.values():
+        title = next((k for k, i in enumerate(run) if tags[i] != "O"), None)
+        if missing <= 0 or title is None or title < 2 or tags[run[title]] != "B-und_title":
+            continue
+        code, amount, marks = run[0], run[1], run[2:title]
+        if WHOLE_AMOUNT.match(tokens[amount].text) and _marks_only(tokens, marks):
+            _read_line_code(tokens, tags, confidences, [code, *marks], confidences[run[title]])
+            if tags[code] == "B-code":
+                tags[amount], confidences[amount] = "B-shares", confidences[run[title]]
+                missing -= 1
+
+
 def _read_line_code(tokens, tags, confidences, opening, confidence):
     """A code letter opening a row's line, its marks after it, all left ``O`` before the
     row's amount: the row's code and marks (pdfplumber, the row's title and date lost:

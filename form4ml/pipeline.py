@@ -138,6 +138,7 @@ TAG_REPAIRS = (
     (fields.repair_amounts_after_codes, ("confidences", "zones")),
     (fields.repair_shares_columns, ("confidences", "zones")),
     (fields.repair_amounts_before_letters, ("confidences", "zones")),
+    (fields.repair_untitled_derivative_lines, ("confidences", "zones")),
     (fields.repair_letter_columns, ("confidences", "zones")),
     (fields.repair_ad_letter_columns, ("confidences", "zones")),
     (fields.repair_ownership_letter_columns, ("confidences", "zones")),

@@ -3009,6 +3009,22 @@ def test_repair_reads_an_untagged_amount_and_code_before_an_ad_letter_on_a_rows_
     assert [tag for t, tag in zip(tokens, got) if t.line == 0] == tags
 
 
+# Cut down from pdfplumber of a real filing's Table II (two grants of dividend-equivalent
+# units): the first grant's title and date lost, its line opening with its code and amount
+@pytest.mark.parametrize("line, tags", [
+    ("A 187.361 (2) (2) Common Stock 187.361", ["B-code", "B-shares", "B-fn_mark", "B-fn_mark"]),
+    # no code letter first: the values are another layout's
+    ("Units 187.361 (2) (2) Common Stock 187.361", ["O", "O", "O", "O"]),
+])
+def test_repair_reads_an_untitled_derivative_lines_code_and_amount(line, tags):
+    text = line + "\nRestricted Stock Units (1) 09/11/2025 A 26.821 (3) Common Stock 26.821 $ 0 16,217.251 D"
+    crf = ["O"] * 4 + ["B-und_title", "I-und_title", "B-und_shares", "B-title", "I-title", "I-title", "B-fn_mark",
+                       "B-tx_date", "B-code", "B-shares", "B-fn_mark", "B-und_title", "I-und_title", "B-und_shares",
+                       "O", "B-price", "B-owned", "B-di"]
+    tokens, got = _repaired(fields.repair_untitled_derivative_lines, text, lambda tokens: crf, "table2")
+    assert got[:4] == tags
+
+
 # Cut down from plain pdftotext of a real filing's Table I (AbbVie, a purchase and a
 # profit-sharing trust's holding): the rows' D/I letters printed as a column after the
 # amounts owned, the CRF reading the first as an A/D letter
