@@ -2893,14 +2893,12 @@ def repair_amounts_before_letters(tokens, tags, confidences, line_zones):
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     missing = _shortfall(tags, by_line, "B-ad", "B-shares")
     for run in by_line.values():
-        if missing <= 0:
-            break
-        for amount, letter in zip(run, run[1:]):
-            if (tags[amount] == "O" and WHOLE_AMOUNT.match(tokens[amount].text) and tags[letter] == "B-ad"
-                    and tokens[letter].text in ("A", "D") and all(tags[i] == "O" for i in run[:run.index(amount)])):
+        for k, (amount, letter) in enumerate(zip(run, run[1:])):
+            if (missing > 0 and tags[amount] == "O" and WHOLE_AMOUNT.match(tokens[amount].text)
+                    and tags[letter] == "B-ad" and tokens[letter].text in ("A", "D") and untagged(tags, run[:k])):
                 tags[amount], confidences[amount] = "B-shares", confidences[letter]
                 missing -= 1
-                _read_line_code(tokens, tags, confidences, run[:run.index(amount)], confidences[letter])
+                _read_line_code(tokens, tags, confidences, run[:k], confidences[letter])
 
 
 def repair_untitled_derivative_lines(tokens, tags, confidences, line_zones):
