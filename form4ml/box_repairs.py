@@ -282,7 +282,7 @@ def repair_untagged_remarks(tokens, tags, confidences, line_zones):
     while line + 1 in runs and line_zones[line + 1] == "remarks":
         line += 1
         text += runs[line]
-    if all(tags[i] == "O" for i in text):
+    if untagged(tags, text):
         for k, i in enumerate(text):
             tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "remarks", NOTE_CONFIDENCE
 
