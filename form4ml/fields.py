@@ -494,6 +494,29 @@ def repair_lone_marks(tokens, tags, confidences, line_zones):
                     seen = i
 
 
+# cells that stand on a row's own line (the line a tall cell's lower lines follow)
+ROW_CELL_LABELS = frozenset({"title", "tx_date", "code", "shares", "ad", "price", "owned", "di",
+                             "ex_price", "ex_date", "exp_date", "und_shares"})
+
+
+def repair_marks_below_rows(tokens, tags, confidences, line_zones):
+    """A footnote mark left ``O`` among other words on the table line right below a row's
+    line is that row's mark: ``pdftotext -layout`` and OCR centre a tall cell on its row
+    and print the lower lines, with the marks of the cells above, under the row's line
+    (``Common Stock, par value 08/27/2025 S 1,375 D 748.61 123,137 D`` / ``$0.01 per
+    share (1)``; OCR's ``(2) Fund II, LP (3)``). Tags fixed in place, with the confidence
+    of the row's cell above."""
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
+    above = None
+    for line, run in by_line.items():
+        if above is not None and line == above[0] + 1 and len(run) > 1:
+            cell = next((i for i in above[1] if tags[i][2:] in ROW_CELL_LABELS), None)
+            for i in run:
+                if cell is not None and tags[i] == "O" and MARK.match(tokens[i].text):
+                    tags[i], confidences[i] = "B-fn_mark", confidences[cell]
+        above = (line, run)
+
+
 def repair_marks_below_cells(tokens, tags, confidences, line_zones):
     """A mark alone on its line, left ``O`` right below a text cell's last line and in its
     column, is the row's mark (``pdftotext -layout`` ends a tall nature with it: ``Fund,

@@ -100,6 +100,7 @@ TAG_REPAIRS = (
     (fields.repair_wrapped_marks, ("confidences", "zones")),
     (fields.repair_marks_below_cells, ("confidences", "zones")),
     (fields.repair_lone_marks, ("confidences", "zones")),
+    (fields.repair_marks_below_rows, ("confidences", "zones")),
     (fields.repair_wrapped_amounts, ("confidences", "zones")),
     (fields.repair_cut_marks, ("confidences", "zones")),
     (box_repairs.repair_box_marks, ()),

@@ -2808,6 +2808,25 @@ def test_repair_leaves_date_lines_where_every_title_has_a_date():
     assert got[-3:] == ["O", "O", "O"]
 
 
+# Cut down from pdftotext -layout of a real filing's Table I: a tall title's lower line
+# carries the price's mark under the row's line
+@pytest.mark.parametrize("text, tag", [
+    ("Common Stock, par value  08/27/2025  S  1,375  D  748.61\n$0.01 per share      (1)", "B-fn_mark"),
+    # OCR: a tall nature's lower line with the price's and the nature's marks
+    ("Class A Common Stock 07/27/2018 S 82 D 179.8685 2,008 I Founders\n(2) Fund II, LP (3)", "B-fn_mark"),
+    # a blank line between: the mark may be the next row's
+    ("Common Stock, par value  08/27/2025  S  1,375  D  748.61\n\n$0.01 per share      (1)", "O"),
+    # below a line of headings it is no row's
+    ("Code  V  Amount  Price\n$0.01 per share      (1)", "O"),
+])
+def test_repair_reads_an_untagged_mark_below_a_rows_line_as_the_rows(text, tag):
+    crf = {"Common": "B-title", "Stock": "I-title", "08/27/2025": "B-tx_date", "07/27/2018": "B-tx_date",
+           "748.61": "B-price", "179.8685": "B-price"}
+    tokens, got = _repaired(fields.repair_marks_below_rows, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+                            "table1")
+    assert [tag for t, tag in zip(tokens, got) if t.text in ("(1)", "(2)", "(3)")] == [tag] * (2 if "(3)" in text else 1)
+
+
 # Cut down from plain pdftotext of real filings: a Table I's weighted-average price notes'
 # marks printed as a column below the rows; a Table II grant's marks standing for its two
 # dates, printed after the column headings that follow its amount
