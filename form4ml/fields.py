@@ -2609,7 +2609,8 @@ def repair_lone_codes(tokens, tags, confidences, line_zones):
     amount of shares, is a row's code where its table has fewer codes than titles
     (pdfminer prints a Table II row's right-hand cells first, opening with its code:
     ``A`` / ``24`` / ``Common Stock`` ... then ``Restricted Stock Units``, the code
-    untagged). Tags fixed in place, with the amount's confidence."""
+    untagged), or above such a code that the CRF read, heading a column of them (Table
+    I's ``A`` / ``F`` / ``60,421``). Tags fixed in place, with the amount's confidence."""
     for zone in TABLE_ZONES:
         by_line = tokens_by_line(tokens, line_zones, (zone,))
         missing = _shortfall(tags, by_line, "B-title", "B-code")
@@ -2619,10 +2620,24 @@ def repair_lone_codes(tokens, tags, confidences, line_zones):
             i = run[0]
             if len(run) > 1 or tags[i] != "O" or tokens[i].text not in LONE_CODES:
                 continue
-            after = next((j for j in range(i + 1, len(tokens)) if tags[j] != "O"), None)
-            if after is not None and tags[after] == "B-shares" and tokens[after].line - line <= MAX_LINES_TO_AMOUNT:
+            after, above = _value_after_codes(tokens, tags, i)
+            if after is not None and tags[after] == "B-shares" and tokens[after].line - above <= MAX_LINES_TO_AMOUNT:
                 tags[i], confidences[i] = "B-code", confidences[after]
                 missing -= 1
+
+
+def _value_after_codes(tokens, tags, i):
+    """The first tagged token after token ``i`` past a column of codes the CRF read right
+    below it, each alone on its line (pdfminer's ``A`` / ``F`` / ``60,421``: the CRF read
+    the second row's code only), or None; and the line of the column's last code (of
+    token ``i`` if none)."""
+    above = tokens[i].line
+    for j in range(i + 1, len(tokens)):
+        if tags[j] == "B-code" and _alone(tokens, j) and tokens[j].line - above <= MAX_LINES_TO_AMOUNT:
+            above = tokens[j].line
+        elif tags[j] != "O":
+            return j, above
+    return None, above
 
 
 def repair_derivative_ad_letters(tokens, tags, line_zones):

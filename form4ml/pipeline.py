@@ -125,12 +125,12 @@ TAG_REPAIRS = (
     (fields.repair_centred_nature_lines, ("confidences", "zones")),
     (fields.repair_second_ownership_numbers, ("confidences",)),
     (fields.repair_code_columns, ("confidences", "zones")),
-    (fields.repair_lone_codes, ("confidences", "zones")),
     (fields.repair_derivative_ad_letters, ("zones",)),
     (fields.repair_codes_after_dates, ("confidences", "zones")),
     (fields.repair_column_dumps, ("confidences", "zones")),
     (fields.repair_title_columns, ("confidences", "zones")),
     (fields.repair_missing_titles, ("confidences", "zones")),
+    (fields.repair_lone_codes, ("confidences", "zones")),     # once titles are read: it counts them
     (fields.repair_date_code_lines, ("confidences", "zones")),
     (fields.repair_codes_before_dates, ("confidences", "zones")),
     (fields.repair_stacked_dates, ("confidences", "zones")),

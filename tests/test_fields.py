@@ -1411,6 +1411,24 @@ def test_repair_reads_a_lone_code_above_its_rows_amount(text, crf, code):
     assert tags[0] == code
 
 
+
+# Cut down from a real filing's Table I as pdfminer prints it: the two rows' titles, then
+# their codes as a column, of which the CRF read the second only
+CODE_COLUMN = "Common Stock\n\nCommon Stock\n\nA\n\nF\n\n60,421"
+CODE_COLUMN_TAGS = ["B-title", "I-title", "B-title", "I-title", "O", "B-code", "B-shares"]
+
+
+@pytest.mark.parametrize("text, crf, code", [
+    (CODE_COLUMN, CODE_COLUMN_TAGS, "B-code"),
+    # one row: its code is read
+    (CODE_COLUMN.replace("Common Stock\n\n", "", 1), CODE_COLUMN_TAGS[2:], "O"),
+    # a column of codes far above the amount
+    (CODE_COLUMN.replace("F\n\n", "F\n\n\n\n\n\n"), CODE_COLUMN_TAGS, "O"),
+])
+def test_repair_reads_a_lone_code_heading_a_column_of_read_codes(text, crf, code):
+    tokens, tags = _repaired(fields.repair_lone_codes, text, lambda tokens: crf, "table1")
+    assert tags[[t.text for t in tokens].index("A")] == code
+
 # Cut down from a real filing's Table II as plain pdftotext prints it (a Microsoft director's
 # grant): the row's code after its amount, where Table I's A/D letter stands
 CODE_AFTER_AMOUNT = "Restricted\nStock\nUnits\n\n06/10/2021\n\nV\n\n24\n\nA\n\n(2)"
