@@ -2771,8 +2771,27 @@ def _dump_blocks(tokens, tags, by_line):
         if shape == "amount" and dollar:
             shape = "price"
         dollar = [tokens[i].text for i in run] == ["$"]
-        blocks[-1].append((shape, run, next((tokens[i].text for i in run if not MARK.match(tokens[i].text)), "")))
+        parts = _row_line_cells(tokens, run) if shape is None else None
+        for shape, run in parts or [(shape, run)]:
+            blocks[-1].append((shape, run, next((tokens[i].text for i in run if not MARK.match(tokens[i].text)), "")))
     return [[cell for cell in block if cell[0] is not None] for block in blocks]
+
+
+def _row_line_cells(tokens, run):
+    """A line holding one row's amount of shares, A/D letter, price and amount owned
+    (pdfminer prints a row of a column dump whole now and then: ``122,362.866 D $ 506.69
+    940,057.378``) as three cells [(shape, tokens)]: amount_letter, price, amount, each
+    with the marks after it; or None."""
+    values = [i for i in run if not MARK.match(tokens[i].text)]
+    texts = [tokens[i].text for i in values]
+    if texts[2:3] == ["$"]:
+        texts, values = texts[:2] + texts[3:], values[:2] + values[3:]
+    if not (len(texts) == 4 and texts[1] in ("A", "D")
+            and all(WHOLE_AMOUNT.match(t) and t[0] != "$" for t in (texts[0], *texts[2:]))):
+        return None
+    starts = [values[0], values[2] - (tokens[values[2] - 1].text == "$"), values[3]]
+    ends = starts[1:] + [run[-1] + 1]
+    return [(shape, range(a, b)) for shape, a, b in zip(("amount_letter", "price", "amount"), starts, ends)]
 
 
 def _cell_shape(tokens, tags, run):

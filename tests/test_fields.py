@@ -3188,6 +3188,21 @@ def test_repair_reads_a_table_printed_a_column_at_a_time(text, read):
     assert not read or last[next(a for a in ("8,000",) + OWNED[::-1] if a in last)] == "B-owned"
 
 
+# Cut down from pdfminer's text of a real filing's Table I (a column dump): the second row's
+# amount, A/D letter, price and amount owned printed whole on one line
+@pytest.mark.parametrize("dollar", ["$ ", ""])
+def test_repair_reads_a_column_dump_with_a_row_printed_whole(dollar):
+    text = ("Common Stock\n\n12/16/2021\n\n" * 3 + "S (1)\n\n" * 3 + "19,414 A\n\n$\n1,035.029\n\n1,595,807\n\n"
+            f"28,441 D {dollar}1,036.064 1,565,159\n\n33,321\n\nD\n\n$\n1,037.119\n\n1,541,144\n\n" + "D\n\n" * 3)
+    crf = {"Common": "B-title", "Stock": "I-title"}
+    tokens, got = _repaired(fields.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+                            "table1")
+    row = next(t.line for t in tokens if t.text == "28,441")
+    tags = {t.text: tag for t, tag in zip(tokens, got) if t.line == row}
+    assert tags == {"28,441": "B-shares", "D": "B-ad", "1,036.064": "B-price", "1,565,159": "B-owned",
+                    **({"$": "O"} if dollar else {})}
+
+
 # Cut down from pdfminer of a real filing's Table I (a holder's sales at many prices): the
 # titles printed as a column, the CRF reading one of them
 @pytest.mark.parametrize("titles, read, prices, tags", [
