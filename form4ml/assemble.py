@@ -1785,7 +1785,7 @@ OCR_MARK_GLYPHS = "Q@®"    # what Tesseract reads a small "(2)" as, brackets as
 LINE_MARK = re.compile(rf"^\s*[(\[]?(?:F?(\d{{1,2}})|[{OCR_MARK_GLYPHS}])[)\]]\s+")
 MARK_DEBRIS = re.compile(rf"^\s*(?:[(\[]|[(\[]?(?:\d{{1,2}}|[{OCR_MARK_GLYPHS}])[)\]]?)\s*$")   # "(" split off "Q) The"
 MARK_QUOTE = re.compile(r"^['‘«](?=[A-Z])")     # a mark Tesseract read as a quote glued to the note: ``‘The``
-SENTENCE_END = re.compile(r"[.:;!?][\"'”’)\]]*\s*$")
+SENTENCE_END = re.compile(r"[.:;?][\"'”’)\]]*\s*$")     # no "!": OCR's "Fund I!" for "Fund II"
 
 
 def numbered_notes(pieces, highest=0):
@@ -1802,11 +1802,12 @@ def numbered_notes(pieces, highest=0):
     numbers = [_mark_number(p.text) for p in pieces if p.label == "fn_id"]
     counted = highest > 0
     highest = max([highest] + [n for n in numbers if n])
-    opened, prev = [], None
+    opened, prev, garbled_lead = [], None, False
     for _, line in groupby(pieces, key=lambda p: p.line):
         words, number, marked = _note_words(list(line))
         if not words:
             continue
+        garbled_lead = garbled_lead or marked and not number     # ``@) Shares held``
         if len(words) > 1 and _garbled_mark(words[0]) and _opens_note(words[1], prev, True):
             words, marked = words[1:], True     # a mark the CRF read opening a note, garbled (``mn``)
         if _opens_note(words[0], prev, marked):
@@ -1818,7 +1819,7 @@ def numbered_notes(pieces, highest=0):
         opened[-1] += words
         prev = words[-1]
     # one more where a mark was garbled past reading: the last note's may be lost
-    lost = any(_garbled_mark(p) for p in pieces)
+    lost = any(_garbled_mark(p) for p in pieces) or garbled_lead
     # with no mark read in the tables, openings beyond the notes' marks are notes whose
     # marks OCR lost (``(1) Each unit ...`` / ``Dividend ...`` / ``The units ...`` / ``@)``)
     if not opened or len(opened) < highest or counted and len(opened) > highest + lost:

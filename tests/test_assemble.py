@@ -361,6 +361,21 @@ def test_assemble_numbers_ocr_notes_in_order_where_their_openings_count_the_mark
     assert [(n["id"], n["text"]) for n in rec["footnotes"]] == notes
 
 
+# cut down from Tesseract's readings of the corpus's Facebook and LinkedIn filings
+# (ocr_light_200), the tables' marks reading up to (2)
+@pytest.mark.parametrize("lines, texts", [
+    # "(3)" read as "@)" at its note's opening, and lost in the tables: one note more
+    (["(1) | +Not applicable.", "", "+Each share converts.", "", "(2)", "", "+@) Shares held in trust."],
+     ["Not applicable.", "Each share converts.", "Shares held in trust."]),
+    # "Fund II" read as "Fund I!" at a line's end: no sentence ends there
+    (["(1) | +The Founders Fund I!", "", "Entrepreneurs Fund holds them.", "", "(2) | +The units vest."],
+     ["The Founders Fund I! Entrepreneurs Fund holds them.", "The units vest."]),
+])
+def test_numbered_notes_counts_ocr_openings_against_the_tables_marks(lines, texts):
+    notes = numbered_notes(_note_lines(lines), highest=2)
+    assert [" ".join(p.text for p in note["fn_text"].pieces) for note in notes] == texts
+
+
 @pytest.mark.parametrize("lines", [
     # a sentence opening the line below another, the CRF's continuation: not a note (pdfminer)
     ["+This statement is filed.", "Bank of America holds.", "", "+Each person declares.", "", "(1)", "(2)", "(3)"],
