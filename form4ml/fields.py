@@ -1094,6 +1094,28 @@ def repair_second_amounts(tokens, tags, line_zones):
             tags[amounts[1]] = "B-und_shares"
 
 
+
+def repair_second_row_amounts(tokens, tags, line_zones):
+    """A Table II row (title to next title) with two amounts the CRF read as the row's
+    amount and no underlying amount: the second, where the row's underlying title began
+    before it, is the underlying amount, as in ``repair_second_amounts`` (plain
+    ``pdftotext`` prints a cell a line: ``Common`` / ``36,107.00`` / ``Stock``). Tags
+    fixed in place."""
+    row = []
+    for i in (i for run in tokens_by_line(tokens, line_zones, ("table2",)).values() for i in run):
+        if tags[i] == "B-title":
+            _second_amount_underlying(tags, row)
+            row = []
+        row.append(i)
+    _second_amount_underlying(tags, row)
+
+
+def _second_amount_underlying(tags, row):
+    labels = [tags[i] for i in row]
+    amounts = [i for i in row if tags[i] == "B-shares"]
+    if len(amounts) == 2 and "B-und_shares" not in labels and "B-und_title" in labels[:row.index(amounts[1])]:
+        tags[amounts[1]] = "B-und_shares"
+
 def repair_dollar_amounts(tokens, tags, line_zones):
     """A Table II amount owned right after a ``$`` the CRF left ``O``, with the row's
     amount owned still to come (before the next title), is a price (one cell a line:

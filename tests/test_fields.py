@@ -2012,6 +2012,28 @@ def test_repair_reads_a_table2_rows_second_amount_as_the_underlying(row, amounts
     assert [tag for t, tag in zip(tokens, tags) if t.text == "778"] == amounts
 
 
+# Cut down from plain pdftotext of a real filing's Table II (Apple, an RSU vesting): one cell
+# a line, the underlying amount beside the underlying title's first word
+RSU_ROW = "Restricted\nStock\nUnit\n\n04/01/2020\n\nM\n\n36,107\n\nCommon\n36,107.00\nStock\n\n0\n\nD"
+
+
+@pytest.mark.parametrize("text, amounts", [
+    (RSU_ROW, ["B-shares", "B-und_shares"]),
+    # two rows, one amount each: each its row's amount
+    (RSU_ROW.replace("Common\n36,107.00\nStock", "Common\nStock") + "\n\n" +
+     RSU_ROW.replace("36,107\n\nCommon\n36,107.00", "Common\n36,107.00"), ["B-shares", "B-shares"]),
+    # the second amount before the underlying title
+    (RSU_ROW.replace("36,107\n\nCommon\n36,107.00", "36,107\n\n36,107.00\nCommon"), ["B-shares", "B-shares"]),
+])
+def test_repair_reads_a_second_amount_after_a_table2_rows_underlying_title_as_the_underlying(text, amounts):
+    crf = {"Restricted": "B-title", "Stock": "I-title", "Unit": "I-title", "04/01/2020": "B-tx_date", "M": "B-code",
+           "36,107": "B-shares", "36,107.00": "B-shares", "Common": "B-und_title", "0": "B-owned", "D": "B-di"}
+    tokens = tokenize(text)
+    tags = [crf.get(t.text, "O") for t in tokens]
+    fields.repair_second_row_amounts(tokens, tags, ["table2"] * len(text.split("\n")))
+    assert [tag for t, tag in zip(tokens, tags) if t.text.startswith("36,107")] == amounts
+
+
 
 @pytest.mark.parametrize("text, tails", [
     # Tesseract of a real filing's Table II row (Microsoft RSUs): the underlying title's
