@@ -694,10 +694,27 @@ def rebuilt_rows(rows):
     a block of rows, the ownership column printed last, a column of
     natures below a block of rows, tables read column by column, cells raised above their
     row's title, tall cells' heads and split rows, tables read block by block, Table II's
-    right-hand cells printed after the table, marks printed after a table."""
+    right-hand cells printed after the table, marks printed after a table, natures
+    printed above an indirect row's line."""
     rows = spread_nature_column(spread_ownership_column(read_trailing_columns(join_centred_tails(rows))))
     rows = attach_trailing_cells(pair_block_rows(mend_rows(lower_raised_cells(read_columns(rows)))))
-    return _rebuild_runs(rows, _spread_trailing_marks)
+    return lower_raised_natures(_rebuild_runs(rows, _spread_trailing_marks))
+
+
+def lower_raised_natures(rows):
+    """The rows with each nature read into a row held directly, wholly between that row's
+    line and the next row's, given to the next row where that row is held indirectly and
+    names none (``pdftotext -layout`` prints a one-line nature on the line above its row's:
+    ``... 2,325,944 D`` / ``by Trust`` / ``Common Stock 174,706,221 I``): the form asks the
+    nature of indirect ownership only."""
+    for prev, row in zip(rows, rows[1:]):
+        nature = prev.values.get("nature")
+        if (nature is None or prev.table != row.table or "nature" in row.values
+                or _letter(prev) != "D" or _letter(row) != "I"):
+            continue
+        if _main_line(prev) < min(p.line for p in nature.pieces) and max(p.line for p in nature.pieces) < _main_line(row):
+            row.values["nature"] = prev.values.pop("nature")
+    return rows
 
 
 # cells that tie a row to a line of the form: a row with none of them is cells printed
