@@ -2335,7 +2335,7 @@ def _mark_spaced_tails(tokens, tags, confidences, by_line, spaced, ids):
         idx, above = by_line[line], by_line.get(line - 1, ())
         if all(tags[i] == "O" and _names_notes(tokens[i].text, ids) for i in idx):
             for i in idx:   # a value's marks wrapped below it: ``143,781.433`` / ``2``, ``Footnotes`` / ``2,3``
-                value = next((j for j in above if tags[j] not in ("O", "B-fn_mark") and _spans(tokens[j], tokens[i].col)
+                value = next((j for j in above if tags[j] not in ("O", "B-fn_mark") and _spans_priced(tokens, j, tokens[i].col)
                               and not CUT_AMOUNT.match(tokens[j].text)), None)     # ``23,24`` / ``4``: digits
                 if value is not None:
                     tags[i], confidences[i] = "B-fn_mark", confidences[value]
@@ -2397,6 +2397,13 @@ def _names_notes(text, ids):
 def _spans(token, col):
     """Whether the column ``col`` lies within ``token``'s text."""
     return token.col <= col < token.col + len(token.text)
+
+
+def _spans_priced(tokens, i, col):
+    """Whether the column ``col`` lies within token ``i``'s text or the ``$`` glued before
+    it (``$238.03`` / ``5``: the mark under the dollar sign)."""
+    dollar = i > 0 and tokens[i - 1].text == "$" and tokens[i - 1].end == tokens[i].start
+    return _spans(tokens[i], col) or dollar and _spans(tokens[i - 1], col)
 
 
 def repair_par_value_lines(tokens, tags, confidences, line_zones):

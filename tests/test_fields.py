@@ -1278,6 +1278,9 @@ SPACED_CUT = ("Stock Option   M 1     23,24  Mar. 13,   Common\n"
     (SPACED_LONE, {"10,491,720": "B-shares", "A": "B-ad", "10,609,976": "B-owned"}, ["1"]),
     # a mark after a price's last digits wrapped below it (``748.61`` / ``00 1``)
     (SPACED_WRAPPED_PRICE, {"1375": "B-shares", "748.61": "B-price", "123137": "B-owned"}, ["1"]),
+    # a price's mark wrapped below its dollar sign (Apple: ``$238.03`` / ``5``)
+    (SPACED_ROW.replace(" " * 74 + "2", " " * SPACED_ROW.index("$") + "2"),
+     {"250.42": "B-shares", "102.28": "B-price", "143,781.433": "B-owned"}, ["1", "2"]),
 ])
 def test_repair_reads_bare_digits_of_a_spaced_table_as_marks(text, crf, marks):
     tokens = tokenize(text)
