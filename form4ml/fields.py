@@ -2278,6 +2278,7 @@ def repair_bare_marks(tokens, tags, confidences, lines, line_zones):
     the CRF leaves untagged or reads as the D/I letter (the aligner never marks them, so
     training has none). In a table line of cells (tab-separated, EDGAR ASCII's ``|``
     columns, or a plain copy's cells split by ``;``), such digits that end their cell
+    (or stand alone in it, wrapped below its value: ``|245.89|`` / ``|4     |``)
     and name a footnote the text explains (a tagged footnote id) are a mark, unless the
     tables bracket their marks (``(1)``, ``[F1]``): a text that brackets one brackets
     them all, and its bare digits are amounts. Digits the CRF read as an amount right
@@ -2298,6 +2299,7 @@ def repair_bare_marks(tokens, tags, confidences, lines, line_zones):
     for line, idx in by_line.items():
         if celled[line]:
             _mark_cell_ends(tokens, tags, confidences, idx, ids)
+            _mark_wrapped_cell_ends(tokens, tags, confidences, idx, by_line.get(line - 1, ()), ids)
 
 
 def _mark_cell_ends(tokens, tags, confidences, idx, ids):
@@ -2317,6 +2319,28 @@ def _mark_cell_ends(tokens, tags, confidences, idx, ids):
             tags[i - 1], confidences[i - 1] = tags[i], confidences[i]
             tags[i], confidences[i] = "B-fn_mark", lowest
 
+
+def _mark_wrapped_cell_ends(tokens, tags, confidences, idx, above, ids):
+    """Bare marks alone on a line of empty cells, below a value the line above holds in
+    the same cell: a narrow cell wraps its value's mark onto a line of its own (EDGAR
+    ASCII's ``|$     |`` / ``|245.89|`` / ``|4     |``). Where the value fills its cell
+    on a line of other values, the digits may be its own cut off (``|$18.2|`` / ``|2
+    |``): they are left."""
+    values = [i for i in idx if tokens[i].text not in CELL_SEPARATORS]
+    if not values or not all(tags[i] == "O" and _names_note(tokens[i].text, ids) for i in values):
+        return
+    alone = sum(1 for j in above if tokens[j].text not in CELL_SEPARATORS) == 1
+    for i in values:
+        cell = _separators_before(tokens, idx, i)
+        value = next((j for j in above if tags[j] not in ("O", "B-fn_mark")
+                      and _separators_before(tokens, above, j) == cell), None)
+        if value is not None and (alone or value + 1 < len(tokens) and tokens[value + 1].start > tokens[value].end):
+            tags[i], confidences[i] = "B-fn_mark", confidences[value]
+
+
+def _separators_before(tokens, idx, i):
+    """How many cell separators stand before token ``i`` on its line (tokens ``idx``)."""
+    return sum(1 for k in idx if k < i and tokens[k].text in CELL_SEPARATORS)
 
 def _second_amount_of_cell(tokens, tags, idx, i):
     """Whether token ``i``, tagged as an amount, follows another amount the CRF began in

@@ -1217,6 +1217,32 @@ def test_repair_reads_bare_digits_ending_a_pipe_or_semicolon_cell_as_a_mark(text
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
 
 
+# Cut down from EDGAR ASCII of real filings (Apple; Tesla): a narrow price cell wraps its
+# value's mark onto a line of its own, or cuts the price itself
+WRAPPED_PRICE = ("Common Stock 3 |2025-10-16  |S  |500    |D  |$     |12,464 |D  |\n"
+                 "               |            |   |       |   |245.89|       |   |\n"
+                 "               |            |   |       |   |4     |       |   |\n"
+                 "(3) Sold\n(4) Weighted\n")
+CUT_PRICE = ("Common Stock |2024-11-01 |M 1 |4,000 |A |$18.2|109,032.25 |D |\n"
+             "             |           |    |      |  |2    |           |  |\n"
+             "(1) Exercise\n(2) Weighted\n")
+
+
+@pytest.mark.parametrize("text, crf, marks", [
+    (WRAPPED_PRICE, {"500": "B-shares", "245.89": "B-price", "12,464": "B-owned"}, ["3", "4"]),
+    # a price filling its cell on the row's line: the digits below may be its own
+    (CUT_PRICE, {"4,000": "B-shares", "18.2": "B-price", "109,032.25": "B-owned"}, ["1"]),
+])
+def test_repair_reads_bare_digits_a_pipe_cell_wraps_below_its_value_as_a_mark(text, crf, marks):
+    tokens = tokenize(text)
+    lines = text.split("\n")
+    zones = ["table1" if "|" in line else "footnotes" for line in lines]
+    tags = ["B-fn_id" if zones[t.line] == "footnotes" and t.col == 0 else
+            crf.get(t.text, "O") if zones[t.line] != "footnotes" else "O" for t in tokens]
+    confidences = [None if tag == "O" else 0.9 for tag in tags]
+    fields.repair_bare_marks(tokens, tags, confidences, lines, zones)
+    assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
+
 # the plain text style of a real filing's holding (AbbVie): the amount owned and its bare
 # mark read as the row's shares and amount owned
 BAR_HOLDING = "Common Stock |  |  |  |  |  |  |  | 6715 1 | I | By Spouse\n(1) Held by spouse\n"
