@@ -2322,12 +2322,12 @@ def _mark_cell_ends(tokens, tags, confidences, idx, ids):
 
 def _mark_wrapped_cell_ends(tokens, tags, confidences, idx, above, ids):
     """Bare marks alone on a line of empty cells, below a value the line above holds in
-    the same cell: a narrow cell wraps its value's mark onto a line of its own (EDGAR
-    ASCII's ``|$     |`` / ``|245.89|`` / ``|4     |``). Where the value fills its cell
-    on a line of other values, the digits may be its own cut off (``|$18.2|`` / ``|2
-    |``): they are left."""
+    the same cell: a narrow cell wraps its value's marks onto a line of their own (EDGAR
+    ASCII's ``|$     |`` / ``|245.89|`` / ``|4     |``; ``|Footnotes|`` / ``|2,3      |``).
+    Where the value fills its cell on a line of other values, the digits may be its own
+    cut off (``|$18.2|`` / ``|2    |``): they are left."""
     values = [i for i in idx if tokens[i].text not in CELL_SEPARATORS]
-    if not values or not all(tags[i] == "O" and _names_note(tokens[i].text, ids) for i in values):
+    if not values or not all(tags[i] == "O" and _names_notes(tokens[i].text, ids) for i in values):
         return
     alone = sum(1 for j in above if tokens[j].text not in CELL_SEPARATORS) == 1
     for i in values:

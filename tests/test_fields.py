@@ -1232,6 +1232,10 @@ CUT_PRICE = ("Common Stock |2024-11-01 |M 1 |4,000 |A |$18.2|109,032.25 |D |\n"
     (WRAPPED_PRICE, {"500": "B-shares", "245.89": "B-price", "12,464": "B-owned"}, ["3", "4"]),
     # a price filling its cell on the row's line: the digits below may be its own
     (CUT_PRICE, {"4,000": "B-shares", "18.2": "B-price", "109,032.25": "B-owned"}, ["1"]),
+    # a nature's list of marks wrapped below it
+    (CUT_PRICE.replace("|D |\n", "|I |See Footnotes\n", 1).replace("|  |\n", "|  |2,1\n", 1),
+     {"4,000": "B-shares", "18.2": "B-price", "109,032.25": "B-owned", "See": "B-nature", "Footnotes": "I-nature"},
+     ["1", "2,1"]),
 ])
 def test_repair_reads_bare_digits_a_pipe_cell_wraps_below_its_value_as_a_mark(text, crf, marks):
     tokens = tokenize(text)
