@@ -13,6 +13,16 @@ def test_parse_number_reads_share_and_price_styles(text, value):
 
 
 @pytest.mark.parametrize("text, value", [
+    # Tesseract of real filings' amounts owned: the decimal point lost after a thousands comma
+    ("15,25876", 15258.76), ("11,5528", 11552.8), ("1,234,5678", 1234567.8),
+    # a comma before two digits stays a decimal comma, as does one after a thousands point
+    ("3,17", 3.17), ("1.234,5678", 1234.5678),
+])
+def test_parse_number_reads_a_comma_before_more_than_three_digits_as_a_thousands_comma(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text, value", [
     # OCR of a scanned copy reads the dollar sign as S: a price, not a 5
     ("S0", 0), ("S146.56", 146.56), (" s3.17", 3.17),
     ("$3.17", 3.17), ("3.17", 3.17),
