@@ -1217,6 +1217,22 @@ def test_repair_reads_bare_digits_ending_a_pipe_or_semicolon_cell_as_a_mark(text
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
 
 
+def _bare_marks(text, crf):
+    """The table marks ``repair_bare_marks`` leaves in ``text``: its lines up to the
+    footnotes (lines opening with ``(``) a table, tagged ``crf`` (a ``(2)`` a mark), the
+    footnotes' marks footnote ids."""
+    tokens = tokenize(text)
+    lines = text.split("\n")
+    table_lines = sum(1 for line in lines if line[:1] != "(" and line)
+    zones = ["table2"] * table_lines + ["footnotes"] * (len(lines) - table_lines)
+    tags = ["B-fn_id" if zones[t.line] == "footnotes" and t.col == 0 else crf.get(t.text, "O")
+            if zones[t.line] != "footnotes" else "O" for t in tokens]
+    tags = ["B-fn_mark" if t.text == "(2)" and zones[t.line] != "footnotes" else tag for t, tag in zip(tokens, tags)]
+    confidences = [None if tag == "O" else 0.9 for tag in tags]
+    fields.repair_bare_marks(tokens, tags, confidences, lines, zones)
+    return [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark" and zones[t.line] != "footnotes"]
+
+
 # Cut down from EDGAR ASCII of real filings (Apple; Tesla): a narrow price cell wraps its
 # value's mark onto a line of its own, or cuts the price itself
 WRAPPED_PRICE = ("Common Stock 3 |2025-10-16  |S  |500    |D  |$     |12,464 |D  |\n"
@@ -1238,14 +1254,7 @@ CUT_PRICE = ("Common Stock |2024-11-01 |M 1 |4,000 |A |$18.2|109,032.25 |D |\n"
      ["1", "2,1"]),
 ])
 def test_repair_reads_bare_digits_a_pipe_cell_wraps_below_its_value_as_a_mark(text, crf, marks):
-    tokens = tokenize(text)
-    lines = text.split("\n")
-    zones = ["table1" if "|" in line else "footnotes" for line in lines]
-    tags = ["B-fn_id" if zones[t.line] == "footnotes" and t.col == 0 else
-            crf.get(t.text, "O") if zones[t.line] != "footnotes" else "O" for t in tokens]
-    confidences = [None if tag == "O" else 0.9 for tag in tags]
-    fields.repair_bare_marks(tokens, tags, confidences, lines, zones)
-    assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
+    assert _bare_marks(text, crf) == marks
 
 # the plain text style of a real filing's holding (AbbVie): the amount owned and its bare
 # mark read as the row's shares and amount owned
@@ -1313,16 +1322,7 @@ SPACED_CUT = ("Stock Option   M 1     23,24  Mar. 13,   Common\n"
      {"250.42": "B-shares", "102.28": "B-price", "143,781.433": "B-owned"}, ["1", "2"]),
 ])
 def test_repair_reads_bare_digits_of_a_spaced_table_as_marks(text, crf, marks):
-    tokens = tokenize(text)
-    lines = text.split("\n")
-    table_lines = sum(1 for line in lines if line[:1] != "(" and line)
-    zones = ["table2"] * table_lines + ["footnotes"] * (len(lines) - table_lines)
-    tags = ["B-fn_id" if zones[t.line] == "footnotes" and t.col == 0 else crf.get(t.text, "O")
-            if zones[t.line] != "footnotes" else "O" for t in tokens]
-    tags = ["B-fn_mark" if t.text == "(2)" and zones[t.line] != "footnotes" else tag for t, tag in zip(tokens, tags)]
-    confidences = [None if tag == "O" else 0.9 for tag in tags]
-    fields.repair_bare_marks(tokens, tags, confidences, lines, zones)
-    assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark" and zones[t.line] != "footnotes"] == marks
+    assert _bare_marks(text, crf) == marks
 
 
 # Cut down from a real filing's Table II scraped from EDGAR's HTML view, one cell a line
