@@ -712,7 +712,8 @@ def lower_raised_natures(rows):
         if (nature is None or prev.table != row.table or "nature" in row.values
                 or _letter(prev) != "D" or _letter(row) != "I"):
             continue
-        if _main_line(prev) < min(p.line for p in nature.pieces) and max(p.line for p in nature.pieces) < _main_line(row):
+        lines = [p.line for p in nature.pieces]
+        if _main_line(prev) < min(lines) and max(lines) < _main_line(row):
             row.values["nature"] = prev.values.pop("nature")
     return rows
 

@@ -507,14 +507,13 @@ def repair_marks_below_rows(tokens, tags, confidences, line_zones):
     share (1)``; OCR's ``(2) Fund II, LP (3)``). Tags fixed in place, with the confidence
     of the row's cell above."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
-    above = None
     for line, run in by_line.items():
-        if above is not None and line == above[0] + 1 and len(run) > 1:
-            cell = next((i for i in above[1] if tags[i][2:] in ROW_CELL_LABELS), None)
-            for i in run:
-                if cell is not None and tags[i] == "O" and MARK.match(tokens[i].text):
-                    tags[i], confidences[i] = "B-fn_mark", confidences[cell]
-        above = (line, run)
+        cell = next((i for i in by_line.get(line - 1, ()) if tags[i][2:] in ROW_CELL_LABELS), None)
+        if cell is None or len(run) < 2:
+            continue
+        for i in run:
+            if tags[i] == "O" and MARK.match(tokens[i].text):
+                tags[i], confidences[i] = "B-fn_mark", confidences[cell]
 
 
 def repair_marks_below_cells(tokens, tags, confidences, line_zones):
@@ -1094,7 +1093,6 @@ def repair_second_amounts(tokens, tags, line_zones):
             tags[amounts[1]] = "B-und_shares"
 
 
-
 def repair_second_row_amounts(tokens, tags, line_zones):
     """A Table II row (title to next title) with two amounts the CRF read as the row's
     amount and no underlying amount: the second, where the row's underlying title began
@@ -1111,10 +1109,12 @@ def repair_second_row_amounts(tokens, tags, line_zones):
 
 
 def _second_amount_underlying(tags, row):
+    """``repair_second_row_amounts`` on one row's tokens ``row``."""
     labels = [tags[i] for i in row]
     amounts = [i for i in row if tags[i] == "B-shares"]
     if len(amounts) == 2 and "B-und_shares" not in labels and "B-und_title" in labels[:row.index(amounts[1])]:
         tags[amounts[1]] = "B-und_shares"
+
 
 def repair_dollar_amounts(tokens, tags, line_zones):
     """A Table II amount owned right after a ``$`` the CRF left ``O``, with the row's
@@ -2341,6 +2341,7 @@ def _mark_wrapped_cell_ends(tokens, tags, confidences, idx, above, ids):
 def _separators_before(tokens, idx, i):
     """How many cell separators stand before token ``i`` on its line (tokens ``idx``)."""
     return sum(1 for k in idx if k < i and tokens[k].text in CELL_SEPARATORS)
+
 
 def _second_amount_of_cell(tokens, tags, idx, i):
     """Whether token ``i``, tagged as an amount, follows another amount the CRF began in
