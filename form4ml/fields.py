@@ -504,12 +504,15 @@ def repair_marks_below_rows(tokens, tags, confidences, line_zones):
     line is that row's mark: ``pdftotext -layout`` and OCR centre a tall cell on its row
     and print the lower lines, with the marks of the cells above, under the row's line
     (``Common Stock, par value 08/27/2025 S 1,375 D 748.61 123,137 D`` / ``$0.01 per
-    share (1)``; OCR's ``(2) Fund II, LP (3)``). Tags fixed in place, with the confidence
-    of the row's cell above."""
+    share (1)``; OCR's ``(2) Fund II, LP (3)``). Not where the row's line holds a mark's
+    stray bracket (OCR's ``sf)`` for ``S(1)``): that row's marks would come out in part,
+    which the record's set of footnote ids counts as wrong. Tags fixed in place, with the
+    confidence of the row's cell above."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for line, run in by_line.items():
-        cell = next((i for i in by_line.get(line - 1, ()) if tags[i][2:] in ROW_CELL_LABELS), None)
-        if cell is None or len(run) < 2:
+        above = by_line.get(line - 1, ())
+        cell = next((i for i in above if tags[i][2:] in ROW_CELL_LABELS), None)
+        if cell is None or len(run) < 2 or any(tags[i] == "O" and tokens[i].text == ")" for i in above):
             continue
         for i in run:
             if tags[i] == "O" and MARK.match(tokens[i].text):

@@ -2891,6 +2891,8 @@ def test_repair_leaves_date_lines_where_every_title_has_a_date():
     ("Common Stock, par value  08/27/2025  S  1,375  D  748.61\n\n$0.01 per share      (1)", "O"),
     # below a line of headings it is no row's
     ("Code  V  Amount  Price\n$0.01 per share      (1)", "O"),
+    # nor below a row whose line holds a mark OCR garbled (``sf)`` for ``S(1)``)
+    ("Class A Common Stock 07/27/2018 sf ) 82 D 179.8685 2,008 I Founders\n(2) Fund II, LP (3)", "O"),
 ])
 def test_repair_reads_an_untagged_mark_below_a_rows_line_as_the_rows(text, tag):
     crf = {"Common": "B-title", "Stock": "I-title", "08/27/2025": "B-tx_date", "07/27/2018": "B-tx_date",
