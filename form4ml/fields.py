@@ -2334,16 +2334,16 @@ def _mark_wrapped_cell_ends(tokens, tags, confidences, idx, above, ids):
         return
     alone = sum(1 for j in above if tokens[j].text not in CELL_SEPARATORS) == 1
     for i in values:
-        cell = _separators_before(tokens, idx, i)
-        value = next((j for j in above if tags[j] not in ("O", "B-fn_mark")
-                      and _separators_before(tokens, above, j) == cell), None)
+        cell = _cell_of(tokens, idx, i)
+        value = next((j for j in above if tags[j] not in ("O", "B-fn_mark") and _cell_of(tokens, above, j) == cell), None)
         if value is not None and (alone or value + 1 < len(tokens) and tokens[value + 1].start > tokens[value].end):
             tags[i], confidences[i] = "B-fn_mark", confidences[value]
 
 
-def _separators_before(tokens, idx, i):
-    """How many cell separators stand before token ``i`` on its line (tokens ``idx``)."""
-    return sum(1 for k in idx if k < i and tokens[k].text in CELL_SEPARATORS)
+def _cell_of(tokens, idx, i):
+    """The cell of token ``i`` on its line (tokens ``idx``): its tab-separated cell and the
+    ``|`` or ``;`` separators before it there."""
+    return tokens[i].cell, sum(1 for k in idx if k < i and tokens[k].text in CELL_SEPARATORS)
 
 
 def _second_amount_of_cell(tokens, tags, idx, i):

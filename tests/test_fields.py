@@ -1252,6 +1252,8 @@ CUT_PRICE = ("Common Stock |2024-11-01 |M 1 |4,000 |A |$18.2|109,032.25 |D |\n"
     (CUT_PRICE.replace("|D |\n", "|I |See Footnotes\n", 1).replace("|  |\n", "|  |2,1\n", 1),
      {"4,000": "B-shares", "18.2": "B-price", "109,032.25": "B-owned", "See": "B-nature", "Footnotes": "I-nature"},
      ["1", "2,1"]),
+    # in tab cells the digits stand below a cell with no value: no mark of any other cell's
+    ("Common Stock\t500\t\t12,464\n\t\t4\n(4) Weighted\n", {"500": "B-shares", "12,464": "B-owned"}, []),
 ])
 def test_repair_reads_bare_digits_a_pipe_cell_wraps_below_its_value_as_a_mark(text, crf, marks):
     assert _bare_marks(text, crf) == marks
