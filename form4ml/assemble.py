@@ -695,10 +695,11 @@ def rebuilt_rows(rows):
     natures below a block of rows, tables read column by column, cells raised above their
     row's title, tall cells' heads and split rows, tables read block by block, Table II's
     right-hand cells printed after the table, marks printed after a table, natures
-    printed above an indirect row's line."""
+    printed above an indirect row's line, stacks of tall natures cut where each is centred
+    on its row."""
     rows = spread_nature_column(spread_ownership_column(read_trailing_columns(join_centred_tails(rows))))
     rows = attach_trailing_cells(pair_block_rows(mend_rows(lower_raised_cells(read_columns(rows)))))
-    return lower_raised_natures(_rebuild_runs(rows, _spread_trailing_marks))
+    return split_nature_stacks(lower_raised_natures(_rebuild_runs(rows, _spread_trailing_marks)))
 
 
 def lower_raised_natures(rows):
@@ -716,6 +717,119 @@ def lower_raised_natures(rows):
         if _main_line(prev) < min(lines) and max(lines) < _main_line(row):
             row.values["nature"] = prev.values.pop("nature")
     return rows
+
+
+def split_nature_stacks(rows):
+    """The rows with each stack of nature lines that runs down a column beside several
+    indirect rows cut again, so that each row's nature is centred on its line
+    (``pdftotext -layout`` centres a tall cell on its row's line, one word a line, and
+    the cells of rows printed close touch: ``... Fund XV,`` / ``L.P. (2)`` / ``Sequoia``
+    / ``Capital`` ... the next row's). A cell of n lines has n // 2 of them above its
+    row's line, and a mark printed in the column ends its cell; the marks go with their
+    lines. Each indirect row of the stack keeps a line at least; a run with a direct row
+    that names a nature is left as it is."""
+    out, run = [], []
+    for row in rows + [None]:
+        if row is not None and run and row.table == run[-1].table and _stacks_on(run, row):
+            run.append(row)
+            continue
+        _split_stack(run)
+        out += run
+        run = [row] if row is not None else []
+    return out
+
+
+MAX_STACK_GAP = 4       # lines from one line of a stack of nature lines to the next
+MIN_RECENTRING = 0.5    # how much nearer centred a stack's cells must be cut to be cut again
+
+
+def _stacks_on(run, row):
+    """Whether ``row``'s nature (or, where it names none, its line) goes on the stack
+    of the run's natures in their column."""
+    pieces = [p for r in run for p in _nature_pieces(r)]
+    if not pieces:
+        return False
+    col, last = pieces[0].col, max(p.line for p in pieces)
+    end = max([last] + [m.line for r in run for m in _column_marks(r, col)])
+    own = _nature_pieces(row)
+    if not own:
+        return _letter(row) == "I" and 0 < _main_line(row) - end <= MAX_STACK_GAP
+    return (last < own[0].line <= end + MAX_STACK_GAP
+            and all(abs(p.col - col) <= WRAP_COLUMN_SLACK for p in own))
+
+
+def _nature_pieces(row):
+    value = row.values.get("nature")
+    return value.pieces if value is not None else []
+
+
+def _column_marks(row, col):
+    """The row's marks printed in the column from ``col`` on."""
+    return [m for m in row.marks if m.col >= col - WRAP_COLUMN_SLACK]
+
+
+def _split_stack(run):
+    receivers = [r for r in run if _letter(r) == "I"]
+    pieces = [p for r in run for p in _nature_pieces(r)]
+    if (len(receivers) < 2 or len({p.line for p in pieces}) != len(pieces)
+            or any("nature" in r.values for r in run if _letter(r) != "I")
+            or any(_nature_pieces(r)[0].line >= _main_line(r) for r in receivers if "nature" in r.values)
+            or any(p.col <= max((q.col for q in _short_pieces(r)), default=-1) for r in run for p in _nature_pieces(r))):
+        return
+    col = min(p.col for p in pieces)
+    marks = [m for r in run for m in _column_marks(r, col) if m.line >= pieces[0].line]
+    lines = sorted({p.line for p in pieces} | {m.line for m in marks})
+    mains, ends, begun = [_main_line(r) for r in receivers], {m.line for m in marks}, {p.line for p in pieces if p.begins}
+    cost, cuts = _centred_cuts(lines, mains, ends, begun)
+    read = [sorted({p.line for p in _nature_pieces(r)} | {m.line for m in marks if any(m is n for n in r.marks)})
+            for r in receivers]
+    if cuts is None or cost > _cells_cost(read, lines, mains, ends, begun) - MIN_RECENTRING:
+        return
+    owner = {line: receivers[k] for k, (a, b) in enumerate(zip(cuts, cuts[1:])) for line in lines[a:b]}
+    for r in run:
+        r.values.pop("nature", None)
+        r.marks = [m for m in r.marks if all(m is not n for n in marks)]
+    for p in pieces:
+        owner[p.line].values.setdefault("nature", Value()).add(replace(p, begins="nature" not in owner[p.line].values))
+    for m in marks:
+        owner[m.line].marks.append(m)
+
+
+def _centred_cuts(lines, mains, ends, begun):
+    """(cost, cuts): where to cut the stack's ``lines`` into one run a row (as indices,
+    from 0 to ``len(lines)``), each run as near centred on its row's line (of ``mains``)
+    as can be, a line of ``ends`` ending its run; None where no cut keeps every row a
+    line.
+    Cuts alike centred (a line moved from a cell of even lines to one of odd) go where
+    the CRF began its values (lines ``begun``)."""
+    n, k = len(lines), len(mains)
+    best = {(0, 0): (0.0, [0])}
+    for j in range(1, k + 1):
+        for end in range(j, n - (k - j) + 1):
+            found = [(cost + _off_centre(lines[start:end], mains[j - 1], begun), cuts + [end])
+                     for start in range(j - 1, end) if (start, j - 1) in best
+                     and not ends & set(lines[start:end - 1])
+                     for cost, cuts in [best[start, j - 1]]]
+            if found:
+                best[end, j] = min(found)
+    return best.get((n, k), (None, None))
+
+
+def _cells_cost(cells, lines, mains, ends, begun):
+    """``_off_centre`` summed over the cells as read (lists of their lines), or infinity
+    where they do not cut the stack's ``lines`` in order, or a line of ``ends`` does not
+    end its cell."""
+    if not all(cells) or sum(cells, []) != lines or any(ends & set(cell[:-1]) for cell in cells):
+        return float("inf")
+    return sum(_off_centre(cell, main, begun) for cell, main in zip(cells, mains))
+
+
+def _off_centre(lines, main, begun):
+    """How far a cell on ``lines`` is from centred on its row's line ``main``: lines
+    above it against half of them; then (a tenth as much) whether the CRF began the
+    cell's value on its first line and on no other."""
+    above = sum(line < main for line in lines)
+    return abs(above - len(lines) // 2) + ((lines[0] not in begun) + len(begun & set(lines[1:]))) / 10
 
 
 # cells that tie a row to a line of the form: a row with none of them is cells printed

@@ -1800,3 +1800,37 @@ def test_assemble_gives_a_nature_raised_above_an_indirect_holding_that_holding(l
     record = assemble(sale + holding)
     rows = record["non_derivative_transactions"] + record["non_derivative_holdings"]
     assert [r["nature_of_ownership"] for r in rows] == natures
+
+
+def _stacked_holding(line, owned):
+    return [C(label, text, line, col, zone="table1")
+            for label, text, col in [("title", "Common Stock", 0), ("owned", owned, 80), ("di", "I", 140)]]
+
+
+def _stack(lines, begun=()):
+    """Nature pieces (text, line) in the column at 200, ``begun`` the texts the CRF began."""
+    return [C("nature", text, line, 200, text in begun, zone="table1") for text, line in lines]
+
+
+# Cut down from pdftotext -layout of real filings' Table I (Abbott, Sequoia funds): tall
+# natures centred on their rows' lines, one word a line, touch the next row's
+@pytest.mark.parametrize("pieces, natures", [
+    # "Spouse" is as near row 70's line as row 74's: centred, "By Spouse" has a line above
+    # row 70's line and one below
+    (_stack([("Profit", 58)], "Profit") + _stacked_holding(60, "22") + _stack([("Sharing", 60), ("Trust", 61),
+     ("Jaime", 62), ("Contreras", 63), ("Marvan", 64)], "Jaime") + _stacked_holding(65, "176,217")
+     + _stack([("2006", 66), ("Living", 67), ("Trust", 68), ("By", 69)], "By") + _stacked_holding(70, "2,227")
+     + _stack([("Spouse", 71), ("Living", 72)], "Spouse") + _stacked_holding(74, "12,081")
+     + _stack([("Trust (by", 74), ("spouse)", 75)]),
+     ["Profit Sharing Trust", "Jaime Contreras Marvan 2006 Living Trust", "By Spouse", "Living Trust (by spouse)"]),
+    # a mark in the column ends its cell, though the CRF ran the cell on over the next one's head
+    (_stack([("Sequoia", 55), ("Capital", 56), ("U.S.", 57)], "Sequoia") + _stacked_holding(58, "11,388")
+     + _stack([("Venture", 58), ("Fund XV,", 59), ("L.P.", 60)]) + [C("fn_mark", "(2)", 60, 205, zone="table1")]
+     + _stack([("Sequoia", 61), ("Capital", 62), ("U.S.", 63), ("Venture", 64)]) + _stacked_holding(65, "479")
+     + _stack([("Partners", 65), ("Fund XV", 66), ("(Q), L.P.", 67)]) + [C("fn_mark", "(2)", 68, 200, zone="table1")],
+     ["Sequoia Capital U.S. Venture Fund XV, L.P.", "Sequoia Capital U.S. Venture Partners Fund XV (Q), L.P."]),
+])
+def test_assemble_cuts_a_stack_of_natures_centred_on_their_rows(pieces, natures):
+    rows = assemble(pieces)["non_derivative_holdings"]
+    assert [r["nature_of_ownership"] for r in rows] == natures
+    assert all(r["footnote_ids"] == ["F2"] for r in rows if "Sequoia" in r["nature_of_ownership"])
