@@ -2699,6 +2699,24 @@ def _value_after_codes(tokens, tags, i):
     return None, above
 
 
+def repair_codes_read_as_ad(tokens, tags, line_zones):
+    """Of two like A/D letters the CRF read one after the other in Table I (marks and
+    untagged words between), the first is the row's code where the table has fewer codes
+    than dates and more A/D letters than amounts of shares: plain ``pdftotext`` may
+    print a grant's code ``A`` after its amount, where the A/D letter stands (``11,250``
+    / ``A`` / ... ``A`` / ``$ 0 58,812``). Codes ``A`` and ``D`` go with the A/D letter
+    of their own letter, so which of the two is the code changes no value. Tags fixed
+    in place."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    missing = min(_shortfall(tags, by_line, "B-tx_date", "B-code"), _shortfall(tags, by_line, "B-ad", "B-shares"))
+    for i in [i for run in by_line.values() for i in run if tags[i] == "B-ad"]:
+        before = _tagged_before(tags, i)
+        if (missing > 0 and before is not None and tags[before] == "B-ad" and tokens[before].text == tokens[i].text
+                and line_zones[tokens[before].line] == "table1"):
+            tags[before] = "B-code"
+            missing -= 1
+
+
 def repair_derivative_ad_letters(tokens, tags, line_zones):
     """A letter the CRF read as an A/D letter in Table II is the row's code where the
     table has fewer codes than titles: Table II prints no A/D letter (its amounts stand in

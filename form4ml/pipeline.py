@@ -134,6 +134,7 @@ TAG_REPAIRS = (
     (fields.repair_lone_codes, ("confidences", "zones")),     # once titles are read: it counts them
     (fields.repair_date_code_lines, ("confidences", "zones")),
     (fields.repair_codes_before_dates, ("confidences", "zones")),
+    (fields.repair_codes_read_as_ad, ("zones",)),     # once the untagged codes are read
     (fields.repair_stacked_dates, ("confidences", "zones")),
     (fields.repair_amount_columns, ("confidences", "zones")),
     (fields.repair_shares_after_codes, ("confidences", "zones")),

@@ -3573,3 +3573,23 @@ def test_repair_ends_a_title_at_a_derivatives_last_word_alone_below_it(last, tag
         "I-title", "I-und_title", "O"]
     tokens, tags = _repaired(fields.repair_lone_title_ends, LONE_TITLE_END.format(last=last), tags_of, "table2")
     assert (tokens[-1].text, tags[-1]) == (last, tagged)
+
+
+# Cut down from plain pdftotext of a real filing's Table I (Abbott, a grant): the grant's
+# code printed after its amount, where the A/D letter stands, the CRF reading it as one
+@pytest.mark.parametrize("code, second, tags", [
+    ("A", "A", ["B-code", "B-ad"]),
+    # letters unlike: no code and its own A/D letter
+    ("A", "D", ["B-ad", "B-ad"]),
+    # a code read already: two rows' A/D letters
+    ("S", "A", ["B-ad", "B-ad"]),
+])
+def test_repair_reads_the_first_of_two_like_ad_letters_as_the_code(code, second, tags):
+    text = f"Common Stock\n\n02/21/2020\n\n{code}\n\n11,250\n\nA\n\n(A) or (D) Price\n\n{second}\n\n$ 0 58,812"
+    crf = {"Common": "B-title", "Stock": "I-title", "02/21/2020": "B-tx_date", "S": "B-code", "11,250": "B-shares",
+           "0": "B-price", "58,812": "B-owned"}
+    def tagged(tokens):
+        return ["B-ad" if t.line in (8, 12) else crf.get(t.text, "O") for t in tokens]
+    tokens, got = _repaired(lambda tokens, tags, confidences, zones: fields.repair_codes_read_as_ad(tokens, tags, zones),
+                            text, tagged, "table1")
+    assert [tag for t, tag in zip(tokens, got) if t.line in (8, 12)] == tags
