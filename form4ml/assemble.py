@@ -696,10 +696,11 @@ def rebuilt_rows(rows):
     row's title, tall cells' heads and split rows, tables read block by block, Table II's
     right-hand cells printed after the table, marks printed after a table, natures
     printed above an indirect row's line, stacks of tall natures cut where each is centred
-    on its row."""
+    on its row, amounts owned printed apart from their transactions."""
     rows = spread_nature_column(spread_ownership_column(read_trailing_columns(join_centred_tails(rows))))
     rows = attach_trailing_cells(pair_block_rows(mend_rows(lower_raised_cells(read_columns(rows)))))
-    return split_nature_stacks(lower_raised_natures(_rebuild_runs(rows, _spread_trailing_marks)))
+    rows = split_nature_stacks(lower_raised_natures(_rebuild_runs(rows, _spread_trailing_marks)))
+    return join_apart_amounts(rows)
 
 
 def lower_raised_natures(rows):
@@ -716,6 +717,25 @@ def lower_raised_natures(rows):
         lines = [p.line for p in nature.pieces]
         if _main_line(prev) < min(lines) and max(lines) < _main_line(row):
             row.values["nature"] = prev.values.pop("nature")
+    return rows
+
+
+def join_apart_amounts(rows):
+    """The rows with each table's rows of an amount owned alone (no title, no amount of
+    shares: the cells a layout printed apart from their row) joined, in order, to its
+    transactions that lack an amount owned, where there are as many of each and no such
+    pair holds a field twice (plain ``pdftotext`` prints a grant's ``$ 85.42`` /
+    ``113,867`` / ``D`` above the holdings, and its title, date, code and amount below
+    them)."""
+    for table in ("table1", "table2"):
+        apart = [r for r in rows if r.table == table and "owned" in r.values and not r.values.keys() & {"title", "shares"}]
+        lacking = [r for r in rows if r.table == table and r.values.keys() >= {"title", "shares"} and "owned" not in r.values]
+        if not apart or len(apart) != len(lacking) or any(a.values.keys() & b.values.keys() for a, b in zip(apart, lacking)):
+            continue
+        for cells, row in zip(apart, lacking):
+            row.values.update(cells.values)
+            row.marks += cells.marks
+        rows = [r for r in rows if all(r is not a for a in apart)]
     return rows
 
 

@@ -1834,3 +1834,23 @@ def test_assemble_cuts_a_stack_of_natures_centred_on_their_rows(pieces, natures)
     rows = assemble(pieces)["non_derivative_holdings"]
     assert [r["nature_of_ownership"] for r in rows] == natures
     assert all(r["footnote_ids"] == ["F2"] for r in rows if "Sequoia" in r["nature_of_ownership"])
+
+
+# Cut down from plain pdftotext of a real filing's Table I (AbbVie, a withholding and two
+# holdings): the withholding's price, amount owned and D/I letter printed above the
+# holdings, its title, date, code and amount below them
+@pytest.mark.parametrize("sales, owned", [
+    (1, [113867]),
+    # two transactions lack an amount owned: which one the cells are is unknown
+    (2, [None, None]),
+])
+def test_assemble_joins_cells_printed_apart_to_the_transaction_lacking_them(sales, owned):
+    apart = [L("owned", "113,867", 132), L("price", "85.42", 133), L("di", "D", 135)]
+    trust = [L("title", "Common Stock", 137), L("owned", "2,027", 139), L("di", "I", 141),
+             L("nature", "Profit Sharing Trust", 143)]
+    sold = [piece for k in range(sales) for piece in (L("title", "Common Stock", 156 + 8 * k),
+            L("tx_date", "02/28/2020", 158 + 8 * k), L("code", "F", 160 + 8 * k), L("shares", "16,342", 162 + 8 * k),
+            L("ad", "D", 162 + 8 * k))]
+    rows = [r for r in assemble(apart + trust + sold)["non_derivative_transactions"] if r["shares"]]
+    assert [r["shares_owned_following"] for r in rows] == owned
+    assert [r["price_per_share"] for r in rows] == ([85.42] if sales == 1 else [None, None])
