@@ -2705,16 +2705,26 @@ def repair_codes_read_as_ad(tokens, tags, line_zones):
     than dates and more A/D letters than amounts of shares: plain ``pdftotext`` may
     print a grant's code ``A`` after its amount, where the A/D letter stands (``11,250``
     / ``A`` / ... ``A`` / ``$ 0 58,812``). Codes ``A`` and ``D`` go with the A/D letter
-    of their own letter, so which of the two is the code changes no value. Tags fixed
-    in place."""
+    of their own letter, so which of the two is the code changes no value. So is an A/D
+    letter read between a title and its date (``Common Stock`` / ``A (1)`` /
+    ``05/08/2020``), where no A/D letter stands. Tags fixed in place."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     missing = min(_shortfall(tags, by_line, "B-tx_date", "B-code"), _shortfall(tags, by_line, "B-ad", "B-shares"))
     for i in [i for run in by_line.values() for i in run if tags[i] == "B-ad"]:
-        before = _tagged_before(tags, i)
-        if (missing > 0 and before is not None and tags[before] == "B-ad" and tokens[before].text == tokens[i].text
+        before, after = _tagged_before(tags, i), _tagged_after(tags, i)
+        if (missing > 0 and before is not None and tags[before] in ("B-title", "I-title") and after is not None
+                and tags[after] == "B-tx_date"):
+            tags[i] = "B-code"
+            missing -= 1
+        elif (missing > 0 and before is not None and tags[before] == "B-ad" and tokens[before].text == tokens[i].text
                 and line_zones[tokens[before].line] == "table1"):
             tags[before] = "B-code"
             missing -= 1
+
+
+def _tagged_after(tags, i, passing=("O", "B-fn_mark")):
+    """The first token after ``i`` with a tag, those ``passing`` (marks) aside, or None."""
+    return next((j for j in range(i + 1, len(tags)) if tags[j] not in passing), None)
 
 
 def repair_derivative_ad_letters(tokens, tags, line_zones):

@@ -3575,6 +3575,10 @@ def test_repair_ends_a_title_at_a_derivatives_last_word_alone_below_it(last, tag
     assert (tokens[-1].text, tags[-1]) == (last, tagged)
 
 
+def _codes_read_as_ad(tokens, tags, confidences, zones):
+    fields.repair_codes_read_as_ad(tokens, tags, zones)
+
+
 # Cut down from plain pdftotext of a real filing's Table I (Abbott, a grant): the grant's
 # code printed after its amount, where the A/D letter stands, the CRF reading it as one
 @pytest.mark.parametrize("code, second, tags", [
@@ -3590,6 +3594,21 @@ def test_repair_reads_the_first_of_two_like_ad_letters_as_the_code(code, second,
            "0": "B-price", "58,812": "B-owned"}
     def tagged(tokens):
         return ["B-ad" if t.line in (8, 12) else crf.get(t.text, "O") for t in tokens]
-    tokens, got = _repaired(lambda tokens, tags, confidences, zones: fields.repair_codes_read_as_ad(tokens, tags, zones),
-                            text, tagged, "table1")
+    tokens, got = _repaired(_codes_read_as_ad, text, tagged, "table1")
     assert [tag for t, tag in zip(tokens, got) if t.line in (8, 12)] == tags
+
+
+# Cut down from plain pdftotext of a real filing's Table I (AbbVie, a grant): the code with
+# its mark printed between the title and the date, the CRF reading it as the A/D letter
+@pytest.mark.parametrize("between, tag", [
+    ("A (1)\n\n05/08/2020", "B-code"),
+    # after the date: where the A/D letter may stand
+    ("05/08/2020\n\nA (1)", "B-ad"),
+])
+def test_repair_reads_an_ad_letter_between_title_and_date_as_the_code(between, tag):
+    text = f"Common Stock, $0.01 par\nvalue\n\n{between}\n\n119,447\n\nD\n\n2,333 A\n\n$ 0"
+    crf = {"Common": "B-title", "Stock": "I-title", ",": "I-title", "$0.01": "I-title", "par": "I-title",
+           "value": "I-title", "05/08/2020": "B-tx_date", "(1)": "B-fn_mark", "119,447": "B-owned", "D": "B-di",
+           "2,333": "B-shares", "A": "B-ad", "0": "B-price"}
+    tokens, got = _repaired(_codes_read_as_ad, text, lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
+    assert [tag for t, tag in zip(tokens, got) if t.text == "A"] == [tag, "B-ad"]
