@@ -3370,6 +3370,65 @@ def repair_owned_before_letters(tokens, tags, confidences, line_zones):
         missing -= 1
 
 
+def repair_owned_letter_runs(tokens, tags, confidences, line_zones):
+    """Lines left ``O`` that go on, a block apart each, from an amount owned and its D/I
+    letter the CRF read alone on two lines, an amount alone then a letter alone, are the
+    next rows' amounts owned and letters while Table I has fewer amounts owned than
+    titles (plain ``pdftotext`` of a long table prints a page's amounts owned and their
+    letters as one column after the rows' left-hand cells: ``167,404,538`` / ``I`` /
+    ``167,403,742`` / ``I`` ..., the CRF reading the first pair). Tags fixed in place,
+    with the confidence of the pair read."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    missing = _shortfall(tags, by_line, "B-title", "B-owned")
+    lines = [line for line, _ in _next_lines(by_line)]
+    pairs = {line: below for line, below in _next_lines(by_line)}
+    for line in lines:
+        below = pairs.get(line)
+        if missing <= 0 or below is None or not _owned_pair(tokens, tags, by_line[line], by_line[below], "B-"):
+            continue
+        conf = confidences[by_line[line][0]]
+        line = pairs.get(below)
+        while missing > 0 and line is not None and pairs.get(line) is not None \
+                and _owned_pair(tokens, tags, by_line[line], by_line[pairs[line]], "O"):
+            amount, letter = by_line[line][0], by_line[pairs[line]][0]
+            tags[amount], tags[letter] = "B-owned", "B-di"
+            confidences[amount] = confidences[letter] = conf
+            for i in by_line[line][1:]:
+                tags[i], confidences[i] = "B-fn_mark", conf
+            missing -= 1
+            line = pairs.get(pairs[line])
+
+
+def _owned_pair(tokens, tags, amount_run, letter_run, tagged):
+    """Whether the lines are an amount alone (its marks beside it) and a D/I letter alone,
+    tagged as such (``tagged`` "B-") or left ``O`` (``tagged`` "O")."""
+    amount, letter = amount_run[0], letter_run[0]
+    if tagged == "O":
+        ok = tags[amount] == "O" and tags[letter] == "O" and all(tags[i] == "O" for i in amount_run[1:])
+    else:
+        ok = tags[amount] == "B-owned" and tags[letter] == "B-di"
+    return (ok and WHOLE_AMOUNT.match(tokens[amount].text) is not None and _marks_only(tokens, amount_run[1:])
+            and len(letter_run) == 1 and tokens[letter].text in ("D", "I"))
+
+
+def repair_dollar_shares(tokens, tags, line_zones):
+    """An amount the CRF read as Table I's amount of shares right after a ``$`` on its
+    line, heading a column of prices so printed, is a price: plain ``pdftotext`` prints
+    a long table's prices as a column (``$ 1,000`` / ``$ 1,001.263 (2)`` ...), the CRF
+    reading the first as an amount. (OCR reads a code ``S`` before its amount as ``$``:
+    no column of prices follows it.) Tags fixed in place."""
+    for i in range(1, len(tokens)):
+        after = _tagged_after(tags, i)
+        if (tags[i] == "B-shares" and _after_dollar(tokens, tags, i) and line_zones[tokens[i].line] == "table1"
+                and after is not None and tags[after] == "B-price" and _after_dollar(tokens, tags, after)):
+            tags[i] = "B-price"
+
+
+def _after_dollar(tokens, tags, i):
+    """Whether token ``i`` follows an untagged ``$`` on its line."""
+    return tokens[i - 1].text == "$" and tags[i - 1] == "O" and tokens[i - 1].line == tokens[i].line
+
+
 def repair_owned_column_ends(tokens, tags, confidences, line_zones):
     """An amount alone on its line (its marks beside it) that the CRF left ``O``, right
     below a line ending in an amount owned, is the next row's amount owned where Table I

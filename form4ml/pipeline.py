@@ -119,6 +119,8 @@ TAG_REPAIRS = (
     (fields.repair_holding_amounts, ("confidences", "zones")),
     (fields.repair_owned_before_letters, ("confidences", "zones")),
     (fields.repair_owned_column_ends, ("confidences", "zones")),
+    (fields.repair_dollar_shares, ("zones",)),
+    (fields.repair_owned_letter_runs, ("confidences", "zones")),
     (fields.repair_owned_after_prices, ("confidences", "zones")),
     (fields.repair_owned_before_letters_on_line, ("confidences", "zones")),
     (fields.repair_nature_stacks, ("confidences", "zones")),

@@ -3612,3 +3612,39 @@ def test_repair_reads_an_ad_letter_between_title_and_date_as_the_code(between, t
            "2,333": "B-shares", "A": "B-ad", "0": "B-price"}
     tokens, got = _repaired(_codes_read_as_ad, text, lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
     assert [tag for t, tag in zip(tokens, got) if t.text == "A"] == [tag, "B-ad"]
+
+
+# Cut down from plain pdftotext of a real filing's Table I (Tesla, a page of sales held by
+# a trust): the rows' amounts owned and D/I letters printed as one column after their
+# left-hand cells, the CRF reading the first pair only
+@pytest.mark.parametrize("rows, tags", [
+    (2, ["B-owned", "B-di", "B-owned", "B-di"]),
+    # as many amounts owned read as titles: the lines are something else
+    (1, ["B-owned", "B-di", "O", "O"]),
+])
+def test_repair_reads_a_column_of_amounts_owned_and_letters(rows, tags):
+    sale = "Common Stock\n\n11/10/2021\n\nS\n\n400 D\n\n"
+    text = sale * rows + "167,404,538\n\nI\n\n167,403,742\n\nI\n\nby Trust"
+    crf = {"Common": "B-title", "Stock": "I-title", "11/10/2021": "B-tx_date", "S": "B-code", "400": "B-shares",
+           "D": "B-ad", "by": "B-nature", "Trust": "I-nature"}
+    def tagged(tokens):
+        first = next(k for k, t in enumerate(tokens) if t.text == "167,404,538")
+        return ["B-owned" if k == first else "B-di" if k == first + 1 else crf.get(t.text, "O")
+                for k, t in enumerate(tokens)]
+    tokens, got = _repaired(fields.repair_owned_letter_runs, text, tagged, "table1")
+    assert [tag for t, tag in zip(tokens, got) if t.text in ("167,404,538", "167,403,742", "I")] == tags
+
+
+# Cut down from plain pdftotext of the same filing: its column of prices, the first read
+# as an amount of shares
+@pytest.mark.parametrize("below, tag", [
+    ("$ 1,001.263\n(2)", "B-price"),
+    # OCR's "$" for a code S before its amount: no column of prices below
+    ("D", "B-shares"),
+])
+def test_repair_reads_an_amount_after_a_dollar_heading_prices_as_a_price(below, tag):
+    text = f"Price\n\n$ 1,000\n\n{below}"
+    crf = {"1,000": "B-shares", "1,001.263": "B-price", "(2)": "B-fn_mark", "D": "B-ad"}
+    tokens, got = _repaired(lambda tokens, tags, confidences, zones: fields.repair_dollar_shares(tokens, tags, zones),
+                            text, lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
+    assert got[[t.text for t in tokens].index("1,000")] == tag
