@@ -303,6 +303,7 @@ class Assembler:
             n = counters[table] = counters.get(table, -1) + 1
             rec[table].append(self._row_record(row, table, f"{table}[{n}].", period))
         mark_received_securities(rec["derivative_transactions"], self.inferred_ad)
+        mark_disposals_by_amounts(self.inferred_ad)
         balance_amounts(rec["non_derivative_transactions"], self.where, "non_derivative_transactions")
         underlying_of_shares(rec["derivative_transactions"])
 
@@ -1248,6 +1249,22 @@ def mark_received_securities(rows, inferred):
                and _same_words(other["underlying_security_title"] or "", row["security_title"] or "")
                for other in rows):
             row["acquired_disposed"] = "A"
+
+
+SIDED_CODES = frozenset("APSFMCXD")     # codes that tell their side (an exercise's by mark_received_securities)
+
+
+def mark_disposals_by_amounts(inferred):
+    """Rows whose A/D was taken from a code that does not tell it (``J``, ``G``, ...)
+    disposed of (``D``) where they hold fewer securities after the transaction than it
+    moved: an acquisition leaves at least its own amount held (a fund's distribution,
+    code J, that the code's usual side reads as ``A``; text with no A/D sub-column gives
+    no other sign)."""
+    for row in inferred:
+        shares, owned = row.get("shares"), row.get("shares_owned_following")
+        code = row["transaction_code"]
+        if code and code not in SIDED_CODES and shares is not None and owned is not None and owned < shares:
+            row["acquired_disposed"] = "D"
 
 
 DERIVATIVE_TITLE = re.compile(r"\bunits?\b|option|warrant|\bright|preferred|convertible|swap|phantom", re.I)

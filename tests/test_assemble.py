@@ -1854,3 +1854,20 @@ def test_assemble_joins_cells_printed_apart_to_the_transaction_lacking_them(sale
     rows = [r for r in assemble(apart + trust + sold)["non_derivative_transactions"] if r["shares"]]
     assert [r["shares_owned_following"] for r in rows] == owned
     assert [r["price_per_share"] for r in rows] == ([85.42] if sales == 1 else [None, None])
+
+
+# Cut down from pdftotext -raw of a real filing's Table II (a fund's distribution in kind):
+# no A/D sub-column to tell the side, and code J's usual side is A
+@pytest.mark.parametrize("code, owned, side", [
+    ("J", "16,840", "D"),
+    # as many held after as moved: the code's side stands
+    ("J", "30,000", "A"),
+    # a code that tells its side keeps it
+    ("A", "16,840", "A"),
+])
+def test_assemble_reads_a_row_holding_less_than_it_moved_as_disposed(code, owned, side):
+    cells = [("title", "Class B Common Stock"), ("tx_date", "05/17/2019"), ("code", code), ("shares", "24,791"),
+             ("und_title", "Class A Common Stock"), ("und_shares", "24,791"), ("owned", owned), ("di", "I")]
+    pieces = [C(label, text, 10, 20 * k) for k, (label, text) in enumerate(cells)]
+    prior = {"derivative_transactions": {"J": "A", "A": "A"}}
+    assert assemble(pieces, prior)["derivative_transactions"][0]["acquired_disposed"] == side
