@@ -1098,27 +1098,45 @@ def repair_second_amounts(tokens, tags, line_zones):
             tags[amounts[1]] = "B-und_shares"
 
 
-def repair_second_row_amounts(tokens, tags, line_zones):
+def repair_second_row_amounts(tokens, tags, confidences, line_zones):
     """A Table II row (title to next title) with two amounts the CRF read as the row's
     amount and no underlying amount: the second, where the row's underlying title began
     before it, is the underlying amount, as in ``repair_second_amounts`` (plain
-    ``pdftotext`` prints a cell a line: ``Common`` / ``36,107.00`` / ``Stock``). Tags
-    fixed in place."""
+    ``pdftotext`` prints a cell a line: ``Common`` / ``36,107.00`` / ``Stock``). So it is
+    where a line of a security's title the CRF left ``O`` stands right above it, and that
+    line is the underlying title (scraped HTML: ``American Depositary Shares`` /
+    ``23,054``). Tags fixed in place, the title's with the amount's confidence."""
     row = []
     for i in (i for run in tokens_by_line(tokens, line_zones, ("table2",)).values() for i in run):
         if tags[i] == "B-title":
-            _second_amount_underlying(tags, row)
+            _second_amount_underlying(tokens, tags, confidences, row)
             row = []
         row.append(i)
-    _second_amount_underlying(tags, row)
+    _second_amount_underlying(tokens, tags, confidences, row)
 
 
-def _second_amount_underlying(tags, row):
+def _second_amount_underlying(tokens, tags, confidences, row):
     """``repair_second_row_amounts`` on one row's tokens ``row``."""
     labels = [tags[i] for i in row]
     amounts = [i for i in row if tags[i] == "B-shares"]
-    if len(amounts) == 2 and "B-und_shares" not in labels and "B-und_title" in labels[:row.index(amounts[1])]:
-        tags[amounts[1]] = "B-und_shares"
+    if len(amounts) != 2 or "B-und_shares" in labels:
+        return
+    second = amounts[1]
+    if "B-und_title" not in labels[:row.index(second)]:
+        title = [i for i in row[:row.index(second)] if tokens[i].line == tokens[second].line - 1]
+        if not _untagged_title_line(tokens, tags, title):
+            return
+        for k, i in enumerate(title):
+            tags[i], confidences[i] = ("I-" if k else "B-") + "und_title", confidences[second]
+    tags[second] = "B-und_shares"
+
+
+def _untagged_title_line(tokens, tags, idx):
+    """Whether the tokens ``idx`` are a line of words left ``O`` that reads as a
+    security's title: capitalised, ending in its noun (``Stock``, ``Shares``)."""
+    words = [tokens[i].text for i in idx]
+    return (bool(words) and all(tags[i] == "O" for i in idx) and all(w.isalpha() for w in words)
+            and words[0][:1].isupper() and words[-1].lower() in UNDERLYING_END)
 
 
 def repair_dollar_amounts(tokens, tags, line_zones):

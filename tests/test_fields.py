@@ -2059,14 +2059,21 @@ RSU_ROW = "Restricted\nStock\nUnit\n\n04/01/2020\n\nM\n\n36,107\n\nCommon\n36,10
      RSU_ROW.replace("36,107\n\nCommon\n36,107.00", "Common\n36,107.00"), ["B-shares", "B-shares"]),
     # the second amount before the underlying title
     (RSU_ROW.replace("36,107\n\nCommon\n36,107.00", "36,107\n\n36,107.00\nCommon"), ["B-shares", "B-shares"]),
+    # scraped HTML (a warrant's purchase): the underlying title's line left untagged right above
+    (RSU_ROW.replace("Common\n36,107.00\nStock", "American Depositary Shares\n36,107.00"),
+     ["B-shares", "B-und_shares"]),
+    # ... a line that names no security
+    (RSU_ROW.replace("Common\n36,107.00\nStock", "American Depositary Receipts\n36,107.00"),
+     ["B-shares", "B-shares"]),
 ])
 def test_repair_reads_a_second_amount_after_a_table2_rows_underlying_title_as_the_underlying(text, amounts):
     crf = {"Restricted": "B-title", "Stock": "I-title", "Unit": "I-title", "04/01/2020": "B-tx_date", "M": "B-code",
            "36,107": "B-shares", "36,107.00": "B-shares", "Common": "B-und_title", "0": "B-owned", "D": "B-di"}
-    tokens = tokenize(text)
-    tags = [crf.get(t.text, "O") for t in tokens]
-    fields.repair_second_row_amounts(tokens, tags, ["table2"] * len(text.split("\n")))
+    tokens, tags = _repaired(fields.repair_second_row_amounts, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+                             "table2")
     assert [tag for t, tag in zip(tokens, tags) if t.text.startswith("36,107")] == amounts
+    titled = [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")]
+    assert set(titled) <= {"Common"} or titled == ["American", "Depositary", "Shares"]
 
 
 
