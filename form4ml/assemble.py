@@ -734,10 +734,30 @@ def join_apart_amounts(rows):
         if not apart or len(apart) != len(lacking) or any(a.values.keys() & b.values.keys() for a, b in zip(apart, lacking)):
             continue
         for cells, row in zip(apart, lacking):
+            _shift_holding_title(rows, row, cells)
             row.values.update(cells.values)
             row.marks += cells.marks
         rows = [r for r in rows if all(r is not a for a in apart)]
     return rows
+
+
+def _shift_holding_title(rows, row, cells):
+    """Where the cells printed apart come right after ``row`` and one holding (a title and
+    an amount owned, no transaction's cell), the holding's cells are ``row``'s and the
+    cells apart the holding's: ``cells`` and the holding's values swapped but for its
+    title (plain ``pdftotext`` prints a sale's amount owned and D/I letter after the next
+    row's title: ``Common Stock`` / ``1,133,283`` / ``D``, then the holding's ``14,000`` /
+    ``I`` / ``By Spouse``)."""
+    k = next(k for k, r in enumerate(rows) if r is row)
+    if k + 2 >= len(rows) or rows[k + 2] is not cells:
+        return
+    holding = rows[k + 1]
+    if (holding.table != row.table or "title" not in holding.values or "owned" not in holding.values
+            or holding.values.keys() & {"shares", "code", "tx_date"} or holding.values.keys() & row.values.keys() - {"title"}):
+        return
+    title = holding.values.pop("title")
+    holding.values, cells.values = {"title": title, **cells.values}, holding.values
+    holding.marks, cells.marks = cells.marks, holding.marks
 
 
 def split_nature_stacks(rows):

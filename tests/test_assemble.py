@@ -1871,3 +1871,21 @@ def test_assemble_reads_a_row_holding_less_than_it_moved_as_disposed(code, owned
     pieces = [C(label, text, 10, 20 * k) for k, (label, text) in enumerate(cells)]
     prior = {"derivative_transactions": {"J": "A", "A": "A"}}
     assert assemble(pieces, prior)["derivative_transactions"][0]["acquired_disposed"] == side
+
+
+# Cut down from plain pdftotext of a real filing's Table I (Apple, an exercise and sale, a
+# spouse's holding): the sale's amount owned and D/I letter printed after the holding's
+# title, the holding's cells after them
+def test_assemble_gives_a_holdings_cells_after_a_sale_lacking_them_to_the_sale():
+    exercise = [L("title", "Common Stock", 109), L("tx_date", "08/01/2019", 111), L("code", "M", 113),
+                L("shares", "17,500", 126), C("ad", "A", 126, 7, zone="table1"), L("owned", "1,150,783", 136),
+                L("price", "23.8257", 137), L("di", "D", 149)]
+    sale = [L("title", "Common Stock", 152), L("tx_date", "08/01/2019", 154), L("code", "S", 156),
+            L("shares", "17,500", 158), C("ad", "D", 158, 7, zone="table1"), L("price", "214.02", 161)]
+    holding = [L("title", "Common Stock", 163), L("owned", "1,133,283", 165), L("di", "D", 167)]
+    spouse = [L("owned", "14,000", 169), L("di", "I", 171), L("nature", "By", 173), L("nature", "Spouse", 174, False)]
+    record = assemble(exercise + sale + holding + spouse)
+    assert [(r["shares_owned_following"], r["direct_or_indirect"]) for r in record["non_derivative_transactions"]] \
+        == [(1150783, "D"), (1133283, "D")]
+    assert [(r["shares_owned_following"], r["nature_of_ownership"]) for r in record["non_derivative_holdings"]] \
+        == [(14000, "By Spouse")]
