@@ -209,6 +209,56 @@ def _issuer_lines_above(tokens, tags, runs, first):
     return found
 
 
+FORM_LABEL_WORDS = frozenset({"issuer", "name", "ticker", "trading", "symbol", "reporting", "person", "address",
+                              "relationship", "check", "applicable"})
+
+
+def repair_wrapped_issuer_names(tokens, tags, confidences):
+    """Box 2's issuer name wrapped over two lines in a layout that prints box 2 at the
+    line's start (plain ``pdftotext``): the line right above the name's line with its
+    ticker, a block of its own (a blank line above it), is the name's first line,
+    whatever the CRF read it as (``Nuveen Municipal Credit`` / ``Income Fund [NZF]``, read
+    as nothing, an owner's name or city, an officer's title). Tags fixed in place, with
+    the ticker's confidence."""
+    runs = line_runs(tokens)
+    for t in (i for i, tag in enumerate(tags) if tag == "B-ticker"):
+        first = _name_start(tags, t - 2)
+        if first is None:
+            continue
+        line = tokens[first].line
+        above = runs.get(line - 1)
+        if (above is None or line - 2 in runs or runs[line][0] != first or tokens[first].col > MAX_BOX1_COL
+                or not _name_line(tokens, tags, above)):
+            continue
+        for n, i in enumerate(above):
+            tags[i], confidences[i] = ("B-" if n == 0 else "I-") + "issuer_name", confidences[t]
+        tags[first] = "I-issuer_name"
+
+
+def _name_start(tags, i):
+    """The first token of the issuer name that ends at token ``i``, or None: back to its
+    ``B-`` tag, or to the token before it read as something else."""
+    first = None
+    while i >= 0 and tags[i][2:] == "issuer_name":
+        first = i
+        if tags[i][0] == "B":
+            break
+        i -= 1
+    return first
+
+
+def _name_line(tokens, tags, run):
+    """Whether the line's tokens could be a name's first line: at the line's start,
+    capitalised, no word of the form's labels, read as nothing or a box's name-like value."""
+    words = [tokens[i].text for i in run]
+    return (tokens[run[0]].col <= MAX_BOX1_COL and words[0][:1].isupper()
+            and not any(w.lower() in FORM_LABEL_WORDS for w in words)
+            and all(tags[i] == "O" or tags[i][2:] in WRAPPED_NAME_LABELS for i in run))
+
+
+WRAPPED_NAME_LABELS = BOX_NAME_LABELS | {"owner_city", "owner_state", "officer_title"}
+
+
 def repair_split_zip(tokens, tags, confidences):
     """A ZIP+4 that a PDF layout broke in two (``98052-`` above the city and ``6399``
     below it in the same column, or both on one line around the city and state) is one

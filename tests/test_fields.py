@@ -3655,3 +3655,24 @@ def test_repair_reads_an_amount_after_a_dollar_heading_prices_as_a_price(below, 
     tokens, got = _repaired(lambda tokens, tags, confidences, zones: fields.repair_dollar_shares(tokens, tags, zones),
                             text, lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
     assert got[[t.text for t in tokens].index("1,000")] == tag
+
+
+# Cut down from plain pdftotext of real filings' box 2 (Nuveen and PIMCO funds): the issuer
+# name wrapped over two lines at the line's start, the CRF reading only the ticker's line
+@pytest.mark.parametrize("head, crf, issuer", [
+    ("Nuveen Municipal Credit", {}, ["Nuveen Municipal Credit Income Fund"]),
+    # the head read as an owner's city and state
+    ("PIMCO NEW YORK", {"PIMCO": "B-owner_city", "NEW": "B-owner_state", "YORK": "I-owner_state"},
+     ["PIMCO NEW YORK Income Fund"]),
+    # the form's label above the name: no head
+    ("2. Issuer Name and Ticker or Trading", {}, ["Income Fund"]),
+])
+def test_repair_reads_the_line_above_a_plain_issuer_name_as_its_head(head, crf, issuer):
+    text = f"BANK OF AMERICA CORP /DE/\n\n{head}\nIncome Fund [NZF]\n2a. Foreign Trading Symbol"
+    crf = {**crf, **_crf("issuer_name", "Income", "Fund"), "NZF": "B-ticker"}
+    tokens = tokenize(text)
+    tags = [crf.get(t.text, "O") for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    box_repairs.repair_wrapped_issuer_names(tokens, tags, confidences)
+    assert _values(tokens, tags, "issuer_name") == issuer
+    assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
