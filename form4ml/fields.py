@@ -2399,6 +2399,21 @@ def _mark_spaced_tails(tokens, tags, confidences, by_line, spaced, ids):
                 tags[i], confidences[i] = "B-fn_mark", confidences[value]
     for line in spaced:     # one alone in its cell is a cell's mark too (``1`` for ``(1)``)
         _mark_lone_cells(tokens, tags, confidences, by_line[line], ids, by_line.get(line - 1, ()))
+        _mark_below_wrapped_digits(tokens, tags, confidences, by_line[line], by_line.get(line - 1, ()),
+                                   by_line.get(line - 2, ()), ids)
+
+
+def _mark_below_wrapped_digits(tokens, tags, confidences, idx, above, higher, ids):
+    """Bare digits naming a footnote left ``O`` right below a value's wrapped last digits
+    in their column, a line below the value (EDGAR ASCII: ``181.4`` / ``768`` / ``10``, a
+    price cut in two and its mark): the value's mark."""
+    for i in idx:
+        if tags[i] != "O" or not _names_note(tokens[i].text, ids):
+            continue
+        digits = next((d for d in above if abs(tokens[d].col - tokens[i].col) <= WRAP_COLUMN_SLACK), None)
+        value = _wrapped_digits_of(tokens, tags, digits, higher) if digits is not None else None
+        if value is not None:
+            tags[i], confidences[i] = "B-fn_mark", confidences[value]
 
 
 def _wrapped_digits_of(tokens, tags, i, above):

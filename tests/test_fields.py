@@ -1294,6 +1294,10 @@ SPACED_LONE = ("Common Stock   Dec. 18,   C   10,491,720   A   1   10,609,976   
 SPACED_WRAPPED_PRICE = ("Common Stock, par    8/27/25     S      1375       D          748.61 123137       D\n"
                         "value $0.01 per                                               00 1\n"
                         "(1) Reflects a weighted average sale price\n")
+SPACED_TWICE_WRAPPED_PRICE = ("Class A Common   Aug. 22,   S 2   2,357   D   181.4  2,417   I   By The\n"
+                              "Stock            2019                         768                 Founders\n"
+                              "                                              10                  Fund IV\n"
+                              "(2) Sold\n(10) Weighted average\n")
 SPACED_CUT = ("Stock Option   M 1     23,24  Mar. 13,   Common\n"
               "(Right to Buy)         4      2023       Stock\n"
               "(1) The option\n(4) Other\n")
@@ -1319,6 +1323,9 @@ SPACED_CUT = ("Stock Option   M 1     23,24  Mar. 13,   Common\n"
     (SPACED_LONE, {"10,491,720": "B-shares", "A": "B-ad", "10,609,976": "B-owned"}, ["1"]),
     # a mark after a price's last digits wrapped below it (``748.61`` / ``00 1``)
     (SPACED_WRAPPED_PRICE, {"1375": "B-shares", "748.61": "B-price", "123137": "B-owned"}, ["1"]),
+    # a mark below a price's last digits wrapped below it (Founders Fund: ``181.4`` / ``768`` / ``10``)
+    (SPACED_TWICE_WRAPPED_PRICE, {"S": "B-code", "2,357": "B-shares", "181.4": "B-price", "2,417": "B-owned",
+                                  "By": "B-nature", "The": "I-nature", "Founders": "I-nature"}, ["2", "10"]),
     # a price's mark wrapped below its dollar sign (Apple: ``$238.03`` / ``5``)
     (SPACED_ROW.replace(" " * 74 + "2", " " * SPACED_ROW.index("$") + "2"),
      {"250.42": "B-shares", "102.28": "B-price", "143,781.433": "B-owned"}, ["1", "2"]),
