@@ -2326,13 +2326,14 @@ def repair_bare_marks(tokens, tags, confidences, lines, line_zones):
 
 
 def _mark_cell_ends(tokens, tags, confidences, idx, ids):
-    """Bare marks ending their cell of a line of cells (tabs, ``|``, ``;``)."""
+    """Bare marks ending their cell of a line of cells (tabs, ``|``, ``;``), or a list of
+    them left untagged (``See Footnotes 1,2``)."""
     if not any(tags[i] != "O" and not BARE_MARK.match(tokens[i].text) for i in idx):
         return      # a heading's line: "(Instr. 3" ends a cell too
     lowest = min((confidences[i] for i in idx if confidences[i] is not None), default=0.0)
     for i in idx:
         ends_cell = i == idx[-1] or tokens[i + 1].cell != tokens[i].cell or tokens[i + 1].text in CELL_SEPARATORS
-        if not ends_cell or not _names_note(tokens[i].text, ids):
+        if not ends_cell or not (_names_note(tokens[i].text, ids) or tags[i] == "O" and _names_notes(tokens[i].text, ids)):
             continue
         if tags[i] in ("O", "B-di"):
             tags[i], confidences[i] = "B-fn_mark", lowest

@@ -1205,6 +1205,9 @@ SEMICOLON_ROW = ("Restricted Stock Units;  1; 09/14/2023; ; A; ; 28.593 3; ;  2;
     ("Security |( Instr. 1 |  |\n(1) The price reported\n", {}, []),
     (SEMICOLON_ROW, {"28.593": "B-shares", "14,270.678": "B-owned"}, ["1", "3", "2", "2"]),
     (SEMICOLON_ROW.replace("; ", ", "), {"28.593": "B-shares", "14,270.678": "B-owned"}, []),
+    # a list of marks ending the nature's cell (``See Footnotes 1,2``)
+    (SEMICOLON_ROW.replace("; D; ", "; I; See Footnotes 1,2"), {"28.593": "B-shares", "14,270.678": "B-owned"},
+     ["1", "3", "2", "2", "1,2"]),
 ])
 def test_repair_reads_bare_digits_ending_a_pipe_or_semicolon_cell_as_a_mark(text, crf, marks):
     tokens = tokenize(text)
