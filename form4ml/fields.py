@@ -3452,9 +3452,10 @@ def repair_dollar_shares(tokens, tags, line_zones):
     reading the first as an amount. (OCR reads a code ``S`` before its amount as ``$``:
     no column of prices follows it.) Tags fixed in place."""
     for i in range(1, len(tokens)):
+        if tags[i] != "B-shares" or not _after_dollar(tokens, tags, i) or line_zones[tokens[i].line] != "table1":
+            continue
         after = _tagged_after(tags, i)
-        if (tags[i] == "B-shares" and _after_dollar(tokens, tags, i) and line_zones[tokens[i].line] == "table1"
-                and after is not None and tags[after] == "B-price" and _after_dollar(tokens, tags, after)):
+        if after is not None and tags[after] == "B-price" and _after_dollar(tokens, tags, after):
             tags[i] = "B-price"
 
 
