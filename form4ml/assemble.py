@@ -729,9 +729,12 @@ def join_apart_amounts(rows):
     ``113,867`` / ``D`` above the holdings, and its title, date, code and amount below
     them)."""
     for table in ("table1", "table2"):
-        apart = [r for r in rows if r.table == table and "owned" in r.values and not r.values.keys() & {"title", "shares"}]
-        lacking = [r for r in rows if r.table == table and r.values.keys() >= {"title", "shares"} and "owned" not in r.values]
-        if not apart or len(apart) != len(lacking) or any(a.values.keys() & b.values.keys() for a, b in zip(apart, lacking)):
+        apart = [r for r in rows if r.table == table and "owned" in r.values
+                 and not r.values.keys() & {"title", "shares"}]
+        lacking = [r for r in rows if r.table == table and r.values.keys() >= {"title", "shares"}
+                   and "owned" not in r.values]
+        if not apart or len(apart) != len(lacking) or any(a.values.keys() & b.values.keys()
+                                                          for a, b in zip(apart, lacking)):
             continue
         for cells, row in zip(apart, lacking):
             _shift_holding_title(rows, row, cells)
@@ -752,8 +755,9 @@ def _shift_holding_title(rows, row, cells):
     if k + 2 >= len(rows) or rows[k + 2] is not cells:
         return
     holding = rows[k + 1]
-    if (holding.table != row.table or "title" not in holding.values or "owned" not in holding.values
-            or holding.values.keys() & {"shares", "code", "tx_date"} or holding.values.keys() & row.values.keys() - {"title"}):
+    held = holding.values.keys()
+    if (holding.table != row.table or not held >= {"title", "owned"} or held & {"shares", "code", "tx_date"}
+            or held & row.values.keys() - {"title"}):
         return
     title = holding.values.pop("title")
     holding.values, cells.values = {"title": title, **cells.values}, holding.values
@@ -810,17 +814,21 @@ def _column_marks(row, col):
 
 
 def _split_stack(run):
+    """The run's natures (and the marks in their column) given again to its indirect rows
+    where ``_centred_cuts`` finds cells nearer centred than those read; in place."""
     receivers = [r for r in run if _letter(r) == "I"]
     pieces = [p for r in run for p in _nature_pieces(r)]
     if (len(receivers) < 2 or len({p.line for p in pieces}) != len(pieces)
             or any("nature" in r.values for r in run if _letter(r) != "I")
             or any(_nature_pieces(r)[0].line >= _main_line(r) for r in receivers if "nature" in r.values)
-            or any(p.col <= max((q.col for q in _short_pieces(r)), default=-1) for r in run for p in _nature_pieces(r))):
-        return
+            or any(p.col <= max((q.col for q in _short_pieces(r)), default=-1)
+                   for r in run for p in _nature_pieces(r))):
+        return      # no centred stack: a direct row's nature, one beginning on its row's line, or left of it
     col = min(p.col for p in pieces)
     marks = [m for r in run for m in _column_marks(r, col) if m.line >= pieces[0].line]
     lines = sorted({p.line for p in pieces} | {m.line for m in marks})
-    mains, ends, begun = [_main_line(r) for r in receivers], {m.line for m in marks}, {p.line for p in pieces if p.begins}
+    mains, ends = [_main_line(r) for r in receivers], {m.line for m in marks}
+    begun = {p.line for p in pieces if p.begins}
     cost, cuts = _centred_cuts(lines, mains, ends, begun)
     read = [sorted({p.line for p in _nature_pieces(r)} | {m.line for m in marks if any(m is n for n in r.marks)})
             for r in receivers]
@@ -839,10 +847,9 @@ def _split_stack(run):
 def _centred_cuts(lines, mains, ends, begun):
     """(cost, cuts): where to cut the stack's ``lines`` into one run a row (as indices,
     from 0 to ``len(lines)``), each run as near centred on its row's line (of ``mains``)
-    as can be, a line of ``ends`` ending its run; None where no cut keeps every row a
-    line.
-    Cuts alike centred (a line moved from a cell of even lines to one of odd) go where
-    the CRF began its values (lines ``begun``)."""
+    as can be, a line of ``ends`` ending its run; cuts None where no cut keeps every row
+    a line. Cuts alike centred (a line moved from a cell of even lines to one of odd) go
+    where the CRF began its values (lines ``begun``)."""
     n, k = len(lines), len(mains)
     best = {(0, 0): (0.0, [0])}
     for j in range(1, k + 1):

@@ -2333,7 +2333,8 @@ def _mark_cell_ends(tokens, tags, confidences, idx, ids):
     lowest = min((confidences[i] for i in idx if confidences[i] is not None), default=0.0)
     for i in idx:
         ends_cell = i == idx[-1] or tokens[i + 1].cell != tokens[i].cell or tokens[i + 1].text in CELL_SEPARATORS
-        if not ends_cell or not (_names_note(tokens[i].text, ids) or tags[i] == "O" and _names_notes(tokens[i].text, ids)):
+        listed = tags[i] == "O" and _names_notes(tokens[i].text, ids)
+        if not ends_cell or not (_names_note(tokens[i].text, ids) or listed):
             continue
         if tags[i] in ("O", "B-di"):
             tags[i], confidences[i] = "B-fn_mark", lowest

@@ -2079,8 +2079,8 @@ RSU_ROW = "Restricted\nStock\nUnit\n\n04/01/2020\n\nM\n\n36,107\n\nCommon\n36,10
 def test_repair_reads_a_second_amount_after_a_table2_rows_underlying_title_as_the_underlying(text, amounts):
     crf = {"Restricted": "B-title", "Stock": "I-title", "Unit": "I-title", "04/01/2020": "B-tx_date", "M": "B-code",
            "36,107": "B-shares", "36,107.00": "B-shares", "Common": "B-und_title", "0": "B-owned", "D": "B-di"}
-    tokens, tags = _repaired(fields.repair_second_row_amounts, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
-                             "table2")
+    tokens, tags = _repaired(fields.repair_second_row_amounts, text,
+                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table2")
     assert [tag for t, tag in zip(tokens, tags) if t.text.startswith("36,107")] == amounts
     titled = [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")]
     assert set(titled) <= {"Common"} or titled == ["American", "Depositary", "Shares"]
