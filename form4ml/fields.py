@@ -1122,8 +1122,9 @@ def _second_amount_underlying(tokens, tags, confidences, row):
     if len(amounts) != 2 or "B-und_shares" in labels:
         return
     second = amounts[1]
-    if "B-und_title" not in labels[:row.index(second)]:
-        title = [i for i in row[:row.index(second)] if tokens[i].line == tokens[second].line - 1]
+    before = row[:row.index(second)]
+    if "B-und_title" not in labels[:len(before)]:
+        title = [i for i in before if tokens[i].line == tokens[second].line - 1]
         if not _untagged_title_line(tokens, tags, title):
             return
         for k, i in enumerate(title):
@@ -3415,33 +3416,32 @@ def repair_owned_letter_runs(tokens, tags, confidences, line_zones):
     with the confidence of the pair read."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     missing = _shortfall(tags, by_line, "B-title", "B-owned")
-    lines = [line for line, _ in _next_lines(by_line)]
-    pairs = {line: below for line, below in _next_lines(by_line)}
-    for line in lines:
-        below = pairs.get(line)
-        if missing <= 0 or below is None or not _owned_pair(tokens, tags, by_line[line], by_line[below], "B-"):
+    below = dict(_next_lines(by_line))
+    for line in list(below):
+        if missing <= 0 or not _owned_pair(tokens, tags, by_line, line, below, read=True):
             continue
         conf = confidences[by_line[line][0]]
-        line = pairs.get(below)
-        while missing > 0 and line is not None and pairs.get(line) is not None \
-                and _owned_pair(tokens, tags, by_line[line], by_line[pairs[line]], "O"):
-            amount, letter = by_line[line][0], by_line[pairs[line]][0]
+        line = below.get(below[line])
+        while missing > 0 and line in below and _owned_pair(tokens, tags, by_line, line, below, read=False):
+            amount, letter = by_line[line][0], by_line[below[line]][0]
             tags[amount], tags[letter] = "B-owned", "B-di"
             confidences[amount] = confidences[letter] = conf
             for i in by_line[line][1:]:
                 tags[i], confidences[i] = "B-fn_mark", conf
             missing -= 1
-            line = pairs.get(pairs[line])
+            line = below.get(below[line])
 
 
-def _owned_pair(tokens, tags, amount_run, letter_run, tagged):
-    """Whether the lines are an amount alone (its marks beside it) and a D/I letter alone,
-    tagged as such (``tagged`` "B-") or left ``O`` (``tagged`` "O")."""
+def _owned_pair(tokens, tags, by_line, line, below, read):
+    """Whether ``line`` holds an amount alone (its marks beside it) and the line ``below``
+    it a D/I letter alone, read as an amount owned and its letter (``read``) or left
+    ``O``."""
+    amount_run, letter_run = by_line[line], by_line[below[line]]
     amount, letter = amount_run[0], letter_run[0]
-    if tagged == "O":
-        ok = tags[amount] == "O" and tags[letter] == "O" and all(tags[i] == "O" for i in amount_run[1:])
-    else:
+    if read:
         ok = tags[amount] == "B-owned" and tags[letter] == "B-di"
+    else:
+        ok = all(tags[i] == "O" for i in (*amount_run, letter))
     return (ok and WHOLE_AMOUNT.match(tokens[amount].text) is not None and _marks_only(tokens, amount_run[1:])
             and len(letter_run) == 1 and tokens[letter].text in ("D", "I"))
 
