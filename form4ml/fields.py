@@ -455,18 +455,29 @@ def repair_wrapped_cells(tokens, tags, confidences, line_zones):
         above_line = spaced.get(line - 1, ())
         if _lone_value(tokens, tags, above_line):   # plain pdftotext: the row's amount between a cell's lines
             above_line = spaced.get(line - 2, ())
-        for group in line_cells(tokens, idx):
-            if any(tags[i] != "O" and not (tags[i] == "B-fn_mark" and k) for k, i in enumerate(group)):
+        for cell in line_cells(tokens, idx):
+            group = _unread_head(tags, cell)
+            if not group:
                 continue    # the CRF read the line, all but the marks after its words (``LP (4)``)
             above = _tag_above(tokens, tags, above_line, tokens[group[0]].col)
             if above is None and above_line and not _touches(tokens, above_line, group):
                 above = _cell_above_gap(tokens, tags, spaced, line - 1, group)
             if above is None or not _may_continue(tokens, group, tags[above][2:]):
                 continue
+            if len(group) < len(cell) and tags[cell[len(group)]][2:] == tags[above][2:]:
+                continue    # the cell's own words, which the CRF began later
             label = tags[above][2:]
             for i in group:
                 tags[i] = "B-fn_mark" if _is_mark(tokens, group, label, i) else "I-" + label
                 confidences[i] = confidences[above]
+
+
+def _unread_head(tags, cell):
+    """The cell's tokens the CRF left ``O`` (marks after its words aside), or where it
+    read a later token only, the untagged tokens before it: OCR puts one space between
+    cells, so ``(RSU) Stock`` is one cell, the underlying title's ``Stock`` read."""
+    read = next((k for k, i in enumerate(cell) if tags[i] != "O" and not (tags[i] == "B-fn_mark" and k)), None)
+    return cell if read is None else cell[:read]
 
 
 def repair_wrapped_nature_ends(tokens, tags, confidences, line_zones):

@@ -513,6 +513,32 @@ def test_repair_follows_a_titles_wrapped_bracket_to_its_end(end, title):
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == title
 
 
+# Cut down from a real filing's Table II (Tesseract OCR): one space between cells, so the
+# title's ``(RSU)`` and the underlying title's ``Stock`` make one cell of the line.
+OCR_TITLE = ("Restricted\n"
+             "Stock Class A\n"
+             "Units 06/17/2019 A 1,613 Common 1,613 $0 1,613 D\n"
+             "(RSU) {rest}\n"
+             "(Class A)\n")
+
+
+OCR_TITLE_TAGS = {(0, 0): "B-title", (1, 0): "I-title", (1, 6): "B-und_title", (1, 12): "I-und_title",
+                  (2, 0): "I-title", (2, 6): "B-tx_date", (2, 25): "I-und_title",
+                  (4, 0): "I-title", (4, 1): "I-title", (4, 7): "I-title", (4, 8): "I-title"}
+
+
+@pytest.mark.parametrize("rest, read, title", [
+    ("Stock", "I-und_title", ["Restricted", "Stock", "Units", "(", "RSU", ")", "(", "Class", "A", ")"]),
+    # the line's later word read as the title's own: the untagged words before it are no title's
+    ("Units", "I-title", ["Restricted", "Stock", "Units", "Units", "(", "Class", "A", ")"]),
+])
+def test_repair_follows_a_title_down_an_ocr_line_whose_later_cell_is_read(rest, read, title):
+    crf = {**OCR_TITLE_TAGS, (3, 6): read}
+    tokens, tags = _repaired(fields.repair_wrapped_cells, OCR_TITLE.format(rest=rest),
+                             lambda tokens: [crf.get((t.line, t.col), "O") for t in tokens], "table2")
+    assert [t.text for t, tag in zip(tokens, tags) if tag[2:] == "title"] == title
+
+
 # Cut down from a real filing's Table I (pdftotext -layout): the CRF read the mark that
 # ends the nature's last line, and nothing else of that line.
 LAYOUT_NATURE = ("Common Stock   S   1,968   D   14,872   I   By The\n"
