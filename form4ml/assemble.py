@@ -912,7 +912,38 @@ def read_columns(rows):
     a title, a field that every row fills begins after the second title (pdfminer prints
     each row's title with its date, then the other columns), and no field has more
     values than it has titles; rows read one by one stay as they are."""
-    return _rebuild_runs(rows, _column_rows, settled_apart=True)
+    return _rebuild_runs(rows, _column_blocks, settled_apart=True)
+
+
+def _column_blocks(run):
+    """The run read column by column as a whole, else page by page: each block of it
+    that begins with a title after a row ending in a right-hand cell (a D/I letter, an
+    amount owned, a nature) read so where it can be (a long table's pages), unless it
+    was printed row by row."""
+    rows = _column_rows(run)
+    if rows is not None:
+        return rows
+    blocks = []
+    for row in run:
+        if not blocks or "title" in row.values and _last_label(blocks[-1][-1]) in PAGE_END_CELLS:
+            blocks.append([])
+        blocks[-1].append(row)
+    rebuilt = [None if _printed_by_rows(block) else _column_rows(block) for block in blocks]
+    if len(blocks) < 2 or not any(rebuilt):
+        return None
+    return [row for block, rows in zip(blocks, rebuilt) for row in rows or block]
+
+
+PAGE_END_CELLS = frozenset({"owned", "di", "nature"})
+
+
+def _printed_by_rows(block):
+    """Whether each title begun in the block stands in a row of its own that holds a
+    right-hand cell (an amount owned, a D/I letter): rows printed one by one, not a
+    column of titles (which a row may hold run together)."""
+    titled = [row for row in block if "title" in row.values]
+    begun = sum(p.begins for row in titled for p in row.values["title"].pieces)
+    return begun == sum(bool(row.values.keys() & {"shares", "owned", "di"}) for row in titled)
 
 
 def read_trailing_columns(rows):

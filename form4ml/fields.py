@@ -2527,6 +2527,50 @@ def repair_underlying_titles(tokens, tags, line_zones):
             left = False
 
 
+def repair_underlying_title_columns(tokens, tags, line_zones):
+    """Table II printed column by column (pdfminer: the rows' titles, then their dates,
+    codes and amounts, then their underlying titles, then the rest): a second run of
+    titles after the rows' dates, codes or amounts, as long as the run of titles the
+    table opens with (two or more) and followed by an underlying amount (not a new row's
+    price or date), is the rows' underlying titles, however the CRF read each. Tags fixed
+    in place."""
+    values = _text_values(tokens, tags, line_zones, "table2")
+    opening = list(takewhile(lambda v: v[0] == "title", values))
+    if len(opening) < 2:
+        return
+    rest = values[len(opening):]
+    start = next((k for k, v in enumerate(rest) if v[0] in ("title", "und_title")
+                  and any(u[0] in LEFT_OF_UNDERLYING_LABELS for u in rest[:k])), None)
+    if start is None:
+        return
+    run = list(takewhile(lambda v: v[0] in ("title", "und_title"), rest[start:]))
+    after = rest[start + len(run)][0] if start + len(run) < len(rest) else None
+    if len(run) != len(opening) or after != "und_shares":
+        return
+    for _, idx in run:
+        for i in idx:
+            tags[i] = tags[i][:2] + "und_title"
+
+
+LEFT_OF_UNDERLYING_LABELS = frozenset(tag[2:] for tag in LEFT_OF_UNDERLYING)
+
+
+def _text_values(tokens, tags, line_zones, zone):
+    """The zone's values in text order, marks aside: (label, token indices), a ``B-`` tag
+    opening one and ``I-`` tags going on with the last of its label."""
+    values, last = [], {}
+    for line in tokens_by_line(tokens, line_zones, (zone,)).values():
+        for i in line:
+            if tags[i] in ("O", "B-fn_mark"):
+                continue
+            label = tags[i][2:]
+            if tags[i][0] == "B" or label not in last:
+                last[label] = (label, [])
+                values.append(last[label])
+            last[label][1].append(i)
+    return values
+
+
 OWNERSHIP_LETTERS = ("D", "I")
 LONE_CODES = SEC_CODES - set("DIV")     # D and I are ownership letters too, V its own column
 MAX_LINES_TO_AMOUNT = 3

@@ -154,6 +154,7 @@ TAG_REPAIRS = (
     (fields.repair_month_dates, ("confidences", "zones")),
     (fields.repair_par_value_lines, ("confidences", "zones")),
     (fields.repair_underlying_titles, ("zones",)),
+    (fields.repair_underlying_title_columns, ("zones",)),
     (fields.repair_bare_marks, ("confidences", "lines", "zones")),
     (box_repairs.repair_signature_over_label, ()),
     (fields.repair_broken_headings, ("lines",)),

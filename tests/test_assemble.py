@@ -1889,3 +1889,55 @@ def test_assemble_gives_a_holdings_cells_after_a_sale_lacking_them_to_the_sale()
         == [(1150783, "D"), (1133283, "D")]
     assert [(r["shares_owned_following"], r["nature_of_ownership"]) for r in record["non_derivative_holdings"]] \
         == [(14000, "By Spouse")]
+
+
+def _column_page(top, rows, stray_owned=False):
+    """A page of Table I rows printed column by column (pdfminer): the titles, each
+    row's date and code, the amounts with their A/D letters, the amounts owned with
+    their D/I letters, the natures; ``stray_owned``: one amount owned too many."""
+    line = iter(range(top, top + 100))
+    pieces = [T("title", "Common Stock", next(line)) for _ in rows]
+    pieces += [p for _ in rows for p in (T("tx_date", "06/20/2019", next(line)), T("code", "S", next(line)))]
+    pieces += [p for shares, *_ in rows for n in [next(line)] for p in (T("shares", shares, n), T("ad", "D", n, 10))]
+    owned = [p for _, owned, letter, _ in rows for p in (T("owned", owned, next(line)), T("di", letter, next(line)))]
+    stray = [T("owned", "5", next(line)), T("di", "D", next(line))] if stray_owned else []
+    return pieces + owned + stray + [T("nature", nature, next(line)) for *_, nature in rows if nature]
+
+
+# Cut down from pdfminer's text of a real filing's two-page table: each page printed
+# column by column, one more amount owned read on the second page than it has rows.
+TWO_PAGES = (_column_page(0, [("846,821", "0", "I", "By Fund IV"), ("37,310", "12", "I", "By Principals Fund")])
+             + _column_page(30, [("744,271", "7", "D", None)], stray_owned=True))
+
+
+@pytest.mark.parametrize("pieces, first_rows", [
+    (TWO_PAGES, [(846821, 0, "I", "By Fund IV"), (37310, 12, "I", "By Principals Fund")]),
+])
+def test_assemble_reads_a_page_printed_column_by_column_where_the_whole_table_does_not_read(pieces, first_rows):
+    got = assemble(pieces)["non_derivative_transactions"]
+    assert [(r["shares"], r["shares_owned_following"], r["direct_or_indirect"], r["nature_of_ownership"])
+            for r in got[:2]] == first_rows
+
+
+def _row_by_row(top, shares, owned, letter, nature=None):
+    """A row printed on its line, its title's two lines around it (pdftotext -layout)."""
+    row = [T("title", "Common Stock, $0.01 par", top), T("tx_date", "04/06/2020", top + 1, 20),
+           T("code", "G", top + 1, 32), T("shares", shares, top + 1, 40), T("ad", "D", top + 1, 50),
+           T("owned", owned, top + 1, 60), T("di", letter, top + 1, 70)]
+    return row + ([T("nature", nature, top + 1, 80)] if nature else []) + [T("title", "share", top + 2, 0, False)]
+
+
+# Cut down from a real filing's Table I (pdftotext -layout), after a page that does not
+# read column by column: rows printed one by one, a two-line nature cut by the next
+# row's title (``In trust`` / ``Profit`` / title / ``sharing trust``).
+ROW_PAGE = (_column_page(0, [("846,821", "0", "I", "By Fund IV"), ("37,310", "12", "I", None)], stray_owned=True)
+            + _row_by_row(30, "18,500", "60,006", "D") + _row_by_row(33, "18,500", "48,500", "I", "In trust")
+            + [T("nature", "Profit", 36, 80)] + [T("title", "Common Stock, $0.01 par", 37),
+                                                  T("owned", "2,762", 38, 60), T("di", "I", 38, 70),
+                                                  T("nature", "sharing trust", 38, 80)])
+
+
+def test_assemble_leaves_a_page_printed_row_by_row_as_read():
+    got = assemble(ROW_PAGE)["non_derivative_transactions"]
+    assert [(r["shares_owned_following"], r["nature_of_ownership"]) for r in got if r["shares"] == 18500] == [
+        (60006, None), (48500, "In trust")]

@@ -1394,6 +1394,28 @@ def test_repair_reads_a_title_between_a_rows_amount_and_its_underlying_amount_as
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
 
 
+# Cut down from pdfminer's text of a real filing's Table II: the rows' titles, then their
+# dates, codes and amounts, then their underlying titles (the CRF reading the first as a
+# title), then the underlying amounts.
+COLUMN_TITLES = [("Restricted Stock Unit", "title"), ("Class B Common Stock", "title"), ("02/01/2012", "tx_date"),
+                 ("M", "code"), ("30,717", "shares"), ("02/01/2012", "tx_date"), ("M", "code"), ("30,717", "shares"),
+                 ("Class B Common Stock", "title"), ("Class A Common Stock", "und_title")]
+
+
+@pytest.mark.parametrize("cells, underlying", [
+    (COLUMN_TITLES + [("30,717", "und_shares")], ["Class", "B", "Common", "Stock", "Class", "A", "Common", "Stock"]),
+    # followed by a date: the next rows' titles
+    (COLUMN_TITLES + [("02/02/2012", "tx_date")], ["Class", "A", "Common", "Stock"]),
+    # not as many as the titles the table opens with
+    (COLUMN_TITLES[:8] + COLUMN_TITLES[9:] + [("30,717", "und_shares")], ["Class", "A", "Common", "Stock"]),
+])
+def test_repair_reads_a_column_of_titles_after_the_rows_amounts_as_underlying_titles(cells, underlying):
+    tokens = tokenize("\n".join(text for text, _ in cells))
+    tags = [("B-" if tok.col == 0 else "I-") + cells[tok.line][1] for tok in tokens]
+    fields.repair_underlying_title_columns(tokens, tags, ["table2"] * len(cells))
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
+
+
 # Cut down from real filings' Table II in the EDGAR ASCII layout: the underlying amount's
 # cell is too narrow, and the amount goes on below its start.
 CUT_IN_GROUP = ("Restricted Stock   |A          |Class B   |1,474,4|0           |1,474,432   |D        |\n"
