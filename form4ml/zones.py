@@ -148,6 +148,34 @@ def repair_stray_table_lines(lines, zones):
     return zones
 
 
+TABLE1_END = re.compile(r"reminder:\s*report on a separate line", re.I)     # printed right below Table I
+
+
+def repair_table1_tails(lines, zones):
+    """The lines right above Table I's closing reminder (``Reminder: Report on a separate
+    line ...``), up to a line of Table I, that the zone CRF put in another part of the
+    form and that hold no prose and no heading are Table I's: pdfminer prints a long
+    table's natures a line each down to the reminder, and the CRF reads the last of them
+    as the owners' box. Fixes ``zones`` in place."""
+    top = _heading_line(lines, "table1")
+    end = next((n for n in range(top + 1, len(lines)) if TABLE1_END.search(lines[n])), None) if top is not None else None
+    if end is None:
+        return zones
+    filled = [n for n in range(top + 1, end) if lines[n].strip()]
+    k = len(filled)
+    while k and zones[filled[k - 1]] not in TABLE_ZONES and _table_tail(lines[filled[k - 1]]):
+        k -= 1
+    if k and k < len(filled) and zones[filled[k - 1]] == "table1":
+        for n in range(filled[k - 1] + 1, end):
+            zones[n] = "table1"
+    return zones
+
+
+def _table_tail(line):
+    """Whether a line could be a table's cells: no prose, no boilerplate, no heading."""
+    return not (BOILERPLATE.search(line) or _prose(line) or any(p.search(line) for _, p in HEADINGS))
+
+
 def repair_table2_above_table1(lines, zones):
     """Table II never stands above Table I's heading: lines there that the zone CRF put
     in Table II take the zone of the last line above them it did not (a plain copy's

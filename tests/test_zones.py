@@ -3,7 +3,7 @@ import pytest
 
 from form4ml.tokenize import tokenize
 from form4ml.zones import (derive_zones, repair_boilerplate_wraps, repair_note_lines, repair_owner_rows, repair_signature_lines,
-                           repair_stray_table_lines, repair_table2_above_table1, repair_table2_below_table1,
+                           repair_stray_table_lines, repair_table1_tails, repair_table2_above_table1, repair_table2_below_table1,
                            repair_table2_heading,
                            repair_trailing_rows)
 
@@ -162,6 +162,25 @@ STRAY_NOTE = ["$ 0 (7)", "", "I", "", "See", "footnote", "", "(2)", "", "(2)", "
 def test_note_lines_between_a_tables_lines_above_the_notes_are_the_tables(after, expected):
     zones = ["table2"] * 5 + ["footnotes"] * 4 + [after, after, "owner", "footnotes", "footnotes"]
     assert repair_stray_table_lines(STRAY_NOTE, zones)[:11] == expected
+
+
+# pdfminer of a real filing's long Table I: the natures a line each down to the reminder
+# below the table, the last of them read as the owners' box.
+NATURES_TO_REMINDER = ["Table I - Non-Derivative Securities Acquired", "I", "by Trust", "(2)", "", "by Trust",
+                       "(2)", "", "{last}", "(2)",
+                       "Reminder: Report on a separate line for each class of securities beneficially owned."]
+
+
+@pytest.mark.parametrize("last, zone, expected", [
+    ("by Trust", "owner", ["table1"] * 6),
+    ("by Trust", "header", ["table1"] * 6),
+    # prose is no table's cells
+    ("The reporting person disclaims beneficial ownership of these securities.", "owner", ["table1"] + ["owner"] * 5),
+])
+def test_lines_above_table_ones_reminder_below_its_rows_are_table_ones(last, zone, expected):
+    lines = [line.format(last=last) for line in NATURES_TO_REMINDER]
+    zones = ["table1"] * 5 + [zone] * 5 + ["boilerplate"]
+    assert repair_table1_tails(lines, zones)[4:10] == expected
 
 
 def test_prose_above_the_notes_heading_stays_a_note():
