@@ -309,8 +309,15 @@ STRAY_ZONES = ("footnotes", "header", "issuer", "relationship")     # where the 
 
 def _strayed(line, zone):
     """Whether a line the zone CRF put in a note or the form's top could be a table's
-    cells: no prose, no boilerplate."""
+    cells: no prose, no boilerplate; in the owners' table or the signature, no heading
+    and nothing of an owner's address or a signature either (pdfminer prints a long
+    table's amounts owned and natures a line each, which the CRF may read as either)."""
+    if zone in ("owner", "signature"):
+        return _table_tail(line) and not (ZIP_LINE.match(line) or OWNER_ROW.search(line) or SIGNED.search(line))
     return zone in STRAY_ZONES and not BOILERPLATE.search(line) and not _prose(line)
+
+
+SIGNED = re.compile(r"/s/|\bby:", re.I)
 
 
 NOTE_TAIL = re.compile(r"^\s*[a-z][\w,;'-]*(?:\s+[\w,;'-]+){0,3}[.;]\s*$")     # share.

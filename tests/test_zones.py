@@ -183,6 +183,23 @@ def test_lines_above_table_ones_reminder_below_its_rows_are_table_ones(last, zon
     assert repair_table1_tails(lines, zones)[4:10] == expected
 
 
+# pdfminer of a real filing's long Table I: the amounts owned a line each, some read as
+# the owners' table.
+OWNED_RUN = ["I", "1,248,129", "{middle}", "1,236,429", "I"]
+
+
+@pytest.mark.parametrize("middle, zone, expected", [
+    ("1,241,229", "owner", ["table1"] * 5),
+    ("1,241,229", "signature", ["table1"] * 5),
+    # an owner's address or a signature: the owners' table's, the signature's
+    ("AUSTIN TX 78701", "owner", ["table1", "owner", "owner", "owner", "table1"]),
+    ("/s/ Jane Doe", "signature", ["table1", "signature", "signature", "signature", "table1"]),
+])
+def test_owner_or_signature_lines_of_amounts_between_a_tables_lines_are_the_tables(middle, zone, expected):
+    lines = [line.format(middle=middle) for line in OWNED_RUN]
+    assert repair_stray_table_lines(lines, ["table1"] + [zone] * 3 + ["table1"]) == expected
+
+
 def test_prose_above_the_notes_heading_stays_a_note():
     lines = ["I", "The price reported in Column 4 is a weighted average price of the shares.", "D"]
     assert repair_stray_table_lines(lines, ["table2", "footnotes", "table2"]) == ["table2", "footnotes", "table2"]
@@ -222,8 +239,8 @@ LAYOUT_ROW = [" Restricted Stock                  (1)          (2)          (2) 
     # plain pdftotext of a thirty-row Table I, read column by column: the zone CRF put
     # the column of codes (``S`` twenty-one times) in box 5's check marks
     ("relationship", "table2"),
-    # the owners' table between Table II's cells stays as read (plain pdftotext prints them so)
-    ("owner", "owner"),
+    # the owners' table: a row's line of dates and amounts is no owner's
+    ("owner", "table2"),
 ])
 def test_a_rows_line_read_as_another_zone_between_its_tables_lines_is_the_tables(zone, expected):
     assert repair_stray_table_lines(LAYOUT_ROW, ["table2", zone, "table2"])[1] == expected
