@@ -1941,3 +1941,29 @@ def test_assemble_leaves_a_page_printed_row_by_row_as_read():
     got = assemble(ROW_PAGE)["non_derivative_transactions"]
     assert [(r["shares_owned_following"], r["nature_of_ownership"]) for r in got if r["shares"] == 18500] == [
         (60006, None), (48500, "In trust")]
+
+
+def _priced_row(line, shares, price):
+    return [T("title", "Class A Common Stock", line), T("tx_date", "07/27/2018", line, 25), T("code", "S", line, 37),
+            T("shares", shares, line, 40), T("ad", "D", line, 48), T("price", price, line, 52),
+            T("owned", "2,008", line, 64), T("di", "I", line, 72)]
+
+
+# Cut down from plain pdftotext of a real filing's long Table I: a page's rows printed one
+# by one, their prices' weighted-average marks in a column among the next row's cells.
+PAGE_THEN_MARKS = (_priced_row(0, "82", "179.8685") + _priced_row(2, "465", "178.001") + _priced_row(4, "350", "177.0183")
+                   + [T("title", "Class A Common Stock", 6), T("tx_date", "07/27/2018", 6, 25), T("code", "S", 6, 37),
+                      T("shares", "15", 6, 40)]
+                   + [T("title", "Class A Common Stock", 10), T("shares", "3", 12)]
+                   + [T("fn_mark", mark, 14 + 2 * k) for k, mark in enumerate(["(2)", "(4)", "(5)"])]
+                   + [T("tx_date", "07/27/2018", 21), T("code", "S", 22), T("ad", "D", 23), T("price", "177.052", 24)])
+
+
+@pytest.mark.parametrize("pieces, marks", [
+    (PAGE_THEN_MARKS, [["F2"], ["F4"], ["F5"], [], []]),
+    # a price already marked: the column is no price column
+    (PAGE_THEN_MARKS[:5] + [T("fn_mark", "(9)", 0, 62)] + PAGE_THEN_MARKS[5:], [["F9"], [], [], [], ["F2", "F4", "F5"]]),
+])
+def test_assemble_gives_a_column_of_marks_to_the_priced_rows_above_it(pieces, marks):
+    got = assemble(pieces)["non_derivative_transactions"]
+    assert [r["footnote_ids"] for r in got] == marks
