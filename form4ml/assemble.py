@@ -673,6 +673,21 @@ def _named_before(key, by_name):
         if " ".join(words[:n]) in by_name and (all(len(w) == 1 or set(w) == {"X"} for w in rest)
                                                or any(c.isdigit() for c in rest[0])):
             return by_name[" ".join(words[:n])]
+    return _glued_before(key, by_name)
+
+
+GLUED_CELL = re.compile(r"^(?:\d|C O\b|X\b)")     # a street number, a ``C/O`` or a check mark run on
+GLUED_HEADING = "OTHER"     # the Reporting Owners table's last heading, scraped with the name after it
+
+
+def _glued_before(key, by_name):
+    """The owner whose name ``key`` opens with no space before the next cell (scraped
+    HTML: ``BOTHA ROELOFC/O EVENTBRITE, INC.``, ``OtherSchaefer Edward H1360 SOUTH ...``,
+    the table's ``Other`` heading before it), or None."""
+    for text in (key, key[len(GLUED_HEADING):] if key.startswith(GLUED_HEADING) else None):
+        for name, owner in by_name.items() if text else ():
+            if text.startswith(name) and len(text) > len(name) and GLUED_CELL.match(text[len(name):]):
+                return owner
     return None
 
 

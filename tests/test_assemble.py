@@ -156,7 +156,12 @@ def test_assemble_reads_an_officer_title_printed_twice_once(pieces, title):
     ("Hoffman Reid X", ["Hoffman Reid"]),
     ("Hoffman Reid xX", ["Hoffman Reid"]),     # OCR's reading of the mark
     ("Hoffman Reid 1141-A CUMMINGS RD.", ["Hoffman Reid"]),
+    # scraped HTML glues the cell beside on with no space, the table's last heading before
+    ("Hoffman ReidC/O LINKEDIN CORPORATION", ["Hoffman Reid"]),
+    ("OtherHoffman Reid1141-A CUMMINGS RD.", ["Hoffman Reid"]),
+    ("Hoffman ReidX", ["Hoffman Reid"]),
     # a longer name is another owner
+    ("Hoffman ReidCo", ["Hoffman Reid", "Hoffman ReidCo"]),
     ("Hoffman Reid Trust", ["Hoffman Reid", "Hoffman Reid Trust"]),
     ("Hoffman", ["Hoffman Reid", "Hoffman"]),
 ])
