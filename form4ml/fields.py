@@ -3501,6 +3501,33 @@ def _owned_pair(tokens, tags, by_line, line, below, read):
             and len(letter_run) == 1 and tokens[letter].text in ("D", "I"))
 
 
+def repair_amounts_read_after_amounts(tokens, tags, line_zones):
+    """A whole number alone on its line read as a price or an amount owned, with no ``$``
+    on the line above, right below a transaction's amount (its marks between), is the
+    next row's amount where Table I has fewer amounts than titles and more of the
+    number's reading: plain ``pdftotext`` prints a short table's amounts as a column
+    (``1,338`` / ``(1)`` / ``862`` / ``(2)``), the prices and amounts owned later.
+    Tags fixed in place."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    missing = _shortfall(tags, by_line, "B-title", "B-shares")
+    extra = {label: _shortfall(tags, by_line, label, "B-title") for label in ("B-price", "B-owned")}
+    lines = list(by_line)
+    for k, line in enumerate(lines[1:], 1):
+        if missing <= 0:
+            break
+        run = [i for i in by_line[line] if not MARK.match(tokens[i].text)]
+        above = [i for prev in lines[max(k - 3, 0):k] for i in by_line[prev] if not MARK.match(tokens[i].text)]
+        if (len(run) == 1 and extra.get(tags[run[0]], 0) > 0 and WHOLE_NUMBER.match(tokens[run[0]].text)
+                and above and tags[above[-1]] == "B-shares"
+                and not any(tokens[i].text == "$" for i in by_line[lines[k - 1]])):
+            extra[tags[run[0]]] -= 1
+            tags[run[0]] = "B-shares"
+            missing -= 1
+
+
+WHOLE_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})*$")
+
+
 def repair_dollar_shares(tokens, tags, line_zones):
     """An amount the CRF read as Table I's amount of shares right after a ``$`` on its
     line, heading a column of prices so printed, is a price: plain ``pdftotext`` prints

@@ -156,6 +156,7 @@ TAG_REPAIRS = (
     (fields.repair_par_value_lines, ("confidences", "zones")),
     (fields.repair_underlying_titles, ("zones",)),
     (fields.repair_underlying_title_columns, ("zones",)),
+    (fields.repair_amounts_read_after_amounts, ("zones",)),
     (fields.repair_bare_marks, ("confidences", "lines", "zones")),
     (box_repairs.repair_signature_over_label, ()),
     (fields.repair_broken_headings, ("lines",)),

@@ -1416,6 +1416,30 @@ def test_repair_reads_a_column_of_titles_after_the_rows_amounts_as_underlying_ti
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
 
 
+# Cut down from plain pdftotext of a real filing's short Table I: the titles, dates and
+# codes, then the amounts as a column with their marks, the second read as a price or an
+# amount owned; the rows' right-hand cells later.
+SHORT_TABLE_AMOUNTS = [("Common", "title"), ("11/03/2025", "tx_date"), ("S", "code"), ("Common", "title"),
+                       ("11/03/2025", "tx_date"), ("S", "code"), ("1,338", "shares"), ("(1)", "fn_mark")]
+SHORT_TABLE_RIGHT = [("(2)", "fn_mark"), ("D", "ad"), ("$", "O"), ("620,379.995", "owned"), ("100.8936", "price"),
+                     ("D", "di"), ("$", "O"), ("619,517.995", "owned"), ("101.6311", "price")]
+
+
+@pytest.mark.parametrize("second, shares", [
+    ([("862", "owned")], ["1,338", "862"]),
+    ([("862", "price")], ["1,338", "862"]),
+    # a price after its dollar sign, one with decimals: prices
+    ([("$", "O"), ("862", "price")], ["1,338"]),
+    ([("86.25", "price")], ["1,338"]),
+])
+def test_repair_reads_a_number_below_a_column_amount_as_the_next_rows_amount(second, shares):
+    cells = SHORT_TABLE_AMOUNTS + second + SHORT_TABLE_RIGHT
+    tokens = tokenize("\n".join(text for text, _ in cells))
+    tags = ["O" if cells[tok.line][1] == "O" else "B-" + cells[tok.line][1] for tok in tokens]
+    fields.repair_amounts_read_after_amounts(tokens, tags, ["table1"] * len(cells))
+    assert [t.text for t, tag in zip(tokens, tags) if tag == "B-shares"] == shares
+
+
 # Cut down from real filings' Table II in the EDGAR ASCII layout: the underlying amount's
 # cell is too narrow, and the amount goes on below its start.
 CUT_IN_GROUP = ("Restricted Stock   |A          |Class B   |1,474,4|0           |1,474,432   |D        |\n"
