@@ -953,9 +953,9 @@ PAGE_END_CELLS = frozenset({"owned", "di", "nature"})
 
 
 def _printed_by_rows(block):
-    """Whether each title begun in the block stands in a row of its own that holds a
-    right-hand cell (an amount owned, a D/I letter): rows printed one by one, not a
-    column of titles (which a row may hold run together)."""
+    """Whether each title begun in the block stands in a row of its own that holds an
+    amount or a right-hand cell (an amount owned, a D/I letter): rows printed one by one,
+    not a column of titles (which a row may hold run together)."""
     titled = [row for row in block if "title" in row.values]
     begun = sum(p.begins for row in titled for p in row.values["title"].pieces)
     return begun == sum(bool(row.values.keys() & {"shares", "owned", "di"}) for row in titled)

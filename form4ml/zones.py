@@ -129,11 +129,13 @@ MAX_WRAPPED_LINES = 2   # of a boilerplate sentence below its first (OCR may los
 
 def repair_stray_table_lines(lines, zones):
     """Above the 'Explanation of Responses' heading, a run of lines the zone CRF put in a
-    note or the form's top that is no prose and stands between two lines of one table is
-    that table's: it reads a mark or a nature's last word printed on lines of their own
-    (plain ``pdftotext``: ``See`` / ``footnote`` / ``(2)``) as a note, whose mark then takes
-    the first note's text, and a ``-layout`` row's line of dates and amounts between its
-    title's lines as the issuer's box. Fixes ``zones`` in place."""
+    note, the form's top, the owners' table or the signature (``_strayed``) that is no
+    prose and stands between two lines of one table is that table's: it reads a mark or
+    a nature's last word printed on lines of their own (plain ``pdftotext``: ``See`` /
+    ``footnote`` / ``(2)``) as a note, whose mark then takes the first note's text, a
+    ``-layout`` row's line of dates and amounts between its title's lines as the issuer's
+    box, and pdfminer's column of amounts owned as the owners' table. Fixes ``zones`` in
+    place."""
     heading = _heading_line(lines, "footnotes", len(lines))
     filled = [n for n in range(heading) if lines[n].strip()]
     for k, n in enumerate(filled):
@@ -158,7 +160,9 @@ def repair_table1_tails(lines, zones):
     table's natures a line each down to the reminder, and the CRF reads the last of them
     as the owners' box. Fixes ``zones`` in place."""
     top = _heading_line(lines, "table1")
-    end = next((n for n in range(top + 1, len(lines)) if TABLE1_END.search(lines[n])), None) if top is not None else None
+    if top is None:
+        return zones
+    end = next((n for n in range(top + 1, len(lines)) if TABLE1_END.search(lines[n])), None)
     if end is None:
         return zones
     filled = [n for n in range(top + 1, end) if lines[n].strip()]
