@@ -3528,6 +3528,25 @@ def repair_amounts_read_after_amounts(tokens, tags, line_zones):
 WHOLE_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})*$")
 
 
+def repair_amount_lines_before_dollars(tokens, tags, line_zones):
+    """A line of an amount and an ``A``/``D`` letter read as an amount owned and its D/I
+    letter, right above a ``$`` alone on its line, is a transaction's amount and its A/D
+    letter where Table I has fewer amounts than titles and more amounts owned: plain
+    ``pdftotext`` prints each row's right-hand cells as ``4,780 D`` / ``$`` / ``0`` /
+    ``12.68``, the amount owned and the price after the dollar sign. Tags fixed in place."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    missing = min(_shortfall(tags, by_line, "B-title", "B-shares"), _shortfall(tags, by_line, "B-owned", "B-title"))
+    lines = list(by_line)
+    for line, below in zip(lines, lines[1:]):
+        if missing <= 0:
+            break
+        run = by_line[line]
+        if ([tags[i] for i in run] == ["B-owned", "B-di"] and tokens[run[1]].text in ("A", "D")
+                and [tokens[i].text for i in by_line[below]] == ["$"] and below - line <= MAX_CELL_LINE_GAP):
+            tags[run[0]], tags[run[1]] = "B-shares", "B-ad"
+            missing -= 1
+
+
 def repair_dollar_shares(tokens, tags, line_zones):
     """An amount the CRF read as Table I's amount of shares right after a ``$`` on its
     line, heading a column of prices so printed, is a price: plain ``pdftotext`` prints

@@ -1440,6 +1440,32 @@ def test_repair_reads_a_number_below_a_column_amount_as_the_next_rows_amount(sec
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-shares"] == shares
 
 
+# Cut down from plain pdftotext of a real filing's short Table I: each row's amount and
+# A/D letter on a line, then its price's ``$``, amount owned and price a line each; the
+# CRF read the second row's amount and letter as an amount owned and its D/I letter.
+ROWS_BEFORE_DOLLARS = [("Common Stock", "title"), ("Common Stock", "title"), ("4,780 A", "shares ad"), ("$", "O"),
+                       ("4,780", "owned"), ("12.64", "price"), ("{second}", "{read}"), ("{after}", "O"),
+                       ("0", "owned"), ("12.68", "price")]
+
+
+@pytest.mark.parametrize("second, read, after, shares", [
+    ("4,780 D", "owned di", "$", ["4,780", "4,780"]),
+    # no dollar sign below, or a D/I letter of its own: the amount owned it was read as
+    ("4,780 D", "owned di", "D", ["4,780"]),
+    ("4,780 I", "owned di", "$", ["4,780"]),
+])
+def test_repair_reads_an_amount_line_above_a_dollar_as_the_rows_amount(second, read, after, shares):
+    cells = [(text.format(second=second, after=after), label.format(read=read)) for text, label in ROWS_BEFORE_DOLLARS]
+    tokens = tokenize("\n".join(text for text, _ in cells))
+    tags = []
+    for tok in tokens:
+        labels = cells[tok.line][1].split()
+        k = sum(t.line == tok.line for t in tokens[:len(tags)])    # the token's place on its line
+        tags.append("O" if labels == ["O"] else ("I-" if labels == ["title"] and k else "B-") + labels[min(k, len(labels) - 1)])
+    fields.repair_amount_lines_before_dollars(tokens, tags, ["table1"] * len(cells))
+    assert [t.text for t, tag in zip(tokens, tags) if tag == "B-shares"] == shares
+
+
 # Cut down from real filings' Table II in the EDGAR ASCII layout: the underlying amount's
 # cell is too narrow, and the amount goes on below its start.
 CUT_IN_GROUP = ("Restricted Stock   |A          |Class B   |1,474,4|0           |1,474,432   |D        |\n"
