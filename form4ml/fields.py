@@ -3547,6 +3547,43 @@ def repair_amount_lines_before_dollars(tokens, tags, line_zones):
             missing -= 1
 
 
+def repair_dollar_pairs(tokens, tags, line_zones):
+    """Two numbers a line each below a ``$`` alone on a Table I line are a row's price and
+    amount owned (plain ``pdftotext``: ``$`` / ``36,713.7651`` / ``102.368``): where the CRF
+    read both alike, each takes its reading from its shape, an amount with thousands
+    groups or no point against a price with cents and no groups. Tags fixed in place."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    lines = list(by_line)
+    for k, line in enumerate(lines[:-2]):
+        below = [by_line[lines[k + 1]], by_line[lines[k + 2]]]
+        first, second = below[0][0], below[1][0]
+        if [tokens[i].text for i in by_line[line]] != ["$"] or not (VALUE.match(tokens[first].text)
+                                                                  and VALUE.match(tokens[second].text)):
+            continue
+        if tags[first] == tags[second] and tags[first] in ("B-price", "B-owned"):
+            order = _pair_order(tokens[first].text, tokens[second].text)
+            if order:
+                tags[first], tags[second] = order
+
+
+def _pair_order(first, second):
+    """The tags two numbers below a ``$`` take by their shapes, or None: an amount with
+    thousands groups or no point beside a price with cents and no groups."""
+    def price(text):
+        return bool(CENTS.match(text))
+
+    def amount(text):
+        return ("," in text or "." not in text) and not price(text)
+    if amount(first) and price(second):
+        return "B-owned", "B-price"
+    if price(first) and amount(second):
+        return "B-price", "B-owned"
+    return None
+
+
+CENTS = re.compile(r"^\d{1,3}\.\d+$")     # a price: no thousands groups, a point
+
+
 def repair_dollar_shares(tokens, tags, line_zones):
     """An amount the CRF read as Table I's amount of shares right after a ``$`` on its
     line, heading a column of prices so printed, is a price: plain ``pdftotext`` prints

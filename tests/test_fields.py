@@ -1466,6 +1466,26 @@ def test_repair_reads_an_amount_line_above_a_dollar_as_the_rows_amount(second, r
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-shares"] == shares
 
 
+# Cut down from plain pdftotext of a real filing's Table I: a row's ``$``, then its amount
+# owned and its price a line each, both read as amounts owned.
+DOLLAR_PAIR = "$\n{first}\n{second}\nI"
+
+
+@pytest.mark.parametrize("first, second, read, expected", [
+    ("36,713.7651", "102.368", "B-owned", ["B-owned", "B-price"]),
+    ("102.368", "36,713", "B-price", ["B-price", "B-owned"]),
+    ("0", "12.68", "B-price", ["B-owned", "B-price"]),
+    # shapes that do not tell, or the CRF read them apart: left as read
+    ("102.36", "12.68", "B-price", ["B-price", "B-price"]),
+    ("36,713", "5,000", "B-owned", ["B-owned", "B-owned"]),
+])
+def test_repair_reads_two_numbers_below_a_dollar_by_their_shapes(first, second, read, expected):
+    tokens = tokenize(DOLLAR_PAIR.format(first=first, second=second))
+    tags = ["O", read, read, "B-di"]
+    fields.repair_dollar_pairs(tokens, tags, ["table1"] * 4)
+    assert tags[1:3] == expected
+
+
 # Cut down from real filings' Table II in the EDGAR ASCII layout: the underlying amount's
 # cell is too narrow, and the amount goes on below its start.
 CUT_IN_GROUP = ("Restricted Stock   |A          |Class B   |1,474,4|0           |1,474,432   |D        |\n"
