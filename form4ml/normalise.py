@@ -49,6 +49,10 @@ RULES = [
     # /DE/2. Issuer Name``)
     (".", re.compile(r"(?:(?<=[\dA-Za-z.])|(?<=[A-Z]/))(?=[2-6]a?\. ?(?:Issuer Name|Foreign Trading|Date of Earliest|"
                       r"If Amendment|Relationship of|Individual or))"), " "),
+    # OCR's mark with its closing bracket lost, glued to the amount after it: ``(12,315,111 D``
+    # is ``(1)`` and ``2,315,111`` (a table's cell: a lone letter, a number or the line's end
+    # follows; an amount in a note's words, ``(15,000 shares``, is left)
+    ("(", re.compile(r"\(([1-9])(\d{1,3}(?:,\d{3})+)(?![\d,)])(?=[ \t]+(?:[A-Z]\b|\d)|[ \t]*$)", re.M), r"(\1) \2"),
     # two dates a scraper glued, cells with no break between (``03/17/202103/17/2026``)
     ("/", re.compile(r"(?<=/\d{4})(?=\d{1,2}/\d{1,2}/\d{4})"), " "),
     ("#", re.compile(r"^#{1,6}[ \t]*", re.M), ""),

@@ -53,6 +53,13 @@ from form4ml.normalise import case_view, normalise
     # an indented copy loses the indent its lines share, blank lines aside
     ("    FORM 4\n\n      Table I\n    ## Remarks:", "FORM 4\n\n  Table I\nRemarks:"),
     ("FORM 4\n      Table I", "FORM 4\n      Table I"),
+    # OCR of a real filing's Table I row: the price column's mark ``(1)`` lost its closing
+    # bracket and ran into the amount owned
+    ("697,674 A (12,315,111 D", "697,674 A (1) 2,315,111 D"),
+    ("A $0 (15,160,301\n", "A $0 (1) 5,160,301\n"),
+    # an amount in brackets, or in a note's words: left
+    ("A (12,315,111) D", "A (12,315,111) D"),
+    ("(15,000 shares were sold)", "(15,000 shares were sold)"),
 ])
 def test_normalise_undoes_converter_artefacts(raw, expected):
     assert normalise(raw).text == expected
