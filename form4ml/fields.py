@@ -3555,32 +3555,31 @@ def repair_dollar_pairs(tokens, tags, line_zones):
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     lines = list(by_line)
     for k, line in enumerate(lines[:-2]):
-        below = [by_line[lines[k + 1]], by_line[lines[k + 2]]]
-        first, second = below[0][0], below[1][0]
-        if [tokens[i].text for i in by_line[line]] != ["$"] or not (VALUE.match(tokens[first].text)
-                                                                  and VALUE.match(tokens[second].text)):
+        if [tokens[i].text for i in by_line[line]] != ["$"]:
             continue
-        if tags[first] == tags[second] and tags[first] in ("B-price", "B-owned"):
-            order = _pair_order(tokens[first].text, tokens[second].text)
-            if order:
-                tags[first], tags[second] = order
+        first, second = by_line[lines[k + 1]][0], by_line[lines[k + 2]][0]
+        order = _pair_order(tokens[first].text, tokens[second].text)
+        if order and tags[first] == tags[second] in ("B-price", "B-owned"):
+            tags[first], tags[second] = order
 
 
 def _pair_order(first, second):
-    """The tags two numbers below a ``$`` take by their shapes, or None: an amount with
-    thousands groups or no point beside a price with cents and no groups."""
-    def price(text):
-        return bool(CENTS.match(text))
-
-    def amount(text):
-        return ("," in text or "." not in text) and not price(text)
-    if amount(first) and price(second):
-        return "B-owned", "B-price"
-    if price(first) and amount(second):
-        return "B-price", "B-owned"
-    return None
+    """The tags two numbers below a ``$`` take by their shapes, or None."""
+    return PAIR_ORDERS.get((_number_kind(first), _number_kind(second)))
 
 
+def _number_kind(text):
+    """``price`` for a number with cents and no thousands groups, ``amount`` for one with
+    groups or no point, else None (no number)."""
+    if CENTS.match(text):
+        return "price"
+    return "amount" if GROUPED_OR_WHOLE.match(text) else None
+
+
+GROUPED_OR_WHOLE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+$")     # an amount, never a price
+
+
+PAIR_ORDERS = {("amount", "price"): ("B-owned", "B-price"), ("price", "amount"): ("B-price", "B-owned")}
 CENTS = re.compile(r"^\d{1,3}\.\d+$")     # a price: no thousands groups, a point
 
 
