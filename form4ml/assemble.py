@@ -1379,7 +1379,8 @@ def _spread_trailing_marks(run):
         found = [(lines, end) for lines, end in found if len(lines) >= MIN_MARK_COLUMN and row.table == "table1"]
         receivers = None
         if not found and row.table == "table1":
-            found, receivers = _price_mark_column(run[first:k + 1], runs)
+            lines, receivers = _price_mark_column(run[first:k + 1], runs)
+            found = [(lines, k + 1)] if lines else []
         if not found and k == len(run) - 1:
             below = [lines for lines, cells_after in runs[-1:] if not cells_after]
             found = [(lines, k + 1) for lines in below if len(lines) <= k + 1]
@@ -1412,15 +1413,15 @@ def _marked_price(row):
 
 def _price_mark_column(rows, runs):
     """A column of mark lines among the last row's cells with one line for each row whose
-    price stands before it in the text, and those rows ((lines, end) found, receivers),
-    else ([], None): the weighted-average price notes of a page's rows, printed after its
-    prices, which the rows above took without marks (no row's price has one already)."""
+    price stands before it in the text, and those rows, else (None, None): the
+    weighted-average price notes of a page's rows, printed after its prices, which the
+    rows above took without marks (no row's price has one already)."""
     for lines, _ in runs:
         start = lines[0][0].start
         priced = [r for r in rows if "price" in r.values and r.values["price"].pieces[0].start < start]
         if len(lines) == len(priced) >= MIN_MARK_COLUMN and not any(map(_marked_price, priced)):
-            return [(lines, len(rows))], priced
-    return [], None
+            return lines, priced
+    return None, None
 
 
 def _column_parts(lines, rows):

@@ -3542,7 +3542,7 @@ def repair_amount_lines_before_dollars(tokens, tags, line_zones):
             break
         run = by_line[line]
         if ([tags[i] for i in run] == ["B-owned", "B-di"] and tokens[run[1]].text in ("A", "D")
-                and [tokens[i].text for i in by_line[below]] == ["$"] and below - line <= MAX_CELL_LINE_GAP):
+                and _lone_dollar(tokens, by_line[below]) and below - line <= MAX_CELL_LINE_GAP):
             tags[run[0]], tags[run[1]] = "B-shares", "B-ad"
             missing -= 1
 
@@ -3555,12 +3555,17 @@ def repair_dollar_pairs(tokens, tags, line_zones):
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     lines = list(by_line)
     for k, line in enumerate(lines[:-2]):
-        if [tokens[i].text for i in by_line[line]] != ["$"]:
+        if not _lone_dollar(tokens, by_line[line]):
             continue
         first, second = by_line[lines[k + 1]][0], by_line[lines[k + 2]][0]
         order = _pair_order(tokens[first].text, tokens[second].text)
         if order and tags[first] == tags[second] in ("B-price", "B-owned"):
             tags[first], tags[second] = order
+
+
+def _lone_dollar(tokens, run):
+    """Whether a line's tokens ``run`` are a ``$`` alone."""
+    return len(run) == 1 and tokens[run[0]].text == "$"
 
 
 def _pair_order(first, second):
@@ -3573,10 +3578,7 @@ def _number_kind(text):
     groups or no point, else None (no number)."""
     if CENTS.match(text):
         return "price"
-    return "amount" if GROUPED_OR_WHOLE.match(text) else None
-
-
-GROUPED_OR_WHOLE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+$")     # an amount, never a price
+    return "amount" if WHOLE_AMOUNT.match(text) and ("," in text or "." not in text) else None
 
 
 PAIR_ORDERS = {("amount", "price"): ("B-owned", "B-price"), ("price", "amount"): ("B-price", "B-owned")}
