@@ -1457,10 +1457,10 @@ ROWS_BEFORE_DOLLARS = [("Common Stock", "title"), ("Common Stock", "title"), ("4
 def test_repair_reads_an_amount_line_above_a_dollar_as_the_rows_amount(second, read, after, shares):
     cells = [(text.format(second=second, after=after), label.format(read=read)) for text, label in ROWS_BEFORE_DOLLARS]
     tokens = tokenize("\n".join(text for text, _ in cells))
-    tags = []
+    tags, places = [], {}
     for tok in tokens:
         labels = cells[tok.line][1].split()
-        k = sum(t.line == tok.line for t in tokens[:len(tags)])    # the token's place on its line
+        k = places[tok.line] = places.get(tok.line, -1) + 1     # the token's place on its line
         tags.append("O" if labels == ["O"] else ("I-" if labels == ["title"] and k else "B-") + labels[min(k, len(labels) - 1)])
     fields.repair_amount_lines_before_dollars(tokens, tags, ["table1"] * len(cells))
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-shares"] == shares
