@@ -1241,7 +1241,9 @@ def spread_nature_column(rows):
     to the block's last row and each other one made a row of its own (later dropped as
     a row without substance). The n natures, each with the marks after it, go to the n
     rows before them, where each of those has the D/I letter ``I`` and, but the last,
-    no nature of its own."""
+    no nature of its own. A page's direct holding printed between the block and its
+    column (``Common Stock`` / ``1,220,481`` / the natures / ``D``) carries the first
+    nature and takes back its own letter, printed after the column."""
     return _rebuild_runs(rows, _spread_natures)
 
 
@@ -1252,11 +1254,15 @@ def _spread_natures(run):
     k = len(out)
     while k > 0:    # from the run's end up: out[j:k] are rows of a nature alone
         j = k
-        while j > 0 and out[j - 1].values.keys() == {"nature"}:
+        while j > 0 and (out[j - 1].values.keys() == {"nature"}
+                         or j == k and out[j - 1].values.keys() == {"nature", "di"}):
             j -= 1
         column = out[j:k]
         targets = out[j - len(column) - 1:j] if j > len(column) else []
         if column and targets and _take_natures(targets, column):
+            del out[j:k]
+            changed = True
+        elif column and j > len(column) + 1 and _take_carried_natures(out[j - len(column) - 2:j], column):
             del out[j:k]
             changed = True
         k = j - 1 if j == k else j
@@ -1268,8 +1274,28 @@ def _take_natures(targets, column):
     every target's D/I letter is ``I`` and only the last has a nature."""
     last = targets[-1]
     if ("nature" not in last.values or any("nature" in row.values for row in targets[:-1])
-            or any(_letter(row) != "I" for row in targets)):
+            or any(_letter(row) != "I" for row in targets) or "di" in column[-1].values):
         return False
+    _give_natures(targets, last, column)
+    return True
+
+
+def _take_carried_natures(rows, column):
+    """Give the natures that a page's direct holding printed after a block carries
+    (``rows[-1]``: its own nature and the column's) to the block's rows before it in
+    order, where each of those has the letter ``I`` and no nature; the holding takes
+    back its letter, printed after the column."""
+    *targets, carrier = rows
+    if ("nature" not in carrier.values or "title" not in carrier.values
+            or carrier.values.keys() & {"tx_date", "code", "di"} or "di" not in column[-1].values
+            or _letter(column[-1]) == "I" or any("nature" in row.values or _letter(row) != "I" for row in targets)):
+        return False
+    carrier.values["di"] = column[-1].values.pop("di")
+    _give_natures(targets, carrier, column)
+    return True
+
+
+def _give_natures(targets, last, column):
     first = _place(last.values["nature"].pieces[0])
     natures = [(last.values.pop("nature"), [m for m in last.marks if _place(m) > first])]
     last.marks = [m for m in last.marks if _place(m) < first]
@@ -1277,7 +1303,6 @@ def _take_natures(targets, column):
     for row, (nature, marks) in zip(targets, natures):
         row.values["nature"] = nature
         row.marks = row.marks + marks
-    return True
 
 
 def _letter(row):

@@ -1558,6 +1558,24 @@ def test_assemble_gives_a_column_of_natures_below_a_block_of_rows_to_the_rows_in
     assert [(r["nature_of_ownership"], r["footnote_ids"]) for r in got] == rows
 
 
+# Cut down from plain pdftotext of a real filing's long Table I: a page's rows end in
+# ``I``, then the page's direct holding (its title and amount), then the page's natures,
+# ``by Trust`` / ``(2)`` once a row, then the holding's letter.
+@pytest.mark.parametrize("pieces, rows, holdings", [
+    (_sale(1, "(9)") + _sale(7, "(10)") + [T("title", "Common Stock", 13), T("owned", "1,220,481", 14)]
+     + _trust(15) + _trust(17) + [T("di", "D", 19)],
+     [("by Trust", ["F9", "F2"]), ("by Trust", ["F10", "F2"])], [(1220481, "D", None)]),
+    (_sale(1, "(9)") + _sale(7, "(10)") + _sale(13, "(11)") + [T("title", "Common Stock", 19), T("owned", "1,220,481", 20)]
+     + _trust(21) + _trust(23) + _trust(25) + [T("di", "D", 27)],
+     [("by Trust", ["F9", "F2"]), ("by Trust", ["F10", "F2"]), ("by Trust", ["F11", "F2"])], [(1220481, "D", None)]),
+])
+def test_assemble_gives_a_column_of_natures_carried_by_a_page_holding_to_the_rows_above(pieces, rows, holdings):
+    got = assemble(pieces)
+    assert [(r["nature_of_ownership"], r["footnote_ids"]) for r in got["non_derivative_transactions"]] == rows
+    assert [(h["shares_owned_following"], h["direct_or_indirect"], h["nature_of_ownership"])
+            for h in got["non_derivative_holdings"]] == holdings
+
+
 def _left_sale(line, shares):
     """A sale's left-hand cells as plain pdftotext prints a long table's, a cell a line."""
     return [T("title", "Common Stock", line), T("tx_date", "04/26/2022", line + 1), T("code", "S", line + 2),
