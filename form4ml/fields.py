@@ -3547,6 +3547,38 @@ def repair_amount_lines_before_dollars(tokens, tags, line_zones):
             missing -= 1
 
 
+def repair_amounts_read_as_owned(tokens, tags, line_zones):
+    """Of two amounts owned, each with its letter, in one Table I transaction row that
+    has no amount (its cells from one title to the next), the first and its letter are
+    the row's amount and A/D letter, where Table I has fewer amounts than titles and
+    more amounts owned: plain ``pdftotext`` prints a one-row table's right-hand cells a
+    cell a line (``25,000`` / ``D`` / ``$ 0`` / ``1,538,220`` / ``D``). Tags fixed in
+    place."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    missing = min(_shortfall(tags, by_line, "B-title", "B-shares"), _shortfall(tags, by_line, "B-owned", "B-title"))
+    if missing <= 0:
+        return
+    cells = [i for run in by_line.values() for i in run if tags[i] not in ("O", "B-fn_mark")]
+    for row in _title_runs(cells, tags):
+        labels = [tags[i] for i in row]
+        pairs = [(i, j) for i, j in zip(row, row[1:]) if (tags[i], tags[j]) == ("B-owned", "B-di")]
+        if (missing > 0 and labels.count("B-owned") == len(pairs) == 2 and "B-shares" not in labels
+                and {"B-tx_date", "B-code"} & set(labels) and tokens[pairs[0][1]].text in ("A", "D")):
+            (amount, letter), _ = pairs
+            tags[amount], tags[letter] = "B-shares", "B-ad"
+            missing -= 1
+
+
+def _title_runs(cells, tags):
+    """The cells cut before each title's first token."""
+    runs = [[]]
+    for i in cells:
+        if tags[i] == "B-title":
+            runs.append([])
+        runs[-1].append(i)
+    return runs
+
+
 def repair_dollar_pairs(tokens, tags, line_zones):
     """Two numbers a line each below a ``$`` alone on a Table I line are a row's price and
     amount owned (plain ``pdftotext``: ``$`` / ``36,713.7651`` / ``102.368``): where the CRF

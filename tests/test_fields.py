@@ -1456,13 +1456,40 @@ ROWS_BEFORE_DOLLARS = [("Common Stock", "title"), ("Common Stock", "title"), ("4
 ])
 def test_repair_reads_an_amount_line_above_a_dollar_as_the_rows_amount(second, read, after, shares):
     cells = [(text.format(second=second, after=after), label.format(read=read)) for text, label in ROWS_BEFORE_DOLLARS]
+    tokens, tags = _tagged_lines(cells)
+    fields.repair_amount_lines_before_dollars(tokens, tags, ["table1"] * len(cells))
+    assert [t.text for t, tag in zip(tokens, tags) if tag == "B-shares"] == shares
+
+
+def _tagged_lines(cells):
+    """The tokens of (line, labels) cells, tagged with each token's label in turn (the
+    last label for the line's further tokens; a title's words one title)."""
     tokens = tokenize("\n".join(text for text, _ in cells))
     tags, places = [], {}
     for tok in tokens:
         labels = cells[tok.line][1].split()
         k = places[tok.line] = places.get(tok.line, -1) + 1     # the token's place on its line
         tags.append("O" if labels == ["O"] else ("I-" if labels == ["title"] and k else "B-") + labels[min(k, len(labels) - 1)])
-    fields.repair_amount_lines_before_dollars(tokens, tags, ["table1"] * len(cells))
+    return tokens, tags
+
+
+# Cut down from plain pdftotext of real filings' one-row Table I: the row's amount and
+# A/D letter, its price and its amount owned and D/I letter printed a cell a line; the
+# CRF read the amount and its letter as an amount owned and a D/I letter.
+@pytest.mark.parametrize("cells, shares", [
+    ([("Common Stock", "title"), ("12/11/2024", "tx_date"), ("G (1)", "code fn_mark"), ("25,000", "owned"),
+      ("D", "di"), ("$ 0", "O price"), ("1,538,220", "owned"), ("D", "di")], ["25,000"]),
+    ([("Class A Common Stock", "title"), ("06/02/2020", "tx_date"), ("S", "code"), ("$", "O"), ("197.0828", "price"),
+      ("36,624 D", "owned di"), ("(1)", "fn_mark"), ("43,143", "owned"), ("D", "di")], ["36,624"]),
+    # an indirect holding's letter after the first amount: two rows' amounts owned
+    ([("Common Stock", "title"), ("12/11/2024", "tx_date"), ("G", "code"), ("25,000", "owned"),
+      ("I", "di"), ("$ 0", "O price"), ("1,538,220", "owned"), ("D", "di")], []),
+    # a holding (no date, no code): its amounts are its own
+    ([("Common Stock", "title"), ("25,000", "owned"), ("D", "di"), ("1,538,220", "owned"), ("D", "di")], []),
+])
+def test_repair_reads_the_first_of_two_amounts_owned_in_a_row_as_its_amount(cells, shares):
+    tokens, tags = _tagged_lines(cells)
+    fields.repair_amounts_read_as_owned(tokens, tags, ["table1"] * len(cells))
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-shares"] == shares
 
 
