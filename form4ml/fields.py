@@ -3579,6 +3579,49 @@ def _title_runs(cells, tags):
     return runs
 
 
+def repair_repeated_title_lines(tokens, tags, confidences, line_zones):
+    """Lines left ``O`` whole, one right after another, whose words are those of a title
+    Table I reads elsewhere, are a further row's title where Table I has fewer titles
+    than D/I letters, the line above not left ``O``: pdfminer prints a short table's
+    titles as a column (``Common shares without par`` / ``value``, a date, the same title
+    again), the CRF reading the first. Tags fixed in place, with the confidence of the
+    title read."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    missing = _shortfall(tags, by_line, "B-di", "B-title")
+    if missing <= 0:
+        return
+    titles = _titles_read(tokens, tags, by_line)
+    lines = list(by_line)
+    for k, line in enumerate(lines):
+        if missing <= 0:
+            break
+        if k and all(tags[i] == "O" for i in by_line[lines[k - 1]]):
+            continue
+        run = []
+        for below in lines[k:k + MAX_TITLE_LINES]:
+            if any(tags[i] != "O" for i in by_line[below]) or run and below - tokens[run[-1]].line > MAX_CELL_LINE_GAP:
+                break
+            run += by_line[below]
+            read = titles.get(tuple(tokens[i].text for i in run))
+            if read is not None:
+                for n, i in enumerate(run):
+                    tags[i], confidences[i] = ("I-" if n else "B-") + "title", confidences[read]
+                missing -= 1
+                break
+
+
+def _titles_read(tokens, tags, by_line):
+    """{the words of a title read on the lines: its first token}, for titles of two words
+    or more."""
+    titles = []
+    for i in (i for run in by_line.values() for i in run):
+        if tags[i] == "B-title":
+            titles.append([i])
+        elif tags[i] == "I-title" and titles:
+            titles[-1].append(i)
+    return {tuple(tokens[i].text for i in title): title[0] for title in titles if len(title) >= 2}
+
+
 def repair_dollar_pairs(tokens, tags, line_zones):
     """Two numbers a line each below a ``$`` alone on a Table I line are a row's price and
     amount owned (plain ``pdftotext``: ``$`` / ``36,713.7651`` / ``102.368``): where the CRF

@@ -1473,6 +1473,28 @@ def _tagged_lines(cells):
     return tokens, tags
 
 
+# Cut down from pdfminer's text of a real filing's Table I: a transaction and a holding,
+# their titles printed as a column (the second after the first row's date), the CRF
+# reading the first title only.
+REPEATED_TITLE = [("Common shares without par value", "title"), ("02/28/2020", "tx_date"),
+                  ("{first}", "O"), ("{rest}", "O"), ("F", "code"), ("14,318 D", "shares ad"), ("$", "O"),
+                  ("79.19", "price"), ("114,099", "owned"), ("D", "di"), ("{letter}", "di"), ("Profit Sharing Trust", "nature")]
+
+
+@pytest.mark.parametrize("first, rest, letter, read", [
+    ("Common shares without par", "value", "I", ["B-title", "I-title", "I-title", "I-title", "I-title"]),
+    # other words, or as many D/I letters as titles: no second title
+    ("Common shares with", "par value", "I", ["O"] * 5),
+    ("Common shares without par", "value", "Held", ["O"] * 5),
+])
+def test_repair_reads_lines_repeating_a_title_as_a_further_rows_title(first, rest, letter, read):
+    cells = [(text.format(first=first, rest=rest, letter=letter), "nature" if text == "{letter}" and len(letter) > 1 else label)
+             for text, label in REPEATED_TITLE]
+    tokens, tags = _tagged_lines(cells)
+    fields.repair_repeated_title_lines(tokens, tags, [0.9] * len(tokens), ["table1"] * len(cells))
+    assert [tag for tok, tag in zip(tokens, tags) if tok.line in (2, 3)] == read
+
+
 # Cut down from plain pdftotext of real filings' one-row Table I: the row's amount and
 # A/D letter, its price and its amount owned and D/I letter printed a cell a line; the
 # CRF read the amount and its letter as an amount owned and a D/I letter.
