@@ -2922,7 +2922,8 @@ def repair_column_dumps(tokens, tags, confidences, line_zones):
     dates (``Common Stock`` / ``12/16/2021`` ten times), then ten codes, ten amounts with
     their A/D letters (or ten amounts, then ten letters), ten prices, ten amounts owned,
     ten D/I letters, and the CRF, lost among so many like lines, reads amounts as amounts
-    owned and prices as amounts. A block is read only where every column holds as many
+    owned and prices as amounts; a block of holdings alike (six titles, six amounts owned,
+    six D/I letters, six natures), the CRF reading the last of each. A block is read only where every column holds as many
     values as the block has rows (``_dump_columns``); any other block is left as it is.
     Tags fixed in place, with the lowest confidence of the CRF's own tags in the table."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
@@ -3004,7 +3005,8 @@ def _read_title(tokens, tags, run):
 def _dump_columns(block):
     """{label: the block's cells of that column}, or None where the block is no column
     dump with as many values in every column as titles (the transactions' columns, as
-    many as dates, prices as many or fewer: holdings, printed last, have none; the D/I
+    many as dates, none in a block of holdings; prices as many or fewer: holdings,
+    printed last, have none; the D/I
     letters as many as titles, or none where the page prints them elsewhere). pdfminer
     prints the columns in no fixed order, so they are told apart by their cells: an
     amount with its A/D letter beside it or on the line below (or a column of amounts
@@ -3013,9 +3015,9 @@ def _dump_columns(block):
     titles = [c for c in block if c[0] == "title"]
     n, dates = len(titles), [c for c in block if c[0] == "date"]
     t = len(dates)      # the transactions; the rows after them are holdings
-    if n < MIN_DUMP_ROWS or not 0 < t <= n:
+    if n < MIN_DUMP_ROWS or t > n:
         return None
-    rest = block[max(block.index(dates[-1]), block.index(titles[-1])) + 1:]
+    rest = block[max(block.index(c) for c in dates[-1:] + titles[-1:]) + 1:]
     prices = [c for c in rest if c[0] == "price"]
     if any(c[0] in ("title", "date") for c in rest) or len(prices) > t:
         return None

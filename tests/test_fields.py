@@ -3446,6 +3446,29 @@ def test_repair_reads_a_column_dump_with_a_row_printed_whole(dollar):
                     **({"$": "O"} if dollar else {})}
 
 
+# Cut down from pdfminer's text of a real filing's Table I: a block of holdings printed a
+# column at a time (titles, amounts owned, D/I letters, natures), the CRF reading the last
+# of each column only
+HOLDINGS_DUMP = [("Class A Common Stock", "O")] * 2 + [("Class A Common Stock", "title"), ("1,862", "O"), ("77", "O"),
+                 ("{last}", "owned"), ("I", "O"), ("I", "O"), ("I", "di"), ("Sequoia Capital Fund IV, L.P.", "nature"),
+                 ("By estate planning vehicle", "nature"), ("Sequoia Capital Fund XV, L.P.", "nature")]
+
+
+@pytest.mark.parametrize("last, read", [
+    ("684,741", True),
+    # fewer amounts than titles: no column dump
+    ("(3)", False),
+])
+def test_repair_reads_holdings_printed_a_column_at_a_time(last, read):
+    cells = [(text.format(last=last), "fn_mark" if text == "{last}" and last == "(3)" else label)
+             for text, label in HOLDINGS_DUMP]
+    tokens, tags = _tagged_lines([cell for pair in zip(cells, [("", "O")] * len(cells)) for cell in pair])
+    fields.repair_column_dumps(tokens, tags, [0.9] * len(tokens), ["table1"] * (2 * len(cells)))
+    firsts = [tag for k, (t, tag) in enumerate(zip(tokens, tags)) if k == 0 or tokens[k - 1].line != t.line]
+    assert firsts[:9] == (["B-title"] * 3 + ["B-owned"] * 3 + ["B-di"] * 3 if read
+                          else ["O", "O", "B-title", "O", "O", "B-fn_mark", "O", "O", "B-di"])
+
+
 # Cut down from pdfminer of a real filing's Table I (a holder's sales at many prices): the
 # titles printed as a column, the CRF reading one of them
 @pytest.mark.parametrize("titles, read, prices, tags", [
