@@ -712,11 +712,42 @@ def rebuilt_rows(rows):
     row's title, tall cells' heads and split rows, tables read block by block, Table II's
     right-hand cells printed after the table, marks printed after a table, natures
     printed above an indirect row's line, stacks of tall natures cut where each is centred
-    on its row, amounts owned printed apart from their transactions."""
+    on its row, amounts owned printed apart from their transactions, two rows' titles
+    run together."""
     rows = spread_nature_column(spread_ownership_column(read_trailing_columns(join_centred_tails(rows))))
     rows = attach_trailing_cells(pair_block_rows(mend_rows(lower_raised_cells(read_columns(rows)))))
     rows = split_nature_stacks(lower_raised_natures(_rebuild_runs(rows, _spread_trailing_marks)))
-    return join_apart_amounts(rows)
+    return split_doubled_titles(join_apart_amounts(rows))
+
+
+def split_doubled_titles(rows):
+    """The rows with each title read twice over (``Class A Common Stock Class A Common
+    Stock``: two begun pieces, word for word alike) split, its second half going to the
+    nearest row of the table without a title, the next one first: plain ``pdftotext`` and
+    pdfminer print two rows' titles one under the other, and text order joins them
+    where the second row's cells come later."""
+    for k, row in enumerate(rows):
+        halves = _doubled_title(row)
+        if halves is None:
+            continue
+        after = [r for r in rows[k + 1:] if r.table == row.table and "title" not in r.values]
+        before = [r for r in rows[:k] if r.table == row.table and "title" not in r.values]
+        receiver = after[0] if after else before[-1] if before else None
+        if receiver is not None:
+            row.values["title"] = Value(halves[0])
+            receiver.values["title"] = Value(halves[1])
+    return rows
+
+
+def _doubled_title(row):
+    """The two halves (lists of pieces) of the row's title where it is one title twice."""
+    pieces = row.values["title"].pieces if "title" in row.values else []
+    starts = [k for k, p in enumerate(pieces) if p.begins]
+    if len(starts) != 2 or starts[0] != 0:
+        return None
+    first, second = pieces[:starts[1]], pieces[starts[1]:]
+    words = [[w for p in half for w in p.text.split()] for half in (first, second)]
+    return (first, second) if words[0] == words[1] else None
 
 
 def lower_raised_natures(rows):

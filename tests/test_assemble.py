@@ -1576,6 +1576,28 @@ def test_assemble_gives_a_column_of_natures_carried_by_a_page_holding_to_the_row
             for h in got["non_derivative_holdings"]] == holdings
 
 
+def _holding_cells(line, owned, nature):
+    return [T("owned", owned, line), T("fn_mark", "(1)", line, 8), T("di", "I", line + 2), T("nature", nature, line + 4)]
+
+
+# Cut down from plain pdftotext of a real filing's Table I: a transaction, then a holding
+# printed without its title, then the next holding's title under it (text order runs the
+# two together), then the next holding's cells.
+@pytest.mark.parametrize("second, titles", [
+    ("Common shares without par value", ["Common shares without par value"] * 2),
+    # two different titles are one title's lines
+    ("Class A", [None, "Common shares without par value Class A"]),
+])
+def test_assemble_splits_two_rows_titles_run_together(second, titles):
+    pieces = [T("title", "Common shares without par value", 1), T("tx_date", "04/21/2020", 3), T("code", "F", 5),
+              T("shares", "83,226", 7), T("ad", "D", 7, 8), T("price", "98", 9), T("owned", "62,205", 11),
+              T("di", "D", 13), *_holding_cells(15, "22", "Profit Sharing Trust"),
+              T("title", "Common shares without par value", 21), T("title", second, 24),
+              *_holding_cells(27, "176,217", "Living Trust")]
+    got = assemble(pieces)["non_derivative_holdings"]
+    assert [h["security_title"] for h in got] == titles
+
+
 def _left_sale(line, shares):
     """A sale's left-hand cells as plain pdftotext prints a long table's, a cell a line."""
     return [T("title", "Common Stock", line), T("tx_date", "04/26/2022", line + 1), T("code", "S", line + 2),
