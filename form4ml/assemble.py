@@ -717,37 +717,40 @@ def rebuilt_rows(rows):
     rows = spread_nature_column(spread_ownership_column(read_trailing_columns(join_centred_tails(rows))))
     rows = attach_trailing_cells(pair_block_rows(mend_rows(lower_raised_cells(read_columns(rows)))))
     rows = split_nature_stacks(lower_raised_natures(_rebuild_runs(rows, _spread_trailing_marks)))
-    return split_doubled_titles(join_apart_amounts(rows))
+    return split_repeated_cells(join_apart_amounts(rows))
 
 
-def split_doubled_titles(rows):
-    """The rows with each title read twice over (``Class A Common Stock Class A Common
-    Stock``: two begun pieces, word for word alike) split, its second half going to the
-    nearest row of the table without a title, the next one first: plain ``pdftotext`` and
-    pdfminer print two rows' titles one under the other, and text order joins them
-    where the second row's cells come later."""
+def split_repeated_cells(rows):
+    """The rows with each tall cell read several times over (``Class A Common Stock Class
+    A Common Stock``, ``By Trust By Trust``: begun pieces, word for word alike) cut to
+    one copy, the others going to the nearest rows of the table without such a cell, the
+    next ones first (a nature only to an indirect row): plain ``pdftotext`` and pdfminer
+    print rows' titles one under the other, and text order joins them where the rows'
+    other cells come later."""
     for k, row in enumerate(rows):
-        halves = _doubled_title(row)
-        if halves is None:
-            continue
-        after = [r for r in rows[k + 1:] if r.table == row.table and "title" not in r.values]
-        before = [r for r in rows[:k] if r.table == row.table and "title" not in r.values]
-        receiver = after[0] if after else before[-1] if before else None
-        if receiver is not None:
-            row.values["title"] = Value(halves[0])
-            receiver.values["title"] = Value(halves[1])
+        for label in TALL_CELLS:
+            copies = _copies(row, label)
+            if copies is None:
+                continue
+            lacking = [j for j, r in enumerate(rows) if r.table == row.table and label not in r.values
+                       and (label != "nature" or _letter(r) == "I")]
+            nearest = [j for j in lacking if j > k] + [j for j in lacking if j < k][::-1]
+            row.values[label] = Value(copies[0])
+            for receiver, copy in zip((rows[j] for j in nearest), copies[1:]):
+                receiver.values[label] = Value(copy)
     return rows
 
 
-def _doubled_title(row):
-    """The two halves (lists of pieces) of the row's title where it is one title twice."""
-    pieces = row.values["title"].pieces if "title" in row.values else []
+def _copies(row, label):
+    """The copies (lists of pieces) of the row's ``label`` value where it is one text
+    several times over, each copy begun; else None."""
+    pieces = row.values[label].pieces if label in row.values else []
     starts = [k for k, p in enumerate(pieces) if p.begins]
-    if len(starts) != 2 or starts[0] != 0:
+    if len(starts) < 2 or starts[0] != 0:
         return None
-    first, second = pieces[:starts[1]], pieces[starts[1]:]
-    words = [[w for p in half for w in p.text.split()] for half in (first, second)]
-    return (first, second) if words[0] == words[1] else None
+    copies = [pieces[a:b] for a, b in zip(starts, starts[1:] + [len(pieces)])]
+    words = [[w for p in copy for w in p.text.split()] for copy in copies]
+    return copies if all(w == words[0] for w in words) else None
 
 
 def lower_raised_natures(rows):

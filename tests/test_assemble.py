@@ -1598,6 +1598,22 @@ def test_assemble_splits_two_rows_titles_run_together(second, titles):
     assert [h["security_title"] for h in got] == titles
 
 
+@pytest.mark.parametrize("label, copies, letter, cut", [
+    ("title", 2, "D", "Common Stock"),
+    ("title", 4, "I", "Common Stock"),
+    ("nature", 2, "I", "By Trust"),
+    ("title", 1, "D", "Common Stock"),
+])
+def test_split_repeated_cells_cuts_a_cell_read_several_times_over_to_one_copy(label, copies, letter, cut):
+    text = {"title": "Common Stock", "nature": "By Trust"}[label]
+    row = assemble_module.Row("table1")
+    for k in range(copies):
+        row.add(T(label, text, 1 + k))
+    row.add(T("di", letter, 9))
+    (got,) = assemble_module.split_repeated_cells([row])
+    assert " ".join(got.values[label].texts) == cut
+
+
 def _left_sale(line, shares):
     """A sale's left-hand cells as plain pdftotext prints a long table's, a cell a line."""
     return [T("title", "Common Stock", line), T("tx_date", "04/26/2022", line + 1), T("code", "S", line + 2),
