@@ -216,6 +216,25 @@ def repair_table2_below_table1(lines, zones):
     return zones
 
 
+def repair_table1_below_table2(lines, zones):
+    """Between Table II's heading (the first below Table I's) and the 'Explanation of
+    Responses' heading, no line is Table I's: lines there that the zone CRF put in Table I
+    are Table II's (plain ``pdftotext`` printing a Table II row's underlying title and
+    amount owned, ``Common Stock`` / ``16,872 (2)``, a line each). Fixes ``zones`` in
+    place."""
+    top = _heading_line(lines, "table1")
+    if top is None:
+        return zones
+    pattern = HEADING_OF["table2"]
+    start = next((n for n in range(top + 1, len(lines)) if pattern.search(lines[n])), None)
+    if start is None:
+        return zones
+    for n in range(start + 1, _heading_line(lines, "footnotes", len(lines))):
+        if zones[n] == "table1":
+            zones[n] = "table2"
+    return zones
+
+
 OWNER_ROW = re.compile(r"[A-Za-z]{2,}.*\b\d{5}(?:-\d{4})?\b")     # a name and address ending in a ZIP
 
 

@@ -3,7 +3,8 @@ import pytest
 
 from form4ml.tokenize import tokenize
 from form4ml.zones import (derive_zones, repair_boilerplate_wraps, repair_note_lines, repair_owner_rows, repair_signature_lines,
-                           repair_stray_table_lines, repair_table1_tails, repair_table2_above_table1, repair_table2_below_table1,
+                           repair_stray_table_lines, repair_table1_tails, repair_table1_below_table2, repair_table2_above_table1,
+                           repair_table2_below_table1,
                            repair_table2_heading,
                            repair_trailing_rows)
 
@@ -399,3 +400,22 @@ def test_boilerplate_wrapped_onto_the_lines_below_is_boilerplate_to_its_sentence
 def test_boilerplate_wraps_need_a_sentence_going_on_in_lower_case(lines):
     zones = ["table1"] * 3 + ["boilerplate"] * 2 + ["footnotes"] * 4
     assert repair_boilerplate_wraps(lines, list(zones)) == zones
+
+
+# Cut down from plain pdftotext of a real filing's Table II, a cell a line: the zone CRF
+# read the row's underlying title and amount owned as Table I's
+TABLE2_ROWS = ["Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned", "Common Stock",
+               "Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned",
+               "Stock Equivalent Units", "$ 0 (1)", "Common Stock", "16,872 (2)",
+               "Explanation of Responses:", "1. Each unit is the equivalent of one share."]
+
+
+@pytest.mark.parametrize("zones, expected", [
+    (["table1", "table1", "table2", "table2", "table2", "table1", "table1", "notes", "notes"],
+     ["table1", "table1"] + ["table2"] * 5 + ["notes", "notes"]),
+    # Table I's lines above Table II's heading, and the notes below theirs, stay
+    (["table1", "table1", "table2", "table2", "table2", "table2", "table2", "notes", "table1"],
+     ["table1", "table1", "table2", "table2", "table2", "table2", "table2", "notes", "table1"]),
+])
+def test_table1_lines_between_table2s_heading_and_the_notes_are_table2s(zones, expected):
+    assert repair_table1_below_table2(TABLE2_ROWS, list(zones)) == expected
