@@ -150,6 +150,28 @@ def repair_stray_table_lines(lines, zones):
     return zones
 
 
+def repair_table_tails_read_as_notes(lines, zones):
+    """Above the 'Explanation of Responses' heading, a run of lines the zone CRF put in
+    the notes right below a table's line, each no prose, no boilerplate and opening with
+    no note's mark, and ending where another part of the form begins, is that table's:
+    plain ``pdftotext`` prints a page's last cells (a nature, ``By`` / ``Sequoia`` /
+    ``Capital`` ... ``LP (1)``) after the owners' table, right before the signature.
+    Fixes ``zones`` in place."""
+    heading = _heading_line(lines, "footnotes", len(lines))
+    filled = [n for n in range(heading) if lines[n].strip()]
+    for k, n in enumerate(filled):
+        if k == 0 or zones[n] != "footnotes" or zones[filled[k - 1]] not in TABLE_ZONES:
+            continue
+        end = k
+        while (end < len(filled) and zones[filled[end]] == "footnotes" and _strayed(lines[filled[end]], "footnotes")
+               and not NOTE_OPENING.match(lines[filled[end]])):
+            end += 1
+        if end > k and (end == len(filled) or zones[filled[end]] != "footnotes"):
+            first, last = filled[k - 1] + 1, filled[end - 1] + 1     # blank lines between too
+            zones[first:last] = [zones[first - 1]] * (last - first)
+    return zones
+
+
 TABLE1_END = re.compile(r"reminder:\s*report on a separate line", re.I)     # printed right below Table I
 
 

@@ -3,7 +3,7 @@ import pytest
 
 from form4ml.tokenize import tokenize
 from form4ml.zones import (derive_zones, repair_boilerplate_wraps, repair_note_lines, repair_owner_rows, repair_signature_lines,
-                           repair_stray_table_lines, repair_table1_tails, repair_table1_below_table2, repair_table2_above_table1,
+                           repair_stray_table_lines, repair_table1_tails, repair_table1_below_table2, repair_table2_above_table1, repair_table_tails_read_as_notes,
                            repair_table2_below_table1,
                            repair_table2_heading,
                            repair_trailing_rows)
@@ -419,3 +419,21 @@ TABLE2_ROWS = ["Table I - Non-Derivative Securities Acquired, Disposed of, or Be
 ])
 def test_table1_lines_between_table2s_heading_and_the_notes_are_table2s(zones, expected):
     assert repair_table1_below_table2(TABLE2_ROWS, list(zones)) == expected
+
+
+# Cut down from plain pdftotext of a real filing: a page's last Table II cells (a row's
+# amount owned, letter and nature) printed after the owners' table, the nature's lines read
+# as a note, then the signature and the notes' heading
+TABLE2_TAIL = ["77,067", "I", "By", "Sequoia Capital", "Fund, LP (1)", "{after}", "Explanation of Responses:",
+               "(1) The shares are held by the fund."]
+
+
+@pytest.mark.parametrize("after, zone, expected", [
+    ("/s/ Jung Yeon Son, Attorney-in-Fact", "signature", ["table2"] * 5 + ["signature"]),
+    # the run going on into a line that opens a note: the note's, all of it
+    ("(2) Held by the reporting person's spouse.", "footnotes", ["table2"] * 2 + ["footnotes"] * 4),
+])
+def test_note_lines_right_below_a_table_above_the_notes_heading_are_the_tables(after, zone, expected):
+    lines = [line.format(after=after) for line in TABLE2_TAIL]
+    zones = ["table2", "table2", "footnotes", "footnotes", "footnotes", zone, "footnotes", "footnotes"]
+    assert repair_table_tails_read_as_notes(lines, zones)[:6] == expected
