@@ -2856,14 +2856,15 @@ def repair_letter_runs(tokens, tags, confidences, line_zones):
     titles (pdfminer prints a block's ownership column after its other cells: ``I`` seven
     times, the CRF reading the first). Tags fixed in place, with the confidence of the
     letter above."""
-    by_line = tokens_by_line(tokens, line_zones, ("table1",))
-    missing = _shortfall(tags, by_line, "B-title", "B-di")
-    for line, below in _next_lines(by_line):
-        above, letter = by_line[line], by_line[below]
-        if (missing > 0 and len(above) == 1 and tags[above[0]] == "B-di" and len(letter) == 1
-                and tags[letter[0]] == "O" and tokens[letter[0]].text in ("D", "I")):
-            tags[letter[0]], confidences[letter[0]] = "B-di", confidences[above[0]]
-            missing -= 1
+    for zone in TABLE_ZONES:
+        by_line = tokens_by_line(tokens, line_zones, (zone,))
+        missing = _shortfall(tags, by_line, "B-title", "B-di")
+        for line, below in _next_lines(by_line):
+            for read, letter in ((by_line[line], by_line[below]), (by_line[below], by_line[line])):
+                if (missing > 0 and len(read) == 1 and tags[read[0]] == "B-di" and len(letter) == 1
+                        and tags[letter[0]] == "O" and tokens[letter[0]].text in ("D", "I")):
+                    tags[letter[0]], confidences[letter[0]] = "B-di", confidences[read[0]]
+                    missing -= 1
 
 
 def repair_ownership_letter_columns(tokens, tags, confidences, line_zones):

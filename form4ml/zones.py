@@ -152,21 +152,24 @@ def repair_stray_table_lines(lines, zones):
 
 def repair_table_tails_read_as_notes(lines, zones):
     """Above the 'Explanation of Responses' heading, a run of lines the zone CRF put in
-    the notes right below a table's line, each no prose, no boilerplate and opening with
-    no note's mark, and ending where another part of the form begins, is that table's:
-    plain ``pdftotext`` prints a page's last cells (a nature, ``By`` / ``Sequoia`` /
-    ``Capital`` ... ``LP (1)``) after the owners' table, right before the signature.
-    Fixes ``zones`` in place."""
+    the notes or the owners' table right below a table's line, each no prose, no
+    boilerplate, no heading and opening with no note's mark (owners: no address or
+    signature either), and ending where another part of the form or the owners' heading
+    begins, is that table's: plain ``pdftotext`` prints a page's last cells (a nature,
+    ``By`` / ``Sequoia`` / ``Capital`` ... ``LP (1)``) right before the owners' table at
+    the end or the signature. Fixes ``zones`` in place."""
     heading = _heading_line(lines, "footnotes", len(lines))
+    owners = HEADING_OF["owner"]
     filled = [n for n in range(heading) if lines[n].strip()]
     for k, n in enumerate(filled):
-        if k == 0 or zones[n] != "footnotes" or zones[filled[k - 1]] not in TABLE_ZONES:
+        zone = zones[n]
+        if k == 0 or zone not in ("footnotes", "owner") or zones[filled[k - 1]] not in TABLE_ZONES:
             continue
         end = k
-        while (end < len(filled) and zones[filled[end]] == "footnotes" and _strayed(lines[filled[end]], "footnotes")
+        while (end < len(filled) and zones[filled[end]] == zone and _strayed(lines[filled[end]], zone)
                and not NOTE_OPENING.match(lines[filled[end]])):
             end += 1
-        if end > k and (end == len(filled) or zones[filled[end]] != "footnotes"):
+        if end > k and (end == len(filled) or zones[filled[end]] != zone or owners.search(lines[filled[end]])):
             first, last = filled[k - 1] + 1, filled[end - 1] + 1     # blank lines between too
             zones[first:last] = [zones[first - 1]] * (last - first)
     return zones

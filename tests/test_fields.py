@@ -3328,18 +3328,20 @@ def test_repair_reads_an_ad_letter_above_an_i_as_an_ownership_letter(letters, be
 # Cut down from pdfminer of a real filing's Table I (a holder's conversion and sales, all
 # held indirectly): the ownership column printed after the rows' other cells, the CRF
 # reading its first letter
-@pytest.mark.parametrize("titles, tags", [
-    (3, ["B-di", "B-di", "B-di"]),
+@pytest.mark.parametrize("titles, read, zone, tags", [
+    (3, 0, "table1", ["B-di", "B-di", "B-di"]),
     # as many letters read as titles: the lines are something else
-    (1, ["B-di", "O", "O"]),
+    (1, 0, "table1", ["B-di", "O", "O"]),
+    # (pdfminer's Table II) the CRF reading the last letter: the one above it too
+    (2, 2, "table2", ["O", "B-di", "B-di"]),
 ])
-def test_repair_reads_a_run_of_ownership_letters_below_the_first(titles, tags):
+def test_repair_reads_a_run_of_ownership_letters_beside_the_one_read(titles, read, zone, tags):
     text = "Class A Common Stock\n\n" * titles + "14,657\n\nI\n\nI\n\nI\n\nBy The Founders Fund"
     crf = {"Class": "B-title", "A": "I-title", "Common": "I-title", "Stock": "I-title", "14,657": "B-owned"}
     def tagged(tokens):
-        first = next(t.line for t in tokens if t.text == "I")
-        return ["B-di" if t.text == "I" and t.line == first else crf.get(t.text, "O") for t in tokens]
-    tokens, got = _repaired(fields.repair_letter_runs, text, tagged, "table1")
+        letter = [t.line for t in tokens if t.text == "I"][read]
+        return ["B-di" if t.text == "I" and t.line == letter else crf.get(t.text, "O") for t in tokens]
+    tokens, got = _repaired(fields.repair_letter_runs, text, tagged, zone)
     assert [tag for t, tag in zip(tokens, got) if t.text == "I"] == tags
 
 

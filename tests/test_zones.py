@@ -428,12 +428,15 @@ TABLE2_TAIL = ["77,067", "I", "By", "Sequoia Capital", "Fund, LP (1)", "{after}"
                "(1) The shares are held by the fund."]
 
 
-@pytest.mark.parametrize("after, zone, expected", [
-    ("/s/ Jung Yeon Son, Attorney-in-Fact", "signature", ["table2"] * 5 + ["signature"]),
+@pytest.mark.parametrize("read, after, zone, expected", [
+    ("footnotes", "/s/ Jung Yeon Son, Attorney-in-Fact", "signature", ["table2"] * 5 + ["signature"]),
     # the run going on into a line that opens a note: the note's, all of it
-    ("(2) Held by the reporting person's spouse.", "footnotes", ["table2"] * 2 + ["footnotes"] * 4),
+    ("footnotes", "(2) Held by the reporting person's spouse.", "footnotes", ["table2"] * 2 + ["footnotes"] * 4),
+    # read as the owners' table, down to its heading
+    ("owner", "Reporting Owners", "owner", ["table2"] * 5 + ["owner"]),
+    ("owner", "SMITH JOHN 94025", "owner", ["table2"] * 2 + ["owner"] * 4),
 ])
-def test_note_lines_right_below_a_table_above_the_notes_heading_are_the_tables(after, zone, expected):
+def test_lines_right_below_a_table_read_as_notes_or_owners_are_the_tables(read, after, zone, expected):
     lines = [line.format(after=after) for line in TABLE2_TAIL]
-    zones = ["table2", "table2", "footnotes", "footnotes", "footnotes", zone, "footnotes", "footnotes"]
+    zones = ["table2", "table2", read, read, read, zone, "footnotes", "footnotes"]
     assert repair_table_tails_read_as_notes(lines, zones)[:6] == expected
