@@ -717,7 +717,32 @@ def rebuilt_rows(rows):
     rows = spread_nature_column(spread_ownership_column(read_trailing_columns(join_centred_tails(rows))))
     rows = attach_trailing_cells(pair_block_rows(mend_rows(lower_raised_cells(read_columns(rows)))))
     rows = split_nature_stacks(lower_raised_natures(_rebuild_runs(rows, _spread_trailing_marks)))
-    return split_repeated_cells(join_apart_amounts(rows))
+    return lower_shifted_natures(split_repeated_cells(join_apart_amounts(rows)))
+
+
+def lower_shifted_natures(rows):
+    """The rows with each run of natures read one row too high given back one row down:
+    a direct row (letter ``D``) holding a nature, then indirect rows each with one, then a
+    row with an amount owned but neither letter nor nature. Each nature (and the marks after it) goes to the
+    row below; the last row takes the letter ``I`` of the one above (plain ``pdftotext``
+    prints a long holdings list's natures a line or two above their rows' amounts)."""
+    for k, row in enumerate(rows):
+        if _letter(row) != "D" or "nature" not in row.values:
+            continue
+        end = k + 1
+        while end < len(rows) and rows[end].table == row.table and _letter(rows[end]) == "I" and "nature" in rows[end].values:
+            end += 1
+        last = rows[end] if end < len(rows) else None
+        if (end == k + 1 or last is None or last.table != row.table or last.values.keys() & {"di", "nature"}
+                or "owned" not in last.values):
+            continue
+        rows[end].values["di"] = Value(list(rows[end - 1].values["di"].pieces))
+        for upper, lower in zip(rows[end - 1:k - 1 if k else None:-1], rows[end:k:-1]):
+            first = _place(upper.values["nature"].pieces[0])
+            lower.values["nature"] = upper.values.pop("nature")
+            lower.marks += [m for m in upper.marks if _place(m) > first]
+            upper.marks = [m for m in upper.marks if _place(m) < first]
+    return rows
 
 
 def split_repeated_cells(rows):

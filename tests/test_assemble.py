@@ -1614,6 +1614,34 @@ def test_split_repeated_cells_cuts_a_cell_read_several_times_over_to_one_copy(la
     assert " ".join(got.values[label].texts) == cut
 
 
+def _shifted_holdings(last_owned):
+    """A sale read with a nature, then holdings each read with the next one's nature."""
+    rows = [assemble_module.Row("table1") for _ in range(3)]
+    cells = [[("title", "Class A Common Stock"), ("tx_date", "10/03/2022"), ("code", "S"), ("shares", "250"),
+              ("ad", "D"), ("owned", "18,227"), ("di", "D"), ("nature", "Sequoia Growth Fund")],
+             [("title", "Class A Common Stock"), ("owned", "1,862"), ("di", "I"), ("nature", "By estate planning vehicle")],
+             [("title", "Class A Common Stock")] + ([("owned", last_owned)] if last_owned else [])]
+    for k, (row, row_cells) in enumerate(zip(rows, cells)):
+        for n, (label, text) in enumerate(row_cells):
+            row.add(T(label, text, 10 * k + n))
+    rows[0].marks.append(T("fn_mark", "(2)", 8, 30))
+    return rows
+
+
+# Cut down from plain pdftotext of a real filing's Table I: a sale, then holdings whose
+# natures (and their marks) the rows read one row too high
+@pytest.mark.parametrize("last_owned, natures, letters", [
+    ("684,741", [None, "Sequoia Growth Fund", "By estate planning vehicle"], ["D", "I", "I"]),
+    # the last row without an amount owned: no shift to make sure of
+    (None, ["Sequoia Growth Fund", "By estate planning vehicle", None], ["D", "I", None]),
+])
+def test_lower_shifted_natures_gives_each_nature_to_the_row_below(last_owned, natures, letters):
+    rows = assemble_module.lower_shifted_natures(_shifted_holdings(last_owned))
+    assert [" ".join(r.values["nature"].texts) if "nature" in r.values else None for r in rows] == natures
+    assert [" ".join(r.values["di"].texts) if "di" in r.values else None for r in rows] == letters
+    assert [m.text for m in rows[1].marks] == (["(2)"] if last_owned else [])
+
+
 def _left_sale(line, shares):
     """A sale's left-hand cells as plain pdftotext prints a long table's, a cell a line."""
     return [T("title", "Common Stock", line), T("tx_date", "04/26/2022", line + 1), T("code", "S", line + 2),
