@@ -3625,6 +3625,22 @@ def _titles_read(tokens, tags, by_line):
     return {tuple(tokens[i].text for i in title): title[0] for title in titles if len(title) >= 2}
 
 
+def repair_letters_before_prices(tokens, tags, line_zones):
+    """An ``A`` or ``D`` alone on its line read as a transaction code, right above a line
+    opening with the ``$`` of a price and right below a row's D/I letter, is the next
+    row's A/D letter: plain ``pdftotext`` prints rows' right-hand cells before their
+    titles (``A`` / ``$ 0 24,108`` / ``D`` / ``A`` / ``$ 0 25,546`` / ``D``), and a code
+    never stands between a row's letter and the next price. Tags fixed in place."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    lines = list(by_line)
+    for above, line, below in zip(lines, lines[1:], lines[2:]):
+        letter, after, before = by_line[line], by_line[below], by_line[above]
+        if (len(letter) == 1 and tags[letter[0]] == "B-code" and tokens[letter[0]].text in ("A", "D")
+                and tokens[after[0]].text == "$" and tags[before[-1]] == "B-di"
+                and below - line <= MAX_CELL_LINE_GAP and line - above <= MAX_CELL_LINE_GAP):
+            tags[letter[0]] = "B-ad"
+
+
 def repair_dollar_pairs(tokens, tags, line_zones):
     """Two numbers a line each below a ``$`` alone on a Table I line are a row's price and
     amount owned (plain ``pdftotext``: ``$`` / ``36,713.7651`` / ``102.368``): where the CRF

@@ -160,6 +160,7 @@ TAG_REPAIRS = (
     (fields.repair_amounts_read_after_amounts, ("zones",)),
     (fields.repair_amount_lines_before_dollars, ("zones",)),
     (fields.repair_amounts_read_as_owned, ("zones",)),
+    (fields.repair_letters_before_prices, ("zones",)),
     (fields.repair_repeated_title_lines, ("confidences", "zones")),
     (fields.repair_dollar_pairs, ("zones",)),
     (fields.repair_bare_marks, ("confidences", "lines", "zones")),

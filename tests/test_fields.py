@@ -1495,6 +1495,23 @@ def test_repair_reads_lines_repeating_a_title_as_a_further_rows_title(first, res
     assert [tag for tok, tag in zip(tokens, tags) if tok.line in (2, 3)] == read
 
 
+# Cut down from plain pdftotext of a real filing's Table I: two rows' right-hand cells
+# printed before their titles, the second row's A/D letter read as a code
+@pytest.mark.parametrize("letter, after, read", [
+    ("A", "$ 0 25,546", "B-ad"),
+    ("D", "$ 0 25,546", "B-ad"),
+    # a code before a row's amount, or a code no A/D letter reads as: left
+    ("A", "1,438 (1)", "B-code"),
+    ("M", "$ 0 25,546", "B-code"),
+])
+def test_repair_reads_a_code_between_a_letter_and_a_price_as_an_ad_letter(letter, after, read):
+    cells = [("A", "ad"), ("$ 0 24,108", "O price owned"), ("D", "di"), (letter, "code"),
+             (after, "O price owned" if after[0] == "$" else "shares fn_mark"), ("D", "di")]
+    tokens, tags = _tagged_lines(cells)
+    fields.repair_letters_before_prices(tokens, tags, ["table1"] * len(cells))
+    assert tags[[t.line for t in tokens].index(3)] == read
+
+
 # Cut down from plain pdftotext of real filings' one-row Table I: the row's amount and
 # A/D letter, its price and its amount owned and D/I letter printed a cell a line; the
 # CRF read the amount and its letter as an amount owned and a D/I letter.
