@@ -3605,10 +3605,12 @@ def repair_repeated_title_lines(tokens, tags, confidences, line_zones):
             if any(tags[i] != "O" for i in by_line[below]) or run and below - tokens[run[-1]].line > MAX_CELL_LINE_GAP:
                 break
             run += by_line[below]
-            read = titles.get(tuple(tokens[i].text for i in run))
+            words = [i for i in run if not MARK.match(tokens[i].text)]
+            read = titles.get(tuple(tokens[i].text for i in words))
             if read is not None:
-                for n, i in enumerate(run):
-                    tags[i], confidences[i] = ("I-" if n else "B-") + "title", confidences[read]
+                for i in run:
+                    label = "B-fn_mark" if i not in words else ("I-" if i != words[0] else "B-") + "title"
+                    tags[i], confidences[i] = label, confidences[read]
                 missing -= 1
                 break
 

@@ -1483,6 +1483,8 @@ REPEATED_TITLE = [("Common shares without par value", "title"), ("02/28/2020", "
 
 @pytest.mark.parametrize("first, rest, letter, read", [
     ("Common shares without par", "value", "I", ["B-title", "I-title", "I-title", "I-title", "I-title"]),
+    # its mark beside it
+    ("Common shares without par", "value (3)", "I", ["B-title", "I-title", "I-title", "I-title", "I-title", "B-fn_mark"]),
     # other words, or as many D/I letters as titles: no second title
     ("Common shares with", "par value", "I", ["O"] * 5),
     ("Common shares without par", "value", "Held", ["O"] * 5),
