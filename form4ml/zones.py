@@ -8,8 +8,9 @@ from .labels import FIELD_ZONE, TABLE2_ONLY, TABLE_FIELDS, TABLE_ZONES
 from .record import SEC_CODES
 
 HEADINGS = [
-    ("table2", re.compile(r"table ii\b", re.I)),
-    ("table1", re.compile(r"table i\b", re.I)),
+    # by the title's words too: OCR reads ``Table I`` as ``Table |``, ``Table II`` as ``Table Il``
+    ("table2", re.compile(r"table ii\b|(?<!\w-)\bderivative securities acquired", re.I)),
+    ("table1", re.compile(r"table i\b|non-derivative securities acquired", re.I)),
     ("footnotes", re.compile(r"explanation of responses", re.I)),
     ("remarks", re.compile(r"^\W*remarks\b", re.I)),
     ("signature", re.compile(r"signature of reporting person|\*\*\s*signature|^\W*signatures\W*$", re.I)),

@@ -440,3 +440,18 @@ def test_lines_right_below_a_table_read_as_notes_or_owners_are_the_tables(read, 
     lines = [line.format(after=after) for line in TABLE2_TAIL]
     zones = ["table2", "table2", read, read, read, zone, "footnotes", "footnotes"]
     assert repair_table_tails_read_as_notes(lines, zones)[:6] == expected
+
+
+@pytest.mark.parametrize("table1, table2", [
+    ("Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned",
+     "Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned"),
+    # OCR's misreadings of the tables' numbers: the titles' words tell the tables apart
+    ("Table | - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned",
+     "Table Il - Derivative Securities Acquired, Disposed of, or Beneficially Owned"),
+    ("Table | - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned",
+     "Table I! - Derivative Securities Acquired, Disposed of, or Beneficially Owned"),
+])
+def test_tables_headings_are_found_as_ocr_misreads_them(table1, table2):
+    lines = [table1 if k == 0 else table2 if k == 2 else line for k, line in enumerate(TABLE2_ROWS)]
+    zones = ["table1", "table1", "table2", "table2", "table2", "table1", "table1", "notes", "notes"]
+    assert repair_table1_below_table2(lines, zones) == ["table1", "table1"] + ["table2"] * 5 + ["notes", "notes"]
