@@ -712,8 +712,8 @@ def rebuilt_rows(rows):
     row's title, tall cells' heads and split rows, tables read block by block, Table II's
     right-hand cells printed after the table, marks printed after a table, natures
     printed above an indirect row's line, stacks of tall natures cut where each is centred
-    on its row, amounts owned printed apart from their transactions, two rows' titles
-    run together."""
+    on its row, amounts owned printed apart from their transactions, cells read several
+    times over, natures read a row too high."""
     rows = spread_nature_column(spread_ownership_column(read_trailing_columns(join_centred_tails(rows))))
     rows = attach_trailing_cells(pair_block_rows(mend_rows(lower_raised_cells(read_columns(rows)))))
     rows = split_nature_stacks(lower_raised_natures(_rebuild_runs(rows, _spread_trailing_marks)))
@@ -722,22 +722,24 @@ def rebuilt_rows(rows):
 
 def lower_shifted_natures(rows):
     """The rows with each run of natures read one row too high given back one row down:
-    a direct row (letter ``D``) holding a nature, then indirect rows each with one, then a
-    row with an amount owned but neither letter nor nature. Each nature (and the marks after it) goes to the
-    row below; the last row takes the letter ``I`` of the one above (plain ``pdftotext``
-    prints a long holdings list's natures a line or two above their rows' amounts)."""
+    a direct row (letter ``D``) holding a nature, then indirect rows each with one, then
+    a row with an amount owned but neither letter nor nature. Each nature (and the marks
+    after it) goes to the row below, and the last row takes the letter ``I`` of the one
+    above (plain ``pdftotext`` prints a holdings list's natures above their amounts)."""
     for k, row in enumerate(rows):
         if _letter(row) != "D" or "nature" not in row.values:
             continue
         end = k + 1
-        while end < len(rows) and rows[end].table == row.table and _letter(rows[end]) == "I" and "nature" in rows[end].values:
+        while (end < len(rows) and rows[end].table == row.table and _letter(rows[end]) == "I"
+               and "nature" in rows[end].values):
             end += 1
         last = rows[end] if end < len(rows) else None
         if (end == k + 1 or last is None or last.table != row.table or last.values.keys() & {"di", "nature"}
                 or "owned" not in last.values):
             continue
-        rows[end].values["di"] = Value(list(rows[end - 1].values["di"].pieces))
-        for upper, lower in zip(rows[end - 1:k - 1 if k else None:-1], rows[end:k:-1]):
+        last.values["di"] = Value(list(rows[end - 1].values["di"].pieces))
+        for j in range(end, k, -1):     # from the bottom up, each row's nature still its own
+            upper, lower = rows[j - 1], rows[j]
             first = _place(upper.values["nature"].pieces[0])
             lower.values["nature"] = upper.values.pop("nature")
             lower.marks += [m for m in upper.marks if _place(m) > first]
@@ -1355,6 +1357,7 @@ def _take_carried_natures(rows, column):
 
 
 def _give_natures(targets, last, column):
+    """``last``'s nature (with the marks after it), then the column's, to the targets in order."""
     first = _place(last.values["nature"].pieces[0])
     natures = [(last.values.pop("nature"), [m for m in last.marks if _place(m) > first])]
     last.marks = [m for m in last.marks if _place(m) < first]

@@ -2924,9 +2924,10 @@ def repair_column_dumps(tokens, tags, confidences, line_zones):
     their A/D letters (or ten amounts, then ten letters), ten prices, ten amounts owned,
     ten D/I letters, and the CRF, lost among so many like lines, reads amounts as amounts
     owned and prices as amounts; a block of holdings alike (six titles, six amounts owned,
-    six D/I letters, six natures), the CRF reading the last of each. A block is read only where every column holds as many
-    values as the block has rows (``_dump_columns``); any other block is left as it is.
-    Tags fixed in place, with the lowest confidence of the CRF's own tags in the table."""
+    six D/I letters, six natures), the CRF reading the last of each. A block is read
+    only where every column holds as many values as the block has rows
+    (``_dump_columns``); any other block is left as it is. Tags fixed in place, with the
+    lowest confidence of the CRF's own tags in the table."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     lowest = min((confidences[i] for run in by_line.values() for i in run if confidences[i] is not None), default=0.5)
     for block in _dump_blocks(tokens, tags, by_line):
@@ -3583,12 +3584,12 @@ def _title_runs(cells, tags):
 
 
 def repair_repeated_title_lines(tokens, tags, confidences, line_zones):
-    """Lines left ``O`` whole, one right after another, whose words are those of a title
-    Table I reads elsewhere, are a further row's title where Table I has fewer titles
-    than D/I letters, the line above not left ``O``: pdfminer prints a short table's
-    titles as a column (``Common shares without par`` / ``value``, a date, the same title
-    again), the CRF reading the first. Tags fixed in place, with the confidence of the
-    title read."""
+    """Lines left ``O`` whole, one right after another, whose words (their marks aside,
+    read as marks) are those of a title Table I reads elsewhere, are a further row's
+    title where Table I has fewer titles than D/I letters, the line above not left
+    ``O``: pdfminer prints a short table's titles as a column (``Common shares without
+    par`` / ``value``, a date, the same title again), the CRF reading the first. Tags
+    fixed in place, with the confidence of the title read."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     missing = _shortfall(tags, by_line, "B-di", "B-title")
     if missing <= 0:

@@ -230,10 +230,7 @@ def repair_table2_below_table1(lines, zones):
     rows read as Table II; a training text's zones are drawn the same way). Fixes
     ``zones`` in place."""
     top = _heading_line(lines, "table1")
-    if top is None:
-        return zones
-    pattern = HEADING_OF["table2"]
-    bottom = next((n for n in range(top + 1, len(lines)) if pattern.search(lines[n])), None)
+    bottom = _table2_heading(lines, top)
     if bottom is None:
         return zones
     for n in range(top + 1, bottom):
@@ -242,17 +239,21 @@ def repair_table2_below_table1(lines, zones):
     return zones
 
 
+def _table2_heading(lines, table1):
+    """The index of the first Table II heading below Table I's (at ``table1``), or None."""
+    if table1 is None:
+        return None
+    pattern = HEADING_OF["table2"]
+    return next((n for n in range(table1 + 1, len(lines)) if pattern.search(lines[n])), None)
+
+
 def repair_table1_below_table2(lines, zones):
     """Between Table II's heading (the first below Table I's) and the 'Explanation of
     Responses' heading, no line is Table I's: lines there that the zone CRF put in Table I
     are Table II's (plain ``pdftotext`` printing a Table II row's underlying title and
     amount owned, ``Common Stock`` / ``16,872 (2)``, a line each). Fixes ``zones`` in
     place."""
-    top = _heading_line(lines, "table1")
-    if top is None:
-        return zones
-    pattern = HEADING_OF["table2"]
-    start = next((n for n in range(top + 1, len(lines)) if pattern.search(lines[n])), None)
+    start = _table2_heading(lines, _heading_line(lines, "table1"))
     if start is None:
         return zones
     for n in range(start + 1, _heading_line(lines, "footnotes", len(lines))):
