@@ -137,42 +137,49 @@ def repair_stray_table_lines(lines, zones):
     ``-layout`` row's line of dates and amounts between its title's lines as the issuer's
     box, and pdfminer's column of amounts owned as the owners' table. Fixes ``zones`` in
     place."""
+    for filled, k, end in _runs_below_table_lines(lines, zones, lambda n, first: _strayed(lines[n], zones[n])):
+        if end < len(filled) and zones[filled[end]] == zones[filled[k - 1]]:
+            _give_to_table_above(zones, filled[k - 1], filled[end])
+    return zones
+
+
+def _runs_below_table_lines(lines, zones, takes):
+    """Above the 'Explanation of Responses' heading, each run of lines right below a
+    table's line that ``takes(n, first)`` takes (``first``: the run's first line), as
+    (the lines with text, the run's start and end among them). Zones fixed between one
+    run and the next are seen by the next."""
     heading = _heading_line(lines, "footnotes", len(lines))
     filled = [n for n in range(heading) if lines[n].strip()]
     for k, n in enumerate(filled):
-        if not _strayed(lines[n], zones[n]) or k == 0 or zones[filled[k - 1]] not in TABLE_ZONES:
+        if k == 0 or zones[filled[k - 1]] not in TABLE_ZONES or not takes(n, n):
             continue
         end = k
-        while end < len(filled) and _strayed(lines[filled[end]], zones[filled[end]]):
+        while end < len(filled) and takes(filled[end], n):
             end += 1
-        if end < len(filled) and zones[filled[end]] == zones[filled[k - 1]]:
-            first, last = filled[k - 1] + 1, filled[end]    # blank lines between too
-            zones[first:last] = [zones[first - 1]] * (last - first)
-    return zones
+        yield filled, k, end
+
+
+def _give_to_table_above(zones, table_line, end):
+    """The lines after ``table_line`` up to ``end`` (blank lines too) take its zone."""
+    zones[table_line + 1:end] = [zones[table_line]] * (end - table_line - 1)
 
 
 def repair_table_tails_read_as_notes(lines, zones):
     """Above the 'Explanation of Responses' heading, a run of lines the zone CRF put in
     the notes or the owners' table right below a table's line, each no prose, no
-    boilerplate, no heading and opening with no note's mark (owners: no address or
+    boilerplate and opening with no note's mark (owners: no heading, address or
     signature either), and ending where another part of the form or the owners' heading
     begins, is that table's: plain ``pdftotext`` prints a page's last cells (a nature,
     ``By`` / ``Sequoia`` / ``Capital`` ... ``LP (1)``) right before the owners' table at
     the end or the signature. Fixes ``zones`` in place."""
-    heading = _heading_line(lines, "footnotes", len(lines))
+    def takes(n, first):
+        return (zones[first] in ("footnotes", "owner") and zones[n] == zones[first]
+                and _strayed(lines[n], zones[n]) and not NOTE_OPENING.match(lines[n]))
+
     owners = HEADING_OF["owner"]
-    filled = [n for n in range(heading) if lines[n].strip()]
-    for k, n in enumerate(filled):
-        zone = zones[n]
-        if k == 0 or zone not in ("footnotes", "owner") or zones[filled[k - 1]] not in TABLE_ZONES:
-            continue
-        end = k
-        while (end < len(filled) and zones[filled[end]] == zone and _strayed(lines[filled[end]], zone)
-               and not NOTE_OPENING.match(lines[filled[end]])):
-            end += 1
-        if end > k and (end == len(filled) or zones[filled[end]] != zone or owners.search(lines[filled[end]])):
-            first, last = filled[k - 1] + 1, filled[end - 1] + 1     # blank lines between too
-            zones[first:last] = [zones[first - 1]] * (last - first)
+    for filled, k, end in _runs_below_table_lines(lines, zones, takes):
+        if end == len(filled) or zones[filled[end]] != zones[filled[k]] or owners.search(lines[filled[end]]):
+            _give_to_table_above(zones, filled[k - 1], filled[end - 1] + 1)
     return zones
 
 
