@@ -2851,11 +2851,11 @@ def repair_letter_columns(tokens, tags, confidences, line_zones):
 
 
 def repair_letter_runs(tokens, tags, confidences, line_zones):
-    """Lone ``D`` and ``I`` lines left ``O`` right below a lone D/I letter the CRF read, a
-    block apart each, are the next rows' D/I letters where Table I has fewer of them than
-    titles (pdfminer prints a block's ownership column after its other cells: ``I`` seven
-    times, the CRF reading the first). Tags fixed in place, with the confidence of the
-    letter above."""
+    """Lone ``D`` and ``I`` lines left ``O`` right below or above a lone D/I letter the CRF
+    read, a block apart each, are rows' D/I letters where the table has fewer of them
+    than titles (pdfminer prints a block's ownership column after its other cells: ``I``
+    seven times, the CRF reading the first, or in Table II the last). Tags fixed in place,
+    with the confidence of the letter read."""
     for zone in TABLE_ZONES:
         by_line = tokens_by_line(tokens, line_zones, (zone,))
         missing = _shortfall(tags, by_line, "B-title", "B-di")
@@ -3008,12 +3008,12 @@ def _dump_columns(block):
     """{label: the block's cells of that column}, or None where the block is no column
     dump with as many values in every column as titles (the transactions' columns, as
     many as dates, none in a block of holdings; prices as many or fewer: holdings,
-    printed last, have none; the D/I
-    letters as many as titles, or none where the page prints them elsewhere). pdfminer
-    prints the columns in no fixed order, so they are told apart by their cells: an
-    amount with its A/D letter beside it or on the line below (or a column of amounts
-    right before a column of as many A/D letters) is shares, the other amounts the
-    amounts owned; of the letters left, the first are codes and the rest D/I letters."""
+    printed last, have none; the D/I letters as many as titles, or none where the page
+    prints them elsewhere). pdfminer prints the columns in no fixed order, so they are
+    told apart by their cells: an amount with its A/D letter beside it or on the line
+    below (or a column of amounts right before a column of as many A/D letters) is
+    shares, the other amounts the amounts owned; of the letters left, the first are
+    codes and the rest D/I letters."""
     titles = [c for c in block if c[0] == "title"]
     n, dates = len(titles), [c for c in block if c[0] == "date"]
     t = len(dates)      # the transactions; the rows after them are holdings
