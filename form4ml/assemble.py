@@ -1046,12 +1046,18 @@ def _trailing_columns(run):
     out, changed = [], False
     for block in _blocks(run):
         # an amount printed apart from every row right before the block may be its first
-        # row's, raised: the columns below it would then be a row off
-        raised = out and "title" not in out[-1].values and out[-1].values.keys() & {"price", "owned"}
+        # row's, raised: the columns below it would then be a row off (not so the last of
+        # a column of them, the rest of the block before)
+        raised = out and _amount_alone(out[-1]) and not (len(out) > 1 and _amount_alone(out[-2]))
         rebuilt = None if raised else _block_rows(block)
         changed |= rebuilt is not None
         out += rebuilt or block
     return out if changed else None
+
+
+def _amount_alone(row):
+    """Whether the row holds a price or an amount owned but no title."""
+    return "title" not in row.values and bool(row.values.keys() & {"price", "owned"})
 
 
 def _blocks(run):
@@ -1139,7 +1145,7 @@ def _rows_and_columns(pieces, left, trailing):
     split = next((k for k in range(last_left + 1, len(pieces)) if not pieces[k][1]), None)
     if split is None:
         return None
-    rows = _late_left_cells(_parts(pieces[:split], "table1"))
+    rows = _late_left_cells(_letters_below_rows(pieces[:split]))
     if len(rows) < 2 or any("title" not in row.values for row in rows):
         return None
     columns, marks_of = _columns(pieces[split:])
@@ -1157,6 +1163,26 @@ def _rows_and_columns(pieces, left, trailing):
         for row, value in zip(holders[label], found):
             row.values[label] = value
             row.marks += marks_of[id(value)]
+    return rows
+
+
+def _letters_below_rows(pieces):
+    """The left-hand pieces cut into rows, a run of lone A/D letters after the last row
+    (each on a line of its own) given in order to the rows with an amount and no A/D
+    letter, where as many: plain ``pdftotext`` prints the letters that fell off their
+    amounts' lines below a long table's block (``7,700 (2)`` ... ``16,834 (2) D`` /
+    ``D`` / ``D``), which the CRF reads as A/D or D/I letters."""
+    start = len(pieces)
+    while (start > 0 and not pieces[start - 1][1] and pieces[start - 1][0].label in ("ad", "di")
+           and pieces[start - 1][0].text in ("A", "D")
+           and sum(p.line == pieces[start - 1][0].line for p, _ in pieces) == 1):
+        start -= 1
+    rows = _parts(pieces[:start], "table1")
+    lacking = [row for row in rows if "shares" in row.values and "ad" not in row.values and not _letter_for_ad(row)]
+    if start == len(pieces) or len(lacking) != len(pieces) - start:
+        return _parts(pieces, "table1")
+    for row, (piece, _) in zip(lacking, pieces[start:]):
+        row.values["ad"] = Value([replace(piece, label="ad")])
     return rows
 
 

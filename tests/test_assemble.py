@@ -1709,6 +1709,35 @@ def test_assemble_leaves_columns_below_a_block_of_another_count_as_read(pieces, 
     assert got == assemble(pieces)
 
 
+# Cut down from plain pdftotext of a real filing's long Table I (Tesla): the A/D letters
+# of two rows fell off their amounts' lines and stand below the block, one a line, the CRF
+# reading one as a D/I letter; then the columns of the block.
+LETTERS_FELL_OFF = _left_sale(1, "84,051")[:4] + _left_sale(6, "86,670")[:4] + _left_sale(11, "65,040")
+
+
+@pytest.mark.parametrize("letters", [
+    [T("di", "D", 16), T("ad", "D", 17)],
+    [T("ad", "D", 16), T("ad", "D", 17)],
+])
+def test_assemble_gives_letters_below_a_block_to_the_rows_lacking_one(letters):
+    pieces = LETTERS_FELL_OFF + letters + _owned_column(18, ["170,156,351", "170,069,681", "170,004,641"]) + [
+        replace(p, line=p.line + 2, start=p.start + 200, end=p.end + 200) for p in PRICES]
+    got = assemble(pieces, ad_by_code={})["non_derivative_transactions"]
+    assert [(r["shares"], r["acquired_disposed"], r["price_per_share"], r["shares_owned_following"],
+             r["direct_or_indirect"]) for r in got] == [
+        (84051, "D", 904.03, 170156351, "I"), (86670, "D", 905.96, 170069681, "I"), (65040, "D", 907.05, 170004641, "I")]
+
+
+# Cut down from plain pdftotext of a real filing's long Table I (Tesla): a page's block of
+# rows comes after the last amounts owned of the page before, a column of them; the block's
+# own columns still go to its rows.
+def test_assemble_reads_a_block_after_a_column_of_the_page_befores_amounts():
+    before = _owned_column(-6, ["170,300,000", "170,240,402"], "D")
+    got = assemble(before + SALES + OWNED + PRICES)["non_derivative_transactions"]
+    assert [(r["shares"], r["price_per_share"], r["shares_owned_following"]) for r in got if r["shares"]] == [
+        (84051, 904.03, 170156351), (86670, 905.96, 170069681), (65040, 907.05, 170004641)]
+
+
 # Cut down from plain pdftotext of a real filing's long Table I (Tesla): the block's
 # prices in a column, but one row's price printed on its amount owned's line, in text
 # order before the prices of the rows above it.
