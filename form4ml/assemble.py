@@ -1066,7 +1066,7 @@ def _blocks(run):
     blocks = []
     for row in run:
         if (not blocks or "title" in row.values and _last_label(blocks[-1][-1]) not in LEFT_BLOCK["table1"]
-                and not _letter_for_ad(blocks[-1][-1])):
+                and not _letter_for_ad(blocks[-1][-1]) and not _stray_letter(blocks[-1][-1])):
             blocks.append([])
         blocks[-1].append(row)
     return blocks
@@ -1077,6 +1077,16 @@ def _letter_for_ad(row):
     its A/D letter: the CRF reads a long table's A/D letters, printed a line below their
     amounts (``700 (2)`` / ``D``), as D/I letters."""
     return row.values.keys() - LEFT_BLOCK["table1"] == {"di"} and "shares" in row.values and "ad" not in row.values
+
+
+def _stray_letter(row):
+    """Whether the row's cells are a left-hand block's and, on a line below its A/D
+    letter, a D/I letter alone: a letter plain ``pdftotext`` printed out of its place in a
+    long table's block (``1,110 D`` / ``D``), not the row's right-hand side."""
+    letter = row.values.get("di")
+    return (row.values.keys() - LEFT_BLOCK["table1"] == {"di"} and "ad" in row.values and "shares" in row.values
+            and len(letter.pieces) == 1 and letter.pieces[0].text in ("A", "D")
+            and letter.pieces[0].line > row.values["ad"].pieces[-1].line)
 
 
 def _last_label(row):
@@ -1140,7 +1150,8 @@ def _letters_after_owned(pieces):
 
 def _rows_and_columns(pieces, left, trailing):
     """The rows of the pieces up to the last of a ``left`` label, each given its values of
-    the ``trailing`` columns after them, or None."""
+    the ``trailing`` columns after them, or None. Where a column of D/I letters follows,
+    the rows' letters read as D/I letters are their A/D letters or stray (dropped)."""
     last_left = max((k for k, (p, mark) in enumerate(pieces) if not mark and p.label in left), default=len(pieces))
     split = next((k for k in range(last_left + 1, len(pieces)) if not pieces[k][1]), None)
     if split is None:
@@ -1151,6 +1162,9 @@ def _rows_and_columns(pieces, left, trailing):
     columns, marks_of = _columns(pieces[split:])
     if "di" in columns:
         _letters_as_ad(rows)
+        for row in rows:
+            if _stray_letter(row):
+                del row.values["di"]
     held = {label for row in rows for label in row.values}
     if held & columns.keys() or not columns.keys() <= set(trailing):
         return None

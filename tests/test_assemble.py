@@ -1728,6 +1728,23 @@ def test_assemble_gives_letters_below_a_block_to_the_rows_lacking_one(letters):
         (84051, "D", 904.03, 170156351, "I"), (86670, "D", 905.96, 170069681, "I"), (65040, "D", 907.05, 170004641, "I")]
 
 
+# Cut down from plain pdftotext of a real filing's long Table I (Tesla): a lone letter
+# printed out of its place below a row's A/D letter, read as a D/I letter, inside the block.
+STRAY_LETTER_BLOCK = (_left_sale(1, "84,051") + _left_sale(7, "86,670") + [T("di", "D", 12)] + _left_sale(13, "65,040")
+                      + _owned_column(18, ["170,156,351", "170,069,681", "170,004,641"]))
+
+
+@pytest.mark.parametrize("prices", [
+    _trailing(24, [("price", "904.03", "(1)"), ("price", "905.96", "(3)"), ("price", "907.05", "(4)")]),
+    _trailing(24, [("price", "904.03", None), ("price", "905.96", None), ("price", "907.05", None)]),
+])
+def test_assemble_reads_a_block_past_a_stray_letter_among_its_rows(prices):
+    got = assemble(STRAY_LETTER_BLOCK + prices)["non_derivative_transactions"]
+    assert [(r["shares"], r["acquired_disposed"], r["price_per_share"], r["shares_owned_following"],
+             r["direct_or_indirect"]) for r in got] == [
+        (84051, "D", 904.03, 170156351, "I"), (86670, "D", 905.96, 170069681, "I"), (65040, "D", 907.05, 170004641, "I")]
+
+
 # Cut down from plain pdftotext of a real filing's long Table I (Tesla): a page's block of
 # rows comes after the last amounts owned of the page before, a column of them; the block's
 # own columns still go to its rows.
