@@ -1089,6 +1089,13 @@ def _stray_letter(row):
             and letter.pieces[0].line > row.values["ad"].pieces[-1].line)
 
 
+def _letter_below_last_row(row, piece):
+    """Whether the piece is a lone ``A`` or ``D`` read as a D/I letter on the line right
+    below the row's A/D letter (``32,830 D`` / ``D``)."""
+    return (piece.label == "di" and piece.text in ("A", "D") and "ad" in row.values
+            and 0 < piece.line - row.values["ad"].pieces[-1].line <= 2)
+
+
 def _last_label(row):
     """The label of the row's last piece in text order, or None."""
     pieces = [p for v in row.values.values() for p in v.pieces]
@@ -1151,7 +1158,9 @@ def _letters_after_owned(pieces):
 def _rows_and_columns(pieces, left, trailing):
     """The rows of the pieces up to the last of a ``left`` label, each given its values of
     the ``trailing`` columns after them, or None. Where a column of D/I letters follows,
-    the rows' letters read as D/I letters are their A/D letters or stray (dropped)."""
+    the rows' letters read as D/I letters are their A/D letters or stray (dropped), as is
+    a letter opening the columns right below the last row's A/D letter where the column
+    of letters has one more than the rows."""
     last_left = max((k for k, (p, mark) in enumerate(pieces) if not mark and p.label in left), default=len(pieces))
     split = next((k for k in range(last_left + 1, len(pieces)) if not pieces[k][1]), None)
     if split is None:
@@ -1160,6 +1169,8 @@ def _rows_and_columns(pieces, left, trailing):
     if len(rows) < 2 or any("title" not in row.values for row in rows):
         return None
     columns, marks_of = _columns(pieces[split:])
+    if len(columns.get("di", [])) == len(rows) + 1 and _letter_below_last_row(rows[-1], pieces[split][0]):
+        columns, marks_of = _columns(pieces[split + 1:])
     if "di" in columns:
         _letters_as_ad(rows)
         for row in rows:

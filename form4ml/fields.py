@@ -3471,8 +3471,9 @@ def repair_owned_letter_runs(tokens, tags, confidences, line_zones):
     next rows' amounts owned and letters while Table I has fewer amounts owned than
     titles (plain ``pdftotext`` of a long table prints a page's amounts owned and their
     letters as one column after the rows' left-hand cells: ``167,404,538`` / ``I`` /
-    ``167,403,742`` / ``I`` ..., the CRF reading the first pair). Tags fixed in place,
-    with the confidence of the pair read."""
+    ``167,403,742`` / ``I`` ..., the CRF reading the first pair; a line of marks alone
+    between pairs goes on the run). Tags fixed in place, with the confidence of the pair
+    read."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     missing = _shortfall(tags, by_line, "B-title", "B-owned")
     below = dict(_next_lines(by_line))
@@ -3480,7 +3481,7 @@ def repair_owned_letter_runs(tokens, tags, confidences, line_zones):
         if missing <= 0 or not _owned_pair(tokens, tags, by_line, line, below, read=True):
             continue
         conf = confidences[by_line[line][0]]
-        line = below.get(below[line])
+        line = _past_mark_lines(tokens, by_line, below, below.get(below[line]))
         while missing > 0 and line in below and _owned_pair(tokens, tags, by_line, line, below, read=False):
             amount, letter = by_line[line][0], by_line[below[line]][0]
             tags[amount], tags[letter] = "B-owned", "B-di"
@@ -3488,7 +3489,16 @@ def repair_owned_letter_runs(tokens, tags, confidences, line_zones):
             for i in by_line[line][1:]:
                 tags[i], confidences[i] = "B-fn_mark", conf
             missing -= 1
-            line = below.get(below[line])
+            line = _past_mark_lines(tokens, by_line, below, below.get(below[line]))
+
+
+def _past_mark_lines(tokens, by_line, below, line):
+    """The first line from ``line`` on that holds more than footnote marks: a mark of the
+    price column printed in the column of amounts owned (``(12)`` / ``168,160,765`` /
+    ``I``) does not end it."""
+    while line in below and _marks_only(tokens, by_line[line]):
+        line = below[line]
+    return line
 
 
 def _owned_pair(tokens, tags, by_line, line, below, read):

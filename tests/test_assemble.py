@@ -1734,12 +1734,18 @@ STRAY_LETTER_BLOCK = (_left_sale(1, "84,051") + _left_sale(7, "86,670") + [T("di
                       + _owned_column(18, ["170,156,351", "170,069,681", "170,004,641"]))
 
 
-@pytest.mark.parametrize("prices", [
-    _trailing(24, [("price", "904.03", "(1)"), ("price", "905.96", "(3)"), ("price", "907.05", "(4)")]),
-    _trailing(24, [("price", "904.03", None), ("price", "905.96", None), ("price", "907.05", None)]),
+# Or below the block's last A/D letter, opening its columns.
+STRAY_LETTER_LAST = (_left_sale(1, "84,051") + _left_sale(6, "86,670") + _left_sale(11, "65,040") + [T("di", "D", 16)]
+                     + _owned_column(17, ["170,156,351", "170,069,681", "170,004,641"]))
+
+
+@pytest.mark.parametrize("pieces", [
+    STRAY_LETTER_BLOCK + _trailing(24, [("price", "904.03", "(1)"), ("price", "905.96", "(3)"), ("price", "907.05", "(4)")]),
+    STRAY_LETTER_BLOCK + _trailing(24, [("price", "904.03", None), ("price", "905.96", None), ("price", "907.05", None)]),
+    STRAY_LETTER_LAST + _trailing(23, [("price", "904.03", None), ("price", "905.96", None), ("price", "907.05", None)]),
 ])
-def test_assemble_reads_a_block_past_a_stray_letter_among_its_rows(prices):
-    got = assemble(STRAY_LETTER_BLOCK + prices)["non_derivative_transactions"]
+def test_assemble_reads_a_block_past_a_stray_letter_among_its_rows(pieces):
+    got = assemble(pieces)["non_derivative_transactions"]
     assert [(r["shares"], r["acquired_disposed"], r["price_per_share"], r["shares_owned_following"],
              r["direct_or_indirect"]) for r in got] == [
         (84051, "D", 904.03, 170156351, "I"), (86670, "D", 905.96, 170069681, "I"), (65040, "D", 907.05, 170004641, "I")]

@@ -3845,14 +3845,16 @@ def test_repair_reads_an_ad_letter_between_title_and_date_as_the_code(between, t
 # Cut down from plain pdftotext of a real filing's Table I (Tesla, a page of sales held by
 # a trust): the rows' amounts owned and D/I letters printed as one column after their
 # left-hand cells, the CRF reading the first pair only
-@pytest.mark.parametrize("rows, tags", [
-    (2, ["B-owned", "B-di", "B-owned", "B-di"]),
+@pytest.mark.parametrize("rows, between, tags", [
+    (2, "", ["B-owned", "B-di", "B-owned", "B-di"]),
     # as many amounts owned read as titles: the lines are something else
-    (1, ["B-owned", "B-di", "O", "O"]),
+    (1, "", ["B-owned", "B-di", "O", "O"]),
+    # a price's mark printed in the column between two pairs goes on the run
+    (2, "(12)\n\n", ["B-owned", "B-di", "B-owned", "B-di"]),
 ])
-def test_repair_reads_a_column_of_amounts_owned_and_letters(rows, tags):
+def test_repair_reads_a_column_of_amounts_owned_and_letters(rows, between, tags):
     sale = "Common Stock\n\n11/10/2021\n\nS\n\n400 D\n\n"
-    text = sale * rows + "167,404,538\n\nI\n\n167,403,742\n\nI\n\nby Trust"
+    text = sale * rows + f"167,404,538\n\nI\n\n{between}167,403,742\n\nI\n\nby Trust"
     crf = {"Common": "B-title", "Stock": "I-title", "11/10/2021": "B-tx_date", "S": "B-code", "400": "B-shares",
            "D": "B-ad", "by": "B-nature", "Trust": "I-nature"}
     def tagged(tokens):
