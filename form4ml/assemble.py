@@ -1226,14 +1226,21 @@ def _lined_up(values, anchors):
     line with a value of the ``anchors`` column takes that value's place and the others
     fill the places left in text order: plain ``pdftotext`` prints a long table's prices
     as a column but one row's price on its amount owned's line (``$ 1,070.48 (8)
-    2,130,481``), in text order before the prices of the rows above it. As they came
+    2,130,481``) or right above it, in text order before the prices of the rows above it. As they came
     where the counts differ or two values share an anchor's line."""
     place_of = {anchor.pieces[0].line: k for k, anchor in enumerate(anchors)}
-    placed = {place_of[v.pieces[0].line]: v for v in values if v.pieces[0].line in place_of}
-    if len(values) != len(anchors) or len(placed) != sum(v.pieces[0].line in place_of for v in values):
+    anchor_of = {id(v): _anchor_line(v.pieces[-1].line, place_of) for v in values}
+    placed = {place_of[anchor_of[id(v)]]: v for v in values if anchor_of[id(v)] is not None}
+    if len(values) != len(anchors) or len(placed) != sum(line is not None for line in anchor_of.values()):
         return values
-    rest = iter(v for v in values if v.pieces[0].line not in place_of)
+    rest = iter(v for v in values if anchor_of[id(v)] is None)
     return [placed[k] if k in placed else next(rest) for k in range(len(values))]
+
+
+def _anchor_line(line, place_of):
+    """The anchor's line a value on ``line`` goes with: its own, else the first of the
+    two lines below it (``$ 1,129.88`` / ``168,160,665``), else None."""
+    return next((n for n in (line, line + 1, line + 2) if n in place_of), None)
 
 
 def _columns(pieces):

@@ -1772,6 +1772,10 @@ def _owned_and_price(line, owned, price):
     SALES + _trailing(16, [("price", "904.03", None), ("owned", "170,156,351", None), ("di", "D", None),
                            ("owned", "170,069,681", None), ("di", "D", None)])
     + _owned_and_price(26, "170,004,641", "907.05") + _trailing(28, [("price", "905.96", "(3)")]),
+    # ... or on the line right above it
+    SALES + _trailing(16, [("price", "904.03", None), ("owned", "170,156,351", None), ("di", "D", None),
+                           ("owned", "170,069,681", None), ("di", "D", None)])
+    + [T("price", "907.05", 26), T("owned", "170,004,641", 27), T("di", "D", 28)] + _trailing(30, [("price", "905.96", "(3)")]),
     # the first row's price on its line: the column keeps its order
     SALES + _owned_and_price(16, "170,156,351", "904.03") + _trailing(18, [
         ("owned", "170,069,681", None), ("di", "D", None), ("owned", "170,004,641", None), ("di", "D", None),
