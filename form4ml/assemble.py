@@ -707,14 +707,16 @@ MAX_CENTRED_HEAD_LINES = 4      # and one centred on the row's short cells
 def rebuilt_rows(rows):
     """The rows as text order gave them, rebuilt where a layout printed a table in
     columns or blocks, in this order: right-hand columns printed one after another below
-    a block of rows, the ownership column printed last, a column of
+    a block of rows, the ownership column printed last, A/D letters printed below a
+    block of rows, a column of
     natures below a block of rows, tables read column by column, cells raised above their
     row's title, tall cells' heads and split rows, tables read block by block, Table II's
     right-hand cells printed after the table, marks printed after a table, natures
     printed above an indirect row's line, stacks of tall natures cut where each is centred
     on its row, amounts owned printed apart from their transactions, cells read several
     times over, natures read a row too high."""
-    rows = spread_nature_column(spread_ownership_column(read_trailing_columns(join_centred_tails(rows))))
+    rows = spread_ownership_column(read_trailing_columns(join_centred_tails(rows)))
+    rows = spread_nature_column(give_fallen_letters(rows))
     rows = attach_trailing_cells(pair_block_rows(mend_rows(lower_raised_cells(read_columns(rows)))))
     rows = split_nature_stacks(lower_raised_natures(_rebuild_runs(rows, _spread_trailing_marks)))
     return lower_shifted_natures(split_repeated_cells(join_apart_amounts(rows)))
@@ -1351,6 +1353,58 @@ def _spread_column(run):
         if not any(held_by is k for k in kept):     # a row of the column alone: its marks are the nature's
             row.marks += held_by.marks
     return kept
+
+
+def give_fallen_letters(rows):
+    """Each row of lone A/D letters (each on a line of its own, read as A/D or D/I
+    letters) right after a block of Table I's titled rows printed one by one (each with
+    its amount owned), where as many of those rows lack an A/D letter, given to them in
+    order: plain ``pdftotext`` prints the letters
+    that fell off their amounts' lines below a long table's page (``5,300`` ... ``1,738``
+    ... ``I`` / ``D`` / ``D`` / ``by Trust`` ...). A nature the letters' row took (the
+    first of a column of natures) goes to the block's last row, as it would have."""
+    return _rebuild_runs(rows, _fallen_letters)
+
+
+def _fallen_letters(run):
+    if run[0].table != "table1":
+        return None
+    out, changed = list(run), False
+    for k in range(len(out) - 1, 0, -1):
+        letters = _lone_letters(out[k])
+        if not letters:
+            continue
+        start = k
+        while start > 0 and "title" in out[start - 1].values:
+            start -= 1
+        block = out[start:k]
+        lacking = [row for row in block if "shares" in row.values and "ad" not in row.values]
+        if (len(lacking) != len(letters) or not block or any("owned" not in row.values for row in block)
+                or "nature" in out[k - 1].values and "nature" in out[k].values):
+            continue
+        for row, piece in zip(lacking, letters):
+            row.values["ad"] = Value([replace(piece, label="ad")])
+        if "nature" in out[k].values:
+            out[k - 1].values["nature"] = out[k].values["nature"]
+            out[k - 1].marks += out[k].marks
+        del out[k]
+        changed = True
+    return out if changed else None
+
+
+def _lone_letters(row):
+    """The row's letter pieces in text order where it holds only ``A``/``D`` letters read
+    as A/D or D/I letters, each alone on its line (and maybe a nature after them), else
+    an empty list."""
+    if not row.values.keys() & {"ad", "di"} or row.values.keys() - {"ad", "di", "nature"}:
+        return []
+    letters = sorted((p for label in ("ad", "di") if label in row.values for p in row.values[label].pieces), key=_place)
+    nature = row.values.get("nature")
+    if (any(p.text not in ("A", "D") for p in letters) or len({p.line for p in letters}) != len(letters)
+            or nature and _place(nature.pieces[0]) < _place(letters[-1])
+            or any(m.line in {p.line for p in letters} for m in row.marks)):
+        return []
+    return letters
 
 
 def spread_nature_column(rows):

@@ -1558,6 +1558,26 @@ def test_assemble_gives_a_column_of_natures_below_a_block_of_rows_to_the_rows_in
     assert [(r["nature_of_ownership"], r["footnote_ids"]) for r in got] == rows
 
 
+def _without_ad(pieces):
+    return [p for p in pieces if p.label != "ad"]
+
+
+# Cut down from plain pdftotext of a real filing's long Table I (Tesla): two rows' A/D
+# letters fell off their amounts' lines and stand, a line each, after the page's last row,
+# before the page's natures (the CRF reading one as a D/I letter).
+@pytest.mark.parametrize("letters", [
+    [T("ad", "D", 19), T("di", "D", 20)],
+    [T("di", "D", 19), T("ad", "D", 20)],
+])
+def test_assemble_gives_letters_below_a_page_of_rows_to_the_rows_lacking_one(letters):
+    pieces = (_sale(1, "(9)") + _without_ad(_sale(7, "(10)")) + _without_ad(_sale(13, "(11)")) + letters
+              + _trust(21) + _trust(23) + _trust(25))
+    got = assemble(pieces, ad_by_code={})["non_derivative_transactions"]
+    assert [(r["acquired_disposed"], r["direct_or_indirect"], r["nature_of_ownership"], r["footnote_ids"])
+            for r in got] == [("D", "I", "by Trust", ["F9", "F2"]), ("D", "I", "by Trust", ["F10", "F2"]),
+                              ("D", "I", "by Trust", ["F11", "F2"])]
+
+
 # Cut down from plain pdftotext of a real filing's long Table I: a page's rows end in
 # ``I``, then the page's direct holding (its title and amount), then the page's natures,
 # ``by Trust`` / ``(2)`` once a row, then the holding's letter.
