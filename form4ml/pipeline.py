@@ -131,6 +131,7 @@ TAG_REPAIRS = (
     (fields.repair_centred_nature_lines, ("confidences", "zones")),
     (fields.repair_second_ownership_numbers, ("confidences",)),
     (fields.repair_repeated_title_lines, ("confidences", "zones")),
+    (fields.repair_untagged_holding_lines, ("confidences", "zones")),
     (fields.repair_code_columns, ("confidences", "zones")),
     (fields.repair_derivative_ad_letters, ("zones",)),
     (fields.repair_codes_after_dates, ("confidences", "zones")),

@@ -3865,6 +3865,24 @@ def test_repair_reads_a_column_of_amounts_owned_and_letters(rows, between, tags)
     assert [tag for t, tag in zip(tokens, got) if t.text in ("167,404,538", "167,403,742", "I")] == tags
 
 
+# Cut down from plain pdftotext of a real filing's holdings list (Sequoia funds): a row
+# printed amount first, then its title and letter, all left ``O`` by the CRF
+@pytest.mark.parametrize("title, tags", [
+    ("Class A Common Stock", ["B-owned", "B-title", "B-di"]),
+    # words Table I reads as no title: the lines are something else
+    ("Class B Common Stock", ["O", "O", "O"]),
+])
+def test_repair_reads_a_holding_printed_amount_first(title, tags):
+    text = f"Class A Common Stock\n\n11,388\n\nI\n\n171\n\n{title}\n\nI\n\nBy Trust"
+    def tagged(tokens):
+        first_i = next(k for k, t in enumerate(tokens) if t.text == "I")
+        crf = {"11,388": "B-owned", "By": "B-nature", "Trust": "I-nature"}
+        return (["B-title", "I-title", "I-title", "I-title"] + [crf.get(t.text, "O") for t in tokens[4:first_i]]
+                + ["B-di"] + [crf.get(t.text, "O") for t in tokens[first_i + 1:]])
+    tokens, got = _repaired(fields.repair_untagged_holding_lines, text, tagged, "table1")
+    assert [got[k] for k in (6, 7, 11)] == tags      # 171, the title's first word, its letter
+
+
 # Cut down from plain pdftotext of the same filing: its column of prices, the first read
 # as an amount of shares
 @pytest.mark.parametrize("below, tag", [
