@@ -3472,24 +3472,46 @@ def repair_owned_letter_runs(tokens, tags, confidences, line_zones):
     titles (plain ``pdftotext`` of a long table prints a page's amounts owned and their
     letters as one column after the rows' left-hand cells: ``167,404,538`` / ``I`` /
     ``167,403,742`` / ``I`` ..., the CRF reading the first pair; a line of marks alone
-    between pairs goes on the run). Tags fixed in place, with the confidence of the pair
-    read."""
+    between pairs goes on the run). A run of such pairs the CRF read none of is read too
+    where it is a column (``MIN_COLUMN_LINES`` pairs or more). Tags fixed in place, with
+    the confidence of the pair read (the least of the table's amounts owned)."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     missing = _shortfall(tags, by_line, "B-title", "B-owned")
     below = dict(_next_lines(by_line))
     for line in list(below):
-        if missing <= 0 or not _owned_pair(tokens, tags, by_line, line, below, read=True):
-            continue
-        conf = confidences[by_line[line][0]]
+        if missing > 0 and _owned_pair(tokens, tags, by_line, line, below, read=True):
+            start = _past_mark_lines(tokens, by_line, below, below.get(below[line]))
+            missing -= _read_owned_pairs(tokens, tags, confidences, by_line, below, start, missing,
+                                         confidences[by_line[line][0]])
+    read = [confidences[i] for run in by_line.values() for i in run if tags[i] == "B-owned"]
+    for line in list(below):
+        if missing > 0 and read and _unread_owned_run(tokens, tags, by_line, below, line):
+            missing -= _read_owned_pairs(tokens, tags, confidences, by_line, below, line, missing, min(read))
+
+
+def _unread_owned_run(tokens, tags, by_line, below, line):
+    """Whether ``MIN_COLUMN_LINES`` pairs left ``O`` open at ``line``, one a block apart
+    from the next: a page's column of amounts owned the CRF read none of."""
+    for _ in range(MIN_COLUMN_LINES):
+        if line not in below or not _owned_pair(tokens, tags, by_line, line, below, read=False):
+            return False
+        line = below.get(below[line])
+    return True
+
+
+def _read_owned_pairs(tokens, tags, confidences, by_line, below, line, most, conf):
+    """Read the pairs left ``O`` from ``line`` on, at most ``most``, as amounts owned and
+    their letters with confidence ``conf``; how many."""
+    done = 0
+    while done < most and line in below and _owned_pair(tokens, tags, by_line, line, below, read=False):
+        amount, letter = by_line[line][0], by_line[below[line]][0]
+        tags[amount], tags[letter] = "B-owned", "B-di"
+        confidences[amount] = confidences[letter] = conf
+        for i in by_line[line][1:]:
+            tags[i], confidences[i] = "B-fn_mark", conf
+        done += 1
         line = _past_mark_lines(tokens, by_line, below, below.get(below[line]))
-        while missing > 0 and line in below and _owned_pair(tokens, tags, by_line, line, below, read=False):
-            amount, letter = by_line[line][0], by_line[below[line]][0]
-            tags[amount], tags[letter] = "B-owned", "B-di"
-            confidences[amount] = confidences[letter] = conf
-            for i in by_line[line][1:]:
-                tags[i], confidences[i] = "B-fn_mark", conf
-            missing -= 1
-            line = _past_mark_lines(tokens, by_line, below, below.get(below[line]))
+    return done
 
 
 def _past_mark_lines(tokens, by_line, below, line):

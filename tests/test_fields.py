@@ -3865,6 +3865,26 @@ def test_repair_reads_a_column_of_amounts_owned_and_letters(rows, between, tags)
     assert [tag for t, tag in zip(tokens, got) if t.text in ("167,404,538", "167,403,742", "I")] == tags
 
 
+# Cut down from plain pdftotext of a real filing's long Table I (Tesla): a page's column of
+# amounts owned and letters after its prices, the CRF reading none of the pairs (but an
+# amount owned elsewhere in the table)
+@pytest.mark.parametrize("pairs, tags", [
+    (3, ["B-owned", "B-di"] * 3),
+    # two pairs are no column to read without a pair read
+    (2, ["O", "O"] * 2),
+])
+def test_repair_reads_a_column_of_amounts_owned_none_of_which_was_read(pairs, tags):
+    sale = "Common Stock\n\n11/10/2021\n\nS\n\n400 D\n\n$ 1,062.527\n\n"
+    column = "".join(f"167,10{k},045\n\nI\n\n" for k in range(pairs))
+    text = sale * 4 + column + "1,220,481\n\nD"
+    crf = {"Common": "B-title", "Stock": "I-title", "11/10/2021": "B-tx_date", "S": "B-code", "400": "B-shares",
+           "D": "B-ad", "1,062.527": "B-price", "1,220,481": "B-owned"}
+    def tagged(tokens):
+        return [crf.get(t.text, "O") if k < len(tokens) - 1 else "B-di" for k, t in enumerate(tokens)]
+    tokens, got = _repaired(fields.repair_owned_letter_runs, text, tagged, "table1")
+    assert [tag for t, tag in zip(tokens, got) if t.text.startswith("167,10") or t.text == "I"] == tags
+
+
 # Cut down from plain pdftotext of a real filing's holdings list (Sequoia funds): a row
 # printed amount first, then its title and letter, all left ``O`` by the CRF
 @pytest.mark.parametrize("title, tags", [
