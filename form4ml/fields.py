@@ -2532,24 +2532,33 @@ def repair_underlying_title_columns(tokens, tags, line_zones):
     codes and amounts, then their underlying titles, then the rest): a second run of
     titles after the rows' dates, codes or amounts, as long as the run of titles the
     table opens with (two or more) and followed by an underlying amount (not a new row's
-    price or date), is the rows' underlying titles, however the CRF read each. Tags fixed
-    in place."""
+    price or date), is the rows' underlying titles, however the CRF read each; so for each
+    block of rows so printed (plain ``pdftotext``: two rows at a time). Tags fixed in
+    place."""
     values = _text_values(tokens, tags, line_zones, "table2")
-    opening = list(takewhile(lambda v: v[0] == "title", values))
-    if len(opening) < 2:
-        return
-    rest = values[len(opening):]
+    k = 0
+    while k < len(values):
+        opening = list(takewhile(lambda v: v[0] == "title", values[k:]))
+        k += len(opening) or 1
+        if len(opening) >= 2:
+            k += _underlying_run(tags, values[k:], len(opening))
+
+
+def _underlying_run(tags, rest, rows):
+    """Retag the run of ``rows`` titles after the block's left-hand values, followed by an
+    underlying amount, as underlying titles; how many values were read past (0 if none)."""
     start = next((k for k, v in enumerate(rest) if v[0] in ("title", "und_title")
                   and any(u[0] in LEFT_OF_UNDERLYING_LABELS for u in rest[:k])), None)
     if start is None:
-        return
+        return 0
     run = list(takewhile(lambda v: v[0] in ("title", "und_title"), rest[start:]))
     after = rest[start + len(run)][0] if start + len(run) < len(rest) else None
-    if len(run) != len(opening) or after != "und_shares":
-        return
+    if len(run) != rows or after != "und_shares":
+        return 0
     for _, idx in run:
         for i in idx:
             tags[i] = tags[i][:2] + "und_title"
+    return start + len(run)
 
 
 LEFT_OF_UNDERLYING_LABELS = frozenset(tag[2:] for tag in LEFT_OF_UNDERLYING)

@@ -1408,6 +1408,9 @@ COLUMN_TITLES = [("Restricted Stock Unit", "title"), ("Class B Common Stock", "t
     (COLUMN_TITLES + [("02/02/2012", "tx_date")], ["Class", "A", "Common", "Stock"]),
     # not as many as the titles the table opens with
     (COLUMN_TITLES[:8] + COLUMN_TITLES[9:] + [("30,717", "und_shares")], ["Class", "A", "Common", "Stock"]),
+    # a block of two rows so printed after a row of its own (plain pdftotext, Sequoia)
+    ([("0", "owned"), ("I", "di")] + COLUMN_TITLES + [("30,717", "und_shares")],
+     ["Class", "B", "Common", "Stock", "Class", "A", "Common", "Stock"]),
 ])
 def test_repair_reads_a_column_of_titles_after_the_rows_amounts_as_underlying_titles(cells, underlying):
     tokens = tokenize("\n".join(text for text, _ in cells))
