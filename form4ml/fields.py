@@ -1366,6 +1366,7 @@ DERIVATIVE_END = re.compile(r"^(?:units?|options?|warrants?|rights?)$", re.I)
 
 
 NATURE_HEAD = re.compile(r"^(?:By|Held|Through|See|Via|Trust|Spouse|IRA|401)", re.I)
+NATURE_WORD_OPENING = re.compile(r"^(?:By|Held|Through|See|Via)$", re.I)     # never a nature's later word
 
 
 def repair_nature_openings(tokens, tags, confidences, line_zones):
@@ -2027,20 +2028,25 @@ def repair_untagged_natures(tokens, tags, confidences, line_zones):
     """A nature of ownership the CRF left ``O`` whole, centred on its row right of the
     row's ``I`` (``pdftotext -layout``: ``By The`` / ``Founders`` / ``Fund IV`` / the row's
     line / ``Principals`` / ``Fund, LP`` / ``(8)``): the untagged last cells right of the
-    letter on the lines next to the row's line, up to a blank line either way, are the
-    row's nature where the top one opens as a nature does (marks in it the row's). Lines
+    letter on the lines next to the row's line, up to a blank line either way, with the
+    words right of the letter on the row's line (``I      Venture``), are the row's
+    nature where the top one opens as a nature does (marks in it the row's). Lines
     printing nothing in that column are passed over. Tags fixed in place, with the
     letter's confidence."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     spaced = {line: idx for line, idx in by_line.items() if tokens[idx[-1]].cell == 0}
     for line, idx in spaced.items():
         letter = _letter_i(tokens, tags, idx)
-        if letter is None or any(tags[i].endswith("-nature") for i in idx) or idx[-1] != letter:
+        if letter is None or any(tags[i].endswith("-nature") for i in idx):
             continue
         right = tokens[letter].col + len(tokens[letter].text) + MIN_CELL_GAP
+        middle = idx[idx.index(letter) + 1:]
+        if middle and (any(tags[i] != "O" or VALUE.match(tokens[i].text) for i in middle)
+                       or tokens[middle[0]].col < right or not tokens[middle[0]].text[:1].isalpha()):
+            continue
         above = _column_cells(tokens, tags, spaced, range(line - 1, line - 1 - MAX_HEAD_GAP, -1), right)
         below = _column_cells(tokens, tags, spaced, range(line + 1, line + 1 + MAX_HEAD_GAP), right)
-        cells = above[::-1] + below
+        cells = above[::-1] + ([middle] if middle else []) + below
         if not cells or not NATURE_HEAD.match(tokens[cells[0][0]].text):
             continue
         words = [i for cell in cells for i in cell if not MARK.match(tokens[i].text)]
@@ -2052,8 +2058,10 @@ def repair_untagged_natures(tokens, tags, confidences, line_zones):
 
 def _column_cells(tokens, tags, spaced, lines, right):
     """The untagged last cells starting right of column ``right`` on ``lines`` (nearest
-    first), up to a blank line or a line whose last cell is tagged or holds an amount."""
-    cells = []
+    first), up to a blank line or a line whose last cell is tagged or holds an amount,
+    and up to a nature's opening word (``By``): going up it is the cell's top, going down
+    the next row's nature (stacked natures a blank line apart from none)."""
+    cells, up = [], lines.step < 0
     for line in lines:
         if line not in spaced:
             break
@@ -2062,7 +2070,12 @@ def _column_cells(tokens, tags, spaced, lines, right):
             continue
         if any(tags[i] != "O" for i in cell) or any(VALUE.match(tokens[i].text) for i in cell):
             break
+        opens = NATURE_WORD_OPENING.match(tokens[cell[0]].text) is not None
+        if opens and not up:
+            break
         cells.append(cell)
+        if opens:
+            break
     return cells
 
 

@@ -2834,6 +2834,29 @@ def test_repair_reads_an_untagged_nature_centred_on_its_row(head, di, tags):
     assert [tag for t, tag in zip(tokens, got) if t.line in (1, 3)] == tags
 
 
+# Cut down from pdftotext -layout of a real filing's Table II (Sequoia funds): tall natures
+# centred on their rows, a word of each on its row's line right of the I, the second
+# opening on the line right below the first's end
+def _stacked_row(amount):
+    pad = " " * 40
+    return ([pad + "By", pad + "Sequoia", "Series C" + " " * 32 + "Capital",
+             f"Preferred   {amount}    0       I      Venture", pad + "Partners", pad + "Fund, LP"])
+
+
+STACKED_NATURES = "\n".join(["", *_stacked_row("404,743"), *_stacked_row("81,699"), " " * 40 + "(2)"])
+
+
+def test_repair_reads_untagged_natures_stacked_on_their_rows():
+    crf = {"Series": "B-title", "C": "I-title", "Preferred": "I-title", "404,743": "B-shares", "81,699": "B-shares",
+           "0": "B-owned", "I": "B-di"}
+    tokens, got = _repaired(fields.repair_untagged_natures, STACKED_NATURES,
+                            lambda tokens: [crf.get(t.text, "O") for t in tokens], "table2")
+    natures = [[t.text for t, tag in zip(tokens, got) if t.line in lines and tag.endswith("nature")]
+               for lines in (range(0, 7), range(7, 13))]
+    assert natures == [["By", "Sequoia", "Capital", "Venture", "Partners", "Fund", ",", "LP"]] * 2
+    assert [tag for t, tag in zip(tokens, got) if t.text == "By"] == ["B-nature", "B-nature"]
+
+
 # Cut down from pdfplumber of a real filing's Table I row (tab-separated cells): the CRF
 # left the price, its mark and the amount owned untagged
 PLUMBER_SALE_ROW = "Class A Common Stock\t07/27/2018\t\tS(1)\t\t15\tD\t$ {price} (11)\t{owned}\t{di}\tBy The Founders"
