@@ -1849,7 +1849,8 @@ def repair_nature_heads(tokens, tags, confidences, line_zones):
         if not tags[first].endswith("-nature") or NATURE_HEAD.match(tokens[first].text) or _nature_above(
                 tokens, tags, spaced, line, first):
             continue
-        head = _head_lines(tokens, tags, spaced, line, tokens[first].col)
+        head = (_head_lines(tokens, tags, spaced, line, tokens[first].col)
+                or _centred_head_lines(tokens, tags, by_line, spaced, line, first))
         if head:
             run = [i for above in head for i in above] + [first]
             for k, i in enumerate(run):
@@ -2104,6 +2105,31 @@ def _head_lines(tokens, tags, spaced, line, col):
         elif last.col + len(last.text) > col - WRAP_COLUMN_SLACK:
             return None
     return None
+
+
+def _centred_head_lines(tokens, tags, by_line, spaced, line, first):
+    """The untagged last cells, top first, in the nature's column on the lines right above
+    ``line`` up to a blank line, where with them the nature is centred on its row's line
+    (the line of its ``I``, as many lines above as below, or one more): a tall nature
+    whose head opens with a name (``Sequoia`` / ``Capital`` / ``U.S.`` / the row's line
+    ``... I Growth`` / ``Fund IV,`` / ``L.P. (3)``); else None."""
+    cells, above = [], line - 1
+    while above in spaced and len(cells) < MAX_HEAD_GAP:
+        cell = line_cells(tokens, spaced[above])[-1]
+        if (abs(tokens[cell[0]].col - tokens[first].col) > WRAP_COLUMN_SLACK or any(tags[i] != "O" for i in cell)
+                or not all(_nature_word(tokens, tags, i) for i in cell)):
+            return None
+        cells.insert(0, cell)
+        above -= 1
+    if not cells or above in by_line:
+        return None
+    bottom = line       # down to the nature's mark, which ends it
+    while (bottom + 1 in spaced and tags[spaced[bottom][-1]] != "B-fn_mark"
+           and tags[spaced[bottom + 1][-1]] in ("I-nature", "B-fn_mark")):
+        bottom += 1
+    top = line - len(cells)
+    row = next((n for n in range(line, bottom + 1) if _letter_i(tokens, tags, by_line[n]) is not None), None)
+    return cells if row is not None and 0 <= (row - top) - (bottom - row) <= 1 else None
 
 
 def _head_cell(label, cells):

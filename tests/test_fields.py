@@ -1743,6 +1743,27 @@ NATURE_HEAD_ABOVE = ("                                                     By Th
                      "                                                     Trust")
 
 
+# Cut down from pdftotext -layout of a real filing's Table I (Sequoia funds): a tall
+# nature opening with a name, centred on its row, the CRF reading it from its third line
+NAMED_NATURE = "\n".join(["{above}", " " * 40 + "Sequoia", " " * 40 + "Capital", "3,465" + " " * 35 + "US",
+                          "Common Stock   858,081   I" + " " * 14 + "Growth", " " * 40 + "Fund IV", " " * 40 + "LP (3)"])
+
+
+@pytest.mark.parametrize("above, nature", [
+    ("", ["Sequoia", "Capital", "US", "Growth", "Fund", "IV", "LP"]),
+    # a heading's line right above: no blank line closes the head
+    (" " * 40 + "Ownership", ["US", "Growth", "Fund", "IV", "LP"]),
+])
+def test_repair_gives_a_centred_nature_its_named_head_above(above, nature):
+    crf = {"Common": "B-title", "Stock": "I-title", "858,081": "B-owned", "I": "B-di", "US": "B-nature",
+           "Growth": "I-nature", "Fund": "I-nature", "IV": "I-nature", "LP": "I-nature",
+           "(3)": "B-fn_mark", "3,465": "B-shares"}
+    tokens, tags = _repaired(fields.repair_nature_heads, NAMED_NATURE.format(above=above),
+                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
+    assert tags[[t.text for t in tokens].index(nature[0])] == "B-nature"
+
+
 @pytest.mark.parametrize("text, tail, nature", [
     (NATURE_HEAD_ABOVE, "B-nature", ["By", "The", "GWL", "Living", "Trust"]),
     (NATURE_HEAD_ABOVE, "I-nature", ["By", "The", "GWL", "Living", "Trust"]),
