@@ -1614,13 +1614,22 @@ def _price_mark_column(rows, runs):
     """A column of mark lines among the last row's cells with one line for each row whose
     price stands before it in the text, and those rows, else (None, None): the
     weighted-average price notes of a page's rows, printed after its prices, which the
-    rows above took without marks (no row's price has one already)."""
+    rows above took without marks (no row's price has one already). Where the lines are
+    fewer than those rows, the rows of the last one's code (a page's sales after an
+    exercise at a set price)."""
     for lines, _ in runs:
         start = lines[0][0].start
         priced = [r for r in rows if "price" in r.values and r.values["price"].pieces[0].start < start]
+        if len(lines) != len(priced) and priced:     # the notes of the sales, not of an exercise above them
+            priced = [r for r in priced if _printed_code(r) == _printed_code(priced[-1])]
         if len(lines) == len(priced) >= MIN_MARK_COLUMN and not any(map(_marked_price, priced)):
             return lines, priced
     return None, None
+
+
+def _printed_code(row):
+    """The row's transaction code as printed, or None."""
+    return "".join(row.values["code"].texts) if "code" in row.values else None
 
 
 def _column_parts(lines, rows):
