@@ -1602,6 +1602,7 @@ def _spread_trailing_marks(run):
 
 
 MIN_MARK_COLUMN = 3     # marks lines of a column printed after a page of rows, not the row's own
+MIN_PRICE_MARK_COLUMN = 2   # and before its last price, where no price has a mark of its own
 
 
 def _marked_price(row):
@@ -1622,7 +1623,7 @@ def _price_mark_column(rows, runs):
         priced = [r for r in rows if "price" in r.values and r.values["price"].pieces[0].start < start]
         if len(lines) != len(priced) and priced:     # the notes of the sales, not of an exercise above them
             priced = [r for r in priced if _printed_code(r) == _printed_code(priced[-1])]
-        if len(lines) == len(priced) >= MIN_MARK_COLUMN and not any(map(_marked_price, priced)):
+        if len(lines) == len(priced) >= MIN_PRICE_MARK_COLUMN and not any(map(_marked_price, priced)):
             return lines, priced
     return None, None
 

@@ -1414,7 +1414,7 @@ def test_assemble_gives_each_page_mark_column_to_the_page_rows_in_order(pages, i
     assert [r["footnote_ids"] for r in rows] == ids
 
 
-def _sales_page_marked_before_last_price(marks, exercise_first=False):
+def _sales_page_marked_before_last_price(marks, exercise_first=False, rows=4):
     """Plain pdftotext of a real filing's long Table I (Tesla, a holder's sales of a
     day): four rows a cell a line, the column of ``marks`` printed among the last row's
     cells (after its A/D letter, before its price), that row's own mark after its cells;
@@ -1424,11 +1424,11 @@ def _sales_page_marked_before_last_price(marks, exercise_first=False):
         pieces += [L("title", "Common Stock", 90), L("tx_date", "11/12/2021", 91), L("code", "M", 92),
                    L("shares", "100,000", 93), L("ad", "A", 94), L("price", "14.99", 95), L("owned", "167,100,000", 96),
                    L("di", "I", 97)]
-    for k in range(4):
+    for k in range(rows):
         pieces += [L("title", "Common Stock", line), L("tx_date", "11/12/2021", line + 2),
                    L("code", "S", line + 4), L("shares", "61,197", line + 6), L("ad", "D", line + 8)]
         line += 10
-        if k == 3:
+        if k == rows - 1:
             for mark in marks:
                 pieces.append(L("fn_mark", mark, line))
                 line += 2
@@ -1448,13 +1448,18 @@ def test_assemble_gives_a_mark_column_before_a_page_last_price_to_the_rows_above
     assert [r["footnote_ids"] for r in rows] == ids
 
 
-# Cut down from plain pdftotext of a real filing (a holder's exercise, then its sales at
-# weighted-average prices): the column holds the sales' notes, one fewer than the rows
-def test_assemble_gives_a_mark_column_to_the_sales_below_an_exercise():
+# Cut down from plain pdftotext of real filings (a holder's exercise, then its sales at
+# weighted-average prices; three sales): the column holds the sales' notes
+@pytest.mark.parametrize("marks, exercise_first, rows, ids", [
+    (["(1)", "(3)", "(4)"], True, 4, [[], ["F1"], ["F3"], ["F4"], ["F9"]]),
+    # a page of three rows: a column of two notes
+    (["(1)", "(3)"], False, 3, [["F1"], ["F3"], ["F9"]]),
+])
+def test_assemble_gives_a_mark_column_to_the_sales_below_an_exercise(marks, exercise_first, rows, ids):
     pieces = [replace(p, start=p.line * 100, end=p.line * 100 + len(p.text))     # at their places
-              for p in _sales_page_marked_before_last_price(["(1)", "(3)", "(4)"], exercise_first=True)]
-    rows = assemble(pieces)["non_derivative_transactions"]
-    assert [r["footnote_ids"] for r in rows] == [[], ["F1"], ["F3"], ["F4"], ["F9"]]
+              for p in _sales_page_marked_before_last_price(marks, exercise_first, rows)]
+    got = assemble(pieces)["non_derivative_transactions"]
+    assert [r["footnote_ids"] for r in got] == ids
 
 
 def _grant_rows(mark_lines):
