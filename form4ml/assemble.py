@@ -1228,8 +1228,8 @@ def _lined_up(values, anchors):
     line with a value of the ``anchors`` column takes that value's place and the others
     fill the places left in text order: plain ``pdftotext`` prints a long table's prices
     as a column but one row's price on its amount owned's line (``$ 1,070.48 (8)
-    2,130,481``) or right above it, in text order before the prices of the rows above it. As they came
-    where the counts differ or two values share an anchor's line."""
+    2,130,481``) or right above it, in text order before the prices of the rows above
+    it. As they came where the counts differ or two values share an anchor's line."""
     place_of = {anchor.pieces[0].line: k for k, anchor in enumerate(anchors)}
     anchor_of = {id(v): _anchor_line(v.pieces[-1].line, place_of) for v in values}
     placed = {place_of[anchor_of[id(v)]]: v for v in values if anchor_of[id(v)] is not None}
@@ -1359,10 +1359,10 @@ def give_fallen_letters(rows):
     """Each row of lone A/D letters (each on a line of its own, read as A/D or D/I
     letters) right after a block of Table I's titled rows printed one by one (each with
     its amount owned), where as many of those rows lack an A/D letter, given to them in
-    order: plain ``pdftotext`` prints the letters
-    that fell off their amounts' lines below a long table's page (``5,300`` ... ``1,738``
-    ... ``I`` / ``D`` / ``D`` / ``by Trust`` ...). A nature the letters' row took (the
-    first of a column of natures) goes to the block's last row, as it would have."""
+    order: plain ``pdftotext`` prints the letters that fell off their amounts' lines
+    below a long table's page (``5,300`` ... ``1,738`` ... ``I`` / ``D`` / ``D`` / ``by
+    Trust`` ...). A nature the letters' row took (the first of a column of natures) goes
+    to the block's last row, as it would have."""
     return _rebuild_runs(rows, _fallen_letters)
 
 
