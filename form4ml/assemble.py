@@ -8,6 +8,7 @@ other values, or when a value the row already has begins again, so rows that
 look alike (same day, same code) stay separate.
 """
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import combinations, groupby, islice
 
@@ -1199,18 +1200,27 @@ def _letters_below_rows(pieces):
     letter, where as many: plain ``pdftotext`` prints the letters that fell off their
     amounts' lines below a long table's block (``7,700 (2)`` ... ``16,834 (2) D`` /
     ``D`` / ``D``), which the CRF reads as A/D or D/I letters."""
+    on_line = Counter(p.line for p, _ in pieces)
     start = len(pieces)
     while (start > 0 and not pieces[start - 1][1] and pieces[start - 1][0].label in ("ad", "di")
-           and pieces[start - 1][0].text in ("A", "D")
-           and sum(p.line == pieces[start - 1][0].line for p, _ in pieces) == 1):
+           and pieces[start - 1][0].text in ("A", "D") and on_line[pieces[start - 1][0].line] == 1):
         start -= 1
     rows = _parts(pieces[:start], "table1")
+    if start < len(pieces) and _give_ad_letters(rows, [p for p, _ in pieces[start:]]):
+        return rows
+    return _parts(pieces, "table1")
+
+
+def _give_ad_letters(rows, letters):
+    """Give the letter pieces in order, as A/D letters, to the rows with an amount and no
+    A/D letter (nor a D/I letter that is one: ``_letter_for_ad``), where as many; whether
+    they were given."""
     lacking = [row for row in rows if "shares" in row.values and "ad" not in row.values and not _letter_for_ad(row)]
-    if start == len(pieces) or len(lacking) != len(pieces) - start:
-        return _parts(pieces, "table1")
-    for row, (piece, _) in zip(lacking, pieces[start:]):
+    if len(lacking) != len(letters):
+        return False
+    for row, piece in zip(lacking, letters):
         row.values["ad"] = Value([replace(piece, label="ad")])
-    return rows
+    return True
 
 
 def _letters_as_ad(rows):
@@ -1378,12 +1388,10 @@ def _fallen_letters(run):
         while start > 0 and "title" in out[start - 1].values:
             start -= 1
         block = out[start:k]
-        lacking = [row for row in block if "shares" in row.values and "ad" not in row.values]
-        if (len(lacking) != len(letters) or not block or any("owned" not in row.values for row in block)
-                or "nature" in out[k - 1].values and "nature" in out[k].values):
+        if (not block or any("owned" not in row.values for row in block)
+                or "nature" in out[k - 1].values and "nature" in out[k].values
+                or not _give_ad_letters(block, letters)):
             continue
-        for row, piece in zip(lacking, letters):
-            row.values["ad"] = Value([replace(piece, label="ad")])
         if "nature" in out[k].values:
             out[k - 1].values["nature"] = out[k].values["nature"]
             out[k - 1].marks += out[k].marks
@@ -1399,10 +1407,10 @@ def _lone_letters(row):
     if not row.values.keys() & {"ad", "di"} or row.values.keys() - {"ad", "di", "nature"}:
         return []
     letters = sorted((p for label in ("ad", "di") if label in row.values for p in row.values[label].pieces), key=_place)
+    lines = {p.line for p in letters}
     nature = row.values.get("nature")
-    if (any(p.text not in ("A", "D") for p in letters) or len({p.line for p in letters}) != len(letters)
-            or nature and _place(nature.pieces[0]) < _place(letters[-1])
-            or any(m.line in {p.line for p in letters} for m in row.marks)):
+    if (any(p.text not in ("A", "D") for p in letters) or len(lines) != len(letters)
+            or nature and _place(nature.pieces[0]) < _place(letters[-1]) or any(m.line in lines for m in row.marks)):
         return []
     return letters
 
