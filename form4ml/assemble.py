@@ -9,8 +9,9 @@ look alike (same day, same code) stay separate.
 """
 import re
 from collections import Counter
+from copy import deepcopy
 from dataclasses import dataclass, field, replace
-from itertools import combinations, groupby, islice
+from itertools import combinations, groupby, islice, takewhile
 
 from .balance import balance_amounts, underlying_of_shares
 from .labels import TABLE2_ONLY, TABLE_FIELDS, TABLE_ZONES
@@ -291,6 +292,7 @@ class Assembler:
     def _rows_into(self, rec):
         period = rec["period_of_report"]
         counters = {}
+        kept = {}       # table -> its rows, in the order of its row records
         for row in mend_zero_prices(rebuilt_rows(self.rows)):
             row.table = _table_by_cells(row)
             if unplaced(row):
@@ -303,9 +305,12 @@ class Assembler:
                      ("table2", False): "derivative_holdings"}[row.table, is_tx]
             n = counters[table] = counters.get(table, -1) + 1
             rec[table].append(self._row_record(row, table, f"{table}[{n}].", period))
+            kept.setdefault(table, []).append(row)
         mark_received_securities(rec["derivative_transactions"], self.inferred_ad)
         mark_disposals_by_amounts(self.inferred_ad)
         balance_amounts(rec["non_derivative_transactions"], self.where, "non_derivative_transactions")
+        marks_follow_amounts(kept.get("non_derivative_transactions", []), rec["non_derivative_transactions"],
+                             self.where, "non_derivative_transactions")
         underlying_of_shares(rec["derivative_transactions"])
 
     def _row_record(self, row, table, base, period):
@@ -707,20 +712,92 @@ MAX_CENTRED_HEAD_LINES = 4      # and one centred on the row's short cells
 
 def rebuilt_rows(rows):
     """The rows as text order gave them, rebuilt where a layout printed a table in
-    columns or blocks, in this order: right-hand columns printed one after another below
+    columns or blocks (D/I letters printed before Table I's rows set aside till the
+    end, see ``_took_leading_letters``), in this order: right-hand columns printed one after another below
     a block of rows, the ownership column printed last, A/D letters printed below a
     block of rows, a column of
     natures below a block of rows, tables read column by column, cells raised above their
     row's title, tall cells' heads and split rows, tables read block by block, Table II's
     right-hand cells printed after the table, marks printed after a table, natures
-    printed above an indirect row's line, stacks of tall natures cut where each is centred
+    printed above an indirect row's line, natures' marks printed about the last nature, stacks of tall natures cut where each is centred
     on its row, amounts owned printed apart from their transactions, cells read several
     times over, natures read a row too high."""
+    lead = _leading_letters(rows)
+    if lead:
+        rebuilt = _rebuilt(deepcopy(rows[len(lead):]))     # the stages change rows in place
+        if _took_leading_letters(rebuilt, [p for row in lead for v in row.values.values() for p in v.pieces]):
+            return rebuilt
+    return _rebuilt(rows)
+
+
+def _rebuilt(rows):
     rows = spread_ownership_column(read_trailing_columns(join_centred_tails(rows)))
     rows = spread_nature_column(give_fallen_letters(rows))
     rows = attach_trailing_cells(pair_block_rows(mend_rows(lower_raised_cells(read_columns(rows)))))
     rows = split_nature_stacks(lower_raised_natures(_rebuild_runs(rows, _spread_trailing_marks)))
+    rows = _rebuild_runs(rows, _spread_nature_marks)
     return lower_shifted_natures(split_repeated_cells(join_apart_amounts(rows)))
+
+
+def _spread_nature_marks(run):
+    """A Table I run's natures' marks printed on lines of their own about its last
+    nature, some before it (after the row's other cells), the rest after it, one line
+    for each of the last rows with a nature and no mark (plain ``pdftotext``: ``674,719``
+    / ``I`` / ``(2)`` / ``(3)`` / ``See Footnote`` / ``(4)`` for three holdings' ``See
+    Footnote``): the lines given to those rows in order. None where no such lines."""
+    last = run[-1]
+    if last.table != "table1" or "nature" not in last.values:
+        return None
+    nature = last.values["nature"].pieces
+    cells = [p for label, v in last.values.items() if label != "nature" for p in v.pieces]
+    lines = _lines_of(last.marks)
+    if len(lines) < 2 or any(_line_has_cells(run, line[0].line) for line in lines):
+        return None
+    before = [line for line in lines if line[0].line < nature[0].line]
+    if not before or not all(line[0].line > max(p.line for p in cells) for line in before) or len(before) == len(lines):
+        return None
+    natured = list(takewhile(lambda row: "nature" in row.values, reversed(run)))[::-1]
+    receivers = natured[-len(lines):]
+    if len(receivers) < len(lines) or any(row.marks for row in receivers[:-1]):
+        return None
+    last.marks = []
+    for row, marks in zip(receivers, lines):
+        row.marks = list(marks)
+    return run
+
+
+def _lines_of(marks):
+    """The marks grouped by line, in order."""
+    return [list(group) for _, group in groupby(marks, key=lambda m: m.line)]
+
+
+def _line_has_cells(run, line, but=None):
+    """Whether a cell of the run (but ``but``) stands on the line."""
+    return any(p.line == line and p is not but for row in run for v in row.values.values() for p in v.pieces)
+
+
+def _leading_letters(rows):
+    """The rows opening the text before Table I's first title that hold only D/I
+    letters, each on a line of its own, or []."""
+    lead = list(takewhile(lambda row: row.table == "table1" and "title" not in row.values, rows))
+    pieces = [p for row in lead for v in row.values.values() for p in v.pieces]
+    if any(row.values.keys() - {"di", "ad"} or row.marks for row in lead) or any(
+            p.text.strip() not in ("D", "I") or _line_has_cells(rows, p.line, p) for p in pieces):
+        return []
+    return lead
+
+
+def _took_leading_letters(rows, letters):
+    """Give D/I letters printed before Table I's rows to its rows in order, where there
+    is one for each and no row has one: pdfminer prints the Ownership Form column's text
+    box first (``D`` / ``D`` / ``D`` above ``Common shares ...``), the CRF reading a
+    letter an A/D one at times. Whether they were given."""
+    table1 = [row for row in rows if row.table == "table1"]
+    if len(table1) != len(letters) or any("di" in row.values for row in table1):
+        return False
+    for row, letter in zip(table1, sorted(letters, key=lambda p: p.start)):
+        row.values["di"] = Value([replace(letter, label="di")])
+    return True
 
 
 def lower_shifted_natures(rows):
@@ -2501,6 +2578,40 @@ def _footnote_ids(pieces):
             if f"F{int(digits)}" not in ids:
                 ids.append(f"F{int(digits)}")
     return ids
+
+
+def marks_follow_amounts(rows, records, where, table):
+    """A mark printed right after an amount on its line (``30,010 (2)``) goes with the
+    amount to the row record ``balance_amounts`` moved it to: it notes that cell. Fixes
+    ``records`` (made from ``rows``, one for one) in place."""
+    holder = {}     # an amount's start in the text -> the index of the record holding it now
+    for n in range(len(records)):
+        for key in AMOUNT_KEYS:
+            origin = where.get(f"{table}[{n}].{key}")
+            if origin is not None:
+                holder[origin["start"]] = n
+    for n, row in enumerate(rows):
+        for mark in row.marks:
+            to = holder.get(_amount_before(row, mark))
+            if to is None or to == n:
+                continue
+            for fid in _footnote_ids([mark]):
+                if fid in records[n]["footnote_ids"] and fid not in _footnote_ids(m for m in row.marks if m is not mark):
+                    records[n]["footnote_ids"].remove(fid)
+                if fid not in records[to]["footnote_ids"]:
+                    records[to]["footnote_ids"].append(fid)
+
+
+AMOUNT_KEYS = ("shares", "shares_owned_following")     # the amounts balance_amounts moves
+
+
+def _amount_before(row, mark):
+    """Where the row's amount the mark follows on its line (no other cell of the row
+    between) starts in the text, or None."""
+    before = [(p.end, label, v.pieces[0].start) for label, v in row.values.items() for p in v.pieces
+              if p.line == mark.line and p.end <= mark.start]
+    _, label, start = max(before, default=(0, None, None))
+    return start if label in ("shares", "owned") else None
 
 
 def assemble(pieces, ad_by_code=None):

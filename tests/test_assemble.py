@@ -2151,3 +2151,63 @@ PAGE_THEN_MARKS = (_priced_row(0, "82", "179.8685") + _priced_row(2, "465", "178
 def test_assemble_gives_a_column_of_marks_to_the_priced_rows_above_it(pieces, marks):
     got = assemble(pieces)["non_derivative_transactions"]
     assert [r["footnote_ids"] for r in got] == marks
+
+
+def _row_cells(line, code, shares, ad):
+    return [T("title", "Common Stock", line), T("tx_date", "11/13/2019", line, 14), T("code", code, line, 26),
+            T("shares", shares, line, 30), T("ad", ad, line, 38)]
+
+
+# Cut down from plain pdftotext of a real filing's Table I (Apple): an exercise and its tax
+# withholding, the amounts owned printed in each other's rows, the first's with its mark.
+@pytest.mark.parametrize("mark_col, marks", [
+    (47, [["F2"], []]),     # right after the amount owned: the amount's note goes with it
+    (60, [[], ["F2"]]),     # after the row's D/I letter: the row's own
+])
+def test_assemble_moves_a_mark_with_the_amount_it_follows(mark_col, marks):
+    pieces = (_row_cells(0, "M", "14,370", "A") + [T("owned", "22,639", 2, 40), T("di", "D", 2, 55)]
+              + _row_cells(4, "F", "7,371", "D") + [T("owned", "30,010", 6, 40), T("di", "D", 6, 55)])
+    pieces = sorted(pieces + [T("fn_mark", "(2)", 6, mark_col)], key=lambda p: p.start)
+    got = assemble(pieces)["non_derivative_transactions"]
+    assert [(r["shares_owned_following"], r["footnote_ids"]) for r in got] == [
+        (30010, marks[0]), (22639, marks[1])]
+
+
+def _see_footnote_holding(line):
+    return [T("title", "Class A Common Stock", line), T("owned", "1,000", line + 2), T("di", "I", line + 4),
+            T("nature", "See", line + 6), T("nature", "Footnote", line + 7, begins=False)]
+
+
+# Cut down from plain pdftotext of a real filing's Table I: three holdings' natures, their
+# marks printed on lines of their own about the last one's.
+@pytest.mark.parametrize("lines_before, lines_after, marks", [
+    ([("(2)", 26), ("(3)", 28)], [("(4)", 33)], [["F2"], ["F3"], ["F4"]]),
+    ([("(3)", 26)], [("(4)", 33)], [[], ["F3"], ["F4"]]),     # the last rows' marks
+])
+def test_assemble_gives_natures_marks_printed_about_the_last_nature_to_the_natured_rows(lines_before, lines_after,
+                                                                                       marks):
+    last = [T("title", "Class A Common Stock", 20), T("owned", "1,000", 22), T("di", "I", 24)]
+    last += [T("fn_mark", mark, line) for mark, line in lines_before]
+    last += [T("nature", "See", 30), T("nature", "Footnote", 31, begins=False)]
+    last += [T("fn_mark", mark, line) for mark, line in lines_after]
+    got = assemble(_see_footnote_holding(0) + _see_footnote_holding(10) + last)["non_derivative_holdings"]
+    assert [r["footnote_ids"] for r in got] == marks
+
+
+def _miner_row(line, shares, ad):
+    return [T("title", "Common shares without par value", line), T("tx_date", "04/21/2020", line + 2),
+            T("code", "S" if ad == "D" else "M", line + 4), T("shares", shares, line + 6), T("ad", ad, line + 6, 10),
+            T("owned", "129,645", line + 8)]
+
+
+# Cut down from pdfminer's text of a real filing (Abbott): the Ownership Form column's
+# letters printed before Table I's rows, the CRF reading one an A/D letter.
+@pytest.mark.parametrize("letters, expected", [
+    ([("di", "D"), ("ad", "D"), ("di", "D")], ["D", "D", "D"]),
+    ([("di", "D"), ("di", "D"), ("ad", "I")], ["D", "D", "I"]),
+])
+def test_assemble_gives_letters_printed_before_table_one_to_its_rows(letters, expected):
+    pieces = [T(label, text, 2 + 2 * k) for k, (label, text) in enumerate(letters)]
+    pieces += _miner_row(20, "63,200", "A") + _miner_row(30, "23,966", "D") + _miner_row(40, "39,234", "D")
+    got = assemble(pieces)["non_derivative_transactions"]
+    assert [r["direct_or_indirect"] for r in got] == expected
