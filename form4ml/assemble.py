@@ -712,8 +712,8 @@ MAX_CENTRED_HEAD_LINES = 4      # and one centred on the row's short cells
 
 def rebuilt_rows(rows):
     """The rows as text order gave them, rebuilt where a layout printed a table in
-    columns or blocks (D/I letters printed before Table I's rows set aside till the
-    end, see ``_took_leading_letters``), in this order: right-hand columns printed one after another below
+    columns or blocks (Table I's D/I letters printed apart from its rows set aside till
+    the end, see ``_took_ownership``), in this order: right-hand columns printed one after another below
     a block of rows, the ownership column printed last, A/D letters printed below a
     block of rows, a column of
     natures below a block of rows, tables read column by column, cells raised above their
@@ -722,10 +722,10 @@ def rebuilt_rows(rows):
     printed above an indirect row's line, natures' marks printed about the last nature, stacks of tall natures cut where each is centred
     on its row, amounts owned printed apart from their transactions, cells read several
     times over, natures read a row too high."""
-    lead = _leading_letters(rows)
-    if lead:
-        rebuilt = _rebuilt(deepcopy(rows[len(lead):]))     # the stages change rows in place
-        if _took_leading_letters(rebuilt, [p for row in lead for v in row.values.values() for p in v.pieces]):
+    aside = _leading_letters(rows) + _stray_ownership(rows)
+    if aside:
+        rebuilt = _rebuilt(deepcopy([row for row in rows if all(row is not a for a in aside)]))    # stages change rows
+        if _took_ownership(rebuilt, aside):
             return rebuilt
     return _rebuilt(rows)
 
@@ -787,16 +787,29 @@ def _leading_letters(rows):
     return lead
 
 
-def _took_leading_letters(rows, letters):
-    """Give D/I letters printed before Table I's rows to its rows in order, where there
-    is one for each and no row has one: pdfminer prints the Ownership Form column's text
-    box first (``D`` / ``D`` / ``D`` above ``Common shares ...``), the CRF reading a
-    letter an A/D one at times. Whether they were given."""
-    table1 = [row for row in rows if row.table == "table1"]
-    if len(table1) != len(letters) or any("di" in row.values for row in table1):
+def _stray_ownership(rows):
+    """Table II rows of a D/I letter alone, a nature at most after it: Table I's
+    Ownership Form column as pdfminer prints it, after Table II's headings (``D`` below
+    ``(Instr. 4)``, beside the Reporting Owners table)."""
+    return [row for row in rows if row.table == "table2" and "di" in row.values
+            and not row.values.keys() - {"di", "nature"} and not row.marks]
+
+
+def _took_ownership(rows, aside):
+    """Give D/I letters printed apart from Table I's rows (``_leading_letters``: pdfminer
+    prints the Ownership Form column's text box first, ``D`` / ``D`` / ``D`` above
+    ``Common shares ...``, the CRF reading a letter an A/D one at times;
+    ``_stray_ownership``), each with the nature after it, to the Table I rows lacking
+    one in order, where there is one for each. Whether they were given."""
+    letters = sorted(((p, row.values.get("nature")) for row in aside for label, v in row.values.items()
+                      if label in ("di", "ad") for p in v.pieces), key=lambda x: x[0].start)
+    lacking = [row for row in rows if row.table == "table1" and "di" not in row.values]
+    if len(lacking) != len(letters):
         return False
-    for row, letter in zip(table1, sorted(letters, key=lambda p: p.start)):
+    for row, (letter, nature) in zip(lacking, letters):
         row.values["di"] = Value([replace(letter, label="di")])
+        if nature is not None and "nature" not in row.values:
+            row.values["nature"] = nature
     return True
 
 

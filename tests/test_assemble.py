@@ -2211,3 +2211,20 @@ def test_assemble_gives_letters_printed_before_table_one_to_its_rows(letters, ex
     pieces += _miner_row(20, "63,200", "A") + _miner_row(30, "23,966", "D") + _miner_row(40, "39,234", "D")
     got = assemble(pieces)["non_derivative_transactions"]
     assert [r["direct_or_indirect"] for r in got] == expected
+
+
+# Cut down from pdfminer's text of a real filing (AbbVie): Table I's Ownership Form column
+# printed after Table II's headings, beside the Reporting Owners table.
+@pytest.mark.parametrize("stray, expected", [
+    ([("di", "D", 80)], [("D", None)]),
+    ([("di", "D", 80), ("di", "I", 82), ("nature", "By Trust", 84)], [("D", None), ("I", "By Trust")]),
+    ([("di", "D", 80), ("di", "I", 82)], [(None, None)]),     # a letter too many: left out
+])
+def test_assemble_gives_table_one_its_ownership_letters_printed_in_table_two(stray, expected):
+    pieces = _miner_row(20, "2,333", "A")
+    if len(expected) > 1:
+        pieces += [T("title", "Common Stock", 40), T("owned", "2,865", 42)]
+    pieces += [replace(T(label, text, line), zone="table2") for label, text, line in stray]
+    got = assemble(pieces)
+    rows = got["non_derivative_transactions"] + got["non_derivative_holdings"]
+    assert [(r["direct_or_indirect"], r["nature_of_ownership"]) for r in rows] == expected
