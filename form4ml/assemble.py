@@ -1811,12 +1811,32 @@ def _column_rows(run):
             row.values[label] = value
             holder[label, k] = row
     last, before = rows[0], None       # the row of the value before, and its (label, last line)
+    spread = _column_marks_spread(order, holder)
     for k, (label, item) in enumerate(order):
         if label is not None:
             last, before = holder[label, item], (label, values[label][item].pieces[-1].line)
         else:
-            (_mark_holder(order, k, holder, before, item) or last).marks.append(item)
+            (spread.get(id(item)) or _mark_holder(order, k, holder, before, item) or last).marks.append(item)
     return rows
+
+
+def _column_marks_spread(order, holder):
+    """{id of a mark: its row} for the marks printed right after a column of two or more
+    values of one field, a line each and one for each value: the column's marks, in
+    order (pdfminer: ``Restricted Stock Unit`` / ``Restricted Stock Unit`` / ``(1)`` /
+    ``(1)``), where text order would give them all to the last value's row."""
+    spread = {}
+    for _, group in groupby(enumerate(order), key=lambda x: x[1][0] is None):
+        group = list(group)
+        first = group[0][0]
+        if group[0][1][0] is not None or first == 0:
+            continue
+        marks = [item for _, (_, item) in group]
+        label = order[first - 1][0]
+        column = list(takewhile(lambda x: x[0] == label, reversed(order[:first])))[::-1]
+        if len(column) == len(marks) >= 2 and len({m.line for m in marks}) == len(marks):
+            spread.update((id(m), holder[label, item]) for m, (_, item) in zip(marks, column))
+    return spread
 
 
 MARK_REACH = 3      # lines below a value within which a mark may be its own

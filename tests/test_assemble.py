@@ -2228,3 +2228,27 @@ def test_assemble_gives_table_one_its_ownership_letters_printed_in_table_two(str
     got = assemble(pieces)
     rows = got["non_derivative_transactions"] + got["non_derivative_holdings"]
     assert [(r["direct_or_indirect"], r["nature_of_ownership"]) for r in rows] == expected
+
+
+def _t2(label, text, line):
+    return replace(T(label, text, line), zone="table2")
+
+
+# Cut down from pdfminer's text of a real filing's Table II: two grants read column by
+# column, the titles' marks printed right after the titles' column.
+@pytest.mark.parametrize("title_marks, expected", [
+    (["(1)", "(1)"], [["F1", "F2"], ["F1", "F3"]]),
+    (["(1)", "(4)"], [["F1", "F2"], ["F4", "F3"]]),
+])
+def test_assemble_gives_a_columns_marks_to_its_values_rows_in_order(title_marks, expected):
+    pieces = [_t2("title", "Restricted Stock Unit", 0), _t2("title", "Restricted Stock Unit", 4)]
+    pieces += [_t2("fn_mark", mark, 8 + 2 * k) for k, mark in enumerate(title_marks)]
+    for k, line in enumerate((12, 22)):
+        pieces += [_t2("tx_date", "09/28/2025", line), _t2("code", "A", line + 2), _t2("shares", "48,932", line + 4),
+                   _t2("fn_mark", f"({k + 2})", line + 5)]
+    for k, line in enumerate((40, 50)):
+        pieces += [_t2("und_title", "Common Stock", line), _t2("und_shares", "48,932", line + 2),
+                   _t2("price", "$ 0", line + 4), _t2("owned", "48,932", line + 6)]
+    pieces += [_t2("di", "D", 60), _t2("di", "D", 62)]
+    got = assemble(pieces)["derivative_transactions"]
+    assert [r["footnote_ids"] for r in got] == expected
