@@ -3010,9 +3010,12 @@ def _row_line_cells(tokens, run):
     """A line holding one row's amount of shares, A/D letter, price and amount owned
     (pdfminer prints a row of a column dump whole now and then: ``122,362.866 D $ 506.69
     940,057.378``) as three cells [(shape, tokens)]: amount_letter, price, amount, each
-    with the marks after it; or None."""
+    with the marks after it; one holding a price and amount owned alone (``$ 0 12,206``)
+    as two: price, amount; or None."""
     values = [i for i in run if not MARK.match(tokens[i].text)]
     texts = [tokens[i].text for i in values]
+    if len(texts) == 3 and texts[0] == "$" and all(WHOLE_AMOUNT.match(t) and t[0] != "$" for t in texts[1:]):
+        return [("price", range(run[0], values[2])), ("amount", range(values[2], run[-1] + 1))]
     if texts[2:3] == ["$"]:
         texts, values = texts[:2] + texts[3:], values[:2] + values[3:]
     if not (len(texts) == 4 and texts[1] in ("A", "D")

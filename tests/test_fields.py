@@ -3514,6 +3514,22 @@ def test_repair_reads_a_column_dump_with_a_row_printed_whole(dollar):
                     **({"$": "O"} if dollar else {})}
 
 
+# Cut down from pdfminer's text of real filings' Table I (column dumps): a row's price and
+# amount owned printed on one line, ``$ 0 12,206``
+@pytest.mark.parametrize("whole_rows", [1, 3])
+def test_repair_reads_a_column_dump_with_price_and_owned_on_one_line(whole_rows):
+    right = [f"$ {p.replace(',', '')} {o}" for p, o in zip(PRICES, OWNED)][:whole_rows]
+    right += [f"$\n{p}\n\n{o}" for p, o in zip(PRICES, OWNED)][whole_rows:]
+    text = ("Common Stock\n\n12/16/2021\n\n" * 3 + "S (1)\n\n" * 3 + "".join(f"{a} D\n\n" for a in SHARES)
+            + "\n\n".join(right) + "\n\n" + "D\n\n" * 3)
+    crf = {"Common": "B-title", "Stock": "I-title"}
+    tokens, got = _repaired(fields.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+                            "table1")
+    tags = {t.text: tag for t, tag in zip(tokens, got)}
+    assert [tags[p.replace(",", "")] if k < whole_rows else tags[p] for k, p in enumerate(PRICES)] == ["B-price"] * 3
+    assert [tags[o] for o in OWNED] == ["B-owned"] * 3
+
+
 # Cut down from pdfminer's text of a real filing's Table I: a block of holdings printed a
 # column at a time (titles, amounts owned, D/I letters, natures), the CRF reading the last
 # of each column only
