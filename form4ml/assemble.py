@@ -473,11 +473,11 @@ def _owned_read_as_shares(row, piece):
 
 def _price_read_as_owned(row, piece):
     """Whether a transaction row's amount owned is its price: a second amount owned
-    follows it, and the row has its shares but no price and no D/I letter yet (``0`` /
-    ``12,884.683`` / ``D``: a price of 0 looks like an amount)."""
-    owned = row.values.get("owned")
-    return (piece.label == "owned" and piece.begins and owned is not None and "shares" in row.values
-            and "price" not in row.values and "di" not in row.values)
+    follows it, and the row has its shares, printed before it, but no price and no D/I
+    letter yet (``0`` / ``12,884.683`` / ``D``: a price of 0 looks like an amount)."""
+    owned, shares = row.values.get("owned"), row.values.get("shares")
+    return (piece.label == "owned" and piece.begins and owned is not None and shares is not None
+            and _place(shares.pieces[0]) < _place(owned.pieces[0]) and "price" not in row.values and "di" not in row.values)
 
 
 def _shares_read_as_owned(row, piece):

@@ -3003,7 +3003,22 @@ def _dump_blocks(tokens, tags, by_line):
         parts = _row_line_cells(tokens, run) if shape is None else None
         for shape, run in parts or [(shape, run)]:
             blocks[-1].append((shape, run, next((tokens[i].text for i in run if not MARK.match(tokens[i].text)), "")))
-    return [[cell for cell in block if cell[0] is not None] for block in blocks]
+    return [_dangling_prices([cell for cell in block if cell[0] is not None]) for block in blocks]
+
+
+def _dangling_prices(block):
+    """The block with each ``$`` that ended a row's line (``61,197 D $``) taken off and
+    one of the next two amounts made its price: the one with decimals where one has
+    them, else the first (pdfminer prints that row's amount owned between them at times)."""
+    out = list(block)
+    for k in reversed([k for k, cell in enumerate(block) if cell[0] == "dollar"]):
+        after = [j for j in range(k + 1, min(k + 3, len(out))) if out[j][0] == "amount"]
+        priced = [j for j in after if "." in out[j][2]]
+        if after:
+            j = priced[0] if len(priced) == 1 else after[0]
+            out[j] = ("price",) + out[j][1:]
+        del out[k]
+    return out
 
 
 def _row_line_cells(tokens, run):
@@ -3011,11 +3026,14 @@ def _row_line_cells(tokens, run):
     (pdfminer prints a row of a column dump whole now and then: ``122,362.866 D $ 506.69
     940,057.378``) as three cells [(shape, tokens)]: amount_letter, price, amount, each
     with the marks after it; one holding a price and amount owned alone (``$ 0 12,206``)
-    as two: price, amount; or None."""
+    as two: price, amount; one ending in the ``$`` of a price printed below
+    (``61,197 D $``) as two: amount_letter, dollar (see ``_dangling_prices``); or None."""
     values = [i for i in run if not MARK.match(tokens[i].text)]
     texts = [tokens[i].text for i in values]
     if len(texts) == 3 and texts[0] == "$" and all(WHOLE_AMOUNT.match(t) and t[0] != "$" for t in texts[1:]):
         return [("price", range(run[0], values[2])), ("amount", range(values[2], run[-1] + 1))]
+    if len(texts) == 3 and texts[1:] in (["A", "$"], ["D", "$"]) and WHOLE_AMOUNT.match(texts[0]):
+        return [("amount_letter", range(run[0], values[2])), ("dollar", range(values[2], run[-1] + 1))]
     if texts[2:3] == ["$"]:
         texts, values = texts[:2] + texts[3:], values[:2] + values[3:]
     if not (len(texts) == 4 and texts[1] in ("A", "D")

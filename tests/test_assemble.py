@@ -2252,3 +2252,17 @@ def test_assemble_gives_a_columns_marks_to_its_values_rows_in_order(title_marks,
     pieces += [_t2("di", "D", 60), _t2("di", "D", 62)]
     got = assemble(pieces)["derivative_transactions"]
     assert [r["footnote_ids"] for r in got] == expected
+
+
+# Cut down from pdfminer's text of a real filing's long Table I (a column dump): a row's
+# amount of shares printed after the amount owned above it, then its own amount owned
+@pytest.mark.parametrize("middle, price", [
+    # shares, then two amounts owned: the first is the price (``0`` / ``12,884.683``)
+    ([T("shares", "61,197", 4), T("ad", "D", 4, 8), T("owned", "0", 6)], 0),
+    # an amount owned printed before the shares is no price of theirs
+    ([T("owned", "167,080,957", 4), T("shares", "61,197", 6), T("ad", "D", 6, 8)], None),
+])
+def test_assemble_reads_an_amount_owned_as_the_price_only_after_the_shares(middle, price):
+    pieces = [T("title", "Common Stock", 0), T("tx_date", "11/12/2021", 1), T("code", "S", 2)]
+    got = assemble(pieces + middle + [T("owned", "12,884.683", 8)])["non_derivative_transactions"]
+    assert got[0]["price_per_share"] == price

@@ -3530,6 +3530,22 @@ def test_repair_reads_a_column_dump_with_price_and_owned_on_one_line(whole_rows)
     assert [tags[o] for o in OWNED] == ["B-owned"] * 3
 
 
+# Cut down from pdfminer's text of a real filing's long Table I (a column dump): the last
+# row's ``$`` printed after its amount and letter, its amount owned before its price
+@pytest.mark.parametrize("owned_first", [True, False])
+def test_repair_reads_a_column_dump_whose_last_row_ends_in_a_dollar(owned_first):
+    right = [f"$\n{p}" for p in PRICES[:2]] + list(OWNED[:2])
+    last = [OWNED[2], PRICES[2]] if owned_first else [PRICES[2], OWNED[2]]
+    text = ("Common Stock\n\n12/16/2021\n\n" * 3 + "S (1)\n\n" * 3 + "".join(f"{a} D\n\n" for a in SHARES[:2])
+            + "\n\n".join(right) + f"\n\n{SHARES[2]} D $\n\n" + "\n\n".join(last) + "\n\n" + "D\n\n" * 3)
+    crf = {"Common": "B-title", "Stock": "I-title"}
+    tokens, got = _repaired(fields.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+                            "table1")
+    tags = {t.text: tag for t, tag in zip(tokens, got)}
+    assert [tags[p] for p in PRICES] == ["B-price"] * 3
+    assert [tags[o] for o in OWNED] == ["B-owned"] * 3
+
+
 # Cut down from pdfminer's text of a real filing's Table I: a block of holdings printed a
 # column at a time (titles, amounts owned, D/I letters, natures), the CRF reading the last
 # of each column only
