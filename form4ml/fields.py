@@ -3098,9 +3098,10 @@ def _dump_columns(block):
     taken = {id(c) for c in shares + ad}
     owned = [c for c in rest if c[0] == "amount" and id(c) not in taken]
     letters = [c for c in rest if c[0] == "letter" and id(c) not in taken]
-    if len(owned) != n or len(letters) not in (t, t + n):
+    if len(owned) != n or len(letters) < t + n and len(letters) != t:
         return None
-    codes, di = letters[:t], letters[t:]       # a page may print its D/I letters elsewhere
+    # a page may print its D/I letters elsewhere, or a holding's below (of the next block)
+    codes, di = letters[:t], letters[t:t + n]
     if any(_letter(c) not in ("D", "I") for c in di):
         return None
     columns = {"title": titles, "tx_date": dates, "code": codes, "shares": shares, "ad": ad, "price": prices,

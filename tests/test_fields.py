@@ -1,5 +1,7 @@
 """Field tags: spans to BIO tags and back, and the rules that repair the CRF's tags (the
 tables' and notes' in ``fields``, the owners', remarks' and signatures' in ``box_repairs``)."""
+from collections import Counter
+
 import pytest
 
 from form4ml import box_repairs, fields, pipeline
@@ -3497,6 +3499,19 @@ def test_repair_reads_a_table_printed_a_column_at_a_time(text, read):
     end = text.split()[-1]
     assert not read or end not in ("D", "I") or last[end] == "B-di"
     assert not read or last[next(a for a in ("8,000",) + OWNED[::-1] if a in last)] == "B-owned"
+
+
+# Cut down from pdfminer's text of real filings' Table I (column dumps): a D/I letter more
+# below the block's, a holding's printed after the block
+@pytest.mark.parametrize("extra", ["I", "D"])
+def test_repair_reads_a_column_dump_with_a_letter_more_below(extra):
+    crf = {"Common": "B-title", "Stock": "I-title"}
+    text = _column_dump() + f"{extra}\n\n"
+    tokens, got = _repaired(fields.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+                            "table1")
+    per_line = Counter(t.line for t in tokens)
+    assert [tag for t, tag in zip(tokens, got) if t.text in ("D", "I") and per_line[t.line] == 1] == ["B-di"] * 3 + ["O"]
+    assert [got[k] for k, t in enumerate(tokens) if t.text in SHARES] == ["B-shares"] * 3
 
 
 # Cut down from pdfminer's text of a real filing's Table I (a column dump): the second row's
