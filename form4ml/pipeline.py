@@ -31,7 +31,7 @@ MODEL_FILES = (ZONE_MODEL, *FIELD_MODELS.values(), TEMPLATE, META)
 ZONE_REPAIRS = (zone_rules.repair_note_lines, zone_rules.repair_boilerplate_wraps,
                 zone_rules.repair_table2_below_table1, zone_rules.repair_table1_below_table2,
                 zone_rules.repair_stray_table_lines, zone_rules.repair_table_tails_read_as_notes,
-                zone_rules.repair_table1_tails,
+                zone_rules.repair_table1_tails, zone_rules.repair_table2_above_its_heading,
                 zone_rules.repair_table2_heading, zone_rules.repair_signature_lines, zone_rules.repair_owner_rows,
                 zone_rules.repair_table2_above_table1)
 

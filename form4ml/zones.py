@@ -208,6 +208,30 @@ def repair_table1_tails(lines, zones):
     return zones
 
 
+TABLE2_COLUMN_HEADING = re.compile(r"^\W*(?:\d+\s*\.\s*)?(?:title of\s+)?derivative\b|^\W*1\s*\.\s*title of\s*$"
+                                   r"|conversion\s+or\s+exercise|^\W*conversion\W*$", re.I)
+
+
+def repair_table2_above_its_heading(lines, zones):
+    """Lines between Table I's closing reminder and Table II's heading below it that the
+    zone CRF put in Table I are Table II's from the first of Table II's column headings
+    on (``1. Title of`` / ``Derivative`` / ``Security``; ``Conversion or Exercise Price``):
+    pdfminer prints Table II's heading after some of its column headings and rows, which
+    the CRF then reads as Table I's. Fixes ``zones`` in place."""
+    top = _heading_line(lines, "table1")
+    if top is None:
+        return zones
+    end = next((n for n in range(top + 1, len(lines)) if TABLE1_END.search(lines[n])), None)
+    heading = _table2_heading(lines, end) if end is not None else None
+    if heading is None:
+        return zones
+    first = next((n for n in range(end + 1, heading) if TABLE2_COLUMN_HEADING.search(lines[n])), None)
+    for n in range(first if first is not None else heading, heading):
+        if zones[n] == "table1":
+            zones[n] = "table2"
+    return zones
+
+
 def _table_tail(line):
     """Whether a line could be a table's cells: no prose, no boilerplate, no heading."""
     return not (BOILERPLATE.search(line) or _prose(line) or any(p.search(line) for _, p in HEADINGS))

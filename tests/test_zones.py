@@ -4,7 +4,7 @@ import pytest
 from form4ml.tokenize import tokenize
 from form4ml.zones import (derive_zones, repair_boilerplate_wraps, repair_note_lines, repair_owner_rows, repair_signature_lines,
                            repair_stray_table_lines, repair_table1_tails, repair_table1_below_table2, repair_table2_above_table1, repair_table_tails_read_as_notes,
-                           repair_table2_below_table1,
+                           repair_table2_above_its_heading, repair_table2_below_table1,
                            repair_table2_heading,
                            repair_trailing_rows)
 
@@ -455,3 +455,23 @@ def test_tables_headings_are_found_as_ocr_misreads_them(table1, table2):
     lines = [table1 if k == 0 else table2 if k == 2 else line for k, line in enumerate(TABLE2_ROWS)]
     zones = ["table1", "table1", "table2", "table2", "table2", "table1", "table1", "notes", "notes"]
     assert repair_table1_below_table2(lines, zones) == ["table1", "table1"] + ["table2"] * 5 + ["notes", "notes"]
+
+
+# pdfminer of a real filing: Table II's column headings and a row printed between Table
+# I's closing boilerplate and Table II's heading, the zone CRF reading them as Table I's.
+TABLE2_BEFORE_HEADING = ["Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned",
+                         "Common Shares", "Reminder: Report on a separate line for each class of securities",
+                         "SEC 1474 (9-02)", "{first}", "Derivative", "Security", "Convertible", "Note",
+                         "Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned"]
+
+
+@pytest.mark.parametrize("first, expected", [
+    ("1. Title of", ["table2"] * 5),
+    ("2. Conversion or Exercise Price", ["table2"] * 5),
+    # a line of Table I's above Table II's first column heading stays
+    ("See footnote", ["table1"] + ["table2"] * 4),
+])
+def test_lines_between_table_ones_reminder_and_table_twos_heading_are_table_twos_from_its_columns(first, expected):
+    lines = [line.format(first=first) for line in TABLE2_BEFORE_HEADING]
+    zones = ["table1"] * 2 + ["boilerplate"] * 2 + ["table1"] * 5 + ["table2"]
+    assert repair_table2_above_its_heading(lines, zones)[4:9] == expected
