@@ -788,28 +788,40 @@ def _leading_letters(rows):
 
 
 def _stray_ownership(rows):
-    """Table II rows of a D/I letter alone, a nature at most after it: Table I's
-    Ownership Form column as pdfminer prints it, after Table II's headings (``D`` below
-    ``(Instr. 4)``, beside the Reporting Owners table)."""
-    return [row for row in rows if row.table == "table2" and "di" in row.values
-            and not row.values.keys() - {"di", "nature"} and not row.marks]
+    """Table II rows of a D/I letter alone, a nature at most after it, and the rows of a
+    nature alone right after the last: Table I's Ownership Form and Nature columns as
+    pdfminer prints them, after Table II's headings (``D`` below ``(Instr. 4)``, beside
+    the Reporting Owners table) or its rows (``I`` / ``I`` / ``See Footnote`` / ``See
+    Footnote``)."""
+    stray = [row for row in rows if row.table == "table2" and "di" in row.values
+             and not row.values.keys() - {"di", "nature"}]
+    if not stray:
+        return []
+    natures = list(takewhile(lambda row: row.table == "table2" and row.values.keys() == {"nature"},
+                             rows[rows.index(stray[-1]) + 1:]))
+    return stray + natures
 
 
 def _took_ownership(rows, aside):
     """Give D/I letters printed apart from Table I's rows (``_leading_letters``: pdfminer
     prints the Ownership Form column's text box first, ``D`` / ``D`` / ``D`` above
     ``Common shares ...``, the CRF reading a letter an A/D one at times;
-    ``_stray_ownership``), each with the nature after it, to the Table I rows lacking
-    one in order, where there is one for each. Whether they were given."""
-    letters = sorted(((p, row.values.get("nature")) for row in aside for label, v in row.values.items()
+    ``_stray_ownership``), each ``I`` with the nature after it (or the natures printed
+    as a column after the letters, one each) and the nature's marks, to Table I's titled
+    rows lacking one in order, where there is one for each. Whether they were given."""
+    letters = sorted(((p, row) for row in aside for label, v in row.values.items()
                       if label in ("di", "ad") for p in v.pieces), key=lambda x: x[0].start)
-    lacking = [row for row in rows if row.table == "table1" and "di" not in row.values]
+    natured = [row for row in aside if "nature" in row.values]
+    lacking = [row for row in rows if row.table == "table1" and "di" not in row.values and "title" in row.values]
     if len(lacking) != len(letters):
         return False
-    for row, (letter, nature) in zip(lacking, letters):
+    if len(natured) == len(letters) > 1:     # a column of natures after the letters: one each
+        letters = [(letter, row) for (letter, _), row in zip(letters, natured)]
+    for row, (letter, source) in zip(lacking, letters):
         row.values["di"] = Value([replace(letter, label="di")])
-        if nature is not None and "nature" not in row.values:
-            row.values["nature"] = nature
+        if "nature" in source.values and "nature" not in row.values and letter.text.strip() == "I":
+            row.values["nature"] = source.values["nature"]
+            row.marks = row.marks + source.marks     # the nature's notes
     return True
 
 

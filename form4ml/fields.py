@@ -2921,11 +2921,19 @@ def repair_ownership_letter_columns(tokens, tags, confidences, line_zones):
     made of them, while Table I has fewer D/I letters than titles: pdfminer prints a
     block's ownership column after its other cells (``D`` / ``I`` / ``I`` / ``I`` below the
     amounts owned), which the CRF leaves untagged or reads as A/D letters. (An A/D column
-    holds no ``I``.) Tags fixed in place, with the confidence of the value read before."""
+    holds no ``I``.) Such a column in Table II's zone, all left ``O`` and one letter for
+    each Table I row lacking one, is Table I's too: pdfminer prints Table I's ownership
+    column after Table II's rows at times (assembly gives it to Table I's rows,
+    ``_stray_ownership``). Tags fixed in place, with the confidence of the value read
+    before."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     missing = _shortfall(tags, by_line, "B-title", "B-di")
     for column in _lone_columns(tokens, by_line, lambda text: text in ("D", "I")):
         if any(tokens[i].text == "I" for i in column):
+            missing = _read_column(tokens, tags, confidences, column, "B-di", missing)
+    below = tokens_by_line(tokens, line_zones, ("table2",))
+    for column in _lone_columns(tokens, below, lambda text: text in ("D", "I")):
+        if len(column) == missing and all(tags[i] == "O" for i in column):
             missing = _read_column(tokens, tags, confidences, column, "B-di", missing)
 
 

@@ -2266,3 +2266,18 @@ def test_assemble_reads_an_amount_owned_as_the_price_only_after_the_shares(middl
     pieces = [T("title", "Common Stock", 0), T("tx_date", "11/12/2021", 1), T("code", "S", 2)]
     got = assemble(pieces + middle + [T("owned", "12,884.683", 8)])["non_derivative_transactions"]
     assert got[0]["price_per_share"] == price
+
+
+# Cut down from pdfminer's text of a real filing (a holder's conversion and sales, all
+# held indirectly): Table I's ownership and nature columns printed after Table II's row
+def test_assemble_gives_table_one_its_ownership_and_nature_columns_printed_in_table_two():
+    pieces = _miner_row(20, "83,334", "A") + _miner_row(30, "31,283", "D")
+    pieces += [_t2("title", "Class B Common Stock", 50), _t2("tx_date", "02/19/2013", 51), _t2("code", "C", 52),
+               _t2("shares", "83,334", 53), _t2("und_title", "Class A Common Stock", 54),
+               _t2("und_shares", "83,334", 55), _t2("owned", "17,323,239", 56), _t2("di", "I", 57)]
+    pieces += [_t2("di", "I", 60), _t2("di", "I", 62)]
+    for line in (64, 68):
+        pieces += [_t2("nature", "See footnote", line), _t2("fn_mark", "(4)", line + 1)]
+    got = assemble(pieces)["non_derivative_transactions"]
+    assert [(r["direct_or_indirect"], r["nature_of_ownership"], r["footnote_ids"]) for r in got] == [
+        ("I", "See footnote", ["F4"]), ("I", "See footnote", ["F4"])]
