@@ -477,7 +477,8 @@ def _price_read_as_owned(row, piece):
     letter yet (``0`` / ``12,884.683`` / ``D``: a price of 0 looks like an amount)."""
     owned, shares = row.values.get("owned"), row.values.get("shares")
     return (piece.label == "owned" and piece.begins and owned is not None and shares is not None
-            and _place(shares.pieces[0]) < _place(owned.pieces[0]) and "price" not in row.values and "di" not in row.values)
+            and _place(shares.pieces[0]) < _place(owned.pieces[0])
+            and "price" not in row.values and "di" not in row.values)
 
 
 def _shares_read_as_owned(row, piece):
@@ -713,18 +714,19 @@ MAX_CENTRED_HEAD_LINES = 4      # and one centred on the row's short cells
 def rebuilt_rows(rows):
     """The rows as text order gave them, rebuilt where a layout printed a table in
     columns or blocks (Table I's D/I letters printed apart from its rows set aside till
-    the end, see ``_took_ownership``), in this order: right-hand columns printed one after another below
-    a block of rows, the ownership column printed last, A/D letters printed below a
-    block of rows, a column of
-    natures below a block of rows, tables read column by column, cells raised above their
-    row's title, tall cells' heads and split rows, tables read block by block, Table II's
-    right-hand cells printed after the table, marks printed after a table, natures
-    printed above an indirect row's line, natures' marks printed about the last nature, stacks of tall natures cut where each is centred
-    on its row, amounts owned printed apart from their transactions, cells read several
-    times over, natures read a row too high."""
+    the end, see ``_took_ownership``), in this order: right-hand columns printed one
+    after another below a block of rows, the ownership column printed last, A/D letters
+    printed below a block of rows, a column of natures below a block of rows, tables read
+    column by column, cells raised above their row's title, tall cells' heads and split
+    rows, tables read block by block, Table II's right-hand cells printed after the
+    table, marks printed after a table, natures printed above an indirect row's line,
+    stacks of tall natures cut where each is centred on its row, natures' marks printed
+    about the last nature, amounts owned printed apart from their transactions, cells
+    read several times over, natures read a row too high."""
     aside = _leading_letters(rows) + _stray_ownership(rows)
     if aside:
-        rebuilt = _rebuilt(deepcopy([row for row in rows if all(row is not a for a in aside)]))    # stages change rows
+        set_aside = {id(row) for row in aside}
+        rebuilt = _rebuilt(deepcopy([row for row in rows if id(row) not in set_aside]))    # stages change rows
         if _took_ownership(rebuilt, aside):
             return rebuilt
     return _rebuilt(rows)
@@ -2640,8 +2642,9 @@ def marks_follow_amounts(rows, records, where, table):
             to = holder.get(_amount_before(row, mark))
             if to is None or to == n:
                 continue
+            kept = _footnote_ids(m for m in row.marks if m is not mark)     # the row's other marks
             for fid in _footnote_ids([mark]):
-                if fid in records[n]["footnote_ids"] and fid not in _footnote_ids(m for m in row.marks if m is not mark):
+                if fid in records[n]["footnote_ids"] and fid not in kept:
                     records[n]["footnote_ids"].remove(fid)
                 if fid not in records[to]["footnote_ids"]:
                     records[to]["footnote_ids"].append(fid)

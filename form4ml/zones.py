@@ -193,9 +193,7 @@ def repair_table1_tails(lines, zones):
     table's natures a line each down to the reminder, and the CRF reads the last of them
     as the owners' box. Fixes ``zones`` in place."""
     top = _heading_line(lines, "table1")
-    if top is None:
-        return zones
-    end = next((n for n in range(top + 1, len(lines)) if TABLE1_END.search(lines[n])), None)
+    end = _table1_end(lines, top)
     if end is None:
         return zones
     filled = [n for n in range(top + 1, end) if lines[n].strip()]
@@ -218,11 +216,8 @@ def repair_table2_above_its_heading(lines, zones):
     on (``1. Title of`` / ``Derivative`` / ``Security``; ``Conversion or Exercise Price``):
     pdfminer prints Table II's heading after some of its column headings and rows, which
     the CRF then reads as Table I's. Fixes ``zones`` in place."""
-    top = _heading_line(lines, "table1")
-    if top is None:
-        return zones
-    end = next((n for n in range(top + 1, len(lines)) if TABLE1_END.search(lines[n])), None)
-    heading = _table2_heading(lines, end) if end is not None else None
+    end = _table1_end(lines, _heading_line(lines, "table1"))
+    heading = _table2_heading(lines, end)
     if heading is None:
         return zones
     first = next((n for n in range(end + 1, heading) if TABLE2_COLUMN_HEADING.search(lines[n])), None)
@@ -230,6 +225,13 @@ def repair_table2_above_its_heading(lines, zones):
         if zones[n] == "table1":
             zones[n] = "table2"
     return zones
+
+
+def _table1_end(lines, table1):
+    """The index of Table I's closing reminder below its heading (at ``table1``), or None."""
+    if table1 is None:
+        return None
+    return next((n for n in range(table1 + 1, len(lines)) if TABLE1_END.search(lines[n])), None)
 
 
 def _table_tail(line):
