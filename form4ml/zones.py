@@ -193,7 +193,7 @@ def repair_table1_tails(lines, zones):
     table's natures a line each down to the reminder, and the CRF reads the last of them
     as the owners' box. Fixes ``zones`` in place."""
     top = _heading_line(lines, "table1")
-    end = _table1_end(lines, top)
+    end = _first_below(lines, top, TABLE1_END)
     if end is None:
         return zones
     filled = [n for n in range(top + 1, end) if lines[n].strip()]
@@ -216,7 +216,7 @@ def repair_table2_above_its_heading(lines, zones):
     on (``1. Title of`` / ``Derivative`` / ``Security``; ``Conversion or Exercise Price``):
     pdfminer prints Table II's heading after some of its column headings and rows, which
     the CRF then reads as Table I's. Fixes ``zones`` in place."""
-    end = _table1_end(lines, _heading_line(lines, "table1"))
+    end = _first_below(lines, _heading_line(lines, "table1"), TABLE1_END)
     heading = _table2_heading(lines, end)
     if heading is None:
         return zones
@@ -225,13 +225,6 @@ def repair_table2_above_its_heading(lines, zones):
         if zones[n] == "table1":
             zones[n] = "table2"
     return zones
-
-
-def _table1_end(lines, table1):
-    """The index of Table I's closing reminder below its heading (at ``table1``), or None."""
-    if table1 is None:
-        return None
-    return next((n for n in range(table1 + 1, len(lines)) if TABLE1_END.search(lines[n])), None)
 
 
 def _table_tail(line):
@@ -274,10 +267,15 @@ def repair_table2_below_table1(lines, zones):
 
 def _table2_heading(lines, table1):
     """The index of the first Table II heading below Table I's (at ``table1``), or None."""
-    if table1 is None:
+    return _first_below(lines, table1, HEADING_OF["table2"])
+
+
+def _first_below(lines, top, pattern):
+    """The index of the first line below line ``top`` that ``pattern`` finds in, or None
+    (also where ``top`` is None)."""
+    if top is None:
         return None
-    pattern = HEADING_OF["table2"]
-    return next((n for n in range(table1 + 1, len(lines)) if pattern.search(lines[n])), None)
+    return next((n for n in range(top + 1, len(lines)) if pattern.search(lines[n])), None)
 
 
 def repair_table1_below_table2(lines, zones):
