@@ -3090,15 +3090,28 @@ def _dump_columns(block):
     told apart by their cells: an amount with its A/D letter beside it or on the line
     below (or a column of amounts right before a column of as many A/D letters) is
     shares, the other amounts the amounts owned; of the letters left, the first are
-    codes and the rest D/I letters."""
+    codes and the rest D/I letters. A block of two transactions whose right-hand cells
+    are printed row by row is read by its rows there (``_read_by_rows``)."""
     titles = [c for c in block if c[0] == "title"]
     n, dates = len(titles), [c for c in block if c[0] == "date"]
     t = len(dates)      # the transactions; the rows after them are holdings
     if n < MIN_DUMP_ROWS or t > n:
         return None
     rest = block[max(block.index(c) for c in dates[-1:] + titles[-1:]) + 1:]
+    if any(c[0] in ("title", "date") for c in rest):
+        return None
+    columns = _read_by_columns(block, titles, dates, rest)
+    if columns is None and n == t < MIN_LOOSE_DUMP_ROWS:
+        columns = _read_by_rows(titles, dates, rest)
+    return columns
+
+
+def _read_by_columns(block, titles, dates, rest):
+    """``_dump_columns`` of a block whose right-hand cells (``rest``) are printed a
+    column at a time too."""
+    n, t = len(titles), len(dates)
     prices = [c for c in rest if c[0] == "price"]
-    if any(c[0] in ("title", "date") for c in rest) or len(prices) > t:
+    if len(prices) > t:
         return None
     shares, ad = _shares_and_letters(rest, t)
     if shares is None:
@@ -3118,6 +3131,41 @@ def _dump_columns(block):
             _together(block, cells) for cells in (codes, shares + ad, prices, owned, di))):
         return None
     return columns
+
+
+def _read_by_rows(titles, dates, rest):
+    """``_dump_columns`` of a block of transactions whose right-hand cells (``rest``) are
+    printed row by row (pdfminer: ``A`` / ``A`` / ``138,334`` / ``A`` / ``$ 0`` /
+    ``138,334`` / ``55,045`` / ``A`` / ``1.09`` / ``193,379``): each row an amount of
+    shares (its A/D letter beside it or on the line below), its price where printed, its
+    amount owned; the letters before the first row's and after the last row's the codes,
+    then the D/I letters. None where the cells run otherwise."""
+    t = len(dates)
+    lead = list(takewhile(lambda c: c[0] == "letter", rest))
+    shares, ad, prices, owned, k = [], [], [], [], len(lead)
+    shape = lambda j: rest[j][0] if j < len(rest) else None
+    for _ in range(t):
+        if shape(k) not in ("amount", "amount_letter"):
+            return None
+        shares.append(rest[k])
+        k += 1
+        if shape(k - 1) == "amount" and shape(k) == "letter" and _letter(rest[k]) in ("A", "D"):
+            ad.append(rest[k])
+            k += 1
+        if shape(k) == "price":
+            prices.append(rest[k])
+            k += 1
+        if shape(k) != "amount":
+            return None
+        owned.append(rest[k])
+        k += 1
+    letters = lead + rest[k:]
+    codes, di = letters[:t], letters[t:]
+    if (any(c[0] != "letter" for c in rest[k:]) or len(codes) < t or len(di) not in (0, t)
+            or any(_letter(c) not in ("D", "I") for c in di)):
+        return None
+    return {"title": titles, "tx_date": dates, "code": codes, "shares": shares, "ad": ad, "price": prices,
+            "owned": owned, "di": di}
 
 
 def _together(block, cells):

@@ -3522,6 +3522,28 @@ def test_repair_reads_a_table_printed_a_column_at_a_time(text, read):
     assert not read or last[next(a for a in ("8,000",) + OWNED[::-1] if a in last)] == "B-owned"
 
 
+# Cut down from pdfminer's text of real filings' Table I: two transactions' left-hand
+# cells printed a column at a time, their right-hand cells row by row
+@pytest.mark.parametrize("right, tags", [
+    ("A\n\nA\n\n138,334\n\nA\n\n$ 0\n\n138,334\n\n55,045\n\nA\n\n$ 1.09\n\n193,379",
+     {"138,334": "B-shares", "0": "B-price", "55,045": "B-shares", "1.09": "B-price", "193,379": "B-owned"}),
+    # the first row without a price, the codes and D/I letters after the rows
+    ("5,916\n\n14,206\n\n2,345 D\n\n$ 284.43\n\n11,861\n\nM\n\nF\n\nD\n\nD",
+     {"5,916": "B-shares", "14,206": "B-owned", "2,345": "B-shares", "284.43": "B-price", "11,861": "B-owned",
+      "M": "B-code", "F": "B-code"}),
+])
+def test_repair_reads_a_two_row_dump_whose_right_hand_cells_run_by_rows(right, tags):
+    text = "Common Stock\n\nCommon Stock\n\n04/15/2020\n\n04/15/2020\n\n" + right
+    crf = {"Common": "B-title", "Stock": "I-title"}
+    tokens, got = _repaired(fields.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+                            "table1")
+    read = {}
+    for t, tag in zip(tokens, got):
+        read.setdefault(t.text, tag)
+    assert {text: read[text] for text in tags} == tags
+    assert [tag for t, tag in zip(tokens, got) if t.text == "04/15/2020"] == ["B-tx_date"] * 2
+
+
 # Cut down from pdfminer's text of real filings' Table I (column dumps): a D/I letter more
 # below the block's, a holding's printed after the block
 @pytest.mark.parametrize("extra", ["I", "D"])
