@@ -13,7 +13,7 @@ from copy import deepcopy
 from dataclasses import dataclass, field, replace
 from itertools import combinations, groupby, islice, takewhile
 
-from .balance import balance_amounts, underlying_of_shares
+from .balance import AMOUNTS, balance_amounts, underlying_of_shares
 from .labels import TABLE2_ONLY, TABLE_FIELDS, TABLE_ZONES
 from .record import empty_owner, empty_record, empty_row
 from .values import clean_text, parse_code, parse_date, parse_number, parse_price, parse_transaction_code, state_code
@@ -1784,7 +1784,7 @@ def _mark_runs(row):
             above = run[-1].line
             runs = [(lines, True) for lines, _ in runs]
         elif above is not None:
-            lines = [list(marks) for _, marks in groupby(run, key=lambda m: m.line)]
+            lines = _lines_of(run)
             starts = [above] + [marks[0].line for marks in lines]
             if len(lines) >= 2 and all(b - a >= 2 for a, b in zip(starts, starts[1:])):
                 runs.append((lines, False))
@@ -2633,7 +2633,7 @@ def marks_follow_amounts(rows, records, where, table):
     ``records`` (made from ``rows``, one for one) in place."""
     holder = {}     # an amount's start in the text -> the index of the record holding it now
     for n in range(len(records)):
-        for key in AMOUNT_KEYS:
+        for key in AMOUNTS:      # the amounts balance_amounts moves
             origin = where.get(f"{table}[{n}].{key}")
             if origin is not None:
                 holder[origin["start"]] = n
@@ -2648,9 +2648,6 @@ def marks_follow_amounts(rows, records, where, table):
                     records[n]["footnote_ids"].remove(fid)
                 if fid not in records[to]["footnote_ids"]:
                     records[to]["footnote_ids"].append(fid)
-
-
-AMOUNT_KEYS = ("shares", "shares_owned_following")     # the amounts balance_amounts moves
 
 
 def _amount_before(row, mark):
