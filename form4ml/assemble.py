@@ -2011,7 +2011,8 @@ def pair_block_rows(rows):
     two blocks hold as many rows. The right block begins at the first right-hand column
     (``RIGHT_BLOCK``) or, where the left block is narrower, at the first column the
     first row's left part lacks (Table II's amount printed with the right-hand cells):
-    not where only the last left part holds an amount (that split is a column late), and
+    not where only the last left part holds an amount (that split is a column late) or a
+    part's title runs two rows' together (``_titles_run_together``), and
     in Table II a title among the right-hand cells that names no derivative is the
     underlying title. Rows read one by one stay as they are."""
     return _rebuild_runs(rows, _paired_blocks, settled_apart=True)
@@ -2044,13 +2045,25 @@ def _paired_at(pieces, table, right_labels, left_labels):
         return None
     left = _late_left_cells(_parts(pieces[:split], table))
     right = _parts(pieces[split:], table, opening=pieces[split][0].label)
-    if len(left) < 2 or len(left) != len(right) or _last_part_amounts(left):
+    if len(left) < 2 or len(left) != len(right) or _last_part_amounts(left) or _titles_run_together(left):
         return None
     for head, tail in zip(left, right):
         for label, value in tail.values.items():
             head.values.setdefault(label, Value()).pieces += value.pieces
         head.marks += tail.marks
     return left
+
+
+def _titles_run_together(left):
+    """Whether a left part's title is one title printed twice over, the next row's run
+    into it (pdfminer's column of titles, ``Restricted`` / ``Stock`` / ``Units`` twice,
+    which ``read_columns`` already gave a row each): no block to pair."""
+    for part in left:
+        texts = part.values["title"].texts if "title" in part.values else []
+        half = len(texts) // 2
+        if half and texts[:half] == texts[half:]:
+            return True
+    return False
 
 
 def _last_part_amounts(left):

@@ -3923,6 +3923,21 @@ def repair_owned_after_prices(tokens, tags, confidences, line_zones):
             tags[rest[0]], confidences[rest[0]] = "B-owned", confidences[price]
 
 
+def repair_owned_below_derivative_prices(tokens, tags, confidences, line_zones):
+    """An amount alone on its line (its marks beside it) that the CRF read as a number of
+    derivatives, right below a Table II line that is a price alone (``$ 0``), is an
+    amount owned: column 9 follows column 8 whether the table is printed row by row or
+    a column at a time (pdfminer: ``229.83`` / ``$ 0`` / ``25,241.11`` / ``41.816`` /
+    ``$ 0`` / ``25,282.925``). Tags fixed in place, with the price's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, ("table2",))
+    for line, below in _next_lines(by_line):
+        above, run = by_line[line], by_line[below]
+        if (tags[above[-1]] == "B-price" and tokens[above[0]].text == "$" and len(above) <= 2
+                and tags[run[0]] == "B-shares" and WHOLE_AMOUNT.match(tokens[run[0]].text)
+                and _marks_only(tokens, run[1:])):
+            tags[run[0]], confidences[run[0]] = "B-owned", confidences[above[-1]]
+
+
 def repair_owned_before_letters_on_line(tokens, tags, confidences, line_zones):
     """An amount left ``O`` in the cell right before a row's D/I letter on its line (only
     ``|`` rules between them) is the row's amount owned where the line has none (EDGAR

@@ -125,6 +125,7 @@ TAG_REPAIRS = (
     (fields.repair_dollar_shares, ("zones",)),
     (fields.repair_owned_letter_runs, ("confidences", "zones")),
     (fields.repair_owned_after_prices, ("confidences", "zones")),
+    (fields.repair_owned_below_derivative_prices, ("confidences", "zones")),
     (fields.repair_owned_before_letters_on_line, ("confidences", "zones")),
     (fields.repair_nature_stacks, ("confidences", "zones")),
     (fields.repair_misread_ownership_letters, ("confidences", "zones")),

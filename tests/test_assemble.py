@@ -808,6 +808,38 @@ def test_assemble_pairs_blocks_whose_right_block_holds_an_underlying_title_read_
         ("Restricted Stock Units", "2025-09-11", None, "Common Stock", 4381.205)]
 
 
+# pdfminer of the same grants: a column of both rows' titles (three lines each), then
+# their marks, dates, codes and amounts, the underlying titles, each row's underlying
+# amount, price and amount owned, the D/I letters
+def _rsu_title(line):
+    return [T2("title", "Restricted", line), T2("title", "Stock", line + 1, False), T2("title", "Units", line + 2, False)]
+
+
+RSU_COLUMNS = (_rsu_title(282) + _rsu_title(286) + [
+    T2("fn_mark", "(1)", 290), T2("fn_mark", "(1)", 292), T2("tx_date", "09/10/2025", 294),
+    T2("tx_date", "09/11/2025", 296), T2("code", "A", 300), T2("code", "A", 302), T2("shares", "229.83", 304),
+    T2("fn_mark", "(2)", 306), T2("fn_mark", "(2)", 308), T2("shares", "41.816", 310), T2("fn_mark", "(3)", 311),
+    T2("fn_mark", "(2)", 313), T2("fn_mark", "(2)", 315)]
+    + [T2("und_title", "Common", 317), T2("und_title", "Stock", 318, False)]
+    + [T2("und_title", "Common", 320), T2("und_title", "Stock", 321, False)]
+    + [T2("und_shares", "229.83", 323), T2("price", "$0", 325), T2("owned", "25,241.11", 327),
+       T2("und_shares", "41.816", 329), T2("price", "$0", 331), T2("owned", "25,282.925", 333),
+       T2("di", "D", 335), T2("di", "D", 337)])
+
+
+@pytest.mark.parametrize("pieces", [
+    RSU_COLUMNS,
+    # each title printed on one line
+    [T2("title", "Restricted Stock Units", 282), T2("title", "Restricted Stock Units", 286)] + RSU_COLUMNS[6:],
+])
+def test_assemble_keeps_a_column_read_tables_rows_whose_titles_run_together_as_one_block(pieces):
+    rows = assemble(pieces)["derivative_transactions"]
+    assert [(r["security_title"], r["transaction_date"], r["shares"], r["underlying_shares"],
+             r["shares_owned_following"], r["direct_or_indirect"]) for r in rows] == [
+        ("Restricted Stock Units", "2025-09-10", 229.83, 229.83, 25241.11, "D"),
+        ("Restricted Stock Units", "2025-09-11", 41.816, 41.816, 25282.925, "D")]
+
+
 def _rsu_row(top, amount, mark, continued):
     """A Table II row as pdftotext -layout prints it (a JPMorgan filing): title and underlying
     title over three lines around the short cells, its mark below ``Restricted``, which is

@@ -4074,3 +4074,21 @@ def test_repair_reads_the_line_above_a_plain_issuer_name_as_its_head(head, crf, 
     box_repairs.repair_wrapped_issuer_names(tokens, tags, confidences)
     assert _values(tokens, tags, "issuer_name") == issuer
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
+
+
+# Cut down from pdfminer's text of a real filing's Table II: each row's underlying
+# amount, price and amount owned printed one below the other
+DERIVATIVE_PRICES = "229.83\n\n$ 0\n\n{amount}\n\n41.816\n\n$ 0\n\n25,282.925\n\nD"
+
+
+@pytest.mark.parametrize("amount, tag", [
+    ("25,241.11", "B-owned"),
+    ("25,241.11 (2)", "B-owned"),       # its mark beside it
+    ("25,241.11 D", "B-shares"),        # more than an amount on the line
+])
+def test_repair_reads_an_amount_below_a_derivative_price_as_the_amount_owned(amount, tag):
+    crf = {"229.83": "B-und_shares", "41.816": "B-und_shares", "0": "B-price",
+           "25,241.11": "B-shares", "25,282.925": "B-owned", "D": "B-di", "(2)": "B-fn_mark"}
+    tokens, tags = _repaired(fields.repair_owned_below_derivative_prices, DERIVATIVE_PRICES.format(amount=amount),
+                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table2")
+    assert tags[[t.text for t in tokens].index("25,241.11")] == tag
