@@ -3923,19 +3923,44 @@ def repair_owned_after_prices(tokens, tags, confidences, line_zones):
             tags[rest[0]], confidences[rest[0]] = "B-owned", confidences[price]
 
 
-def repair_owned_below_derivative_prices(tokens, tags, confidences, line_zones):
-    """An amount alone on its line (its marks beside it) that the CRF read as a number of
-    derivatives, right below a Table II line that is a price alone (``$ 0``), is an
-    amount owned: column 9 follows column 8 whether the table is printed row by row or
-    a column at a time (pdfminer: ``229.83`` / ``$ 0`` / ``25,241.11`` / ``41.816`` /
-    ``$ 0`` / ``25,282.925``). Tags fixed in place, with the price's confidence."""
+def repair_amounts_about_derivative_prices(tokens, tags, confidences, line_zones):
+    """Table II's amounts alone on their lines (their marks beside them) read by their
+    place about a price alone on its line (``$ 0``), whether the table is printed row by
+    row or a column at a time (pdfminer: ``229.83`` / ``$ 0`` / ``25,241.11`` /
+    ``41.816`` / ``$ 0`` / ``25,282.925``): the amount below the price is an amount
+    owned (column 9 follows column 8), where the CRF read it as a number of derivatives
+    or an underlying amount; one above it that the CRF read as an amount owned is the
+    underlying amount (column 7). Where Table II then holds more amounts owned than
+    titles, of two amounts owned one below the other past the amount below the last
+    price, the first is a holding's underlying amount (``782,088`` / ``782,088``). Tags fixed in place, with
+    the price's confidence (the amount's below, for a holding's)."""
     by_line = tokens_by_line(tokens, line_zones, ("table2",))
-    for line, below in _next_lines(by_line):
-        above, run = by_line[line], by_line[below]
-        if (tags[above[-1]] == "B-price" and tokens[above[0]].text == "$" and len(above) <= 2
-                and tags[run[0]] == "B-shares" and WHOLE_AMOUNT.match(tokens[run[0]].text)
-                and _marks_only(tokens, run[1:])):
-            tags[run[0]], confidences[run[0]] = "B-owned", confidences[above[-1]]
+    pairs = _next_lines(by_line)
+    for line, below in pairs:
+        if _lone_price(tokens, tags, by_line[line]) and _lone_amount(tokens, tags, by_line[below], ("B-shares", "B-und_shares")):
+            _retag(tags, confidences, by_line[below][0], "B-owned", by_line[line][-1])
+    for line, below in pairs:
+        if _lone_price(tokens, tags, by_line[below]) and _lone_amount(tokens, tags, by_line[line], ("B-owned",)):
+            _retag(tags, confidences, by_line[line][0], "B-und_shares", by_line[below][-1])
+    extra = _shortfall(tags, by_line, "B-owned", "B-title")
+    priced = [below for line, below in pairs if _lone_price(tokens, tags, by_line[line])]
+    for line, below in pairs:
+        if (extra > 0 and priced and line > priced[-1]
+                and all(_lone_amount(tokens, tags, by_line[k], ("B-owned",)) for k in (line, below))):
+            _retag(tags, confidences, by_line[line][0], "B-und_shares", by_line[below][0])
+            extra -= 1
+
+
+def _lone_price(tokens, tags, run):
+    return tokens[run[0]].text == "$" and len(run) == 2 and tags[run[1]] == "B-price"
+
+
+def _lone_amount(tokens, tags, run, labels):
+    return tags[run[0]] in labels and WHOLE_AMOUNT.match(tokens[run[0]].text) and _marks_only(tokens, run[1:])
+
+
+def _retag(tags, confidences, i, tag, like):
+    tags[i], confidences[i] = tag, confidences[like]
 
 
 def repair_owned_before_letters_on_line(tokens, tags, confidences, line_zones):

@@ -4081,14 +4081,40 @@ def test_repair_reads_the_line_above_a_plain_issuer_name_as_its_head(head, crf, 
 DERIVATIVE_PRICES = "229.83\n\n$ 0\n\n{amount}\n\n41.816\n\n$ 0\n\n25,282.925\n\nD"
 
 
-@pytest.mark.parametrize("amount, tag", [
-    ("25,241.11", "B-owned"),
-    ("25,241.11 (2)", "B-owned"),       # its mark beside it
-    ("25,241.11 D", "B-shares"),        # more than an amount on the line
+@pytest.mark.parametrize("amount, read_as, tag", [
+    ("25,241.11", "B-shares", "B-owned"),
+    ("25,241.11", "B-und_shares", "B-owned"),
+    ("25,241.11 (2)", "B-shares", "B-owned"),       # its mark beside it
+    ("25,241.11 D", "B-shares", "B-shares"),        # more than an amount on the line
 ])
-def test_repair_reads_an_amount_below_a_derivative_price_as_the_amount_owned(amount, tag):
-    crf = {"229.83": "B-und_shares", "41.816": "B-und_shares", "0": "B-price",
-           "25,241.11": "B-shares", "25,282.925": "B-owned", "D": "B-di", "(2)": "B-fn_mark"}
-    tokens, tags = _repaired(fields.repair_owned_below_derivative_prices, DERIVATIVE_PRICES.format(amount=amount),
+def test_repair_reads_an_amount_below_a_derivative_price_as_the_amount_owned(amount, read_as, tag):
+    crf = {"229.83": "B-und_shares", "41.816": "B-und_shares", "0": "B-price", "25,241.11": read_as,
+           "25,282.925": "B-owned", "D": "B-di", "(2)": "B-fn_mark"}
+    tokens, tags = _repaired(fields.repair_amounts_about_derivative_prices, DERIVATIVE_PRICES.format(amount=amount),
                              lambda tokens: [crf.get(t.text, "O") for t in tokens], "table2")
     assert tags[[t.text for t in tokens].index("25,241.11")] == tag
+
+
+# Cut down from pdfminer's text of a real filing's Table II: a column of titles, then
+# each transaction's underlying amount, price and amount owned, then a holding's
+# underlying amount and amount owned
+HOLDING_AFTER_PRICES = ("Class B Common Stock\n\nClass B Common Stock\n\n{titles}"
+                        "12,687,274\n\n$ 0\n\n12,687,274\n\n704,849\n\n$ 0\n\n704,850\n\n"
+                        "782,088\n\n782,088\n\nI")
+
+
+@pytest.mark.parametrize("titles, tags_of_782088", [
+    ("Class B Common Stock\n\n", ["B-und_shares", "B-owned"]),
+    ("Class B Common Stock\n\n" * 2, ["B-owned", "B-owned"]),     # as many amounts owned as titles
+])
+def test_repair_reads_amounts_about_derivative_prices_by_their_place(titles, tags_of_782088):
+    text = HOLDING_AFTER_PRICES.format(titles=titles)
+    crf = {"Class": "B-title", "B": "I-title", "Common": "I-title", "Stock": "I-title", "0": "B-price",
+           "782,088": "B-owned", "I": "B-di"}
+    tokens, tags = _repaired(fields.repair_amounts_about_derivative_prices, text,
+                             lambda tokens: [crf.get(t.text, "B-owned" if t.text[0].isdigit() else "O")
+                                             for t in tokens], "table2")
+    texts = [t.text for t in tokens]
+    assert [tags[k] for k, t in enumerate(texts) if t == "12,687,274"] == ["B-und_shares", "B-owned"]
+    assert [tags[k] for k, t in enumerate(texts) if t == "704,849"] == ["B-und_shares"]
+    assert [tags[k] for k, t in enumerate(texts) if t == "782,088"] == tags_of_782088
