@@ -2999,25 +2999,56 @@ MIN_LOOSE_DUMP_ROWS = 3     # fewer only where each column stands together, whol
 
 def _dump_blocks(tokens, tags, by_line):
     """Table I's lines as cells [(shape, tokens, first value's text)], cut into blocks at
-    each title that follows a cell of the table's right-hand part (the next page's rows)."""
-    blocks, dollar = [[]], False
+    each title that follows a cell of the table's right-hand part (the next page's rows),
+    but where the cells so far end with the rows' opening cells (title, date, code,
+    amount and A/D letter) and the titles that follow make a long block with them: a
+    page that prints a transaction's opening cells, then its holdings' titles, then
+    every row's amount owned and D/I letter (pdfminer)."""
+    blocks = [[]]
     for run in by_line.values():
-        shape = _cell_shape(tokens, tags, run)
+        shape = "dollar" if [tokens[i].text for i in run] == ["$"] else _cell_shape(tokens, tags, run)
         if shape == "title" and any(cell[0] not in ("title", "date", None) for cell in blocks[-1]):
             blocks.append([])
-        if shape == "amount" and dollar:
-            shape = "price"
-        dollar = [tokens[i].text for i in run] == ["$"]
         parts = _row_line_cells(tokens, run) if shape is None else None
         for shape, run in parts or [(shape, run)]:
             blocks[-1].append((shape, run, next((tokens[i].text for i in run if not MARK.match(tokens[i].text)), "")))
-    return [_dangling_prices([cell for cell in block if cell[0] is not None]) for block in blocks]
+    blocks = [[cell for cell in block if cell[0] is not None] for block in blocks]
+    return [_dangling_prices(block) for block in _opening_blocks_joined(blocks)]
+
+
+def _opening_blocks_joined(blocks):
+    """The blocks with each run of them whose cells reach no further than their rows'
+    opening cells joined to the block after it, where together they hold
+    ``MIN_LOOSE_DUMP_ROWS`` titles or more."""
+    groups = [[blocks[0]]]
+    for block in blocks[1:]:
+        if _right_hand_read([cell for part in groups[-1] for cell in part]):
+            groups.append([block])
+        else:
+            groups[-1].append(block)
+    joined = []
+    for group in groups:
+        whole = [cell for part in group for cell in part]
+        long = sum(cell[0] == "title" for cell in whole) >= MIN_LOOSE_DUMP_ROWS
+        joined += [whole] if long else group
+    return joined
+
+
+def _right_hand_read(block):
+    """Whether a block's cells reach past its rows' opening cells: a price, an amount
+    owned, or a letter after an amount."""
+    shapes = [cell[0] for cell in block]
+    if any(shape in ("amount", "price", "dollar") for shape in shapes):
+        return True
+    first = next((k for k, shape in enumerate(shapes) if shape == "amount_letter"), None)
+    return first is not None and "letter" in shapes[first:]
 
 
 def _dangling_prices(block):
-    """The block with each ``$`` that ended a row's line (``61,197 D $``) taken off and
-    one of the next two amounts made its price: the one with decimals where one has
-    them, else the first (pdfminer prints that row's amount owned between them at times)."""
+    """The block with each ``$`` that ended a row's line (``61,197 D $``) or stood alone
+    taken off and one of the next two amounts made its price: the one with decimals
+    where one has them, else the first (pdfminer and plain ``pdftotext`` print that
+    row's amount owned between them at times: ``$`` / ``4,780`` / ``12.64``)."""
     out = list(block)
     for k in reversed([k for k, cell in enumerate(block) if cell[0] == "dollar"]):
         after = [j for j in range(k + 1, min(k + 3, len(out))) if out[j][0] == "amount"]
@@ -3087,19 +3118,18 @@ def _dump_columns(block):
     many as dates, none in a block of holdings; prices as many or fewer: holdings,
     printed last, have none; the D/I letters as many as titles, or none where the page
     prints them elsewhere). pdfminer prints the columns in no fixed order, so they are
-    told apart by their cells: an amount with its A/D letter beside it or on the line
-    below (or a column of amounts right before a column of as many A/D letters) is
-    shares, the other amounts the amounts owned; of the letters left, the first are
-    codes and the rest D/I letters. A block of two transactions whose right-hand cells
+    told apart by their cells (those from the first title on, titles and dates aside,
+    wherever they stand among the titles): an amount with its A/D letter beside it or
+    on the line below (or a column of amounts right before a column of as many A/D
+    letters) is shares, the other amounts the amounts owned; of the letters left, the
+    first are codes and the rest D/I letters. A block of two transactions whose right-hand cells
     are printed row by row is read by its rows there (``_read_by_rows``)."""
     titles = [c for c in block if c[0] == "title"]
     n, dates = len(titles), [c for c in block if c[0] == "date"]
     t = len(dates)      # the transactions; the rows after them are holdings
     if n < MIN_DUMP_ROWS or t > n:
         return None
-    rest = block[max(block.index(c) for c in dates[-1:] + titles[-1:]) + 1:]
-    if any(c[0] in ("title", "date") for c in rest):
-        return None
+    rest = [c for c in block[block.index(titles[0]):] if c[0] not in ("title", "date")]
     columns = _read_by_columns(block, titles, dates, rest)
     if columns is None and n == t < MIN_LOOSE_DUMP_ROWS:
         columns = _read_by_rows(titles, dates, rest)

@@ -3604,6 +3604,47 @@ def test_repair_reads_a_column_dump_whose_last_row_ends_in_a_dollar(owned_first)
     assert [tags[o] for o in OWNED] == ["B-owned"] * 3
 
 
+# Cut down from pdfminer's text of a real filing's Table I: a transaction's opening cells,
+# then its holdings' titles, then every row's amount owned and D/I letter
+def _opening_then_holdings(holdings):
+    return ("Common Stock\n\n02/01/2020\n\nM\n\n1,429 A\n\n" + "Common Stock\n\n" * holdings
+            + "13,009\n\n" + "100\n\n" * holdings + "D\n\n" + "I\n\n" * holdings)
+
+
+@pytest.mark.parametrize("holdings, read", [
+    (4, True),
+    (3, True),
+    (1, False),     # two rows: too short a block to read by columns where its cells stand apart
+])
+def test_repair_reads_a_transactions_opening_cells_and_its_holdings_as_one_column_dump(holdings, read):
+    text = _opening_then_holdings(holdings)
+    crf = {"Common": "B-title", "Stock": "I-title", "02/01/2020": "B-tx_date", "M": "B-code"}
+    tokens, got = _repaired(fields.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+                            "table1")
+    lone = [(t.text, tag) for k, (t, tag) in enumerate(zip(tokens, got)) if t.text in ("13,009", "100", "D", "I")]
+    wanted = ([("13,009", "B-owned")] + [("100", "B-owned")] * holdings + [("D", "B-di")] + [("I", "B-di")] * holdings)
+    assert (lone == wanted) == read
+
+
+# Cut down from plain pdftotext of a real filing's Table I (a column dump): a row's ``$``
+# alone on its line, its amount owned printed before its price
+@pytest.mark.parametrize("between, price", [
+    ("4,780\n\n12.64", "12.64"),       # the amount with decimals is the price
+    ("12.64\n\n4,780", "12.64"),
+    ("2,500\n\n4,780", "2,500"),       # neither has decimals: the first
+])
+def test_repair_reads_a_lone_dollars_price_among_the_next_two_amounts(between, price):
+    text = ("Common Stock\n\n12/16/2021\n\n" * 3 + "S (1)\n\n" * 3 + "".join(f"{a} D\n\n" for a in SHARES)
+            + "".join(f"$\n{p}\n\n{o}\n\n" for p, o in zip(PRICES[:2], OWNED[:2])) + f"$\n{between}\n\n"
+            + "D\n\n" * 3)
+    crf = {"Common": "B-title", "Stock": "I-title"}
+    tokens, got = _repaired(fields.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+                            "table1")
+    tags = {t.text: tag for t, tag in zip(tokens, got)}
+    owned = next(a for a in between.split() if a != price)
+    assert (tags[price], tags[owned]) == ("B-price", "B-owned")
+
+
 # Cut down from pdfminer's text of a real filing's Table I: a block of holdings printed a
 # column at a time (titles, amounts owned, D/I letters, natures), the CRF reading the last
 # of each column only
