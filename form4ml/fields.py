@@ -1002,8 +1002,10 @@ def repair_underlying_tails(tokens, tags, confidences, line_zones):
     """An underlying title that ends short of its noun (``Common``, ``Class A``) goes on
     with ``Stock`` or ``Shares`` left ``O`` on the next two lines, after their first word
     (OCR centres the cell on its row: ``[Common]`` on the row's line, ``Units ... Stock``
-    below it, the title's last word first); in a space-aligned table, in its column.
-    Tags fixed in place, with the title's confidence."""
+    below it, the title's last word first); in a space-aligned table, in its column. So
+    does the word alone on the next line, left ``O`` or read as a title's, where the
+    underlying title's line holds no title (plain ``pdftotext``: ``Class A`` /
+    ``Common 687,626`` / ``Stock``). Tags fixed in place, with the title's confidence."""
     by_line = tokens_by_line(tokens, line_zones, ("table2",))
     for line, run in by_line.items():
         last = next((i for i in reversed(run) if tags[i][2:] == "und_title"), None)
@@ -1016,6 +1018,10 @@ def repair_underlying_tails(tokens, tags, confidences, line_zones):
                      and not (aligned and abs(tokens[i].col - tokens[first].col) > WRAP_COLUMN_SLACK)), None)
         if tail is not None and not any(tags[i][2:] == "und_title" for i in range(last + 1, tail)):
             tags[tail], confidences[tail] = "I-und_title", confidences[last]
+        below = by_line.get(line + 1, ())
+        if (len(below) == 1 and tags[below[0]] in ("O", "I-title") and tokens[below[0]].text.lower() in UNDERLYING_END
+                and not any(tags[i][2:] == "title" for i in run)):
+            tags[below[0]], confidences[below[0]] = "I-und_title", confidences[last]
 
 
 def repair_underlying_before_dates(tokens, tags, line_zones):

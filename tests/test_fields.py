@@ -2299,6 +2299,25 @@ def test_repair_reads_a_second_amount_after_a_table2_rows_underlying_title_as_th
 
 
 
+# Cut down from plain pdftotext of a real filing's Table II: the underlying title's last
+# word alone on the line below its amount, which the CRF read as a title's
+@pytest.mark.parametrize("above, below, tag", [
+    ("Common 687,626", "Stock", "I-und_title"),
+    ("Common 687,626", "Shares", "I-und_title"),
+    ("Common Stock 687,626", "Stock", "I-title"),       # the underlying title is whole
+    ("Class B Common 687,626", "Stock", "I-title"),      # a title on the line above: the title's word
+    ("Common 687,626", "Stock (2)", "I-title"),          # more than the word on its line
+])
+def test_repair_ends_an_underlying_title_with_its_noun_alone_on_the_line_below(above, below, tag):
+    text = f"Class A\n{above}\n{below}"
+    crf = {("Class", 0): "B-und_title", ("A", 0): "I-und_title", ("Common", 1): "I-und_title",
+           ("Stock", 1): "I-und_title", ("687,626", 1): "B-und_shares", ("(2)", 2): "B-fn_mark",
+           ("Stock", 2): "I-title", ("Shares", 2): "I-title", ("Class", 1): "B-title", ("B", 1): "I-title"}
+    tokens, tags = _repaired(fields.repair_underlying_tails, text,
+                             lambda tokens: [crf.get((t.text, t.line), "O") for t in tokens], "table2")
+    assert tags[[t.line for t in tokens].index(2)] == tag
+
+
 @pytest.mark.parametrize("text, tails", [
     # Tesseract of a real filing's Table II row (Microsoft RSUs): the underlying title's
     # "Stock" after the title's "Units" on the line below the row
