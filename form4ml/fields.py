@@ -3966,7 +3966,8 @@ def repair_amounts_about_derivative_prices(tokens, tags, confidences, line_zones
     ``41.816`` / ``$ 0`` / ``25,282.925``): the amount below the price is an amount
     owned (column 9 follows column 8), where the CRF read it as a number of derivatives
     or an underlying amount; one above it that the CRF read as an amount owned is the
-    underlying amount (column 7). Where Table II then holds more amounts owned than
+    underlying amount (column 7), and so is one it read as a number of derivatives
+    while Table II holds more of those than codes. Where Table II then holds more amounts owned than
     titles, of two amounts owned one below the other past the amount below the last
     price, the first is a holding's underlying amount (``782,088`` / ``782,088``). Tags fixed in place, with
     the price's confidence (the amount's below, for a holding's)."""
@@ -3975,8 +3976,11 @@ def repair_amounts_about_derivative_prices(tokens, tags, confidences, line_zones
     for line, below in pairs:
         if _lone_price(tokens, tags, by_line[line]) and _lone_amount(tokens, tags, by_line[below], ("B-shares", "B-und_shares")):
             _retag(tags, confidences, by_line[below][0], "B-owned", by_line[line][-1])
+    spare = _shortfall(tags, by_line, "B-shares", "B-code")
     for line, below in pairs:
-        if _lone_price(tokens, tags, by_line[below]) and _lone_amount(tokens, tags, by_line[line], ("B-owned",)):
+        read_as = ("B-owned", "B-shares") if spare > 0 else ("B-owned",)
+        if _lone_price(tokens, tags, by_line[below]) and _lone_amount(tokens, tags, by_line[line], read_as):
+            spare -= tags[by_line[line][0]] == "B-shares"
             _retag(tags, confidences, by_line[line][0], "B-und_shares", by_line[below][-1])
     extra = _shortfall(tags, by_line, "B-owned", "B-title")
     priced = [below for line, below in pairs if _lone_price(tokens, tags, by_line[line])]

@@ -4155,6 +4155,24 @@ def test_repair_reads_an_amount_below_a_derivative_price_as_the_amount_owned(amo
     assert tags[[t.text for t in tokens].index("25,241.11")] == tag
 
 
+# Cut down from pdfminer's text of a real filing's Table II: a grant's and an exercise's
+# left-hand cells, then each row's underlying amount, price, amount owned and D/I letter
+ROWS_BELOW_CODES = "A\n\n1,474,432\n\nM\n\n1,412,997\n\n1,474,432\n\n$ 0\n\n1,474,432\n\nD\n\n{amount}\n\n$ 0\n\n61,435\n\nD"
+
+
+@pytest.mark.parametrize("amount, codes, tag", [
+    ("1,412,997", "AM", "B-und_shares"),
+    ("1,412,997", "AMM", "B-shares"),        # a code more: the one amount to spare is the first row's
+])
+def test_repair_reads_an_amount_of_derivatives_above_a_price_as_the_underlying_amount(amount, codes, tag):
+    text = ROWS_BELOW_CODES.format(amount=amount) + "\n\n" + "\n\n".join(codes[2:])
+    crf = {"A": "B-code", "M": "B-code", "0": "B-price", "61,435": "B-owned", "D": "B-di"}
+    tokens, tags = _repaired(fields.repair_amounts_about_derivative_prices, text,
+                             lambda tokens: [crf.get(t.text, "B-shares" if t.text[0].isdigit() else "O")
+                                             for t in tokens], "table2")
+    assert [tags[k] for k, t in enumerate(tokens) if t.text == "1,412,997"] == ["B-shares", tag]
+
+
 # Cut down from pdfminer's text of a real filing's Table II: a column of titles, then
 # each transaction's underlying amount, price and amount owned, then a holding's
 # underlying amount and amount owned
