@@ -3991,6 +3991,26 @@ def repair_amounts_about_derivative_prices(tokens, tags, confidences, line_zones
             extra -= 1
 
 
+def repair_dates_after_derivative_amounts(tokens, tags, confidences, line_zones):
+    """A date alone on its line that the CRF read as a transaction date, below a number
+    of derivatives alone on its line (only lines of marks between), is the row's
+    expiration date (column 6 follows column 5: grants of units print that date alone)
+    while Table II holds more transaction dates than codes (pdfminer: ``826`` / ``(2)``
+    / ``10/25/2025``). Tags fixed in place."""
+    by_line = tokens_by_line(tokens, line_zones, ("table2",))
+    extra = _shortfall(tags, by_line, "B-tx_date", "B-code")
+    lines = list(by_line)
+    for k, line in enumerate(lines):
+        run = by_line[line]
+        if extra <= 0 or len(run) != 1 or tags[run[0]] != "B-tx_date":
+            continue
+        above = next((by_line[up] for up in reversed(lines[:k]) if not _marks_only(tokens, by_line[up])), None)
+        if above is None or not _lone_amount(tokens, tags, above, ("B-shares",)):
+            continue
+        tags[run[0]] = "B-exp_date"
+        extra -= 1
+
+
 def _lone_price(tokens, tags, run):
     return tokens[run[0]].text == "$" and len(run) == 2 and tags[run[1]] == "B-price"
 

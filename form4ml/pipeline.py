@@ -163,6 +163,7 @@ TAG_REPAIRS = (
     (fields.repair_amount_lines_before_dollars, ("zones",)),
     (fields.repair_amounts_read_as_owned, ("zones",)),
     (fields.repair_amounts_about_derivative_prices, ("confidences", "zones")),
+    (fields.repair_dates_after_derivative_amounts, ("confidences", "zones")),
     (fields.repair_letters_before_prices, ("zones",)),
     (fields.repair_dollar_pairs, ("zones",)),
     (fields.repair_bare_marks, ("confidences", "lines", "zones")),

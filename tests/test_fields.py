@@ -4155,6 +4155,27 @@ def test_repair_reads_an_amount_below_a_derivative_price_as_the_amount_owned(amo
     assert tags[[t.text for t in tokens].index("25,241.11")] == tag
 
 
+# Cut down from pdfminer's text of a real filing's Table II: two rows' codes, then each
+# row's number of derivatives, its mark and its expiration date, then the rows' titles
+# and transaction dates
+DATES_AFTER_AMOUNTS = "M\n\nM\n\n826\n\n(2)\n\n{dates}\n\n881\n\n(2)\n\n10/25/2025\n\n{titles}10/25/2025\n\n10/25/2025"
+
+
+@pytest.mark.parametrize("dates, titles, tags", [
+    ("10/25/2025", "", ["B-exp_date", "B-exp_date"]),
+    ("10/25/2025", "M\n\n", ["B-exp_date", "B-tx_date"]),       # a code more: one date to spare
+])
+def test_repair_reads_a_date_below_an_amount_of_derivatives_as_its_expiration_date(dates, titles, tags):
+    text = DATES_AFTER_AMOUNTS.format(dates=dates, titles=titles)
+    crf = {"M": "B-code", "826": "B-shares", "881": "B-shares", "(2)": "B-fn_mark"}
+    tokens, got = _repaired(fields.repair_dates_after_derivative_amounts, text,
+                            lambda tokens: [crf.get(t.text, "B-tx_date" if "/" in t.text else "O") for t in tokens],
+                            "table2")
+    firsts = [got[k] for k, t in enumerate(tokens) if "/" in t.text and tokens[k - 1].text == "(2)"]
+    assert firsts == tags
+    assert got[-2:] == ["B-tx_date", "B-tx_date"]
+
+
 # Cut down from pdfminer's text of a real filing's Table II: a grant's and an exercise's
 # left-hand cells, then each row's underlying amount, price, amount owned and D/I letter
 ROWS_BELOW_CODES = "A\n\n1,474,432\n\nM\n\n1,412,997\n\n1,474,432\n\n$ 0\n\n1,474,432\n\nD\n\n{amount}\n\n$ 0\n\n61,435\n\nD"
