@@ -1024,6 +1024,24 @@ def repair_underlying_tails(tokens, tags, confidences, line_zones):
             tags[below[0]], confidences[below[0]] = "I-und_title", confidences[last]
 
 
+def repair_repeated_underlying_titles(tokens, tags, confidences, line_zones):
+    """An underlying title the CRF ran on over lines that repeats it whole, its first line
+    again after the noun that ends it (pdfminer's column of a block's underlying titles:
+    ``Common`` / ``Stock`` twice, the CRF reading one title), is two titles: the second
+    begins there. Tags fixed in place."""
+    head, ended = None, False
+    for run in tokens_by_line(tokens, line_zones, ("table2",)).values():
+        words = [i for i in run if tags[i][2:] == "und_title"]
+        if not words:
+            continue
+        texts = [tokens[i].text for i in words]
+        if tags[words[0]] == "B-und_title" or head is None:
+            head = texts
+        elif ended and texts == head:
+            tags[words[0]] = "B-und_title"
+        ended = texts[-1].lower() in UNDERLYING_END
+
+
 def repair_underlying_before_dates(tokens, tags, line_zones):
     """Words opening a Table II row's line that the CRF read as the underlying title
     (column 7) before the row's date, code or amount (columns 2-5) on that line are the

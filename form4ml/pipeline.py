@@ -81,6 +81,7 @@ TAG_REPAIRS = (
     (fields.repair_untagged_price_runs, ("confidences", "zones")),
     (fields.repair_marks_inside_text, ("zones",)),
     (fields.repair_underlying_tails, ("confidences", "zones")),
+    (fields.repair_repeated_underlying_titles, ("confidences", "zones")),
     (fields.repair_title_heads, ("confidences", "zones")),
     (fields.repair_title_line_heads, ("confidences", "zones")),
     (fields.repair_interleaved_titles, ("confidences", "zones")),

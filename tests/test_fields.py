@@ -2299,6 +2299,21 @@ def test_repair_reads_a_second_amount_after_a_table2_rows_underlying_title_as_th
 
 
 
+# Cut down from pdfminer's text of a real filing's Table II: a column of two rows'
+# underlying titles, the CRF running the first on into the second
+@pytest.mark.parametrize("titles, begins", [
+    ("Common\nStock\nCommon\nStock", True),
+    ("Common\nStock\nClass A\nCommon Stock", False),     # no repeat of the first title's first line
+    ("Common\nCommon\nStock", False),                    # repeated before the first title ends
+])
+def test_repair_begins_an_underlying_title_where_a_column_repeats_it(titles, begins):
+    text = titles + "\n826"
+    tokens, tags = _repaired(fields.repair_repeated_underlying_titles, text,
+                             lambda tokens: ["B-und_title" if k == 0 else "B-und_shares" if t.text == "826"
+                                             else "I-und_title" for k, t in enumerate(tokens)], "table2")
+    assert [t.line for t, tag in zip(tokens, tags) if tag == "B-und_title"] == ([0, 2] if begins else [0])
+
+
 # Cut down from plain pdftotext of a real filing's Table II: the underlying title's last
 # word alone on the line below its amount, which the CRF read as a title's
 @pytest.mark.parametrize("above, below, tag", [
