@@ -1005,7 +1005,9 @@ def repair_underlying_tails(tokens, tags, confidences, line_zones):
     below it, the title's last word first); in a space-aligned table, in its column. So
     does the word alone on the next line, left ``O`` or read as a title's, where the
     underlying title's line holds no title (plain ``pdftotext``: ``Class A`` /
-    ``Common 687,626`` / ``Stock``). Tags fixed in place, with the title's confidence."""
+    ``Common 687,626`` / ``Stock``) or a title that has that word already (OCR:
+    ``Stock ... [Common 336`` / ``Stock`` / ``Units``). Tags fixed in place, with the
+    title's confidence."""
     by_line = tokens_by_line(tokens, line_zones, ("table2",))
     for line, run in by_line.items():
         last = next((i for i in reversed(run) if tags[i][2:] == "und_title"), None)
@@ -1019,8 +1021,9 @@ def repair_underlying_tails(tokens, tags, confidences, line_zones):
         if tail is not None and not any(tags[i][2:] == "und_title" for i in range(last + 1, tail)):
             tags[tail], confidences[tail] = "I-und_title", confidences[last]
         below = by_line.get(line + 1, ())
+        titled = {tokens[i].text.lower() for i in run if tags[i][2:] == "title"}
         if (len(below) == 1 and tags[below[0]] in ("O", "I-title") and tokens[below[0]].text.lower() in UNDERLYING_END
-                and not any(tags[i][2:] == "title" for i in run)):
+                and (not titled or tokens[below[0]].text.lower() in titled)):
             tags[below[0]], confidences[below[0]] = "I-und_title", confidences[last]
 
 

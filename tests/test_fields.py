@@ -2321,13 +2321,15 @@ def test_repair_begins_an_underlying_title_where_a_column_repeats_it(titles, beg
     ("Common 687,626", "Shares", "I-und_title"),
     ("Common Stock 687,626", "Stock", "I-title"),       # the underlying title is whole
     ("Class B Common 687,626", "Stock", "I-title"),      # a title on the line above: the title's word
+    ("Shares Common 687,626", "Shares", "I-und_title"),  # unless the title there has it already (OCR)
     ("Common 687,626", "Stock (2)", "I-title"),          # more than the word on its line
 ])
 def test_repair_ends_an_underlying_title_with_its_noun_alone_on_the_line_below(above, below, tag):
     text = f"Class A\n{above}\n{below}"
     crf = {("Class", 0): "B-und_title", ("A", 0): "I-und_title", ("Common", 1): "I-und_title",
            ("Stock", 1): "I-und_title", ("687,626", 1): "B-und_shares", ("(2)", 2): "B-fn_mark",
-           ("Stock", 2): "I-title", ("Shares", 2): "I-title", ("Class", 1): "B-title", ("B", 1): "I-title"}
+           ("Stock", 2): "I-title", ("Shares", 2): "I-title", ("Class", 1): "B-title", ("B", 1): "I-title",
+           ("Shares", 1): "I-title"}
     tokens, tags = _repaired(fields.repair_underlying_tails, text,
                              lambda tokens: [crf.get((t.text, t.line), "O") for t in tokens], "table2")
     assert tags[[t.line for t in tokens].index(2)] == tag
