@@ -1045,6 +1045,25 @@ def repair_repeated_underlying_titles(tokens, tags, confidences, line_zones):
         ended = texts[-1].lower() in UNDERLYING_END
 
 
+def repair_doubled_title_words(tokens, tags, confidences, line_zones):
+    """A Table II line whose title words run two columns' words together, where OCR
+    reads a row's title and its underlying title across one line (``Class B Class A``,
+    ``Stock Stock``): from the second ``Class`` on, or the second of a word twice over,
+    the words are the underlying title's, where the table reads an underlying title.
+    Tags fixed in place."""
+    by_line = tokens_by_line(tokens, line_zones, ("table2",))
+    if not any(tags[i][2:] == "und_title" for run in by_line.values() for i in run):
+        return
+    for run in by_line.values():
+        words = list(takewhile(lambda i: tags[i][2:] == "title", run))
+        texts = [tokens[i].text for i in words]
+        cut = next((k for k in range(1, len(texts)) if texts[k] == "Class" and "Class" in texts[:k]
+                    or texts[k] in ("Stock", "Shares") and texts[k - 1] == texts[k]), None)
+        if cut is not None:
+            for k, i in enumerate(words[cut:]):
+                tags[i] = ("B-" if k == 0 and texts[cut] == "Class" else "I-") + "und_title"
+
+
 def repair_underlying_before_dates(tokens, tags, line_zones):
     """Words opening a Table II row's line that the CRF read as the underlying title
     (column 7) before the row's date, code or amount (columns 2-5) on that line are the

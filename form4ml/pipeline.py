@@ -80,6 +80,7 @@ TAG_REPAIRS = (
     (fields.repair_price_after_owned, ("confidences", "zones")),
     (fields.repair_untagged_price_runs, ("confidences", "zones")),
     (fields.repair_marks_inside_text, ("zones",)),
+    (fields.repair_doubled_title_words, ("confidences", "zones")),
     (fields.repair_underlying_tails, ("confidences", "zones")),
     (fields.repair_repeated_underlying_titles, ("confidences", "zones")),
     (fields.repair_title_heads, ("confidences", "zones")),

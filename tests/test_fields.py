@@ -2299,6 +2299,25 @@ def test_repair_reads_a_second_amount_after_a_table2_rows_underlying_title_as_th
 
 
 
+# Cut down from Tesseract's text of a real filing's Table II: the row's title and its
+# underlying title read across the same lines
+@pytest.mark.parametrize("tagged, title, underlying", [
+    ("Class/B-title B/I-title Class/I-title A/I-title\nCommon/I-title 687,626/B-shares Common/B-und_title\n"
+     "Stock/I-title Stock/I-title", "Class B Common Stock", "Class A Common Stock"),
+    ("Restricted/B-title\nStock/I-title Stock/I-title 328/B-shares Common/B-und_title\nUnits/I-title",
+     "Restricted Stock Units", "Stock Common"),
+    # no word twice over: left
+    ("Class/B-title B/I-title\nCommon/I-title 687,626/B-shares Common/B-und_title\nStock/I-title",
+     "Class B Common Stock", "Common"),
+])
+def test_repair_gives_a_title_lines_second_class_or_doubled_word_to_the_underlying_title(tagged, title, underlying):
+    text = "\n".join(" ".join(cell.split("/")[0] for cell in line.split()) for line in tagged.split("\n"))
+    crf = [cell.split("/")[1] for cell in tagged.split()]
+    tokens, tags = _repaired(fields.repair_doubled_title_words, text, lambda tokens: crf, "table2")
+    assert " ".join(t.text for t, tag in zip(tokens, tags) if tag in ("B-title", "I-title")) == title
+    assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")) == underlying
+
+
 # Cut down from pdfminer's text of a real filing's Table II: a column of two rows'
 # underlying titles, the CRF running the first on into the second
 @pytest.mark.parametrize("titles, begins", [
