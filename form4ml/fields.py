@@ -1027,7 +1027,7 @@ def repair_underlying_tails(tokens, tags, confidences, line_zones):
             tags[below[0]], confidences[below[0]] = "I-und_title", confidences[last]
 
 
-def repair_repeated_underlying_titles(tokens, tags, confidences, line_zones):
+def repair_repeated_underlying_titles(tokens, tags, line_zones):
     """An underlying title the CRF ran on over lines that repeats it whole, its first line
     again after the noun that ends it (pdfminer's column of a block's underlying titles:
     ``Common`` / ``Stock`` twice, the CRF reading one title), is two titles: the second
@@ -1045,7 +1045,7 @@ def repair_repeated_underlying_titles(tokens, tags, confidences, line_zones):
         ended = texts[-1].lower() in UNDERLYING_END
 
 
-def repair_doubled_title_words(tokens, tags, confidences, line_zones):
+def repair_doubled_title_words(tokens, tags, line_zones):
     """A Table II line whose title words run two columns' words together, where OCR
     reads a row's title and its underlying title across one line (``Class B Class A``,
     ``Stock Stock``): from the second ``Class`` on, or the second of a word twice over,
@@ -3168,8 +3168,9 @@ def _dump_columns(block):
     wherever they stand among the titles): an amount with its A/D letter beside it or
     on the line below (or a column of amounts right before a column of as many A/D
     letters) is shares, the other amounts the amounts owned; of the letters left, the
-    first are codes and the rest D/I letters. A block of two transactions whose right-hand cells
-    are printed row by row is read by its rows there (``_read_by_rows``)."""
+    first are codes and the rest D/I letters. A block of two transactions whose
+    right-hand cells are printed row by row is read by its rows there
+    (``_read_by_rows``)."""
     titles = [c for c in block if c[0] == "title"]
     n, dates = len(titles), [c for c in block if c[0] == "date"]
     t = len(dates)      # the transactions; the rows after them are holdings
@@ -4007,14 +4008,16 @@ def repair_amounts_about_derivative_prices(tokens, tags, confidences, line_zones
     owned (column 9 follows column 8), where the CRF read it as a number of derivatives
     or an underlying amount; one above it that the CRF read as an amount owned is the
     underlying amount (column 7), and so is one it read as a number of derivatives
-    while Table II holds more of those than codes. Where Table II then holds more amounts owned than
-    titles, of two amounts owned one below the other past the amount below the last
-    price, the first is a holding's underlying amount (``782,088`` / ``782,088``). Tags fixed in place, with
-    the price's confidence (the amount's below, for a holding's)."""
+    while Table II holds more of those than codes. Where Table II then holds more
+    amounts owned than titles, of two amounts owned one below the other past the amount
+    below the last price, the first is a holding's underlying amount (``782,088`` /
+    ``782,088``). Tags fixed in place, with the price's confidence (the amount's below,
+    for a holding's)."""
     by_line = tokens_by_line(tokens, line_zones, ("table2",))
     pairs = _next_lines(by_line)
     for line, below in pairs:
-        if _lone_price(tokens, tags, by_line[line]) and _lone_amount(tokens, tags, by_line[below], ("B-shares", "B-und_shares")):
+        if (_lone_price(tokens, tags, by_line[line])
+                and _lone_amount(tokens, tags, by_line[below], ("B-shares", "B-und_shares"))):
             _retag(tags, confidences, by_line[below][0], "B-owned", by_line[line][-1])
     spare = _shortfall(tags, by_line, "B-shares", "B-code")
     for line, below in pairs:
@@ -4031,7 +4034,7 @@ def repair_amounts_about_derivative_prices(tokens, tags, confidences, line_zones
             extra -= 1
 
 
-def repair_dates_after_derivative_amounts(tokens, tags, confidences, line_zones):
+def repair_dates_after_derivative_amounts(tokens, tags, line_zones):
     """A date alone on its line that the CRF read as a transaction date, below a number
     of derivatives alone on its line (only lines of marks between), is the row's
     expiration date (column 6 follows column 5: grants of units print that date alone)

@@ -9,6 +9,11 @@ from form4ml.features import DATE
 from form4ml.fields import NOTE_MARK, spans_to_tags
 from form4ml.tokenize import tokenize
 
+def _zoned(repair):
+    """A repair that reads no confidences, called as ``_repaired`` calls one that does."""
+    return lambda tokens, tags, confidences, line_zones: repair(tokens, tags, line_zones)
+
+
 def _repaired(repair, text, crf, zone):
     """``repair`` run on ``text``, its tokens tagged ``crf(tokens)``, every line in ``zone``:
     the tokens and their tags, once every tag the repair gave is checked to have a
@@ -2313,7 +2318,7 @@ def test_repair_reads_a_second_amount_after_a_table2_rows_underlying_title_as_th
 def test_repair_gives_a_title_lines_second_class_or_doubled_word_to_the_underlying_title(tagged, title, underlying):
     text = "\n".join(" ".join(cell.split("/")[0] for cell in line.split()) for line in tagged.split("\n"))
     crf = [cell.split("/")[1] for cell in tagged.split()]
-    tokens, tags = _repaired(fields.repair_doubled_title_words, text, lambda tokens: crf, "table2")
+    tokens, tags = _repaired(_zoned(fields.repair_doubled_title_words), text, lambda tokens: crf, "table2")
     assert " ".join(t.text for t, tag in zip(tokens, tags) if tag in ("B-title", "I-title")) == title
     assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")) == underlying
 
@@ -2327,7 +2332,7 @@ def test_repair_gives_a_title_lines_second_class_or_doubled_word_to_the_underlyi
 ])
 def test_repair_begins_an_underlying_title_where_a_column_repeats_it(titles, begins):
     text = titles + "\n826"
-    tokens, tags = _repaired(fields.repair_repeated_underlying_titles, text,
+    tokens, tags = _repaired(_zoned(fields.repair_repeated_underlying_titles), text,
                              lambda tokens: ["B-und_title" if k == 0 else "B-und_shares" if t.text == "826"
                                              else "I-und_title" for k, t in enumerate(tokens)], "table2")
     assert [t.line for t, tag in zip(tokens, tags) if tag == "B-und_title"] == ([0, 2] if begins else [0])
@@ -4204,7 +4209,7 @@ DATES_AFTER_AMOUNTS = "M\n\nM\n\n826\n\n(2)\n\n{dates}\n\n881\n\n(2)\n\n10/25/20
 def test_repair_reads_a_date_below_an_amount_of_derivatives_as_its_expiration_date(dates, titles, tags):
     text = DATES_AFTER_AMOUNTS.format(dates=dates, titles=titles)
     crf = {"M": "B-code", "826": "B-shares", "881": "B-shares", "(2)": "B-fn_mark"}
-    tokens, got = _repaired(fields.repair_dates_after_derivative_amounts, text,
+    tokens, got = _repaired(_zoned(fields.repair_dates_after_derivative_amounts), text,
                             lambda tokens: [crf.get(t.text, "B-tx_date" if "/" in t.text else "O") for t in tokens],
                             "table2")
     firsts = [got[k] for k, t in enumerate(tokens) if "/" in t.text and tokens[k - 1].text == "(2)"]
