@@ -1774,8 +1774,9 @@ def repair_centred_title_words(tokens, tags, confidences, line_zones):
     / ``Units``), and the CRF may tag only some of them. A line's first word left ``O``
     goes with the title whose words open the lines right around it: between two such
     lines, or above the line where the CRF's title goes on without having begun (up to
-    two lines). Words are capitalised security words; space-aligned lines are left to
-    the column rules. Tags fixed in place, with the title's confidence."""
+    two lines); a unit title's last word (``Units``) goes on with the title on the line
+    above, whatever noise follows it. Words are capitalised security words; space-aligned
+    lines are left to the column rules. Tags fixed in place, with the title's confidence."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     firsts = {line: run[0] for line, run in by_line.items()
               if (tags[run[0]][2:] == "title" or tags[run[0]] == "O" and _title_word(tokens[run[0]].text))
@@ -1784,6 +1785,8 @@ def repair_centred_title_words(tokens, tags, confidences, line_zones):
     for line, first in firsts.items():
         if tags[first] == "O" and _title_word(tokens[first].text) and titled(line - 1) and titled(line + 1):
             tags[first], confidences[first] = "I-title", confidences[firsts[line + 1]]
+        elif tags[first] == "O" and tokens[first].text in UNIT_WORDS and titled(line - 1):
+            tags[first], confidences[first] = "I-title", confidences[firsts[line - 1]]
     for line, first in firsts.items():
         if tags[first] != "I-title" or any(titled(line - k) for k in (1, 2)):
             continue
@@ -1795,6 +1798,9 @@ def repair_centred_title_words(tokens, tags, confidences, line_zones):
             head.insert(0, above)
         for k, i in enumerate(head):
             tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "title", confidences[first]
+
+
+UNIT_WORDS = ("Units", "Unit")     # a unit title's last word, never a cell of its own
 
 
 TITLE_TAIL = re.compile(r"^\((?!Instr\b|Country\b|County\b|e\.g\b|Month\b)[A-Za-z][A-Za-z .,-]+\)$")

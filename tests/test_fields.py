@@ -2399,6 +2399,22 @@ def test_repair_reads_a_misread_ownership_letter_after_the_amount_owned(row, let
 
 
 
+# Cut down from Tesseract's text of a real filing's Table II (Microsoft RSUs): the title's
+# last word alone at its line's head, below the row's line, with noise after it
+@pytest.mark.parametrize("last, tag", [
+    ("Units", "I-title"),
+    ("Unit", "I-title"),
+    ("Shares", "O"),        # not a unit title's word
+])
+def test_repair_reads_a_units_word_below_an_ocr_title_as_its_end(last, tag):
+    text = f"Restricted Common\nStock (1) 09/02/2021 A 269 (2) 269 | $ 0 | 11,552 D\n{last} os = ide ease fa re"
+    crf = {"Restricted": "B-title", "Stock": "I-title", "Common": "B-und_title", "09/02/2021": "B-tx_date",
+           "A": "B-code", "(1)": "B-fn_mark", "(2)": "B-fn_mark", "11,552": "B-owned", "D": "B-di"}
+    tokens, tags = _repaired(fields.repair_centred_title_words, text,
+                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table2")
+    assert tags[[t.line for t in tokens].index(2)] == tag
+
+
 # Tesseract of a real filing's Table II (JPMorgan RSUs): each title centred on its row a
 # word a line, the CRF tagging only some of the words
 OCR_TITLES = ("Restricted Cc\n"
