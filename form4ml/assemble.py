@@ -738,7 +738,19 @@ def _rebuilt(rows):
     rows = attach_trailing_cells(pair_block_rows(mend_rows(lower_raised_cells(read_columns(rows)))))
     rows = split_nature_stacks(lower_raised_natures(_rebuild_runs(rows, _spread_trailing_marks)))
     rows = _rebuild_runs(rows, _spread_nature_marks)
-    return lower_shifted_natures(split_repeated_cells(join_apart_amounts(rows)))
+    return return_stranded_prices(lower_shifted_natures(split_repeated_cells(join_apart_amounts(rows))))
+
+
+def return_stranded_prices(rows):
+    """A price alone among a row's transaction cells (no date, code or amount) given to
+    the transaction right before it that has none: a holding reports no price, and plain
+    ``pdftotext`` prints a transaction's ``$ 0`` after the next row's title, so that the
+    holding below takes it (``A`` / ``Common Stock`` / ``$ 0`` / ``By Trust``)."""
+    for before, row in zip(rows, rows[1:]):
+        if (row.table == before.table and row.values.keys() & TRANSACTION_CELLS == {"price"}
+                and before.values.keys() & {"tx_date", "code"} and "price" not in before.values):
+            before.values["price"] = row.values.pop("price")
+    return rows
 
 
 def _spread_nature_marks(run):

@@ -764,6 +764,28 @@ def test_assemble_gives_a_rows_letter_printed_after_the_next_title_back_to_it(pi
     assert tx["footnote_ids"] == (["F2"] if price else [])
 
 
+# Cut down from a real filing's Table I in plain pdftotext (a director's award and a trust's
+# holding): the award's price printed after the holding's title, between its amounts owned
+STRANDED_PRICE = [L("title", "Common Stock", 118), L("tx_date", "09/10/2025", 120), L("code", "A", 122),
+                  L("shares", "125", 133), L("owned", "44,617", 151), L("di", "D", 153),
+                  L("owned", "525", 155), L("di", "I", 157), L("title", "Common Stock", 165),
+                  L("price", "$ 0", 167), L("nature", "By Trust", 169)]
+
+
+@pytest.mark.parametrize("pieces, prices", [
+    (STRANDED_PRICE, [0]),
+    # a transaction's own price stays, the row below with one keeps it as a transaction
+    ([L("price", "$ 5", 134) if p.label == "owned" and p.text == "44,617" else p for p in STRANDED_PRICE], [5, 0]),
+])
+def test_assemble_gives_a_price_stranded_in_a_holding_to_the_transaction_before(pieces, prices):
+    rec = assemble(pieces)
+    assert [tx["price_per_share"] for tx in rec["non_derivative_transactions"]] == prices
+    if len(prices) == 1:
+        holding, = rec["non_derivative_holdings"]
+        assert (holding["shares_owned_following"], holding["direct_or_indirect"],
+                holding["nature_of_ownership"]) == (525, "I", "By Trust")
+
+
 def test_assemble_leaves_blocks_alone_when_their_rows_do_not_pair():
     # two rows' left-hand cells, one row's right-hand cells: which row they belong to is not known
     rec = assemble(BLOCKS[:-4])
