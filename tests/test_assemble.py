@@ -787,9 +787,14 @@ def test_assemble_gives_a_price_stranded_in_a_holding_to_the_transaction_before(
 
 
 def test_assemble_leaves_blocks_alone_when_their_rows_do_not_pair():
-    # two rows' left-hand cells, one row's right-hand cells: which row they belong to is not known
+    # two rows' left-hand cells, one row's right-hand cells: which row they belong to is not
+    # known, so the amount owned stays in the second row (the price, alone among its
+    # transaction cells, goes to the first)
     rec = assemble(BLOCKS[:-4])
-    assert rec["non_derivative_holdings"] == [] and len(rec["non_derivative_transactions"]) == 2
+    first, = rec["non_derivative_transactions"]
+    second, = rec["non_derivative_holdings"]
+    assert (first["shares"], first["shares_owned_following"]) == (118.8853, None)
+    assert (second["security_title"], second["shares_owned_following"]) == ("Common Stock", 12119.7681)
 
 
 
