@@ -722,7 +722,8 @@ def rebuilt_rows(rows):
     table, marks printed after a table, natures printed above an indirect row's line,
     stacks of tall natures cut where each is centred on its row, natures' marks printed
     about the last nature, amounts owned printed apart from their transactions, cells
-    read several times over, natures read a row too high."""
+    read several times over, natures read a row too high, a transaction's cells printed
+    after the next row's title."""
     aside = _leading_letters(rows) + _stray_ownership(rows)
     if aside:
         set_aside = {id(row) for row in aside}
@@ -738,18 +739,23 @@ def _rebuilt(rows):
     rows = attach_trailing_cells(pair_block_rows(mend_rows(lower_raised_cells(read_columns(rows)))))
     rows = split_nature_stacks(lower_raised_natures(_rebuild_runs(rows, _spread_trailing_marks)))
     rows = _rebuild_runs(rows, _spread_nature_marks)
-    return return_stranded_prices(lower_shifted_natures(split_repeated_cells(join_apart_amounts(rows))))
+    return return_stranded_cells(lower_shifted_natures(split_repeated_cells(join_apart_amounts(rows))))
 
 
-def return_stranded_prices(rows):
-    """A price alone among a row's transaction cells (no date, code or amount) given to
-    the transaction right before it that has none: a holding reports no price, and plain
-    ``pdftotext`` prints a transaction's ``$ 0`` after the next row's title, so that the
-    holding below takes it (``A`` / ``Common Stock`` / ``$ 0`` / ``By Trust``)."""
+def return_stranded_cells(rows):
+    """Transaction cells of a row with no date (a code, an amount, an A/D letter, a price)
+    given to the dated transaction right before it that has none of them: a holding
+    reports none, and plain ``pdftotext`` prints the next row's title before a
+    transaction's later cells, so that the holding below takes them (``Common Stock`` /
+    ``08/28/2025`` / ``Common Stock`` / ``S`` / ``90,000 D``; ``A`` / ``Common Stock`` /
+    ``$ 0`` / ``By Trust``). A row with a date of any column keeps its cells: it is a
+    transaction whose date was read as another."""
     for before, row in zip(rows, rows[1:]):
-        if (row.table == before.table and row.values.keys() & TRANSACTION_CELLS == {"price"}
-                and before.values.keys() & {"tx_date", "code"} and "price" not in before.values):
-            before.values["price"] = row.values.pop("price")
+        stranded = row.values.keys() & TRANSACTION_CELLS
+        if (row.table == before.table and stranded and not row.values.keys() & DATE_CELLS
+                and "tx_date" in before.values and not stranded & before.values.keys()):
+            for label in stranded:
+                before.values[label] = row.values.pop(label)
     return rows
 
 
@@ -1080,6 +1086,7 @@ def _off_centre(lines, main, begun):
 # table) that no rule placed
 ANCHORS = frozenset({"title", "tx_date", "code", "shares", "di", "ex_price", "ex_date", "exp_date", "und_title"})
 TRANSACTION_CELLS = frozenset({"tx_date", "code", "shares", "price", "ad"})     # a row with one is a transaction
+DATE_CELLS = frozenset({"tx_date", "deemed_date", "ex_date", "exp_date"})
 HOLDING_CELLS = frozenset({"owned", "und_shares", "di", "nature", "ex_price", "ex_date", "exp_date"})
 
 

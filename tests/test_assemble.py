@@ -772,6 +772,28 @@ STRANDED_PRICE = [L("title", "Common Stock", 118), L("tx_date", "09/10/2025", 12
                   L("price", "$ 0", 167), L("nature", "By Trust", 169)]
 
 
+# Cut down from a real filing's Table I in plain pdftotext (a sale and a spouse's holding):
+# the holding's title printed before the sale's code, amount and letter
+STRANDED_SALE = [L("title", "Common Stock", 99), L("tx_date", "08/28/2025", 101), L("title", "Common Stock", 103),
+                 L("code", "S", 106), L("shares", "90,000", 115), L("ad", "D", 115), L("owned", "4,069,576", 131),
+                 L("di", "D", 133), L("owned", "56,000", 135), L("di", "I", 137)]
+
+
+def test_assemble_gives_a_sales_cells_printed_after_the_next_title_back_to_it():
+    rec = assemble(STRANDED_SALE)
+    tx, = rec["non_derivative_transactions"]
+    holding, = rec["non_derivative_holdings"]
+    assert (tx["transaction_code"], tx["shares"], tx["acquired_disposed"], tx["shares_owned_following"]) == (
+        "S", 90000, "D", 4069576)
+    assert (holding["shares_owned_following"], holding["direct_or_indirect"]) == (56000, "I")
+
+
+@pytest.mark.parametrize("date", ["deemed_date", "ex_date", "exp_date"])
+def test_assemble_keeps_the_cells_of_a_row_with_a_date_of_another_column(date):
+    pieces = STRANDED_SALE[:3] + [L(date, "08/28/2025", 104)] + STRANDED_SALE[3:]
+    assert [tx["transaction_code"] for tx in assemble(pieces)["non_derivative_transactions"]] == [None, "S"]
+
+
 @pytest.mark.parametrize("pieces, prices", [
     (STRANDED_PRICE, [0]),
     # a transaction's own price stays, the row below with one keeps it as a transaction
