@@ -2769,23 +2769,28 @@ def repair_date_code_lines(tokens, tags, confidences, line_zones):
     transaction date and code where its table has fewer dates than titles (plain
     ``pdftotext`` prints a short table's titles as a column, then each row's date and
     code: ``Class A Common Stock`` three times, then ``08/22/2019`` / ``C``,
-    ``08/22/2019`` / ``S (2)``; the CRF reads the last pair or none). An expiration date
-    is followed by its underlying title, not a code; column 3's lone heading ``V`` is no
-    code. Tags fixed in place, with the confidence of that title or code."""
+    ``08/22/2019`` / ``S (2)``; the CRF reads the last pair or none), or after a row's
+    D/I letter where it has fewer dates than amounts of shares (rows a line a cell, a
+    title for the first only: ``D`` / ``12/08/2025`` / ``S (1)`` / ``60,000``). An
+    expiration date is followed by its underlying title, not a code; column 3's lone
+    heading ``V`` is no code. Tags fixed in place, with the confidence of the token
+    tagged before."""
     for zone in TABLE_ZONES:
         by_line = tokens_by_line(tokens, line_zones, (zone,))
-        missing = _shortfall(tags, by_line, "B-title", "B-tx_date")
+        untitled = _shortfall(tags, by_line, "B-shares", "B-tx_date")
+        missing = max(_shortfall(tags, by_line, "B-title", "B-tx_date"), untitled)
         for line, below in _next_lines(by_line):
             date, code = by_line[line], by_line[below]
             if (missing <= 0 or len(date) != 1 or tags[date[0]] != "O" or not DATE.match(tokens[date[0]].text)
                     or not _lone_code(tokens, tags, code)):
                 continue
             before = _tagged_before(tags, date[0], passing=("O", "B-fn_mark", "B-ex_price"))
-            if before is None or tags[before][2:] not in ("title", "code"):
+            if before is None or tags[before][2:] not in ("title", "code", "di") or (
+                    tags[before] == "B-di" and untitled <= 0):
                 continue
             for i, tag in zip([date[0], *code], ("B-tx_date", "B-code") + ("B-fn_mark",) * (len(code) - 1)):
                 tags[i], confidences[i] = tag, confidences[before]
-            missing -= 1
+            missing, untitled = missing - 1, untitled - 1
 
 
 MAX_CELL_LINE_GAP = 2   # lines from one cell to the next in a text printed a cell a line

@@ -3202,6 +3202,29 @@ def test_repair_reads_untagged_date_and_code_lines_below_titles(between, code, t
     assert [tag for t, tag in zip(tokens, got) if t.start >= first] == tags
 
 
+# Cut down from plain pdftotext of a real filing's Table I (derivative exercises and sales):
+# a row a cell a line, a title for the first row only; the CRF read no later row's date
+UNTITLED_ROWS = [("Ordinary", "B-title"), ("Shares", "I-title"), ("12/08/2025", "B-tx_date"), ("S", "B-code"),
+                 ("(1)", "B-fn_mark"), ("50,000", "B-shares"), ("D", "B-ad"), ("89,218", "B-owned"), ("D", "B-di"),
+                 ("12/08/2025", "O"), ("M", "O"), ("(1)", "B-fn_mark"), ("100,000", "B-shares"), ("A", "B-ad"),
+                 ("189,218", "B-owned"), ("D", "B-di")]
+
+
+@pytest.mark.parametrize("cells, tags", [
+    (UNTITLED_ROWS, ["B-tx_date", "B-code", "B-fn_mark"]),
+    ([c for c in UNTITLED_ROWS if c != ("(1)", "B-fn_mark")], ["B-tx_date", "B-code"]),
+    # no amount of shares without a date: a D/I letter ends the table's last row
+    ([(text, "O" if text == "100,000" else tag) for text, tag in UNTITLED_ROWS], ["O", "O", "B-fn_mark"]),
+])
+def test_repair_reads_an_untagged_date_and_code_after_a_rows_ownership_letter(cells, tags):
+    text = "Ordinary Shares\n\n" + "\n\n".join(t for t, _ in cells[2:]).replace("S\n\n(1)", "S (1)").replace(
+        "M\n\n(1)", "M (1)")
+    crf = [tag for _, tag in cells]
+    tokens, got = _repaired(fields.repair_date_code_lines, text, lambda tokens: crf, "table1")
+    second = text.rindex("12/08/2025")
+    assert [tag for t, tag in zip(tokens, got) if second <= t.start < text.index("100,000")] == tags
+
+
 def test_repair_leaves_date_lines_where_every_title_has_a_date():
     text = "Common Stock\n\n08/22/2019\n\nC\n\n08/23/2019\n\nS"
     crf = {"Common": "B-title", "Stock": "I-title"}
