@@ -293,7 +293,7 @@ class Assembler:
         period = rec["period_of_report"]
         counters = {}
         kept = {}       # table -> its rows, in the order of its row records
-        for row in mend_zero_prices(rebuilt_rows(self.rows)):
+        for row in place_lone_prices(mend_zero_prices(rebuilt_rows(self.rows))):
             row.table = _table_by_cells(row)
             if unplaced(row):
                 self.warnings.append(_unplaced_warning(row))
@@ -1631,6 +1631,24 @@ def mend_zero_prices(rows):
                 and parse_price("".join(price.texts)) == 0 and (parse_number("".join(owned.texts)) or 0) > 0
                 and owned.pieces[0].line - price.pieces[-1].line == 1):
             row.values["price"], row.values["owned"] = owned, price
+    return rows
+
+
+def place_lone_prices(rows):
+    """Rows of a price alone (with marks) given, in order, to the table's purchases and
+    sales that have no price, where there are as many of each; their marks go with them.
+    A sale is never at no price, and plain ``pdftotext`` prints the prices a cell wrapped
+    after the table, among its marks (``(6)`` / ``$ 113.8`` / ``(6)`` / ``$ 115.6``)."""
+    for table in ("table1", "table2"):
+        lone = [r for r in rows if r.table == table and r.values.keys() == {"price"}]
+        unpriced = [r for r in rows if r.table == table and "price" not in r.values and "code" in r.values
+                    and parse_transaction_code("".join(r.values["code"].texts)) in OPEN_MARKET]
+        if not lone or len(lone) != len(unpriced):
+            continue
+        for cells, row in zip(lone, unpriced):
+            row.values["price"] = cells.values["price"]
+            row.marks = row.marks + cells.marks
+        rows = [r for r in rows if all(r is not c for c in lone)]
     return rows
 
 

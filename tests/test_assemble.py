@@ -808,6 +808,29 @@ def test_assemble_gives_a_price_stranded_in_a_holding_to_the_transaction_before(
                 holding["nature_of_ownership"]) == (525, "I", "By Trust")
 
 
+def _sale(line, price=None):
+    pieces = [L("title", "Class A Common Stock", line), L("tx_date", "01/02/2013", line + 2),
+              L("code", "S", line + 4), L("shares", "8,730", line + 6), L("ad", "D", line + 8)]
+    priced = [L("price", price, line + 10)] if price else []
+    return pieces + priced + [L("owned", "14,868", line + 12), L("di", "D", line + 14)]
+
+
+# Cut down from a real filing's Table I in plain pdftotext (a long run of sales): the prices
+# of two rows whose price cells wrapped printed after the table, each with its mark
+@pytest.mark.parametrize("sales, prices", [
+    (_sale(100, "$ 110.78") + _sale(120) + _sale(140) + _sale(160, "$ 115"), [110.78, 113.8, 115.6, 115]),
+    # more sales without a price than prices apart: which sale each is is not known
+    (_sale(100) + _sale(120) + _sale(140) + _sale(160, "$ 115"), [None, None, None, 115]),
+])
+def test_assemble_gives_prices_printed_after_the_table_to_the_sales_without_one(sales, prices):
+    pieces = sales + [L("fn_mark", "(6)", 300), L("price", "$ 113.8", 302), L("fn_mark", "(6)", 304),
+                      L("price", "$ 115.6", 306), L("fn_mark", "(6)", 308)]
+    rows = assemble(pieces)["non_derivative_transactions"]
+    assert [r["price_per_share"] for r in rows] == prices
+    if prices[0]:
+        assert [r["footnote_ids"] for r in rows] == [[], ["F6"], ["F6"], ["F6"]]
+
+
 def test_assemble_leaves_blocks_alone_when_their_rows_do_not_pair():
     # two rows' left-hand cells, one row's right-hand cells: which row they belong to is not
     # known, so the amount owned stays in the second row (the price, alone among its
