@@ -925,24 +925,34 @@ def lower_raised_natures(rows):
 def join_apart_amounts(rows):
     """The rows with each table's rows of an amount owned alone (no title, no amount of
     shares: the cells a layout printed apart from their row) joined, in order, to its
-    transactions that lack an amount owned, where there are as many of each and no such
-    pair holds a field twice (plain ``pdftotext`` prints a grant's ``$ 85.42`` /
-    ``113,867`` / ``D`` above the holdings, and its title, date, code and amount below
-    them)."""
+    transactions that lack an amount owned (a title and an amount of shares), where
+    there are as many of each and no such pair holds a field twice (plain ``pdftotext``
+    prints a grant's ``$ 85.42`` / ``113,867`` / ``D`` above the holdings, and its title,
+    date, code and amount below them). Then the rows left of an amount owned and no title
+    joined alike to the titled rows left with a code or an amount of shares and no amount
+    owned (plain ``pdftotext`` prints two transactions' right-hand cells, the first's
+    from its amount of shares on, above their titles, dates and codes)."""
     for table in ("table1", "table2"):
-        apart = [r for r in rows if r.table == table and "owned" in r.values
-                 and not r.values.keys() & {"title", "shares"}]
-        lacking = [r for r in rows if r.table == table and r.values.keys() >= {"title", "shares"}
-                   and "owned" not in r.values]
-        if not apart or len(apart) != len(lacking) or any(a.values.keys() & b.values.keys()
-                                                          for a, b in zip(apart, lacking)):
-            continue
-        for cells, row in zip(apart, lacking):
-            _shift_holding_title(rows, row, cells)
-            row.values.update(cells.values)
-            row.marks += cells.marks
-        rows = [r for r in rows if all(r is not a for a in apart)]
+        for apart_without, lacking_any in (({"title", "shares"}, {"shares"}), ({"title"}, {"shares", "code"})):
+            apart, lacking = _apart_and_lacking(rows, table, apart_without, lacking_any)
+            if not apart or len(apart) != len(lacking) or any(a.values.keys() & b.values.keys()
+                                                              for a, b in zip(apart, lacking)):
+                continue
+            for cells, row in zip(apart, lacking):
+                _shift_holding_title(rows, row, cells)
+                row.values.update(cells.values)
+                row.marks += cells.marks
+            rows = [r for r in rows if all(r is not a for a in apart)]
     return rows
+
+
+def _apart_and_lacking(rows, table, apart_without, lacking_any):
+    """The table's rows of an amount owned and none of ``apart_without``, and its titled
+    rows of one of ``lacking_any`` and no amount owned."""
+    apart = [r for r in rows if r.table == table and "owned" in r.values and not r.values.keys() & apart_without]
+    lacking = [r for r in rows if r.table == table and "title" in r.values and r.values.keys() & lacking_any
+               and "owned" not in r.values]
+    return apart, lacking
 
 
 def _shift_holding_title(rows, row, cells):

@@ -831,6 +831,27 @@ def test_assemble_gives_prices_printed_after_the_table_to_the_sales_without_one(
         assert [r["footnote_ids"] for r in rows] == [[], ["F6"], ["F6"], ["F6"]]
 
 
+# Cut down from a real filing's Table I in plain pdftotext (a withholding and a grant): both
+# transactions' right-hand cells, the first's from its amount on, then a holding, then
+# both transactions' titles, dates and codes
+RIGHT_CELLS_FIRST = [L("shares", "49", 134), L("ad", "D", 136), L("price", "68.27", 139),
+                     L("owned", "2,353.34", 140), L("di", "D", 142), L("ad", "A", 144), L("price", "$ 0", 146),
+                     L("owned", "2,713.34", 148), L("di", "D", 150), L("title", "Common Stock", 152),
+                     L("owned", "149.7418", 154), L("di", "I", 156), L("nature", "By 401K", 158),
+                     L("title", "Common Stock", 172), L("tx_date", "02/11/2020", 174), L("code", "F", 176),
+                     L("title", "Common Stock", 178), L("tx_date", "02/11/2020", 180), L("code", "A", 182),
+                     L("shares", "360", 186), L("fn_mark", "(1)", 187)]
+
+
+def test_assemble_joins_right_hand_cells_printed_before_their_rows_titles():
+    rec = assemble(RIGHT_CELLS_FIRST)
+    assert [(tx["transaction_code"], tx["shares"], tx["acquired_disposed"], tx["price_per_share"],
+             tx["shares_owned_following"]) for tx in rec["non_derivative_transactions"]] == [
+        ("F", 49, "D", 68.27, 2353.34), ("A", 360, "A", 0, 2713.34)]
+    holding, = rec["non_derivative_holdings"]
+    assert (holding["shares_owned_following"], holding["nature_of_ownership"]) == (149.7418, "By 401K")
+
+
 def test_assemble_leaves_blocks_alone_when_their_rows_do_not_pair():
     # two rows' left-hand cells, one row's right-hand cells: which row they belong to is not
     # known, so the amount owned stays in the second row (the price, alone among its
