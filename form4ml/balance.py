@@ -33,11 +33,36 @@ def balance_amounts(rows, where, table):
     i = 0
     for _, run in groupby(rows, key=lambda r: tuple(r[k] for k in HOLDING)):
         run = list(run)
+        _unswap_prices(run, where, table, i)
         placed = _placement(run)
         if placed is not None:
             _apply(run, placed, where, table, i)
         _fill(run)
         i += len(run)
+
+
+def _unswap_prices(run, where, table, first):
+    """A row's price and amount owned swapped back where the run's chain is whole with
+    them swapped in exactly one row and broken as read (plain ``pdftotext`` prints a
+    withholding's ``$`` / ``2,353.34`` / ``68.27``: the amount owned after the dollar sign,
+    the price below it)."""
+    if not 2 <= len(run) <= MAX_RUN or any(r["acquired_disposed"] not in ("A", "D") for r in run):
+        return
+    current = [(r["shares"], r["shares_owned_following"]) for r in run]
+    if any(v is None for pair in current for v in pair) or _chained(run, current):
+        return
+    mended = [n for n, r in enumerate(run) if r.get("price_per_share") and _chained(
+        run, current[:n] + [(r["shares"], r["price_per_share"])] + current[n + 1:])]
+    if len(mended) != 1:
+        return
+    n = mended[0]
+    row, keys = run[n], ("price_per_share", "shares_owned_following")
+    row[keys[0]], row[keys[1]] = row[keys[1]], row[keys[0]]
+    paths = [f"{table}[{first + n}].{key}" for key in keys]
+    origins = [where.pop(path, None) for path in paths]
+    for path, origin in zip(paths, reversed(origins)):
+        if origin is not None:
+            where[path] = origin
 
 
 def _placement(run):

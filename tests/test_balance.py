@@ -100,3 +100,23 @@ def grant(title, shares, underlying=None):
 def test_underlying_amount_defaults_to_the_derivatives_converting_one_for_one(row, underlying):
     underlying_of_shares([row])
     assert row["underlying_shares"] == underlying
+
+
+# plain pdftotext of a withholding then a grant (a real filing's Table I): the first row's
+# amount owned printed after its dollar sign, its price below it
+@pytest.mark.parametrize("prices, owned, expected", [
+    ([68.27, 0], [2353.34, 2713.34], ([68.27, 0], [2353.34, 2713.34])),
+    ([2353.34, 0], [68.27, 2713.34], ([68.27, 0], [2353.34, 2713.34])),
+    # a chain broken either way: nothing swapped
+    ([2353.34, 0], [68.27, 5000], ([2353.34, 0], [68.27, 5000])),
+])
+def test_balance_swaps_back_a_price_read_as_the_amount_owned(prices, owned, expected):
+    records = rows([(49, owned[0]), (360, owned[1])], "DA", ["By Fund"] * 2)
+    for record, price in zip(records, prices):
+        record["price_per_share"] = price
+    where = {f"{TABLE}[0].price_per_share": {"start": 10}, f"{TABLE}[0].shares_owned_following": {"start": 20}}
+    balance_amounts(records, where, TABLE)
+    assert ([r["price_per_share"] for r in records], [r["shares_owned_following"] for r in records]) == expected
+    if expected[0][0] != prices[0]:
+        assert where == {f"{TABLE}[0].price_per_share": {"start": 20},
+                         f"{TABLE}[0].shares_owned_following": {"start": 10}}
