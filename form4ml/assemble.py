@@ -1122,8 +1122,9 @@ def read_columns(rows):
     blocks) rebuilt as rows, the i-th value of each field in the i-th row (the natures
     of indirect ownership in the rows whose D/I letter is ``I``). Such a run begins with
     a title, a field that every row fills begins after the second title (pdfminer prints
-    each row's title with its date, then the other columns), and no field has more
-    values than it has titles; rows read one by one stay as they are."""
+    each row's title with its date, then the other columns), or with a whole column of
+    another field (pdfminer prints a Table II's codes first, its titles last), and no
+    field has more values than it has titles; rows read one by one stay as they are."""
     return _rebuild_runs(rows, _column_blocks, settled_apart=True)
 
 
@@ -1860,10 +1861,13 @@ def _column_rows(run):
     values, order = _grouped(sorted(items, key=lambda item: item[0].start))
     n = len(values.get("title", []))
     firsts = [item for item in order if item[0] is not None]
-    if n < 2 or firsts[0][0] != "title" or any(len(v) > n for v in values.values()):
+    if n < 2 or any(len(v) > n for v in values.values()):
         return None
-    second_title = firsts.index(("title", 1))
-    if not any(len(v) == n and (label, 0) in firsts[second_title:] for label, v in values.items()):
+    opening = firsts[0][0]
+    if opening != "title" and [label for label, _ in firsts[:n]] != [opening] * n:
+        return None     # pdfminer may open with another full column (``M`` / ``M``), titles last
+    if opening == "title" and not any(len(v) == n and (label, 0) in firsts[firsts.index(("title", 1)):]
+                                      for label, v in values.items()):
         return None
     rows = [Row(run[0].table) for _ in range(n)]
     holder = {}     # (label, index) -> the row its value went to

@@ -1026,6 +1026,33 @@ def test_assemble_gives_a_column_read_tables_natures_to_its_indirect_rows():
         (53602, "D", None), (63, "I", "By Rivendell One LLC"), (103, "I", "By The Founders Fund II, LP")]
 
 
+# Cut down from pdfminer of a real filing's Table II (two RSU settlements): the codes' column
+# first, then each row's amount and dates, the right-hand columns, the titles last
+def _codes_first(second_code="M"):
+    return in_text_order([
+        T2("code", "M", 347), T2("code", second_code, 349), T2("shares", "826", 351), T2("fn_mark", "(2)", 353),
+        T2("tx_date", "10/25/2025", 355), T2("shares", "881", 357), T2("fn_mark", "(2)", 359),
+        T2("exp_date", "10/25/2025", 361), T2("und_title", "Common Stock", 363),
+        T2("und_title", "Common Stock", 366), T2("und_shares", "826", 369), T2("price", "$ 0", 371),
+        T2("owned", "881", 373), T2("price", "$ 0", 377), T2("owned", "0", 379), T2("di", "D", 381),
+        T2("di", "D", 383), T2("title", "Restricted Stock Units", 385), T2("title", "Restricted Stock Units", 389),
+        T2("tx_date", "10/25/2025", 397), T2("exp_date", "10/25/2025", 399)])
+
+
+def test_assemble_reads_a_table_column_by_column_where_a_full_column_opens_it():
+    rows = assemble(_codes_first())["derivative_transactions"]
+    assert [(r["security_title"], r["transaction_code"], r["shares"], r["shares_owned_following"],
+             r["expiration_date"]) for r in rows] == [("Restricted Stock Units", "M", 826, 881, "2025-10-25"),
+                                                       ("Restricted Stock Units", "M", 881, 0, "2025-10-25")]
+
+
+def test_assemble_reads_rows_in_order_where_a_lone_value_opens_the_table():
+    # ``M`` then a code of the row below: no full column, rows stay as text order read them
+    pieces = [p for p in _codes_first() if p.line != 349]
+    rows = assemble(pieces)["derivative_transactions"]
+    assert rows[0]["security_title"] is None and [r["shares"] for r in rows[:2]] == [826, 881]
+
+
 @pytest.mark.parametrize("pieces, codes", [
     (row(code="P") + row(code="S"), ["P", "S"]),     # rows one after the other
     # a title with no row of its own before a row: not every title first
