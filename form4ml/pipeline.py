@@ -123,7 +123,6 @@ TAG_REPAIRS = (
     (fields.repair_lone_ownership_letters, ("confidences", "zones")),
     (fields.repair_holding_amounts, ("confidences", "zones")),
     (fields.repair_owned_before_letters, ("confidences", "zones")),
-    (fields.repair_owned_column_ends, ("confidences", "zones")),
     (fields.repair_dollar_shares, ("zones",)),
     (fields.repair_owned_letter_runs, ("confidences", "zones")),
     (fields.repair_owned_after_prices, ("confidences", "zones")),
@@ -168,6 +167,7 @@ TAG_REPAIRS = (
     (fields.repair_dates_after_derivative_amounts, ("zones",)),
     (fields.repair_letters_before_prices, ("zones",)),
     (fields.repair_dollar_pairs, ("zones",)),
+    (fields.repair_owned_column_ends, ("confidences", "zones")),    # once D/I letters are read: it counts them
     (fields.repair_bare_marks, ("confidences", "lines", "zones")),
     (box_repairs.repair_signature_over_label, ()),
     (fields.repair_broken_headings, ("lines",)),

@@ -4297,3 +4297,24 @@ def test_repair_reads_amounts_about_derivative_prices_by_their_place(titles, tag
     assert [tags[k] for k, t in enumerate(texts) if t == "12,687,274"] == ["B-und_shares", "B-owned"]
     assert [tags[k] for k, t in enumerate(texts) if t == "704,849"] == ["B-und_shares"]
     assert [tags[k] for k, t in enumerate(texts) if t == "782,088"] == tags_of_782088
+
+
+# Cut down from pdfminer of a real filing's Table I (a gift, and a trust's holding): the
+# amounts owned a column, then the D/I letters, the first read as an A/D letter
+GIFT_AND_HOLDING = "G\n\n65,178\n(1)\n\nD\n\n$ 0 535,810.587\n\n65,178 (1)\n\nD\n\nI\n\nBy Family Trust"
+GIFT_AND_HOLDING_CRF = {(0, "G"): "B-code", (2, "65,178"): "B-shares", (3, "(1)"): "B-fn_mark", (5, "D"): "B-ad",
+                        (7, "$ 0"): "B-price", (7, "535,810.587"): "B-owned", (9, "(1)"): "B-fn_mark",
+                        (11, "D"): "B-ad", (13, "I"): "B-di", (15, "By"): "B-nature", (15, "Family"): "I-nature",
+                        (15, "Trust"): "I-nature"}
+
+
+def test_pipeline_reads_a_holdings_amount_owned_once_the_ownership_letters_are_read():
+    tokens = tokenize(GIFT_AND_HOLDING)
+    tags = [GIFT_AND_HOLDING_CRF.get((t.line, t.text), "O") for t in tokens]
+    confidences = [None if tag == "O" else 0.9 for tag in tags]
+    reads = {"confidences": confidences, "zones": ["table1"] * 16}
+    for repair, needs in pipeline.TAG_REPAIRS:     # these two, in the pipeline's order
+        if repair in (fields.repair_letter_columns, fields.repair_owned_column_ends):
+            repair(tokens, tags, *(reads[name] for name in needs))
+    assert [(t.text, tag) for t, tag in zip(tokens, tags) if t.line in (9, 11)] == [
+        ("65,178", "B-owned"), ("(1)", "B-fn_mark"), ("D", "B-di")]
