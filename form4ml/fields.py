@@ -770,6 +770,27 @@ def repair_par_value_below_rows(tokens, tags, confidences, line_zones):
                 tags[i], confidences[i] = "I-title", confidences[title]
 
 
+def repair_par_value_amounts(tokens, tags, confidences, line_zones):
+    """A line of a par value's amount alone (``$ 0.01``, ``$0.01 per share``) right below a
+    title's line that ends in ``par value`` ends that title, whatever the CRF read it as
+    (``O``, an exercise price, a price): plain ``pdftotext`` wraps ``Class A common stock,
+    par value`` / ``$ 0.01``. Tags fixed in place, with the title's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
+    for line, run in by_line.items():
+        above = by_line.get(line - 1)
+        texts = [tokens[i].text.lower() for i in run]
+        if (not above or len(above) < 2 or not tags[above[-1]].endswith("title")
+                or [tokens[i].text.lower() for i in above[-2:]] != ["par", "value"]
+                or not any(PAR_AMOUNT.match(t) for t in texts)
+                or not all(PAR_VALUE.match(t) or t in ("share", "shares") for t in texts)):
+            continue
+        for i in run:
+            tags[i], confidences[i] = "I" + tags[above[-1]][1:], confidences[above[-1]]
+
+
+PAR_AMOUNT = re.compile(r"^\$?\d*\.\d+$")     # a par value's amount (``0.01``)
+
+
 def _par_value_words(tokens, tags, cell):
     texts = [tokens[i].text.lower() for i in cell]
     return (all(tags[i] == "O" and (PAR_VALUE.match(t) or t in ("share", "shares")) for i, t in zip(cell, texts))

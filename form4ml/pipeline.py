@@ -62,6 +62,7 @@ TAG_REPAIRS = (
     (fields.repair_untagged_title_openings, ("confidences", "zones")),
     (fields.repair_untagged_titles, ("confidences", "zones")),
     (fields.repair_par_value_tails, ("confidences", "zones")),
+    (fields.repair_par_value_amounts, ("confidences", "zones")),
     (fields.repair_repeated_rows, ("confidences", "zones")),
     (fields.repair_nature_after_indirect, ("confidences", "zones")),
     (fields.repair_nature_openings, ("confidences", "zones")),

@@ -4318,3 +4318,19 @@ def test_pipeline_reads_a_holdings_amount_owned_once_the_ownership_letters_are_r
             repair(tokens, tags, *(reads[name] for name in needs))
     assert [(t.text, tag) for t, tag in zip(tokens, tags) if t.line in (9, 11)] == [
         ("65,178", "B-owned"), ("(1)", "B-fn_mark"), ("D", "B-di")]
+
+
+# Cut down from plain pdftotext of a real filing's Table I (three rows of Class A and B
+# stock): each title's par value amount wrapped onto the next line
+@pytest.mark.parametrize("tail, crf, tags", [
+    ("$ 0.01", ["O", "O"], ["I-title", "I-title"]),
+    ("$ 0.01", ["O", "B-ex_price"], ["I-title", "I-title"]),
+    ("$0.01 per share", ["O", "B-price", "O", "O"], ["I-title"] * 4),
+    # a price below a title that ends otherwise is the row's
+    ("$ 19", ["O", "B-price"], ["O", "B-price"]),
+])
+def test_repair_ends_a_title_with_its_par_value_amount_on_the_next_line(tail, crf, tags):
+    text = f"Class A common stock, par value\n{tail}"
+    title = ["B-title"] + ["I-title"] * 6
+    tokens, got = _repaired(fields.repair_par_value_amounts, text, lambda tokens: title + crf, "table1")
+    assert got[len(title):] == tags
