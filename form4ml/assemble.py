@@ -312,6 +312,7 @@ class Assembler:
         marks_follow_amounts(kept.get("non_derivative_transactions", []), rec["non_derivative_transactions"],
                              self.where, "non_derivative_transactions")
         underlying_of_shares(rec["derivative_transactions"])
+        underlying_titles_of_table_one(rec)
 
     def _row_record(self, row, table, base, period):
         out = empty_row(table)
@@ -2653,6 +2654,21 @@ def _single(label, candidates):
 def _side(value):
     """The A/D sub-column the amount's first piece that has one stands in, or None."""
     return next((p.side for p in value.pieces if p.side), None) if value else None
+
+
+def underlying_titles_of_table_one(rec):
+    """A derivative row's underlying title, where the text shows none, taken as the title
+    every Table I row holds where they hold one: a derivative is most often on the stock
+    Table I reports (456 of the corpus's 527 derivative rows of filings whose Table I
+    holds one title; OCR loses the small centred title cell)."""
+    titles = {row["security_title"] for table in ("non_derivative_transactions", "non_derivative_holdings")
+              for row in rec[table] if row["security_title"]}
+    if len(titles) != 1:
+        return
+    for table in ("derivative_transactions", "derivative_holdings"):
+        for row in rec[table]:
+            if row["security_title"] and not row["underlying_security_title"]:
+                row["underlying_security_title"] = next(iter(titles))
 
 
 # a derivative transaction is held directly more often than not (403 of the corpus's 618;

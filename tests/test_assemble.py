@@ -2433,3 +2433,25 @@ def test_assemble_gives_table_one_its_ownership_and_nature_columns_printed_in_ta
     got = assemble(pieces)["non_derivative_transactions"]
     assert [(r["direct_or_indirect"], r["nature_of_ownership"], r["footnote_ids"]) for r in got] == [
         ("I", "See footnote", ["F4"]), ("I", "See footnote", ["F4"])]
+
+
+def _grant(und_title=()):
+    """A Table II grant's pieces, its underlying title as given (OCR may lose it)."""
+    return ([T2("title", "Restricted Stock Units", 300), T2("tx_date", "05/15/2021", 300), T2("code", "M", 300),
+             T2("shares", "1,386", 300)] + [T2("und_title", t, 300) for t in und_title]
+            + [T2("und_shares", "1,386", 300), T2("owned", "0", 300), T2("di", "D", 300)])
+
+
+@pytest.mark.parametrize("table_one, und_title, expected", [
+    (["Class A Common Stock"], (), "Class A Common Stock"),
+    (["Class A Common Stock", "Class A Common Stock"], (), "Class A Common Stock"),
+    (["Class A Common Stock"], ("Class B Common Stock",), "Class B Common Stock"),   # the text's own stays
+    # Table I of two securities: which one is not known
+    (["Class A Common Stock", "Class C Capital Stock"], (), None),
+    ([], (), None),
+])
+def test_assemble_takes_a_lost_underlying_title_from_table_one(table_one, und_title, expected):
+    pieces = [p for title in table_one for p in row(title=title, code="M", ad="A")]
+    rec = assemble(pieces + _grant(und_title))
+    tx, = rec["derivative_transactions"]
+    assert tx["underlying_security_title"] == expected
