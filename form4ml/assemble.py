@@ -2656,19 +2656,27 @@ def _side(value):
     return next((p.side for p in value.pieces if p.side), None) if value else None
 
 
+SECURITY_NOUNS = frozenset({"stock", "units", "unit", "shares", "options", "option", "warrants", "rights"})
+
+
 def underlying_titles_of_table_one(rec):
-    """A derivative row's underlying title, where the text shows none, taken as the title
-    every Table I row holds where they hold one: a derivative is most often on the stock
-    Table I reports (456 of the corpus's 527 derivative rows of filings whose Table I
-    holds one title; OCR loses the small centred title cell)."""
+    """A derivative row's underlying title, where the text shows none or the head of one
+    only (``Common``, ``Class A``), taken as the title every Table I row holds where they
+    hold one: a derivative is most often on the stock Table I reports (456 of the corpus's
+    527 derivative rows of filings whose Table I holds one title; OCR loses the small
+    centred title cell, or its wrapped last line)."""
     titles = {row["security_title"] for table in ("non_derivative_transactions", "non_derivative_holdings")
               for row in rec[table] if row["security_title"]}
     if len(titles) != 1:
         return
+    title = next(iter(titles))
+    words = title.split()
     for table in ("derivative_transactions", "derivative_holdings"):
         for row in rec[table]:
-            if row["security_title"] and not row["underlying_security_title"]:
-                row["underlying_security_title"] = next(iter(titles))
+            head = (row["underlying_security_title"] or "").split()
+            if (row["security_title"] and head == words[:len(head)] and len(head) < len(words)
+                    and not {w.lower().strip(",") for w in head} & SECURITY_NOUNS):
+                row["underlying_security_title"] = title
 
 
 # a derivative transaction is held directly more often than not (403 of the corpus's 618;

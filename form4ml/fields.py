@@ -5,7 +5,7 @@ import re
 from collections import Counter
 from itertools import dropwhile, takewhile
 
-from .assemble import MIN_CELL_GAP, OCR_MARK_GLYPHS, WRAP_COLUMN_SLACK, Piece
+from .assemble import MIN_CELL_GAP, OCR_MARK_GLYPHS, SECURITY_NOUNS, WRAP_COLUMN_SLACK, Piece
 from .features import DATE, HEADER_WORDS, MARK, YEAR, security_words, word_shape
 from .labels import TABLE_ZONES
 from .record import SEC_CODES
@@ -1660,7 +1660,6 @@ def repair_title_first(tokens, tags, confidences, line_zones):
             tags[first], confidences[first] = "I-title", confidences[head]
 
 
-SECURITY_NOUNS = frozenset({"stock", "units", "unit", "shares", "options", "option", "warrants", "rights"})
 UNDERLYING_OPENERS = frozenset({"common", "class", "ordinary", "preferred"})
 
 

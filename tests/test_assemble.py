@@ -2446,6 +2446,9 @@ def _grant(und_title=()):
     (["Class A Common Stock"], (), "Class A Common Stock"),
     (["Class A Common Stock", "Class A Common Stock"], (), "Class A Common Stock"),
     (["Class A Common Stock"], ("Class B Common Stock",), "Class B Common Stock"),   # the text's own stays
+    # the head of a title only (OCR lost its wrapped last line): no security named
+    (["Class A Common Stock"], ("Class A",), "Class A Common Stock"),
+    (["Common Stock, $0.01 par value"], ("Common Stock",), "Common Stock"),
     # Table I of two securities: which one is not known
     (["Class A Common Stock", "Class C Capital Stock"], (), None),
     ([], (), None),
