@@ -2660,11 +2660,12 @@ SECURITY_NOUNS = frozenset({"stock", "units", "unit", "shares", "options", "opti
 
 
 def underlying_titles_of_table_one(rec):
-    """A derivative row's underlying title, where the text shows none or the head of one
-    only (``Common``, ``Class A``), taken as the title every Table I row holds where they
-    hold one: a derivative is most often on the stock Table I reports (456 of the corpus's
-    527 derivative rows of filings whose Table I holds one title; OCR loses the small
-    centred title cell, or its wrapped last line)."""
+    """A titled derivative row's underlying title, where the text shows none or only a
+    head naming no security (``Common``, ``Class A``: 1 of the corpus's 668 underlying
+    titles names none) that Table I's title begins with, taken as the title every Table I
+    row holds where they hold one: a derivative is most often on the stock Table I
+    reports (456 of the corpus's 527 derivative rows of filings whose Table I holds one
+    title). OCR loses the small centred title cell, or its wrapped last line."""
     titles = {row["security_title"] for table in ("non_derivative_transactions", "non_derivative_holdings")
               for row in rec[table] if row["security_title"]}
     if len(titles) != 1:
