@@ -4178,6 +4178,25 @@ def repair_shares_after_codes(tokens, tags, confidences, line_zones):
             tags[rest[0]], confidences[rest[0]] = "B-shares", confidences[code]
 
 
+def repair_owned_after_codes(tokens, tags, line_zones):
+    """An amount owned that the CRF read next after a row's code (marks aside), alone with
+    a D/I letter on a line below the code's, is the row's amount and A/D letter where
+    Table I has fewer amounts than titles: an amount owned never follows a code in the
+    form's order, and plain ``pdftotext`` prints a row's ``23,819.354 D`` on the line
+    below its code. Tags fixed in place."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    missing = _shortfall(tags, by_line, "B-title", "B-shares")
+    cells = [i for run in by_line.values() for i in run if tags[i][:2] == "B-" and tags[i] != "B-fn_mark"]
+    for code, amount in zip(cells, cells[1:]):
+        if (missing <= 0 or (tags[code], tags[amount]) != ("B-code", "B-owned")
+                or tokens[amount].line == tokens[code].line):
+            continue
+        line = [i for i in by_line[tokens[amount].line] if tags[i] != "B-fn_mark"]
+        if len(line) == 2 and line[0] == amount and tags[line[1]] == "B-di" and tokens[line[1]].text in ("A", "D"):
+            tags[amount], tags[line[1]] = "B-shares", "B-ad"
+            missing -= 1
+
+
 def repair_misread_ownership_letters(tokens, tags, confidences, line_zones):
     """A row's D/I letter as OCR misreads it (``|``, ``i`` or ``1`` for ``I``; ``oD``,
     ``=D`` for ``D``), left ``O`` as the first cell after the row's amount owned on its

@@ -147,6 +147,7 @@ TAG_REPAIRS = (
     (fields.repair_stacked_dates, ("confidences", "zones")),
     (fields.repair_amount_columns, ("confidences", "zones")),
     (fields.repair_shares_after_codes, ("confidences", "zones")),
+    (fields.repair_owned_after_codes, ("zones",)),
     (fields.repair_amounts_after_codes, ("confidences", "zones")),
     (fields.repair_shares_columns, ("confidences", "zones")),
     (fields.repair_amounts_before_letters, ("confidences", "zones")),

@@ -4334,3 +4334,27 @@ def test_repair_ends_a_title_with_its_par_value_amount_on_the_next_line(tail, cr
     title = ["B-title"] + ["I-title"] * 6
     tokens, got = _repaired(fields.repair_par_value_amounts, text, lambda tokens: title + crf, "table1")
     assert got[len(title):] == tags
+
+
+# Cut down from plain pdftotext of a real filing's Table I (a Microsoft grant and its tax
+# withholding): the second row's amount and A/D letter on the line below its code
+WITHHOLDING = ("Common Stock\n\n09/02/2025\n\nA\n\n45,220 (1)\n\nCommon Stock\n\n09/02/2025\n\nF\n\n"
+               "{cells}")
+WITHHOLDING_CRF = {"Common": "B-title", "Stock": "I-title", "09/02/2025": "B-tx_date", "A": "B-code",
+                   "F": "B-code", "45,220": "B-shares", "(1)": "B-fn_mark", "23,819.354": "B-owned", "D": "B-di"}
+
+
+@pytest.mark.parametrize("cells, tags", [
+    ("23,819.354 D", ["B-shares", "B-ad"]),
+    ("23,819.354 (2) D", ["B-shares", "B-fn_mark", "B-ad"]),
+    # a D/I letter apart from the amount, or a letter that is no A/D letter: as read
+    ("23,819.354\n\nD", ["B-owned", "B-di"]),
+    ("23,819.354 I", ["B-owned", "B-di"]),
+])
+def test_repair_reads_an_amount_owned_right_after_a_code_as_the_rows_amount(cells, tags):
+    text = WITHHOLDING.format(cells=cells)
+    tokens = tokenize(text)
+    crf = [WITHHOLDING_CRF.get(t.text, "B-di" if t.text == "I" else "B-fn_mark" if t.text == "(2)" else "O")
+           for t in tokens]
+    fields.repair_owned_after_codes(tokens, crf, ["table1"] * len(text.split("\n")))
+    assert crf[-len(tags):] == tags
