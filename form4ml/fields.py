@@ -4179,21 +4179,25 @@ def repair_shares_after_codes(tokens, tags, confidences, line_zones):
 
 
 def repair_owned_after_codes(tokens, tags, line_zones):
-    """An amount owned that the CRF read next after a row's code (marks aside), alone with
-    a D/I letter on a line below the code's, is the row's amount and A/D letter where
-    Table I has fewer amounts than titles: an amount owned never follows a code in the
-    form's order, and plain ``pdftotext`` prints a row's ``23,819.354 D`` on the line
-    below its code. Tags fixed in place."""
+    """Amounts owned that the CRF read next after a row's code or transaction date (marks
+    aside), each alone with a D/I letter on a line of its own below, one line after the
+    other, are rows' amounts and A/D letters, as many as Table I has fewer amounts than
+    titles: an amount owned never follows a code or a date in the form's order, and plain
+    ``pdftotext`` prints a row's ``23,819.354 D`` on the line below its code, or a short
+    table's amounts and letters as a column after its dates and codes (``16,862 D`` /
+    ``36,740 D``). Tags fixed in place."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     missing = _shortfall(tags, by_line, "B-title", "B-shares")
     cells = [i for run in by_line.values() for i in run if tags[i][:2] == "B-" and tags[i] != "B-fn_mark"]
-    for code, amount in zip(cells, cells[1:]):
-        if (missing <= 0 or (tags[code], tags[amount]) != ("B-code", "B-owned")
-                or tokens[amount].line == tokens[code].line):
+    for k, (left, amount) in enumerate(zip(cells, cells[1:])):
+        if tags[left] not in ("B-code", "B-tx_date") or tokens[amount].line == tokens[left].line:
             continue
-        line = [i for i in by_line[tokens[amount].line] if tags[i] != "B-fn_mark"]
-        if len(line) == 2 and line[0] == amount and tags[line[1]] == "B-di" and tokens[line[1]].text in ("A", "D"):
-            tags[amount], tags[line[1]] = "B-shares", "B-ad"
+        for amount, letter in zip(cells[k + 1::2], cells[k + 2::2]):
+            line = [i for i in by_line[tokens[amount].line] if tags[i] != "B-fn_mark"]
+            if (missing <= 0 or line != [amount, letter] or (tags[amount], tags[letter]) != ("B-owned", "B-di")
+                    or tokens[letter].text not in ("A", "D")):
+                break
+            tags[amount], tags[letter] = "B-shares", "B-ad"
             missing -= 1
 
 

@@ -4344,6 +4344,26 @@ WITHHOLDING_CRF = {"Common": "B-title", "Stock": "I-title", "09/02/2025": "B-tx_
                    "F": "B-code", "45,220": "B-shares", "(1)": "B-fn_mark", "23,819.354": "B-owned", "D": "B-di"}
 
 
+# Cut down from plain pdftotext of a real filing's Table I (two sales by a fund): the titles,
+# the codes and dates, then both rows' amounts and A/D letters, then the amounts owned
+SALES_COLUMNS = "Class A Common Stock\n\nClass A Common Stock\n\nS (1)\n\n02/06/2020\n\n{cells}\n\n0 I"
+SALES_COLUMNS_CRF = {"Class": "B-title", "A": "I-title", "Common": "I-title", "Stock": "I-title", "S": "B-code",
+                     "(1)": "B-fn_mark", "02/06/2020": "B-tx_date", "D": "B-di", "I": "B-di"}
+
+
+@pytest.mark.parametrize("cells, tags", [
+    ("16,862 D\n36,740 D", ["B-shares", "B-ad", "B-shares", "B-ad", "B-owned", "B-di"]),
+    # a third pair: more than the rows that lack an amount
+    ("16,862 D\n36,740 D\n9,948 D", ["B-shares", "B-ad", "B-shares", "B-ad", "B-owned", "B-di", "B-owned", "B-di"]),
+])
+def test_repair_reads_a_column_of_amounts_after_the_dates_as_the_rows_amounts(cells, tags):
+    text = SALES_COLUMNS.format(cells=cells)
+    tokens = tokenize(text)
+    crf = [SALES_COLUMNS_CRF.get(t.text, "B-owned") for t in tokens]
+    fields.repair_owned_after_codes(tokens, crf, ["table1"] * len(text.split("\n")))
+    assert crf[-len(tags):] == tags
+
+
 @pytest.mark.parametrize("cells, tags", [
     ("23,819.354 D", ["B-shares", "B-ad"]),
     ("23,819.354 (2) D", ["B-shares", "B-fn_mark", "B-ad"]),
