@@ -46,10 +46,8 @@ def _unswap_prices(run, where, table, first):
     them swapped in exactly one row and broken as read (plain ``pdftotext`` prints a
     withholding's ``$`` / ``2,353.34`` / ``68.27``: the amount owned after the dollar sign,
     the price below it)."""
-    if not 2 <= len(run) <= MAX_RUN or any(r["acquired_disposed"] not in ("A", "D") for r in run):
-        return
-    current = [(r["shares"], r["shares_owned_following"]) for r in run]
-    if any(v is None for pair in current for v in pair) or _chained(run, current):
+    current = _broken_chain(run)
+    if current is None:
         return
     mended = [n for n, r in enumerate(run) if r.get("price_per_share") and _chained(
         run, current[:n] + [(r["shares"], r["price_per_share"])] + current[n + 1:])]
@@ -68,10 +66,8 @@ def _unswap_prices(run, where, table, first):
 def _placement(run):
     """The one placement of the run's amounts that makes its chain whole and changes
     fewest cells, or None (chain already whole, no or several such placements)."""
-    if not 2 <= len(run) <= MAX_RUN or any(r["acquired_disposed"] not in ("A", "D") for r in run):
-        return None
-    current = [(r["shares"], r["shares_owned_following"]) for r in run]
-    if any(v is None for pair in current for v in pair) or _chained(run, current):
+    current = _broken_chain(run)
+    if current is None:
         return None
     # the first row's shares are bound by nothing: a placement keeps them
     found = _chains(run, current[0][0], [v for pair in current for v in pair][1:])
@@ -81,6 +77,17 @@ def _placement(run):
     best = min(cost)
     winners = {tuple(f) for f, c in zip(found, cost) if c == best}
     return list(winners.pop()) if len(winners) == 1 else None
+
+
+def _broken_chain(run):
+    """The run's (shares, owned) pairs where every row holds both and an A/D letter, the
+    run is short enough to search and its chain is broken, else None."""
+    if not 2 <= len(run) <= MAX_RUN or any(r["acquired_disposed"] not in ("A", "D") for r in run):
+        return None
+    current = [(r["shares"], r["shares_owned_following"]) for r in run]
+    if any(v is None for pair in current for v in pair) or _chained(run, current):
+        return None
+    return current
 
 
 def _sign(row):

@@ -4189,8 +4189,8 @@ def repair_owned_after_codes(tokens, tags, line_zones):
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     missing = _shortfall(tags, by_line, "B-title", "B-shares")
     cells = [i for run in by_line.values() for i in run if tags[i][:2] == "B-" and tags[i] != "B-fn_mark"]
-    for k, (left, amount) in enumerate(zip(cells, cells[1:])):
-        if tags[left] not in ("B-code", "B-tx_date") or tokens[amount].line == tokens[left].line:
+    for k, (left, first) in enumerate(zip(cells, cells[1:])):
+        if tags[left] not in ("B-code", "B-tx_date") or tokens[first].line == tokens[left].line:
             continue
         for amount, letter in zip(cells[k + 1::2], cells[k + 2::2]):
             line = [i for i in by_line[tokens[amount].line] if tags[i] != "B-fn_mark"]
