@@ -15,7 +15,7 @@ from itertools import combinations, groupby, islice, takewhile
 
 from .balance import AMOUNTS, balance_amounts, underlying_of_shares
 from .labels import TABLE2_ONLY, TABLE_FIELDS, TABLE_ZONES
-from .record import empty_owner, empty_record, empty_row
+from .record import TABLES, empty_owner, empty_record, empty_row
 from .values import clean_text, parse_code, parse_date, parse_number, parse_price, parse_transaction_code, state_code
 
 
@@ -122,6 +122,7 @@ class Assembler:
         self._copy = False   # the owner piece fed last began a second copy of a held address part
         self.inferred_ad = []   # row records whose A/D the text did not show (taken from the code)
         self.warnings = []      # what the record leaves out, for the record's warnings
+        self.garbled = []       # (table, row index, marks OCR garbled) of each row record
 
     def feed(self, piece):
         label = piece.label
@@ -219,6 +220,7 @@ class Assembler:
         rec["reporting_owners"] = [self._owner_record(o, i) for i, o in enumerate(owners)]
         self._rows_into(rec)
         rec["footnotes"] = self._footnote_records()
+        notes_of_garbled_marks(rec, self.garbled)
         rec["signatures"] = [self._signature_record(s, i) for i, s in enumerate(dates_in_order(self.signatures))]
         dates = [r["transaction_date"] for t in ("non_derivative_transactions", "derivative_transactions")
                  for r in rec[t] if r["transaction_date"]]
@@ -305,6 +307,7 @@ class Assembler:
                      ("table2", False): "derivative_holdings"}[row.table, is_tx]
             n = counters[table] = counters.get(table, -1) + 1
             rec[table].append(self._row_record(row, table, f"{table}[{n}].", period))
+            self.garbled.append((table, n, _garbled_marks(row)))
             kept.setdefault(table, []).append(row)
         mark_received_securities(rec["derivative_transactions"], self.inferred_ad)
         mark_disposals_by_amounts(self.inferred_ad)
@@ -2451,6 +2454,7 @@ def group_footnotes(pieces):
 
 NOTE_NUMBER = re.compile(r"^\s*(?:\((\d{1,2})\)[.,]?|\[F(\d{1,2})\]|(\d{1,2})[.,)])\s*$")
 OCR_MARK_GLYPHS = "Q@®"    # what Tesseract reads a small "(2)" as, brackets aside
+GLYPH_SIGNS = OCR_MARK_GLYPHS + "©"
 # a mark opening a note's line, OCR's small "(2)" read as "Q)" or "@)" among them
 LINE_MARK = re.compile(rf"^\s*[(\[]?(?:F?(\d{{1,2}})|[{OCR_MARK_GLYPHS}])[)\]]\s+")
 MARK_DEBRIS = re.compile(rf"^\s*(?:[(\[]|[(\[]?(?:\d{{1,2}}|[{OCR_MARK_GLYPHS}])[)\]]?)\s*$")   # "(" split off "Q) The"
@@ -2714,6 +2718,29 @@ def _footnote_ids(pieces):
             if f"F{int(digits)}" not in ids:
                 ids.append(f"F{int(digits)}")
     return ids
+
+
+def _garbled_marks(row):
+    """How many of the row's marks OCR read as a sign naming no note (``®``, ``@``), with
+    those glued to its transaction code (``s@)`` for ``S(2)``)."""
+    code = row.values.get("code")
+    glued = sum(any(c in GLYPH_SIGNS for c in text) for text in code.texts) if code else 0
+    return glued + sum(not re.search(r"\d", m.text) and any(c in GLYPH_SIGNS for c in m.text) for m in row.marks)
+
+
+def notes_of_garbled_marks(rec, garbled):
+    """Footnotes no row names go to the row with marks OCR garbled past reading, where one
+    row has them and no more than there are such notes: every footnote of the corpus's
+    806 filings is some row's. Where several rows have such marks, or more than there are
+    notes to name, some name notes that other marks name too (``s@)`` for ``S(2)`` on
+    each of ten sales; a note OCR lost) and which is which is not known: a row given some
+    of its notes is worse off than one given none."""
+    named = {i for t in TABLES for r in rec[t] for i in r["footnote_ids"]}
+    left = sorted(int(n["id"][1:]) for n in rec["footnotes"] if n["id"] not in named and n["id"][1:].isdigit())
+    holders = [(table, k, count) for table, k, count in garbled if count]
+    if len(holders) == 1 and holders[0][2] <= len(left):
+        table, k, _ = holders[0]
+        rec[table][k]["footnote_ids"] += [f"F{n}" for n in left]
 
 
 def marks_follow_amounts(rows, records, where, table):

@@ -5,7 +5,7 @@ import re
 from collections import Counter
 from itertools import dropwhile, takewhile
 
-from .assemble import MIN_CELL_GAP, OCR_MARK_GLYPHS, SECURITY_NOUNS, WRAP_COLUMN_SLACK, Piece
+from .assemble import GLYPH_SIGNS, MIN_CELL_GAP, OCR_MARK_GLYPHS, SECURITY_NOUNS, WRAP_COLUMN_SLACK, Piece
 from .features import DATE, HEADER_WORDS, MARK, YEAR, security_words, word_shape
 from .labels import TABLE_ZONES
 from .record import SEC_CODES
@@ -2416,6 +2416,31 @@ def _tagged_before(tags, i, passing=("O", "B-fn_mark")):
 BARE_MARK = re.compile(r"^\d{1,2}$")
 CELL_SEPARATORS = ("|", ";")
 MIN_ASCII_COLUMNS = 3   # a row of EDGAR ASCII's table has ten; OCR reads a table rule as a stray |
+
+
+GLYPH_MARK = re.compile(rf"^(?:[{GLYPH_SIGNS}]+|Q[Qa]?)$")     # a small "(2)" read as signs: "@", "®", "©", "Qa"
+
+
+def repair_glyph_marks(tokens, tags, confidences, line_zones):
+    """A sign OCR read for a small mark in a table (``Stock ®``, ``[289.408 @)]``, ``Q)``)
+    that the CRF left ``O`` is a mark no digit names: tagged ``fn_mark`` so its row knows
+    it has one (``assemble.notes_of_garbled_marks`` names it). ``Q``, ``Qa`` only before
+    ``)`` with no ``(`` before: alone or bracketed they may be words (``Fund (Q), LP``). Fixes tags in place, with the confidence of the token before."""
+    for i, tok in enumerate(tokens):
+        if tags[i] != "O" or line_zones[tok.line] not in TABLE_ZONES or not GLYPH_MARK.match(tok.text):
+            continue
+        if tok.text[0] == "Q" and not _bracket_closed_only(tokens, i):
+            continue
+        tags[i] = "B-fn_mark"
+        if confidences[i] is None:
+            confidences[i] = confidences[i - 1] if i and confidences[i - 1] is not None else NOTE_CONFIDENCE
+
+
+def _bracket_closed_only(tokens, i):
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    before = tokens[i - 1] if i else None
+    return (nxt is not None and nxt.line == tokens[i].line and nxt.text == ")"
+            and not (before is not None and before.line == tokens[i].line and before.text == "("))
 
 
 def repair_bare_marks(tokens, tags, confidences, lines, line_zones):

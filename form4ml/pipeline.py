@@ -171,6 +171,7 @@ TAG_REPAIRS = (
     (fields.repair_dollar_pairs, ("zones",)),
     (fields.repair_owned_column_ends, ("confidences", "zones")),    # once D/I letters are read: it counts them
     (fields.repair_bare_marks, ("confidences", "lines", "zones")),
+    (fields.repair_glyph_marks, ("confidences", "zones")),
     (box_repairs.repair_signature_over_label, ()),
     (fields.repair_broken_headings, ("lines",)),
 )

@@ -2458,3 +2458,24 @@ def test_assemble_takes_a_lost_underlying_title_from_table_one(table_one, und_ti
     rec = assemble(pieces + _grant(und_title))
     tx, = rec["derivative_transactions"]
     assert tx["underlying_security_title"] == expected
+
+
+NOTES_1_2 = [P("fn_id", "(1)", "footnotes"), P("fn_text", "One.", "footnotes"),
+             P("fn_id", "(2)", "footnotes"), P("fn_text", "Two.", "footnotes")]
+
+
+@pytest.mark.parametrize("pieces, ids", [
+    # a real filing's one RSU row as Tesseract reads it: "(1)" and "(2)" as signs
+    (row(marks=["®", "@"]) + NOTES_1_2, [["F1", "F2"]]),
+    # a sign glued to the transaction code ("s@)" for "S(2)"), the other mark read
+    (row(code="s@", marks=["(1)"]) + NOTES_1_2, [["F1", "F2"]]),
+    # more signs than notes no row names: some name a note another mark names (or a note OCR lost)
+    (row(marks=["®", "@", "@"]) + NOTES_1_2, [[]]),
+    # signs on two rows: which note is whose is not known
+    (row(marks=["®"]) + row(marks=["@"]) + NOTES_1_2, [[], []]),
+    # signs naming no note but the rows' marks are read: nothing to give
+    (row(marks=["(1)", "@"]) + row(marks=["(2)"]) + NOTES_1_2, [["F1"], ["F2"]]),
+])
+def test_assemble_gives_notes_no_row_names_to_the_one_row_with_ocr_signs_for_marks(pieces, ids):
+    rec = assemble(pieces)
+    assert [r["footnote_ids"] for r in rec["non_derivative_transactions"]] == ids

@@ -4378,3 +4378,21 @@ def test_repair_reads_an_amount_owned_right_after_a_code_as_the_rows_amount(cell
            for t in tokens]
     fields.repair_owned_after_codes(tokens, crf, ["table1"] * len(text.split("\n")))
     assert crf[-len(tags):] == tags
+
+
+# Cut down from a real filing's Table II as Tesseract reads it: "(1)" and "(2)" as signs.
+GLYPH_ROW = "Restricted Stock ® | 02/01/2022 A | [289.408 @)] @ 289.408 $0 | 12,126.682 D"
+
+
+@pytest.mark.parametrize("text, marks", [
+    (GLYPH_ROW, ["®", "@", "@"]),
+    ("Class A Common Stock 05/15/2020 M Qa) A $0 11,561 D", ["Qa"]),
+    # a bracketed Q is a word of a name (``Sequoia Capital Fund (Q), LP``), a lone one too
+    ("By Sequoia Capital Fund (Q), LP", []),
+    ("Q Common Stock 500 D", []),
+])
+def test_repair_reads_an_ocr_sign_for_a_small_mark_as_a_mark(text, marks):
+    crf = {"289.408": "B-shares", "12,126.682": "B-owned", "D": "B-di"}
+    tokens, tags = _repaired(fields.repair_glyph_marks, text, lambda toks: [crf.get(t.text, "O") for t in toks],
+                             "table2")
+    assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
