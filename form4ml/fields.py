@@ -1759,6 +1759,33 @@ def repair_underlying_heads(tokens, tags, confidences, line_zones):
             tags[starts[0]] = "I-und_title"
 
 
+CLASS_LETTER = re.compile(r"^[A-Z]$")
+CLASS_REACH = 2     # lines above an underlying title's start its class may stand on
+
+
+def repair_underlying_classes(tokens, tags, confidences, line_zones):
+    """OCR centres an underlying title on its row a word or two a line, its class on a
+    line above among other cells' words (``Stock Class A`` / ``Units ... | Common ...`` /
+    ``Stock``; ``Common 16,840 Class A Founders`` / ``(15)`` / ``... Common} 16,840``),
+    where the CRF may read only the words from ``Common`` on. ``Class`` and its letter
+    left ``O`` after other words on one of the two lines above begin such a title that
+    names no class, where they are the only such pair there (a class opening its line is
+    a title's: plain ``pdftotext`` prints ``Class A`` / ``Common`` / ``Stock`` a line each). Tags fixed in place, with the title's
+    confidence."""
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
+    for line, run in by_line.items():
+        starts = [i for i in run if tags[i] == "B-und_title" and tokens[i].text != "Class"]
+        if len(starts) != 1:
+            continue
+        pairs = [(i, i + 1) for above in range(line - CLASS_REACH, line) for i in by_line.get(above, ())[1:-1]
+                 if tokens[i].text == "Class" and tags[i] == tags[i + 1] == "O"
+                 and CLASS_LETTER.match(tokens[i + 1].text) and tokens[i + 1].line == tokens[i].line]
+        if len(pairs) == 1:
+            i, j = pairs[0]
+            tags[i], tags[j], tags[starts[0]] = "B-und_title", "I-und_title", "I-und_title"
+            confidences[i] = confidences[j] = confidences[starts[0]]
+
+
 def _underlying_above(tags, by_line, line):
     """Whether an underlying title stands on the lines right above ``line``, up to a blank line."""
     while line - 1 in by_line:

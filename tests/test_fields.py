@@ -4396,3 +4396,27 @@ def test_repair_reads_an_ocr_sign_for_a_small_mark_as_a_mark(text, marks):
     tokens, tags = _repaired(fields.repair_glyph_marks, text, lambda toks: [crf.get(t.text, "O") for t in toks],
                              "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
+
+
+# Cut down from a real filing's Table II as Tesseract reads it: the underlying title
+# ``Class A Common Stock`` centred on its row, its class on the line above after the title's word.
+CLASS_ABOVE = "Stock Class A\nUnits 05/15/2020 M 1,613 | Common 1,613 $0 0 D\n(RSU) Stock"
+
+
+@pytest.mark.parametrize("text, title", [
+    (CLASS_ABOVE, ["Class", "A", "Common", "Stock"]),
+    # two lines above, among another cell's words
+    ("Class B Common 16,840 Class A Founders\n(15) : (15)\nStock 08/22/2019 C Common 16,840 $0 0", ["Class", "A", "Common"]),
+    # a class opening its line is a title's (plain pdftotext: a word or two a line)
+    ("Class A\nCommon 05/15/2020 M 1,613 Common 1,613", ["Common"]),
+    # two classes above: which is the title's is not known
+    ("Stock Class B Class A\nUnits 05/15/2020 M 1,613 | Common 1,613", ["Common"]),
+])
+def test_repair_begins_an_underlying_title_with_its_class_ocr_printed_above(text, title):
+    last = text.rindex("Common")
+
+    def crf(tokens):
+        return ["B-und_title" if t.start == last else "I-und_title" if t.text == "Stock" and t.start > last else "O"
+                for t in tokens]
+    tokens, tags = _repaired(fields.repair_underlying_classes, text, crf, "table2")
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == title
