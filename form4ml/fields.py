@@ -1786,6 +1786,50 @@ def repair_underlying_classes(tokens, tags, confidences, line_zones):
             confidences[i] = confidences[j] = confidences[starts[0]]
 
 
+def repair_centred_derivative_rows(tokens, tags, confidences, line_zones):
+    """OCR prints a Table II row's tall title and underlying title centred on the row a
+    word or two a line, each line holding both cells' words: ``Class B Class A`` /
+    ``Common } $ 0 12/15/2011 M 1,412,997 ... [ Common ] 1,412,997 ...`` / ``Stock 3 )
+    Stock``. Where the CRF read the row's values but neither title, and the table has
+    fewer titles than dates: the untagged security words opening the row's line, those of
+    the untagged line above (up to its second ``Class``, or one after its first word)
+    and the first word of the line below are the title; the rest of the line above (a
+    class), the row's next untagged security word and the last one of the line below, the
+    underlying title, which such a row's ``Common`` begins unless it has a class. Tags
+    fixed in place, with the confidence of the row's first value."""
+    by_line = tokens_by_line(tokens, line_zones, ("table2",))
+    missing = _shortfall(tags, by_line, "B-tx_date", "B-title")
+    lines = list(by_line)
+    for above, line, below in zip(lines, lines[1:], lines[2:]):
+        if missing <= 0:
+            return
+        if line - above <= MAX_CELL_LINE_GAP + 1 and below - line <= MAX_CELL_LINE_GAP + 1:
+            missing -= _centred_row(tokens, tags, confidences, by_line[above], by_line[line], by_line[below])
+
+
+def _centred_row(tokens, tags, confidences, top, run, bottom):
+    """Tag one row of ``repair_centred_derivative_rows``; 1 where it did, else 0."""
+    first = next((k for k, i in enumerate(run) if tags[i] != "O"), None)
+    words = [i for i in run[:first or 0] if any(map(str.isalnum, tokens[i].text))]
+    head = list(takewhile(lambda i: tags[i] == "O" and _security(tokens[i].text), top))
+    if (not words or not head or any(tags[i] != "O" for i in top) or any(tags[i][2:] == "title" for i in run)
+            or not all(_security(tokens[i].text) for i in words) or tags[bottom[0]] not in ("O", "I-und_title")
+            or not _title_word(tokens[bottom[0]].text)):
+        return 0
+    classes = [k for k, i in enumerate(head) if tokens[i].text == "Class" and k > 0]
+    cut = classes[-1] if classes else len(head)
+    title, under = head[:cut] + words + [bottom[0]], head[cut:]
+    later = [i for i in run[first:] if _security(tokens[i].text) and tags[i] in ("O", "B-und_title")][:1]
+    tails = [i for i in bottom[1:] if tags[i] == "O" and _title_word(tokens[i].text)][-1:]
+    if under:
+        under += later + tails
+    conf = confidences[run[first]]
+    for label, idx in (("title", title), ("und_title", under)):
+        for k, i in enumerate(idx):
+            tags[i], confidences[i] = ("B-" if k == 0 else "I-") + label, conf
+    return 1
+
+
 def _underlying_above(tags, by_line, line):
     """Whether an underlying title stands on the lines right above ``line``, up to a blank line."""
     while line - 1 in by_line:

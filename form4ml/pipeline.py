@@ -90,6 +90,7 @@ TAG_REPAIRS = (
     (fields.repair_lone_title_ends, ("confidences", "zones")),
     (fields.repair_underlying_heads, ("confidences", "zones")),
     (fields.repair_underlying_classes, ("confidences", "zones")),
+    (fields.repair_centred_derivative_rows, ("confidences", "zones")),
     (fields.repair_centred_title_words, ("confidences", "zones")),
     (fields.repair_parenthesised_title_tails, ("confidences", "zones")),
     (fields.repair_hyphen_wrapped_titles, ("confidences", "zones")),

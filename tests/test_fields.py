@@ -4420,3 +4420,28 @@ def test_repair_begins_an_underlying_title_with_its_class_ocr_printed_above(text
                 for t in tokens]
     tokens, tags = _repaired(fields.repair_underlying_classes, text, crf, "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == title
+
+
+# Cut down from a real filing's Table II as Tesseract reads it: the third row's titles
+# centred on it, a word or two a line, the CRF reading its values but neither title.
+CENTRED_ROW = ("Class B Class A\n\nCommon } $ 0 12/15/2011 M 1,412,997 @ (4) [ Common ] 1,412,997 ] $ 0 | 1,412,997 D\n\n"
+               "Stock 3 ) Stock")
+CENTRED_CRF = {"0": "B-ex_price", "12/15/2011": "B-tx_date", "M": "B-code", "1,412,997": "B-shares", "D": "B-di"}
+
+
+@pytest.mark.parametrize("text, title, under", [
+    (CENTRED_ROW, ["Class", "B", "Common", "Stock"], ["Class", "A", "Common", "Stock"]),
+    # a unit title's head alone above: no class, no underlying title from the lines around
+    (CENTRED_ROW.replace("Class B Class A", "Restricted").replace("Common }", "Stock }").replace("Stock 3", "Units 3"),
+     ["Restricted", "Stock", "Units"], []),
+    # a row with a title the CRF read keeps it
+    (CENTRED_ROW.replace("Common }", "Warrants }"), [], []),
+    # the line below opening with no title word is no title's
+    (CENTRED_ROW.replace("Stock 3 ) Stock", "(3) Stock"), [], []),
+])
+def test_repair_reads_a_derivative_rows_titles_ocr_centred_on_it(text, title, under):
+    crf = dict(CENTRED_CRF, **({"Warrants": "B-title"} if "Warrants" in text else {}))
+    tokens, tags = _repaired(fields.repair_centred_derivative_rows, text,
+                             lambda toks: [crf.get(t.text, "O") for t in toks], "table2")
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title") and t.text != "Warrants"] == title
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == under
