@@ -743,7 +743,8 @@ def _rebuilt(rows):
     rows = attach_trailing_cells(pair_block_rows(mend_rows(lower_raised_cells(read_columns(rows)))))
     rows = split_nature_stacks(lower_raised_natures(_rebuild_runs(rows, _spread_trailing_marks)))
     rows = _rebuild_runs(rows, _spread_nature_marks)
-    return return_stranded_cells(lower_shifted_natures(split_repeated_cells(join_apart_amounts(rows))))
+    rows = join_apart_amounts(read_apart_right_cells(rows))
+    return return_stranded_cells(lower_shifted_natures(split_repeated_cells(rows)))
 
 
 def return_stranded_cells(rows):
@@ -924,6 +925,81 @@ def lower_raised_natures(rows):
         if _main_line(prev) < min(lines) and max(lines) < _main_line(row):
             row.values["nature"] = prev.values.pop("nature")
     return rows
+
+
+APART_CELLS = frozenset({"owned", "price", "ad", "di"})     # a transaction's cells plain pdftotext may print apart
+
+
+def read_apart_right_cells(rows):
+    """The rows with Table I's right-hand cells printed apart from their transactions,
+    before or after them, read back in text order where two or more titled transactions
+    lack an amount owned and the cells apart hold as many (plain ``pdftotext``:
+    ``143,230.035`` / ``D`` / ``$ 119,410.681 506.69`` / ``D`` / ``A`` / ``$0``, then
+    each row's title, date, code and amount). Each amount owned goes to the next such
+    transaction, with the D/I letter after it and a price on its line or the next; the
+    letters and prices left go, in order, to the transactions without one. Only where
+    every cell finds its row and the amounts owned then follow from each other by the
+    rows' amounts (``balance``'s chain), else the rows as they were."""
+    lacking = [r for r in rows if r.table == "table1" and "title" in r.values
+               and r.values.keys() & {"shares", "code"} and "owned" not in r.values]
+    apart = [r for r in rows if r.table == "table1" and r.values and r.values.keys() <= APART_CELLS]
+    cells = sorted(((p, label) for r in apart for label, v in r.values.items() for p in v.pieces),
+                   key=lambda c: _place(c[0]))
+    if (len(lacking) < 2 or sum(label == "owned" for _, label in cells) != len(lacking)
+            or any(r.marks for r in apart)):
+        return rows
+    placed = deepcopy(lacking)
+    if not _place_right_cells(cells, placed) or not _chained(placed):
+        return rows
+    for row, filled in zip(lacking, placed):
+        row.values = filled.values
+    return [r for r in rows if all(r is not a for a in apart)]
+
+
+def _place_right_cells(cells, rows):
+    """Place the cells of ``read_apart_right_cells`` on ``rows``; whether each found one."""
+    left, k = [], -1
+    for n, (piece, label) in enumerate(cells):
+        if label == "owned":
+            k += 1
+            rows[k].values["owned"] = Value([piece])
+        elif k >= 0 and piece.text in ("D", "I") and "di" not in rows[k].values and _after_owned(cells, n):
+            rows[k].values["di"] = Value([piece])
+        elif (k >= 0 and label == "price" and "price" not in rows[k].values
+              and 0 <= piece.line - rows[k].values["owned"].pieces[0].line <= 1):
+            rows[k].values["price"] = Value([piece])
+        else:
+            left.append((piece, label))
+    for piece, label in left:
+        field_ = "price" if label == "price" else "ad" if piece.text in ("A", "D") else None
+        row = next((r for r in rows if field_ and field_ not in r.values), None)
+        if row is None:
+            return False
+        row.values[field_] = Value([piece])
+    return all(r.values.keys() >= {"owned", "di"} for r in rows)
+
+
+def _after_owned(cells, n):
+    """Whether the n-th cell is the first letter after the last amount owned before it."""
+    before = list(takewhile(lambda c: c[1] != "owned", reversed(cells[:n])))
+    return not any(c[0].text in ("A", "D", "I") for c in before)
+
+
+def _chained(rows):
+    """Whether each row's amount owned follows from the one before by the row's amount
+    (after an acquisition more, after a disposal less), where the rows say as much."""
+    for before, row in zip(rows, rows[1:]):
+        try:
+            owned, prior = (parse_number("".join(r.values["owned"].texts)) for r in (row, before))
+            amount = parse_number("".join(row.values["shares"].texts))
+        except KeyError:
+            return False
+        side = "".join(row.values["ad"].texts) if "ad" in row.values else None
+        if None in (owned, prior, amount) or side not in ("A", "D"):
+            return False
+        if abs(prior + (amount if side == "A" else -amount) - owned) > 0.005 * max(abs(owned), 1):
+            return False
+    return True
 
 
 def join_apart_amounts(rows):

@@ -2479,3 +2479,29 @@ NOTES_1_2 = [P("fn_id", "(1)", "footnotes"), P("fn_text", "One.", "footnotes"),
 def test_assemble_gives_notes_no_row_names_to_the_one_row_with_ocr_signs_for_marks(pieces, ids):
     rec = assemble(pieces)
     assert [r["footnote_ids"] for r in rec["non_derivative_transactions"]] == ids
+
+
+def _apart_first(owned_second="119,410.681"):
+    """A real filing's two transactions as plain pdftotext prints them: both rows'
+    right-hand cells first (the first's A/D letter and price after the headings), then
+    each row's title, date, code and amount."""
+    return [L("owned", "143,230.035", 131), L("ad", "D", 133), L("owned", owned_second, 136),
+            L("price", "506.69", 137), L("di", "D", 139), L("ad", "A", 149), L("price", "$0", 151),
+            L("title", "Common Stock", 153), L("tx_date", "09/02/2025", 155), L("code", "A", 157),
+            L("shares", "45,220", 159), L("title", "Common Stock", 161), L("tx_date", "09/02/2025", 163),
+            L("code", "F", 165), L("shares", "23,819.354", 167), L("ad", "D", 167)]
+
+
+@pytest.mark.parametrize("pieces, placed", [
+    (_apart_first(), [("A", 0, 143230.035, "D"), ("D", 506.69, 119410.681, "D")]),
+    # amounts owned that do not follow from each other by the rows' amounts: not read back so
+    (_apart_first("129,410.681"), None),
+])
+def test_assemble_reads_back_right_hand_cells_printed_before_their_rows(pieces, placed):
+    rec = assemble(pieces)
+    got = [(r["acquired_disposed"], r["price_per_share"], r["shares_owned_following"], r["direct_or_indirect"])
+           for r in rec["non_derivative_transactions"] if r["shares"] in (45220, 23819.354)]
+    if placed:
+        assert got == placed
+    else:
+        assert [owned for _, _, owned, _ in got] != [143230.035, 129410.681]
