@@ -85,6 +85,7 @@ class Row:
         return piece.label in self.values
 
 
+CUT_AMOUNT = re.compile(r"\d,\d{1,2}\s*$")     # a thousands group of fewer than three digits ending an amount
 NUMBER_FIELDS = {"shares": "shares", "price": "price_per_share", "owned": "shares_owned_following",
                  "ex_price": "conversion_or_exercise_price", "und_shares": "underlying_shares"}
 PRICE_KEYS = ("price_per_share", "conversion_or_exercise_price")
@@ -260,9 +261,12 @@ class Assembler:
     def _number(self, value, path):
         if value is None:
             return None
+        text = "".join(value.texts)
+        if not path.endswith(PRICE_KEYS) and CUT_AMOUNT.search(text):
+            return None     # an amount the page's edge cut (``3,10`` of ``3,109,744``): no decimal comma
         self._note(path, value)
         parse = parse_price if path.endswith(PRICE_KEYS) else parse_number
-        return parse("".join(value.texts))
+        return parse(text)
 
     def _owner_record(self, owner, i):
         _city_from_street(owner)

@@ -2505,3 +2505,22 @@ def test_assemble_reads_back_right_hand_cells_printed_before_their_rows(pieces, 
         assert got == placed
     else:
         assert [owned for _, _, owned, _ in got] != [143230.035, 129410.681]
+
+
+def _conversion(underlying, owned="0"):
+    """A real filing's Table II row (a second share class converted), its underlying amount as given."""
+    return [P("title", "Class B Common Stock", "table2"), P("tx_date", "12/21/2011", "table2"),
+            P("code", "C", "table2"), P("shares", "3,109,744", "table2"), P("und_title", "Class A Common Stock", "table2"),
+            P("und_shares", underlying, "table2"), P("owned", owned, "table2"), P("di", "D", "table2")]
+
+
+@pytest.mark.parametrize("pieces, underlying, owned", [
+    # pdftotext -raw prints the amount cut at the page's edge: none, so the row's amount stands in
+    (_conversion("3,10"), 3109744, 0),
+    (_conversion("3,109,744", owned="1,41"), 3109744, None),
+    # a price may take a decimal comma; a whole amount of three digits a group is read
+    (_conversion("3,109,744"), 3109744, 0),
+])
+def test_assemble_reads_no_amount_from_one_the_page_edge_cut(pieces, underlying, owned):
+    row = assemble(pieces)["derivative_transactions"][0]
+    assert (row["underlying_shares"], row["shares_owned_following"]) == (underlying, owned)
