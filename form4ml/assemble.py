@@ -953,7 +953,7 @@ def read_apart_right_cells(rows):
             or any(r.marks for r in apart)):
         return rows
     placed = deepcopy(lacking)
-    if not _place_right_cells(cells, placed) or not _chained(placed):
+    if not _place_right_cells(cells, placed) or not _owned_chain_whole(placed):
         return rows
     for row, filled in zip(lacking, placed):
         row.values = filled.values
@@ -975,11 +975,11 @@ def _place_right_cells(cells, rows):
         else:
             left.append((piece, label))
     for piece, label in left:
-        field_ = "price" if label == "price" else "ad" if piece.text in ("A", "D") else None
-        row = next((r for r in rows if field_ and field_ not in r.values), None)
+        key = "price" if label == "price" else "ad" if piece.text in ("A", "D") else None
+        row = next((r for r in rows if key and key not in r.values), None)
         if row is None:
             return False
-        row.values[field_] = Value([piece])
+        row.values[key] = Value([piece])
     return all(r.values.keys() >= {"owned", "di"} for r in rows)
 
 
@@ -989,7 +989,7 @@ def _after_owned(cells, n):
     return not any(c[0].text in ("A", "D", "I") for c in before)
 
 
-def _chained(rows):
+def _owned_chain_whole(rows):
     """Whether each row's amount owned follows from the one before by the row's amount
     (after an acquisition more, after a disposal less), where the rows say as much."""
     for before, row in zip(rows, rows[1:]):
@@ -2534,7 +2534,7 @@ def group_footnotes(pieces):
 
 NOTE_NUMBER = re.compile(r"^\s*(?:\((\d{1,2})\)[.,]?|\[F(\d{1,2})\]|(\d{1,2})[.,)])\s*$")
 OCR_MARK_GLYPHS = "Q@®"    # what Tesseract reads a small "(2)" as, brackets aside
-GLYPH_SIGNS = OCR_MARK_GLYPHS + "©"
+GLYPH_SIGNS = OCR_MARK_GLYPHS + "©"     # the signs OCR reads for a table's small marks (``©`` only there)
 # a mark opening a note's line, OCR's small "(2)" read as "Q)" or "@)" among them
 LINE_MARK = re.compile(rf"^\s*[(\[]?(?:F?(\d{{1,2}})|[{OCR_MARK_GLYPHS}])[)\]]\s+")
 MARK_DEBRIS = re.compile(rf"^\s*(?:[(\[]|[(\[]?(?:\d{{1,2}}|[{OCR_MARK_GLYPHS}])[)\]]?)\s*$")   # "(" split off "Q) The"

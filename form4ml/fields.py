@@ -1770,8 +1770,8 @@ def repair_underlying_classes(tokens, tags, confidences, line_zones):
     where the CRF may read only the words from ``Common`` on. ``Class`` and its letter
     left ``O`` after other words on one of the two lines above begin such a title that
     names no class, where they are the only such pair there (a class opening its line is
-    a title's: plain ``pdftotext`` prints ``Class A`` / ``Common`` / ``Stock`` a line each). Tags fixed in place, with the title's
-    confidence."""
+    a title's: plain ``pdftotext`` prints ``Class A`` / ``Common`` / ``Stock`` a line
+    each). Tags fixed in place, with the title's confidence."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for line, run in by_line.items():
         starts = [i for i in run if tags[i] == "B-und_title" and tokens[i].text != "Class"]
@@ -1792,11 +1792,11 @@ def repair_centred_derivative_rows(tokens, tags, confidences, line_zones):
     ``Common } $ 0 12/15/2011 M 1,412,997 ... [ Common ] 1,412,997 ...`` / ``Stock 3 )
     Stock``. Where the CRF read the row's values but neither title, and the table has
     fewer titles than dates: the untagged security words opening the row's line, those of
-    the untagged line above (up to its second ``Class``, or one after its first word)
-    and the first word of the line below are the title; the rest of the line above (a
-    class), the row's next untagged security word and the last one of the line below, the
-    underlying title, which such a row's ``Common`` begins unless it has a class. Tags
-    fixed in place, with the confidence of the row's first value."""
+    the untagged line above up to its last ``Class`` after its first word, and the first
+    word of the line below are the title; that class, the row's next security word and the
+    last title word of the line below, the underlying title (left as read where the line
+    above names no second class). Tags fixed in place, with the confidence of the row's
+    first value."""
     by_line = tokens_by_line(tokens, line_zones, ("table2",))
     missing = _shortfall(tags, by_line, "B-tx_date", "B-title")
     lines = list(by_line)
@@ -2496,7 +2496,8 @@ def repair_glyph_marks(tokens, tags, confidences, line_zones):
     """A sign OCR read for a small mark in a table (``Stock ®``, ``[289.408 @)]``, ``Q)``)
     that the CRF left ``O`` is a mark no digit names: tagged ``fn_mark`` so its row knows
     it has one (``assemble.notes_of_garbled_marks`` names it). ``Q``, ``Qa`` only before
-    ``)`` with no ``(`` before: alone or bracketed they may be words (``Fund (Q), LP``). Fixes tags in place, with the confidence of the token before."""
+    ``)`` with no ``(`` before: alone or bracketed they may be words (``Fund (Q), LP``).
+    Fixes tags in place, with the confidence of the token before."""
     for i, tok in enumerate(tokens):
         if tags[i] != "O" or line_zones[tok.line] not in TABLE_ZONES or not GLYPH_MARK.match(tok.text):
             continue
