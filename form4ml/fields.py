@@ -1905,8 +1905,15 @@ def repair_parenthesised_title_tails(tokens, tags, confidences, line_zones):
     after the row's title (pdfminer: ``Units`` / ``(RSU)`` / ``(Class A)``: an underlying
     title is never in parentheses). The form's own parenthesised headings (``(Instr. 4)``,
     ``(Country)``) and the A/D/I letters are no such phrase. Tags fixed in place, with
-    the title's confidence."""
-    for line, run in tokens_by_line(tokens, line_zones, TABLE_ZONES).items():
+    the title's confidence. A phrase right after a row's line may wrap onto a second line
+    (``-raw``: ``( right to`` / ``buy )``)."""
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
+    above = None
+    for line, run in by_line.items():
+        if (tokens[run[0]].text == "(" and line + 1 in by_line and not any(tokens[i].text == ")" for i in run)
+                and above is not None and any(tags[i] != "O" for i in by_line[above])):
+            run = list(run) + list(by_line[line + 1])     # the phrase's second line, right after a row's
+        above = line
         if not TITLE_TAIL.match(" ".join(tokens[i].text for i in run).replace("( ", "(").replace(" )", ")")):
             continue
         inner = {tags[i][2:] for i in run[1:-1]}

@@ -2809,6 +2809,26 @@ def test_repair_ends_a_title_with_a_parenthesised_line_printed_below_its_row(tai
     assert [tag for t, tag in zip(tokens, got) if t.line == 8] == ["I-title"] * 4
 
 
+# Cut down from pdftotext -raw of a real filing's Table II (an option grant): the title's
+# parenthesised tail printed after the row, over two lines
+OPTION_TAIL = "Stock\nOption\n$ 39.20 09/09/2021 A 5,000 (1) 09/08/2024 Common\nStock\n5,000 $ 0 5,000 D\n\n{tail}"
+
+
+@pytest.mark.parametrize("tail, tags", [
+    ("( right to\nbuy )", ["I-title"] * 5),
+    ("(Instr. 3 and\n4)", ["O"] * 7),     # the form's own heading
+    ("( right to\nbuy", ["O"] * 4),          # no phrase: the bracket never closes
+])
+def test_repair_ends_a_title_with_a_parenthesised_phrase_wrapped_below_its_row(tail, tags):
+    crf = {"Stock": "I-title", "Option": "I-title", "39.20": "B-ex_price", "09/09/2021": "B-tx_date", "A": "B-code",
+           "5,000": "B-shares", "Common": "B-und_title", "D": "B-di"}
+    def tagged(tokens):
+        return ["B-title" if k == 0 else "I-und_title" if t.line == 3 else crf.get(t.text, "O") if t.line < 5 else "O"
+                for k, t in enumerate(tokens)]
+    tokens, got = _repaired(fields.repair_parenthesised_title_tails, OPTION_TAIL.format(tail=tail), tagged, "table2")
+    assert [tag for t, tag in zip(tokens, got) if t.line > 5] == tags
+
+
 # Cut down from pdfminer of the same kind of filing: the title's lines, the CRF reading
 # ``(Class A)`` as the underlying title
 RSU_TAIL_READ_AS_UNDERLYING = "Restricted\nStock\nUnits\n(RSU)\n(Class A)\n(2)\n05/15/2020\nM\n1,613\nClass A"
