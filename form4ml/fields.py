@@ -1024,7 +1024,8 @@ def repair_underlying_tails(tokens, tags, confidences, line_zones):
     with ``Stock`` or ``Shares`` left ``O`` on the next two lines, after their first word
     (OCR centres the cell on its row: ``[Common]`` on the row's line, ``Units ... Stock``
     below it, the title's last word first); in a space-aligned table, in its column. So
-    does the word alone on the next line, left ``O`` or read as a title's, where the
+    does the word alone on the next line (or the one after, past the underlying amount
+    alone: ``Common`` / ``187.361`` / ``Stock``), left ``O`` or read as a title's, where the
     underlying title's line holds no title (plain ``pdftotext``: ``Class A`` /
     ``Common 687,626`` / ``Stock``) or a title that has that word already (OCR:
     ``Stock ... [Common 336`` / ``Stock`` / ``Units``). Tags fixed in place, with the
@@ -1042,6 +1043,8 @@ def repair_underlying_tails(tokens, tags, confidences, line_zones):
         if tail is not None and not any(tags[i][2:] == "und_title" for i in range(last + 1, tail)):
             tags[tail], confidences[tail] = "I-und_title", confidences[last]
         below = by_line.get(line + 1, ())
+        if len(below) == 1 and tags[below[0]] == "B-und_shares":
+            below = by_line.get(line + 2, ())     # past the underlying amount printed between
         titled = {tokens[i].text.lower() for i in run if tags[i][2:] == "title"}
         if (len(below) == 1 and tags[below[0]] in ("O", "I-title") and tokens[below[0]].text.lower() in UNDERLYING_END
                 and (not titled or tokens[below[0]].text.lower() in titled)):

@@ -2381,6 +2381,22 @@ def test_repair_ends_an_underlying_title_with_its_noun_on_the_line_below(text, t
     assert [t.col for t, tag in zip(tokens, tags) if tag == "I-und_title"] == [tokens[-1].col]
 
 
+# Plain pdftotext of a real filing's Table II (an RSU grant): a cell a line, the underlying
+# title's noun below its amount, read as the title's
+@pytest.mark.parametrize("between, tagged_as", [
+    ("187.361", "I-und_title"),
+    ("187.361\n$", "I-title"),     # another cell between: left as read
+])
+def test_repair_ends_an_underlying_title_with_its_noun_below_its_amount(between, tagged_as):
+    text = f"A\n187.361\n(2)\nCommon\n{between}\nStock"
+    crf = {"A": "B-code", "Common": "B-und_title", "Stock": "I-title"}
+    def tagged(tokens):
+        return [crf.get(t.text, "B-und_shares" if t.text == "187.361" and t.line > 1 else
+                        "B-shares" if t.text == "187.361" else "O") for t in tokens]
+    tokens, tags = _repaired(fields.repair_underlying_tails, text, tagged, "table2")
+    assert tags[-1] == tagged_as
+
+
 # Tesseract of real filings' table rows: the D/I letter misread
 @pytest.mark.parametrize("row, letter", [
     ("Common Stock 15,905 | Living", "|"),                  # I as a bar, the nature after it
