@@ -1023,7 +1023,9 @@ def repair_underlying_tails(tokens, tags, confidences, line_zones):
     """An underlying title that ends short of its noun (``Common``, ``Class A``) goes on
     with ``Stock`` or ``Shares`` left ``O`` on the next two lines, after their first word
     (OCR centres the cell on its row: ``[Common]`` on the row's line, ``Units ... Stock``
-    below it, the title's last word first); in a space-aligned table, in its column. So
+    below it, the title's last word first), or read as the title's where the title on the
+    underlying title's line has that word already (pdfplumber: ``Stock $ 39.20 ... Common``
+    / ``Option Stock``); in a space-aligned table, in its column. So
     does the word alone on the next line (or the one after, past the underlying amount
     alone: ``Common`` / ``187.361`` / ``Stock``), left ``O`` or read as a title's, where the
     underlying title's line holds no title (plain ``pdftotext``: ``Class A`` /
@@ -1037,15 +1039,16 @@ def repair_underlying_tails(tokens, tags, confidences, line_zones):
             continue
         first = next(i for i in run if tags[i][2:] == "und_title")
         aligned = _aligned(tokens, run)
+        titled = {tokens[i].text.lower() for i in run if tags[i][2:] == "title"}
         tail = next((i for below in (line + 1, line + 2) for i in by_line.get(below, ())[1:]
-                     if tags[i] == "O" and tokens[i].text.lower() in UNDERLYING_END
+                     if (tags[i] == "O" or tags[i] == "I-title" and tokens[i].text.lower() in titled)
+                     and tokens[i].text.lower() in UNDERLYING_END
                      and not (aligned and abs(tokens[i].col - tokens[first].col) > WRAP_COLUMN_SLACK)), None)
         if tail is not None and not any(tags[i][2:] == "und_title" for i in range(last + 1, tail)):
             tags[tail], confidences[tail] = "I-und_title", confidences[last]
         below = by_line.get(line + 1, ())
         if len(below) == 1 and tags[below[0]] == "B-und_shares":
             below = by_line.get(line + 2, ())     # past the underlying amount printed between
-        titled = {tokens[i].text.lower() for i in run if tags[i][2:] == "title"}
         if (len(below) == 1 and tags[below[0]] in ("O", "I-title") and tokens[below[0]].text.lower() in UNDERLYING_END
                 and (not titled or tokens[below[0]].text.lower() in titled)):
             tags[below[0]], confidences[below[0]] = "I-und_title", confidences[last]

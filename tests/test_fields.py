@@ -2381,6 +2381,23 @@ def test_repair_ends_an_underlying_title_with_its_noun_on_the_line_below(text, t
     assert [t.col for t, tag in zip(tokens, tags) if tag == "I-und_title"] == [tokens[-1].col]
 
 
+# pdfplumber of a real filing's Table II (an option grant): the underlying title's noun on
+# the line below, after the title's second word, read as the title's
+@pytest.mark.parametrize("below, tags", [
+    ("Option Stock", ["I-title", "I-und_title"]),
+    ("Option Units", ["I-title", "I-title"]),     # a word the title does not have yet: the title's
+])
+def test_repair_ends_an_underlying_title_with_its_noun_read_as_the_titles(below, tags):
+    text = f"Stock $ 39.20 09/09/2021 A 5,000 09/08/2024 Common 5,000 $ 0 5,000 D\n{below}"
+    crf = {"39.20": "B-ex_price", "09/09/2021": "B-tx_date", "A": "B-code", "5,000": "B-shares",
+           "Common": "B-und_title", "D": "B-di"}
+    def tagged(tokens):
+        return ["B-title" if k == 0 else "I-title" if t.line == 1 else crf.get(t.text, "O")
+                for k, t in enumerate(tokens)]
+    tokens, got = _repaired(fields.repair_underlying_tails, text, tagged, "table2")
+    assert [tag for t, tag in zip(tokens, got) if t.line == 1] == tags
+
+
 # Plain pdftotext of a real filing's Table II (an RSU grant): a cell a line, the underlying
 # title's noun below its amount, read as the title's
 @pytest.mark.parametrize("between, tagged_as", [
