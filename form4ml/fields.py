@@ -1872,7 +1872,8 @@ def repair_centred_title_words(tokens, tags, confidences, line_zones):
     goes with the title whose words open the lines right around it: between two such
     lines, or above the line where the CRF's title goes on without having begun (up to
     two lines); a unit title's last word (``Units``) goes on with the title on the line
-    above, whatever noise follows it. Words are capitalised security words; space-aligned
+    above, whatever noise follows it, or two lines above past a line of noise. Words are
+    capitalised security words; space-aligned
     lines are left to the column rules. Tags fixed in place, with the title's confidence."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     firsts = {line: run[0] for line, run in by_line.items()
@@ -1884,6 +1885,8 @@ def repair_centred_title_words(tokens, tags, confidences, line_zones):
             tags[first], confidences[first] = "I-title", confidences[firsts[line + 1]]
         elif tags[first] == "O" and tokens[first].text in UNIT_WORDS and titled(line - 1):
             tags[first], confidences[first] = "I-title", confidences[firsts[line - 1]]
+        elif tokens[first].text in UNIT_WORDS and _unit_below_noise(tokens, tags, by_line, firsts, line):
+            tags[first], confidences[first] = "I-title", confidences[firsts[line - 2]]
     for line, first in firsts.items():
         if tags[first] != "I-title" or any(titled(line - k) for k in (1, 2)):
             continue
@@ -1898,6 +1901,21 @@ def repair_centred_title_words(tokens, tags, confidences, line_zones):
 
 
 UNIT_WORDS = ("Units", "Unit")     # a unit title's last word, never a cell of its own
+
+
+def _unit_below_noise(tokens, tags, by_line, firsts, line):
+    """Whether a unit title's last word, left ``O`` or alone read as a title of its own,
+    stands two lines below a title's line that has no unit word yet, a line of OCR's
+    noise between (no title word opening it, nothing tagged: ``Stock ... M 599`` /
+    ``= eee aor Stock`` / ``Units``)."""
+    first, between = firsts[line], by_line.get(line - 1, ())
+    if not (tags[first] == "O" or tags[first] == "B-title" and len(by_line[line]) == 1):
+        return False
+    if line - 2 not in firsts or tags[firsts[line - 2]][2:] != "title" or line - 1 in firsts:
+        return False
+    title_words = [i for i in by_line[line - 2] if tags[i][2:] == "title"]
+    return (bool(between) and all(tags[i] == "O" for i in between)
+            and not any(tokens[i].text in UNIT_WORDS for i in title_words))
 
 
 TITLE_TAIL = re.compile(r"^\((?!Instr\b|Country\b|County\b|e\.g\b|Month\b)[A-Za-z][A-Za-z .,-]+\)$")

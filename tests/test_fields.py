@@ -4498,3 +4498,25 @@ def test_repair_reads_a_derivative_rows_titles_ocr_centred_on_it(text, title, un
                              lambda toks: [crf.get(t.text, "O") for t in toks], "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title") and t.text != "Warrants"] == title
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == under
+
+
+# Tesseract of a real filing's Table II (an RSU grant): the title's last word two lines
+# below its line, a line of noise between
+UNITS_BELOW = "Restricted\nStock a ) 08/29/2019 A 599 $ 0 8,162 D\n= eee aor Stock '\nUnits"
+
+
+@pytest.mark.parametrize("text, crf_units, tag", [
+    (UNITS_BELOW, "O", "I-title"),
+    (UNITS_BELOW, "B-title", "I-title"),     # read alone as a title of its own
+    (UNITS_BELOW.replace("= eee aor Stock '\n", ""), "O", "I-title"),     # right below: as before
+    (UNITS_BELOW.replace("Restricted\nStock", "Restricted\nStock Units"), "O", "O"),    # the title has its unit word
+])
+def test_repair_ends_a_unit_title_with_its_word_below_a_line_of_ocr_noise(text, crf_units, tag):
+    crf = {"Restricted": "B-title", "08/29/2019": "B-tx_date", "A": "B-code", "599": "B-shares", "0": "B-price",
+           "8,162": "B-owned", "D": "B-di"}
+    def tagged(tokens):
+        last = max(t.line for t in tokens)
+        return [crf_units if t.line == last and t.text == "Units" else "I-title" if t.line == 1 and k < 3 and
+                t.text in ("Stock", "Units") else crf.get(t.text, "O") for k, t in enumerate(tokens)]
+    tokens, got = _repaired(fields.repair_centred_title_words, text, tagged, "table2")
+    assert got[-1] == tag
