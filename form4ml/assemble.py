@@ -13,7 +13,7 @@ from copy import deepcopy
 from dataclasses import dataclass, field, replace
 from itertools import combinations, groupby, islice, takewhile
 
-from .balance import AMOUNTS, balance_amounts, underlying_of_shares
+from .balance import AMOUNTS, balance_amounts, chain_whole, underlying_of_shares
 from .labels import TABLE2_ONLY, TABLE_FIELDS, TABLE_ZONES
 from .record import TABLES, empty_owner, empty_record, empty_row
 from .values import clean_text, parse_code, parse_date, parse_number, parse_price, parse_transaction_code, state_code
@@ -990,20 +990,16 @@ def _after_owned(cells, n):
 
 
 def _owned_chain_whole(rows):
-    """Whether each row's amount owned follows from the one before by the row's amount
-    (after an acquisition more, after a disposal less), where the rows say as much."""
-    for before, row in zip(rows, rows[1:]):
-        try:
-            owned, prior = (parse_number("".join(r.values["owned"].texts)) for r in (row, before))
-            amount = parse_number("".join(row.values["shares"].texts))
-        except KeyError:
-            return False
-        side = "".join(row.values["ad"].texts) if "ad" in row.values else None
-        if None in (owned, prior, amount) or side not in ("A", "D"):
-            return False
-        if abs(prior + (amount if side == "A" else -amount) - owned) > 0.005 * max(abs(owned), 1):
-            return False
-    return True
+    """Whether the rows' amounts owned chain (``balance.chain_whole``), each row after the
+    first showing its amount and A/D letter."""
+    def number(row, label):
+        return parse_number("".join(row.values[label].texts)) if label in row.values else None
+    sides = ["".join(r.values["ad"].texts) if "ad" in r.values else None for r in rows]
+    amounts = [(number(r, "shares"), number(r, "owned")) for r in rows]
+    if amounts[0][1] is None or any(None in pair for pair in amounts[1:]) or any(
+            side not in ("A", "D") for side in sides[1:]):
+        return False
+    return chain_whole(sides, amounts)
 
 
 def join_apart_amounts(rows):

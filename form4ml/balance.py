@@ -95,8 +95,15 @@ def _sign(row):
 
 
 def _chained(run, amounts):
-    return all(abs(prev[1] + _sign(row) * shares - owned) < TOLERANCE
-               for prev, row, (shares, owned) in zip(amounts, run[1:], amounts[1:]))
+    return chain_whole([r["acquired_disposed"] for r in run], amounts)
+
+
+def chain_whole(sides, amounts):
+    """Whether each row's amount owned is the one before's plus (``A``) or minus (``D``)
+    the row's amount: ``sides`` the rows' A/D letters, ``amounts`` their (shares, owned)
+    pairs (the first row's shares unused)."""
+    return all(abs(prev[1] + (1 if side == "A" else -1) * shares - owned) < TOLERANCE
+               for prev, side, (shares, owned) in zip(amounts, sides[1:], amounts[1:]))
 
 
 def _chains(run, first_shares, pool):
