@@ -1163,11 +1163,19 @@ def repair_owned_after_underlying(tokens, tags, line_zones):
 def repair_date_pairs(tokens, tags, line_zones):
     """Column 6 holds two dates, the date exercisable before the expiration date: on a
     Table II line with two dates read as the same one of them and none as the other, the
-    first is the date exercisable and the second the expiration date. Tags fixed in place."""
+    first is the date exercisable and the second the expiration date. A date read as a
+    transaction's right after the date exercisable, on a line with no expiration date,
+    is that date (column 3 stands before column 6: OCR ``18.27 10/24/2019 | 10/24/2028``).
+    Tags fixed in place."""
     for run in tokens_by_line(tokens, line_zones, ("table2",)).values():
         dates = [i for i in run if tags[i] in ("B-ex_date", "B-exp_date")]
         if len(dates) == 2 and tags[dates[0]] == tags[dates[1]]:
             tags[dates[0]], tags[dates[1]] = "B-ex_date", "B-exp_date"
+        cells = [i for i in run if tags[i] not in ("O", "B-fn_mark")]
+        if all(tags[i] != "B-exp_date" for i in cells):
+            for i, j in zip(cells, cells[1:]):
+                if tags[i] == "B-ex_date" and tags[j] == "B-tx_date":
+                    tags[j] = "B-exp_date"
 
 
 def repair_second_amounts(tokens, tags, line_zones):
@@ -2528,9 +2536,11 @@ def repair_glyph_marks(tokens, tags, confidences, line_zones):
     that the CRF left ``O`` is a mark no digit names: tagged ``fn_mark`` so its row knows
     it has one (``assemble.notes_of_garbled_marks`` names it). ``Q``, ``Qa`` only before
     ``)`` with no ``(`` before: alone or bracketed they may be words (``Fund (Q), LP``).
-    Fixes tags in place, with the confidence of the token before."""
+    The CRF may read ``Q`` as a code, which no code is. Fixes tags in place, with the
+    confidence of the token before."""
     for i, tok in enumerate(tokens):
-        if tags[i] != "O" or line_zones[tok.line] not in TABLE_ZONES or not GLYPH_MARK.match(tok.text):
+        read = tags[i] == "O" or tags[i] == "B-code" and tok.text[0] == "Q"
+        if not read or line_zones[tok.line] not in TABLE_ZONES or not GLYPH_MARK.match(tok.text):
             continue
         if tok.text[0] == "Q" and not _bracket_closed_only(tokens, i):
             continue

@@ -2201,11 +2201,15 @@ DATE_ROW = "Units; (4); 08/15/2020; ; M; ; ; 81,217.00; {dates}; Class A Common 
     # read as the two already, or one of them alone: left as read
     ("08/15/2020; 08/15/2025", ["B-ex_date", "B-exp_date"], ["B-ex_date", "B-exp_date"]),
     ("08/15/2025", ["B-exp_date"], ["B-exp_date"]),
+    # a transaction's date after the date exercisable is the expiration date
+    ("08/15/2020 (2); 08/15/2025", ["B-ex_date", "B-tx_date"], ["B-ex_date", "B-exp_date"]),
+    # before it, it is the row's own date: left as read
+    ("08/15/2020; 08/15/2025", ["B-tx_date", "B-ex_date"], ["B-tx_date", "B-ex_date"]),
 ])
 def test_repair_reads_column_6s_two_dates_in_order(dates, crf, read):
     tokens = tokenize(DATE_ROW.format(dates=dates))
     column6 = [k for k, t in enumerate(tokens) if DATE.match(t.text)][1:]   # after the transaction date
-    tags = ["B-tx_date" if DATE.match(t.text) else "O" for t in tokens]
+    tags = ["B-tx_date" if DATE.match(t.text) else "B-fn_mark" if t.text == "(2)" else "O" for t in tokens]
     for k, tag in zip(column6, crf):
         tags[k] = tag
     fields.repair_date_pairs(tokens, tags, ["table2"])
@@ -4443,9 +4447,11 @@ GLYPH_ROW = "Restricted Stock ® | 02/01/2022 A | [289.408 @)] @ 289.408 $0 | 12
     # a bracketed Q is a word of a name (``Sequoia Capital Fund (Q), LP``), a lone one too
     ("By Sequoia Capital Fund (Q), LP", []),
     ("Q Common Stock 500 D", []),
+    # read as the row's code, which no code is (``Q`` is none of Form 4's codes)
+    ("; 18.27 10/24/2019 | 10/24/2028 Q) @) D", ["Q", "@"]),
 ])
 def test_repair_reads_an_ocr_sign_for_a_small_mark_as_a_mark(text, marks):
-    crf = {"289.408": "B-shares", "12,126.682": "B-owned", "D": "B-di"}
+    crf = {"289.408": "B-shares", "12,126.682": "B-owned", "D": "B-di", "Q": "B-code"}
     tokens, tags = _repaired(fields.repair_glyph_marks, text, lambda toks: [crf.get(t.text, "O") for t in toks],
                              "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
