@@ -305,6 +305,9 @@ class Assembler:
                 self.warnings.append(_unplaced_warning(row))
                 continue
             is_tx = bool(row.values.keys() & TRANSACTION_CELLS)
+            if (row.table == "table2" and row.values.keys() & TRANSACTION_CELLS == {"price"}
+                    and row.values.keys() >= HELD_WHOLE and not row.values.keys() & (DATE_CELLS | {"ex_price"})):
+                is_tx = _priced_holding(row)
             table = {("table1", True): "non_derivative_transactions",
                      ("table1", False): "non_derivative_holdings",
                      ("table2", True): "derivative_transactions",
@@ -749,6 +752,19 @@ def _rebuilt(rows):
     rows = _rebuild_runs(rows, _spread_nature_marks)
     rows = join_apart_amounts(read_apart_right_cells(rows))
     return return_stranded_cells(lower_shifted_natures(split_repeated_cells(rows)))
+
+
+HELD_WHOLE = frozenset({"title", "und_title", "owned", "di"})     # a Table II holding's cells, read whole
+
+
+def _priced_holding(row):
+    """False for a Table II row with a holding's cells, no date and no exercise price,
+    whose one transaction's cell is a price: a holding, as holdings report no price
+    (column 8), so the price read is its exercise price (column 2, which pdfminer prints
+    apart from the title, after the rows above's date marks). A row with a date or an
+    exercise price is a transaction whose other cells were lost."""
+    row.values["ex_price"] = row.values.pop("price")
+    return False
 
 
 def return_stranded_cells(rows):

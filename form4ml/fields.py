@@ -1190,6 +1190,23 @@ def repair_second_amounts(tokens, tags, line_zones):
             tags[amounts[1]] = "B-und_shares"
 
 
+def repair_owned_doubles(tokens, tags, confidences, line_zones):
+    """A Table II amount the CRF read as the amount owned, with the same amount left
+    untagged on the next line and the D/I letter after it: the first is the underlying
+    amount (column 7) and the second the amount owned (column 9), as a holding of
+    convertible shares prints one number twice (pdfminer: ``3,109,744`` / ``3,109,744`` /
+    ``I``). Tags fixed in place, the second with the first's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, ("table2",))
+    lines = list(by_line)
+    for above, line, below in zip(lines, lines[1:], lines[2:]):
+        first, second, letter = by_line[above], by_line[line], by_line[below]
+        if (tags[first[0]] == "B-owned" and tags[second[0]] == "O" and tags[letter[0]] == "B-di"
+                and tokens[first[0]].text == tokens[second[0]].text and WHOLE_AMOUNT.match(tokens[first[0]].text)
+                and _marks_only(tokens, first[1:]) and _marks_only(tokens, second[1:])):
+            tags[first[0]] = "B-und_shares"
+            _retag(tags, confidences, second[0], "B-owned", first[0])
+
+
 def repair_second_row_amounts(tokens, tags, confidences, line_zones):
     """A Table II row (title to next title) with two amounts the CRF read as the row's
     amount and no underlying amount: the second, where the row's underlying title began

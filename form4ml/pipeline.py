@@ -78,6 +78,7 @@ TAG_REPAIRS = (
     (fields.repair_date_pairs, ("zones",)),
     (fields.repair_second_amounts, ("zones",)),
     (fields.repair_second_row_amounts, ("confidences", "zones")),
+    (fields.repair_owned_doubles, ("confidences", "zones")),
     (fields.repair_price_after_owned, ("confidences", "zones")),
     (fields.repair_untagged_price_runs, ("confidences", "zones")),
     (fields.repair_marks_inside_text, ("zones",)),

@@ -2524,3 +2524,23 @@ def _conversion(underlying, owned="0"):
 def test_assemble_reads_no_amount_from_one_the_page_edge_cut(pieces, underlying, owned):
     row = assemble(pieces)["derivative_transactions"][0]
     assert (row["underlying_shares"], row["shares_owned_following"]) == (underlying, owned)
+
+
+# Cut down from pdfminer's text of a real filing's Table II: a holding of convertible
+# shares, its exercise price ``$ 0`` printed apart from its title and read as a price.
+def _convertible_holding(extra):
+    return [T2("title", "Class B Common Stock", 261), *extra, T2("price", "0", 287),
+            T2("und_title", "Class A Common Stock", 301), T2("und_shares", "3,109,744", 321),
+            T2("owned", "3,109,744", 323), T2("di", "I", 325), T2("nature", "See footnote", 327)]
+
+
+@pytest.mark.parametrize("extra, table, price", [
+    ([], "derivative_holdings", 0),
+    # a date or an exercise price makes it a transaction whose other cells were lost
+    ([T2("exp_date", "08/01/2012", 270)], "derivative_transactions", None),
+    ([T2("ex_price", "26.12", 265)], "derivative_transactions", 26.12),
+])
+def test_assemble_reads_a_holding_with_a_lone_price_as_a_holding(extra, table, price):
+    rec = assemble(_convertible_holding(extra))
+    row, = rec[table]
+    assert (row["conversion_or_exercise_price"], row["shares_owned_following"]) == (price, 3109744)

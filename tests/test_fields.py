@@ -4526,3 +4526,22 @@ def test_repair_ends_a_unit_title_with_its_word_below_a_line_of_ocr_noise(text, 
                 t.text in ("Stock", "Units") else crf.get(t.text, "O") for k, t in enumerate(tokens)]
     tokens, got = _repaired(fields.repair_centred_title_words, text, tagged, "table2")
     assert got[-1] == tag
+
+
+# Cut down from pdfminer's text of a real filing's Table II: a holding of convertible
+# shares prints its underlying amount and the amount owned alike, a line each.
+@pytest.mark.parametrize("text, tags", [
+    ("3,109,744\n3,109,744\nI", ["B-und_shares", "B-owned", "B-di"]),
+    ("3,109,744 (2)\n3,109,744\nI", ["B-und_shares", "B-fn_mark", "B-owned", "B-di"]),
+    # another amount below, or no D/I letter after it: left as read
+    ("3,109,744\n3,109,745\nI", ["B-owned", "O", "B-di"]),
+    ("3,109,744\n3,109,744\nSee", ["B-owned", "O", "O"]),
+])
+def test_repair_reads_an_amount_owned_printed_twice_as_underlying_and_owned(text, tags):
+    first = text.index("3,1")
+
+    def crf(tokens):
+        return ["B-owned" if t.start == first else "B-di" if t.text == "I" else "B-fn_mark" if t.text == "(2)"
+                else "O" for t in tokens]
+    _, read = _repaired(fields.repair_owned_doubles, text, crf, "table2")
+    assert read == tags
