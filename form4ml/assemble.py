@@ -751,7 +751,53 @@ def _rebuilt(rows):
     rows = split_nature_stacks(lower_raised_natures(_rebuild_runs(rows, _spread_trailing_marks)))
     rows = _rebuild_runs(rows, _spread_nature_marks)
     rows = join_apart_amounts(read_apart_right_cells(rows))
-    return return_stranded_cells(lower_shifted_natures(split_repeated_cells(rows)))
+    return join_chained_fragments(return_stranded_cells(lower_shifted_natures(split_repeated_cells(rows))))
+
+
+def join_chained_fragments(rows):
+    """Table I's fragments (an amount owned with no title, date, code or amount of
+    shares: right-hand cells a layout printed apart from their row) each joined to the
+    one transaction before it that lacks an amount owned and whose amount, added to or
+    taken from the amount owned of the transaction before it, gives the fragment's
+    (plain ``pdftotext`` prints a page's last sales' ``$ 379.2`` / ``(9)`` /
+    ``411,088,315`` / ``I`` after the page's marks). The transaction takes the cells it
+    lacks; the fragment keeps the rest."""
+    for fragment in [r for r in rows if _fragment(r)]:
+        owned = _amount(fragment, "owned")
+        targets = [row for before, row in zip(rows, rows[1:]) if _chains_to(before, row, owned)]
+        if len(targets) == 1 and owned is not None:
+            row = targets[0]
+            for label in list(fragment.values):
+                if label not in row.values:
+                    row.values[label] = fragment.values.pop(label)
+            row.marks += fragment.marks
+            fragment.marks = []
+    return [r for r in rows if r.values or r.marks]
+
+
+def _fragment(row):
+    keys = row.values.keys()
+    return row.table == "table1" and "owned" in keys and not keys & {"title", "tx_date", "code", "shares"}
+
+
+def _chains_to(before, row, owned):
+    """Whether ``row`` is a titled transaction lacking an amount owned whose amount,
+    added to (``A``) or taken from (``D``) ``before``'s amount owned, gives ``owned``."""
+    if (row.table != "table1" or before.table != "table1" or "title" not in row.values
+            or "owned" in row.values or _ad_letter(row) not in ("A", "D")):
+        return False
+    shares, held = _amount(row, "shares"), _amount(before, "owned")
+    if shares is None or held is None or owned is None:
+        return False
+    return chain_whole([None, _ad_letter(row)], [(None, held), (shares, owned)])
+
+
+def _ad_letter(row):
+    return "".join(row.values["ad"].texts).strip() if "ad" in row.values else None
+
+
+def _amount(row, label):
+    return parse_number("".join(row.values[label].texts)) if label in row.values else None
 
 
 HELD_WHOLE = frozenset({"title", "und_title", "owned", "di"})     # a Table II holding's cells, read whole

@@ -2544,3 +2544,31 @@ def test_assemble_reads_a_holding_with_a_lone_price_as_a_holding(extra, table, p
     rec = assemble(_convertible_holding(extra))
     row, = rec[table]
     assert (row["conversion_or_exercise_price"], row["shares_owned_following"]) == (price, 3109744)
+
+
+# Cut down from plain pdftotext of a real filing's Table I: a page's last two purchases
+# print their right-hand cells after the page's marks, the second's price misplaced.
+def _purchases_with_cells_apart(second_owned):
+    rows = [("54,526", "378.433", "411,037,981"), ("50,334", None, None), ("18,293", "371.9", None)]
+    pieces, line = [], 10
+    for shares, price, owned in rows:
+        pieces += [L("title", "Common Stock", line), L("tx_date", "09/12/2025", line + 1), L("code", "P", line + 2),
+                   L("shares", shares, line + 3), L("ad", "A", line + 4)]
+        pieces += [L("price", price, line + 5)] if price else []
+        pieces += [L("owned", owned, line + 6), L("di", "I", line + 7)] if owned else []
+        line += 10
+    for price, owned in (("379.2", "411,088,315"), ("380.43", second_owned)):
+        pieces += [L("price", price, line), L("owned", owned, line + 1), L("di", "I", line + 2)]
+        line += 3
+    return pieces
+
+
+@pytest.mark.parametrize("second_owned, owned", [
+    ("411,106,608", [411037981, 411088315, 411106608]),
+    # an amount no transaction's chain gives stays apart
+    ("411,200,000", [411037981, 411088315, None]),
+])
+def test_assemble_joins_cells_printed_apart_to_the_transaction_their_amount_owned_follows(second_owned, owned):
+    rows = assemble(_purchases_with_cells_apart(second_owned))["non_derivative_transactions"]
+    assert [r["shares_owned_following"] for r in rows[:3]] == owned
+    assert rows[1]["price_per_share"] == 379.2 and rows[2]["price_per_share"] == 371.9
