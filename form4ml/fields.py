@@ -149,6 +149,18 @@ def repair_split_text_cells(tokens, tags):
             tags[i] = "I-" + tag[2:]
 
 
+def repair_natures_after_marks(tokens, tags):
+    """A nature the CRF ran on from the line above, where that line ends the nature before
+    with its mark, begins a nature of its own: a mark ends its cell (pdfminer prints a
+    column of natures a word or two a line, ``L.P. (3)`` / ``Sequoia`` / ``Capital``).
+    Fixes tags in place."""
+    for i in range(2, len(tokens)):
+        tok, mark, before = tokens[i], tokens[i - 1], tokens[i - 2]
+        if (tags[i] == "I-nature" and tags[i - 1] == "B-fn_mark" and tags[i - 2][2:] == "nature"
+                and mark.line == before.line == tok.line - 1):
+            tags[i] = "B-nature"
+
+
 def repair_tab_cell_heads(tokens, tags, confidences, line_zones):
     """The words the CRF left ``O`` at the start of a tab-separated table cell whose text
     value it began after them (``American Depositary Shares``, only ``Depositary Shares``

@@ -177,6 +177,7 @@ TAG_REPAIRS = (
     (fields.repair_glyph_marks, ("confidences", "zones")),
     (box_repairs.repair_signature_over_label, ()),
     (fields.repair_broken_headings, ("lines",)),
+    (fields.repair_natures_after_marks, ()),
 )
 
 

@@ -4545,3 +4545,20 @@ def test_repair_reads_an_amount_owned_printed_twice_as_underlying_and_owned(text
                 else "O" for t in tokens]
     _, read = _repaired(fields.repair_owned_doubles, text, crf, "table2")
     assert read == tags
+
+
+# Cut down from pdfminer's text of a real filing's Table I: a column of natures a word or
+# two a line, the CRF running the second on from the first's mark.
+@pytest.mark.parametrize("text, begins", [
+    ("Fund XV, L.P. (3)\nSequoia\nCapital", ["Fund", "Sequoia"]),
+    # no mark between: one nature wrapped
+    ("Fund XV, L.P.\nSequoia\nCapital", ["Fund"]),
+    # a mark inside the line goes on with its nature
+    ("Fund XV (3) L.P.\nSequoia", ["Fund"]),
+])
+def test_repair_begins_a_nature_after_the_mark_ending_the_one_above(text, begins):
+    tokens = tokenize(text)
+    tags = ["B-fn_mark" if t.text == "(3)" else "I-nature" for t in tokens]
+    tags[0] = "B-nature"
+    fields.repair_natures_after_marks(tokens, tags)
+    assert [t.text for t, tag in zip(tokens, tags) if tag == "B-nature"] == begins
