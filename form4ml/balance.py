@@ -33,12 +33,42 @@ def balance_amounts(rows, where, table):
     i = 0
     for _, run in groupby(rows, key=lambda r: tuple(r[k] for k in HOLDING)):
         run = list(run)
+        _unglue_leading_ones(run)
         _unswap_prices(run, where, table, i)
         placed = _placement(run)
         if placed is not None:
             _apply(run, placed, where, table, i)
         _fill(run)
         i += len(run)
+
+
+def _unglue_leading_ones(run):
+    """An amount owned read with a ``1`` glued before it (OCR reads a mark's bracket or a
+    cell's rule as ``1``: ``() 15,160,301``, ``1918,567``) read without it where the
+    chain breaks at the row as read and holds there without the ``1``, with the row
+    before or, for the run's first row, the row after."""
+    if _broken_chain(run) is None:
+        return
+    for n, row in enumerate(run):
+        owned = row["shares_owned_following"]
+        unglued = _without_leading_one(owned)
+        if unglued is None:
+            continue
+        pair = (run[n - 1], row) if n else (row, run[n + 1])
+        amounts = [(r["shares"], r["shares_owned_following"]) for r in pair]
+        k = 1 if n else 0
+        mended = amounts[:k] + [(amounts[k][0], unglued)] + amounts[k + 1:]
+        if not _chained(pair, amounts) and _chained(pair, mended):
+            row["shares_owned_following"] = unglued
+
+
+def _without_leading_one(amount):
+    """The whole amount without its leading digit where that is a ``1`` followed by
+    more digits than a glued mark leaves alone (``15160301`` -> ``5160301``), else None."""
+    if amount is None or amount != int(amount) or amount < 1000:
+        return None
+    digits = str(int(amount))
+    return int(digits[1:]) if digits[0] == "1" and digits[1] != "0" else None
 
 
 def _unswap_prices(run, where, table, first):

@@ -120,3 +120,19 @@ def test_balance_swaps_back_a_price_read_as_the_amount_owned(prices, owned, expe
     if expected[0][0] != prices[0]:
         assert where == {f"{TABLE}[0].price_per_share": {"start": 20},
                          f"{TABLE}[0].shares_owned_following": {"start": 10}}
+
+
+# Tesseract's reading of real filings' Table I: a mark's bracket or a cell's rule read as
+# a ``1`` glued before the amount owned (``A (2) 13,012,785 D``, ``() 15,160,301``).
+@pytest.mark.parametrize("read, ad, mended", [
+    ([(697674, 2315111), (697674, 13012785)], "AA", [(697674, 2315111), (697674, 3012785)]),
+    # the run's first row, mended by the row after
+    ([(5160301, 15160301), (1000, 5161301)], "AA", [(5160301, 5160301), (1000, 5161301)]),
+    # a chain the 1 does not mend, or one whole as read: left as read
+    ([(697674, 2315111), (697674, 13012786)], "AA", [(697674, 2315111), (697674, 13012786)]),
+    ([(1000, 12000), (1000, 13000)], "AA", [(1000, 12000), (1000, 13000)]),
+])
+def test_balance_reads_an_amount_owned_without_a_glued_leading_one(read, ad, mended):
+    records = rows(read, ad)
+    balance_amounts(records, {}, TABLE)
+    assert amounts(records) == mended
