@@ -304,10 +304,9 @@ class Assembler:
             if unplaced(row):
                 self.warnings.append(_unplaced_warning(row))
                 continue
+            if _priced_holding(row):
+                row.values["ex_price"] = row.values.pop("price")
             is_tx = bool(row.values.keys() & TRANSACTION_CELLS)
-            if (row.table == "table2" and row.values.keys() & TRANSACTION_CELLS == {"price"}
-                    and row.values.keys() >= HELD_WHOLE and not row.values.keys() & (DATE_CELLS | {"ex_price"})):
-                is_tx = _priced_holding(row)
             table = {("table1", True): "non_derivative_transactions",
                      ("table1", False): "non_derivative_holdings",
                      ("table2", True): "derivative_transactions",
@@ -757,15 +756,15 @@ def _rebuilt(rows):
 def join_chained_fragments(rows):
     """Table I's fragments (an amount owned with no title, date, code or amount of
     shares: right-hand cells a layout printed apart from their row) each joined to the
-    one transaction before it that lacks an amount owned and whose amount, added to or
-    taken from the amount owned of the transaction before it, gives the fragment's
-    (plain ``pdftotext`` prints a page's last sales' ``$ 379.2`` / ``(9)`` /
-    ``411,088,315`` / ``I`` after the page's marks). The transaction takes the cells it
-    lacks; the fragment keeps the rest."""
+    one titled transaction that lacks an amount owned and whose amount, added to or
+    taken from the amount owned of the row before it, gives the fragment's (plain
+    ``pdftotext`` prints a page's last sales' ``$ 379.2`` / ``(9)`` / ``411,088,315`` /
+    ``I`` after the page's marks). The transaction takes the cells it lacks; the fragment
+    keeps the rest."""
     for fragment in [r for r in rows if _fragment(r)]:
         owned = _amount(fragment, "owned")
         targets = [row for before, row in zip(rows, rows[1:]) if _chains_to(before, row, owned)]
-        if len(targets) == 1 and owned is not None:
+        if len(targets) == 1:
             row = targets[0]
             for label in list(fragment.values):
                 if label not in row.values:
@@ -804,13 +803,14 @@ HELD_WHOLE = frozenset({"title", "und_title", "owned", "di"})     # a Table II h
 
 
 def _priced_holding(row):
-    """False for a Table II row with a holding's cells, no date and no exercise price,
-    whose one transaction's cell is a price: a holding, as holdings report no price
-    (column 8), so the price read is its exercise price (column 2, which pdfminer prints
-    apart from the title, after the rows above's date marks). A row with a date or an
-    exercise price is a transaction whose other cells were lost."""
-    row.values["ex_price"] = row.values.pop("price")
-    return False
+    """Whether the row is a Table II holding whose exercise price was read as a price: a
+    holding's cells, no date, no exercise price, and a price its one transaction's cell.
+    Holdings report no price (column 8); pdfminer prints a holding's exercise price
+    (column 2) apart from its title, after the rows above's date marks. A row with a date
+    or an exercise price is a transaction whose other cells were lost."""
+    keys = row.values.keys()
+    return (row.table == "table2" and keys & TRANSACTION_CELLS == {"price"} and keys >= HELD_WHOLE
+            and not keys & (DATE_CELLS | {"ex_price"}))
 
 
 def return_stranded_cells(rows):
@@ -1054,10 +1054,8 @@ def _after_owned(cells, n):
 def _owned_chain_whole(rows):
     """Whether the rows' amounts owned chain (``balance.chain_whole``), each row after the
     first showing its amount and A/D letter."""
-    def number(row, label):
-        return parse_number("".join(row.values[label].texts)) if label in row.values else None
-    sides = ["".join(r.values["ad"].texts) if "ad" in r.values else None for r in rows]
-    amounts = [(number(r, "shares"), number(r, "owned")) for r in rows]
+    sides = [_ad_letter(r) for r in rows]
+    amounts = [(_amount(r, "shares"), _amount(r, "owned")) for r in rows]
     if amounts[0][1] is None or any(None in pair for pair in amounts[1:]) or any(
             side not in ("A", "D") for side in sides[1:]):
         return False

@@ -50,15 +50,13 @@ def _unglue_leading_ones(run):
     if _broken_chain(run) is None:
         return
     for n, row in enumerate(run):
-        owned = row["shares_owned_following"]
-        unglued = _without_leading_one(owned)
+        unglued = _without_leading_one(row["shares_owned_following"])
         if unglued is None:
             continue
-        pair = (run[n - 1], row) if n else (row, run[n + 1])
-        amounts = [(r["shares"], r["shares_owned_following"]) for r in pair]
-        k = 1 if n else 0
-        mended = amounts[:k] + [(amounts[k][0], unglued)] + amounts[k + 1:]
-        if not _chained(pair, amounts) and _chained(pair, mended):
+        pair = [run[n - 1], row] if n else [row, run[1]]
+        as_read = [(r["shares"], r["shares_owned_following"]) for r in pair]
+        mended = [(r["shares"], unglued if r is row else r["shares_owned_following"]) for r in pair]
+        if not _chained(pair, as_read) and _chained(pair, mended):
             row["shares_owned_following"] = unglued
 
 
