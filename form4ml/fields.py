@@ -1219,6 +1219,53 @@ def repair_owned_doubles(tokens, tags, confidences, line_zones):
             _retag(tags, confidences, second[0], "B-owned", first[0])
 
 
+def repair_amount_column_after_codes(tokens, tags, confidences, line_zones):
+    """Table I printed a column at a time (pdfminer): the column of codes, one a line, is
+    followed by column 4's amounts, each with its A/D letter on its line or the next, as
+    many as the codes. Where the CRF read some of those as amounts owned and D/I letters
+    (a sale's ``175,000 D`` looks like a holding's), they are made amounts and A/D letters.
+    Tags fixed in place, each with its confidence."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    lines = list(by_line)
+    k = 0
+    while k < len(lines):
+        codes = list(takewhile(lambda line: _lone_tag(tags, by_line[line], "B-code"), lines[k:]))
+        if len(codes) < 2:
+            k += 1
+            continue
+        k += len(codes)
+        cells = _amount_column(tokens, tags, by_line, lines[k:], len(codes))
+        if len(cells) >= 2 and any(tags[i] != "B-shares" for i, _ in cells):
+            for amount, letter in cells:
+                tags[amount] = "B-shares"
+                _retag(tags, confidences, letter, "B-ad", amount)
+
+
+def _lone_tag(tags, run, tag):
+    return len(run) == 1 and tags[run[0]] == tag
+
+
+def _amount_column(tokens, tags, by_line, lines, count):
+    """The (amount, A/D letter) pairs opening ``lines``, at most ``count``: each amount
+    alone on its line but for its letter and marks, the letter on the amount's line or
+    alone on the next (a page's last amounts may stand after its marks)."""
+    cells, k = [], 0
+    while len(cells) < count and k < len(lines):
+        run = by_line[lines[k]]
+        if not (tags[run[0]] in ("B-shares", "B-owned") and WHOLE_AMOUNT.match(tokens[run[0]].text)):
+            break
+        rest = [i for i in run[1:] if not MARK.match(tokens[i].text)]
+        letter = rest[0] if len(rest) == 1 and tokens[rest[0]].text in ("A", "D") else None
+        below = by_line[lines[k + 1]] if k + 1 < len(lines) else []
+        if not rest and len(below) == 1 and tokens[below[0]].text in ("A", "D"):
+            letter, k = below[0], k + 1
+        if letter is None:
+            break
+        cells.append((run[0], letter))
+        k += 1
+    return cells
+
+
 def repair_second_row_amounts(tokens, tags, confidences, line_zones):
     """A Table II row (title to next title) with two amounts the CRF read as the row's
     amount and no underlying amount: the second, where the row's underlying title began

@@ -178,6 +178,7 @@ TAG_REPAIRS = (
     (box_repairs.repair_signature_over_label, ()),
     (fields.repair_broken_headings, ("lines",)),
     (fields.repair_natures_after_marks, ()),
+    (fields.repair_amount_column_after_codes, ("confidences", "zones")),
 )
 
 

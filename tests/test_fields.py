@@ -4562,3 +4562,33 @@ def test_repair_begins_a_nature_after_the_mark_ending_the_one_above(text, begins
     tags[0] = "B-nature"
     fields.repair_natures_after_marks(tokens, tags)
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-nature"] == begins
+
+
+# Cut down from pdfminer's text of a real filing's Table I, printed a column at a time:
+# the codes, then the amounts with their A/D letters, read as amounts owned and D/I letters.
+CODE_COLUMN = "S\nS\nS\n3,149,999 D\n175,000 D\n{third}\n(1)"
+
+
+@pytest.mark.parametrize("third, tags", [
+    ("30,000\nD", ["B-shares", "B-ad"] * 3),
+    # fewer amounts than codes (a page's last printed after its marks): those there
+    ("(2)", ["B-shares", "B-ad"] * 2 + ["B-fn_mark"]),
+])
+def test_repair_reads_the_column_after_the_codes_as_amounts_and_sides(third, tags):
+    crf = {"3,149,999": "B-shares", "S": "B-code", "(1)": "B-fn_mark", "(2)": "B-fn_mark"}
+
+    def tag_tokens(tokens):
+        out = []
+        for t in tokens:
+            out.append(crf.get(t.text) or ("B-di" if t.text == "D" and out[-1] != "B-shares" else
+                                            "B-ad" if t.text == "D" else "B-owned"))
+        return out
+    tokens, read = _repaired(fields.repair_amount_column_after_codes, CODE_COLUMN.format(third=third), tag_tokens,
+                             "table1")
+    assert [tag for t, tag in zip(tokens, read) if t.text not in ("S", "(1)")] == tags
+
+
+def test_repair_leaves_amounts_owned_after_a_lone_code():
+    tokens, read = _repaired(fields.repair_amount_column_after_codes, "S\n175,000 D\n30,000 D", lambda toks: [
+        "B-code", "B-owned", "B-di", "B-owned", "B-di"], "table1")
+    assert read == ["B-code", "B-owned", "B-di", "B-owned", "B-di"]
