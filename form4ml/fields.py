@@ -1408,6 +1408,22 @@ def repair_prices_below_dollars(tokens, tags, confidences, line_zones):
                     tags[k], confidences[k] = "B-fn_mark", confidences[above]
 
 
+def repair_price_column(tokens, tags, confidences, line_zones):
+    """A number with decimals the CRF left untagged on the line after a lone ``$`` in
+    Table I is a price: pdfminer prints a column of prices so, ``$`` / ``5.5827`` /
+    ``(1)`` for each row, where the CRF reads few of them; unlike
+    ``repair_prices_below_dollars``, whatever row the assembler then gives it to. Tags
+    fixed in place, with the confidence of the last tagged token before."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    lines = list(by_line)
+    for above, line in zip(lines, lines[1:]):
+        dollar, run = by_line[above], by_line[line]
+        if (len(dollar) == 1 and tokens[dollar[0]].text == "$" and tags[run[0]] == "O"
+                and PRICE_SHAPE.match(tokens[run[0]].text) and _marks_only(tokens, run[1:])):
+            before = next((c for c in reversed(confidences[:run[0]]) if c is not None), NOTE_CONFIDENCE)
+            tags[run[0]], confidences[run[0]] = "B-price", before
+
+
 def _priced_row(tags, i):
     """Whether the row of token ``i`` (back to its title) has a price already."""
     for j in range(i - 1, -1, -1):

@@ -179,6 +179,7 @@ TAG_REPAIRS = (
     (fields.repair_broken_headings, ("lines",)),
     (fields.repair_natures_after_marks, ()),
     (fields.repair_amount_column_after_codes, ("confidences", "zones")),
+    (fields.repair_price_column, ("confidences", "zones")),
 )
 
 

@@ -4592,3 +4592,18 @@ def test_repair_leaves_amounts_owned_after_a_lone_code():
     tokens, read = _repaired(fields.repair_amount_column_after_codes, "S\n175,000 D\n30,000 D", lambda toks: [
         "B-code", "B-owned", "B-di", "B-owned", "B-di"], "table1")
     assert read == ["B-code", "B-owned", "B-di", "B-owned", "B-di"]
+
+
+# Cut down from pdfminer's text of a real filing's Table I, printed a column at a time:
+# each price a ``$`` line over its number, which the CRF left untagged.
+@pytest.mark.parametrize("text, prices", [
+    ("S\n$\n5.5827\n(1)\n$\n5.5348 (6)", ["5.5827", "5.5348"]),
+    # a whole number below a ``$`` may be a holding: left as read
+    ("S\n$\n5,827\n(1)", []),
+    # a number under a line holding more than the ``$``: another rule's
+    ("S\nPrice $\n5.5827", []),
+])
+def test_repair_reads_a_number_below_a_lone_dollar_as_a_price(text, prices):
+    tokens, read = _repaired(fields.repair_price_column, text, lambda toks: [
+        "B-code" if t.text == "S" else "B-fn_mark" if t.text.startswith("(") else "O" for t in toks], "table1")
+    assert [t.text for t, tag in zip(tokens, read) if tag == "B-price"] == prices
