@@ -1266,6 +1266,27 @@ def _amount_column(tokens, tags, by_line, lines, count):
     return cells
 
 
+def repair_first_of_two_owned(tokens, tags, line_zones):
+    """A Table II line with two amounts the CRF read as amounts owned, no underlying
+    amount, and the underlying title begun before the first: the first is the underlying
+    amount (column 7 stands before column 9), its wrapped rest too, on its line and on the
+    next lines in its column (EDGAR ASCII's narrow cell: ``Class A    2,977, 0.0000
+    2,977,085`` / ``Common     085``). Tags fixed in place."""
+    by_line = tokens_by_line(tokens, line_zones, ("table2",))
+    for line, run in by_line.items():
+        owned = [i for i in run if tags[i] == "B-owned"]
+        if (len(owned) != 2 or any(tags[i][2:] == "und_shares" for i in run)
+                or not any(tags[i] == "B-und_title" for i in run if i < owned[0])):
+            continue
+        first = owned[0]
+        rest = [i for i in run if first < i < owned[1] and tags[i] == "I-owned"]
+        below = [i for k in (1, 2) for i in by_line.get(line + k, ())
+                 if tags[i] == "I-owned" and abs(tokens[i].col - tokens[first].col) <= 2]
+        tags[first] = "B-und_shares"
+        for i in rest + below:
+            tags[i] = "I-und_shares"
+
+
 def repair_second_row_amounts(tokens, tags, confidences, line_zones):
     """A Table II row (title to next title) with two amounts the CRF read as the row's
     amount and no underlying amount: the second, where the row's underlying title began

@@ -77,6 +77,7 @@ TAG_REPAIRS = (
     (fields.repair_owned_after_underlying, ("zones",)),
     (fields.repair_date_pairs, ("zones",)),
     (fields.repair_second_amounts, ("zones",)),
+    (fields.repair_first_of_two_owned, ("zones",)),
     (fields.repair_second_row_amounts, ("confidences", "zones")),
     (fields.repair_owned_doubles, ("confidences", "zones")),
     (fields.repair_price_after_owned, ("confidences", "zones")),

@@ -4607,3 +4607,33 @@ def test_repair_reads_a_number_below_a_lone_dollar_as_a_price(text, prices):
     tokens, read = _repaired(fields.repair_price_column, text, lambda toks: [
         "B-code" if t.text == "S" else "B-fn_mark" if t.text.startswith("(") else "O" for t in toks], "table1")
     assert [t.text for t, tag in zip(tokens, read) if tag == "B-price"] == prices
+
+
+# Cut down from EDGAR ASCII of a real filing's Table II: the underlying amount wrapped in
+# its narrow cell, read as a second amount owned.
+WRAPPED_UNDERLYING = ("J(8) 2,977,085 Class A    2,977, 0.0000     2,977,085    I\n"
+                      "               Common     085")
+
+
+@pytest.mark.parametrize("text, underlying", [
+    (WRAPPED_UNDERLYING, ["2,977", ",", "085"]),
+    # no underlying title before the first: left as read
+    (WRAPPED_UNDERLYING.replace("Class A", "       "), []),
+])
+def test_repair_reads_the_first_of_two_amounts_owned_as_the_underlying_amount(text, underlying):
+    tokens = tokenize(text)
+    owned_first = text.index("2,977, ")
+    tags = []
+    for t in tokens:
+        if t.text == "Class":
+            tags.append("B-und_title")
+        elif t.text in ("A", "Common"):
+            tags.append("I-und_title")
+        elif t.start == owned_first or t.text == "2,977,085" and t.start > owned_first:
+            tags.append("B-owned")
+        elif t.text in (",", "085"):
+            tags.append("I-owned")
+        else:
+            tags.append({"2,977,085": "B-shares", "0.0000": "B-price", "I": "B-di"}.get(t.text, "O"))
+    fields.repair_first_of_two_owned(tokens, tags, ["table2"] * 2)
+    assert [t.text for t, tag in zip(tokens, tags) if tag[2:] == "und_shares"] == underlying
