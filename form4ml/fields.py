@@ -3815,9 +3815,10 @@ def repair_month_dates(tokens, tags, confidences, line_zones):
     """A table date written with its month's name (``Sept. 2, 2025``, the year often
     wrapped onto the next line in its column: EDGAR ASCII's narrow date column) that the
     CRF left ``O`` is a row's date: before the row's code, its transaction date (or the
-    deemed date after one); after its amount, the date exercisable or the expiration date
-    as the column heading over it says (an empty date exercisable cell leaves the order
-    no guide). Tags fixed in place, with a neighbour's confidence."""
+    deemed date after one); after its amount (a holding's: its exercise price), the date
+    exercisable or the expiration date as the column heading over it says (an empty date
+    exercisable cell leaves the order no guide). Tags fixed in place, with a neighbour's
+    confidence."""
     for i, tok in enumerate(tokens):
         if tags[i] != "O" or not MONTH.match(tok.text) or line_zones[tok.line] not in TABLE_ZONES:
             continue
@@ -3857,7 +3858,7 @@ def _date_column(tokens, tags, i, date):
     after = [j for j in run if j > last and tags[j] != "O"]
     if after and tags[after[0]][2:] in ("deemed_date", "code", "v"):
         return ("deemed_date" if "tx_date" in labels_before else "tx_date"), after[0]
-    if labels_before & {"shares", "ad"} and not labels_before & {"und_title", "und_shares"}:
+    if labels_before & {"shares", "ad", "ex_price"} and not labels_before & {"und_title", "und_shares"}:
         heading = _date_heading(tokens, i)
         near = next((j for j in range(i - 1, -1, -1) if tags[j] != "O"), None)
         if heading and near is not None:

@@ -1867,9 +1867,12 @@ EXPIRATION = ("5. Number  (D)   Exercisable  Expiration 7. Title\n"
     (EXPIRATION.replace("Exercisable  Expiration", "Expiration   Exercisable"), "ex_date"),
     # no heading over it: which date it is stays unknown
     (EXPIRATION.replace("Expiration", "          "), None),
+    # a holding's date after its exercise price, where no amount stands
+    (EXPIRATION.replace("M            826", "$ 2.75          "), "exp_date"),
 ])
 def test_repair_reads_a_date_by_its_months_name_under_its_heading(text, label):
-    crf = {"M": "B-code", "826": "B-shares", "[F2]": "B-fn_mark", "Common": "B-und_title", "Stock": "I-und_title"}
+    crf = {"M": "B-code", "826": "B-shares", "[F2]": "B-fn_mark", "Common": "B-und_title", "Stock": "I-und_title",
+           "2.75": "B-ex_price"}
     tokens, tags = _repaired(fields.repair_month_dates, text,
                              lambda tokens: [crf.get(t.text, "O") if t.line else "O" for t in tokens], "table2")
     assert [tag[2:] for tag in tags if tag.endswith("date")] == ([label] * 5 if label else [])
