@@ -1831,11 +1831,13 @@ def mark_disposals_by_amounts(inferred):
     disposed of (``D``) where they hold fewer securities after the transaction than it
     moved: an acquisition leaves at least its own amount held (a fund's distribution,
     code J, that the code's usual side reads as ``A``; text with no A/D sub-column gives
-    no other sign)."""
+    no other sign). So also for a code that tells its side where nothing is held after
+    (options coded ``A`` that leave none: the filer's side is ``D``)."""
     for row in inferred:
         shares, owned = row.get("shares"), row.get("shares_owned_following")
         code = row["transaction_code"]
-        if code and code not in SIDED_CODES and shares is not None and owned is not None and owned < shares:
+        if code and shares is not None and owned is not None and owned < shares and (
+                code not in SIDED_CODES or owned == 0):
             row["acquired_disposed"] = "D"
 
 

@@ -2198,8 +2198,9 @@ def test_assemble_joins_cells_printed_apart_to_the_transaction_lacking_them(sale
     ("J", "16,840", "D"),
     # as many held after as moved: the code's side stands
     ("J", "30,000", "A"),
-    # a code that tells its side keeps it
+    # a code that tells its side keeps it, unless nothing is held after
     ("A", "16,840", "A"),
+    ("A", "0", "D"),
 ])
 def test_assemble_reads_a_row_holding_less_than_it_moved_as_disposed(code, owned, side):
     cells = [("title", "Class B Common Stock"), ("tx_date", "05/17/2019"), ("code", code), ("shares", "24,791"),
