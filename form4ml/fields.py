@@ -1222,9 +1222,11 @@ def repair_owned_doubles(tokens, tags, confidences, line_zones):
 def repair_amount_column_after_codes(tokens, tags, confidences, line_zones):
     """Table I printed a column at a time (pdfminer): the column of codes, one a line, is
     followed by column 4's amounts, each with its A/D letter on its line or the next, as
-    many as the codes. Where the CRF read some of those as amounts owned and D/I letters
-    (a sale's ``175,000 D`` looks like a holding's), they are made amounts and A/D letters.
-    Tags fixed in place, each with its confidence."""
+    many as the codes or, where a page's last amounts stand after its marks, fewer. Where
+    the CRF read two or more of those and some as amounts owned and D/I letters (a sale's
+    ``175,000 D`` looks like a holding's), they are made amounts and A/D letters. Runs
+    after the other tag repairs, which read such lines as holdings. Tags fixed in place,
+    each letter with its amount's confidence."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     lines = list(by_line)
     k = 0
