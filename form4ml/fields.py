@@ -1225,8 +1225,8 @@ def repair_amount_column_after_codes(tokens, tags, confidences, line_zones):
     many as the codes or, where a page's last amounts stand after its marks, fewer. Where
     the CRF read two or more of those and some as amounts owned and D/I letters (a sale's
     ``175,000 D`` looks like a holding's), they are made amounts and A/D letters. Runs
-    last, as other repairs still change these lines' tags. Tags fixed in place, each
-    letter with its amount's confidence."""
+    after ``repair_code_columns``, which tags such codes the CRF left ``O``. Tags fixed
+    in place, each letter with its amount's confidence."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     lines = list(by_line)
     k = 0
