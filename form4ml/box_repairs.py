@@ -259,6 +259,19 @@ def _name_line(tokens, tags, run):
 WRAPPED_NAME_LABELS = BOX_NAME_LABELS | {"owner_city", "owner_state", "officer_title"}
 
 
+def repair_grouped_zips(tokens, tags):
+    """A number with a thousands comma (``23,054``) is no postal code: a ZIP the CRF
+    found so is a table's amount the zone CRF put among the owner's lines (plain
+    ``pdftotext`` prints Table II's right-hand cells after the Reporting Owners table), so
+    it is left untagged. Fixes tags in place."""
+    for i, tok in enumerate(tokens):
+        if tags[i] == "B-owner_zip" and GROUPED_NUMBER.match(tok.text):
+            tags[i] = "O"
+
+
+GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+
+
 def repair_split_zip(tokens, tags, confidences):
     """A ZIP+4 that a PDF layout broke in two (``98052-`` above the city and ``6399``
     below it in the same column, or both on one line around the city and state) is one

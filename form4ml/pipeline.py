@@ -49,6 +49,7 @@ TAG_REPAIRS = (
     (fields.repair_glued_marks, ("zones",)),
     (box_repairs.repair_issuer_cells, ("confidences",)),
     (box_repairs.repair_wrapped_issuer_names, ("confidences",)),
+    (box_repairs.repair_grouped_zips, ()),
     (box_repairs.repair_split_zip, ("confidences",)),
     (box_repairs.repair_city_prefixes, ("confidences",)),
     (box_repairs.repair_cities_after_streets, ()),

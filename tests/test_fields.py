@@ -4640,3 +4640,18 @@ def test_repair_reads_the_first_of_two_amounts_owned_as_the_underlying_amount(te
             tags.append({"2,977,085": "B-shares", "0.0000": "B-price", "I": "B-di"}.get(t.text, "O"))
     fields.repair_first_of_two_owned(tokens, tags, ["table2"] * 2)
     assert [t.text for t, tag in zip(tokens, tags) if tag[2:] == "und_shares"] == underlying
+
+
+# Cut down from plain pdftotext of a real filing: Table II's underlying title and amount
+# printed among the Reporting Owners lines, the amount read as the owner's ZIP.
+@pytest.mark.parametrize("zip_text, tag", [
+    ("23,054", "O"),
+    # postal codes keep their tag
+    ("90069", "B-owner_zip"),
+    ("M5V 3L9", "B-owner_zip"),
+])
+def test_repair_reads_no_number_with_a_thousands_comma_as_a_zip(zip_text, tag):
+    tokens = tokenize(f"CALIFORNIA\nAmerican {zip_text}")
+    tags = ["B-owner_state", "O", "B-owner_zip"] + ["I-owner_zip"] * (len(tokens) - 3)
+    box_repairs.repair_grouped_zips(tokens, tags)
+    assert tags[2] == tag
