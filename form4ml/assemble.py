@@ -782,13 +782,14 @@ def _fragment(row):
 def _chains_to(before, row, owned):
     """Whether ``row`` is a titled transaction lacking an amount owned whose amount,
     added to (``A``) or taken from (``D``) ``before``'s amount owned, gives ``owned``."""
+    side = _ad_letter(row)
     if (row.table != "table1" or before.table != "table1" or "title" not in row.values
-            or "owned" in row.values or _ad_letter(row) not in ("A", "D")):
+            or "owned" in row.values or side not in ("A", "D")):
         return False
     shares, held = _amount(row, "shares"), _amount(before, "owned")
     if shares is None or held is None or owned is None:
         return False
-    return chain_whole([None, _ad_letter(row)], [(None, held), (shares, owned)])
+    return chain_whole([None, side], [(None, held), (shares, owned)])
 
 
 def _ad_letter(row):

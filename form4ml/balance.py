@@ -119,7 +119,11 @@ def _broken_chain(run):
 
 
 def _sign(row):
-    return 1 if row["acquired_disposed"] == "A" else -1
+    return _side_sign(row["acquired_disposed"])
+
+
+def _side_sign(side):
+    return 1 if side == "A" else -1
 
 
 def _chained(run, amounts):
@@ -130,7 +134,7 @@ def chain_whole(sides, amounts):
     """Whether each row's amount owned is the one before's plus (``A``) or minus (``D``)
     the row's amount: ``sides`` the rows' A/D letters, ``amounts`` their (shares, owned)
     pairs (the first row's shares unused)."""
-    return all(abs(prev[1] + (1 if side == "A" else -1) * shares - owned) < TOLERANCE
+    return all(abs(prev[1] + _side_sign(side) * shares - owned) < TOLERANCE
                for prev, side, (shares, owned) in zip(amounts, sides[1:], amounts[1:]))
 
 
