@@ -1447,6 +1447,20 @@ def repair_price_column(tokens, tags, confidences, line_zones):
             tags[run[0]], confidences[run[0]] = "B-price", before
 
 
+def repair_owned_before_prices(tokens, tags, line_zones):
+    """A Table I amount the CRF read as an amount owned whose next values are a price and
+    then an amount owned is the row's amount (column 4): a row prints its amount, its
+    price, then its amount owned, and no transaction lacks an amount (plain
+    ``pdftotext``: ``33,000`` / ``$`` / ``52.8208 169,745``). Tags fixed in place."""
+    zone = [i for i in range(len(tokens)) if line_zones[tokens[i].line] == "table1"]
+    values = [i for i in zone if tags[i] not in ("O", "B-fn_mark", "B-ad") and tags[i].startswith("B-")]
+    for before, i, price, owned in zip([None] + values, values, values[1:], values[2:]):
+        if (tags[i] == "B-owned" and (before is None or tags[before] != "B-price") and tags[price] == "B-price" and tags[owned] == "B-owned"
+                and WHOLE_AMOUNT.match(tokens[i].text) and tokens[price].line == tokens[owned].line
+                and tokens[price].line - tokens[i].line <= 3 and _alone(tokens, i)):
+            tags[i] = "B-shares"
+
+
 def _priced_row(tags, i):
     """Whether the row of token ``i`` (back to its title) has a price already."""
     for j in range(i - 1, -1, -1):

@@ -182,6 +182,7 @@ TAG_REPAIRS = (
     (fields.repair_natures_after_marks, ()),
     (fields.repair_amount_column_after_codes, ("confidences", "zones")),
     (fields.repair_price_column, ("confidences", "zones")),
+    (fields.repair_owned_before_prices, ("zones",)),
 )
 
 

@@ -4612,6 +4612,25 @@ def test_repair_reads_a_number_below_a_lone_dollar_as_a_price(text, prices):
     assert [t.text for t, tag in zip(tokens, read) if tag == "B-price"] == prices
 
 
+# Cut down from plain pdftotext of a real filing's Table I, printed a column at a time:
+# the second row's amount, read as an amount owned, above its price and amount owned.
+@pytest.mark.parametrize("text, amounts", [
+    ("202,745\nD\n33,000\n\n$\n52.8208 169,745\nD", ["33,000"]),
+    # an amount owned right after a price is the row's: left as read
+    ("$\n68.184\n15,294\n$ 67.5 16,094", []),
+    # an amount owned sharing its line: left as read
+    ("D 33,000 (1)\n$\n52.8208 169,745", []),
+])
+def test_repair_reads_an_amount_owned_above_a_price_and_amount_owned_as_the_amount(text, amounts):
+    def crf(t):
+        return ("B-di" if t.text == "D" else "B-fn_mark" if t.text.startswith("(") else "O" if t.text == "$"
+                else "B-price" if "." in t.text else "B-owned")
+    tokens = tokenize(text)
+    tags = [crf(t) for t in tokens]
+    fields.repair_owned_before_prices(tokens, tags, ["table1"] * len(text.split("\n")))
+    assert [t.text for t, tag in zip(tokens, tags) if tag == "B-shares"] == amounts
+
+
 # Cut down from EDGAR ASCII of a real filing's Table II: the underlying amount wrapped in
 # its narrow cell, read as a second amount owned.
 WRAPPED_UNDERLYING = ("J(8) 2,977,085 Class A    2,977, 0.0000     2,977,085    I\n"
