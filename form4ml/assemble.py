@@ -299,7 +299,7 @@ class Assembler:
         period = rec["period_of_report"]
         counters = {}
         kept = {}       # table -> its rows, in the order of its row records
-        for row in place_lone_prices(mend_zero_prices(rebuilt_rows(self.rows))):
+        for row in swap_grant_prices(place_lone_prices(mend_zero_prices(rebuilt_rows(self.rows)))):
             row.table = _table_by_cells(row)
             if unplaced(row):
                 self.warnings.append(_unplaced_warning(row))
@@ -1784,6 +1784,31 @@ def mend_zero_prices(rows):
                 and owned.pieces[0].line - price.pieces[-1].line == 1):
             row.values["price"], row.values["owned"] = owned, price
     return rows
+
+
+PRICED_AT_MARKET = OPEN_MARKET + ("F",)     # trades at the market's price, never at $0
+
+
+def swap_grant_prices(rows):
+    """A table's one trade at the market's price (code P, S or F) read at $0 and its one
+    grant (code A) read at a price swap prices: a grant is often at $0, a trade at the
+    market's price never, and plain ``pdftotext`` prints a two-row table's ``$ 0`` after
+    the other row's price, so they are given the wrong way round."""
+    for table in ("table1", "table2"):
+        priced = [r for r in rows if r.table == table and "price" in r.values and "code" in r.values]
+        zero = [r for r in priced if _code_of(r) in PRICED_AT_MARKET and _price_of(r) == 0]
+        grants = [r for r in priced if _code_of(r) == "A" and (_price_of(r) or 0) > 0]
+        if len(zero) == 1 and len(grants) == 1:
+            zero[0].values["price"], grants[0].values["price"] = grants[0].values["price"], zero[0].values["price"]
+    return rows
+
+
+def _code_of(row):
+    return parse_transaction_code("".join(row.values["code"].texts))
+
+
+def _price_of(row):
+    return parse_price("".join(row.values["price"].texts))
 
 
 def place_lone_prices(rows):

@@ -1202,6 +1202,21 @@ def test_assemble_gives_an_open_market_trade_read_at_zero_its_price(code, expect
 
 
 
+# plain pdftotext of a real filing's Table I (an award, then shares withheld for its tax):
+# the award's "$ 0" printed after the withholding's price, so the prices come in swapped
+@pytest.mark.parametrize("second_code, prices", [
+    ("F", [0, 506.69]),
+    ("S", [0, 506.69]),
+    # a gift may be at no price: left as read
+    ("G", [506.69, 0]),
+])
+def test_assemble_swaps_a_grants_price_with_a_market_trade_read_at_zero(second_code, prices):
+    pieces = (row(code="A", shares="3,813", ad="A", price="506.69", owned="73,530")
+              + row(code=second_code, shares="514", price="$ 0", owned="73,016"))
+    got = assemble(pieces)["non_derivative_transactions"]
+    assert [r["price_per_share"] for r in got] == prices
+
+
 # scraped HTML of a real filing's Table II (a founder's RSUs settled in Class B stock, itself
 # convertible): both rows coded M, their A/D cells empty in the text
 def _conversion_rows(received_title):
