@@ -16,14 +16,15 @@ from .fields import tags_to_pieces
 from .labels import ZONE_GROUPS
 from .html import html_to_text, is_html
 from .normalise import case_view, normalise
+from .spelling import Speller
 from .tokenize import tokenize
 from .validate import warnings
 from .xml_record import is_ownership_xml, record_of_xml_text
 from .zones import repair_trailing_rows, tag_zones
 
-ZONE_MODEL, META, TEMPLATE = "zones.crfsuite", "meta.json", "template_lines.txt"
+ZONE_MODEL, META, TEMPLATE, WORDS = "zones.crfsuite", "meta.json", "template_lines.txt", "words.json"
 FIELD_MODELS = {group: f"fields_{group}.crfsuite" for group in ZONE_GROUPS}
-MODEL_FILES = (ZONE_MODEL, *FIELD_MODELS.values(), TEMPLATE, META)
+MODEL_FILES = (ZONE_MODEL, *FIELD_MODELS.values(), TEMPLATE, WORDS, META)
 
 
 # The rules that mend the zone CRF's reading (``form4ml/zones.py``), in the order they
@@ -191,6 +192,7 @@ class Model:
     zones: Tagger
     fields: dict    # zone group -> its field Tagger
     template: frozenset     # the form's printed label lines (see train.template_lines)
+    speller: Speller        # mends OCR's misread words, knowing the training filings' words
     meta: dict
 
     @cached_property
@@ -207,7 +209,8 @@ class Model:
         meta = json.loads((path / META).read_text())
         fields = {group: Tagger(path / name) for group, name in FIELD_MODELS.items()}
         template = frozenset((path / TEMPLATE).read_text().splitlines())
-        return cls(Tagger(path / ZONE_MODEL), fields, template, meta)
+        speller = Speller(json.loads((path / WORDS).read_text()))
+        return cls(Tagger(path / ZONE_MODEL), fields, template, speller, meta)
 
 
 @lru_cache(maxsize=4)
@@ -273,6 +276,6 @@ def extract_text(text, model=None, skip_repairs=frozenset()):
     tagged = tag(text, model, skip_repairs=skip_repairs)
     record = ticker_after_issuer(assemble(tagged.pieces(), model.meta.get("ad_by_code")), text)
     record = issuer_after_owner(issuer_before_ticker(record, text), text)
-    record = signatures_after_titles(record, text)
+    record = model.speller.mend_record(signatures_after_titles(record, text), text)
     record["warnings"] = record["warnings"] + warnings(record)
     return record

@@ -16,7 +16,8 @@ from .features import line_features, tokens_to_features
 from .fields import spans_to_tags
 from .labels import ZONE_GROUPS
 from .normalise import normalise
-from .pipeline import FIELD_MODELS, META, TEMPLATE, ZONE_MODEL
+from .pipeline import FIELD_MODELS, META, TEMPLATE, WORDS, ZONE_MODEL
+from .spelling import word_counts
 from .tokenize import line_starts, tokenize
 from .zones import derive_zones
 
@@ -153,6 +154,12 @@ def ad_prior(docs):
     return prior
 
 
+def filing_records(docs):
+    """The gold record of each filing once, however many renderings of it ``docs`` hold
+    (a rendering's id is its filing's, then ``:`` and its style)."""
+    return list({d["id"].rsplit(":", 1)[0]: d["record"] for d in docs}.values())
+
+
 def train(docs, out_dir, c1=0.1, c2=0.01, max_iterations=150, verbose=False, jobs=1, algorithm="lbfgs"):
     """Train the CRFs of the cascade on annotated filings and write a model folder."""
     out_dir = Path(out_dir)
@@ -161,6 +168,7 @@ def train(docs, out_dir, c1=0.1, c2=0.01, max_iterations=150, verbose=False, job
     _check_groups(examples, out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / TEMPLATE).write_text("".join(line + "\n" for line in sorted(template)))
+    (out_dir / WORDS).write_text(json.dumps(word_counts(filing_records(docs))) + "\n")
     crf.train([e.line_feats for e in examples], [e.zones for e in examples],
               out_dir / ZONE_MODEL, c1, c2, max_iterations, verbose, algorithm)
     for group, name in FIELD_MODELS.items():

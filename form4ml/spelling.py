@@ -1,0 +1,85 @@
+"""OCR's misread words in a record's free text, mended by spelling.
+
+OCR reads a footnote's ``shares`` as ``shates`` and ``entitled`` as ``entitied``: the
+value is then wrong as a whole. A lower-case word that is neither English (the
+``pyspellchecker`` word list) nor a word of the training filings' free text, one edit
+from one that is, is read as the closest such word, the filings' own words first
+(``shates`` is ``shares``, not ``states``). Capitalised words are left: names are
+unknown words that are right. Clean text has its own odd words (a filer's ``footnot``,
+EDGAR ASCII's ``irrev-`` / ``ocable``), so only a text that reads like OCR (``OCR_TYPOS``
+distinct unknown words one edit from a known one at least) is mended.
+"""
+import re
+from collections import Counter
+from functools import cached_property
+
+from spellchecker import SpellChecker
+
+from .record import TABLES
+
+WORD = re.compile(r"(?<![A-Za-z'])[a-z]{4,}(?![A-Za-z'])")
+FREE_TEXT_KEYS = ("security_title", "underlying_security_title", "nature_of_ownership")
+OCR_TYPOS = 4     # distinct mendable words from which a text reads as OCR (clean text: three at most)
+MIN_WORD_COUNT = 2       # filings' words kept in a model's word list: at least this many uses
+
+
+def free_texts(record):
+    """The record's free-text values: footnotes, remarks, titles and natures."""
+    texts = [note.get("text") for note in record.get("footnotes", [])] + [record.get("remarks")]
+    texts += [row.get(key) for table in TABLES for row in record.get(table, []) for key in FREE_TEXT_KEYS]
+    return [t for t in texts if t]
+
+
+def word_counts(records):
+    """Lower-case words of the records' free text with their counts, the rare left out."""
+    counts = Counter(w.lower() for record in records for text in free_texts(record)
+                     for w in re.findall(r"[A-Za-z]+", text))
+    return {w: n for w, n in sorted(counts.items()) if n >= MIN_WORD_COUNT}
+
+
+class Speller:
+    """Mends OCR's misread words, preferring the filings' words (``word_counts``)."""
+
+    def __init__(self, filing_words):
+        self.filing_words = filing_words
+
+    @cached_property
+    def english(self):
+        return SpellChecker(distance=1)
+
+    def known(self, word):
+        return word in self.filing_words or word in self.english
+
+    def mended(self, word):
+        """The word, or the known word one edit from it if it is unknown."""
+        if self.known(word):
+            return word
+        candidates = self.english.candidates(word) or ()
+        ours = [c for c in candidates if c in self.filing_words]
+        if ours:
+            return max(ours, key=lambda c: (self.filing_words[c], c))
+        return self.english.correction(word) or word
+
+    def reads_as_ocr(self, text):
+        typos = {w for w in WORD.findall(text) if not self.known(w) and self.english.candidates(w)}
+        return len(typos) >= OCR_TYPOS
+
+    def mend_text(self, text):
+        return WORD.sub(lambda m: self.mended(m.group(0)), text)
+
+    def mend_record(self, record, text):
+        """The record's free text mended in place where ``text`` (what it was read
+        from) reads as OCR."""
+        if not self.filing_words or not self.reads_as_ocr(text):
+            return record
+        for note in record.get("footnotes", []):
+            if note.get("text"):
+                note["text"] = self.mend_text(note["text"])
+        if record.get("remarks"):
+            record["remarks"] = self.mend_text(record["remarks"])
+        for table in TABLES:
+            for row in record.get(table, []):
+                for key in FREE_TEXT_KEYS:
+                    if row.get(key):
+                        row[key] = self.mend_text(row[key])
+        return record

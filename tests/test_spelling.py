@@ -1,0 +1,50 @@
+import pytest
+
+from form4ml.record import empty_record
+from form4ml.spelling import Speller, free_texts, word_counts
+
+FILING_WORDS = {"shares": 40, "vested": 12, "restricted": 9}
+# OCR (medium degradation) of a real filing's footnote, cut down
+OCR_NOTE = "The shates vested upon settlement; the holder became entitied to receive them."
+# enough of a page's misreads for the text to read as OCR
+OCR_PAGE = OCR_NOTE + " Explanation of Respanses: benefical ownershlp of securites."
+
+
+@pytest.mark.parametrize("word, mended", [
+    ("shates", "shares"),        # the filings' word before English's "states"
+    ("entitied", "entitled"),    # English's, where no filing word is one edit away
+    ("shares", "shares"),        # a known word is left
+    ("qzxv", "qzxv"),            # nothing one edit away: left
+])
+def test_speller_mends_an_unknown_word_to_the_closest_known_one(word, mended):
+    assert Speller(FILING_WORDS).mended(word) == mended
+
+
+def _record_with_note(text):
+    record = empty_record()
+    record["footnotes"] = [{"id": "F1", "text": text}]
+    return record
+
+
+@pytest.mark.parametrize("page, note", [
+    (OCR_PAGE, "The shares vested upon settlement; the holder became entitled to receive them."),
+    # clean text with a misspelling or two of its own: left as read
+    (OCR_NOTE, OCR_NOTE),
+])
+def test_mend_record_mends_free_text_only_where_the_page_reads_as_ocr(page, note):
+    record = Speller(FILING_WORDS).mend_record(_record_with_note(OCR_NOTE), page)
+    assert record["footnotes"][0]["text"] == note
+
+
+def test_mend_record_leaves_capitalised_words():
+    note = "Held by Mithrll Capital for the shates."
+    record = Speller(FILING_WORDS).mend_record(_record_with_note(note), OCR_PAGE)
+    assert record["footnotes"][0]["text"] == "Held by Mithrll Capital for the shares."
+
+
+def test_word_counts_keep_words_used_twice_from_every_free_text_field():
+    record = empty_record()
+    record["footnotes"] = [{"id": "F1", "text": "Shares held by the Trust."}]
+    record["non_derivative_holdings"] = [{"security_title": "Common Shares", "nature_of_ownership": "By Trust"}]
+    assert set(free_texts(record)) == {"Shares held by the Trust.", "Common Shares", "By Trust"}
+    assert word_counts([record]) == {"by": 2, "shares": 2, "trust": 2}
