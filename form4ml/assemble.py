@@ -1895,7 +1895,9 @@ def _spread_trailing_marks(run):
     three columns' marks one after another (``_column_parts``). Lines of one column below
     a last row with no nature go to the last rows with one, where there are as many (the
     natures' marks: ``See footnote`` / ``See footnote`` / then a direct holding, ``(7)`` /
-    ``(8)``). More lines below a Table I row than rows since the last column, where rows
+    ``(8)``), else in Table I to the rows whose prices stand apart from their ``$``, where
+    as many (``_prices_apart_from_dollars``). More lines below a Table I row than rows
+    since the last column, where rows
     follow them, are cut alike (a page's holdings, printed after its transactions' mark
     columns)."""
     columns, first = [], 0
@@ -1915,6 +1917,8 @@ def _spread_trailing_marks(run):
             natured = [r for r in run if "nature" in r.values]
             if found and len(found) == 1 and "nature" not in row.values and len(natured) >= len(found[0][0]):
                 receivers = natured[-len(found[0][0]):]
+            elif found and len(found) == 1 and row.table == "table1":
+                receivers = _prices_apart_from_dollars(run, len(found[0][0]))
         elif not found and row.table == "table1":
             below = [lines for lines, cells_after in runs[-1:] if not cells_after and len(lines) > k + 1 - first]
             found = [(part, k + 1) for lines in below for part in _column_parts(lines, k + 1 - first)]
@@ -1927,6 +1931,17 @@ def _spread_trailing_marks(run):
         for receiver, marks in zip(receivers, lines):
             receiver.marks = receiver.marks + marks
     return run if columns else None
+
+
+def _prices_apart_from_dollars(rows, count):
+    """The ``count`` rows whose price stands apart from its ``$`` (``$`` / ``247.318``),
+    where exactly so many do and another row's does not, else None: plain ``pdftotext``
+    wraps a price cell after its ``$`` where the cell holds a mark, so those are the rows
+    of a column of marks printed below the table (a page's weighted-average price notes,
+    the exercise's and the last single sale's ``$ 24.73`` printed whole, with none)."""
+    priced = [r for r in rows if "price" in r.values]
+    apart = [r for r in priced if r.values["price"].pieces[0].col == 0]     # no ``$`` before it on its line
+    return apart if len(apart) == count < len(priced) else None
 
 
 MIN_MARK_COLUMN = 3     # marks lines of a column printed after a page of rows, not the row's own

@@ -1581,6 +1581,37 @@ def test_assemble_gives_each_page_mark_column_to_the_page_rows_in_order(pages, i
     assert [r["footnote_ids"] for r in rows] == ids
 
 
+def _sales_with_prices_apart(apart, marks):
+    """Plain pdftotext of a real filing's Table I (Tesla, an exercise then sales): a row a
+    cell a line, the price of each row in ``apart`` wrapped after its ``$`` (its digits
+    opening their line), the others printed whole (``$ 24.73``), then the column of
+    ``marks`` below the table."""
+    pieces, line = [], 100
+    for k in range(5):
+        price = L("price", "247.318", line + 11)
+        pieces += [L("title", "Common Stock", line), L("tx_date", "11/01/2024", line + 2),
+                   L("code", "S", line + 4), L("shares", "8,652", line + 6), L("ad", "D", line + 8),
+                   replace(price, col=0 if k in apart else 2), L("owned", "1,615,068", line + 13),
+                   L("di", "D", line + 15)]
+        line += 17
+    for mark in marks:
+        pieces.append(L("fn_mark", mark, line))
+        line += 2
+    return pieces
+
+
+@pytest.mark.parametrize("apart, ids", [
+    # the rows whose price cell wrapped after its $ (a mark made it wider): theirs in order
+    ({1, 2, 3}, [[], ["F2"], ["F3"], ["F4"], []]),
+    # as many such rows as marks, or none: the last rows', as before
+    ({1, 2}, [[], [], ["F2"], ["F3"], ["F4"]]),
+    (set(), [[], [], ["F2"], ["F3"], ["F4"]]),
+])
+def test_assemble_gives_a_mark_column_below_the_table_to_the_rows_with_prices_apart_from_dollars(apart, ids):
+    rows = assemble(_sales_with_prices_apart(apart, ["(2)", "(3)", "(4)"]))["non_derivative_transactions"]
+    assert [r["footnote_ids"] for r in rows] == ids
+
+
 def _sales_page_marked_before_last_price(marks, exercise_first=False, rows=4):
     """Plain pdftotext of a real filing's long Table I (Tesla, a holder's sales of a
     day): four rows a cell a line, the column of ``marks`` printed among the last row's
