@@ -4,8 +4,9 @@ OCR reads a footnote's ``shares`` as ``shates`` and ``entitled`` as ``entitied``
 value is then wrong as a whole. A lower-case word that is neither English (the
 ``pyspellchecker`` word list) nor a word of the training filings' free text, one edit
 from one that is, is read as the closest such word, the filings' own words first
-(``shates`` is ``shares``, not ``states``). Capitalised words are left: names are
-unknown words that are right. Clean text has its own odd words (a filer's ``footnot``,
+(``shates`` is ``shares``, not ``states``). A capitalised word is mended only to a
+filings' word (``Attorey`` is ``Attorney``): names are unknown words that are right.
+Signers' names are mended too. Clean text has its own odd words (a filer's ``footnot``,
 EDGAR ASCII's ``irrev-`` / ``ocable``), so only a text that reads like OCR (``OCR_TYPOS``
 distinct unknown words one edit from a known one at least) is mended.
 """
@@ -17,7 +18,7 @@ from spellchecker import SpellChecker
 
 from .record import TABLES
 
-WORD = re.compile(r"(?<![A-Za-z'])[a-z]{4,}(?![A-Za-z'])")
+WORD = re.compile(r"(?<![^\W\d_]|')[A-Za-z][a-z]{3,}(?![^\W\d_]|')")     # not part of a longer word (``attorneéy``)
 FREE_TEXT_KEYS = ("security_title", "underlying_security_title", "nature_of_ownership")
 OCR_TYPOS = 4     # distinct mendable words from which a text reads as OCR (clean text: three at most)
 MIN_WORD_COUNT = 2       # filings' words kept in a model's word list: at least this many uses
@@ -52,6 +53,9 @@ class Speller:
 
     def mended(self, word):
         """The word, or the known word one edit from it if it is unknown."""
+        if word[0].isupper():
+            low = self.mended_filing_word(word.lower())
+            return low.capitalize() if low else word
         if self.known(word):
             return word
         candidates = self.english.candidates(word) or ()
@@ -60,8 +64,15 @@ class Speller:
             return max(ours, key=lambda c: (self.filing_words[c], c))
         return self.english.correction(word) or word
 
+    def mended_filing_word(self, word):
+        """A capitalised word's mending: only to a filing word (names are unknown words)."""
+        if self.known(word):
+            return None
+        ours = [c for c in self.english.candidates(word) or () if c in self.filing_words]
+        return max(ours, key=lambda c: (self.filing_words[c], c)) if ours else None
+
     def reads_as_ocr(self, text):
-        typos = {w for w in WORD.findall(text) if not self.known(w) and self.english.candidates(w)}
+        typos = {w for w in WORD.findall(text) if w.islower() and not self.known(w) and self.english.candidates(w)}
         return len(typos) >= OCR_TYPOS
 
     def mend_text(self, text):
@@ -77,6 +88,9 @@ class Speller:
                 note["text"] = self.mend_text(note["text"])
         if record.get("remarks"):
             record["remarks"] = self.mend_text(record["remarks"])
+        for signature in record.get("signatures", []):
+            if signature.get("name"):
+                signature["name"] = self.mend_text(signature["name"])
         for table in TABLES:
             for row in record.get(table, []):
                 for key in FREE_TEXT_KEYS:

@@ -36,10 +36,23 @@ def test_mend_record_mends_free_text_only_where_the_page_reads_as_ocr(page, note
     assert record["footnotes"][0]["text"] == note
 
 
-def test_mend_record_leaves_capitalised_words():
-    note = "Held by Mithrll Capital for the shates."
+@pytest.mark.parametrize("note, mended", [
+    ("Held by Mithrll Capital for the shates.", "Held by Mithrll Capital for the shares."),
+    # a capitalised word one edit from a filings' word: mended to it, its capital kept
+    ("Restrictcd Stock Units", "Restricted Stock Units"),
+    # ... but not to an English word: names are unknown words that are right
+    ("Richard Mattern, for Joseph Burnett", "Richard Mattern, for Joseph Burnett"),
+])
+def test_mend_record_mends_capitalised_words_only_to_the_filings_words(note, mended):
     record = Speller(FILING_WORDS).mend_record(_record_with_note(note), OCR_PAGE)
-    assert record["footnotes"][0]["text"] == "Held by Mithrll Capital for the shares."
+    assert record["footnotes"][0]["text"] == mended
+
+
+def test_mend_record_mends_signers_names():
+    record = _record_with_note(OCR_NOTE)
+    record["signatures"] = [{"name": "/s/ Victor Cangelosi, pursuant to Power of Attorey", "date": None}]
+    speller = Speller({**FILING_WORDS, "attorney": 5})
+    assert speller.mend_record(record, OCR_PAGE)["signatures"][0]["name"].endswith("Power of Attorney")
 
 
 def test_word_counts_keep_words_used_twice_from_every_free_text_field():
