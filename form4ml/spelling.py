@@ -24,6 +24,15 @@ OCR_TYPOS = 4     # distinct mendable words from which a text reads as OCR (clea
 MIN_WORD_COUNT = 2       # filings' words kept in a model's word list: at least this many uses
 
 
+GLYPH_MISREADINGS = (("m", "rn"), ("rn", "m"), ("d", "cl"), ("h", "li"), ("w", "vv"))   # (read, printed)
+
+
+def glyph_readings(word):
+    """``word`` with one of OCR's glyph misreadings undone (``Attomey`` -> ``Attorney``)."""
+    return {word[:k] + printed + word[k + len(read):] for read, printed in GLYPH_MISREADINGS
+            for k in range(len(word)) if word.startswith(read, k)}
+
+
 def free_texts(record):
     """The record's free-text values: footnotes, remarks, titles and natures."""
     texts = [note.get("text") for note in record.get("footnotes", [])] + [record.get("remarks")]
@@ -52,27 +61,29 @@ class Speller:
         return word in self.filing_words or word in self.english
 
     def mended(self, word):
-        """The word, or the known word one edit from it if it is unknown."""
-        if word[0].isupper():
-            low = self.mended_filing_word(word.lower())
-            return low.capitalize() if low else word
-        if self.known(word):
+        """The word, or the known word one edit (or one misread glyph) from it if it is
+        unknown: a filings' word before an English one, and for a capitalised word only a
+        filings' word, its capital kept."""
+        low = word.lower()
+        if self.known(low):
             return word
-        candidates = self.english.candidates(word) or ()
-        ours = [c for c in candidates if c in self.filing_words]
+        found = self.candidates(low)
+        ours = [c for c in found if c in self.filing_words]
         if ours:
-            return max(ours, key=lambda c: (self.filing_words[c], c))
-        return self.english.correction(word) or word
+            best = max(ours, key=lambda c: (self.filing_words[c], c))
+        elif found and word.islower():
+            best = max(found, key=lambda c: (self.english.word_usage_frequency(c), c))
+        else:
+            return word
+        return best.capitalize() if word[0].isupper() else best
 
-    def mended_filing_word(self, word):
-        """A capitalised word's mending: only to a filing word (names are unknown words)."""
-        if self.known(word):
-            return None
-        ours = [c for c in self.english.candidates(word) or () if c in self.filing_words]
-        return max(ours, key=lambda c: (self.filing_words[c], c)) if ours else None
+    def candidates(self, word):
+        """Known words one edit from ``word`` or one of OCR's glyph misreadings away."""
+        found = {c for c in self.english.candidates(word) or () if c != word}
+        return found | {g for g in glyph_readings(word) if self.known(g)}
 
     def reads_as_ocr(self, text):
-        typos = {w for w in WORD.findall(text) if w.islower() and not self.known(w) and self.english.candidates(w)}
+        typos = {w for w in WORD.findall(text) if w.islower() and not self.known(w) and self.candidates(w)}
         return len(typos) >= OCR_TYPOS
 
     def mend_text(self, text):

@@ -14,6 +14,7 @@ OCR_PAGE = OCR_NOTE + " Explanation of Respanses: benefical ownershlp of securit
     ("shates", "shares"),        # the filings' word before English's "states"
     ("entitied", "entitled"),    # English's, where no filing word is one edit away
     ("shares", "shares"),        # a known word is left
+    ("attomey", "attorney"),     # OCR's m for rn undone
     ("qzxv", "qzxv"),            # nothing one edit away: left
 ])
 def test_speller_mends_an_unknown_word_to_the_closest_known_one(word, mended):
