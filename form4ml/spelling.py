@@ -6,7 +6,8 @@ value is then wrong as a whole. A lower-case word that is neither English (the
 from one that is, is read as the closest such word, the filings' own words first
 (``shates`` is ``shares``, not ``states``). A capitalised word is mended only to a
 filings' word (``Attorey`` is ``Attorney``): names are unknown words that are right.
-Signers' names are mended too. Clean text has its own odd words (a filer's ``footnot``,
+A Roman numeral whose I's OCR read as ``l``, ``1``, ``|`` or ``!`` (``Fund Ill``,
+``Fund II!``) is read with I's. Signers' names are mended too. Clean text has its own odd words (a filer's ``footnot``,
 EDGAR ASCII's ``irrev-`` / ``ocable``), so only a text that reads like OCR (``OCR_TYPOS``
 distinct unknown words one edit from a known one at least) is mended.
 """
@@ -25,6 +26,10 @@ MIN_WORD_COUNT = 2       # filings' words kept in a model's word list: at least 
 
 
 GLYPH_MISREADINGS = (("m", "rn"), ("rn", "m"), ("d", "cl"), ("h", "li"), ("w", "vv"))   # (read, printed)
+
+
+# a Roman numeral's I's read as l, | or ! (``Fund Ill``, ``Fund II!``): no word of its own
+ROMAN_GLYPHS = re.compile(r"(?<![^\W\d_]|['|!])(?=[Il|!1]*[Il])[Il|!1]{2,3}(?![^\W\d_]|[|!])")
 
 
 def glyph_readings(word):
@@ -87,7 +92,7 @@ class Speller:
         return len(typos) >= OCR_TYPOS
 
     def mend_text(self, text):
-        return WORD.sub(lambda m: self.mended(m.group(0)), text)
+        return ROMAN_GLYPHS.sub(lambda m: "I" * len(m.group(0)), WORD.sub(lambda m: self.mended(m.group(0)), text))
 
     def mend_record(self, record, text):
         """The record's free text mended in place where ``text`` (what it was read

@@ -49,6 +49,18 @@ def test_mend_record_mends_capitalised_words_only_to_the_filings_words(note, men
     assert record["footnotes"][0]["text"] == mended
 
 
+@pytest.mark.parametrize("note, mended", [
+    ("By The Founders Fund Ill, LP", "By The Founders Fund III, LP"),
+    ("Founders Fund II! Principals Fund", "Founders Fund III Principals Fund"),
+    ("Fund ll", "Fund II"),
+    # a number, a lone I and a word's letters: left
+    ("11 shares as I will", "11 shares as I will"),
+])
+def test_mend_record_reads_roman_numerals_ocr_read_as_l_or_bars(note, mended):
+    record = Speller(FILING_WORDS).mend_record(_record_with_note(note), OCR_PAGE)
+    assert record["footnotes"][0]["text"] == mended
+
+
 def test_mend_record_mends_signers_names():
     record = _record_with_note(OCR_NOTE)
     record["signatures"] = [{"name": "/s/ Victor Cangelosi, pursuant to Power of Attorey", "date": None}]
