@@ -109,6 +109,18 @@ FLAG_FIELDS = {"is_director": "is_director", "is_officer": "is_officer",
                "is_ten_percent": "is_ten_percent_owner", "is_other": "is_other"}
 
 
+def _without_zip(street, zip_code):
+    """A street line without the owner's ZIP ending it, its hyphen dropped or not (plain
+    ``pdftotext`` runs the Reporting Owners table's ZIP onto the street: ``ONE MICROSOFT
+    WAY 980526399``)."""
+    if not street:
+        return street
+    words = street.split()
+    if len(words) > 1 and words[-1].replace("-", "") == zip_code.replace("-", ""):
+        return " ".join(words[:-1])
+    return street
+
+
 WRAP_COLUMN_SLACK = 2    # columns a wrapped cell's next line may start left or right of its head
 
 
@@ -282,6 +294,8 @@ class Assembler:
             out["street2"] = None   # the address printed twice (box 1, the Reporting Owners table)
         if out["zip_code"]:
             out["zip_code"] = out["zip_code"].replace(" ", "")
+            for key in ("street1", "street2"):
+                out[key] = _without_zip(out[key], out["zip_code"])
         for label, key in FLAG_FIELDS.items():
             if label in owner:
                 out[key] = True

@@ -77,6 +77,20 @@ def test_assemble_merges_an_owner_repeated_in_the_reporting_owners_table():
         ("Coleman Amy", "REDMOND", "98052-6399"), ("Hall Ken", "SEATTLE", None)]
 
 
+# plain pdftotext of a real filing's Reporting Owners table: the ZIP run onto the street
+@pytest.mark.parametrize("street, kept", [
+    ("ONE MICROSOFT WAY 980526399", "ONE MICROSOFT WAY"),
+    ("ONE MICROSOFT WAY 98052-6399", "ONE MICROSOFT WAY"),
+    # a number that is not the owner's ZIP: the street's own
+    ("P.O. BOX 98052", "P.O. BOX 98052"),
+])
+def test_assemble_drops_the_owners_zip_run_onto_the_street(street, kept):
+    pieces = [P("owner_name", "Coleman Amy", "owner"), P("owner_street1", "C/O MICROSOFT", "owner"),
+              P("owner_street2", street, "owner"), P("owner_zip", "98052-6399", "owner")]
+    owner, = assemble(pieces)["reporting_owners"]
+    assert owner["street2"] == kept
+
+
 def O(label, text, line, begins=True):
     return Piece(label, text, 0, len(text), "owner", 0.9, begins, line)
 
