@@ -2512,6 +2512,9 @@ def _grant(und_title=()):
     (["Common Stock, $0.01 par value"], ("Common Stock",), "Common Stock"),
     # Table I of two securities: which one is not known
     (["Class A Common Stock", "Class C Capital Stock"], (), None),
+    # ... unless the head begins one of them only
+    (["Class A Common Stock", "Class C Capital Stock"], ("Class A",), "Class A Common Stock"),
+    (["Class A Common Stock", "Class A Preferred Stock"], ("Class A",), "Class A"),
     ([], (), None),
 ])
 def test_assemble_takes_a_lost_underlying_title_from_table_one(table_one, und_title, expected):
