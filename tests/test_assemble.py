@@ -1596,21 +1596,13 @@ def test_assemble_gives_each_page_mark_column_to_the_page_rows_in_order(pages, i
 
 
 def _sales_with_prices_apart(apart, marks):
-    """Plain pdftotext of a real filing's Table I (Tesla, an exercise then sales): a row a
-    cell a line, the price of each row in ``apart`` wrapped after its ``$`` (its digits
-    opening their line), the others printed whole (``$ 24.73``), then the column of
-    ``marks`` below the table."""
-    pieces, line = [], 100
-    for k in range(5):
-        price = L("price", "247.318", line + 11)
-        pieces += [L("title", "Common Stock", line), L("tx_date", "11/01/2024", line + 2),
-                   L("code", "S", line + 4), L("shares", "8,652", line + 6), L("ad", "D", line + 8),
-                   replace(price, col=0 if k in apart else 2), L("owned", "1,615,068", line + 13),
-                   L("di", "D", line + 15)]
-        line += 17
-    for mark in marks:
-        pieces.append(L("fn_mark", mark, line))
-        line += 2
+    """``_sales_pages`` of five rows and ``marks`` (Tesla, an exercise then sales), the price
+    of each row in ``apart`` wrapped after its ``$`` (its digits opening their line), the
+    others printed whole (``$ 24.73``)."""
+    pieces = _sales_pages([(5, marks)])
+    prices = [i for i, p in enumerate(pieces) if p.label == "price"]
+    for k, i in enumerate(prices):
+        pieces[i] = replace(pieces[i], col=0 if k in apart else 2)
     return pieces
 
 

@@ -43,20 +43,14 @@ def test_mend_record_mends_free_text_only_where_the_page_reads_as_ocr(page, note
     ("Restrictcd Stock Units", "Restricted Stock Units"),
     # ... but not to an English word: names are unknown words that are right
     ("Richard Mattern, for Joseph Burnett", "Richard Mattern, for Joseph Burnett"),
-])
-def test_mend_record_mends_capitalised_words_only_to_the_filings_words(note, mended):
-    record = Speller(FILING_WORDS).mend_record(_record_with_note(note), OCR_PAGE)
-    assert record["footnotes"][0]["text"] == mended
-
-
-@pytest.mark.parametrize("note, mended", [
+    # Roman numerals whose I's OCR read as l or !
     ("By The Founders Fund Ill, LP", "By The Founders Fund III, LP"),
     ("Founders Fund II! Principals Fund", "Founders Fund III Principals Fund"),
     ("Fund ll", "Fund II"),
     # a number, a lone I and a word's letters: left
     ("11 shares as I will", "11 shares as I will"),
 ])
-def test_mend_record_reads_roman_numerals_ocr_read_as_l_or_bars(note, mended):
+def test_mend_record_mends_a_notes_words_on_an_ocr_page(note, mended):
     record = Speller(FILING_WORDS).mend_record(_record_with_note(note), OCR_PAGE)
     assert record["footnotes"][0]["text"] == mended
 
