@@ -2516,6 +2516,32 @@ def test_assemble_takes_a_lost_underlying_title_from_table_one(table_one, und_ti
     assert tx["underlying_security_title"] == expected
 
 
+def _titled_grant(title, line):
+    return [T2("title", title, line), T2("tx_date", "05/15/2021", line), T2("code", "A", line),
+            T2("shares", "1,386", line), T2("und_title", "Class A Common Stock", line),
+            T2("und_shares", "1,386", line), T2("owned", "1,386", line), T2("di", "D", line)]
+
+
+# OCR of real filings' Table II: a line of a title printed a word or two a line lost
+@pytest.mark.parametrize("titles, note, expected", [
+    # the head of another row's title, or the tail opening with a security noun
+    (["Class B", "Class B Common Stock"], "", ["Class B Common Stock"] * 2),
+    (["Stock Units", "Restricted Stock Units"], "", ["Restricted Stock Units"] * 2),
+    # a title of its own that ends another: left
+    (["Restricted Stock Units", "Performance-Based Restricted Stock Units"], "",
+     ["Restricted Stock Units", "Performance-Based Restricted Stock Units"]),
+    # the security noun a note prints after the title (singular or plural: the plural)
+    (["Restricted Stock"], "Each restricted stock unit represents a right to one share.",
+     ["Restricted Stock Units"]),
+    (["Restricted Stock"], "", ["Restricted Stock"]),
+])
+def test_assemble_completes_a_table_two_title_cut_short(titles, note, expected):
+    pieces = [p for k, title in enumerate(titles) for p in _titled_grant(title, 300 + k)]
+    pieces += [P("fn_id", "(1)", "footnotes"), P("fn_text", note, "footnotes")] if note else []
+    rec = assemble(pieces)
+    assert [r["security_title"] for r in rec["derivative_transactions"]] == expected
+
+
 NOTES_1_2 = [P("fn_id", "(1)", "footnotes"), P("fn_text", "One.", "footnotes"),
              P("fn_id", "(2)", "footnotes"), P("fn_text", "Two.", "footnotes")]
 
