@@ -2880,21 +2880,25 @@ def underlying_titles_of_table_one(rec):
 
 
 def complete_cut_titles(rec):
-    """A Table II title that is the first or last words of exactly one longer title the
-    record holds elsewhere (another row's title or underlying title, Table I's) is that
-    title: OCR and plain ``pdftotext`` lose a line of a title printed a word or two a line
-    (``Class B`` for ``Class B Common Stock``, ``Stock Units`` for ``Restricted Stock
-    Units``)."""
+    """A Table II title or underlying title that is the first or last words of exactly one
+    longer title the record holds elsewhere (another row's title or underlying title,
+    Table I's) is that title: OCR and plain ``pdftotext`` lose a line of a title printed a
+    word or two a line (``Class B`` for ``Class B Common Stock``, ``Stock Units`` for
+    ``Restricted Stock Units``)."""
     titles = {row[key] for table in TABLES for row in rec[table]
               for key in ("security_title", "underlying_security_title") if row.get(key)}
-    for table in ("derivative_transactions", "derivative_holdings"):
+    for table, key in CUT_TITLES:
         for row in rec[table]:
-            cut = (row["security_title"] or "").lower().split()
+            cut = (row[key] or "").lower().split()
             longer = {t for t in titles if len(t.split()) > len(cut) > 0 and _cut_from(cut, t.lower().split())}
-            if not longer and cut:
-                longer = _noun_after_in_notes(row["security_title"], rec["footnotes"])
+            if not longer and cut and key == "security_title":
+                longer = _noun_after_in_notes(row[key], rec["footnotes"])
             if len(longer) == 1:
-                row["security_title"] = longer.pop()
+                row[key] = longer.pop()
+
+
+CUT_TITLES = [(t, "security_title") for t in ("derivative_transactions", "derivative_holdings")] + [
+    (t, "underlying_security_title") for t in ("derivative_transactions", "derivative_holdings")]
 
 
 def _noun_after_in_notes(title, notes):

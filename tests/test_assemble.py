@@ -2543,6 +2543,13 @@ def test_assemble_completes_a_table_two_title_cut_short(titles, note, expected):
     assert [r["security_title"] for r in rec["derivative_transactions"]] == expected
 
 
+def test_assemble_completes_an_underlying_title_cut_short():
+    pieces = _titled_grant("Stock Options", 300) + _titled_grant("Restricted Stock Units", 301)
+    pieces = [replace(p, text="Class A") if p.label == "und_title" and p.line == 301 else p for p in pieces]
+    rec = assemble(pieces)
+    assert [r["underlying_security_title"] for r in rec["derivative_transactions"]] == ["Class A Common Stock"] * 2
+
+
 NOTES_1_2 = [P("fn_id", "(1)", "footnotes"), P("fn_text", "One.", "footnotes"),
              P("fn_id", "(2)", "footnotes"), P("fn_text", "Two.", "footnotes")]
 
