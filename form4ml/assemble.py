@@ -362,6 +362,10 @@ class Assembler:
                 self.inferred_ad.append(out)
             if out["transaction_date"] is None and period and out["transaction_code"]:
                 out["transaction_date"] = period
+        if (out.get("nature_of_ownership") or "").lower() in ("footnote", "footnotes"):
+            # its ``See`` lost (OCR, a cell's wrapped head): all 441 natures naming a
+            # footnote in the gold records of the builds' 779 filings open with it
+            out["nature_of_ownership"] = "See " + out["nature_of_ownership"]
         out["direct_or_indirect"] = (self._code(v.get("di"), base + "direct_or_indirect", "DI")
                                      or _ownership_of(out, table))
         out["footnote_ids"] = _footnote_ids(row.marks)

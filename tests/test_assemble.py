@@ -2517,6 +2517,17 @@ def test_assemble_takes_a_lost_underlying_title_from_table_one(table_one, und_ti
     assert tx["underlying_security_title"] == expected
 
 
+@pytest.mark.parametrize("nature, expected", [
+    ("Footnotes", "See Footnotes"),      # OCR lost the cell's first word
+    ("footnote", "See footnote"),
+    ("See Footnote", "See Footnote"),
+    ("By Trust", "By Trust"),
+])
+def test_assemble_gives_a_nature_naming_a_footnote_its_lost_see(nature, expected):
+    got, = assemble(holding(40, nature=[(nature, 40)]))["non_derivative_holdings"]
+    assert got["nature_of_ownership"] == expected
+
+
 def _titled_grant(title, line):
     return [T2("title", title, line), T2("tx_date", "05/15/2021", line), T2("code", "A", line),
             T2("shares", "1,386", line), T2("und_title", "Class A Common Stock", line),
