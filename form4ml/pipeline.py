@@ -204,6 +204,9 @@ class Model:
     def load(cls, path):
         path = Path(path)
         missing = [n for n in MODEL_FILES if not (path / n).is_file()]
+        if missing == [WORDS]:     # a model trained before the word list existed
+            raise Form4Error("E010", path, f"model folder without {WORDS}: write it with "
+                             f"`python -m training.word_list {path}`")
         if missing:
             raise Form4Error("E010", path, f"not a form4ml model folder (missing {', '.join(missing)})")
         meta = json.loads((path / META).read_text())

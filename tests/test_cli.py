@@ -1,11 +1,14 @@
 """The command line: formats, batches, and bad input."""
 import csv
 import json
+import shutil
 
 import pytest
 from click.testing import CliRunner
 
 from form4ml.cli import main
+from form4ml.config import model_dir
+from form4ml.pipeline import WORDS
 
 from .conftest import REPO, SEEDS, need_shared
 
@@ -147,6 +150,16 @@ def test_evaluate_with_a_folder_that_is_not_a_model_says_so(tmp_path):
     (tmp_path / "empty").mkdir()
     result = run("evaluate", gold, "--model", tmp_path / "empty")
     assert result.exit_code == 1 and "E010" in result.stderr and "not a form4ml model folder" in result.stderr
+
+
+def test_evaluate_with_a_model_without_its_word_list_says_how_to_write_it(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"text": "FORM 4", "record": {}}\n')
+    old = tmp_path / "old-model"
+    shutil.copytree(model_dir(), old)
+    (old / WORDS).unlink()
+    result = run("evaluate", gold, "--model", old)
+    assert result.exit_code == 1 and "E010" in result.stderr and "training.word_list" in result.stderr
 
 
 def test_train_on_filings_without_tables_or_footnotes_says_so_before_training(tmp_path):
