@@ -2865,22 +2865,22 @@ def underlying_titles_of_table_one(rec):
     """A titled derivative row's underlying title, where the text shows none or only a
     head naming no security (``Common``, ``Class A``: 1 of the corpus's 668 underlying
     titles names none) that Table I's title begins with, taken as the title every Table I
-    row holds where they hold one, or as the one of Table I's titles the head begins: a
-    derivative is most often on the stock Table I reports (456 of the corpus's 527
-    derivative rows of filings whose Table I holds one title). OCR loses the small
-    centred title cell, or its wrapped last line."""
+    row holds where they hold one: a derivative is most often on the stock Table I
+    reports (456 of the corpus's 527 derivative rows of filings whose Table I holds one
+    title). OCR loses the small centred title cell, or its wrapped last line. A head that
+    begins one of several titles is ``complete_cut_titles``'s."""
     titles = {row["security_title"] for table in ("non_derivative_transactions", "non_derivative_holdings")
               for row in rec[table] if row["security_title"]}
-    if not titles:
+    if len(titles) != 1:
         return
+    title = next(iter(titles))
+    words = title.split()
     for table in ("derivative_transactions", "derivative_holdings"):
         for row in rec[table]:
             head = (row["underlying_security_title"] or "").split()
-            if not row["security_title"] or {w.lower().strip(",") for w in head} & SECURITY_NOUNS:
-                continue
-            begun = [t for t in titles if head == t.split()[:len(head)] and len(head) < len(t.split())]
-            if len(titles) == 1 and begun or head and len(begun) == 1:
-                row["underlying_security_title"] = begun[0]
+            if (row["security_title"] and head == words[:len(head)] and len(head) < len(words)
+                    and not {w.lower().strip(",") for w in head} & SECURITY_NOUNS):
+                row["underlying_security_title"] = title
 
 
 def complete_cut_titles(rec):
