@@ -109,18 +109,6 @@ FLAG_FIELDS = {"is_director": "is_director", "is_officer": "is_officer",
                "is_ten_percent": "is_ten_percent_owner", "is_other": "is_other"}
 
 
-def _without_zip(street, zip_code):
-    """A street line without the owner's ZIP ending it, its hyphen dropped or not (plain
-    ``pdftotext`` runs the Reporting Owners table's ZIP onto the street: ``ONE MICROSOFT
-    WAY 980526399``)."""
-    if not street:
-        return street
-    words = street.split()
-    if len(words) > 1 and words[-1].replace("-", "") == zip_code.replace("-", ""):
-        return " ".join(words[:-1])
-    return street
-
-
 WRAP_COLUMN_SLACK = 2    # columns a wrapped cell's next line may start left or right of its head
 
 
@@ -656,6 +644,18 @@ def _after_words(text, n):
 
 
 CITY_AFTER_STREET = re.compile(r"^(.*\d.*?),\s*([A-Za-z][A-Za-z .'-]*?)[\s,]*$")
+
+
+def _without_zip(street, zip_code):
+    """A street line without the owner's ZIP ending it, its hyphen dropped or not (plain
+    ``pdftotext`` runs the Reporting Owners table's ZIP onto the street: ``ONE MICROSOFT
+    WAY 980526399``)."""
+    if not street:
+        return street
+    words = street.split()
+    if len(words) > 1 and words[-1].replace("-", "") == zip_code.replace("-", ""):
+        return " ".join(words[:-1])
+    return street
 
 
 def _city_from_street(owner):
@@ -1798,8 +1798,7 @@ def mend_zero_prices(rows):
     for row in rows:
         price, owned, code = (row.values.get(k) for k in ("price", "owned", "code"))
         if (price is not None and owned is not None and code is not None
-                and parse_transaction_code("".join(code.texts)) in OPEN_MARKET
-                and parse_price("".join(price.texts)) == 0 and (parse_number("".join(owned.texts)) or 0) > 0
+                and _code_of(row) in OPEN_MARKET and _price_of(row) == 0 and (_amount(row, "owned") or 0) > 0
                 and owned.pieces[0].line - price.pieces[-1].line == 1):
             row.values["price"], row.values["owned"] = owned, price
     return rows
@@ -1838,7 +1837,7 @@ def place_lone_prices(rows):
     for table in ("table1", "table2"):
         lone = [r for r in rows if r.table == table and r.values.keys() == {"price"}]
         unpriced = [r for r in rows if r.table == table and "price" not in r.values and "code" in r.values
-                    and parse_transaction_code("".join(r.values["code"].texts)) in OPEN_MARKET]
+                    and _code_of(r) in OPEN_MARKET]
         if not lone or len(lone) != len(unpriced):
             continue
         for cells, row in zip(lone, unpriced):
@@ -2901,8 +2900,8 @@ def complete_cut_titles(rec):
                 row[key] = longer.pop()
 
 
-CUT_TITLES = [(t, "security_title") for t in ("derivative_transactions", "derivative_holdings")] + [
-    (t, "underlying_security_title") for t in ("derivative_transactions", "derivative_holdings")]
+CUT_TITLES = [(table, key) for key in ("security_title", "underlying_security_title")
+              for table in ("derivative_transactions", "derivative_holdings")]
 
 
 def _noun_after_in_notes(title, notes):
@@ -2925,9 +2924,9 @@ PLURAL = {"unit": "units", "option": "options"}
 def _cut_from(cut, words):
     """Whether the words ``cut`` are ``words`` with a line lost: its head naming no security
     or stopping before another security noun (``class b``, ``restricted stock`` of
-    ``restricted stock units``, not ``common stock`` of ``common stock stock``), or its tail opening with a security noun (``stock
-    units``; ``restricted stock units`` is a title of its own, not the tail of
-    ``performance-based restricted stock units``)."""
+    ``restricted stock units``, not ``common stock`` of ``common stock stock``), or its
+    tail opening with a security noun (``stock units``; ``restricted stock units`` is a
+    title of its own, not the tail of ``performance-based restricted stock units``)."""
     n = len(cut)
     head = words[:n] == cut and (not set(cut) & SECURITY_NOUNS or words[n] in SECURITY_NOUNS - {cut[-1]})
     return head or words[-n:] == cut and cut[0] in SECURITY_NOUNS

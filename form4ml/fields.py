@@ -1455,9 +1455,10 @@ def repair_owned_before_prices(tokens, tags, line_zones):
     zone = [i for i in range(len(tokens)) if line_zones[tokens[i].line] == "table1"]
     values = [i for i in zone if tags[i] not in ("O", "B-fn_mark", "B-ad") and tags[i].startswith("B-")]
     for before, i, price, owned in zip([None] + values, values, values[1:], values[2:]):
-        if (tags[i] == "B-owned" and (before is None or tags[before] != "B-price") and tags[price] == "B-price" and tags[owned] == "B-owned"
-                and WHOLE_AMOUNT.match(tokens[i].text) and tokens[price].line == tokens[owned].line
-                and tokens[price].line - tokens[i].line <= 3 and _alone(tokens, i)):
+        if (tags[i] == "B-owned" and tags[price] == "B-price" and tags[owned] == "B-owned"
+                and (before is None or tags[before] != "B-price") and WHOLE_AMOUNT.match(tokens[i].text)
+                and tokens[price].line == tokens[owned].line and tokens[price].line - tokens[i].line <= 3
+                and _alone(tokens, i)):
             tags[i] = "B-shares"
 
 

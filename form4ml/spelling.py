@@ -7,9 +7,10 @@ from one that is, is read as the closest such word, the filings' own words first
 (``shates`` is ``shares``, not ``states``). A capitalised word is mended only to a
 filings' word (``Attorey`` is ``Attorney``): names are unknown words that are right.
 A Roman numeral whose I's OCR read as ``l``, ``1``, ``|`` or ``!`` (``Fund Ill``,
-``Fund II!``) is read with I's. Signers' names are mended too. Clean text has its own odd words (a filer's ``footnot``,
-EDGAR ASCII's ``irrev-`` / ``ocable``), so only a text that reads like OCR (``OCR_TYPOS``
-distinct unknown words one edit from a known one at least) is mended.
+``Fund II!``) is read with I's. Signers' names are mended too. Clean text has its own
+odd words (a filer's ``footnot``, EDGAR ASCII's ``irrev-`` / ``ocable``), so only a text
+that reads like OCR (``OCR_TYPOS`` distinct unknown words one edit from a known one at
+least) is mended.
 """
 import re
 from collections import Counter
@@ -23,6 +24,7 @@ WORD = re.compile(r"(?<![^\W\d_]|')[A-Za-z][a-z]{3,}(?![^\W\d_]|')")     # not p
 FREE_TEXT_KEYS = ("security_title", "underlying_security_title", "nature_of_ownership")
 OCR_TYPOS = 4     # distinct mendable words from which a text reads as OCR (clean text: three at most)
 MIN_WORD_COUNT = 2       # filings' words kept in a model's word list: at least this many uses
+CANDIDATE_CACHE = 100_000    # unknown words whose candidates a speller keeps
 
 
 GLYPH_MISREADINGS = (("m", "rn"), ("rn", "m"), ("d", "cl"), ("h", "li"), ("w", "vv"))   # (read, printed)
@@ -38,11 +40,19 @@ def glyph_readings(word):
             for k in range(len(word)) if word.startswith(read, k)}
 
 
+def free_text_slots(record, signers=False):
+    """(holder, key) of each free-text value the record holds: footnotes, remarks, titles
+    and natures, and with ``signers`` the signers' names."""
+    slots = [(note, "text") for note in record.get("footnotes", [])] + [(record, "remarks")]
+    slots += [(row, key) for table in TABLES for row in record.get(table, []) for key in FREE_TEXT_KEYS]
+    if signers:
+        slots += [(signature, "name") for signature in record.get("signatures", [])]
+    return [(holder, key) for holder, key in slots if holder.get(key)]
+
+
 def free_texts(record):
     """The record's free-text values: footnotes, remarks, titles and natures."""
-    texts = [note.get("text") for note in record.get("footnotes", [])] + [record.get("remarks")]
-    texts += [row.get(key) for table in TABLES for row in record.get(table, []) for key in FREE_TEXT_KEYS]
-    return [t for t in texts if t]
+    return [holder[key] for holder, key in free_text_slots(record)]
 
 
 def word_counts(records):
@@ -57,6 +67,7 @@ class Speller:
 
     def __init__(self, filing_words):
         self.filing_words = filing_words
+        self._candidates = {}   # word -> its candidates: the OCR test and the mending both ask
 
     @cached_property
     def english(self):
@@ -84,8 +95,12 @@ class Speller:
 
     def candidates(self, word):
         """Known words one edit from ``word`` or one of OCR's glyph misreadings away."""
-        found = {c for c in self.english.candidates(word) or () if c != word}
-        return found | {g for g in glyph_readings(word) if self.known(g)}
+        if word not in self._candidates:
+            if len(self._candidates) >= CANDIDATE_CACHE:   # a long batch's OCR garbage: start afresh
+                self._candidates.clear()
+            found = {c for c in self.english.candidates(word) or () if c != word}
+            self._candidates[word] = found | {g for g in glyph_readings(word) if self.known(g)}
+        return self._candidates[word]
 
     def reads_as_ocr(self, text):
         typos = {w for w in WORD.findall(text) if w.islower() and not self.known(w) and self.candidates(w)}
@@ -99,17 +114,6 @@ class Speller:
         from) reads as OCR."""
         if not self.filing_words or not self.reads_as_ocr(text):
             return record
-        for note in record.get("footnotes", []):
-            if note.get("text"):
-                note["text"] = self.mend_text(note["text"])
-        if record.get("remarks"):
-            record["remarks"] = self.mend_text(record["remarks"])
-        for signature in record.get("signatures", []):
-            if signature.get("name"):
-                signature["name"] = self.mend_text(signature["name"])
-        for table in TABLES:
-            for row in record.get(table, []):
-                for key in FREE_TEXT_KEYS:
-                    if row.get(key):
-                        row[key] = self.mend_text(row[key])
+        for holder, key in free_text_slots(record, signers=True):
+            holder[key] = self.mend_text(holder[key])
         return record
