@@ -16,7 +16,9 @@ from itertools import combinations, groupby, islice, takewhile
 from .balance import AMOUNTS, balance_amounts, chain_whole, underlying_of_shares
 from .labels import TABLE2_ONLY, TABLE_FIELDS, TABLE_ZONES
 from .record import TABLES, empty_owner, empty_record, empty_row
-from .values import clean_text, parse_code, parse_date, parse_number, parse_price, parse_transaction_code, state_code
+from .values import (
+    clean_text, marks_equity_swap, parse_code, parse_date, parse_number, parse_price, parse_transaction_code, state_code,
+)
 
 
 @dataclass
@@ -341,7 +343,7 @@ class Assembler:
                 out[key] = self._date(v.get(label), base + key, fallback)
         if "transaction_code" in out:
             out["transaction_code"] = self._code(v.get("code"), base + "transaction_code", None)
-            out["equity_swap_involved"] = "v" in v
+            out["equity_swap_involved"] = "v" in v or marks_equity_swap("".join(v["code"].texts) if "code" in v else "")
             out["acquired_disposed"] = self._code(v.get("ad"), base + "acquired_disposed", "AD")
             if out["acquired_disposed"] is None:
                 out["acquired_disposed"] = _side(v.get("shares"))

@@ -133,6 +133,14 @@ def parse_transaction_code(text):
     return parse_code(text, SEC_CODES)
 
 
+SWAP_SUFFIX = re.compile(r"[A-Z]\s*/\s*K\b", re.I)
+
+
+def marks_equity_swap(text):
+    """Whether a code cell prints the SEC stylesheet's ``/K`` for an equity swap (``J/K``)."""
+    return bool(SWAP_SUFFIX.search(text))
+
+
 OCR_ROMAN_TWO = re.compile(r"(?<![\w'’])Il(?![\w'’])")    # Tesseract's ``Fund Il``: no word, a numeral II
 
 

@@ -277,6 +277,14 @@ def test_assemble_keeps_same_day_rows():
     assert [r["shares_owned_following"] for r in rows] == [900, 800]
 
 
+# The SEC stylesheet prints an equity swap as ``/K`` after the code (``J/K(6)``, a Citigroup
+# swap filing, its XML's swap flag written ``1``).
+@pytest.mark.parametrize("code, swap", [("J/K", True), ("J / K", True), ("J", False), ("K", False)])
+def test_assemble_reads_an_equity_swap_from_the_code_cell(code, swap):
+    rows = assemble(row(code=code))["non_derivative_transactions"]
+    assert (rows[0]["transaction_code"], rows[0]["equity_swap_involved"]) == (code[0], swap)
+
+
 def test_assemble_continues_value_cut_over_lines():
     pieces = row(date="02/18/2") + [P("tx_date", "2014", begins=False)]
     rec = assemble(pieces)
