@@ -4,7 +4,8 @@ OCR reads a footnote's ``shares`` as ``shates`` and ``entitled`` as ``entitied``
 value is then wrong as a whole. A lower-case word that is neither English (the
 ``pyspellchecker`` word list) nor a word of the training filings' free text, one edit
 from one that is, is read as the closest such word, the filings' own words first
-(``shates`` is ``shares``, not ``states``). A capitalised word is mended only to a
+(``shates`` is ``shares``, not ``states``); OCR's merged or split glyphs count as one
+edit (``restncted``, ``Attomey``), a stray accent as none (``statemént``). A capitalised word is mended only to a
 filings' word (``Attorey`` is ``Attorney``): names are unknown words that are right.
 A Roman numeral whose I's OCR read as ``l``, ``1``, ``|`` or ``!`` (``Fund Ill``,
 ``Fund II!``) is read with I's. Signers' names are mended too. Clean text has its own
@@ -13,6 +14,7 @@ that reads like OCR (``OCR_TYPOS`` distinct unknown words one edit from a known 
 least) is mended.
 """
 import re
+import unicodedata
 from collections import Counter
 from functools import cached_property
 
@@ -27,11 +29,23 @@ MIN_WORD_COUNT = 2       # filings' words kept in a model's word list: at least 
 CANDIDATE_CACHE = 100_000    # unknown words whose candidates a speller keeps
 
 
-GLYPH_MISREADINGS = (("m", "rn"), ("rn", "m"), ("d", "cl"), ("h", "li"), ("w", "vv"))   # (read, printed)
+# (read, printed): Tesseract's merged or split glyphs (``restncted``, ``reporung``, ``Auorney``)
+GLYPH_MISREADINGS = (("m", "rn"), ("rn", "m"), ("d", "cl"), ("h", "li"), ("w", "vv"), ("n", "ri"), ("u", "ti"),
+                     ("u", "tt"))
+# a word with a letter OCR gave a stray accent (``attorneéy``, ``statemént``)
+ACCENTED_WORD = re.compile(r"(?<![^\W\d_]|')[A-Za-z]*[^\W\d_a-zA-Z][A-Za-z]+(?![^\W\d_]|')")
 
 
 # a Roman numeral's I's read as l, | or ! (``Fund Ill``, ``Fund II!``): no word of its own
 ROMAN_GLYPHS = re.compile(r"(?<![^\W\d_]|['|!])(?=[Il|!1]*[Il])[Il|!1]{2,3}(?![^\W\d_]|[|!])")
+
+
+ASCII_ONLY = re.compile(r"[^A-Za-z]")
+
+
+def unidecode_letter(word):
+    """``word`` with its accented letters read as their plain letters (``é`` -> ``e``)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def glyph_readings(word):
@@ -94,12 +108,17 @@ class Speller:
         return best.capitalize() if word[0].isupper() else best
 
     def candidates(self, word):
-        """Known words one edit from ``word`` or one of OCR's glyph misreadings away."""
+        """Known words one edit from ``word`` or one of OCR's glyph misreadings away, or
+        filings' words one misread glyph and one edit away (``atomey``: ``attorney``)."""
         if word not in self._candidates:
             if len(self._candidates) >= CANDIDATE_CACHE:   # a long batch's OCR garbage: start afresh
                 self._candidates.clear()
             found = {c for c in self.english.candidates(word) or () if c != word}
-            self._candidates[word] = found | {g for g in glyph_readings(word) if self.known(g)}
+            glyphs = glyph_readings(word)
+            found |= {g for g in glyphs if self.known(g)}
+            if not found & self.filing_words.keys():
+                found |= {c for g in glyphs for c in self.english.edit_distance_1(g) if c in self.filing_words}
+            self._candidates[word] = found
         return self._candidates[word]
 
     def reads_as_ocr(self, text):
@@ -107,7 +126,18 @@ class Speller:
         return len(typos) >= OCR_TYPOS
 
     def mend_text(self, text):
+        text = ACCENTED_WORD.sub(lambda m: self.unaccented(m.group(0)), text)
         return ROMAN_GLYPHS.sub(lambda m: "I" * len(m.group(0)), WORD.sub(lambda m: self.mended(m.group(0)), text))
+
+    def unaccented(self, word):
+        """The word with its accented letter read plain or dropped, where that makes or
+        mends to a known word (a capitalised word: a filings' word; ``Renée`` stays)."""
+        known = self.known if word.islower() else self.filing_words.__contains__
+        for plain in (unidecode_letter(word), ASCII_ONLY.sub("", word)):
+            mended = self.mended(plain)
+            if known(mended.lower()):
+                return mended
+        return word
 
     def mend_record(self, record, text):
         """The record's free text mended in place where ``text`` (what it was read

@@ -3,7 +3,7 @@ import pytest
 from form4ml.record import empty_record
 from form4ml.spelling import Speller, free_texts, word_counts
 
-FILING_WORDS = {"shares": 40, "vested": 12, "restricted": 9}
+FILING_WORDS = {"shares": 40, "vested": 12, "restricted": 9, "attorney": 5}
 # OCR (medium degradation) of a real filing's footnote, cut down
 OCR_NOTE = "The shates vested upon settlement; the holder became entitied to receive them."
 # enough of a page's misreads for the text to read as OCR
@@ -15,6 +15,11 @@ OCR_PAGE = OCR_NOTE + " Explanation of Respanses: benefical ownershlp of securit
     ("entitied", "entitled"),    # English's, where no filing word is one edit away
     ("shares", "shares"),        # a known word is left
     ("attomey", "attorney"),     # OCR's m for rn undone
+    ("restncted", "restricted"),     # n for ri
+    ("reporung", "reporting"),   # u for ti
+    ("auorney", "attorney"),     # u for tt
+    # a misread glyph and an edit: a filings' word only (signers' notes of real OCR pages)
+    ("Atomey", "Attorney"),
     ("qzxv", "qzxv"),            # nothing one edit away: left
 ])
 def test_speller_mends_an_unknown_word_to_the_closest_known_one(word, mended):
@@ -47,6 +52,10 @@ def test_mend_record_mends_free_text_only_where_the_page_reads_as_ocr(page, note
     ("By The Founders Fund Ill, LP", "By The Founders Fund III, LP"),
     ("Founders Fund II! Principals Fund", "Founders Fund III Principals Fund"),
     ("Fund ll", "Fund II"),
+    # a letter OCR gave an accent: read plain, or dropped
+    ("as attorneéy-in-fact; the statemént", "as attorney-in-fact; the statement"),
+    # ... but a name's accent stays
+    ("By Renée Dupont", "By Renée Dupont"),
     # a number, a lone I and a word's letters: left
     ("11 shares as I will", "11 shares as I will"),
 ])
