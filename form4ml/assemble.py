@@ -184,6 +184,9 @@ class Assembler:
         if starts_owner or not self.owners:
             self.owners.append({})
         owner = self.owners[-1]
+        if piece.label == "owner_zip" and _completes_zip(owner.get("owner_zip"), piece.text):
+            owner["owner_zip"] = Value([piece])
+            return
         if piece.begins:
             self._copy = _repeats(owner, piece, self._copy)
         if self._copy:
@@ -587,7 +590,9 @@ def merge_repeated_owners(owners):
         if first is not None:
             checked = first.keys() & FLAG_FIELDS.keys()
             for label, value in owner.items():
-                if not (checked and label in FLAG_FIELDS):
+                if label == "owner_zip" and _completes_zip(first.get(label), "".join(value.texts)):
+                    first[label] = value
+                elif not (checked and label in FLAG_FIELDS):
                     first.setdefault(label, value)
             continue
         if key:
@@ -658,6 +663,20 @@ def _without_zip(street, zip_code):
     if len(words) > 1 and words[-1].replace("-", "") == zip_code.replace("-", ""):
         return " ".join(words[:-1])
     return street
+
+
+ZIP_PLUS_FOUR = re.compile(r"^(\d{5})-(\d{4})$")
+
+
+def _completes_zip(held, text):
+    """Whether ``text`` is a ZIP+4 whose head or tail alone is the ZIP ``held``: OCR and
+    plain ``pdftotext`` print box 1's ``98052-6399`` over two lines, the CRF tagging one
+    part; the Reporting Owners table's copy is whole."""
+    whole = ZIP_PLUS_FOUR.match(text.strip())
+    if held is None or whole is None:
+        return False
+    part = "".join(held.texts).strip()
+    return part in (whole[1], whole[1] + "-", whole[2], "-" + whole[2])
 
 
 def _city_from_street(owner):

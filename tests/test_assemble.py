@@ -95,6 +95,24 @@ def O(label, text, line, begins=True):
     return Piece(label, text, 0, len(text), "owner", 0.9, begins, line)
 
 
+# OCR of Microsoft filings: box 1's ZIP+4 printed over two lines, the CRF tagging one part;
+# the Reporting Owners table's copy, whole, is the owner's ZIP
+@pytest.mark.parametrize("box1_zip, table_name, zip_code", [
+    ("98052-", None, "98052-6399"),
+    ("6399", None, "98052-6399"),
+    ("98052-", "Coleman Amy", "98052-6399"),     # the table's name read: merged as a repeat
+    ("6399", "Coleman Amy", "98052-6399"),
+    ("10179", None, "10179"),          # another ZIP: the first kept
+])
+def test_assemble_takes_the_whole_zip_over_a_part_of_it(box1_zip, table_name, zip_code):
+    pieces = [O("owner_name", "Coleman Amy", 5), O("owner_city", "REDMOND", 26), O("owner_state", "WASHINGTON", 26),
+              O("owner_zip", box1_zip, 26)]
+    pieces += [O("owner_name", table_name, 80)] if table_name else []
+    pieces += [O("owner_city", "REDMOND", 81), O("owner_state", "WASHINGTON", 82), O("owner_zip", "98052-6399", 83)]
+    owners = assemble(pieces)["reporting_owners"]
+    assert [o["zip_code"] for o in owners] == [zip_code]
+
+
 # scraped HTML of a bank's filing: box 5 checks 10% Owner; the Reporting Owners table,
 # one cell a line, leaves its X without a column, and the CRF reads it as a director's
 BOX5 = [O("owner_name", "CITIGROUP INC", 5), O("is_ten_percent", "X", 26), O("owner_street1", "388 GREENWICH STREET", 34)]
