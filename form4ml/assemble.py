@@ -314,6 +314,8 @@ class Assembler:
                 continue
             if _priced_holding(row):
                 row.values["ex_price"] = row.values.pop("price")
+            if _lettered_holding(row):
+                row.values["di"] = row.values.pop("ad")
             is_tx = bool(row.values.keys() & TRANSACTION_CELLS)
             table = {("table1", True): "non_derivative_transactions",
                      ("table1", False): "non_derivative_holdings",
@@ -852,6 +854,19 @@ def _priced_holding(row):
     keys = row.values.keys()
     return (row.table == "table2" and keys & TRANSACTION_CELLS == {"price"} and keys >= HELD_WHOLE
             and not keys & (DATE_CELLS | {"ex_price"}))
+
+
+def _lettered_holding(row):
+    """Whether the row is a Table II holding whose ownership form ``D`` was read as a
+    disposal's letter: underlying and owned amounts, no ownership form, and the letter its
+    one transaction's cell, printed after the amount owned as the form's column is (plain
+    ``pdftotext`` prints a cell a line). Table I's letter stands apart from its row's
+    cells there (a transaction's lost ``D`` read after the amounts)."""
+    keys = row.values.keys()
+    return (row.table == "table2" and keys & TRANSACTION_CELLS == {"ad"} and keys >= {"owned", "und_shares"}
+            and "di" not in keys
+            and "".join(row.values["ad"].texts).strip() == "D"
+            and row.values["ad"].pieces[0].start > row.values["owned"].pieces[-1].start)
 
 
 def return_stranded_cells(rows):

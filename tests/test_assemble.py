@@ -253,6 +253,26 @@ def C(label, text, line, col, begins=True, zone="table2"):
     return Piece(label, text, 0, len(text), zone, 0.9, begins, line, col)
 
 
+def cell_a_line(cells):
+    """Table II pieces printed a cell a line (plain pdftotext), each at its line's start."""
+    return [Piece(label, text, 100 * line, 100 * line + len(text), "table2", 0.9, True, line, 0)
+            for line, (label, text) in enumerate(cells)]
+
+
+# Cut down from plain pdftotext of a real filing's Table II: a held option's ownership
+# form ``D``, printed after its amounts, read as a disposal's letter
+@pytest.mark.parametrize("cells, table", [
+    ([("title", "Stock Options"), ("ex_price", "$ 18.27"), ("und_title", "Common Stock"),
+      ("und_shares", "51,412"), ("owned", "51,412"), ("ad", "D")], "derivative_holdings"),
+    # a letter before the amounts is a transaction's whose other cells were lost
+    ([("title", "Stock Options"), ("ex_price", "$ 18.27"), ("ad", "D"), ("und_title", "Common Stock"),
+      ("und_shares", "51,412"), ("owned", "51,412")], "derivative_transactions"),
+])
+def test_assemble_reads_a_holdings_d_after_its_amounts_as_its_ownership_form(cells, table):
+    rec = assemble(cell_a_line(cells))
+    assert [r["direct_or_indirect"] for r in rec[table]] == ["D"]
+
+
 @pytest.mark.parametrize("first_col, rows", [
     # pdftotext -layout prints the grant's amount (column 5) on the line above the row,
     # the same number as its underlying amount (column 7): the CRF took both for column 7
