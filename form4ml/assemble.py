@@ -1,4 +1,5 @@
-"""Rules that turn labelled spans into the record: rows, owners, footnotes, values.
+"""Rules that turn labelled spans into the record: rows and values (owners: ``owners.py``;
+footnotes and marks: ``footnotes.py``).
 
 Input is the field CRF's output as ``Piece`` objects in text order. A piece
 whose tag began with ``B-`` starts a value; an ``I-`` piece continues the last
@@ -10,81 +11,21 @@ look alike (same day, same code) stay separate.
 import re
 from collections import Counter
 from copy import deepcopy
-from dataclasses import dataclass, field, replace
-from itertools import combinations, groupby, islice, takewhile
+from dataclasses import replace
+from itertools import combinations, groupby, takewhile
 
 from .balance import AMOUNTS, balance_amounts, chain_whole, underlying_of_shares
+from .footnotes import footnote_ids, garbled_marks, group_footnotes, notes_of_garbled_marks, numbered_notes
 from .labels import TABLE2_ONLY, TABLE_FIELDS, TABLE_ZONES
+from .owners import (
+    FLAG_FIELDS, NAME_WORD, city_from_street, completes_zip, drop_issuer_named, first_cell, merge_repeated_owners,
+    repeats_box_one, without_zip,
+)
+from .pieces import Row, Value
 from .record import TABLES, empty_owner, empty_record, empty_row
 from .values import (
     clean_text, marks_equity_swap, parse_code, parse_date, parse_number, parse_price, parse_transaction_code, state_code,
 )
-
-
-@dataclass
-class Piece:
-    label: str
-    text: str
-    start: int          # offsets in the original text
-    end: int
-    zone: str
-    confidence: float
-    begins: bool = True
-    line: int = -1      # line of the normalised text the piece stands on
-    col: int = -1       # and the column it starts at
-    side: str = None    # "A" or "D": the sub-column of Table II's column 5 an amount stands in
-
-
-@dataclass
-class Value:
-    pieces: list = field(default_factory=list)
-
-    def add(self, piece):
-        self.pieces.append(piece)
-
-    @property
-    def texts(self):
-        return [p.text for p in self.pieces]
-
-    @property
-    def confidence(self):
-        return min(p.confidence for p in self.pieces)
-
-    def words(self):
-        """The texts, a word cut by a box boundary on one line joined again
-        (``SVP, Technology De`` ... ``evelopment`` -> ``...Development``): a continuation
-        opening with the letter its piece ended on is that letter read twice."""
-        out, prev = [], None
-        for p in self.pieces:
-            if (out and not p.begins and p.line == prev.line and p.text[:1].islower()
-                    and prev.text[-1:].lower() == p.text[:1]):
-                out[-1] += p.text[1:]
-            else:
-                out.append(p.text)
-            prev = p
-        return out
-
-    def where(self):
-        return {"start": min(p.start for p in self.pieces), "end": max(p.end for p in self.pieces),
-                "confidence": round(self.confidence, 4)}
-
-
-@dataclass
-class Row:
-    table: str                      # "table1" or "table2"
-    values: dict = field(default_factory=dict)
-    marks: list = field(default_factory=list)
-    settled: bool = False           # rebuilt from its block's columns: not to be re-read by place
-
-    def add(self, piece):
-        self.values.setdefault(piece.label, Value()).add(piece)
-
-    def wants_new_row(self, piece):
-        if not piece.begins:
-            return False
-        if piece.label == "title":
-            return any(k != "title" for k in self.values)
-        return piece.label in self.values
 
 
 CUT_AMOUNT = re.compile(r"\d,\d{1,2}\s*$")     # a thousands group of fewer than three digits ending an amount
@@ -98,17 +39,9 @@ TEXT_FIELDS = {"title": "security_title", "nature": "nature_of_ownership",
 OWNER_FIELDS = {"owner_street1": "street1", "owner_street2": "street2", "owner_city": "city",
                 "owner_state": "state", "owner_zip": "zip_code", "officer_title": "officer_title",
                 "other_text": "other_text"}
-# what the Reporting Owners table at the form's end prints again of box 1 and 5
-REPEATED = ("owner_street1", "owner_street2", "owner_city", "owner_state", "owner_zip", "officer_title")
 REMARKS_LABEL = re.compile(r"^Remarks\s*:\s*", re.I)     # the heading scraped HTML glues on
 NAME_LABEL = re.compile(r"\s*\((?:Last|First|Middle)\)$")     # box 1's labels under the name
 LEADING_MARK = re.compile(r"^\s*(?:\((\d{1,2})\)|\[F(\d{1,2})\])\s+")
-NAME_WORD = re.compile(r"[^\W_]+")    # a word of a name as owners are matched
-MIN_CELL_GAP = 3     # spaces between two cells of a space-aligned line
-CELL_GAP = re.compile(" {%d,}" % MIN_CELL_GAP)
-MAX_OWNER_WRAP = 3      # lines apart two parts of one such value may stand
-FLAG_FIELDS = {"is_director": "is_director", "is_officer": "is_officer",
-               "is_ten_percent": "is_ten_percent_owner", "is_other": "is_other"}
 
 
 WRAP_COLUMN_SLACK = 2    # columns a wrapped cell's next line may start left or right of its head
@@ -178,17 +111,17 @@ class Assembler:
 
     def _owner(self, piece):
         if piece.label == "owner_name":
-            piece = _first_cell(piece)
+            piece = first_cell(piece)
         starts_owner = piece.label == "owner_name" and piece.begins and (
             not self.owners or "owner_name" in self.owners[-1])
         if starts_owner or not self.owners:
             self.owners.append({})
         owner = self.owners[-1]
-        if piece.label == "owner_zip" and _completes_zip(owner.get("owner_zip"), piece.text):
+        if piece.label == "owner_zip" and completes_zip(owner.get("owner_zip"), piece.text):
             owner["owner_zip"] = Value([piece])
             return
         if piece.begins:
-            self._copy = _repeats(owner, piece, self._copy)
+            self._copy = repeats_box_one(owner, piece, self._copy)
         if self._copy:
             return
         if piece.label in owner and not piece.begins:
@@ -275,7 +208,7 @@ class Assembler:
         return parse(text)
 
     def _owner_record(self, owner, i):
-        _city_from_street(owner)
+        city_from_street(owner)
         out = empty_owner()
         base = f"reporting_owners[{i}]."
         out["name"] = self._text(owner.get("owner_name"), base + "name")
@@ -289,7 +222,7 @@ class Assembler:
         if out["zip_code"]:
             out["zip_code"] = out["zip_code"].replace(" ", "")
             for key in ("street1", "street2"):
-                out[key] = _without_zip(out[key], out["zip_code"])
+                out[key] = without_zip(out[key], out["zip_code"])
         for label, key in FLAG_FIELDS.items():
             if label in owner:
                 out[key] = True
@@ -323,7 +256,7 @@ class Assembler:
                      ("table2", False): "derivative_holdings"}[row.table, is_tx]
             n = counters[table] = counters.get(table, -1) + 1
             rec[table].append(self._row_record(row, table, f"{table}[{n}].", period))
-            self.garbled.append((table, n, _garbled_marks(row)))
+            self.garbled.append((table, n, garbled_marks(row)))
             kept.setdefault(table, []).append(row)
         mark_received_securities(rec["derivative_transactions"], self.inferred_ad)
         mark_disposals_by_amounts(self.inferred_ad)
@@ -363,7 +296,7 @@ class Assembler:
             out["nature_of_ownership"] = "See " + out["nature_of_ownership"]
         out["direct_or_indirect"] = (self._code(v.get("di"), base + "direct_or_indirect", "DI")
                                      or _ownership_of(out, table))
-        out["footnote_ids"] = _footnote_ids(row.marks)
+        out["footnote_ids"] = footnote_ids(row.marks)
         return out
 
     def _code(self, value, path, allowed):
@@ -375,10 +308,10 @@ class Assembler:
 
     def _footnote_records(self):
         notes, used = [], set()
-        highest = max((int(i[1:]) for row in self.rows for i in _footnote_ids(row.marks)), default=0)
+        highest = max((int(i[1:]) for row in self.rows for i in footnote_ids(row.marks)), default=0)
         grouped = numbered_notes(self.footnote_pieces, highest) or group_footnotes(self.footnote_pieces)
         for i, note in enumerate(grouped):
-            ident = _footnote_ids(note["fn_id"].pieces) if "fn_id" in note else []
+            ident = footnote_ids(note["fn_id"].pieces) if "fn_id" in note else []
             text = self._text(note.get("fn_text"), f"footnotes[{len(notes)}].text")
             lead = LEADING_MARK.match(text or "")
             if lead:    # the note's mark read as its text's first word
@@ -529,9 +462,6 @@ def _shares_read_as_price(row, piece):
                for p in v.pieces)
 
 
-COMPANY_WORDS = frozenset("CORP CORPORATION INC INCORPORATED CO COMPANY LTD LIMITED PLC LLC".split())
-
-
 def dates_in_order(signatures):
     """The signatures with their dates paired to their names in order where every date
     stands after every name, one date to a name (pdfminer prints the signatures, then
@@ -551,207 +481,6 @@ def dates_in_order(signatures):
     for signature, date in zip(undated, alone):
         signature["sig_date"] = date["sig_date"]
     return [s for s in signatures if "sig_name" in s]
-
-
-def drop_issuer_named(owners, issuer):
-    """Owners named with the issuer's words only (box 2's name, which ``-layout`` prints
-    beside box 1 and OCR may read into it) are no owners where another one is named; what
-    else they hold goes to the owner after them, or else before them."""
-    words = set(_name_key(issuer).split()) | COMPANY_WORDS if issuer else set()
-    is_issuer = [bool(k) and words.issuperset(k.split()) and not COMPANY_WORDS.issuperset(k.split())
-                 for k in (_name_key(o.get("owner_name")) for o in owners)]
-    if not any(is_issuer) or all(is_issuer):
-        return owners
-    kept = [o for o, drop in zip(owners, is_issuer) if not drop]
-    for i, owner in enumerate(owners):
-        if is_issuer[i]:
-            after = [o for o, drop in zip(owners[i:], is_issuer[i:]) if not drop]
-            before = [o for o, drop in zip(owners[:i], is_issuer[:i]) if not drop]
-            target = (after or before[-1:])[0]
-            for label, value in owner.items():
-                if label != "owner_name":
-                    target.setdefault(label, value)
-    return kept
-
-
-def merge_repeated_owners(owners):
-    """One owner per name: the 'Reporting Owners' table at the end of the SEC's form
-    repeats box 1's owner; the repeat only fills in what the first lacks. A repeat whose
-    name ran on into the cell beside it (a box's ``X``, the street: ``Hoffman Reid X``,
-    ``Hollister Steve 1141-A CUMMINGS RD.``) is the same owner, and so is a name that is
-    only the table's officer title, run on or alone (``Blumofe Robert EVP Platform``,
-    ``Chief Accounting Officer``): the title goes to the owner that lacks one. The
-    table's check marks count only for an owner box 5 checked nothing (a copy of one
-    cell a line loses the table's columns, and its ``X`` reads as a director's)."""
-    out, by_name = [], {}
-    for owner in owners:
-        key = _name_key(owner.get("owner_name"))
-        first = _named_before(key, by_name)
-        if first is None and out:
-            first = _titled_copy(owner, key, by_name, out[-1])
-        if first is not None:
-            checked = first.keys() & FLAG_FIELDS.keys()
-            for label, value in owner.items():
-                if label == "owner_zip" and _completes_zip(first.get(label), "".join(value.texts)):
-                    first[label] = value
-                elif not (checked and label in FLAG_FIELDS):
-                    first.setdefault(label, value)
-            continue
-        if key:
-            by_name[key] = owner
-        out.append(owner)
-    return out
-
-
-# words that name an office, never a person or a fund
-TITLE_WORDS = frozenset("PRESIDENT PRES VICE VP EVP SVP CEO CFO COO CAO CTO CIO CLO CRO CSO CHIEF "
-                        "OFFICER CHAIRMAN CHAIR CONTROLLER SECRETARY TREASURER COUNSEL".split())
-
-
-# words that name a firm or a fund, never an office
-ENTITY_WORDS = COMPANY_WORDS | frozenset("LP LLP TRUST FUND CAPITAL PARTNERS HOLDINGS GROUP MANAGEMENT "
-                                         "ADVISORS INVESTMENTS VENTURES FOUNDATION".split())
-
-
-def _titled_copy(owner, key, by_name, last):
-    """The owner whose copy ``owner`` is, where its name is an officer title after that
-    owner's name or none (the CRF read the Reporting Owners table's Officer cell as a
-    name), or else words of the last owner's title or address only; then ``owner`` holds
-    the title read from its name where its first lacks one. A name opening with a
-    number where neither owner holds a street is the last owner's street (the CRF read
-    ``1141-A CUMMINGS RD.`` below box 1's name as a second name)."""
-    words = (key or "").split()
-    n = next((n for n in range(len(words) - 1, 1, -1) if " ".join(words[:n]) in by_name), 0)
-    first = by_name[" ".join(words[:n])] if n else last
-    rest = words[n:]
-    if not rest:
-        return None
-    if TITLE_WORDS.intersection(rest) and not ENTITY_WORDS.intersection(rest):
-        name = owner.pop("owner_name")
-        if "officer_title" not in first:
-            owner["officer_title"] = Value([replace(name.pieces[0], label="officer_title",
-                                                    text=_after_words(" ".join(name.words()), n))])
-        return first
-    held = {w for label in ("officer_title", "owner_street1", "owner_street2", "owner_city")
-            if label in first for w in _name_key(first[label]).split()}
-    if held.issuperset(rest):
-        owner.pop("owner_name")
-        return first
-    if not n and rest[0][0].isdigit() and "owner_street1" not in first and "owner_street1" not in owner:
-        owner["owner_street1"] = Value([replace(p, label="owner_street1") for p in owner.pop("owner_name").pieces])
-        return first
-    return None
-
-
-def _after_words(text, n):
-    """``text`` after its first ``n`` words as _name_key counts them."""
-    parts = text.split()
-    for i in range(len(parts) + 1):
-        if len(NAME_WORD.findall(" ".join(parts[:i]))) >= n:
-            return " ".join(parts[i:])
-    return ""
-
-
-CITY_AFTER_STREET = re.compile(r"^(.*\d.*?),\s*([A-Za-z][A-Za-z .'-]*?)[\s,]*$")
-
-
-def _without_zip(street, zip_code):
-    """A street line without the owner's ZIP ending it, its hyphen dropped or not (plain
-    ``pdftotext`` runs the Reporting Owners table's ZIP onto the street: ``ONE MICROSOFT
-    WAY 980526399``)."""
-    if not street:
-        return street
-    words = street.split()
-    if len(words) > 1 and words[-1].replace("-", "") == zip_code.replace("-", ""):
-        return " ".join(words[:-1])
-    return street
-
-
-ZIP_PLUS_FOUR = re.compile(r"^(\d{5})-(\d{4})$")
-
-
-def _completes_zip(held, text):
-    """Whether ``text`` is a ZIP+4 whose head or tail alone is the ZIP ``held``: OCR and
-    plain ``pdftotext`` print box 1's ``98052-6399`` over two lines, the CRF tagging one
-    part; the Reporting Owners table's copy is whole."""
-    whole = ZIP_PLUS_FOUR.match(text.strip())
-    if held is None or whole is None:
-        return False
-    part = "".join(held.texts).strip()
-    return part in (whole[1], whole[1] + "-", whole[2], "-" + whole[2])
-
-
-def _city_from_street(owner):
-    """A one-line address, ``770 STONERIDGE DR., MT. PLEASANT, MI 48858``, whose city the CRF
-    ran into the street: where no city was read and the state stands on the street's line,
-    the words after the street's last comma are the city (fixes ``owner`` in place)."""
-    street = owner.get("owner_street2") or owner.get("owner_street1")
-    state = owner.get("owner_state")
-    if "owner_city" in owner or street is None or state is None:
-        return
-    last = street.pieces[-1]
-    m = CITY_AFTER_STREET.match(last.text)
-    if not m or last.line != state.pieces[0].line:
-        return
-    street.pieces[-1] = replace(last, text=m[1], end=last.start + len(m[1]))
-    city_start = last.start + m.start(2)
-    owner["owner_city"] = Value([replace(last, label="owner_city", text=m[2], start=city_start,
-                                         end=city_start + len(m[2]))])
-
-
-def _first_cell(piece):
-    """A name piece cut at a gap of spaces between cells: ``pdftotext -layout`` prints
-    box 1's name and box 2's issuer on one line, and the CRF may run them together
-    (``THIEL PETER       Chemomab Therapeutics Ltd.``)."""
-    head = CELL_GAP.split(piece.text, 1)[0]
-    return replace(piece, text=head, end=piece.start + len(head)) if head and head != piece.text else piece
-
-
-def _repeats(owner, piece, copying):
-    """Whether an address part or officer title begun again is the Reporting Owners
-    table's copy (box 1's name untagged, so no new owner began), dropped rather than run
-    on into the first: a part the owner holds while such a copy goes on, or one whose
-    first came before other parts, more than MAX_OWNER_WRAP lines above; not a part
-    carried over a line or two (``10179-`` + ``0001``, the city printed between)."""
-    held = owner.get(piece.label) if piece.label in REPEATED else None
-    return bool(held) and (copying or next(reversed(owner)) != piece.label and (
-        piece.line - held.pieces[-1].line > MAX_OWNER_WRAP))
-
-
-def _named_before(key, by_name):
-    """The owner already named ``key``, or named its first words where the words after
-    them are run-on cells: single letters or X's (check marks, OCR's ``xX``) or words from
-    one with a digit on (an address)."""
-    if not key:
-        return None
-    if key in by_name:
-        return by_name[key]
-    words = key.split()
-    for n in range(len(words) - 1, 1, -1):
-        rest = words[n:]
-        if " ".join(words[:n]) in by_name and (all(len(w) == 1 or set(w) == {"X"} for w in rest)
-                                               or any(c.isdigit() for c in rest[0])):
-            return by_name[" ".join(words[:n])]
-    return _glued_before(key, by_name)
-
-
-GLUED_CELL = re.compile(r"^(?:\d|C O\b|X\b)")     # a street number, a ``C/O`` or a check mark run on
-GLUED_HEADING = "OTHER"     # the Reporting Owners table's last heading, scraped with the name after it
-
-
-def _glued_before(key, by_name):
-    """The owner whose name ``key`` opens with no space before the next cell (scraped
-    HTML: ``BOTHA ROELOFC/O EVENTBRITE, INC.``, ``OtherSchaefer Edward H1360 SOUTH ...``,
-    the table's ``Other`` heading before it), or None."""
-    for text in (key, key[len(GLUED_HEADING):] if key.startswith(GLUED_HEADING) else None):
-        for name, owner in by_name.items() if text else ():
-            if text.startswith(name) and len(text) > len(name) and GLUED_CELL.match(text[len(name):]):
-                return owner
-    return None
-
-
-def _name_key(value):
-    return " ".join(NAME_WORD.findall(" ".join(value.texts).upper())) if value else None
 
 
 SHORT_CELLS = ("tx_date", "deemed_date", "code", "v", "shares", "ad", "owned", "di",
@@ -2651,138 +2380,6 @@ def _main_line(row):
     return max((p.line for p in _short_pieces(row)), default=-1)
 
 
-def group_footnotes(pieces):
-    """Footnotes ({"fn_id": Value, "fn_text": Value}) of the fn_id and fn_text pieces in
-    text order. A text begins a note at a ``B-`` piece. A mark opening its note
-    (``(1) The RSUs``, or on its own line, the text below) starts one; any other mark
-    belongs to the note being written if that has none (``pdftotext -layout`` centres a
-    mark on its note's lines). Marks listed apart from their texts (plain ``pdftotext``
-    prints a page's marks in a column of their own) wait for the texts in order. A text
-    left without a mark goes on the note before it (a sentence opening a line). A mark
-    broken over two lines (``(`` / ``1)`` in scraped HTML) is one mark."""
-    notes, writing, marked = [], None, None
-    for k, piece in enumerate(pieces):
-        if piece.label == "fn_id" and not piece.begins and k and pieces[k - 1].label == "fn_id":
-            marked["fn_id"].add(piece)      # a mark broken over two lines: ``(`` / ``1)``
-        elif piece.label == "fn_id":
-            nxt = next((p for p in islice(pieces, k + 1, None) if p.label != "fn_id" or p.begins), None)
-            opens = nxt is not None and nxt.label == "fn_text" and nxt.begins
-            if not opens and writing is not None and "fn_id" not in writing:
-                writing["fn_id"] = Value([piece])
-                marked = writing
-            else:
-                notes.append({"fn_id": Value([piece])})
-                marked, writing = notes[-1], None
-        elif piece.begins or writing is None:
-            last_text = max((i for i, n in enumerate(notes) if "fn_text" in n), default=-1)
-            waiting = notes[last_text + 1:]
-            writing = waiting[0] if waiting else {}
-            if not waiting:
-                notes.append(writing)
-            writing["fn_text"] = Value([piece])
-        else:
-            writing["fn_text"].add(piece)
-    return _merge_unmarked(notes)
-
-
-NOTE_NUMBER = re.compile(r"^\s*(?:\((\d{1,2})\)[.,]?|\[F(\d{1,2})\]|(\d{1,2})[.,)])\s*$")
-OCR_MARK_GLYPHS = "Q@®"    # what Tesseract reads a small "(2)" as, brackets aside
-GLYPH_SIGNS = OCR_MARK_GLYPHS + "©"     # the signs OCR reads for a table's small marks (``©`` only there)
-# a mark opening a note's line, OCR's small "(2)" read as "Q)" or "@)" among them
-LINE_MARK = re.compile(rf"^\s*[(\[]?(?:F?(\d{{1,2}})|[{OCR_MARK_GLYPHS}])[)\]]\s+")
-MARK_DEBRIS = re.compile(rf"^\s*(?:[(\[]|[(\[]?(?:\d{{1,2}}|[{OCR_MARK_GLYPHS}])[)\]]?)\s*$")   # "(" split off "Q) The"
-MARK_QUOTE = re.compile(r"^['‘«](?=[A-Z])")     # a mark Tesseract read as a quote glued to the note: ``‘The``
-SENTENCE_END = re.compile(r"[.:;?][\"'”’)\]]*\s*$")     # no "!": OCR's "Fund I!" for "Fund II"
-
-
-def numbered_notes(pieces, highest=0):
-    """Footnotes numbered in text order, where the note texts' openings count exactly the
-    notes the marks number (the highest mark seen in the notes or the tables; at least
-    those of the notes where the tables' marks were all lost), else None.
-
-    OCR centres a mark on its note's lines, loses or garbles it (``Q)``, ``@)`` for
-    ``(2)``) and a note the CRF runs on into the next one is found again only this way.
-    A note opens at a text line that begins a sentence (capital, digit, quote or bracket)
-    after a line that ended one, where the CRF began a text there, a blank line stands
-    between or a mark opens the line; a line of lower-case words goes on. A mark read at
-    a note's opening must be that note's number."""
-    numbers = [_mark_number(p.text) for p in pieces if p.label == "fn_id"]
-    counted = highest > 0
-    highest = max([highest] + [n for n in numbers if n])
-    opened, prev, garbled_lead = [], None, False
-    for _, line in groupby(pieces, key=lambda p: p.line):
-        words, number, marked = _note_words(list(line))
-        if not words:
-            continue
-        garbled_lead = garbled_lead or marked and not number     # ``@) Shares held``
-        if len(words) > 1 and _garbled_mark(words[0]) and _opens_note(words[1], prev, True):
-            words, marked = words[1:], True     # a mark the CRF read opening a note, garbled (``mn``)
-        if _opens_note(words[0], prev, marked):
-            if number and number != len(opened) + 1:
-                return None
-            opened.append([])
-        elif not opened:
-            return None
-        opened[-1] += words
-        prev = words[-1]
-    # one more where a mark was garbled past reading: the last note's may be lost
-    lost = any(_garbled_mark(p) for p in pieces) or garbled_lead
-    # with no mark read in the tables, openings beyond the notes' marks are notes whose
-    # marks OCR lost (``(1) Each unit ...`` / ``Dividend ...`` / ``The units ...`` / ``@)``)
-    if not opened or len(opened) < highest or counted and len(opened) > highest + lost:
-        return None
-    return [{"fn_text": Value(note)} for note in opened]
-
-
-def _garbled_mark(piece):
-    """Whether the piece is a mark the CRF read that OCR garbled past reading (``mn``,
-    ``©``): no number, and no capitalised word (the CRF reads ``Not``, ``RSU`` as marks too)."""
-    return piece.label == "fn_id" and _mark_number(piece.text) is None and not piece.text[:1].isupper()
-
-
-def _mark_number(text):
-    found = NOTE_NUMBER.match(text)
-    return int(next(d for d in found.groups() if d)) if found else None
-
-
-def _note_words(line):
-    """A footnote line's text pieces with the marks opening it taken off, the number of
-    such a mark (or None) and whether the first text piece began with one."""
-    words = [p for p in line if not (p.label == "fn_id" and _mark_number(p.text))]
-    while words and MARK_DEBRIS.match(words[0].text):
-        words.pop(0)
-    if not words:
-        return [], None, False
-    number = next((_mark_number(p.text) for p in line if p.label == "fn_id" and p.col < words[0].col
-                   and _mark_number(p.text)), None)
-    lead = LINE_MARK.match(words[0].text) or MARK_QUOTE.match(words[0].text)
-    if lead:
-        words[0] = replace(words[0], text=words[0].text[lead.end():])
-        number = int(lead[1]) if lead.re is LINE_MARK and lead[1] else number
-    return words, number, lead is not None
-
-
-def _opens_note(first, prev, marked):
-    opening = first.text[:1]
-    if not (opening.isupper() or opening.isdigit() or opening in "\"“("):
-        return False
-    return prev is None or bool(SENTENCE_END.search(prev.text)) and (
-        first.begins or marked or first.line > prev.line + 1)
-
-
-def _merge_unmarked(notes):
-    out = []
-    for note in notes:
-        if out and "fn_id" not in note:
-            out[-1].setdefault("fn_text", Value()).pieces.extend(note["fn_text"].pieces)
-        else:
-            out.append(note)
-    return out
-
-
-# the conformed signature's ``/s/`` as OCR reads it before the signer's name (``si``,
-# ``s``, ``S:``, ``Is!``, ``/sl``, ``isi``, ``Js!``); a capital S alone may be an initial,
-# ``Si`` a name
 CONFORMED = re.compile(r"^(?:[/|I\[l1iJj][sS5][/|!l1iI:]?|s[/|!l1i:]?|S[:/|!])(?=\s+[A-Z])")
 
 
@@ -2982,51 +2579,6 @@ def _ownership_of(row, table):
     return "D" if table in HELD_DIRECTLY and row["security_title"] else None
 
 
-OPEN_MARK = re.compile(r"[\[(]F?\d*$")     # a mark a cell cut before its closing bracket
-
-
-def _footnote_ids(pieces):
-    texts, opened = [], {}      # the marks' texts; index of a cut mark's text -> its piece
-    for p in pieces:
-        above = [k for k, q in opened.items() if q.line == p.line - 1]
-        if not p.begins and p.text.isdigit() and above:     # a mark's digits a cell wrapped: "[F1" / "0]"
-            k = min(above, key=lambda k: abs(opened[k].col - p.col))
-            texts[k] += p.text
-            continue
-        if OPEN_MARK.search(p.text):
-            opened[len(texts)] = p
-        texts.append(p.text)
-    ids = []
-    for text in texts:   # one piece may hold several marks: "[F3]  [F2]", "(1)(2)"
-        for digits in re.findall(r"\d+", text):
-            if f"F{int(digits)}" not in ids:
-                ids.append(f"F{int(digits)}")
-    return ids
-
-
-def _garbled_marks(row):
-    """How many of the row's marks OCR read as a sign naming no note (``®``, ``@``), with
-    those glued to its transaction code (``s@)`` for ``S(2)``)."""
-    code = row.values.get("code")
-    glued = sum(any(c in GLYPH_SIGNS for c in text) for text in code.texts) if code else 0
-    return glued + sum(not re.search(r"\d", m.text) and any(c in GLYPH_SIGNS for c in m.text) for m in row.marks)
-
-
-def notes_of_garbled_marks(rec, garbled):
-    """Footnotes no row names go to the row with marks OCR garbled past reading, where one
-    row has them and no more than there are such notes: every footnote of the corpus's
-    806 filings is some row's. Where several rows have such marks, or more than there are
-    notes to name, some name notes that other marks name too (``s@)`` for ``S(2)`` on
-    each of ten sales; a note OCR lost) and which is which is not known: a row given some
-    of its notes is worse off than one given none."""
-    named = {i for t in TABLES for r in rec[t] for i in r["footnote_ids"]}
-    left = sorted(int(n["id"][1:]) for n in rec["footnotes"] if n["id"] not in named and n["id"][1:].isdigit())
-    holders = [(table, k, count) for table, k, count in garbled if count]
-    if len(holders) == 1 and holders[0][2] <= len(left):
-        table, k, _ = holders[0]
-        rec[table][k]["footnote_ids"] += [f"F{n}" for n in left]
-
-
 def marks_follow_amounts(rows, records, where, table):
     """A mark printed right after an amount on its line (``30,010 (2)``) goes with the
     amount to the row record ``balance_amounts`` moved it to: it notes that cell. Fixes
@@ -3042,8 +2594,8 @@ def marks_follow_amounts(rows, records, where, table):
             to = holder.get(_amount_before(row, mark))
             if to is None or to == n:
                 continue
-            kept = _footnote_ids(m for m in row.marks if m is not mark)     # the row's other marks
-            for fid in _footnote_ids([mark]):
+            kept = footnote_ids(m for m in row.marks if m is not mark)     # the row's other marks
+            for fid in footnote_ids([mark]):
                 if fid in records[n]["footnote_ids"] and fid not in kept:
                     records[n]["footnote_ids"].remove(fid)
                 if fid not in records[to]["footnote_ids"]:

@@ -6,9 +6,10 @@ the tags in place; ``pipeline.TAG_REPAIRS`` runs them with the table and note re
 import re
 from itertools import dropwhile
 
-from .assemble import ENTITY_WORDS, MIN_CELL_GAP, NAME_WORD
 from .features import DATE
 from .fields import NOTE_CONFIDENCE, line_cells, line_runs, tokens_by_line, untagged
+from .owners import ENTITY_WORDS, NAME_WORD
+from .pieces import MIN_CELL_GAP
 from .zones import COUNTRY_LINE
 
 

@@ -5,9 +5,11 @@ import re
 from collections import Counter
 from itertools import dropwhile, takewhile
 
-from .assemble import GLYPH_SIGNS, MIN_CELL_GAP, OCR_MARK_GLYPHS, SECURITY_NOUNS, WRAP_COLUMN_SLACK, Piece
+from .assemble import SECURITY_NOUNS, WRAP_COLUMN_SLACK
 from .features import DATE, HEADER_WORDS, MARK, YEAR, security_words, word_shape
+from .footnotes import GLYPH_SIGNS, OCR_MARK_GLYPHS
 from .labels import TABLE_ZONES
+from .pieces import MIN_CELL_GAP, Piece
 from .record import SEC_CODES
 from .tokenize import Tokens
 
@@ -67,7 +69,7 @@ def tags_to_pieces(tokens, tags, confidences, line_zones, norm, sides=None):
 def repair_footnote_starts(tokens, tags, confidences, line_zones):
     """A footnote line that opens with its mark (``(3) The RSUs...``) starts a new footnote,
     even where the CRF ran the previous footnote's text on over it: fixes tags in place. A
-    mark may be OCR's ``@`` for ``(2)`` (assemble numbers it after the note before). A
+    mark may be OCR's ``@`` for ``(2)`` (``footnotes`` numbers it after the note before). A
     mark the CRF left ``O`` has no confidence; it takes that of the text after it."""
     for i, tok in enumerate(tokens[:-1]):
         if line_zones[tok.line] != "footnotes" or tags[i] not in ("O", "I-fn_text"):
@@ -2664,7 +2666,7 @@ GLYPH_MARK = re.compile(rf"^(?:[{GLYPH_SIGNS}]+|Q[Qa]?)$")     # a small "(2)" r
 def repair_glyph_marks(tokens, tags, confidences, line_zones):
     """A sign OCR read for a small mark in a table (``Stock ®``, ``[289.408 @)]``, ``Q)``)
     that the CRF left ``O`` is a mark no digit names: tagged ``fn_mark`` so its row knows
-    it has one (``assemble.notes_of_garbled_marks`` names it). ``Q``, ``Qa`` only before
+    it has one (``footnotes.notes_of_garbled_marks`` names it). ``Q``, ``Qa`` only before
     ``)`` with no ``(`` before: alone or bracketed they may be words (``Fund (Q), LP``).
     The CRF may read ``Q`` as a code, which no code is. Fixes tags in place, with the
     confidence of the token before."""

@@ -1,9 +1,9 @@
 """Zones: which part of the form each line belongs to (first CRF of the cascade)."""
 import re
 
-from .assemble import SENTENCE_END
 from .cascade import heading_line, line_key
 from .features import MARK, line_features, security_words
+from .footnotes import SENTENCE_END
 from .labels import FIELD_ZONE, TABLE2_ONLY, TABLE_FIELDS, TABLE_ZONES
 from .record import SEC_CODES
 

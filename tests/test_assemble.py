@@ -3,8 +3,10 @@ from dataclasses import replace
 import pytest
 
 import form4ml.assemble as assemble_module
-from form4ml.assemble import (Piece, assemble, issuer_after_owner, issuer_before_ticker, numbered_notes,
-                              signatures_after_titles, ticker_after_issuer)
+from form4ml.assemble import (assemble, issuer_after_owner, issuer_before_ticker, signatures_after_titles,
+                              ticker_after_issuer)
+from form4ml.footnotes import numbered_notes
+from form4ml.pieces import Piece, Row
 
 
 def P(label, text, zone="table1", begins=True):
@@ -1896,7 +1898,7 @@ def test_assemble_splits_two_rows_titles_run_together(second, titles):
 ])
 def test_split_repeated_cells_cuts_a_cell_read_several_times_over_to_one_copy(label, copies, letter, cut):
     text = {"title": "Common Stock", "nature": "By Trust"}[label]
-    row = assemble_module.Row("table1")
+    row = Row("table1")
     for k in range(copies):
         row.add(T(label, text, 1 + k))
     row.add(T("di", letter, 9))
@@ -1906,7 +1908,7 @@ def test_split_repeated_cells_cuts_a_cell_read_several_times_over_to_one_copy(la
 
 def _shifted_holdings(last_owned):
     """A sale read with a nature, then holdings each read with the next one's nature."""
-    rows = [assemble_module.Row("table1") for _ in range(3)]
+    rows = [Row("table1") for _ in range(3)]
     cells = [[("title", "Class A Common Stock"), ("tx_date", "10/03/2022"), ("code", "S"), ("shares", "250"),
               ("ad", "D"), ("owned", "18,227"), ("di", "D"), ("nature", "Sequoia Growth Fund")],
              [("title", "Class A Common Stock"), ("owned", "1,862"), ("di", "I"), ("nature", "By estate planning vehicle")],

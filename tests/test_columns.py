@@ -2,8 +2,9 @@
 real filings' renderings: PayPal's Class B conversions, code J and M rows acquired)."""
 import pytest
 
-from form4ml.assemble import Piece, assemble
+from form4ml.assemble import assemble
 from form4ml.columns import read_sub_columns
+from form4ml.pieces import Piece
 from form4ml.tokenize import tokenize
 
 PLAIN = ("Title\tExercise Price\tDate\tDeemed Date\tCode\tV\t(A)\t(D)\tExercisable\tExpiration\t"

@@ -5,7 +5,6 @@ import re
 import shutil
 import subprocess
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
