@@ -198,7 +198,17 @@ def _named_before(key, by_name):
         if " ".join(words[:n]) in by_name and (all(len(w) == 1 or set(w) == {"X"} for w in rest)
                                                or any(c.isdigit() for c in rest[0])):
             return by_name[" ".join(words[:n])]
-    return _glued_before(key, by_name)
+    return _glued_before(key, by_name) or _cut_before(words, by_name)
+
+
+def _cut_before(words, by_name):
+    """The one owner named ``words`` and one more word, no firm's (``Clements Carol`` of
+    ``Clements Carol Ann``: the Reporting Owners table's copy, its last word read into
+    the street), or None. ``Smith John`` is not ``Smith John Trust``."""
+    if len(words) < 2:
+        return None
+    longer = [k for k in by_name if k.split()[:-1] == words and k.split()[-1] not in ENTITY_WORDS]
+    return by_name[longer[0]] if len(longer) == 1 else None
 
 
 GLUED_CELL = re.compile(r"^(?:\d|C O\b|X\b)")     # a street number, a ``C/O`` or a check mark run on

@@ -207,6 +207,21 @@ def test_assemble_merges_a_repeated_owner_whose_name_ran_on(repeat, names):
     assert owners[0]["zip_code"] == ("98052-6399" if len(names) == 1 else None)
 
 
+# pdfplumber and OCR of a JetBlue officer's filing: the Reporting Owners table's copy of
+# the name lost its last word to the street beside it
+@pytest.mark.parametrize("first, repeat, names", [
+    ("Clements Carol Ann", "Clements Carol", ["Clements Carol Ann"]),
+    # the one more word a firm's: another owner
+    ("Hoffman Reid Trust", "Hoffman Reid", ["Hoffman Reid Trust", "Hoffman Reid"]),
+    # a single word is no cut name
+    ("Clements Carol", "Clements", ["Clements Carol", "Clements"]),
+])
+def test_assemble_merges_a_repeated_owner_whose_name_lost_its_last_word(first, repeat, names):
+    pieces = [P("owner_name", first, "owner"), P("owner_city", "LONG ISLAND CITY", "owner"),
+              P("owner_name", repeat, "owner"), P("owner_zip", "11101", "owner")]
+    assert [o["name"] for o in assemble(pieces)["reporting_owners"]] == names
+
+
 # the Reporting Owners table's Officer cell read as a name (plain pdftotext: alone;
 # pdfplumber and -layout: run on from the name), box 2's issuer run into box 1's name
 # (-layout prints them on one line), box 1's street read as a second name (real filings:
