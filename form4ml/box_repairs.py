@@ -1,8 +1,9 @@
 """Rules that mend the field CRFs' tags in the form's boxes around its tables: the
 reporting owners (box 1, box 5's check marks, the Reporting Owners table), the remarks
 and the signatures. Each takes the tokens, their tags and what else it names, and fixes
-the tags in place; ``pipeline.TAG_REPAIRS`` runs them with the table and note repairs of
-``fields``."""
+the tags in place; ``pipeline.TAG_REPAIRS`` runs them with the table and note repairs
+(``note_repairs``, ``cell_repairs``, ``title_repairs``, ``nature_repairs``,
+``amount_repairs``, ``letter_repairs``, ``column_repairs``)."""
 import re
 from itertools import dropwhile
 

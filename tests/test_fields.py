@@ -1,10 +1,15 @@
 """Field tags: spans to BIO tags and back, and the rules that repair the CRF's tags (the
-tables' and notes' in ``fields``, the owners', remarks' and signatures' in ``box_repairs``)."""
+tables' and notes' in ``note_repairs``, ``cell_repairs``, ``title_repairs``,
+``nature_repairs``, ``amount_repairs``, ``letter_repairs`` and ``column_repairs``, the
+owners', remarks' and signatures' in ``box_repairs``)."""
 from collections import Counter
 
 import pytest
 
-from form4ml import box_repairs, fields, pipeline
+from form4ml import (
+    amount_repairs, box_repairs, cell_repairs, column_repairs, letter_repairs, nature_repairs, note_repairs, pipeline,
+    title_repairs,
+)
 from form4ml.features import DATE
 from form4ml.fields import NOTE_MARK, spans_to_tags
 from form4ml.tokenize import tokenize
@@ -81,7 +86,7 @@ def test_repair_starts_a_footnote_at_a_line_opening_with_its_mark(mark_tag):
     third = next(i for i, t in enumerate(tokens) if t.text == "(3)")
     tags[third] = mark_tag
     confs = [None if t == "O" else 0.9 for t in tags]
-    fields.repair_footnote_starts(tokens, tags, confs, ["footnotes", "footnotes"])
+    note_repairs.repair_footnote_starts(tokens, tags, confs, ["footnotes", "footnotes"])
     assert tags[third:third + 2] == ["B-fn_id", "B-fn_text"]
     assert confs[third] == 0.9     # a mark the CRF left O gets the confidence of its text
 
@@ -94,7 +99,7 @@ def test_repair_starts_a_footnote_at_a_mark_ocr_read_without_its_digit(mark):
     tokens = tokenize(text)
     tags = ["B-fn_id", "B-fn_text"] + ["I-fn_text"] * (len(tokens) - 2)
     second = next(i for i, t in enumerate(tokens) if t.line == 1)
-    fields.repair_footnote_starts(tokens, tags, [0.9] * len(tags), ["footnotes", "footnotes"])
+    note_repairs.repair_footnote_starts(tokens, tags, [0.9] * len(tags), ["footnotes", "footnotes"])
     assert tags[second:second + 2] == ["B-fn_id", "B-fn_text"]
 
 
@@ -111,7 +116,7 @@ def test_repair_opens_a_note_at_an_untagged_line_behind_a_garbled_mark(mark):
     tokens = tokenize(OCR_NOTES.format(mark=mark))
     tags = ["B-fn_id", "B-fn_text"] + ["I-fn_text" if t.line == 0 else "O" for t in tokens[2:]]
     confs = [None if t == "O" else 0.9 for t in tags]
-    fields.repair_untagged_note_lines(tokens, tags, confs, ["footnotes"] * 4)
+    note_repairs.repair_untagged_note_lines(tokens, tags, confs, ["footnotes"] * 4)
     by_line = [[tag for t, tag in zip(tokens, tags) if t.line == k] for k in range(4)]
     opening = next(k for k, t in enumerate(tokens) if t.text == "The")
     assert tags[opening] == "B-fn_text" and set(by_line[1][:opening - len(by_line[0])]) <= {"B-fn_id", "I-fn_id"}
@@ -123,7 +128,7 @@ def test_repair_leaves_marks_outside_the_footnotes_alone():
     tokens = tokenize(NOTES)
     tags = ["O"] + ["I-fn_text"] * (len(tokens) - 1)
     before = list(tags)
-    assert fields.repair_footnote_starts(tokens, tags, [0.9] * len(tags), ["table1", "table1"]) == before
+    assert note_repairs.repair_footnote_starts(tokens, tags, [0.9] * len(tags), ["table1", "table1"]) == before
 
 
 # Cut down from a real filing's Table II (markdown rendering): the CRF read "Class A"
@@ -152,7 +157,7 @@ def test_repair_keeps_a_bracket_inside_the_value_that_opens_it(text, crf_tags, e
     tokens = tokenize(text)
     assert len(tokens) == len(crf_tags), [t.text for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in crf_tags]
-    assert fields.repair_bracketed(tokens, list(crf_tags), confidences) == expected
+    assert cell_repairs.repair_bracketed(tokens, list(crf_tags), confidences) == expected
     assert all(c is not None for c, t in zip(confidences, expected) if t != "O")
 
 
@@ -210,7 +215,7 @@ def test_repair_runs_a_note_on_to_its_lines_end(text, note):
     tokens = tokenize(text)
     tags = ["B-fn_id", "B-fn_text"] + ["I-fn_text"] * 6 + ["O"] * (len(tokens) - 8)
     confidences = [0.9] * 8 + [None] * (len(tokens) - 8)
-    fields.repair_note_line_ends(tokens, tags, confidences, ["footnotes"])
+    note_repairs.repair_note_line_ends(tokens, tags, confidences, ["footnotes"])
     got = [t for t, tag in zip(tokens, tags) if tag.endswith("fn_text")]
     assert text[got[0].start:got[-1].end] == note
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
@@ -237,8 +242,8 @@ def _crf_note_tags(tokens):
 def test_repair_gives_an_ocr_mark_beside_its_notes_second_line_the_note():
     tokens = tokenize(OCR_CENTRED)
     zones = ["footnotes"] * 4
-    tags = fields.repair_footnote_starts(tokens, _crf_note_tags(tokens), [0.9] * len(tokens), zones)
-    tags = fields.repair_centred_marks(tokens, tags, zones)
+    tags = note_repairs.repair_footnote_starts(tokens, _crf_note_tags(tokens), [0.9] * len(tokens), zones)
+    tags = note_repairs.repair_centred_marks(tokens, tags, zones)
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_text"] == ["The", "Each"]
 
 
@@ -267,7 +272,7 @@ def test_repair_gives_an_ocr_mark_beside_its_notes_second_line_the_note():
 ])
 def test_repair_gives_a_centred_mark_the_note_around_it(text, starts):
     tokens = tokenize(text)
-    tags = fields.repair_centred_marks(tokens, _crf_note_tags(tokens), ["footnotes"] * len(text.split("\n")))
+    tags = note_repairs.repair_centred_marks(tokens, _crf_note_tags(tokens), ["footnotes"] * len(text.split("\n")))
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_text"] == starts
 
 
@@ -283,7 +288,7 @@ def test_repair_gives_the_first_mark_every_line_of_text_above_it():
     tokens = tokenize(FIRST_NOTE_SENTENCES)
     tags = _crf_note_tags(tokens)
     tags[[t.text for t in tokens].index("The")] = "B-fn_text"
-    tags = fields.repair_centred_marks(tokens, tags, ["footnotes"] * 4)
+    tags = note_repairs.repair_centred_marks(tokens, tags, ["footnotes"] * 4)
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_text"] == ["This", "Each"]
 
 
@@ -300,7 +305,7 @@ AFTER_BOILERPLATE = ("Explanation of Responses:\n"
 def test_repair_opens_a_centred_marks_note_after_the_boilerplate_above_it():
     tokens = tokenize(AFTER_BOILERPLATE)
     zones = ["footnotes", "boilerplate", "footnotes", "footnotes", "footnotes", "footnotes"]
-    tags = fields.repair_centred_marks(tokens, _crf_note_tags(tokens), zones)
+    tags = note_repairs.repair_centred_marks(tokens, _crf_note_tags(tokens), zones)
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_text"] == ["Represents"]
 
 
@@ -371,7 +376,7 @@ def test_repair_continues_a_cell_wrapped_onto_a_line_of_its_own(text, zone, titl
     tokens = tokenize(text)
     tags = [UNITS_ROW.get(t.text, "O") if t.line == 0 else "O" for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    fields.repair_wrapped_cells(tokens, tags, confidences, [zone] * 3)
+    cell_repairs.repair_wrapped_cells(tokens, tags, confidences, [zone] * 3)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == titles
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
@@ -392,7 +397,7 @@ def test_repair_continues_a_cell_over_the_rows_amount_between_its_lines(text, un
     tokens = tokenize(text)
     tags = [PLAIN_TAGS.get(t.text, "O") for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    fields.repair_wrapped_cells(tokens, tags, confidences, ["table2"] * 4)
+    cell_repairs.repair_wrapped_cells(tokens, tags, confidences, ["table2"] * 4)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
 
 
@@ -411,7 +416,7 @@ def test_repair_clears_a_heading_printed_a_word_a_line(text, underlying):
     tags = ["B-und_title" if t.text == "Common" else "I-und_title" if t.text in ("Stock", "Shares")
             else "B-und_shares" if t.text == "224.048" else "O" for t in tokens]
     lines = text.split("\n")
-    fields.repair_broken_headings(tokens, tags, lines)     # whatever zone its lines stand in
+    title_repairs.repair_broken_headings(tokens, tags, lines)     # whatever zone its lines stand in
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
 
 
@@ -442,7 +447,7 @@ def test_repair_begins_an_underlying_title_at_its_head_above(text, zones, tagged
     crf_lines = {last} if tagged == "Stock" else {last - 1, last}     # the lines the CRF tagged
     tags = [PLAIN_HEAD_TAGS.get(t.text, "O") if t.line in crf_lines else "O" for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    fields.repair_underlying_heads(tokens, tags, confidences, zones)
+    title_repairs.repair_underlying_heads(tokens, tags, confidences, zones)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
     assert [tag for tag in tags if tag.endswith("und_title")][:1] == ["B-und_title"]
 
@@ -471,7 +476,7 @@ def test_repair_follows_a_wrapped_nature_down_its_column(text, nature, marks):
     tokens = tokenize(text)
     tags = [ASCII_TAGS.get(t.text, "O") if t.line == 0 else "O" for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    fields.repair_wrapped_cells(tokens, tags, confidences, ["table2"] * 5)
+    cell_repairs.repair_wrapped_cells(tokens, tags, confidences, ["table2"] * 5)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("fn_mark")] == marks
 
@@ -492,7 +497,7 @@ LAYOUT_TAGS = {(0, 0): "B-title", (0, 6): "I-title", (0, 24): "B-und_title", (0,
     ("    ", ["Class", "B", "Common", "Stock"], ["(3)"]),
 ])
 def test_repair_follows_a_centred_title_to_its_line_with_the_rows_mark(mark, title, marks):
-    tokens, tags = _repaired(fields.repair_wrapped_cells, LAYOUT_TITLE.format(mark=mark),
+    tokens, tags = _repaired(cell_repairs.repair_wrapped_cells, LAYOUT_TITLE.format(mark=mark),
                              lambda tokens: [LAYOUT_TAGS.get((t.line, t.col), "O") for t in tokens], "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == title
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
@@ -516,7 +521,7 @@ def test_repair_follows_a_titles_wrapped_bracket_to_its_end(end, title):
     def tagged(tokens):
         return ["B-title" if t.text == "Non" else "I-title" if t.line < 2 and t.col < 20 else crf.get(t.text, "O")
                 for t in tokens]
-    tokens, tags = _repaired(fields.repair_wrapped_cells, WRAPPED_BRACKET.format(end=end), tagged, "table2")
+    tokens, tags = _repaired(cell_repairs.repair_wrapped_cells, WRAPPED_BRACKET.format(end=end), tagged, "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == title
 
 
@@ -541,7 +546,7 @@ OCR_TITLE_TAGS = {(0, 0): "B-title", (1, 0): "I-title", (1, 6): "B-und_title", (
 ])
 def test_repair_follows_a_title_down_an_ocr_line_whose_later_cell_is_read(rest, read, title):
     crf = {**OCR_TITLE_TAGS, (3, 6): read}
-    tokens, tags = _repaired(fields.repair_wrapped_cells, OCR_TITLE.format(rest=rest),
+    tokens, tags = _repaired(cell_repairs.repair_wrapped_cells, OCR_TITLE.format(rest=rest),
                              lambda tokens: [crf.get((t.line, t.col), "O") for t in tokens], "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag[2:] == "title"] == title
 
@@ -560,7 +565,7 @@ LAYOUT_NATURE_TAGS = {"Common": "B-title", "Stock": "I-title", "S": "B-code", "1
     ("", ["By", "The", "Founders", "Fund", "IV", ",", "LP"]),
 ])
 def test_repair_follows_a_nature_down_to_the_line_whose_mark_the_crf_read(mark, nature):
-    tokens, tags = _repaired(fields.repair_wrapped_cells, LAYOUT_NATURE.format(mark=mark),
+    tokens, tags = _repaired(cell_repairs.repair_wrapped_cells, LAYOUT_NATURE.format(mark=mark),
                              lambda tokens: [LAYOUT_NATURE_TAGS.get(t.text, "O") if t.line in (0, 2) else "O"
                                              for t in tokens], "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
@@ -593,8 +598,8 @@ def test_repair_reads_the_nature_after_the_indirect_letter(text, nature, marks):
     row = next(t.line for t in tokens if t.text == "Common")
     tags = [("B-di" if t.text in "DI" else INDIRECT_TAGS.get(t.text, "O")) if t.line == row else "O" for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    fields.repair_nature_after_indirect(tokens, tags, confidences, ["table1"] * 5)
-    fields.repair_wrapped_cells(tokens, tags, confidences, ["table1"] * 5)
+    nature_repairs.repair_nature_after_indirect(tokens, tags, confidences, ["table1"] * 5)
+    cell_repairs.repair_wrapped_cells(tokens, tags, confidences, ["table1"] * 5)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
 
@@ -609,7 +614,7 @@ def test_repair_reads_the_nature_after_the_indirect_letter(text, nature, marks):
 def test_repair_reads_a_text_value_begun_again_inside_its_cell_as_one(text, natures):
     tokens = tokenize(text)
     tags = ["B-title", "B-owned", "B-fn_mark", "B-di", "B-nature", "B-nature", "I-nature", "I-nature"]
-    fields.repair_split_text_cells(tokens, tags)
+    cell_repairs.repair_split_text_cells(tokens, tags)
     starts = [k for k, tag in enumerate(tags) if tag == "B-nature"] + [len(tags)]
     assert [text[tokens[a].start:tokens[b - 1].end] for a, b in zip(starts, starts[1:])] == natures
 
@@ -631,7 +636,7 @@ def test_repair_gives_a_lines_first_word_in_the_title_column_to_the_title(text, 
     tokens = tokenize(text)
     tags = [PLUMBER_TAGS.get(t.text, "O") if t.line == 0 else "I-und_title" for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    fields.repair_title_first(tokens, tags, confidences, ["table2"] * 2)
+    title_repairs.repair_title_first(tokens, tags, confidences, ["table2"] * 2)
     assert ([t.text for t, tag in zip(tokens, tags) if tag.endswith("-title") and "und" not in tag],
             [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")]) == titles
 
@@ -666,7 +671,7 @@ def test_repair_begins_a_title_at_its_head_left_o_above(text, title):
     tags = ["B-title" if t.text == "Stock" and begun else "B-tx_date" if t.text == "02/12/2020"
             else "B-owned" if t.text == "0" else WORD_TAGS.get(t.text, "O") for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    fields.repair_title_heads(tokens, tags, confidences, ["table2"] * len(text.split("\n")))
+    title_repairs.repair_title_heads(tokens, tags, confidences, ["table2"] * len(text.split("\n")))
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == title
 
 
@@ -685,7 +690,7 @@ def test_repair_gives_the_underlying_title_the_words_past_the_titles_noun(text, 
     tokens = tokenize(text)
     tags = [(RUN_ON_TAGS.get(t.text, "O") if t.text != "A" or t.col > 40 else "B-code") if t.line == 0
             else "I-und_title" if (t.line, t.text) == (2, "Stock") else "I-title" for t in tokens]
-    fields.repair_run_on_underlying(tokens, tags, ["table2"] * 3)
+    title_repairs.repair_run_on_underlying(tokens, tags, ["table2"] * 3)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
 
 
@@ -709,7 +714,7 @@ def test_repair_reads_a_title_with_its_par_value_left_o(text, title):
     tags = [PAR_TAGS.get(t.text, "O") for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
     lines = text.split("\n")
-    fields.repair_untitled_rows(tokens, tags, confidences, ["table1"] * len(lines))
+    title_repairs.repair_untitled_rows(tokens, tags, confidences, ["table1"] * len(lines))
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == title
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
 
@@ -730,7 +735,7 @@ def test_repair_reads_ascii_titles_with_their_par_values_wrapped_over_three_line
     tags = [{"P": "B-code", "116,002": "B-shares", "24,773": "B-shares", "A": "B-ad"}.get(t.text, "O")
             for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    fields.repair_untitled_rows(tokens, tags, confidences, ["table1"] * 8)
+    title_repairs.repair_untitled_rows(tokens, tags, confidences, ["table1"] * 8)
     titles = [" ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("-title") and t.line in lines)
               for lines in ((0, 1, 2), (4, 5, 6))]
     assert titles == ["Common Stock , $ 0.00125 par value"] * 2
@@ -759,8 +764,8 @@ def _layout_title(crf_title, text=LAYOUT_PAR_ROW):
     tokens = tokenize(text)
     tags = _layout_row_tags(tokens, crf_title)
     confidences = [None if t == "O" else 0.9 for t in tags]
-    for repair in (fields.repair_class_letters, fields.repair_untitled_rows, fields.repair_par_value_below_rows,
-                   fields.repair_prices_below_dollars):
+    for repair in (title_repairs.repair_class_letters, title_repairs.repair_untitled_rows, title_repairs.repair_par_value_below_rows,
+                   amount_repairs.repair_prices_below_dollars):
         repair(tokens, tags, confidences, ["table1"] * len(text.split("\n")))
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
     return {label: " ".join(t.text for t, tag in zip(tokens, tags) if tag[2:] == label)
@@ -794,7 +799,7 @@ def test_repair_ends_a_title_with_the_par_value_below_its_row(tail, title):
             {"08/27/2025": "B-tx_date", "S": "B-code", "1,375": "B-shares", "D": "B-ad", "748.61": "B-price",
              "123,137": "B-owned"}.get(t.text, "O") for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    fields.repair_par_value_below_rows(tokens, tags, confidences, ["table1"] * 4)
+    title_repairs.repair_par_value_below_rows(tokens, tags, confidences, ["table1"] * 4)
     assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")) == title
 
 
@@ -809,7 +814,7 @@ def test_repair_leaves_prices_below_dollars_it_cannot_place(text, price):
     tags = ["B-title" if t.text == "Common" else "I-title" if t.text == "Stock" else
             "B-owned" if t.text == "321,590" else LAYOUT_ROW_TAGS.get(t.text, "O") for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    fields.repair_prices_below_dollars(tokens, tags, confidences, ["table1"] * len(text.split("\n")))
+    amount_repairs.repair_prices_below_dollars(tokens, tags, confidences, ["table1"] * len(text.split("\n")))
     assert " ".join(t.text for t, tag in zip(tokens, tags) if tag == "B-price") == price
 
 
@@ -839,7 +844,7 @@ def test_repair_continues_a_centred_cell_across_its_rows_line(text, nature):
     tags = [CENTRED_TAGS.get(t.text, "O") if t.line < 4 else "B-fn_mark" if t.text == "(3)" else "O"
             for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    fields.repair_wrapped_cells(tokens, tags, confidences, ["table1"] * 8)
+    cell_repairs.repair_wrapped_cells(tokens, tags, confidences, ["table1"] * 8)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
 
 
@@ -865,7 +870,7 @@ def test_repair_gives_a_wrapped_cell_the_head_the_crf_left_out(text, nature):
     tags = [HEAD_TAGS.get(t.text, "O") if t.line == 0 else "I-title" if t.text == "Stock" else "I-nature"
             for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    fields.repair_wrapped_heads(tokens, tags, confidences, ["table1"] * 3)
+    cell_repairs.repair_wrapped_heads(tokens, tags, confidences, ["table1"] * 3)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
 
 
@@ -899,7 +904,7 @@ def test_repair_reads_a_mark_wrapped_after_its_bracket(text, price, price_tag, m
            "43843": "B-owned", "1,543.00": "B-owned", "168,123,419.": "B-owned", "I": "B-di", "(2)": "B-fn_mark"}
     tags = [crf.get(t.text, "O") for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    fields.repair_wrapped_marks(tokens, tags, confidences, ["table1"] * 2)
+    note_repairs.repair_wrapped_marks(tokens, tags, confidences, ["table1"] * 2)
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark" and t.line == 1 and t.text != "(2)"] == marks
 
 
@@ -921,7 +926,7 @@ def test_repair_reads_an_untagged_amount_in_the_cell_before_the_ownership_letter
            "D": "B-di" if text.startswith("4,780") else "B-ad", "I": "B-di", "1,000": "B-owned"}
     tags = [crf.get(t.text, "O") for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    fields.repair_owned_before_letters_on_line(tokens, tags, confidences, ["table1"])
+    amount_repairs.repair_owned_before_letters_on_line(tokens, tags, confidences, ["table1"])
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-owned"] == owned
 
 
@@ -942,7 +947,7 @@ def test_repair_reads_a_nature_stacked_around_its_row_line(text, nature):
     crf = {"Class": "B-title", "11/11/2019": "B-tx_date", "4,678": "B-shares", "42,102": "B-owned", "I": "B-di"}
     tags = [crf.get(t.text, "O") for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    fields.repair_nature_stacks(tokens, tags, confidences, ["table1"] * len(text.split("\n")))
+    nature_repairs.repair_nature_stacks(tokens, tags, confidences, ["table1"] * len(text.split("\n")))
     assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("-nature")) == nature
     assert all(tag == "B-fn_mark" for t, tag in zip(tokens, tags) if t.text == "(2)") == bool(nature)
 
@@ -963,7 +968,7 @@ def test_repair_joins_an_amount_rest_wrapped_below_it(text, amount):
     crf = {"20,264": "B-und_shares", "Common": "B-und_title", "Stock": "I-und_title", ",042": "I-und_title"}
     tags = [crf.get(t.text, "O") for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    fields.repair_wrapped_amount_rests(tokens, tags, confidences, ["table2"] * 2)
+    amount_repairs.repair_wrapped_amount_rests(tokens, tags, confidences, ["table2"] * 2)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_shares")] == amount
 
 
@@ -995,7 +1000,7 @@ def test_repair_reads_a_mark_a_cell_cut_before_its_bracket(text, marks):
            "L.P.": "I-nature"}
     tags = [crf.get(t.text, "O") for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    fields.repair_cut_marks(tokens, tags, confidences, ["table1"] * 2)
+    note_repairs.repair_cut_marks(tokens, tags, confidences, ["table1"] * 2)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("fn_mark") and t.text != "[F2]"] == marks
 
 
@@ -1149,7 +1154,7 @@ def test_repair_reads_a_lone_d_by_its_side_of_the_amount_owned(text, crf, expect
     tokens = tokenize(text)
     letters = iter(crf)
     tags = [next(letters) if t.text in "AD" else "B-owned" if t.text == "13,558" else "O" for t in tokens]
-    fields.repair_ad_di_order(tokens, tags, ["table1"])
+    letter_repairs.repair_ad_di_order(tokens, tags, ["table1"])
     assert [tag for t, tag in zip(tokens, tags) if t.text in "AD"] == expected
 
 
@@ -1196,7 +1201,7 @@ def test_repair_gives_a_lone_letter_after_the_amount_owned_the_d_i_tag(zones, ow
     tags = [f"B-{owned}" if t.text in ("15,905", "12,126.682") else "B-title" if t.text == "Common"
             else "I-title" if t.text == "Stock" else "O" for t in tokens]
     confidences = [None if tag == "O" else 0.9 for tag in tags]
-    fields.repair_lone_ownership_letters(tokens, tags, confidences, zones)
+    letter_repairs.repair_lone_ownership_letters(tokens, tags, confidences, zones)
     assert [(t.text, tag, zones[t.line]) for t, tag in zip(tokens, tags) if t.text in ("D", "I")] == expected
 
 
@@ -1218,7 +1223,7 @@ def test_repair_reads_bare_digits_ending_a_cell_as_a_mark(text, marks):
     zones = ["table2"] + ["footnotes"] * (len(lines) - 1)
     tags = ["B-fn_id" if t.line > 0 and t.col == 0 else "B-shares" if t.text == "24,791" else "O" for t in tokens]
     confidences = [None if tag == "O" else 0.9 for tag in tags]
-    fields.repair_bare_marks(tokens, tags, confidences, lines, zones)
+    note_repairs.repair_bare_marks(tokens, tags, confidences, lines, zones)
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
 
 
@@ -1249,7 +1254,7 @@ def test_repair_reads_bare_digits_ending_a_pipe_or_semicolon_cell_as_a_mark(text
     tags = ["B-fn_id" if t.line > 0 and t.col == 0 else crf.get(t.text, "O") if t.line == 0 else "O"
             for t in tokens]
     confidences = [None if tag == "O" else 0.9 for tag in tags]
-    fields.repair_bare_marks(tokens, tags, confidences, lines, zones)
+    note_repairs.repair_bare_marks(tokens, tags, confidences, lines, zones)
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
 
 
@@ -1265,7 +1270,7 @@ def _bare_marks(text, crf):
             if zones[t.line] != "footnotes" else "O" for t in tokens]
     tags = ["B-fn_mark" if t.text == "(2)" and zones[t.line] != "footnotes" else tag for t, tag in zip(tokens, tags)]
     confidences = [None if tag == "O" else 0.9 for tag in tags]
-    fields.repair_bare_marks(tokens, tags, confidences, lines, zones)
+    note_repairs.repair_bare_marks(tokens, tags, confidences, lines, zones)
     return [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark" and zones[t.line] != "footnotes"]
 
 
@@ -1313,7 +1318,7 @@ def test_repair_reads_bare_digits_after_an_amount_in_its_cell_as_its_mark(crf, l
     tags = [crf.get(t.text, "B-fn_id") if t.line > 0 and t.col == 0 else crf.get(t.text, "O") if t.line == 0
             else "O" for t in tokens]
     confidences = [None if tag == "O" else 0.9 for tag in tags]
-    fields.repair_bare_marks(tokens, tags, confidences, lines, zones)
+    note_repairs.repair_bare_marks(tokens, tags, confidences, lines, zones)
     assert [(t.text, tag) for t, tag in zip(tokens, tags) if t.text in ("6715", "1") and t.line == 0] == labels
 
 
@@ -1397,7 +1402,7 @@ def _cell_tags(tokens, cells):
 def test_repair_reads_a_title_between_a_rows_amount_and_its_underlying_amount_as_underlying(cells, underlying):
     tokens = tokenize("\n".join(text for text, _ in cells))
     tags = _cell_tags(tokens, cells)
-    fields.repair_underlying_titles(tokens, tags, ["table2"] * len(cells))
+    title_repairs.repair_underlying_titles(tokens, tags, ["table2"] * len(cells))
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
 
 
@@ -1422,7 +1427,7 @@ COLUMN_TITLES = [("Restricted Stock Unit", "title"), ("Class B Common Stock", "t
 def test_repair_reads_a_column_of_titles_after_the_rows_amounts_as_underlying_titles(cells, underlying):
     tokens = tokenize("\n".join(text for text, _ in cells))
     tags = [("B-" if tok.col == 0 else "I-") + cells[tok.line][1] for tok in tokens]
-    fields.repair_underlying_title_columns(tokens, tags, ["table2"] * len(cells))
+    title_repairs.repair_underlying_title_columns(tokens, tags, ["table2"] * len(cells))
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
 
 
@@ -1446,7 +1451,7 @@ def test_repair_reads_a_number_below_a_column_amount_as_the_next_rows_amount(sec
     cells = SHORT_TABLE_AMOUNTS + second + SHORT_TABLE_RIGHT
     tokens = tokenize("\n".join(text for text, _ in cells))
     tags = ["O" if cells[tok.line][1] == "O" else "B-" + cells[tok.line][1] for tok in tokens]
-    fields.repair_amounts_read_after_amounts(tokens, tags, ["table1"] * len(cells))
+    amount_repairs.repair_amounts_read_after_amounts(tokens, tags, ["table1"] * len(cells))
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-shares"] == shares
 
 
@@ -1467,7 +1472,7 @@ ROWS_BEFORE_DOLLARS = [("Common Stock", "title"), ("Common Stock", "title"), ("4
 def test_repair_reads_an_amount_line_above_a_dollar_as_the_rows_amount(second, read, after, shares):
     cells = [(text.format(second=second, after=after), label.format(read=read)) for text, label in ROWS_BEFORE_DOLLARS]
     tokens, tags = _tagged_lines(cells)
-    fields.repair_amount_lines_before_dollars(tokens, tags, ["table1"] * len(cells))
+    amount_repairs.repair_amount_lines_before_dollars(tokens, tags, ["table1"] * len(cells))
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-shares"] == shares
 
 
@@ -1503,7 +1508,7 @@ def test_repair_reads_lines_repeating_a_title_as_a_further_rows_title(first, res
     cells = [(text.format(first=first, rest=rest, letter=letter), "nature" if text == "{letter}" and len(letter) > 1 else label)
              for text, label in REPEATED_TITLE]
     tokens, tags = _tagged_lines(cells)
-    fields.repair_repeated_title_lines(tokens, tags, [0.9] * len(tokens), ["table1"] * len(cells))
+    title_repairs.repair_repeated_title_lines(tokens, tags, [0.9] * len(tokens), ["table1"] * len(cells))
     assert [tag for tok, tag in zip(tokens, tags) if tok.line in (2, 3)] == read
 
 
@@ -1520,7 +1525,7 @@ def test_repair_reads_a_code_between_a_letter_and_a_price_as_an_ad_letter(letter
     cells = [("A", "ad"), ("$ 0 24,108", "O price owned"), ("D", "di"), (letter, "code"),
              (after, "O price owned" if after[0] == "$" else "shares fn_mark"), ("D", "di")]
     tokens, tags = _tagged_lines(cells)
-    fields.repair_letters_before_prices(tokens, tags, ["table1"] * len(cells))
+    letter_repairs.repair_letters_before_prices(tokens, tags, ["table1"] * len(cells))
     assert tags[[t.line for t in tokens].index(3)] == read
 
 
@@ -1540,7 +1545,7 @@ def test_repair_reads_a_code_between_a_letter_and_a_price_as_an_ad_letter(letter
 ])
 def test_repair_reads_the_first_of_two_amounts_owned_in_a_row_as_its_amount(cells, shares):
     tokens, tags = _tagged_lines(cells)
-    fields.repair_amounts_read_as_owned(tokens, tags, ["table1"] * len(cells))
+    amount_repairs.repair_amounts_read_as_owned(tokens, tags, ["table1"] * len(cells))
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-shares"] == shares
 
 
@@ -1560,7 +1565,7 @@ DOLLAR_PAIR = "$\n{first}\n{second}\nI"
 def test_repair_reads_two_numbers_below_a_dollar_by_their_shapes(first, second, read, expected):
     tokens = tokenize(DOLLAR_PAIR.format(first=first, second=second))
     tags = ["O", read, read, "B-di"]
-    fields.repair_dollar_pairs(tokens, tags, ["table1"] * 4)
+    amount_repairs.repair_dollar_pairs(tokens, tags, ["table1"] * 4)
     assert tags[1:3] == expected
 
 
@@ -1595,7 +1600,7 @@ def test_repair_continues_an_amount_a_narrow_cell_cut(text, head, amount, crf_be
     below = {"32", "4", "3215"} if crf_below != "O" and "," in head else set()
     tags = ["B-und_shares" if t.text == head else crf_below if t.text in below else "O" for t in tokens]
     confidences = [0.9 if tag != "O" else None for tag in tags]
-    fields.repair_wrapped_amounts(tokens, tags, confidences, ["table2"] * 2)
+    amount_repairs.repair_wrapped_amounts(tokens, tags, confidences, ["table2"] * 2)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_shares")] == amount
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
 
@@ -1628,7 +1633,7 @@ UNTAGGED_ROW = ["O"] * 4
      ["B-title", "I-title", "O", "O", "B-tx_date", "B-code"]),
 ])
 def test_repair_reads_an_untagged_row_printed_as_the_row_above(text, crf, expected):
-    _, tags = _repaired(fields.repair_repeated_rows, text, lambda tokens: crf, "table1")
+    _, tags = _repaired(column_repairs.repair_repeated_rows, text, lambda tokens: crf, "table1")
     assert tags == expected
 
 
@@ -1648,7 +1653,7 @@ LONE_CODE_TAGS = ["O", "B-shares", "B-fn_mark", "B-und_title", "I-und_title", "B
     (LONE_CODE.replace("\n\n24", "\n\n\n\n\n24"), LONE_CODE_TAGS, "O"),
 ])
 def test_repair_reads_a_lone_code_above_its_rows_amount(text, crf, code):
-    _, tags = _repaired(fields.repair_lone_codes, text, lambda tokens: crf, "table2")
+    _, tags = _repaired(letter_repairs.repair_lone_codes, text, lambda tokens: crf, "table2")
     assert tags[0] == code
 
 
@@ -1667,7 +1672,7 @@ CODE_COLUMN_TAGS = ["B-title", "I-title", "B-title", "I-title", "O", "B-code", "
     (CODE_COLUMN.replace("F\n\n", "F\n\n\n\n\n\n"), CODE_COLUMN_TAGS, "O"),
 ])
 def test_repair_reads_a_lone_code_heading_a_column_of_read_codes(text, crf, code):
-    tokens, tags = _repaired(fields.repair_lone_codes, text, lambda tokens: crf, "table1")
+    tokens, tags = _repaired(letter_repairs.repair_lone_codes, text, lambda tokens: crf, "table1")
     assert tags[[t.text for t in tokens].index("A")] == code
 
 # Cut down from a real filing's Table II as plain pdftotext prints it (a Microsoft director's
@@ -1686,7 +1691,7 @@ CODE_AFTER_AMOUNT_TAGS = ["B-title", "I-title", "I-title", "B-tx_date", "O", "B-
 def test_repair_reads_a_derivative_rows_a_d_letter_as_its_code(text, crf, letter):
     tokens = tokenize(text)
     tags = list(crf)
-    fields.repair_derivative_ad_letters(tokens, tags, ["table2"] * len(text.split("\n")))
+    letter_repairs.repair_derivative_ad_letters(tokens, tags, ["table2"] * len(text.split("\n")))
     assert tags[6] == letter
 
 
@@ -1710,7 +1715,7 @@ def test_repair_reads_a_mark_glued_into_the_note_before_as_its_notes(text, mark,
     tokens = tokenize(text)
     tags = ["B-fn_id" if NOTE_MARK.match(t.text) and t.line == 0 else "I-fn_text" for t in tokens]
     tags[next(i for i, t in enumerate(tokens) if t.text == "Each")] = "B-fn_text"
-    fields.repair_glued_marks(tokens, tags, ["footnotes"] * len(text.split("\n")))
+    note_repairs.repair_glued_marks(tokens, tags, ["footnotes"] * len(text.split("\n")))
     glued = next(i for i, t in enumerate(tokens) if t.text in ("(3)", "(5)") and t.line > 0)
     assert (tags[glued], tags[next(i for i, t in enumerate(tokens) if t.text == "Without")]) == (mark, opens)
 
@@ -1737,7 +1742,7 @@ def test_repair_reads_a_date_by_its_months_name_before_the_code(text, date):
         letters = iter(["B-code", "B-ad"])
         return [next(letters) if t.text == "A" else crf.get(t.text, "O") for t in tokens]
 
-    tokens, tags = _repaired(fields.repair_month_dates, text, tagged, "table1")
+    tokens, tags = _repaired(amount_repairs.repair_month_dates, text, tagged, "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("tx_date")] == date
 
 
@@ -1765,7 +1770,7 @@ def test_repair_gives_a_centred_nature_its_named_head_above(above, nature):
     crf = {"Common": "B-title", "Stock": "I-title", "858,081": "B-owned", "I": "B-di", "US": "B-nature",
            "Growth": "I-nature", "Fund": "I-nature", "IV": "I-nature", "LP": "I-nature",
            "(3)": "B-fn_mark", "3,465": "B-shares"}
-    tokens, tags = _repaired(fields.repair_nature_heads, NAMED_NATURE.format(above=above),
+    tokens, tags = _repaired(nature_repairs.repair_nature_heads, NAMED_NATURE.format(above=above),
                              lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
     assert tags[[t.text for t in tokens].index(nature[0])] == "B-nature"
@@ -1786,7 +1791,7 @@ def test_repair_gives_a_centred_nature_its_named_head_above(above, nature):
 def test_repair_gives_a_centred_nature_its_head_above_the_rows_line(text, tail, nature):
     crf = {"Common": "B-title", "Stock": "I-title", "124,155": "B-owned", "I": "B-di", "Living": tail,
            "Trust": "I-nature", "(1)": "B-fn_mark"}
-    tokens, tags = _repaired(fields.repair_nature_heads, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, tags = _repaired(nature_repairs.repair_nature_heads, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
                              "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
     assert tags[[t.text for t in tokens].index(nature[0])] == "B-nature"
@@ -1811,7 +1816,7 @@ def test_repair_reads_interleaved_title_and_underlying_title(text, title, underl
     row = iter(INTERLEAVED_ROW)
     tags = [("B-title" if t.line == 0 else "I-title") if t.line != row_line or t.text == "Stock" else next(row)
             for t in tokens]
-    fields.repair_interleaved_titles(tokens, tags, [0.9] * len(tokens), ["table2"] * len(text.split("\n")))
+    title_repairs.repair_interleaved_titles(tokens, tags, [0.9] * len(tokens), ["table2"] * len(text.split("\n")))
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title") and not tag.endswith("und_title")] == title
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
 
@@ -1837,7 +1842,7 @@ def test_repair_reads_interleaved_titles_around_the_underlying_titles_middle(tex
         amounts = iter(["B-shares", "B-und_shares"])
         return ["O" if t.line > row_line else next(amounts) if t.text == "200,000"
                 else "B-owned" if t.text == "0" and t.col > 60 else OPTION_TAGS.get(t.text, "O") for t in tokens]
-    tokens, tags = _repaired(fields.repair_interleaved_titles, text, crf, "table2")
+    tokens, tags = _repaired(title_repairs.repair_interleaved_titles, text, crf, "table2")
     assert " ".join(t.text for t, tag in zip(tokens, tags) if tag[2:] == "title") == title
     assert " ".join(t.text for t, tag in zip(tokens, tags) if tag[2:] == "und_title") == underlying
 
@@ -1850,7 +1855,7 @@ def test_repair_reads_interleaved_titles_around_the_underlying_titles_middle(tex
     ("Common Shares, see note\n07/25/2025", ["Common", "Shares"]),
 ])
 def test_repair_gives_a_title_its_par_value_left_o(text, title):
-    tokens, tags = _repaired(fields.repair_par_value_tails, text, lambda tokens: ["B-title", "I-title"] + [
+    tokens, tags = _repaired(title_repairs.repair_par_value_tails, text, lambda tokens: ["B-title", "I-title"] + [
         "B-tx_date" if "/" in t.text else "O" for t in tokens[2:]], "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("title")] == title
 
@@ -1873,7 +1878,7 @@ EXPIRATION = ("5. Number  (D)   Exercisable  Expiration 7. Title\n"
 def test_repair_reads_a_date_by_its_months_name_under_its_heading(text, label):
     crf = {"M": "B-code", "826": "B-shares", "[F2]": "B-fn_mark", "Common": "B-und_title", "Stock": "I-und_title",
            "2.75": "B-ex_price"}
-    tokens, tags = _repaired(fields.repair_month_dates, text,
+    tokens, tags = _repaired(amount_repairs.repair_month_dates, text,
                              lambda tokens: [crf.get(t.text, "O") if t.line else "O" for t in tokens], "table2")
     assert [tag[2:] for tag in tags if tag.endswith("date")] == ([label] * 5 if label else [])
 
@@ -1901,7 +1906,7 @@ def test_repair_reads_an_amount_and_its_side_below_the_rows_code(text, letter, e
         return ["B-code" if i == first_a and tokens[i + 1].text == "(1)" else
                 letter if t.text == "A" else AMOUNT_CRF.get(t.text, "O") for i, t in enumerate(tokens)]
 
-    tokens, tags = _repaired(fields.repair_amounts_after_codes, text, tagged, "table1")
+    tokens, tags = _repaired(amount_repairs.repair_amounts_after_codes, text, tagged, "table1")
     amount = [t.text for t in tokens].index("178.328")
     assert tags[amount:amount + 2] == expected
 
@@ -1922,7 +1927,7 @@ def test_repair_begins_a_title_at_the_words_opening_its_line(text, title):
         return ["I-title" if t.line == 0 and tokens.index(t) >= [x.text for x in tokens].index("Stock") else
                 "B-ex_price" if t.text == "23.35" else "O" for t in tokens]
 
-    tokens, tags = _repaired(fields.repair_title_line_heads, text, tagged, "table2")
+    tokens, tags = _repaired(title_repairs.repair_title_line_heads, text, tagged, "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == title
     assert tags[[t.text for t in tokens].index(title[0])] == ("B-title" if title[0] == "Non" else "I-title")
 
@@ -1937,7 +1942,7 @@ def test_repair_begins_a_title_at_the_words_opening_its_line(text, title):
 def test_repair_begins_a_nature_at_its_opening_word_left_o(text, nature):
     crf = {"common": "B-title", "2,170.3157": "B-owned", "I": "B-di", "by": "B-nature", "minor": "I-nature",
            "child": "I-nature"}
-    tokens, tags = _repaired(fields.repair_nature_openings, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, tags = _repaired(nature_repairs.repair_nature_openings, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
                              "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
     assert tags[[t.text for t in tokens].index(nature[0])] == "B-nature"
@@ -1951,7 +1956,7 @@ def test_repair_begins_a_nature_at_its_opening_word_left_o(text, nature):
 ])
 def test_repair_reads_the_nature_on_the_line_below_a_lone_indirect_letter(text, nature):
     crf = {"common": "B-title", "2,170.3157": "B-owned", "I": "B-di", "D": "B-di"}
-    tokens, tags = _repaired(fields.repair_nature_after_indirect, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, tags = _repaired(nature_repairs.repair_nature_after_indirect, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
                              "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
 
@@ -2004,7 +2009,7 @@ def test_repair_reads_a_rows_amount_printed_above_its_line(text, above, shares):
         return ["B-und_shares" if t.line == 1 and t.text == "1.372" else above if t.line == 0 and t.text in ("1.372", "2.500")
                 else crf.get(t.text, "O") for t in tokens]
 
-    tokens, tags = _repaired(fields.repair_amounts_above_rows, text, tagged, "table2")
+    tokens, tags = _repaired(amount_repairs.repair_amounts_above_rows, text, tagged, "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-shares"] == shares
 
 
@@ -2034,7 +2039,7 @@ def test_repair_restarts_a_centred_nature_the_crf_ran_on_into_the_next_rows(seco
         tags[0] = "B-nature"
         tags[[t.text for t in tokens].index(second, 8)] = "B-nature"
         return tags
-    tokens, tags = _repaired(fields.repair_nature_restarts, text, tagged, "table1")
+    tokens, tags = _repaired(nature_repairs.repair_nature_restarts, text, tagged, "table1")
     cells = []
     for t, tag in zip(tokens, tags):
         if tag == "B-nature":
@@ -2064,7 +2069,7 @@ def test_repair_continues_a_title_over_a_bracket_wrapped_below_its_row(bracket, 
     def tagged(tokens):
         tags = [crf.get(t.text, "O") for t in tokens]
         return tags[:-2] + ["I-title", "I-title"]
-    tokens, tags = _repaired(fields.repair_wrapped_cells, OPTION_TITLE.format(bracket=bracket), tagged, "table2")
+    tokens, tags = _repaired(cell_repairs.repair_wrapped_cells, OPTION_TITLE.format(bracket=bracket), tagged, "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("title")] == title
 
 
@@ -2082,7 +2087,7 @@ def test_repair_reads_an_underlying_title_before_the_rows_date_as_the_title(row,
     text = "Restricted Commins\n" + row + "\nUnits ie a es"
     tokens = tokenize(text)
     tags = [crf.get(t.text, "O") for t in tokens]
-    fields.repair_underlying_before_dates(tokens, tags, ["table2"] * 3)
+    title_repairs.repair_underlying_before_dates(tokens, tags, ["table2"] * 3)
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title") and not tag.endswith("und_title")] == title
 
 
@@ -2111,7 +2116,7 @@ def test_repair_opens_a_tab_cells_value_at_the_cells_first_word(cell, underlying
             else:
                 tags.append(crf.get(t.text, "O"))
         return tags
-    tokens, tags = _repaired(fields.repair_tab_cell_heads, TAB_ROW.format(cell=cell), tagged, "table2")
+    tokens, tags = _repaired(cell_repairs.repair_tab_cell_heads, TAB_ROW.format(cell=cell), tagged, "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
     assert [tag for tag in tags if tag.endswith("und_title")][0] == "B-und_title"
 
@@ -2134,7 +2139,7 @@ def test_repair_gives_a_letter_after_the_next_title_to_the_row_above(text, lette
     tokens = tokenize(text)
     tags = ["B-title" if t.text == "Common" else "I-title" if t.text == "Stock" else crf.get(t.text, "O")
             for t in tokens]
-    fields.repair_letters_after_titles(tokens, tags, ["table1"] * len(text.split("\n")))
+    letter_repairs.repair_letters_after_titles(tokens, tags, ["table1"] * len(text.split("\n")))
     assert tags[-1] == letter
 
 
@@ -2158,7 +2163,7 @@ def test_repair_gives_a_natures_cell_its_words_before_where_the_crf_took_it_up(l
            "07/27/2018": "B-tx_date", "465": "B-shares", "D": "B-ad", "I": "B-di"}
     def tagged(tokens):
         return [crf.get(t.text, "O") for t in tokens]
-    tokens, tags = _repaired(fields.repair_nature_cell_starts, NATURE_CELL.format(last=last), tagged, "table1")
+    tokens, tags = _repaired(nature_repairs.repair_nature_cell_starts, NATURE_CELL.format(last=last), tagged, "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-nature")] == nature
 
 
@@ -2188,7 +2193,7 @@ def test_pipeline_reads_a_holdings_price_once_its_titles_head_is_read():
     zones = ["table2"] * 4
     reads = {"confidences": confidences, "zones": zones, "lines": ASCII_HOLDING.split("\n")}
     for repair, needs in pipeline.TAG_REPAIRS:     # these two, in the pipeline's order
-        if repair in (fields.repair_wrapped_heads, fields.repair_dollar_amounts):
+        if repair in (cell_repairs.repair_wrapped_heads, amount_repairs.repair_dollar_amounts):
             repair(tokens, tags, *(reads[name] for name in needs))
     assert [tag for t, tag in zip(tokens, tags) if t.line == 0][:4] == ["B-title", "I-title", "I-title", "B-ex_price"]
 
@@ -2215,7 +2220,7 @@ def test_repair_reads_column_6s_two_dates_in_order(dates, crf, read):
     tags = ["B-tx_date" if DATE.match(t.text) else "B-fn_mark" if t.text == "(2)" else "O" for t in tokens]
     for k, tag in zip(column6, crf):
         tags[k] = tag
-    fields.repair_date_pairs(tokens, tags, ["table2"])
+    amount_repairs.repair_date_pairs(tokens, tags, ["table2"])
     assert [tags[k] for k in column6] == read
 
 
@@ -2242,7 +2247,7 @@ def test_repair_reads_an_amount_after_the_underlying_as_owned(owned, tag):
             tags.append("B-und_shares" if "B-und_shares" not in tags else "B-shares")
         else:
             tags.append({"(1)": "B-fn_mark", "D": "B-di", "0": "B-price"}.get(t.text, "O"))
-    fields.repair_owned_after_underlying(tokens, tags, ["table2"])
+    amount_repairs.repair_owned_after_underlying(tokens, tags, ["table2"])
     assert tags[[k for k, t in enumerate(tokens) if t.text == "1,474,432"][1]] == tag
 
 
@@ -2261,7 +2266,7 @@ def test_repair_splits_an_amount_run_on_across_a_cells_gap(gap, amounts):
     tags = [crf.get(t.text, "O") for t in tokens]
     first = next(i for i, t in enumerate(tokens) if t.text == "472")
     tags[first:first + 2] = ["B-und_shares", "I-und_shares"]
-    fields.repair_split_amounts(tokens, tags, ["table2"])
+    amount_repairs.repair_split_amounts(tokens, tags, ["table2"])
     assert [tag for t, tag in zip(tokens, tags) if t.text == "472"] == amounts
 
 
@@ -2277,7 +2282,7 @@ def test_repair_reads_a_table2_rows_second_amount_as_the_underlying(row, amounts
            "D": "B-di", "25": "B-und_shares"}
     tokens = tokenize(row)
     tags = [crf.get(t.text, "O") for t in tokens]
-    fields.repair_second_amounts(tokens, tags, ["table2"])
+    amount_repairs.repair_second_amounts(tokens, tags, ["table2"])
     assert [tag for t, tag in zip(tokens, tags) if t.text == "778"] == amounts
 
 
@@ -2303,7 +2308,7 @@ RSU_ROW = "Restricted\nStock\nUnit\n\n04/01/2020\n\nM\n\n36,107\n\nCommon\n36,10
 def test_repair_reads_a_second_amount_after_a_table2_rows_underlying_title_as_the_underlying(text, amounts):
     crf = {"Restricted": "B-title", "Stock": "I-title", "Unit": "I-title", "04/01/2020": "B-tx_date", "M": "B-code",
            "36,107": "B-shares", "36,107.00": "B-shares", "Common": "B-und_title", "0": "B-owned", "D": "B-di"}
-    tokens, tags = _repaired(fields.repair_second_row_amounts, text,
+    tokens, tags = _repaired(amount_repairs.repair_second_row_amounts, text,
                              lambda tokens: [crf.get(t.text, "O") for t in tokens], "table2")
     assert [tag for t, tag in zip(tokens, tags) if t.text.startswith("36,107")] == amounts
     titled = [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")]
@@ -2325,7 +2330,7 @@ def test_repair_reads_a_second_amount_after_a_table2_rows_underlying_title_as_th
 def test_repair_gives_a_title_lines_second_class_or_doubled_word_to_the_underlying_title(tagged, title, underlying):
     text = "\n".join(" ".join(cell.split("/")[0] for cell in line.split()) for line in tagged.split("\n"))
     crf = [cell.split("/")[1] for cell in tagged.split()]
-    tokens, tags = _repaired(_zoned(fields.repair_doubled_title_words), text, lambda tokens: crf, "table2")
+    tokens, tags = _repaired(_zoned(title_repairs.repair_doubled_title_words), text, lambda tokens: crf, "table2")
     assert " ".join(t.text for t, tag in zip(tokens, tags) if tag in ("B-title", "I-title")) == title
     assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")) == underlying
 
@@ -2339,7 +2344,7 @@ def test_repair_gives_a_title_lines_second_class_or_doubled_word_to_the_underlyi
 ])
 def test_repair_begins_an_underlying_title_where_a_column_repeats_it(titles, begins):
     text = titles + "\n826"
-    tokens, tags = _repaired(_zoned(fields.repair_repeated_underlying_titles), text,
+    tokens, tags = _repaired(_zoned(title_repairs.repair_repeated_underlying_titles), text,
                              lambda tokens: ["B-und_title" if k == 0 else "B-und_shares" if t.text == "826"
                                              else "I-und_title" for k, t in enumerate(tokens)], "table2")
     assert [t.line for t, tag in zip(tokens, tags) if tag == "B-und_title"] == ([0, 2] if begins else [0])
@@ -2361,7 +2366,7 @@ def test_repair_ends_an_underlying_title_with_its_noun_alone_on_the_line_below(a
            ("Stock", 1): "I-und_title", ("687,626", 1): "B-und_shares", ("(2)", 2): "B-fn_mark",
            ("Stock", 2): "I-title", ("Shares", 2): "I-title", ("Class", 1): "B-title", ("B", 1): "I-title",
            ("Shares", 1): "I-title"}
-    tokens, tags = _repaired(fields.repair_underlying_tails, text,
+    tokens, tags = _repaired(title_repairs.repair_underlying_tails, text,
                              lambda tokens: [crf.get((t.text, t.line), "O") for t in tokens], "table2")
     assert tags[[t.line for t in tokens].index(2)] == tag
 
@@ -2383,7 +2388,7 @@ def test_repair_ends_an_underlying_title_with_its_noun_on_the_line_below(text, t
         if text.endswith("     Shares"):
             tags[-1] = "I-und_title"
         return tags
-    tokens, tags = _repaired(fields.repair_underlying_tails, text, tagged, "table2")
+    tokens, tags = _repaired(title_repairs.repair_underlying_tails, text, tagged, "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag == "I-und_title"] == tails
     assert [t.col for t, tag in zip(tokens, tags) if tag == "I-und_title"] == [tokens[-1].col]
 
@@ -2401,7 +2406,7 @@ def test_repair_ends_an_underlying_title_with_its_noun_read_as_the_titles(below,
     def tagged(tokens):
         return ["B-title" if k == 0 else "I-title" if t.line == 1 else crf.get(t.text, "O")
                 for k, t in enumerate(tokens)]
-    tokens, got = _repaired(fields.repair_underlying_tails, text, tagged, "table2")
+    tokens, got = _repaired(title_repairs.repair_underlying_tails, text, tagged, "table2")
     assert [tag for t, tag in zip(tokens, got) if t.line == 1] == tags
 
 
@@ -2417,7 +2422,7 @@ def test_repair_ends_an_underlying_title_with_its_noun_below_its_amount(between,
     def tagged(tokens):
         return [crf.get(t.text, "B-und_shares" if t.text == "187.361" and t.line > 1 else
                         "B-shares" if t.text == "187.361" else "O") for t in tokens]
-    tokens, tags = _repaired(fields.repair_underlying_tails, text, tagged, "table2")
+    tokens, tags = _repaired(title_repairs.repair_underlying_tails, text, tagged, "table2")
     assert tags[-1] == tagged_as
 
 
@@ -2434,7 +2439,7 @@ def test_repair_reads_a_misread_ownership_letter_after_the_amount_owned(row, let
            "49,235,972": "B-owned", "Living": "B-nature"}
     def tagged(tokens):
         return [crf.get(t.text, "O") for t in tokens]
-    tokens, tags = _repaired(fields.repair_misread_ownership_letters, row, tagged, "table1")
+    tokens, tags = _repaired(letter_repairs.repair_misread_ownership_letters, row, tagged, "table1")
     assert next((t.text for t, tag in zip(tokens, tags) if tag == "B-di"), None) == letter
 
 
@@ -2450,7 +2455,7 @@ def test_repair_reads_a_units_word_below_an_ocr_title_as_its_end(last, tag):
     text = f"Restricted Common\nStock (1) 09/02/2021 A 269 (2) 269 | $ 0 | 11,552 D\n{last} os = ide ease fa re"
     crf = {"Restricted": "B-title", "Stock": "I-title", "Common": "B-und_title", "09/02/2021": "B-tx_date",
            "A": "B-code", "(1)": "B-fn_mark", "(2)": "B-fn_mark", "11,552": "B-owned", "D": "B-di"}
-    tokens, tags = _repaired(fields.repair_centred_title_words, text,
+    tokens, tags = _repaired(title_repairs.repair_centred_title_words, text,
                              lambda tokens: [crf.get(t.text, "O") for t in tokens], "table2")
     assert tags[[t.line for t in tokens].index(2)] == tag
 
@@ -2475,7 +2480,7 @@ def test_repair_reads_an_ocr_title_centred_a_word_a_line(gap, titles):
     def tagged(tokens):
         return ["I-title" if t.text in ("Units", "Restricted") and t.line > 1 else crf.get(t.text, "O")
                 for t in tokens]
-    tokens, tags = _repaired(fields.repair_centred_title_words, OCR_TITLES.format(gap=gap), tagged, "table2")
+    tokens, tags = _repaired(title_repairs.repair_centred_title_words, OCR_TITLES.format(gap=gap), tagged, "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == titles
     assert tags[0] == "B-title"
 
@@ -2493,7 +2498,7 @@ def test_repair_reads_untagged_security_words_before_a_rows_date_as_its_title(ro
            "I": "B-di", "A": "B-ad"}
     def tagged(tokens):
         return [crf.get(t.text, "O") for t in tokens]
-    tokens, tags = _repaired(fields.repair_untagged_title_openings, row, tagged, "table1")
+    tokens, tags = _repaired(title_repairs.repair_untagged_title_openings, row, tagged, "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("title")] == title
 
 
@@ -2545,7 +2550,7 @@ def _crf_reading(underlying_words):
     ("D\n$ 18.27 10/24/2019", 0, []),
 ])
 def test_repair_reads_an_untagged_title_before_the_rows_first_value(text, underlying_words, titles):
-    tokens, tags = _repaired(fields.repair_untagged_titles, text, _crf_reading(underlying_words), "table2")
+    tokens, tags = _repaired(title_repairs.repair_untagged_titles, text, _crf_reading(underlying_words), "table2")
     read = []
     for t, tag in zip(tokens, tags):
         if tag == "B-title":
@@ -2572,7 +2577,7 @@ def test_repair_reads_an_amount_owned_after_a_dollar_as_the_price(owned, tag):
     tokens = tokenize(text)
     tags = [by_line[t.line][k] if t.text != "D" else "B-di" for t in tokens
             for k in [sum(1 for u in tokens if u.line == t.line and u.start < t.start)]]
-    fields.repair_dollar_amounts(tokens, tags, ["table2"] * 10)
+    amount_repairs.repair_dollar_amounts(tokens, tags, ["table2"] * 10)
     assert tags[[t.text for t in tokens].index("0")] == tag
 
 
@@ -2591,7 +2596,7 @@ def test_repair_reads_the_untagged_cells_of_a_one_row_table(price, cells):
     crf = {"Common": "B-title", "Stock": "I-title", "13,549.3132": "B-owned", "315.43": "B-price", "D": "B-di"}
     def tagged(tokens):
         return [crf.get(t.text, "O") for t in tokens]
-    tokens, tags = _repaired(fields.repair_single_row_cells, ONE_ROW.format(price=price), tagged, "table1")
+    tokens, tags = _repaired(column_repairs.repair_single_row_cells, ONE_ROW.format(price=price), tagged, "table1")
     assert [tag for t, tag in zip(tokens, tags) if 2 <= t.line <= 6] == cells
 
 
@@ -2609,7 +2614,7 @@ def test_repair_reads_a_lone_mark_below_a_cells_last_line_as_the_rows(mark_col, 
            "I": "B-di", "Principals": "B-nature", "Fund": "I-nature", ",": "I-nature", "LP": "I-nature"}
     def tagged(tokens):
         return [crf.get(t.text, "O") for t in tokens]
-    tokens, tags = _repaired(fields.repair_marks_below_cells, text, tagged, "table1")
+    tokens, tags = _repaired(note_repairs.repair_marks_below_cells, text, tagged, "table1")
     assert tags[-1] == tag
 
 
@@ -2625,7 +2630,7 @@ def test_repair_begins_a_title_at_its_words_before_its_par_value(head, title):
         start = [t.text for t in tokens].index("0.00125")
         return ["I-title" if start <= k <= start + 2 else "B-tx_date" if t.text == "10/30/2025" else
                 "B-code" if t.text == "P" else "O" for k, t in enumerate(tokens)]
-    tokens, tags = _repaired(fields.repair_title_line_heads, text, tagged, "table1")
+    tokens, tags = _repaired(title_repairs.repair_title_line_heads, text, tagged, "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")] == title
 
 
@@ -2747,7 +2752,7 @@ def test_repair_reads_a_holdings_lone_amount_as_owned(row, owned):
     def tagged(tokens):
         return ["B-title" if k == 0 else "I-title" if t.text in ("Stock", "Term") else crf.get(t.text, "O")
                 for k, t in enumerate(tokens)]
-    tokens, tags = _repaired(fields.repair_holding_amounts, row, tagged, "table1")
+    tokens, tags = _repaired(amount_repairs.repair_holding_amounts, row, tagged, "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-owned"] == owned
 
 
@@ -2775,12 +2780,12 @@ def _swap_tags(tokens):
     ("table1", "O"),     # Table I prints its A/D letter with the amount: a lone number is none
 ])
 def test_repair_reads_a_table2_amount_alone_below_the_rows_code(zone, amount):
-    tokens, tags = _repaired(fields.repair_amounts_after_codes, SWAP_ROW, _swap_tags, zone)
+    tokens, tags = _repaired(amount_repairs.repair_amounts_after_codes, SWAP_ROW, _swap_tags, zone)
     assert tags[[t.text for t in tokens].index("1")] == amount
 
 
 def test_repair_reads_a_title_with_its_par_value_on_a_line_of_its_own_as_one_value():
-    tokens, tags = _repaired(fields.repair_par_value_lines, SWAP_ROW, _swap_tags, "table2")
+    tokens, tags = _repaired(title_repairs.repair_par_value_lines, SWAP_ROW, _swap_tags, "table2")
     assert [tag for t, tag in zip(tokens, tags) if t.line == 8] == ["B-title"] + ["I-title"] * 6
 
 
@@ -2807,7 +2812,7 @@ def test_repair_reads_a_holdings_price_before_its_underlying_title_as_the_exerci
             tags[k] = "I-" + label
     amounts = [k for k, t in enumerate(tokens) if t.text == "3,109,744"]
     tags[amounts[0]], tags[amounts[1]] = "B-und_shares", "B-owned"
-    fields.repair_dollar_amounts(tokens, tags, ["table2"] * len(lines))
+    amount_repairs.repair_dollar_amounts(tokens, tags, ["table2"] * len(lines))
     assert tags[[t.text for t in tokens].index("0")] == tag
 
 
@@ -2824,7 +2829,7 @@ PRICE_AFTER_OWNED = "Common Stock\n\n04/24/2025\n\nP\n\n16,000\n\nA\n\n{dollar}\
 def test_repair_reads_a_number_after_the_amount_owned_as_the_price_its_dollar_opened(dollar, price, tag):
     crf = {"Common": "B-title", "Stock": "I-title", "04/24/2025": "B-tx_date", "P": "B-code",
            "16,000": "B-shares", "A": "B-ad", "8,536,067": "B-owned", "I": "B-di"}
-    tokens, tags = _repaired(fields.repair_price_after_owned, PRICE_AFTER_OWNED.format(dollar=dollar, price=price),
+    tokens, tags = _repaired(amount_repairs.repair_price_after_owned, PRICE_AFTER_OWNED.format(dollar=dollar, price=price),
                              lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
     assert tags[[t.text for t in tokens].index(price)] == tag
 
@@ -2844,7 +2849,7 @@ def test_repair_ends_a_title_with_a_parenthesised_line_printed_below_its_row(tai
            "946": "B-shares", "Class": "B-und_title", "Common": "I-und_title", "D": "B-di"}
     def tagged(tokens):
         return ["I-und_title" if t.line == 5 else crf.get(t.text, "O") if t.line < 7 else "O" for t in tokens]
-    tokens, got = _repaired(fields.repair_parenthesised_title_tails, RSU_TAIL.format(tail=tail), tagged, "table2")
+    tokens, got = _repaired(title_repairs.repair_parenthesised_title_tails, RSU_TAIL.format(tail=tail), tagged, "table2")
     assert [tag for t, tag in zip(tokens, got) if t.line == 7] == tags
     assert [tag for t, tag in zip(tokens, got) if t.line == 8] == ["I-title"] * 4
 
@@ -2865,7 +2870,7 @@ def test_repair_ends_a_title_with_a_parenthesised_phrase_wrapped_below_its_row(t
     def tagged(tokens):
         return ["B-title" if k == 0 else "I-und_title" if t.line == 3 else crf.get(t.text, "O") if t.line < 5 else "O"
                 for k, t in enumerate(tokens)]
-    tokens, got = _repaired(fields.repair_parenthesised_title_tails, OPTION_TAIL.format(tail=tail), tagged, "table2")
+    tokens, got = _repaired(title_repairs.repair_parenthesised_title_tails, OPTION_TAIL.format(tail=tail), tagged, "table2")
     assert [tag for t, tag in zip(tokens, got) if t.line > 5] == tags
 
 
@@ -2895,7 +2900,7 @@ def test_repair_ends_a_title_with_a_parenthesised_underlying_title_right_after_i
             else:
                 out.append(crf.get(t.text, "O"))
         return out
-    tokens, got = _repaired(fields.repair_parenthesised_title_tails, text, tagged, "table2")
+    tokens, got = _repaired(title_repairs.repair_parenthesised_title_tails, text, tagged, "table2")
     line = next(t.line for t in tokens if t.text == "Class")
     assert [tag for t, tag in zip(tokens, got) if t.line == line] == tags
 
@@ -2912,7 +2917,7 @@ SERIES_TITLE = "Series C-\n{tail}\nPreferred\nStock\n(1) 02/06/2024 C 4,025,764 
 def test_repair_joins_a_series_number_wrapped_at_its_hyphen_to_the_title(tail, tag):
     crf = {"Series": "B-title", "C-": "I-title", "Preferred": "I-title", "Stock": "I-title",
            "02/06/2024": "B-tx_date", "C": "B-code", "4,025,764": "B-shares", "Common": "B-und_title"}
-    tokens, tags = _repaired(fields.repair_hyphen_wrapped_titles, SERIES_TITLE.format(tail=tail),
+    tokens, tags = _repaired(title_repairs.repair_hyphen_wrapped_titles, SERIES_TITLE.format(tail=tail),
                              lambda tokens: [crf.get(t.text, "O") for t in tokens], "table2")
     assert [tag for t, tag in zip(tokens, tags) if t.line == 1] == [tag] * len([t for t in tokens if t.line == 1])
 
@@ -2969,7 +2974,7 @@ def test_repair_drops_a_number_read_as_a_rows_second_ownership_letter(di, tag):
     crf = {"Class": "B-title", "1,968": "B-shares", "180.7": "B-price", "14,872": "B-owned", "I": "B-di", "3": "B-di"}
     tags = [crf.get(t.text, "O") for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
-    fields.repair_second_ownership_numbers(tokens, tags, confidences)
+    letter_repairs.repair_second_ownership_numbers(tokens, tags, confidences)
     assert tags[[t.text for t in tokens].index("3")] == tag
 
 
@@ -2988,7 +2993,7 @@ CENTRED_NATURE_TEMPLATE = ("\n" + " " * 60 + "{head}\n"
 def test_repair_reads_an_untagged_nature_centred_on_its_row(head, di, tags):
     text = CENTRED_NATURE_TEMPLATE.format(head=head, di=di)
     crf = {"Common": "B-title", "Stock": "I-title", "648": "B-owned", di: "B-di"}
-    tokens, got = _repaired(fields.repair_untagged_natures, text,
+    tokens, got = _repaired(nature_repairs.repair_untagged_natures, text,
                             lambda tokens: [crf.get(t.text, "O") if t.line == 2 else "O" for t in tokens], "table1")
     assert [tag for t, tag in zip(tokens, got) if t.line in (1, 3)] == tags
 
@@ -3008,7 +3013,7 @@ STACKED_NATURES = "\n".join(["", *_stacked_row("404,743"), *_stacked_row("81,699
 def test_repair_reads_untagged_natures_stacked_on_their_rows():
     crf = {"Series": "B-title", "C": "I-title", "Preferred": "I-title", "404,743": "B-shares", "81,699": "B-shares",
            "0": "B-owned", "I": "B-di"}
-    tokens, got = _repaired(fields.repair_untagged_natures, STACKED_NATURES,
+    tokens, got = _repaired(nature_repairs.repair_untagged_natures, STACKED_NATURES,
                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table2")
     natures = [[t.text for t, tag in zip(tokens, got) if t.line in lines and tag.endswith("nature")]
                for lines in (range(0, 7), range(7, 13))]
@@ -3033,7 +3038,7 @@ def test_repair_reads_an_untagged_price_mark_and_amount_before_the_rows_letter(p
     def tagged(tokens):
         return ["O" if t.start > text.index("$") and t.text != "I" and t.start < text.index("By") else crf.get(t.text, "O")
                 for t in tokens]
-    tokens, got = _repaired(fields.repair_untagged_price_runs, text, tagged, "table1")
+    tokens, got = _repaired(amount_repairs.repair_untagged_price_runs, text, tagged, "table1")
     start = [t.text for t in tokens].index("$") + 1
     assert got[start:start + 3] == tags
 
@@ -3048,7 +3053,7 @@ def test_repair_reads_a_mark_set_inside_a_text_cell_as_the_rows(nature, tags):
     tokens = tokenize(text)
     start = text.index("By")
     got = ["O" if t.start < start else "B-nature" if t.start == start else "I-nature" for t in tokens]
-    fields.repair_marks_inside_text(tokens, got, ["table1"])
+    note_repairs.repair_marks_inside_text(tokens, got, ["table1"])
     assert [tag for t, tag in zip(tokens, got) if t.text == "(3)"] == tags
     assert [tag for t, tag in zip(tokens, got) if t.start > start and t.text != "(3)"] == ["I-nature"] * (
         6 if tags else 9)
@@ -3067,7 +3072,7 @@ TALL_OPTION = "Employee\nStock                 Common\n{word}\n      $ 23.35    
 def test_repair_reads_a_word_read_as_an_amount_as_no_amount(word, tag):
     crf = {"Employee": "B-title", "Stock": "I-title", "Common": "B-und_title", "Options": "B-und_shares",
            "1,000": "B-und_shares", "23.35": "B-ex_price", "02/12/2020": "B-tx_date", "A": "B-code", "3,750": "B-shares"}
-    tokens, tags = _repaired(fields.repair_worded_amounts, TALL_OPTION.format(word=word),
+    tokens, tags = _repaired(title_repairs.repair_worded_amounts, TALL_OPTION.format(word=word),
                              lambda tokens: [crf.get(t.text, "O") for t in tokens], "table2")
     assert [tag for t, tag in zip(tokens, tags) if t.line == 2] == [tag]
 
@@ -3088,7 +3093,7 @@ def test_repair_gives_a_title_word_in_the_underlying_column_to_the_underlying_ti
            "03/01/2020": "B-tx_date", "M": "B-code", "5,063": "B-shares"}
     tokens = tokenize(INTERLEAVED_TEMPLATE.format(pad=" " * indent))
     tags = [crf.get(t.text, "O") for t in tokens]
-    fields.repair_crossed_titles(tokens, tags, ["table2"] * 6)
+    title_repairs.repair_crossed_titles(tokens, tags, ["table2"] * 6)
     assert [tag for t, tag in zip(tokens, tags) if t.line == 3] == [tag]
     assert [tag for t, tag in zip(tokens, tags) if t.line == 2][0] == "I-title"
 
@@ -3109,7 +3114,7 @@ def test_repair_reads_an_ocr_code_right_after_the_date(code, tag):
     crf = {"Class": "B-title", "A": "I-title", "Common": "I-title", "Stock": "I-title", "07/28/2017": "B-tx_date",
            "1,816": "B-shares", "D": "B-ad", "169.486": "B-price", "43,843": "B-owned", "I": "B-di"}
     text = OCR_ROW.format(code=code)
-    tokens, tags = _repaired(fields.repair_codes_after_dates, text,
+    tokens, tags = _repaired(letter_repairs.repair_codes_after_dates, text,
                              lambda tokens: ["O" if t.start == text.index(code, 25) else crf.get(t.text, "O")
                                              for t in tokens], "table1")
     assert tags[[t.start for t in tokens].index(text.index(code, 25))] == tag
@@ -3128,7 +3133,7 @@ OCR_OWNED = "Class A Common Stock 07/27/2018 sf ) 628 | D | 175.2414 ) 565 {afte
 def test_repair_reads_an_untagged_amount_after_the_price_as_the_amount_owned(after, tag):
     crf = {"Class": "B-title", "A": "I-title", "Common": "I-title", "Stock": "I-title", "07/27/2018": "B-tx_date",
            "sf": "B-code", "628": "B-shares", "D": "B-ad", "175.2414": "B-price"}
-    tokens, tags = _repaired(fields.repair_owned_after_prices, OCR_OWNED.format(after=after),
+    tokens, tags = _repaired(amount_repairs.repair_owned_after_prices, OCR_OWNED.format(after=after),
                              lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
     assert tags[[t.text for t in tokens].index("565")] == tag
 
@@ -3141,7 +3146,7 @@ def test_repair_reads_an_untagged_amount_between_code_and_letter_as_the_shares(c
     text = "Class A Common Stock 07/27/2018 " + cells + " 179.8683 60 I"
     crf = {"Class": "B-title", "A": "I-title", "Common": "I-title", "Stock": "I-title", "07/27/2018": "B-tx_date",
            "gg": "B-code", "D": "B-ad", "179.8683": "B-price"}
-    tokens, tags = _repaired(fields.repair_shares_after_codes, text,
+    tokens, tags = _repaired(amount_repairs.repair_shares_after_codes, text,
                              lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
     assert tags[[t.text for t in tokens].index("3")] == tag
 
@@ -3173,7 +3178,7 @@ AMOUNT_COLUMN = "47,553 D\n38,295 D\n50,707 D"
      ["B-tx_date", "B-code"] + ["O"] * 4),
 ])
 def test_repair_tags_each_line_of_a_column_block_as_its_first(text, crf, expected):
-    _, tags = _repaired(fields.repair_column_runs, text, lambda tokens: crf, "table1")
+    _, tags = _repaired(column_repairs.repair_column_runs, text, lambda tokens: crf, "table1")
     assert tags == expected
 
 
@@ -3234,7 +3239,7 @@ def _natures(tokens, tags):
      ["U.S.Growth", "USGFFund"]),
 ])
 def test_repair_cuts_a_stack_of_natures_into_cells_centred_on_their_rows(lines, expected):
-    tokens, tags = _repaired(fields.repair_stacked_natures, _stack_text(lines), _stack_crf, "table1")
+    tokens, tags = _repaired(nature_repairs.repair_stacked_natures, _stack_text(lines), _stack_crf, "table1")
     assert _natures(tokens, tags) == expected
 
 
@@ -3257,7 +3262,7 @@ def test_repair_reads_untagged_date_and_code_lines_below_titles(between, code, t
     crf = {"Common": "B-title", "Stock": "I-title", "1,000": "B-owned", "I": "B-di", "(1)": "B-fn_mark"}
     text = DATE_CODE_COLUMN.format(between=between, code=code)
     first = text.index("08/22/2019")
-    tokens, got = _repaired(fields.repair_date_code_lines, text,
+    tokens, got = _repaired(amount_repairs.repair_date_code_lines, text,
                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
     assert [tag for t, tag in zip(tokens, got) if t.start >= first] == tags
 
@@ -3280,7 +3285,7 @@ def test_repair_reads_an_untagged_date_and_code_after_a_rows_ownership_letter(ce
     text = "Ordinary Shares\n\n" + "\n\n".join(t for t, _ in cells[2:]).replace("S\n\n(1)", "S (1)").replace(
         "M\n\n(1)", "M (1)")
     crf = [tag for _, tag in cells]
-    tokens, got = _repaired(fields.repair_date_code_lines, text, lambda tokens: crf, "table1")
+    tokens, got = _repaired(amount_repairs.repair_date_code_lines, text, lambda tokens: crf, "table1")
     second = text.rindex("12/08/2025")
     assert [tag for t, tag in zip(tokens, got) if second <= t.start < text.index("100,000")] == tags
 
@@ -3288,7 +3293,7 @@ def test_repair_reads_an_untagged_date_and_code_after_a_rows_ownership_letter(ce
 def test_repair_leaves_date_lines_where_every_title_has_a_date():
     text = "Common Stock\n\n08/22/2019\n\nC\n\n08/23/2019\n\nS"
     crf = {"Common": "B-title", "Stock": "I-title"}
-    tokens, got = _repaired(fields.repair_date_code_lines, text,
+    tokens, got = _repaired(amount_repairs.repair_date_code_lines, text,
                             lambda tokens: [crf.get(t.text, "B-tx_date" if t.start == 14 else "O") for t in tokens],
                             "table1")
     assert got[-3:] == ["O", "O", "O"]
@@ -3310,7 +3315,7 @@ def test_repair_leaves_date_lines_where_every_title_has_a_date():
 def test_repair_reads_an_untagged_mark_below_a_rows_line_as_the_rows(text, tag):
     crf = {"Common": "B-title", "Stock": "I-title", "08/27/2025": "B-tx_date", "07/27/2018": "B-tx_date",
            "748.61": "B-price", "179.8685": "B-price"}
-    tokens, got = _repaired(fields.repair_marks_below_rows, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, got = _repaired(note_repairs.repair_marks_below_rows, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
                             "table1")
     assert [tag for t, tag in zip(tokens, got) if t.text in ("(1)", "(2)", "(3)")] == [tag] * (2 if "(3)" in text else 1)
 
@@ -3329,7 +3334,7 @@ def test_repair_reads_an_untagged_mark_below_a_rows_line_as_the_rows(text, tag):
     ("165.95\n\nsee (2)", {"165.95": "B-price"}, ["O"]),
 ])
 def test_repair_reads_untagged_lone_marks_below_a_tables_first_value_as_marks(text, crf, tags):
-    tokens, got = _repaired(fields.repair_lone_marks, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, got = _repaired(note_repairs.repair_lone_marks, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
                             "table2")
     assert [tag for t, tag in zip(tokens, got) if t.text in ("(2)", "(3)", "(4)")] == tags
 
@@ -3346,7 +3351,7 @@ def test_repair_reads_an_untagged_amount_owned_above_an_indirect_letter(owned, l
     text = f"A\n\nD\n\n$ 0 7,020,399\n\n{owned}\n\n{letter}\n\nAlynne Starks Trust"
     crf = {"A": "B-ad", "0": "B-price", "7,020,399": "B-owned", "Alynne": "B-nature", "Starks": "I-nature",
            "Trust": "I-nature"}
-    tokens, got = _repaired(fields.repair_owned_before_letters, text,
+    tokens, got = _repaired(amount_repairs.repair_owned_before_letters, text,
                             lambda tokens: ["B-di" if t.text in "DI" and t.line in (2, 8) else crf.get(t.text, "O")
                                             for t in tokens], "table1")
     assert [tag for t, tag in zip(tokens, got) if t.line == 6] == tags
@@ -3355,7 +3360,7 @@ def test_repair_reads_an_untagged_amount_owned_above_an_indirect_letter(owned, l
 def test_repair_leaves_amounts_where_every_letter_has_its_amount_owned():
     text = "900\n\n$ 0 7,020,399\n\nI\n\n258\n\nI"
     crf = {"900": "B-owned", "0": "B-price", "7,020,399": "B-owned", "I": "B-di"}
-    tokens, got = _repaired(fields.repair_owned_before_letters, text,
+    tokens, got = _repaired(amount_repairs.repair_owned_before_letters, text,
                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
     assert got[-2] == "O"
 
@@ -3375,7 +3380,7 @@ OWNED_COLUMN = "4,800 D\n\n$\n74.0517\n\n31,978.9545\n\n{last}\n\n6.\n\nD\n\n{le
 def test_repair_reads_an_untagged_amount_ending_a_column_of_amounts_owned(last, letter, tag):
     text = OWNED_COLUMN.format(last=last, letter=letter)
     crf = {"4,800": "B-shares", "74.0517": "B-price", "31,978.9545": "B-owned", "By": "B-nature", "Son": "I-nature"}
-    tokens, got = _repaired(fields.repair_owned_column_ends, text, lambda tokens: [
+    tokens, got = _repaired(amount_repairs.repair_owned_column_ends, text, lambda tokens: [
         "B-di" if t.line >= 11 and t.text in ("D", "I") else "B-ad" if t.text == "D" else crf.get(t.text, "O")
         for t in tokens], "table1")
     assert next(tag for t, tag in zip(tokens, got) if t.line == 7) == tag
@@ -3399,7 +3404,7 @@ def test_repair_reads_a_column_of_table2_amounts(zone, code, tags):
     crf = {"Restricted": "B-title", "Stock": "I-title", "Units": "I-title", "06/09/2022": "B-tx_date",
            "A": "B-code", "61.569": "B-shares"}
     text = GRANT_COLUMN.format(code=code)
-    tokens, got = _repaired(fields.repair_shares_columns, text,
+    tokens, got = _repaired(amount_repairs.repair_shares_columns, text,
                             lambda tokens: ["B-fn_mark" if t.text == "(2)" and t.line == 13 else crf.get(t.text, "O")
                                             for t in tokens], zone)
     assert [tag for t, tag in zip(tokens, got) if t.line >= 15] == tags
@@ -3420,7 +3425,7 @@ MISSING_TITLE = "(A)\n\n{title}\n\n09/15/2025\n\nF\n\nV\n\nAmount\n\n77.131 D\n\
 ])
 def test_repair_reads_an_untagged_title_where_the_table_has_fewer_titles_than_letters(title, tags):
     crf = {"77.131": "B-price", "41,901.6373": "B-owned", "509.9": "B-price"}
-    tokens, got = _repaired(fields.repair_missing_titles, MISSING_TITLE.format(title=title),
+    tokens, got = _repaired(title_repairs.repair_missing_titles, MISSING_TITLE.format(title=title),
                             lambda tokens: ["B-di" if t.text == "D" else crf.get(t.text, "O") for t in tokens],
                             "table1")
     assert [tag for t, tag in zip(tokens, got) if t.line == 2] == tags
@@ -3441,7 +3446,7 @@ def test_repair_leaves_title_words_that_are_no_missing_title(text):
         else:       # Stock read as the title, Common left O above it
             tags[[t.text for t in tokens].index("Stock")] = "B-title"
         return tags
-    tokens, got = _repaired(fields.repair_missing_titles, text, tagged, "table1")
+    tokens, got = _repaired(title_repairs.repair_missing_titles, text, tagged, "table1")
     assert [tag for t, tag in zip(tokens, got) if t.text == "Common"][-1] == "O"
 
 
@@ -3459,7 +3464,7 @@ def test_repair_reads_an_untagged_code_right_above_the_date(code, date_tag, tags
     text = f"Class B Common Stock\n\n(2)\n\n{code}\n\n02/04/2013\n\n83,334"
     crf = {"Class": "B-title", "B": "I-title", "Common": "I-title", "Stock": "I-title", "(2)": "B-fn_mark",
            "02/04/2013": date_tag, "83,334": "B-shares"}
-    tokens, got = _repaired(fields.repair_codes_before_dates, text,
+    tokens, got = _repaired(letter_repairs.repair_codes_before_dates, text,
                             lambda tokens: [crf.get(t.text, "O") if t.line != 4 else "O" for t in tokens], "table2")
     assert [tag for t, tag in zip(tokens, got) if t.line == 4] == tags
 
@@ -3478,7 +3483,7 @@ def test_repair_reads_a_second_stacked_date_as_the_next_row_date(titles, tag):
                 for t in tokens]
         tags[-3:] = ["B-tx_date", "B-deemed_date", "B-code"]
         return tags
-    tokens, got = _repaired(fields.repair_stacked_dates, text, tagged, "table1")
+    tokens, got = _repaired(amount_repairs.repair_stacked_dates, text, tagged, "table1")
     assert got[-2] == tag
 
 
@@ -3492,7 +3497,7 @@ def test_repair_reads_a_second_stacked_date_as_the_next_row_date(titles, tag):
 def test_repair_reads_an_untagged_amount_beside_its_ad_letter(extra, tag):
     text = "116,002 A\n\n$ 26.12\n\n2,701,627\n\n24,773 A" + extra
     crf = {"116,002": "B-shares", "26.12": "B-price", "2,701,627": "B-owned", "5,000": "B-shares", "A": "B-ad"}
-    tokens, got = _repaired(fields.repair_amounts_before_letters, text,
+    tokens, got = _repaired(amount_repairs.repair_amounts_before_letters, text,
                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
     assert got[[t.text for t in tokens].index("24,773")] == tag
 
@@ -3512,7 +3517,7 @@ def test_repair_reads_an_untagged_amount_and_code_before_an_ad_letter_on_a_rows_
     def tagged(tokens):     # the CRF read the A/D letter after the amount, and the date on the first line
         return ["B-ad" if k and tokens[k - 1].text == "20,386" else "B-tx_date" if t.text == "09/02/2025" and t.line == 0
                 else "O" if t.line == 0 and t.text == "A" else crf.get(t.text, "O") for k, t in enumerate(tokens)]
-    tokens, got = _repaired(fields.repair_amounts_before_letters, text, tagged, "table1")
+    tokens, got = _repaired(amount_repairs.repair_amounts_before_letters, text, tagged, "table1")
     assert [tag for t, tag in zip(tokens, got) if t.line == 0] == tags
 
 
@@ -3528,7 +3533,7 @@ def test_repair_reads_an_untitled_derivative_lines_code_and_amount(line, tags):
     crf = ["O"] * 4 + ["B-und_title", "I-und_title", "B-und_shares", "B-title", "I-title", "I-title", "B-fn_mark",
                        "B-tx_date", "B-code", "B-shares", "B-fn_mark", "B-und_title", "I-und_title", "B-und_shares",
                        "O", "B-price", "B-owned", "B-di"]
-    tokens, got = _repaired(fields.repair_untitled_derivative_lines, text, lambda tokens: crf, "table2")
+    tokens, got = _repaired(amount_repairs.repair_untitled_derivative_lines, text, lambda tokens: crf, "table2")
     assert got[:4] == tags
 
 
@@ -3548,7 +3553,7 @@ def test_repair_reads_an_ad_letter_above_an_i_as_an_ownership_letter(letters, be
         tags = {"30,000": "B-shares", "A": "B-ad", "67.2795": "B-price", "75,763": "B-owned", "2,276": before,
                 "Profit": "B-nature", "sharing": "I-nature", "trust": "I-nature"}
         return [tags.get(t.text, "B-ad" if t.line == 6 else "B-di" if t.line == 8 else "O") for t in tokens]
-    tokens, got = _repaired(fields.repair_letter_columns, text, tagged, "table1")
+    tokens, got = _repaired(letter_repairs.repair_letter_columns, text, tagged, "table1")
     assert got[[t.line for t in tokens].index(6)] == tag
 
 
@@ -3568,7 +3573,7 @@ def test_repair_reads_a_run_of_ownership_letters_beside_the_one_read(titles, rea
     def tagged(tokens):
         letter = [t.line for t in tokens if t.text == "I"][read]
         return ["B-di" if t.text == "I" and t.line == letter else crf.get(t.text, "O") for t in tokens]
-    tokens, got = _repaired(fields.repair_letter_runs, text, tagged, zone)
+    tokens, got = _repaired(letter_repairs.repair_letter_runs, text, tagged, zone)
     assert [tag for t, tag in zip(tokens, got) if t.text == "I"] == tags
 
 
@@ -3590,7 +3595,7 @@ def test_repair_reads_a_column_of_ownership_letters(letters, first_tag, titles, 
     crf = {"Common": "B-title", "Stock": "I-title", "377,892": "B-owned", "450": "B-owned", "(1)": "B-fn_mark",
            "By": "B-nature", "Spouse": "I-nature"}
     first = len(text.split("\n")) - 1 - 2 * len(letters)
-    tokens, got = _repaired(fields.repair_ownership_letter_columns, text,
+    tokens, got = _repaired(letter_repairs.repair_ownership_letter_columns, text,
                             lambda tokens: [first_tag if t.line == first else crf.get(t.text, "O") for t in tokens],
                             "table1")
     assert [tag for t, tag in zip(tokens, got) if t.text in ("D", "I")] == tags
@@ -3613,7 +3618,7 @@ def test_repair_reads_table_ones_ownership_letters_printed_in_table_two(letters,
     split = (table1 + table2).count("\n", 0, len(table1))
     tags_in = [crf.get(t.text, "B-di" if t.text == "I" and t.line == split + 4 else "O") for t in tokens]
     zones = ["table1"] * split + ["table2"] * (len((table1 + table2).split("\n")) - split)
-    fields.repair_ownership_letter_columns(tokens, tags_in, [0.9] * len(tokens), zones)
+    letter_repairs.repair_ownership_letter_columns(tokens, tags_in, [0.9] * len(tokens), zones)
     assert [tag for t, tag in zip(tokens, tags_in) if t.text == "I" and t.line > split + 6] == tags
 
 
@@ -3667,7 +3672,7 @@ DUMP_ROWS = [("Common", "B-title"), ("12/16/2021", "B-tx_date"), ("S", "B-code")
 def test_repair_reads_a_table_printed_a_column_at_a_time(text, read):
     crf = {"Common": "B-title", "Stock": "I-title", "19,414": "B-owned", "1,035.029": "B-owned", "(1)": "B-fn_mark",
            **dict.fromkeys(("shares", "without", "par", "value"), "I-title")}
-    tokens, got = _repaired(fields.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, got = _repaired(column_repairs.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
                             "table1")
     first, last = {}, {}
     for t, tag in zip(tokens, got):
@@ -3694,7 +3699,7 @@ def test_repair_reads_a_table_printed_a_column_at_a_time(text, read):
 def test_repair_reads_a_two_row_dump_whose_right_hand_cells_run_by_rows(right, tags):
     text = "Common Stock\n\nCommon Stock\n\n04/15/2020\n\n04/15/2020\n\n" + right
     crf = {"Common": "B-title", "Stock": "I-title"}
-    tokens, got = _repaired(fields.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, got = _repaired(column_repairs.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
                             "table1")
     read = {}
     for t, tag in zip(tokens, got):
@@ -3709,7 +3714,7 @@ def test_repair_reads_a_two_row_dump_whose_right_hand_cells_run_by_rows(right, t
 def test_repair_reads_a_column_dump_with_a_letter_more_below(extra):
     crf = {"Common": "B-title", "Stock": "I-title"}
     text = _column_dump() + f"{extra}\n\n"
-    tokens, got = _repaired(fields.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, got = _repaired(column_repairs.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
                             "table1")
     per_line = Counter(t.line for t in tokens)
     assert [tag for t, tag in zip(tokens, got) if t.text in ("D", "I") and per_line[t.line] == 1] == ["B-di"] * 3 + ["O"]
@@ -3723,7 +3728,7 @@ def test_repair_reads_a_column_dump_with_a_row_printed_whole(dollar):
     text = ("Common Stock\n\n12/16/2021\n\n" * 3 + "S (1)\n\n" * 3 + "19,414 A\n\n$\n1,035.029\n\n1,595,807\n\n"
             f"28,441 D {dollar}1,036.064 1,565,159\n\n33,321\n\nD\n\n$\n1,037.119\n\n1,541,144\n\n" + "D\n\n" * 3)
     crf = {"Common": "B-title", "Stock": "I-title"}
-    tokens, got = _repaired(fields.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, got = _repaired(column_repairs.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
                             "table1")
     row = next(t.line for t in tokens if t.text == "28,441")
     tags = {t.text: tag for t, tag in zip(tokens, got) if t.line == row}
@@ -3740,7 +3745,7 @@ def test_repair_reads_a_column_dump_with_price_and_owned_on_one_line(whole_rows)
     text = ("Common Stock\n\n12/16/2021\n\n" * 3 + "S (1)\n\n" * 3 + "".join(f"{a} D\n\n" for a in SHARES)
             + "\n\n".join(right) + "\n\n" + "D\n\n" * 3)
     crf = {"Common": "B-title", "Stock": "I-title"}
-    tokens, got = _repaired(fields.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, got = _repaired(column_repairs.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
                             "table1")
     tags = {t.text: tag for t, tag in zip(tokens, got)}
     assert [tags[p.replace(",", "")] if k < whole_rows else tags[p] for k, p in enumerate(PRICES)] == ["B-price"] * 3
@@ -3756,7 +3761,7 @@ def test_repair_reads_a_column_dump_whose_last_row_ends_in_a_dollar(owned_first)
     text = ("Common Stock\n\n12/16/2021\n\n" * 3 + "S (1)\n\n" * 3 + "".join(f"{a} D\n\n" for a in SHARES[:2])
             + "\n\n".join(right) + f"\n\n{SHARES[2]} D $\n\n" + "\n\n".join(last) + "\n\n" + "D\n\n" * 3)
     crf = {"Common": "B-title", "Stock": "I-title"}
-    tokens, got = _repaired(fields.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, got = _repaired(column_repairs.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
                             "table1")
     tags = {t.text: tag for t, tag in zip(tokens, got)}
     assert [tags[p] for p in PRICES] == ["B-price"] * 3
@@ -3778,7 +3783,7 @@ def _opening_then_holdings(holdings):
 def test_repair_reads_a_transactions_opening_cells_and_its_holdings_as_one_column_dump(holdings, read):
     text = _opening_then_holdings(holdings)
     crf = {"Common": "B-title", "Stock": "I-title", "02/01/2020": "B-tx_date", "M": "B-code"}
-    tokens, got = _repaired(fields.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, got = _repaired(column_repairs.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
                             "table1")
     lone = [(t.text, tag) for k, (t, tag) in enumerate(zip(tokens, got)) if t.text in ("13,009", "100", "D", "I")]
     wanted = ([("13,009", "B-owned")] + [("100", "B-owned")] * holdings + [("D", "B-di")] + [("I", "B-di")] * holdings)
@@ -3797,7 +3802,7 @@ def test_repair_reads_a_lone_dollars_price_among_the_next_two_amounts(between, p
             + "".join(f"$\n{p}\n\n{o}\n\n" for p, o in zip(PRICES[:2], OWNED[:2])) + f"$\n{between}\n\n"
             + "D\n\n" * 3)
     crf = {"Common": "B-title", "Stock": "I-title"}
-    tokens, got = _repaired(fields.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, got = _repaired(column_repairs.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
                             "table1")
     tags = {t.text: tag for t, tag in zip(tokens, got)}
     owned = next(a for a in between.split() if a != price)
@@ -3821,7 +3826,7 @@ def test_repair_reads_holdings_printed_a_column_at_a_time(last, read):
     cells = [(text.format(last=last), "fn_mark" if text == "{last}" and last == "(3)" else label)
              for text, label in HOLDINGS_DUMP]
     tokens, tags = _tagged_lines([cell for pair in zip(cells, [("", "O")] * len(cells)) for cell in pair])
-    fields.repair_column_dumps(tokens, tags, [0.9] * len(tokens), ["table1"] * (2 * len(cells)))
+    column_repairs.repair_column_dumps(tokens, tags, [0.9] * len(tokens), ["table1"] * (2 * len(cells)))
     firsts = [tag for k, (t, tag) in enumerate(zip(tokens, tags)) if k == 0 or tokens[k - 1].line != t.line]
     assert firsts[:9] == (["B-title"] * 3 + ["B-owned"] * 3 + ["B-di"] * 3 if read
                           else ["O", "O", "B-title", "O", "O", "B-fn_mark", "O", "O", "B-di"])
@@ -3845,7 +3850,7 @@ def test_repair_reads_a_column_of_titles(titles, read, prices, tags):
         title = {lines[read]} if read is not None else set()
         return [("B-title" if t.text == "Common" else "I-title") if t.line in title
                 else "B-price" if t.text.endswith(".50") else "O" for t in tokens]
-    tokens, got = _repaired(fields.repair_title_columns, text, tagged, "table1")
+    tokens, got = _repaired(title_repairs.repair_title_columns, text, tagged, "table1")
     assert [tag for t, tag in zip(tokens, got) if t.text == "Common"] == tags
     assert all(tag == "I-title" for t, tag, first in zip(tokens, got, [""] + got) if t.text == "Stock" and first == "B-title")
 
@@ -3864,7 +3869,7 @@ def test_repair_reads_a_column_of_titles(titles, read, prices, tags):
 def test_repair_reads_a_column_of_codes(codes, titles, tags):
     text = "Common Stock\n\n02/28/2020\n\n" * titles + "".join(f"{c}\n\n" for c in codes) + "7,736 D"
     crf = {"Common": "B-title", "Stock": "I-title", "02/28/2020": "B-tx_date", "7,736": "B-shares", "D": "B-ad"}
-    tokens, got = _repaired(fields.repair_code_columns, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, got = _repaired(letter_repairs.repair_code_columns, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
                             "table1")
     assert [tag for t, tag in zip(tokens, got) if t.text in ("A", "F", "S")] == tags
     coded = {t.line for t, tag in zip(tokens, got) if tag == "B-code"}
@@ -3886,7 +3891,7 @@ def test_repair_reads_a_column_of_ad_letters_below_the_amounts(above, tags):
         letters = [i for i, t in enumerate(tokens) if t.text == "D"]
         return ["B-ad" if i == letters[0] else "B-di" if i == letters[1] else crf.get(t.text, "O")
                 for i, t in enumerate(tokens)]
-    tokens, got = _repaired(fields.repair_ad_letter_columns, text, tagged, "table1")
+    tokens, got = _repaired(letter_repairs.repair_ad_letter_columns, text, tagged, "table1")
     assert [tag for t, tag in zip(tokens, got) if t.text == "D"] == tags
 
 
@@ -3910,7 +3915,7 @@ def test_repair_reads_a_column_of_amounts_below_the_codes_as_shares(heading, row
     crf = {"Common": "B-title", "Stock": "I-title", "10/01/2025": "B-tx_date", "A": "B-code",
            "12.5934": read[0], "334.7651": read[1], "(1)": "B-fn_mark"}
     last = len(text.split("\n")) - 3
-    tokens, got = _repaired(fields.repair_amount_columns, text,
+    tokens, got = _repaired(amount_repairs.repair_amount_columns, text,
                             lambda tokens: [crf.get(t.text, "O") if t.line < last else "O" for t in tokens], "table1")
     assert [tag for t, tag in zip(tokens, got) if t.text in ("12.5934", "334.7651")] == tags
 
@@ -3937,7 +3942,7 @@ def _letters_repaired(repair, text, crf):
     ("2,152,681 D", {"2,152,681": ["B-owned"], "D": ["B-di"]}, ["B-owned", "B-di"]),
 ])
 def test_repair_reads_an_a_read_as_an_ownership_letter_as_an_ad_letter(text, crf, expected):
-    assert _letters_repaired(fields.repair_a_ownership_letters, text, crf) == expected
+    assert _letters_repaired(letter_repairs.repair_a_ownership_letters, text, crf) == expected
 
 
 OWNED_PAIRS = "2,148,681\n\nD\n\n2,143,481\n\nD\n\n2,137,981\n\nD"
@@ -3958,7 +3963,7 @@ OWNED_PAIRS = "2,148,681\n\nD\n\n2,143,481\n\nD\n\n2,137,981\n\nD"
      ["B-price", "B-owned", "B-di", "B-shares", "B-ad"]),
 ])
 def test_repair_reads_a_pair_in_a_column_of_amounts_owned_as_one(text, crf, expected):
-    assert _letters_repaired(fields.repair_owned_pairs, text, crf) == expected
+    assert _letters_repaired(amount_repairs.repair_owned_pairs, text, crf) == expected
 
 
 # Cut down from real filings' Table II: EDGAR ASCII wrapping a title in its cell, and
@@ -3987,7 +3992,7 @@ TITLE_HEAD_ABOVE_ROW = "Class B                                   By The\nCommon
 def test_repair_goes_on_with_a_title_begun_again_below_its_first_line(text, crf, expected):
     def tagged(tokens):
         return [crf.get(t.text, "O") for t in tokens]
-    tokens, got = _repaired(fields.repair_title_restarts, text, tagged, "table2")
+    tokens, got = _repaired(title_repairs.repair_title_restarts, text, tagged, "table2")
     assert [tag for t, tag in zip(tokens, got) if t.text == "Common" and t.col == 0] == expected
 
 
@@ -4034,7 +4039,7 @@ def _stack_tags(tokens):
     (SERIES_STACK.replace("     ", "\t"), ["Preferred", "Preferred"]),
 ])
 def test_repair_reads_a_title_stacked_a_word_a_line_as_one(text, titles):
-    tokens, tags = _repaired(fields.repair_title_stacks, text, _stack_tags, "table2")
+    tokens, tags = _repaired(title_repairs.repair_title_stacks, text, _stack_tags, "table2")
     assert _values(tokens, tags, "title") == titles
 
 
@@ -4116,7 +4121,7 @@ def test_repair_reads_an_ocr_nature_centred_on_its_rows_line(text, nature):
     crf = {"Class": "B-title", "A": "I-title", "Common": "I-title", "Stock": "I-title", "07/27/2018": "B-tx_date",
            "S": "B-code", "D": "B-ad", "I": "B-di", "By": "B-nature", "The": "I-nature", "(3)": "B-fn_mark",
            "(10)": "B-fn_mark"}
-    tokens, tags = _repaired(fields.repair_centred_nature_lines, text,
+    tokens, tags = _repaired(nature_repairs.repair_centred_nature_lines, text,
                              lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
     assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")) == nature
 
@@ -4136,12 +4141,12 @@ def test_repair_ends_a_title_at_a_derivatives_last_word_alone_below_it(last, tag
            "$": "O", "0": "B-price", "13,639.699": "B-owned", "D": "B-di", "(1)": "B-fn_mark"}
     tags_of = lambda tokens: [crf.get(t.text, "B-shares" if t.text == "363.181" else "O") for t in tokens[:-3]] + [
         "I-title", "I-und_title", "O"]
-    tokens, tags = _repaired(fields.repair_lone_title_ends, LONE_TITLE_END.format(last=last), tags_of, "table2")
+    tokens, tags = _repaired(title_repairs.repair_lone_title_ends, LONE_TITLE_END.format(last=last), tags_of, "table2")
     assert (tokens[-1].text, tags[-1]) == (last, tagged)
 
 
 def _codes_read_as_ad(tokens, tags, confidences, zones):
-    fields.repair_codes_read_as_ad(tokens, tags, zones)
+    letter_repairs.repair_codes_read_as_ad(tokens, tags, zones)
 
 
 # Cut down from plain pdftotext of a real filing's Table I (Abbott, a grant): the grant's
@@ -4198,7 +4203,7 @@ def test_repair_reads_a_column_of_amounts_owned_and_letters(rows, between, tags)
         first = next(k for k, t in enumerate(tokens) if t.text == "167,404,538")
         return ["B-owned" if k == first else "B-di" if k == first + 1 else crf.get(t.text, "O")
                 for k, t in enumerate(tokens)]
-    tokens, got = _repaired(fields.repair_owned_letter_runs, text, tagged, "table1")
+    tokens, got = _repaired(amount_repairs.repair_owned_letter_runs, text, tagged, "table1")
     assert [tag for t, tag in zip(tokens, got) if t.text in ("167,404,538", "167,403,742", "I")] == tags
 
 
@@ -4218,7 +4223,7 @@ def test_repair_reads_a_column_of_amounts_owned_none_of_which_was_read(pairs, ta
            "D": "B-ad", "1,062.527": "B-price", "1,220,481": "B-owned"}
     def tagged(tokens):
         return [crf.get(t.text, "O") if k < len(tokens) - 1 else "B-di" for k, t in enumerate(tokens)]
-    tokens, got = _repaired(fields.repair_owned_letter_runs, text, tagged, "table1")
+    tokens, got = _repaired(amount_repairs.repair_owned_letter_runs, text, tagged, "table1")
     assert [tag for t, tag in zip(tokens, got) if t.text.startswith("167,10") or t.text == "I"] == tags
 
 
@@ -4236,7 +4241,7 @@ def test_repair_reads_a_holding_printed_amount_first(title, tags):
         crf = {"11,388": "B-owned", "By": "B-nature", "Trust": "I-nature"}
         return (["B-title", "I-title", "I-title", "I-title"] + [crf.get(t.text, "O") for t in tokens[4:first_i]]
                 + ["B-di"] + [crf.get(t.text, "O") for t in tokens[first_i + 1:]])
-    tokens, got = _repaired(fields.repair_untagged_holding_lines, text, tagged, "table1")
+    tokens, got = _repaired(title_repairs.repair_untagged_holding_lines, text, tagged, "table1")
     assert [got[k] for k in (6, 7, 11)] == tags      # 171, the title's first word, its letter
 
 
@@ -4250,7 +4255,7 @@ def test_repair_reads_a_holding_printed_amount_first(title, tags):
 def test_repair_reads_an_amount_after_a_dollar_heading_prices_as_a_price(below, tag):
     text = f"Price\n\n$ 1,000\n\n{below}"
     crf = {"1,000": "B-shares", "1,001.263": "B-price", "(2)": "B-fn_mark", "D": "B-ad"}
-    tokens, got = _repaired(lambda tokens, tags, confidences, zones: fields.repair_dollar_shares(tokens, tags, zones),
+    tokens, got = _repaired(lambda tokens, tags, confidences, zones: amount_repairs.repair_dollar_shares(tokens, tags, zones),
                             text, lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
     assert got[[t.text for t in tokens].index("1,000")] == tag
 
@@ -4290,7 +4295,7 @@ DERIVATIVE_PRICES = "229.83\n\n$ 0\n\n{amount}\n\n41.816\n\n$ 0\n\n25,282.925\n\
 def test_repair_reads_an_amount_below_a_derivative_price_as_the_amount_owned(amount, read_as, tag):
     crf = {"229.83": "B-und_shares", "41.816": "B-und_shares", "0": "B-price", "25,241.11": read_as,
            "25,282.925": "B-owned", "D": "B-di", "(2)": "B-fn_mark"}
-    tokens, tags = _repaired(fields.repair_amounts_about_derivative_prices, DERIVATIVE_PRICES.format(amount=amount),
+    tokens, tags = _repaired(amount_repairs.repair_amounts_about_derivative_prices, DERIVATIVE_PRICES.format(amount=amount),
                              lambda tokens: [crf.get(t.text, "O") for t in tokens], "table2")
     assert tags[[t.text for t in tokens].index("25,241.11")] == tag
 
@@ -4308,7 +4313,7 @@ DATES_AFTER_AMOUNTS = "M\n\nM\n\n826\n\n(2)\n\n{dates}\n\n881\n\n(2)\n\n10/25/20
 def test_repair_reads_a_date_below_an_amount_of_derivatives_as_its_expiration_date(dates, titles, tags):
     text = DATES_AFTER_AMOUNTS.format(dates=dates, titles=titles)
     crf = {"M": "B-code", "826": "B-shares", "881": "B-shares", "(2)": "B-fn_mark"}
-    tokens, got = _repaired(_zoned(fields.repair_dates_after_derivative_amounts), text,
+    tokens, got = _repaired(_zoned(amount_repairs.repair_dates_after_derivative_amounts), text,
                             lambda tokens: [crf.get(t.text, "B-tx_date" if "/" in t.text else "O") for t in tokens],
                             "table2")
     firsts = [got[k] for k, t in enumerate(tokens) if "/" in t.text and tokens[k - 1].text == "(2)"]
@@ -4328,7 +4333,7 @@ ROWS_BELOW_CODES = "A\n\n1,474,432\n\nM\n\n1,412,997\n\n1,474,432\n\n$ 0\n\n1,47
 def test_repair_reads_an_amount_of_derivatives_above_a_price_as_the_underlying_amount(amount, codes, tag):
     text = ROWS_BELOW_CODES.format(amount=amount) + "\n\n" + "\n\n".join(codes[2:])
     crf = {"A": "B-code", "M": "B-code", "0": "B-price", "61,435": "B-owned", "D": "B-di"}
-    tokens, tags = _repaired(fields.repair_amounts_about_derivative_prices, text,
+    tokens, tags = _repaired(amount_repairs.repair_amounts_about_derivative_prices, text,
                              lambda tokens: [crf.get(t.text, "B-shares" if t.text[0].isdigit() else "O")
                                              for t in tokens], "table2")
     assert [tags[k] for k, t in enumerate(tokens) if t.text == "1,412,997"] == ["B-shares", tag]
@@ -4350,7 +4355,7 @@ def test_repair_reads_amounts_about_derivative_prices_by_their_place(titles, tag
     text = HOLDING_AFTER_PRICES.format(titles=titles)
     crf = {"Class": "B-title", "B": "I-title", "Common": "I-title", "Stock": "I-title", "0": "B-price",
            "782,088": "B-owned", "I": "B-di"}
-    tokens, tags = _repaired(fields.repair_amounts_about_derivative_prices, text,
+    tokens, tags = _repaired(amount_repairs.repair_amounts_about_derivative_prices, text,
                              lambda tokens: [crf.get(t.text, "B-owned" if t.text[0].isdigit() else "O")
                                              for t in tokens], "table2")
     texts = [t.text for t in tokens]
@@ -4374,7 +4379,7 @@ def test_pipeline_reads_a_holdings_amount_owned_once_the_ownership_letters_are_r
     confidences = [None if tag == "O" else 0.9 for tag in tags]
     reads = {"confidences": confidences, "zones": ["table1"] * 16}
     for repair, needs in pipeline.TAG_REPAIRS:     # these two, in the pipeline's order
-        if repair in (fields.repair_letter_columns, fields.repair_owned_column_ends):
+        if repair in (letter_repairs.repair_letter_columns, amount_repairs.repair_owned_column_ends):
             repair(tokens, tags, *(reads[name] for name in needs))
     assert [(t.text, tag) for t, tag in zip(tokens, tags) if t.line in (9, 11)] == [
         ("65,178", "B-owned"), ("(1)", "B-fn_mark"), ("D", "B-di")]
@@ -4392,7 +4397,7 @@ def test_pipeline_reads_a_holdings_amount_owned_once_the_ownership_letters_are_r
 def test_repair_ends_a_title_with_its_par_value_amount_on_the_next_line(tail, crf, tags):
     text = f"Class A common stock, par value\n{tail}"
     title = ["B-title"] + ["I-title"] * 6
-    tokens, got = _repaired(fields.repair_par_value_amounts, text, lambda tokens: title + crf, "table1")
+    tokens, got = _repaired(title_repairs.repair_par_value_amounts, text, lambda tokens: title + crf, "table1")
     assert got[len(title):] == tags
 
 
@@ -4420,7 +4425,7 @@ def test_repair_reads_a_column_of_amounts_after_the_dates_as_the_rows_amounts(ce
     text = SALES_COLUMNS.format(cells=cells)
     tokens = tokenize(text)
     crf = [SALES_COLUMNS_CRF.get(t.text, "B-owned") for t in tokens]
-    fields.repair_owned_after_codes(tokens, crf, ["table1"] * len(text.split("\n")))
+    amount_repairs.repair_owned_after_codes(tokens, crf, ["table1"] * len(text.split("\n")))
     assert crf[-len(tags):] == tags
 
 
@@ -4436,7 +4441,7 @@ def test_repair_reads_an_amount_owned_right_after_a_code_as_the_rows_amount(cell
     tokens = tokenize(text)
     crf = [WITHHOLDING_CRF.get(t.text, "B-di" if t.text == "I" else "B-fn_mark" if t.text == "(2)" else "O")
            for t in tokens]
-    fields.repair_owned_after_codes(tokens, crf, ["table1"] * len(text.split("\n")))
+    amount_repairs.repair_owned_after_codes(tokens, crf, ["table1"] * len(text.split("\n")))
     assert crf[-len(tags):] == tags
 
 
@@ -4455,7 +4460,7 @@ GLYPH_ROW = "Restricted Stock ® | 02/01/2022 A | [289.408 @)] @ 289.408 $0 | 12
 ])
 def test_repair_reads_an_ocr_sign_for_a_small_mark_as_a_mark(text, marks):
     crf = {"289.408": "B-shares", "12,126.682": "B-owned", "D": "B-di", "Q": "B-code"}
-    tokens, tags = _repaired(fields.repair_glyph_marks, text, lambda toks: [crf.get(t.text, "O") for t in toks],
+    tokens, tags = _repaired(note_repairs.repair_glyph_marks, text, lambda toks: [crf.get(t.text, "O") for t in toks],
                              "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-fn_mark"] == marks
 
@@ -4480,7 +4485,7 @@ def test_repair_begins_an_underlying_title_with_its_class_ocr_printed_above(text
     def crf(tokens):
         return ["B-und_title" if t.start == last else "I-und_title" if t.text == "Stock" and t.start > last else "O"
                 for t in tokens]
-    tokens, tags = _repaired(fields.repair_underlying_classes, text, crf, "table2")
+    tokens, tags = _repaired(title_repairs.repair_underlying_classes, text, crf, "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == title
 
 
@@ -4503,7 +4508,7 @@ CENTRED_CRF = {"0": "B-ex_price", "12/15/2011": "B-tx_date", "M": "B-code", "1,4
 ])
 def test_repair_reads_a_derivative_rows_titles_ocr_centred_on_it(text, title, under):
     crf = dict(CENTRED_CRF, **({"Warrants": "B-title"} if "Warrants" in text else {}))
-    tokens, tags = _repaired(fields.repair_centred_derivative_rows, text,
+    tokens, tags = _repaired(title_repairs.repair_centred_derivative_rows, text,
                              lambda toks: [crf.get(t.text, "O") for t in toks], "table2")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-title") and t.text != "Warrants"] == title
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == under
@@ -4527,7 +4532,7 @@ def test_repair_ends_a_unit_title_with_its_word_below_a_line_of_ocr_noise(text, 
         last = max(t.line for t in tokens)
         return [crf_units if t.line == last and t.text == "Units" else "I-title" if t.line == 1 and k < 3 and
                 t.text in ("Stock", "Units") else crf.get(t.text, "O") for k, t in enumerate(tokens)]
-    tokens, got = _repaired(fields.repair_centred_title_words, text, tagged, "table2")
+    tokens, got = _repaired(title_repairs.repair_centred_title_words, text, tagged, "table2")
     assert got[-1] == tag
 
 
@@ -4546,7 +4551,7 @@ def test_repair_reads_an_amount_owned_printed_twice_as_underlying_and_owned(text
     def crf(tokens):
         return ["B-owned" if t.start == first else "B-di" if t.text == "I" else "B-fn_mark" if t.text == "(2)"
                 else "O" for t in tokens]
-    _, read = _repaired(fields.repair_owned_doubles, text, crf, "table2")
+    _, read = _repaired(amount_repairs.repair_owned_doubles, text, crf, "table2")
     assert read == tags
 
 
@@ -4563,7 +4568,7 @@ def test_repair_begins_a_nature_after_the_mark_ending_the_one_above(text, begins
     tokens = tokenize(text)
     tags = ["B-fn_mark" if t.text == "(3)" else "I-nature" for t in tokens]
     tags[0] = "B-nature"
-    fields.repair_natures_after_marks(tokens, tags)
+    nature_repairs.repair_natures_after_marks(tokens, tags)
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-nature"] == begins
 
 
@@ -4586,13 +4591,13 @@ def test_repair_reads_the_column_after_the_codes_as_amounts_and_sides(third, tag
             out.append(crf.get(t.text) or ("B-di" if t.text == "D" and out[-1] != "B-shares" else
                                             "B-ad" if t.text == "D" else "B-owned"))
         return out
-    tokens, read = _repaired(fields.repair_amount_column_after_codes, CODE_COLUMN.format(third=third), tag_tokens,
+    tokens, read = _repaired(amount_repairs.repair_amount_column_after_codes, CODE_COLUMN.format(third=third), tag_tokens,
                              "table1")
     assert [tag for t, tag in zip(tokens, read) if t.text not in ("S", "(1)")] == tags
 
 
 def test_repair_leaves_amounts_owned_after_a_lone_code():
-    tokens, read = _repaired(fields.repair_amount_column_after_codes, "S\n175,000 D\n30,000 D", lambda toks: [
+    tokens, read = _repaired(amount_repairs.repair_amount_column_after_codes, "S\n175,000 D\n30,000 D", lambda toks: [
         "B-code", "B-owned", "B-di", "B-owned", "B-di"], "table1")
     assert read == ["B-code", "B-owned", "B-di", "B-owned", "B-di"]
 
@@ -4607,7 +4612,7 @@ def test_repair_leaves_amounts_owned_after_a_lone_code():
     ("S\nPrice $\n5.5827", []),
 ])
 def test_repair_reads_a_number_below_a_lone_dollar_as_a_price(text, prices):
-    tokens, read = _repaired(fields.repair_price_column, text, lambda toks: [
+    tokens, read = _repaired(amount_repairs.repair_price_column, text, lambda toks: [
         "B-code" if t.text == "S" else "B-fn_mark" if t.text.startswith("(") else "O" for t in toks], "table1")
     assert [t.text for t, tag in zip(tokens, read) if tag == "B-price"] == prices
 
@@ -4627,7 +4632,7 @@ def test_repair_reads_an_amount_owned_above_a_price_and_amount_owned_as_the_amou
                 else "B-price" if "." in t.text else "B-owned")
     tokens = tokenize(text)
     tags = [crf(t) for t in tokens]
-    fields.repair_owned_before_prices(tokens, tags, ["table1"] * len(text.split("\n")))
+    amount_repairs.repair_owned_before_prices(tokens, tags, ["table1"] * len(text.split("\n")))
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-shares"] == amounts
 
 
@@ -4657,7 +4662,7 @@ def test_repair_reads_the_first_of_two_amounts_owned_as_the_underlying_amount(te
             tags.append("I-owned")
         else:
             tags.append({"2,977,085": "B-shares", "0.0000": "B-price", "I": "B-di"}.get(t.text, "O"))
-    fields.repair_first_of_two_owned(tokens, tags, ["table2"] * 2)
+    amount_repairs.repair_first_of_two_owned(tokens, tags, ["table2"] * 2)
     assert [t.text for t, tag in zip(tokens, tags) if tag[2:] == "und_shares"] == underlying
 
 
