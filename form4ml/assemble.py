@@ -2384,22 +2384,45 @@ CONFORMED = re.compile(r"^(?:[/|I\[l1iJj][sS5][/|!l1iI:]?|s[/|!l1i:]?|S[:/|!])(?
 
 
 SYMBOL = r"[A-Z][A-Z.\-]{0,7}"
-TICKER = re.compile(rf"^[\[(\s]*{SYMBOL}[\])\s]*$")
-BRACKETED = re.compile(rf"\s*[\[(]\s*({SYMBOL})\s*[\])]")
+# the symbol's brackets, OCR's readings of them too (``{JPM}``, ``(MSFT]``)
+TICKER = re.compile(rf"^[\[({{\s]*{SYMBOL}[\])}}\s]*$")
+BRACKETED = re.compile(rf"\s*[\[({{]\s*({SYMBOL})\s*[\])}}]")
 
 
 def ticker_after_issuer(record, text):
     """Where the CRF found no ticker: the symbol the form prints in brackets right after
-    the issuer's name (``SONUS NETWORKS INC [ SONS ]``), if the text has it there."""
+    the issuer's name (``SONUS NETWORKS INC [ SONS ]``), if the text has it there; else
+    the first bracketed symbol of the lines below box 2's label (OCR: ``JPMORGAN CHASE &
+    CO`` / ``{JPM} _X__ Director``)."""
     where = record["provenance"].get("issuer.name")
-    if record["issuer"]["trading_symbol"] or not where:
+    if record["issuer"]["trading_symbol"]:
         return record
-    m = BRACKETED.match(text, where["end"])
+    m = (BRACKETED.match(text, where["end"]) if where else None) or _symbol_below_label(text)
     if m:
         record["issuer"]["trading_symbol"] = m.group(1)
         record["provenance"]["issuer.trading_symbol"] = {"start": m.start(1), "end": m.end(1),
-                                                         "confidence": where["confidence"]}
+                                                         "confidence": where["confidence"] if where else 0.5}
     return record
+
+
+BOX_TWO_LABEL = re.compile(r"Issuer Name and Ticker", re.I)
+BOX_TWO_LINES = 4   # lines below box 2's label its name and symbol may stand on (box 1 and 5 beside)
+LONE_SYMBOL = re.compile(r"(?<![\w\[({])[\[({]\s*([A-Z][A-Z.\-]{1,5})\s*[\])}](?![\w\])}])")
+
+
+def _symbol_below_label(text):
+    """The first bracketed symbol of two letters or more on box 2's label line or the
+    lines below it, or None."""
+    label = BOX_TWO_LABEL.search(text)
+    if not label:
+        return None
+    end = label.end()
+    for _ in range(BOX_TWO_LINES + 1):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            end = len(text)
+            break
+    return LONE_SYMBOL.search(text, label.end(), end)
 
 
 ISSUER_LABEL = re.compile(r".*(?:[:\t]|\bSymbol\b)", re.I)     # the box's label, up to the name
@@ -2456,7 +2479,7 @@ def issuer_before_ticker(record, text):
     if record["issuer"]["name"] or not where:
         return record
     line_start = text.rfind("\n", 0, where["start"]) + 1
-    bracket = max(text.rfind("[", line_start, where["start"]), text.rfind("(", line_start, where["start"]))
+    bracket = max(text.rfind(b, line_start, where["start"]) for b in "[({")
     if bracket < 0:
         return record
     label = ISSUER_LABEL.match(text, line_start, bracket)

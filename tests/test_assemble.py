@@ -502,6 +502,20 @@ def test_ticker_after_issuer_reads_the_bracketed_symbol_following_the_name(after
     assert ticker_after_issuer(rec, text)["issuer"]["trading_symbol"] == ticker
 
 
+# OCR of real filings' box 2 (JPMorgan, Microsoft): the name on one line, the symbol in
+# brackets OCR misread on a line below, beside box 5's check marks
+@pytest.mark.parametrize("box, ticker", [
+    ("JPMORGAN CHASE & CO (Check all applicable)\n{JPM} _X__ Director ___ 10% Owner", "JPM"),
+    ("Trading Symbol Person(s) to Issuer\n(MSFT] X_ Director 10% Owner", "MSFT"),
+    # a lone letter is a box's mark, not a symbol; lines far below are other boxes'
+    ("JPMORGAN CHASE & CO\n(X) Director", None),
+    ("JPMORGAN CHASE & CO\n\n\n\n\n\n(Instr. 3) [JPM]", None),
+])
+def test_ticker_after_issuer_reads_a_bracketed_symbol_below_box_twos_label(box, ticker):
+    text = "1. Name and Address of Reporting Person * 2. Issuer Name and Ticker or Trading\n" + box
+    assert ticker_after_issuer(assemble([]), text)["issuer"]["trading_symbol"] == ticker
+
+
 def test_assemble_reads_a_lone_box_date_as_the_period_not_an_amendment():
     rec = assemble([P("orig_date", "06/17/2013", "issuer")])
     assert (rec["period_of_report"], rec["date_of_original_submission"], rec["document_type"]) == \
@@ -755,6 +769,7 @@ def test_assemble_joins_the_halves_of_a_row_split_by_a_tall_title(pieces, titles
     ("Issuer Name and Ticker: Facebook Inc [ FB ]", "Facebook Inc"),
     ("2. Issuer Name and Ticker or Trading Symbol Facebook Inc [FB]", "Facebook Inc"),
     ("Issuer\tFacebook Inc (FB)", "Facebook Inc"),
+    ("Issuer Name and Ticker or Trading Symbol Facebook Inc {FB}", "Facebook Inc"),    # OCR's brackets
     # nothing but the label before the bracket
     ("Issuer Name and Ticker: [ FB ]", None),
 ])
