@@ -18,8 +18,8 @@ from .balance import AMOUNTS, balance_amounts, chain_whole, underlying_of_shares
 from .footnotes import footnote_ids, garbled_marks, group_footnotes, notes_of_garbled_marks, numbered_notes
 from .labels import TABLE2_ONLY, TABLE_FIELDS, TABLE_ZONES
 from .owners import (
-    FLAG_FIELDS, NAME_WORD, city_from_street, completes_zip, drop_issuer_named, first_cell, merge_repeated_owners,
-    repeats_box_one, without_zip,
+    FLAG_FIELDS, NAME_WORD, city_from_street, completes_zip, drop_issuer_named, first_cell, issuer_above_ticker,
+    merge_repeated_owners, repeats_box_one, without_zip,
 )
 from .pieces import Row, Value
 from .record import TABLES, empty_owner, empty_record, empty_row
@@ -146,6 +146,9 @@ class Assembler:
         where = {}
         self.where = where
         single = {k: _single(k, v) for k, v in self.single.items()}
+        owners, issuer = issuer_above_ticker(self.owners, single.get("ticker"), self.single.get("issuer_name", []))
+        if issuer is not None:
+            single["issuer_name"] = issuer
         rec["issuer"]["name"] = self._text(single.get("issuer_name"), "issuer.name")
         ticker = self._text(single.get("ticker"), "issuer.trading_symbol")
         rec["issuer"]["trading_symbol"] = ticker.strip("[]() ").upper() if ticker else None
@@ -155,7 +158,7 @@ class Assembler:
             rec["document_type"] = "4/A"
         remarks = self._text(single.get("remarks"), "remarks")
         rec["remarks"] = (REMARKS_LABEL.sub("", remarks) or None) if remarks else None
-        owners = merge_repeated_owners(drop_issuer_named(self.owners, single.get("issuer_name")))
+        owners = merge_repeated_owners(drop_issuer_named(owners, single.get("issuer_name")))
         rec["reporting_owners"] = [self._owner_record(o, i) for i, o in enumerate(owners)]
         self._rows_into(rec)
         rec["footnotes"] = self._footnote_records()

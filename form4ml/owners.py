@@ -40,6 +40,29 @@ def drop_issuer_named(owners, issuer):
     return kept
 
 
+def issuer_above_ticker(owners, ticker, issuer_names):
+    """Box 2's issuer name read as an owner's: OCR prints it on the line below box 1's
+    name and above the ticker's (``Hollister Steve`` / ``CALAVO GROWERS INC`` /
+    ``[CVGW]``), and the CRF may take it for a second owner. An owner after the first
+    whose name ends on the line right above the ticker's is no owner (what else it holds
+    goes to the owner before it); its name, with the issuer name's words on the ticker's
+    line before it (``INC [AMD]``), is the issuer's name. Returns the owners and that
+    name, or None."""
+    if ticker is None or len(owners) < 2:
+        return owners, None
+    line = ticker.pieces[0].line
+    for k in range(1, len(owners)):
+        name = owners[k].get("owner_name")
+        if name is not None and name.pieces[-1].line == line - 1:
+            for label, value in owners[k].items():
+                if label != "owner_name":
+                    owners[k - 1].setdefault(label, value)
+            tail = [p for v in issuer_names for p in v.pieces
+                    if p.line == line and p.start < ticker.pieces[0].start]
+            return owners[:k] + owners[k + 1:], Value(name.pieces + tail)
+    return owners, None
+
+
 def merge_repeated_owners(owners):
     """One owner per name: the 'Reporting Owners' table at the end of the SEC's form
     repeats box 1's owner; the repeat only fills in what the first lacks. A repeat whose

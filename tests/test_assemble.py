@@ -207,6 +207,30 @@ def test_assemble_merges_a_repeated_owner_whose_name_ran_on(repeat, names):
     assert owners[0]["zip_code"] == ("98052-6399" if len(names) == 1 else None)
 
 
+def H(label, text, line, start):
+    return Piece(label, text, start, start + len(text), "issuer", 0.9, True, line)
+
+
+# OCR of real filings' boxes 1 and 2 (Calavo Growers, AMD): box 2's name printed on the
+# line below box 1's, read as a second owner
+@pytest.mark.parametrize("pieces, owners, issuer", [
+    ([O("owner_name", "Hollister Steve", 22), O("owner_name", "CALAVO GROWERS INC", 23),
+      H("ticker", "[CVGW]", 24, 300), O("owner_street1", "1141-A CUMMINGS RD.", 30)],
+     [("Hollister Steve", "1141-A CUMMINGS RD.")], "CALAVO GROWERS INC"),
+    ([O("owner_name", "SMITH DARLA M", 31), O("owner_name", "ADVANCED MICRO DEVICES", 32),
+      H("issuer_name", "INC", 33, 290), H("ticker", "[AMD]", 33, 300)],
+     [("SMITH DARLA M", None)], "ADVANCED MICRO DEVICES INC"),
+    # a second owner named farther above the ticker is one
+    ([O("owner_name", "Hollister Steve", 21), O("owner_name", "Calavo Trust", 22),
+      H("issuer_name", "CALAVO GROWERS INC", 23, 280), H("ticker", "[CVGW]", 24, 300)],
+     [("Hollister Steve", None), ("Calavo Trust", None)], "CALAVO GROWERS INC"),
+])
+def test_assemble_reads_box_twos_name_above_the_ticker_as_the_issuers(pieces, owners, issuer):
+    rec = assemble(pieces)
+    assert [(o["name"], o["street1"]) for o in rec["reporting_owners"]] == owners
+    assert rec["issuer"]["name"] == issuer
+
+
 # pdfplumber and OCR of a JetBlue officer's filing: the Reporting Owners table's copy of
 # the name lost its last word to the street beside it
 @pytest.mark.parametrize("first, repeat, names", [
