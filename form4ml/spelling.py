@@ -5,13 +5,13 @@ value is then wrong as a whole. A lower-case word that is neither English (the
 ``pyspellchecker`` word list) nor a word of the training filings' free text, one edit
 from one that is, is read as the closest such word, the filings' own words first
 (``shates`` is ``shares``, not ``states``); OCR's merged or split glyphs count as one
-edit (``restncted``, ``Attomey``), a stray accent as none (``statemént``). A capitalised word is mended only to a
-filings' word (``Attorey`` is ``Attorney``): names are unknown words that are right.
-A Roman numeral whose I's OCR read as ``l``, ``1``, ``|`` or ``!`` (``Fund Ill``,
-``Fund II!``) is read with I's. Signers' names are mended too. Clean text has its own
-odd words (a filer's ``footnot``, EDGAR ASCII's ``irrev-`` / ``ocable``), so only a text
-that reads like OCR (``OCR_TYPOS`` distinct unknown words one edit from a known one at
-least) is mended.
+edit (``restncted``, ``Attomey``), a stray accent as none (``statemént``). A
+capitalised word is mended only to a filings' word (``Attorey`` is ``Attorney``): names
+are unknown words that are right. A Roman numeral whose I's OCR read as ``l``, ``1``,
+``|`` or ``!`` (``Fund Ill``, ``Fund II!``) is read with I's. Signers' names are mended
+too. Clean text has its own odd words (a filer's ``footnot``, EDGAR ASCII's ``irrev-`` /
+``ocable``), so only a text that reads like OCR (``OCR_TYPOS`` distinct unknown words one
+edit from a known one at least) is mended.
 """
 import re
 import unicodedata
@@ -40,10 +40,10 @@ ACCENTED_WORD = re.compile(r"(?<![^\W\d_]|')[A-Za-z]*[^\W\d_a-zA-Z][A-Za-z]+(?![
 ROMAN_GLYPHS = re.compile(r"(?<![^\W\d_]|['|!])(?=[Il|!1]*[Il])[Il|!1]{2,3}(?![^\W\d_]|[|!])")
 
 
-ASCII_ONLY = re.compile(r"[^A-Za-z]")
+NOT_ASCII_LETTER = re.compile(r"[^A-Za-z]")
 
 
-def unidecode_letter(word):
+def plain_letters(word):
     """``word`` with its accented letters read as their plain letters (``é`` -> ``e``)."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
@@ -133,7 +133,7 @@ class Speller:
         """The word with its accented letter read plain or dropped, where that makes or
         mends to a known word (a capitalised word: a filings' word; ``Renée`` stays)."""
         known = self.known if word.islower() else self.filing_words.__contains__
-        for plain in (unidecode_letter(word), ASCII_ONLY.sub("", word)):
+        for plain in (plain_letters(word), NOT_ASCII_LETTER.sub("", word)):
             mended = self.mended(plain)
             if known(mended.lower()):
                 return mended
