@@ -173,14 +173,16 @@ def garbled_marks(row):
 
 def notes_of_garbled_marks(rec, garbled):
     """Footnotes no row names go to the row with marks OCR garbled past reading, where one
-    row has them and no more than there are such notes: every footnote of the corpus's
-    806 filings is some row's. Where several rows have such marks, or more than there are
-    notes to name, some name notes that other marks name too (``s@)`` for ``S(2)`` on
-    each of ten sales; a note OCR lost) and which is which is not known: a row given some
-    of its notes is worse off than one given none."""
+    row has them and no more than there are such notes, or to the record's one row: every
+    footnote of the corpus's 806 filings is some row's. Where several rows have such
+    marks, or more than there are notes to name, some name notes that other marks name
+    too (``s@)`` for ``S(2)`` on each of ten sales; a note OCR lost) and which is which is
+    not known: a row given some of its notes is worse off than one given none."""
     named = {i for t in TABLES for r in rec[t] for i in r["footnote_ids"]}
     left = sorted(int(n["id"][1:]) for n in rec["footnotes"] if n["id"] not in named and n["id"][1:].isdigit())
     holders = [(table, k, count) for table, k, count in garbled if count]
+    if len(garbled) == 1 and left:
+        holders = [(*garbled[0][:2], 0)]
     if len(holders) == 1 and holders[0][2] <= len(left):
         table, k, _ = holders[0]
         rec[table][k]["footnote_ids"] += [f"F{n}" for n in left]
