@@ -2673,7 +2673,9 @@ NOTES_1_2 = [P("fn_id", "(1)", "footnotes"), P("fn_text", "One.", "footnotes"),
     # a sign glued to the transaction code ("s@)" for "S(2)"), the other mark read
     (row(code="s@", marks=["(1)"]) + NOTES_1_2, [["F1", "F2"]]),
     # more signs than notes no row names: some name a note another mark names (or a note OCR lost)
-    (row(marks=["®", "@", "@"]) + NOTES_1_2, [[]]),
+    (row(marks=["®", "@", "@"]) + row(marks=["(3)"]) + NOTES_1_2, [[], ["F3"]]),
+    # ... but the record's one row names every note
+    (row(marks=["®", "@", "@"]) + NOTES_1_2, [["F1", "F2"]]),
     # signs on two rows: which note is whose is not known
     (row(marks=["®"]) + row(marks=["@"]) + NOTES_1_2, [[], []]),
     # signs naming no note but the rows' marks are read: nothing to give
