@@ -19,6 +19,11 @@ def _zoned(repair):
     return lambda tokens, tags, confidences, line_zones: repair(tokens, tags, line_zones)
 
 
+def by_text(crf):
+    """A stand-in CRF tagging each token by its text (``O`` where ``crf`` names none)."""
+    return lambda tokens: [crf.get(t.text, "O") for t in tokens]
+
+
 def _repaired(repair, text, crf, zone):
     """``repair`` run on ``text``, its tokens tagged ``crf(tokens)``, every line in ``zone``:
     the tokens and their tags, once every tag the repair gave is checked to have a
@@ -1771,7 +1776,7 @@ def test_repair_gives_a_centred_nature_its_named_head_above(above, nature):
            "Growth": "I-nature", "Fund": "I-nature", "IV": "I-nature", "LP": "I-nature",
            "(3)": "B-fn_mark", "3,465": "B-shares"}
     tokens, tags = _repaired(nature_repairs.repair_nature_heads, NAMED_NATURE.format(above=above),
-                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
+                             by_text(crf), "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
     assert tags[[t.text for t in tokens].index(nature[0])] == "B-nature"
 
@@ -1791,7 +1796,7 @@ def test_repair_gives_a_centred_nature_its_named_head_above(above, nature):
 def test_repair_gives_a_centred_nature_its_head_above_the_rows_line(text, tail, nature):
     crf = {"Common": "B-title", "Stock": "I-title", "124,155": "B-owned", "I": "B-di", "Living": tail,
            "Trust": "I-nature", "(1)": "B-fn_mark"}
-    tokens, tags = _repaired(nature_repairs.repair_nature_heads, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, tags = _repaired(nature_repairs.repair_nature_heads, text, by_text(crf),
                              "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
     assert tags[[t.text for t in tokens].index(nature[0])] == "B-nature"
@@ -1942,7 +1947,7 @@ def test_repair_begins_a_title_at_the_words_opening_its_line(text, title):
 def test_repair_begins_a_nature_at_its_opening_word_left_o(text, nature):
     crf = {"common": "B-title", "2,170.3157": "B-owned", "I": "B-di", "by": "B-nature", "minor": "I-nature",
            "child": "I-nature"}
-    tokens, tags = _repaired(nature_repairs.repair_nature_openings, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, tags = _repaired(nature_repairs.repair_nature_openings, text, by_text(crf),
                              "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
     assert tags[[t.text for t in tokens].index(nature[0])] == "B-nature"
@@ -1956,7 +1961,7 @@ def test_repair_begins_a_nature_at_its_opening_word_left_o(text, nature):
 ])
 def test_repair_reads_the_nature_on_the_line_below_a_lone_indirect_letter(text, nature):
     crf = {"common": "B-title", "2,170.3157": "B-owned", "I": "B-di", "D": "B-di"}
-    tokens, tags = _repaired(nature_repairs.repair_nature_after_indirect, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, tags = _repaired(nature_repairs.repair_nature_after_indirect, text, by_text(crf),
                              "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
 
@@ -2309,7 +2314,7 @@ def test_repair_reads_a_second_amount_after_a_table2_rows_underlying_title_as_th
     crf = {"Restricted": "B-title", "Stock": "I-title", "Unit": "I-title", "04/01/2020": "B-tx_date", "M": "B-code",
            "36,107": "B-shares", "36,107.00": "B-shares", "Common": "B-und_title", "0": "B-owned", "D": "B-di"}
     tokens, tags = _repaired(amount_repairs.repair_second_row_amounts, text,
-                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table2")
+                             by_text(crf), "table2")
     assert [tag for t, tag in zip(tokens, tags) if t.text.startswith("36,107")] == amounts
     titled = [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")]
     assert set(titled) <= {"Common"} or titled == ["American", "Depositary", "Shares"]
@@ -2456,7 +2461,7 @@ def test_repair_reads_a_units_word_below_an_ocr_title_as_its_end(last, tag):
     crf = {"Restricted": "B-title", "Stock": "I-title", "Common": "B-und_title", "09/02/2021": "B-tx_date",
            "A": "B-code", "(1)": "B-fn_mark", "(2)": "B-fn_mark", "11,552": "B-owned", "D": "B-di"}
     tokens, tags = _repaired(title_repairs.repair_centred_title_words, text,
-                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table2")
+                             by_text(crf), "table2")
     assert tags[[t.line for t in tokens].index(2)] == tag
 
 
@@ -2830,7 +2835,7 @@ def test_repair_reads_a_number_after_the_amount_owned_as_the_price_its_dollar_op
     crf = {"Common": "B-title", "Stock": "I-title", "04/24/2025": "B-tx_date", "P": "B-code",
            "16,000": "B-shares", "A": "B-ad", "8,536,067": "B-owned", "I": "B-di"}
     tokens, tags = _repaired(amount_repairs.repair_price_after_owned, PRICE_AFTER_OWNED.format(dollar=dollar, price=price),
-                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
+                             by_text(crf), "table1")
     assert tags[[t.text for t in tokens].index(price)] == tag
 
 
@@ -2918,7 +2923,7 @@ def test_repair_joins_a_series_number_wrapped_at_its_hyphen_to_the_title(tail, t
     crf = {"Series": "B-title", "C-": "I-title", "Preferred": "I-title", "Stock": "I-title",
            "02/06/2024": "B-tx_date", "C": "B-code", "4,025,764": "B-shares", "Common": "B-und_title"}
     tokens, tags = _repaired(title_repairs.repair_hyphen_wrapped_titles, SERIES_TITLE.format(tail=tail),
-                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table2")
+                             by_text(crf), "table2")
     assert [tag for t, tag in zip(tokens, tags) if t.line == 1] == [tag] * len([t for t in tokens if t.line == 1])
 
 
@@ -3014,7 +3019,7 @@ def test_repair_reads_untagged_natures_stacked_on_their_rows():
     crf = {"Series": "B-title", "C": "I-title", "Preferred": "I-title", "404,743": "B-shares", "81,699": "B-shares",
            "0": "B-owned", "I": "B-di"}
     tokens, got = _repaired(nature_repairs.repair_untagged_natures, STACKED_NATURES,
-                            lambda tokens: [crf.get(t.text, "O") for t in tokens], "table2")
+                            by_text(crf), "table2")
     natures = [[t.text for t, tag in zip(tokens, got) if t.line in lines and tag.endswith("nature")]
                for lines in (range(0, 7), range(7, 13))]
     assert natures == [["By", "Sequoia", "Capital", "Venture", "Partners", "Fund", ",", "LP"]] * 2
@@ -3073,7 +3078,7 @@ def test_repair_reads_a_word_read_as_an_amount_as_no_amount(word, tag):
     crf = {"Employee": "B-title", "Stock": "I-title", "Common": "B-und_title", "Options": "B-und_shares",
            "1,000": "B-und_shares", "23.35": "B-ex_price", "02/12/2020": "B-tx_date", "A": "B-code", "3,750": "B-shares"}
     tokens, tags = _repaired(title_repairs.repair_worded_amounts, TALL_OPTION.format(word=word),
-                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table2")
+                             by_text(crf), "table2")
     assert [tag for t, tag in zip(tokens, tags) if t.line == 2] == [tag]
 
 
@@ -3134,7 +3139,7 @@ def test_repair_reads_an_untagged_amount_after_the_price_as_the_amount_owned(aft
     crf = {"Class": "B-title", "A": "I-title", "Common": "I-title", "Stock": "I-title", "07/27/2018": "B-tx_date",
            "sf": "B-code", "628": "B-shares", "D": "B-ad", "175.2414": "B-price"}
     tokens, tags = _repaired(amount_repairs.repair_owned_after_prices, OCR_OWNED.format(after=after),
-                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
+                             by_text(crf), "table1")
     assert tags[[t.text for t in tokens].index("565")] == tag
 
 
@@ -3147,7 +3152,7 @@ def test_repair_reads_an_untagged_amount_between_code_and_letter_as_the_shares(c
     crf = {"Class": "B-title", "A": "I-title", "Common": "I-title", "Stock": "I-title", "07/27/2018": "B-tx_date",
            "gg": "B-code", "D": "B-ad", "179.8683": "B-price"}
     tokens, tags = _repaired(amount_repairs.repair_shares_after_codes, text,
-                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
+                             by_text(crf), "table1")
     assert tags[[t.text for t in tokens].index("3")] == tag
 
 
@@ -3263,7 +3268,7 @@ def test_repair_reads_untagged_date_and_code_lines_below_titles(between, code, t
     text = DATE_CODE_COLUMN.format(between=between, code=code)
     first = text.index("08/22/2019")
     tokens, got = _repaired(amount_repairs.repair_date_code_lines, text,
-                            lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
+                            by_text(crf), "table1")
     assert [tag for t, tag in zip(tokens, got) if t.start >= first] == tags
 
 
@@ -3315,7 +3320,7 @@ def test_repair_leaves_date_lines_where_every_title_has_a_date():
 def test_repair_reads_an_untagged_mark_below_a_rows_line_as_the_rows(text, tag):
     crf = {"Common": "B-title", "Stock": "I-title", "08/27/2025": "B-tx_date", "07/27/2018": "B-tx_date",
            "748.61": "B-price", "179.8685": "B-price"}
-    tokens, got = _repaired(note_repairs.repair_marks_below_rows, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, got = _repaired(note_repairs.repair_marks_below_rows, text, by_text(crf),
                             "table1")
     assert [tag for t, tag in zip(tokens, got) if t.text in ("(1)", "(2)", "(3)")] == [tag] * (2 if "(3)" in text else 1)
 
@@ -3334,7 +3339,7 @@ def test_repair_reads_an_untagged_mark_below_a_rows_line_as_the_rows(text, tag):
     ("165.95\n\nsee (2)", {"165.95": "B-price"}, ["O"]),
 ])
 def test_repair_reads_untagged_lone_marks_below_a_tables_first_value_as_marks(text, crf, tags):
-    tokens, got = _repaired(note_repairs.repair_lone_marks, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, got = _repaired(note_repairs.repair_lone_marks, text, by_text(crf),
                             "table2")
     assert [tag for t, tag in zip(tokens, got) if t.text in ("(2)", "(3)", "(4)")] == tags
 
@@ -3361,7 +3366,7 @@ def test_repair_leaves_amounts_where_every_letter_has_its_amount_owned():
     text = "900\n\n$ 0 7,020,399\n\nI\n\n258\n\nI"
     crf = {"900": "B-owned", "0": "B-price", "7,020,399": "B-owned", "I": "B-di"}
     tokens, got = _repaired(amount_repairs.repair_owned_before_letters, text,
-                            lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
+                            by_text(crf), "table1")
     assert got[-2] == "O"
 
 
@@ -3498,7 +3503,7 @@ def test_repair_reads_an_untagged_amount_beside_its_ad_letter(extra, tag):
     text = "116,002 A\n\n$ 26.12\n\n2,701,627\n\n24,773 A" + extra
     crf = {"116,002": "B-shares", "26.12": "B-price", "2,701,627": "B-owned", "5,000": "B-shares", "A": "B-ad"}
     tokens, got = _repaired(amount_repairs.repair_amounts_before_letters, text,
-                            lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
+                            by_text(crf), "table1")
     assert got[[t.text for t in tokens].index("24,773")] == tag
 
 
@@ -3672,7 +3677,7 @@ DUMP_ROWS = [("Common", "B-title"), ("12/16/2021", "B-tx_date"), ("S", "B-code")
 def test_repair_reads_a_table_printed_a_column_at_a_time(text, read):
     crf = {"Common": "B-title", "Stock": "I-title", "19,414": "B-owned", "1,035.029": "B-owned", "(1)": "B-fn_mark",
            **dict.fromkeys(("shares", "without", "par", "value"), "I-title")}
-    tokens, got = _repaired(column_repairs.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, got = _repaired(column_repairs.repair_column_dumps, text, by_text(crf),
                             "table1")
     first, last = {}, {}
     for t, tag in zip(tokens, got):
@@ -3699,7 +3704,7 @@ def test_repair_reads_a_table_printed_a_column_at_a_time(text, read):
 def test_repair_reads_a_two_row_dump_whose_right_hand_cells_run_by_rows(right, tags):
     text = "Common Stock\n\nCommon Stock\n\n04/15/2020\n\n04/15/2020\n\n" + right
     crf = {"Common": "B-title", "Stock": "I-title"}
-    tokens, got = _repaired(column_repairs.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, got = _repaired(column_repairs.repair_column_dumps, text, by_text(crf),
                             "table1")
     read = {}
     for t, tag in zip(tokens, got):
@@ -3714,7 +3719,7 @@ def test_repair_reads_a_two_row_dump_whose_right_hand_cells_run_by_rows(right, t
 def test_repair_reads_a_column_dump_with_a_letter_more_below(extra):
     crf = {"Common": "B-title", "Stock": "I-title"}
     text = _column_dump() + f"{extra}\n\n"
-    tokens, got = _repaired(column_repairs.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, got = _repaired(column_repairs.repair_column_dumps, text, by_text(crf),
                             "table1")
     per_line = Counter(t.line for t in tokens)
     assert [tag for t, tag in zip(tokens, got) if t.text in ("D", "I") and per_line[t.line] == 1] == ["B-di"] * 3 + ["O"]
@@ -3728,7 +3733,7 @@ def test_repair_reads_a_column_dump_with_a_row_printed_whole(dollar):
     text = ("Common Stock\n\n12/16/2021\n\n" * 3 + "S (1)\n\n" * 3 + "19,414 A\n\n$\n1,035.029\n\n1,595,807\n\n"
             f"28,441 D {dollar}1,036.064 1,565,159\n\n33,321\n\nD\n\n$\n1,037.119\n\n1,541,144\n\n" + "D\n\n" * 3)
     crf = {"Common": "B-title", "Stock": "I-title"}
-    tokens, got = _repaired(column_repairs.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, got = _repaired(column_repairs.repair_column_dumps, text, by_text(crf),
                             "table1")
     row = next(t.line for t in tokens if t.text == "28,441")
     tags = {t.text: tag for t, tag in zip(tokens, got) if t.line == row}
@@ -3745,7 +3750,7 @@ def test_repair_reads_a_column_dump_with_price_and_owned_on_one_line(whole_rows)
     text = ("Common Stock\n\n12/16/2021\n\n" * 3 + "S (1)\n\n" * 3 + "".join(f"{a} D\n\n" for a in SHARES)
             + "\n\n".join(right) + "\n\n" + "D\n\n" * 3)
     crf = {"Common": "B-title", "Stock": "I-title"}
-    tokens, got = _repaired(column_repairs.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, got = _repaired(column_repairs.repair_column_dumps, text, by_text(crf),
                             "table1")
     tags = {t.text: tag for t, tag in zip(tokens, got)}
     assert [tags[p.replace(",", "")] if k < whole_rows else tags[p] for k, p in enumerate(PRICES)] == ["B-price"] * 3
@@ -3761,7 +3766,7 @@ def test_repair_reads_a_column_dump_whose_last_row_ends_in_a_dollar(owned_first)
     text = ("Common Stock\n\n12/16/2021\n\n" * 3 + "S (1)\n\n" * 3 + "".join(f"{a} D\n\n" for a in SHARES[:2])
             + "\n\n".join(right) + f"\n\n{SHARES[2]} D $\n\n" + "\n\n".join(last) + "\n\n" + "D\n\n" * 3)
     crf = {"Common": "B-title", "Stock": "I-title"}
-    tokens, got = _repaired(column_repairs.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, got = _repaired(column_repairs.repair_column_dumps, text, by_text(crf),
                             "table1")
     tags = {t.text: tag for t, tag in zip(tokens, got)}
     assert [tags[p] for p in PRICES] == ["B-price"] * 3
@@ -3783,7 +3788,7 @@ def _opening_then_holdings(holdings):
 def test_repair_reads_a_transactions_opening_cells_and_its_holdings_as_one_column_dump(holdings, read):
     text = _opening_then_holdings(holdings)
     crf = {"Common": "B-title", "Stock": "I-title", "02/01/2020": "B-tx_date", "M": "B-code"}
-    tokens, got = _repaired(column_repairs.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, got = _repaired(column_repairs.repair_column_dumps, text, by_text(crf),
                             "table1")
     lone = [(t.text, tag) for k, (t, tag) in enumerate(zip(tokens, got)) if t.text in ("13,009", "100", "D", "I")]
     wanted = ([("13,009", "B-owned")] + [("100", "B-owned")] * holdings + [("D", "B-di")] + [("I", "B-di")] * holdings)
@@ -3802,7 +3807,7 @@ def test_repair_reads_a_lone_dollars_price_among_the_next_two_amounts(between, p
             + "".join(f"$\n{p}\n\n{o}\n\n" for p, o in zip(PRICES[:2], OWNED[:2])) + f"$\n{between}\n\n"
             + "D\n\n" * 3)
     crf = {"Common": "B-title", "Stock": "I-title"}
-    tokens, got = _repaired(column_repairs.repair_column_dumps, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, got = _repaired(column_repairs.repair_column_dumps, text, by_text(crf),
                             "table1")
     tags = {t.text: tag for t, tag in zip(tokens, got)}
     owned = next(a for a in between.split() if a != price)
@@ -3869,7 +3874,7 @@ def test_repair_reads_a_column_of_titles(titles, read, prices, tags):
 def test_repair_reads_a_column_of_codes(codes, titles, tags):
     text = "Common Stock\n\n02/28/2020\n\n" * titles + "".join(f"{c}\n\n" for c in codes) + "7,736 D"
     crf = {"Common": "B-title", "Stock": "I-title", "02/28/2020": "B-tx_date", "7,736": "B-shares", "D": "B-ad"}
-    tokens, got = _repaired(letter_repairs.repair_code_columns, text, lambda tokens: [crf.get(t.text, "O") for t in tokens],
+    tokens, got = _repaired(letter_repairs.repair_code_columns, text, by_text(crf),
                             "table1")
     assert [tag for t, tag in zip(tokens, got) if t.text in ("A", "F", "S")] == tags
     coded = {t.line for t, tag in zip(tokens, got) if tag == "B-code"}
@@ -4122,7 +4127,7 @@ def test_repair_reads_an_ocr_nature_centred_on_its_rows_line(text, nature):
            "S": "B-code", "D": "B-ad", "I": "B-di", "By": "B-nature", "The": "I-nature", "(3)": "B-fn_mark",
            "(10)": "B-fn_mark"}
     tokens, tags = _repaired(nature_repairs.repair_centred_nature_lines, text,
-                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
+                             by_text(crf), "table1")
     assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")) == nature
 
 
@@ -4180,7 +4185,7 @@ def test_repair_reads_an_ad_letter_between_title_and_date_as_the_code(between, t
     crf = {"Common": "B-title", "Stock": "I-title", ",": "I-title", "$0.01": "I-title", "par": "I-title",
            "value": "I-title", "05/08/2020": "B-tx_date", "(1)": "B-fn_mark", "119,447": "B-owned", "D": "B-di",
            "2,333": "B-shares", "A": "B-ad", "0": "B-price"}
-    tokens, got = _repaired(_codes_read_as_ad, text, lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
+    tokens, got = _repaired(_codes_read_as_ad, text, by_text(crf), "table1")
     assert [tag for t, tag in zip(tokens, got) if t.text == "A"] == [tag, "B-ad"]
 
 
@@ -4256,7 +4261,7 @@ def test_repair_reads_an_amount_after_a_dollar_heading_prices_as_a_price(below, 
     text = f"Price\n\n$ 1,000\n\n{below}"
     crf = {"1,000": "B-shares", "1,001.263": "B-price", "(2)": "B-fn_mark", "D": "B-ad"}
     tokens, got = _repaired(lambda tokens, tags, confidences, zones: amount_repairs.repair_dollar_shares(tokens, tags, zones),
-                            text, lambda tokens: [crf.get(t.text, "O") for t in tokens], "table1")
+                            text, by_text(crf), "table1")
     assert got[[t.text for t in tokens].index("1,000")] == tag
 
 
@@ -4296,7 +4301,7 @@ def test_repair_reads_an_amount_below_a_derivative_price_as_the_amount_owned(amo
     crf = {"229.83": "B-und_shares", "41.816": "B-und_shares", "0": "B-price", "25,241.11": read_as,
            "25,282.925": "B-owned", "D": "B-di", "(2)": "B-fn_mark"}
     tokens, tags = _repaired(amount_repairs.repair_amounts_about_derivative_prices, DERIVATIVE_PRICES.format(amount=amount),
-                             lambda tokens: [crf.get(t.text, "O") for t in tokens], "table2")
+                             by_text(crf), "table2")
     assert tags[[t.text for t in tokens].index("25,241.11")] == tag
 
 
