@@ -11,7 +11,8 @@ are unknown words that are right. A Roman numeral whose I's OCR read as ``l``, `
 ``|`` or ``!`` (``Fund Ill``, ``Fund II!``) is read with I's. Signers' names are mended
 too. Clean text has its own odd words (a filer's ``footnot``, EDGAR ASCII's ``irrev-`` /
 ``ocable``), so only a text that reads like OCR (``OCR_TYPOS`` distinct unknown words one
-edit from a known one at least) is mended.
+edit from a known one at least) is mended. What OCR makes of specks and lost marks
+between a security title's words (``Restricted Stock qa Units``) goes on every page.
 """
 import re
 import unicodedata
@@ -34,6 +35,10 @@ GLYPH_MISREADINGS = (("m", "rn"), ("rn", "m"), ("d", "cl"), ("h", "li"), ("w", "
                      ("u", "tt"))
 # a word with a letter OCR gave a stray accent (``attorneéy``, ``statemént``)
 ACCENTED_WORD = re.compile(r"(?<![^\W\d_]|')[A-Za-z]*[^\W\d_a-zA-Z][A-Za-z]+(?![^\W\d_]|')")
+
+
+TITLE_KEYS = ("security_title", "underlying_security_title")
+SPECK = re.compile(r"[(\[{][)\]}]|\d\)")     # an empty bracket, a mark's digit and closing bracket
 
 
 # a Roman numeral's I's read as l, | or ! (``Fund Ill``, ``Fund II!``): no word of its own
@@ -142,8 +147,22 @@ class Speller:
     def mend_record(self, record, text):
         """The record's free text mended in place where ``text`` (what it was read
         from) reads as OCR."""
+        for holder, key in free_text_slots(record):
+            if key in TITLE_KEYS:
+                holder[key] = self.without_specks(holder[key])
         if not self.filing_words or not self.reads_as_ocr(text):
             return record
         for holder, key in free_text_slots(record, signers=True):
             holder[key] = self.mend_text(holder[key])
         return record
+
+    def without_specks(self, title):
+        """A security's title without what OCR made of specks and lost marks between its
+        words: an empty bracket, a mark's digit and closing bracket, a short lower-case
+        non-word (``Restricted Stock qa Units``, ``Stock () Units``, ``Units 2) (RSU)``)."""
+        words = title.split()
+        return " ".join(w for k, w in enumerate(words) if k in (0, len(words) - 1) or not self._speck(w))
+
+    def _speck(self, word):
+        return bool(SPECK.fullmatch(word)) or word.isalpha() and word.islower() and len(word) <= 3 \
+            and not self.known(word)

@@ -77,3 +77,19 @@ def test_word_counts_keep_words_used_twice_from_every_free_text_field():
     record["non_derivative_holdings"] = [{"security_title": "Common Shares", "nature_of_ownership": "By Trust"}]
     assert set(free_texts(record)) == {"Shares held by the Trust.", "Common Shares", "By Trust"}
     assert word_counts([record]) == {"by": 2, "shares": 2, "trust": 2}
+
+
+# Tesseract's readings of real Microsoft and LinkedIn filings' Table II titles
+@pytest.mark.parametrize("title, kept", [
+    ("Restricted Stock qa Units", "Restricted Stock Units"),
+    ("Stock () Units", "Stock Units"),
+    ("Restricted Stock Units 2) (RSU) (Class A)", "Restricted Stock Units (RSU) (Class A)"),
+    # a title's own words stay: English, bracketed, first or last
+    ("Stock Option (right to buy)", "Stock Option (right to buy)"),
+    ("Common Stock, par value $0.01", "Common Stock, par value $0.01"),
+])
+def test_mend_record_drops_specks_between_a_titles_words_on_any_page(title, kept):
+    record = empty_record()
+    record["derivative_transactions"] = [{"security_title": title}]
+    Speller(FILING_WORDS).mend_record(record, "a clean page")
+    assert record["derivative_transactions"][0]["security_title"] == kept
