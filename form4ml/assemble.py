@@ -2383,6 +2383,9 @@ def _main_line(row):
     return max((p.line for p in _short_pieces(row)), default=-1)
 
 
+# the conformed signature's ``/s/`` as OCR reads it before the signer's name (``si``,
+# ``s``, ``S:``, ``Is!``, ``/sl``, ``isi``, ``Js!``); a capital S alone may be an initial,
+# ``Si`` a name
 CONFORMED = re.compile(r"^(?:[/|I\[l1iJj][sS5][/|!l1iI:]?|s[/|!l1i:]?|S[:/|!])(?=\s+[A-Z])")
 
 
@@ -2408,24 +2411,17 @@ def ticker_after_issuer(record, text):
     return record
 
 
-BOX_TWO_LABEL = re.compile(r"Issuer Name and Ticker", re.I)
 BOX_TWO_LINES = 4   # lines below box 2's label its name and symbol may stand on (box 1 and 5 beside)
+# box 2's label line from the label on, and the lines below it
+BOX_TWO = re.compile(rf"Issuer Name and Ticker([^\n]*(?:\n[^\n]*){{0,{BOX_TWO_LINES}}})", re.I)
 LONE_SYMBOL = re.compile(r"(?<![\w\[({])[\[({]\s*([A-Z][A-Z.\-]{1,5})\s*[\])}](?![\w\])}])")
 
 
 def _symbol_below_label(text):
     """The first bracketed symbol of two letters or more on box 2's label line or the
     lines below it, or None."""
-    label = BOX_TWO_LABEL.search(text)
-    if not label:
-        return None
-    end = label.end()
-    for _ in range(BOX_TWO_LINES + 1):
-        end = text.find("\n", end + 1)
-        if end < 0:
-            end = len(text)
-            break
-    return LONE_SYMBOL.search(text, label.end(), end)
+    box = BOX_TWO.search(text)
+    return LONE_SYMBOL.search(text, box.start(1), box.end(1)) if box else None
 
 
 ISSUER_LABEL = re.compile(r".*(?:[:\t]|\bSymbol\b)", re.I)     # the box's label, up to the name

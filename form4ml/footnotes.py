@@ -138,9 +138,6 @@ def _merge_unmarked(notes):
     return out
 
 
-# the conformed signature's ``/s/`` as OCR reads it before the signer's name (``si``,
-# ``s``, ``S:``, ``Is!``, ``/sl``, ``isi``, ``Js!``); a capital S alone may be an initial,
-# ``Si`` a name
 OPEN_MARK = re.compile(r"[\[(]F?\d*$")     # a mark a cell cut before its closing bracket
 
 
@@ -181,8 +178,8 @@ def notes_of_garbled_marks(rec, garbled):
     named = {i for t in TABLES for r in rec[t] for i in r["footnote_ids"]}
     left = sorted(int(n["id"][1:]) for n in rec["footnotes"] if n["id"] not in named and n["id"][1:].isdigit())
     holders = [(table, k, count) for table, k, count in garbled if count]
-    if len(garbled) == 1 and left:
-        holders = [(*garbled[0][:2], 0)]
+    if len(garbled) == 1:       # the record's one row holds every note, whatever its signs
+        holders = [(table, k, 0) for table, k, _ in garbled]
     if len(holders) == 1 and holders[0][2] <= len(left):
         table, k, _ = holders[0]
         rec[table][k]["footnote_ids"] += [f"F{n}" for n in left]

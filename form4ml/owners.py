@@ -33,11 +33,15 @@ def drop_issuer_named(owners, issuer):
         if is_issuer[i]:
             after = [o for o, drop in zip(owners[i:], is_issuer[i:]) if not drop]
             before = [o for o, drop in zip(owners[:i], is_issuer[:i]) if not drop]
-            target = (after or before[-1:])[0]
-            for label, value in owner.items():
-                if label != "owner_name":
-                    target.setdefault(label, value)
+            _hand_over(owner, (after or before[-1:])[0])
     return kept
+
+
+def _hand_over(owner, to):
+    """What a false owner holds but its name goes to the owner ``to``, where that lacks it."""
+    for label, value in owner.items():
+        if label != "owner_name":
+            to.setdefault(label, value)
 
 
 def issuer_above_ticker(owners, ticker, issuer_names):
@@ -54,9 +58,7 @@ def issuer_above_ticker(owners, ticker, issuer_names):
     for k in range(1, len(owners)):
         name = owners[k].get("owner_name")
         if name is not None and name.pieces[-1].line == line - 1:
-            for label, value in owners[k].items():
-                if label != "owner_name":
-                    owners[k - 1].setdefault(label, value)
+            _hand_over(owners[k], owners[k - 1])
             tail = [p for v in issuer_names for p in v.pieces
                     if p.line == line and p.start < ticker.pieces[0].start]
             return owners[:k] + owners[k + 1:], Value(name.pieces + tail)
