@@ -951,7 +951,8 @@ def repair_parenthesised_title_tails(tokens, tags, confidences, line_zones):
                 and above is not None and any(tags[i] != "O" for i in by_line[above])):
             run = list(run) + list(by_line[line + 1])     # the phrase's second line, right after a row's
         above = line
-        if not TITLE_TAIL.match(" ".join(tokens[i].text for i in run).replace("( ", "(").replace(" )", ")")):
+        run = _parenthesised_head(tokens, tags, run)
+        if not run:
             continue
         inner = {tags[i][2:] for i in run[1:-1]}
         before = next((j for j in range(run[0] - 1, -1, -1) if tags[j] != "O"), None)
@@ -964,6 +965,25 @@ def repair_parenthesised_title_tails(tokens, tags, confidences, line_zones):
         if title is not None and line_zones[tokens[title].line] == line_zones[line]:
             for i in run:
                 tags[i], confidences[i] = "I-title", confidences[title]
+
+
+def _parenthesised_head(tokens, tags, run):
+    """The run if it is a phrase in parentheses, else the phrase opening it where only
+    words left ``O`` or an underlying title's follow (OCR sets a tall title's last line
+    with the underlying title's beside it and its specks: ``(RSU) Be Stock``), or []."""
+    if _parenthesised(tokens, run):
+        return run
+    close = next((k for k, i in enumerate(run) if tokens[i].text == ")"), None)
+    if close is None or any(tags[i] not in ("O", "B-und_title", "I-und_title") for i in run[close + 1:]):
+        return []
+    return run[:close + 1] if _parenthesised(tokens, run[:close + 1]) else []
+
+
+def _parenthesised(tokens, run):
+    """Whether the run is a phrase in parentheses of three letters at least (OCR reads a
+    mark ``(11)`` as ``(il)``)."""
+    text = " ".join(tokens[i].text for i in run).replace("( ", "(").replace(" )", ")")
+    return bool(TITLE_TAIL.match(text)) and sum(c.isalpha() for c in text) >= 3
 
 
 HYPHEN_TAIL = re.compile(r"^(?:\d{1,2}|[A-Z])$")     # ``1`` of ``Series C-`` / ``1``

@@ -2859,6 +2859,28 @@ def test_repair_ends_a_title_with_a_parenthesised_line_printed_below_its_row(tai
     assert [tag for t, tag in zip(tokens, got) if t.line == 8] == ["I-title"] * 4
 
 
+# Cut down from Tesseract's reading of a real filing's Table II (an RSU settled): the
+# title's last lines printed below the row's, the underlying title's last word and a
+# speck beside the parenthesised one
+RSU_TAIL_OCR = ("Restricted\nStock Class A\nUnits (6) 05/15/2018 M 1,997 (7) 06/14/2027 Common 1,997 $0 0 D\n"
+                "{tail} Be Stock\n(Class A)")
+
+
+@pytest.mark.parametrize("tail, tags", [
+    ("(RSU)", ["I-title"] * 3 + ["O", "I-und_title"]),
+    ("(il)", ["O"] * 4 + ["I-und_title"]),      # OCR's reading of a mark ``(11)``
+])
+def test_repair_ends_a_title_with_a_parenthesised_phrase_opening_an_ocr_line(tail, tags):
+    crf = {"Restricted": "B-title", "Units": "I-title", "Class": "B-und_title", "(6)": "B-fn_mark",
+           "05/15/2018": "B-tx_date", "M": "B-code", "1,997": "B-shares", "Common": "B-und_title", "D": "B-di"}
+    def tagged(tokens):
+        return ["I-title" if t.line == 4 or (t.text == "Stock" and t.line == 1)
+                else "I-und_title" if t.text in ("A", "Stock") else crf.get(t.text, "O") for t in tokens]
+    tokens, got = _repaired(title_repairs.repair_parenthesised_title_tails, RSU_TAIL_OCR.format(tail=tail), tagged,
+                            "table2")
+    assert [tag for t, tag in zip(tokens, got) if t.line == 3] == tags
+
+
 # Cut down from pdftotext -raw of a real filing's Table II (an option grant): the title's
 # parenthesised tail printed after the row, over two lines
 OPTION_TAIL = "Stock\nOption\n$ 39.20 09/09/2021 A 5,000 (1) 09/08/2024 Common\nStock\n5,000 $ 0 5,000 D\n\n{tail}"
