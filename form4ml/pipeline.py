@@ -8,7 +8,7 @@ from . import (
     amount_repairs, box_repairs, cell_repairs, column_repairs, letter_repairs, nature_repairs, note_repairs,
     title_repairs, zones as zone_rules,
 )
-from .assemble import assemble, issuer_after_owner, issuer_before_ticker, signatures_after_titles, ticker_after_issuer
+from .assemble import assemble
 from .cascade import skipped, tag_fields
 from .columns import read_sub_columns
 from .config import model_dir
@@ -19,6 +19,7 @@ from .fields import tags_to_pieces
 from .labels import ZONE_GROUPS
 from .html import html_to_text, is_html
 from .normalise import case_view, normalise
+from .rereads import reread_from_text
 from .spelling import Speller
 from .tokenize import tokenize
 from .validate import warnings
@@ -286,8 +287,7 @@ def extract_text(text, model=None, skip_repairs=frozenset()):
     if is_html(text):
         text = html_to_text(text)
     tagged = tag(text, model, skip_repairs=skip_repairs)
-    record = ticker_after_issuer(assemble(tagged.pieces(), model.meta.get("ad_by_code")), text)
-    record = issuer_after_owner(issuer_before_ticker(record, text), text)
-    record = model.speller.mend_record(signatures_after_titles(record, text), text)
+    record = reread_from_text(assemble(tagged.pieces(), model.meta.get("ad_by_code")), text)
+    record = model.speller.mend_record(record, text)
     record["warnings"] = record["warnings"] + warnings(record)
     return record

@@ -3,10 +3,11 @@ from dataclasses import replace
 import pytest
 
 import form4ml.assemble as assemble_module
-from form4ml.assemble import (assemble, issuer_after_owner, issuer_before_ticker, signatures_after_titles,
-                              ticker_after_issuer)
+from form4ml.assemble import assemble
 from form4ml.footnotes import numbered_notes
 from form4ml.pieces import Piece, Row
+
+from .builders import owner_pieces
 
 
 def P(label, text, zone="table1", begins=True):
@@ -517,29 +518,6 @@ def test_assemble_takes_the_piece_that_looks_like_a_ticker(pieces, ticker):
     assert rec["issuer"]["trading_symbol"] == ticker
 
 
-@pytest.mark.parametrize("after, ticker", [(" [ SONS ]", "SONS"), ("  (BRK.B)", "BRK.B"), (" Inc. [", None),
-                                           ("\n3. Date", None)])
-def test_ticker_after_issuer_reads_the_bracketed_symbol_following_the_name(after, ticker):
-    text = "2. Issuer Name SONUS NETWORKS" + after
-    start = text.index("SONUS")
-    rec = assemble([Piece("issuer_name", "SONUS NETWORKS", start, start + 14, "issuer", 0.9, True)])
-    assert ticker_after_issuer(rec, text)["issuer"]["trading_symbol"] == ticker
-
-
-# OCR of real filings' box 2 (JPMorgan, Microsoft): the name on one line, the symbol in
-# brackets OCR misread on a line below, beside box 5's check marks
-@pytest.mark.parametrize("box, ticker", [
-    ("JPMORGAN CHASE & CO (Check all applicable)\n{JPM} _X__ Director ___ 10% Owner", "JPM"),
-    ("Trading Symbol Person(s) to Issuer\n(MSFT] X_ Director 10% Owner", "MSFT"),
-    # a lone letter is a box's mark, not a symbol; lines far below are other boxes'
-    ("JPMORGAN CHASE & CO\n(X) Director", None),
-    ("JPMORGAN CHASE & CO\n\n\n\n\n\n(Instr. 3) [JPM]", None),
-])
-def test_ticker_after_issuer_reads_a_bracketed_symbol_below_box_twos_label(box, ticker):
-    text = "1. Name and Address of Reporting Person * 2. Issuer Name and Ticker or Trading\n" + box
-    assert ticker_after_issuer(assemble([]), text)["issuer"]["trading_symbol"] == ticker
-
-
 def test_assemble_reads_a_lone_box_date_as_the_period_not_an_amendment():
     rec = assemble([P("orig_date", "06/17/2013", "issuer")])
     assert (rec["period_of_report"], rec["date_of_original_submission"], rec["document_type"]) == \
@@ -786,25 +764,6 @@ def test_assemble_joins_the_halves_of_a_row_split_by_a_tall_title(pieces, titles
     rec = assemble(pieces)
     rows = [r for t in ("derivative_transactions", "derivative_holdings") for r in rec[t]]
     assert [(r["security_title"], r["underlying_security_title"], r.get("shares")) for r in rows] == titles
-
-
-# The plain-text rendering of real filings: the CRF tagged the ticker, not the name before it.
-@pytest.mark.parametrize("line, name", [
-    ("Issuer Name and Ticker: Facebook Inc [ FB ]", "Facebook Inc"),
-    ("2. Issuer Name and Ticker or Trading Symbol Facebook Inc [FB]", "Facebook Inc"),
-    ("Issuer\tFacebook Inc (FB)", "Facebook Inc"),
-    ("Issuer Name and Ticker or Trading Symbol Facebook Inc {FB}", "Facebook Inc"),    # OCR's brackets
-    # nothing but the label before the bracket
-    ("Issuer Name and Ticker: [ FB ]", None),
-])
-def test_issuer_before_ticker_reads_the_name_the_bracket_follows(line, name):
-    text = "FORM 4\n" + line + "\nDate of Earliest Transaction: May 15, 2020"
-    start = text.index("FB")
-    rec = issuer_before_ticker(assemble([Piece("ticker", "FB", start, start + 2, "issuer", 0.9, True)]), text)
-    assert rec["issuer"]["name"] == name
-    if name:
-        where = rec["provenance"]["issuer.name"]
-        assert text[where["start"]:where["end"]] == name
 
 
 def T2(label, text, line, begins=True):
@@ -1484,12 +1443,6 @@ def test_assemble_leaves_out_cells_read_apart_from_every_row_with_a_warning(apar
     assert record["warnings"] == warned
 
 
-def _owner(name="Hogan Kathleen T.", title=None, flag=None):
-    pieces = [Piece("owner_name", name, 0, len(name), "owner", 0.9, True)]
-    pieces += [Piece(flag, "X", 0, 1, "owner", 0.9, True)] if flag else []
-    return pieces + ([Piece("officer_title", title, 0, len(title), "owner", 0.9, True)] if title else [])
-
-
 # Cut down from a real filing's box 5 (markdown): ``__X__ Other (specify below)  Chief
 # Accounting Officer``, the text read as an officer title
 @pytest.mark.parametrize("flag, officer, other", [
@@ -1498,7 +1451,7 @@ def _owner(name="Hogan Kathleen T.", title=None, flag=None):
     (None, (True, "Chief Accounting Officer"), (False, None)),       # no mark read: the title says officer
 ])
 def test_assemble_reads_box_5s_text_below_a_checked_other_as_what_the_owner_specifies(flag, officer, other):
-    owner = assemble(_owner("SMITH DARLA M", "Chief Accounting Officer", flag))["reporting_owners"][0]
+    owner = assemble(owner_pieces("SMITH DARLA M", "Chief Accounting Officer", flag))["reporting_owners"][0]
     assert (owner["is_officer"], owner["officer_title"]) == officer
     assert (owner["is_other"], owner["other_text"]) == other
 
@@ -1511,44 +1464,9 @@ def test_assemble_reads_box_5s_text_below_a_checked_other_as_what_the_owner_spec
     ("Chief Executive Officer (First)", "Remarks: none given", ("Chief Executive Officer", "none given")),
 ])
 def test_assemble_drops_form_labels_glued_to_an_officer_title_and_the_remarks(title, remarks, expected):
-    pieces = _owner("Musk Elon", title) + [Piece("remarks", remarks, 50, 50 + len(remarks), "remarks", 0.9, True)]
+    pieces = owner_pieces("Musk Elon", title) + [Piece("remarks", remarks, 50, 50 + len(remarks), "remarks", 0.9, True)]
     record = assemble(pieces)
     assert (record["reporting_owners"][0]["officer_title"], record["remarks"]) == expected
-
-
-# box 1's name and box 2's on one line (plain pdftotext, OCR), read as one issuer name;
-# box 5's officer title and the signature on one line (pdfminer), read as one signer's name
-@pytest.mark.parametrize("rule, owner, label, line, path, value", [
-    (issuer_after_owner, _owner("THIEL PETER"), "issuer_name", "THIEL PETER Facebook Inc", "issuer.name",
-     "Facebook Inc"),
-    (issuer_after_owner, _owner("MacGregor Catherine"), "issuer_name", "MacGregor Catherine MICROSOFT CORP",
-     "issuer.name", "MICROSOFT CORP"),
-    (issuer_after_owner, _owner("CITIGROUP INC"), "issuer_name", "CITIGROUP INC WOLFSPEED, INC.", "issuer.name",
-     "WOLFSPEED, INC."),
-    (signatures_after_titles, _owner(title="EVP, Strategy"), "sig_name",
-     "EVP, Strategy Julia Stark, Attorney-in-Fact for Kathleen T. Hogan", "signatures[0].name",
-     "Julia Stark, Attorney-in-Fact for Kathleen T. Hogan"),
-    (signatures_after_titles, _owner(title="SVP, Operations"), "sig_name", "SVP, Operations /s/ Nancy Hill",
-     "signatures[0].name", "/s/ Nancy Hill"),
-    (signatures_after_titles, _owner(title="Chief Accounting Officer", flag="is_other"), "sig_name",
-     "Chief Accounting Officer /s/Linda Lam by Power of Attorney", "signatures[0].name",
-     "/s/Linda Lam by Power of Attorney"),
-    (signatures_after_titles, _owner(title="SVP, Operations"), "sig_name", "SVP, Operations, /s/ Nancy Hill",
-     "signatures[0].name", "/s/ Nancy Hill"),
-    # a value that is the other field's whole text, or only shares a word with it, stays whole
-    (issuer_after_owner, _owner("CITIGROUP INC"), "issuer_name", "CITIGROUP INC", "issuer.name", "CITIGROUP INC"),
-    (issuer_after_owner, _owner("THIEL PETER"), "issuer_name", "PETER KIEWIT SONS INC", "issuer.name",
-     "PETER KIEWIT SONS INC"),
-    (signatures_after_titles, _owner(title="President"), "sig_name", "Presidential Trust by its trustee",
-     "signatures[0].name", "Presidential Trust by its trustee"),
-])
-def test_a_value_loses_another_fields_words_run_into_its_start(rule, owner, label, line, path, value):
-    text = "Box\n" + line + "\n"
-    start = text.index(line)
-    rec = rule(assemble(owner + [Piece(label, line, start, start + len(line), "issuer", 0.9, True)]), text)
-    where = rec["provenance"][path]
-    got = rec["issuer"]["name"] if path == "issuer.name" else rec["signatures"][0]["name"]
-    assert (got, text[where["start"]:where["end"]]) == (value, value)
 
 
 def _see_footnote_rows(mark_lines, letters="DII"):
