@@ -5,6 +5,7 @@ read into a text cell, wrapped or cut by a fixed-width cell, OCR's glyphs, bare
 digits). Each takes the tokens and their tags (and what ``pipeline.TAG_REPAIRS`` names)
 and fixes the tags in place."""
 import re
+from itertools import dropwhile
 
 from .assemble import WRAP_COLUMN_SLACK
 from .features import MARK
@@ -60,17 +61,20 @@ def repair_note_line_ends(tokens, tags, confidences, line_zones):
 
 
 GARBLED_MARK_SIGNS = frozenset({")", *OCR_MARK_GLYPHS})
+LETTERS_MARK = re.compile(r"^[A-Za-z]{1,2}$")     # OCR's "(1)" as ``rt)``, ``a)``
 
 
 def repair_untagged_note_lines(tokens, tags, confidences, line_zones):
-    """Footnote lines the CRF left all ``O`` where OCR garbled a note's opening mark
-    (``Q) The restricted stock units...``, ``@) Each RSU...``): the mark and the
-    capitalised text after it open a note. A lower-case line (or one opening with the
-    mark's stray bracket: ``) to the Board of Directors.``) right below a note's text
-    goes on with it. Fixes tags in place."""
+    """Footnote lines the CRF left ``O`` where OCR garbled a note's opening mark
+    (``Q) The restricted stock units...``, ``@) Each RSU...``, ``rt) The Restricted...``),
+    wholly or up to a note's text it ran on from the note above (``a) Represents full
+    vesting ... in September`` / ``2022 under the ...``): the mark and the capitalised text
+    after it open a note. A lower-case line (or one opening with the mark's stray
+    bracket: ``) to the Board of Directors.``) right below a note's text goes on with it.
+    Fixes tags in place."""
     prev = None     # the last tagged token of the footnote lines so far
     for line, idx in tokens_by_line(tokens, line_zones, ("footnotes",)).items():
-        if all(tags[i] == "O" for i in idx):
+        if _untagged_head(tags, idx):
             head = _garbled_mark_length(tokens, idx)
             words = [tokens[i].text for i in idx[head:]]
             if head and len(words) > 2 and words[0][:1].isupper() and not FORM_NOTE.match(words[0]):
@@ -85,9 +89,18 @@ def repair_untagged_note_lines(tokens, tags, confidences, line_zones):
         prev = next((i for i in reversed(idx) if tags[i] != "O"), prev)
 
 
+def _untagged_head(tags, idx):
+    """Whether the line is ``O`` from its start to its end or to text the CRF ran on from
+    the note above (``I-fn_text`` to the end)."""
+    rest = list(dropwhile(lambda i: tags[i] == "O", idx))
+    return tags[idx[0]] == "O" and all(tags[i] == "I-fn_text" for i in rest)
+
+
 def _garbled_mark_length(tokens, idx):
     """How many tokens opening a line are a mark OCR garbled (``Q`` ``)``, ``(`` ``)``
-    ``)``), or 0."""
+    ``)``; one or two letters and a bracket: ``rt`` ``)``, ``a`` ``)``), or 0."""
+    if len(idx) > 1 and LETTERS_MARK.match(tokens[idx[0]].text) and tokens[idx[1]].text == ")":
+        return 2
     head = next((k for k, i in enumerate(idx) if not MARK_DEBRIS_TOKEN.match(tokens[i].text)), len(idx))
     return head if any(tokens[i].text in GARBLED_MARK_SIGNS for i in idx[:head]) else 0
 

@@ -116,7 +116,7 @@ OCR_NOTES = ("(1) Each restricted stock unit represents a contingent right.\n"
              "Note: File three copies of this Form.")
 
 
-@pytest.mark.parametrize("mark", ["Q)", "@)", "Q", "())"])
+@pytest.mark.parametrize("mark", ["Q)", "@)", "Q", "())", "rt)", "a)"])
 def test_repair_opens_a_note_at_an_untagged_line_behind_a_garbled_mark(mark):
     tokens = tokenize(OCR_NOTES.format(mark=mark))
     tags = ["B-fn_id", "B-fn_text"] + ["I-fn_text" if t.line == 0 else "O" for t in tokens[2:]]
@@ -127,6 +127,21 @@ def test_repair_opens_a_note_at_an_untagged_line_behind_a_garbled_mark(mark):
     assert tags[opening] == "B-fn_text" and set(by_line[1][:opening - len(by_line[0])]) <= {"B-fn_id", "I-fn_id"}
     assert set(by_line[2]) == {"I-fn_text"} and set(by_line[3]) == {"O"}
     assert None not in confs[:len(tokens) - len(by_line[3])]
+
+
+# cut down from Tesseract's reading of a real filing's notes (Microsoft, ocr_medium_200):
+# the CRF ran the note above on from the middle of the garbled mark's line
+@pytest.mark.parametrize("mark, opens", [("a)", True), ("Q)", True), ("(1)", False), ("(a)", False)])
+def test_repair_opens_a_note_at_a_garbled_mark_whose_line_the_crf_ran_on_from_the_note_above(mark, opens):
+    text = ("* If the form is filed by more than one reporting person.\n"
+            f"{mark} Represents full vesting of shares earned under an award granted in September 2022 under the Plan\n"
+            "year period that ended on June 30, 2025.")
+    tokens = tokenize(text)
+    run_on = next(k for k, t in enumerate(tokens) if t.text == "2022")
+    tags = ["O"] * run_on + ["I-fn_text"] * (len(tokens) - run_on)
+    note_repairs.repair_untagged_note_lines(tokens, tags, [None] * len(tags), ["footnotes"] * 3)
+    opening = next(k for k, t in enumerate(tokens) if t.text == "Represents")
+    assert (tags[opening] == "B-fn_text") == opens
 
 
 def test_repair_leaves_marks_outside_the_footnotes_alone():
