@@ -19,7 +19,7 @@ from .footnotes import footnote_ids, garbled_marks, group_footnotes, notes_of_ga
 from .labels import TABLE2_ONLY, TABLE_FIELDS, TABLE_ZONES
 from .owners import (
     FLAG_FIELDS, NAME_WORD, city_from_street, completes_zip, drop_issuer_named, first_cell, issuer_above_ticker,
-    merge_repeated_owners, repeats_box_one, without_zip,
+    merge_repeated_owners, repeats_box_one, without_repeated_tail, without_zip,
 )
 from .pieces import Row, Value
 from .record import TABLES, empty_owner, empty_record, empty_row
@@ -219,7 +219,8 @@ class Assembler:
             out[key] = self._text(owner.get(label), base + key)
         out["state"] = state_code(out["state"])
         if out["officer_title"]:    # scraped HTML glues box 1's next label on: ``CEO(Last)``
-            out["officer_title"] = NAME_LABEL.sub("", out["officer_title"]) or None
+            out["officer_title"] = without_repeated_tail(NAME_LABEL.sub("", out["officer_title"])) or None
+        out["other_text"] = without_repeated_tail(out["other_text"])
         if out["street2"] and out["street1"] and _same_words(out["street1"], out["street2"]):
             out["street2"] = None   # the address printed twice (box 1, the Reporting Owners table)
         if out["zip_code"]:

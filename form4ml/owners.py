@@ -158,6 +158,23 @@ def without_zip(street, zip_code):
     return street
 
 
+def without_repeated_tail(text):
+    """Box 5's text without a repeat of its own end (pdfminer prints the officer title in
+    box 5 and again in the Reporting Owners table, and both are read: ``EVP, Chief
+    Financial Officer EVP, Chief Financial Officer``, ``EVP, Chief Commercial Officer
+    Chief Commercial Officer``): the longest tail of two words or more, or the whole
+    text before it, that the words before it end in."""
+    if not text:
+        return text
+    words = text.split()
+    keys = [" ".join(NAME_WORD.findall(w.lower())) for w in words]
+    for cut in range(len(words) // 2, len(words) - 1 + (len(words) == 2)):
+        tail = keys[cut:]
+        if keys[cut - len(tail):cut] == tail and (len(tail) > 1 or cut == 1):
+            return " ".join(words[:cut]).rstrip(" ,;")
+    return text
+
+
 ZIP_PLUS_FOUR = re.compile(r"^(\d{5})-(\d{4})$")
 
 

@@ -2695,3 +2695,19 @@ def test_assemble_joins_cells_printed_apart_to_the_transaction_their_amount_owne
     rows = assemble(_purchases_with_cells_apart(second_owned))["non_derivative_transactions"]
     assert [r["shares_owned_following"] for r in rows[:3]] == owned
     assert rows[1]["price_per_share"] == 379.2 and rows[2]["price_per_share"] == 371.9
+
+
+# pdfminer of real filings (Microsoft): box 5's officer title and the Reporting Owners
+# table's copy of it both read as the title
+@pytest.mark.parametrize("box_five, table, title", [
+    ("EVP, Chief Financial Officer", "EVP, Chief Financial Officer", "EVP, Chief Financial Officer"),
+    ("EVP, Chief Commercial Officer", "Chief Commercial Officer", "EVP, Chief Commercial Officer"),
+    ("CEO", "CEO", "CEO"),
+    # a title whose words recur without repeating its end stays whole
+    ("General Counsel and Secretary", "Secretary", "General Counsel and Secretary Secretary"),
+    ("Vice President Sales", "Vice President Sales and Marketing",
+     "Vice President Sales Vice President Sales and Marketing"),
+])
+def test_assemble_reads_an_officer_title_printed_twice_once(box_five, table, title):
+    pieces = owner_pieces("Hood Amy", box_five) + [Piece("officer_title", table, 90, 90 + len(table), "owner", 0.9, True)]
+    assert assemble(pieces)["reporting_owners"][0]["officer_title"] == title
