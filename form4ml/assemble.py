@@ -519,13 +519,42 @@ def rebuilt_rows(rows):
 
 
 def _rebuilt(rows):
-    rows = spread_ownership_column(read_trailing_columns(join_centred_tails(rows)))
+    rows = spread_ownership_column(read_trailing_columns(join_centred_tails(return_last_transaction_cells(rows))))
     rows = spread_nature_column(give_fallen_letters(rows))
     rows = attach_trailing_cells(pair_block_rows(mend_rows(lower_raised_cells(read_columns(rows)))))
     rows = split_nature_stacks(lower_raised_natures(_rebuild_runs(rows, _spread_trailing_marks)))
     rows = _rebuild_runs(rows, _spread_nature_marks)
     rows = join_apart_amounts(read_apart_right_cells(rows))
     return join_chained_fragments(return_stranded_cells(lower_shifted_natures(split_repeated_cells(rows))))
+
+
+TRANSACTION_LEFT = frozenset({"tx_date", "deemed_date", "code", "v", "shares", "ad"})     # Table I's left-hand cells but the title
+HELD_CELLS = frozenset({"title", "owned", "di", "nature"})
+
+
+def return_last_transaction_cells(rows):
+    """A Table I transaction's date, code, amount and A/D letter printed below every cell
+    of the table's last row, a holding's (plain ``pdftotext`` of a sale and three holdings:
+    the sale's title, ``$`` / ``434,842`` / ``85.42`` / ``D``, the holdings, then
+    ``02/28/2020`` / ``F`` / ``88,719 D``), go back to the one titled row that holds a
+    price and none of them, with the marks printed among them."""
+    table = [row for row in rows if row.table == "table1"]
+    last = table[-1] if table else None
+    if (last is None or not {"title", "owned", "di"} <= last.values.keys()
+            or not last.values.keys() - HELD_CELLS <= TRANSACTION_LEFT):
+        return rows
+    moved = [k for k in last.values if k in TRANSACTION_LEFT]
+    held = [p.line for k, v in last.values.items() if k in HELD_CELLS for p in v.pieces]
+    heads = [row for row in table[:-1]
+             if "title" in row.values and "price" in row.values and not row.values.keys() & TRANSACTION_LEFT]
+    if not moved or len(heads) != 1 or min(last.values[k].pieces[0].line for k in moved) <= max(held):
+        return rows
+    below = max(held)
+    for k in moved:
+        heads[0].values[k] = last.values.pop(k)
+    heads[0].marks += [m for m in last.marks if m.line > below]
+    last.marks = [m for m in last.marks if m.line <= below]
+    return rows
 
 
 def join_chained_fragments(rows):

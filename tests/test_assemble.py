@@ -2711,3 +2711,31 @@ def test_assemble_joins_cells_printed_apart_to_the_transaction_their_amount_owne
 def test_assemble_reads_an_officer_title_printed_twice_once(box_five, table, title):
     pieces = owner_pieces("Hood Amy", box_five) + [Piece("officer_title", table, 90, 90 + len(table), "owner", 0.9, True)]
     assert assemble(pieces)["reporting_owners"][0]["officer_title"] == title
+
+
+# Cut down from plain pdftotext of a real filing's Table I (a tax withholding and three
+# holdings): the withholding's date, code, amount and A/D letter printed after the table
+def _withholding_printed_last(price=True, tail_line=175):
+    pieces = [L("title", "Common Stock", 108), L("owned", "434,842", 142)]
+    pieces += [L("price", "85.42", 143)] if price else []
+    pieces += [L("di", "D", 145)]
+    for top, nature in ((147, "By Spouse"), (157, "By Stepdaughter"), (166, "By Stepson")):
+        pieces += [L("title", "Common Stock", top), L("owned", "450", top + 3), L("di", "I", top + 5),
+                   L("nature", nature, top + 7)]
+    return pieces + [L("tx_date", "02/28/2020", tail_line), L("code", "F", tail_line + 2),
+                     L("shares", "88,719", tail_line + 4), L("ad", "D", tail_line + 4)]
+
+
+@pytest.mark.parametrize("pieces, transaction", [
+    (_withholding_printed_last(), ("2020-02-28", "F", 88719, 434842)),
+    # no row with a price and no date to take them: the cells stay with the last row
+    (_withholding_printed_last(price=False), None),
+])
+def test_assemble_returns_a_transactions_cells_printed_after_the_last_holding(pieces, transaction):
+    rec = assemble(pieces)
+    rows = rec["non_derivative_transactions"]
+    got = [(r["transaction_date"], r["transaction_code"], r["shares"], r["shares_owned_following"]) for r in rows]
+    assert (got == [transaction]) == (transaction is not None)
+    if transaction:
+        assert [h["nature_of_ownership"] for h in rec["non_derivative_holdings"]] == [
+            "By Spouse", "By Stepdaughter", "By Stepson"]
