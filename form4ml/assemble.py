@@ -1523,7 +1523,8 @@ def spread_nature_column(rows):
 def _spread_natures(run):
     if run[0].table != "table1":
         return None
-    out, changed = list(run), False
+    split = _split_marked_natures(run)
+    out, changed = split or list(run), bool(split)
     k = len(out)
     while k > 0:    # from the run's end up: out[j:k] are rows of a nature alone
         j = k
@@ -1540,6 +1541,34 @@ def _spread_natures(run):
             changed = True
         k = j - 1 if j == k else j
     return out if changed else None
+
+
+def _split_marked_natures(run):
+    """The run with its last row's nature cut at each mark among its lines into one nature
+    for it and, as rows of a nature alone after it, one for each row before it, where the
+    CRF read a column of natures with their marks (``Trust`` / ``(10)`` / ``Trust`` /
+    ``(11)`` ...) as one nature going on, and the rows before, as many, each end in ``I``
+    with no nature; else None."""
+    last = run[-1]
+    nature = last.values.get("nature")
+    if nature is None:
+        return None
+    marks = sorted(last.marks, key=_place)
+    parts = [[]]
+    for piece in nature.pieces:
+        if parts[-1] and any(_place(parts[-1][-1]) < _place(m) < _place(piece) for m in marks):
+            parts.append([])
+        parts[-1].append(piece)
+    targets = run[-len(parts):]
+    if (len(parts) < 2 or len(parts) > len(run) or any(_letter(row) != "I" for row in targets)
+            or any("nature" in row.values for row in targets[:-1])):
+        return None
+    starts = [_place(part[0]) for part in parts[1:]] + [(float("inf"), 0)]
+    last.values["nature"] = Value(parts[0])
+    last.marks = [m for m in marks if _place(m) < starts[0]]
+    column = [Row(last.table, {"nature": Value(part)}, [m for m in marks if start <= _place(m) < end])
+              for part, start, end in zip(parts[1:], starts, starts[1:])]
+    return run + column
 
 
 def _take_natures(targets, column):

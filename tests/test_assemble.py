@@ -2739,3 +2739,26 @@ def test_assemble_returns_a_transactions_cells_printed_after_the_last_holding(pi
     if transaction:
         assert [h["nature_of_ownership"] for h in rec["non_derivative_holdings"]] == [
             "By Spouse", "By Stepdaughter", "By Stepson"]
+
+
+# Cut down from plain pdftotext of a real filing's Table I (trusts' holdings): the last
+# rows' natures printed after the table, each with its mark, read as one nature going on
+def _trusts_printed_last(letters="III"):
+    pieces = []
+    for k, di in enumerate(letters):
+        pieces += [L("title", "Class A Common Stock", 250 + 6 * k), L("owned", "9,686", 252 + 6 * k),
+                   L("di", di, 254 + 6 * k)]
+    for k in range(3):
+        pieces += [L("nature", "Trust", 296 + 4 * k, begins=k == 0), L("fn_mark", f"({10 + k})", 298 + 4 * k)]
+    return pieces
+
+
+@pytest.mark.parametrize("letters, natures, notes", [
+    ("III", ["Trust", "Trust", "Trust"], [["F10"], ["F11"], ["F12"]]),
+    # a direct holding among them: not a column of their natures
+    ("IDI", [None, None, "Trust Trust Trust"], [[], [], ["F10", "F11", "F12"]]),
+])
+def test_assemble_gives_a_column_of_marked_natures_read_as_one_to_the_rows_before_it(letters, natures, notes):
+    rows = assemble(_trusts_printed_last(letters))["non_derivative_holdings"]
+    assert [r["nature_of_ownership"] for r in rows] == natures
+    assert [sorted(r["footnote_ids"]) for r in rows] == notes
