@@ -528,7 +528,8 @@ def _rebuilt(rows):
     return join_chained_fragments(return_stranded_cells(lower_shifted_natures(split_repeated_cells(rows))))
 
 
-TRANSACTION_LEFT = frozenset({"tx_date", "deemed_date", "code", "v", "shares", "ad"})     # Table I's left-hand cells but the title
+# Table I's left-hand cells but the title
+TRANSACTION_LEFT = frozenset({"tx_date", "deemed_date", "code", "v", "shares", "ad"})
 HELD_CELLS = frozenset({"title", "owned", "di", "nature"})
 
 
