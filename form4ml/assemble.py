@@ -313,7 +313,8 @@ class Assembler:
     def _footnote_records(self):
         notes, used = [], set()
         highest = max((int(i[1:]) for row in self.rows for i in footnote_ids(row.marks)), default=0)
-        grouped = numbered_notes(self.footnote_pieces, highest) or group_footnotes(self.footnote_pieces)
+        unread = sum(n for _, _, n in self.garbled)
+        grouped = numbered_notes(self.footnote_pieces, highest, unread) or group_footnotes(self.footnote_pieces)
         for i, note in enumerate(grouped):
             ident = footnote_ids(note["fn_id"].pieces) if "fn_id" in note else []
             text = self._text(note.get("fn_text"), f"footnotes[{len(notes)}].text")

@@ -148,7 +148,8 @@ AMOUNT_LABELS = ("shares", "und_shares", "owned", "price", "ex_price")
 CUT_AMOUNT = re.compile(r"^\$?\d{1,3}(?:,\d{3})*,\d{1,2}$|^\$?\d[\d,]*\.$")
 WHOLE_AMOUNT = re.compile(r"^\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 BARE_MARK = re.compile(r"^\d{1,2}$")
-MARK_DEBRIS_TOKEN = re.compile(rf"^(?:[()\[\]{OCR_MARK_GLYPHS}]|\d{{1,2}})$")   # OCR's "(2)": "Q)", "@)", "())", "Q"
+# OCR's "(2)": "Q)", "@)", "())", "Q", "(2}"
+MARK_DEBRIS_TOKEN = re.compile(rf"^(?:[(){{}}\[\]{OCR_MARK_GLYPHS}]|\d{{1,2}})$")
 MISREAD_LETTER = re.compile(r"^(?:[|i1]|[oO=]D)$")
 CELL_SEPARATORS = ("|", ";")
 LINE_CODES = frozenset(SEC_CODES) - {"V"}     # codes a line may hold alone: ``V`` is column 3's heading

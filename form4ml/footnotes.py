@@ -53,10 +53,11 @@ MARK_QUOTE = re.compile(r"^['‘«](?=[A-Z])")     # a mark Tesseract read as a 
 SENTENCE_END = re.compile(r"[.:;?][\"'”’)\]]*\s*$")     # no "!": OCR's "Fund I!" for "Fund II"
 
 
-def numbered_notes(pieces, highest=0):
+def numbered_notes(pieces, highest=0, unread=0):
     """Footnotes numbered in text order, where the note texts' openings count exactly the
     notes the marks number (the highest mark seen in the notes or the tables; at least
-    those of the notes where the tables' marks were all lost), else None.
+    those of the notes where the tables' marks were all lost; up to one more for each of
+    the ``unread`` table marks OCR garbled past reading: ``@`` for ``(3)``), else None.
 
     OCR centres a mark on its note's lines, loses or garbles it (``Q)``, ``@)`` for
     ``(2)``) and a note the CRF runs on into the next one is found again only this way.
@@ -87,7 +88,7 @@ def numbered_notes(pieces, highest=0):
     lost = any(_garbled_mark(p) for p in pieces) or garbled_lead
     # with no mark read in the tables, openings beyond the notes' marks are notes whose
     # marks OCR lost (``(1) Each unit ...`` / ``Dividend ...`` / ``The units ...`` / ``@)``)
-    if not opened or len(opened) < highest or counted and len(opened) > highest + lost:
+    if not opened or len(opened) < highest or counted and len(opened) > highest + lost + unread:
         return None
     return [{"fn_text": Value(note)} for note in opened]
 

@@ -60,7 +60,7 @@ def repair_note_line_ends(tokens, tags, confidences, line_zones):
                 tags[i], confidences[i] = "I-fn_text", confidences[i - 1]
 
 
-GARBLED_MARK_SIGNS = frozenset({")", *OCR_MARK_GLYPHS})
+GARBLED_MARK_SIGNS = frozenset({")", "}", *OCR_MARK_GLYPHS})     # ``(2}``: OCR's brace for a bracket
 LETTERS_MARK = re.compile(r"^[A-Za-z]{1,2}$")     # OCR's "(1)" as ``rt)``, ``a)``
 
 

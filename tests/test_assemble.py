@@ -483,6 +483,22 @@ def test_numbered_notes_counts_ocr_openings_against_the_tables_marks(lines, text
     assert [" ".join(p.text for p in note["fn_text"].pieces) for note in notes] == texts
 
 
+# cut down from Tesseract's reading of a real filing's notes (ocr_medium_200): the tables'
+# marks read up to (2), the other two as ``@``; the last two notes' marks lost
+FOUR_NOTES = ["(1) | +The purchase was made.", "", "!(2} | +Each ADS represents twenty shares.", "",
+              "+Reported securities were purchased.", "", "+These securities are held of record."]
+
+
+@pytest.mark.parametrize("unread, texts", [
+    (2, ["The purchase was made.", "Each ADS represents twenty shares.", "Reported securities were purchased.",
+         "These securities are held of record."]),
+    (0, None),      # no garbled table mark: four notes are one too many for (1), (2} and one lost
+])
+def test_numbered_notes_counts_a_note_for_each_table_mark_ocr_garbled_past_reading(unread, texts):
+    notes = numbered_notes(_note_lines(FOUR_NOTES), highest=2, unread=unread)
+    assert (notes and [" ".join(p.text for p in note["fn_text"].pieces) for note in notes]) == texts
+
+
 @pytest.mark.parametrize("lines", [
     # a sentence opening the line below another, the CRF's continuation: not a note (pdfminer)
     ["+This statement is filed.", "Bank of America holds.", "", "+Each person declares.", "", "(1)", "(2)", "(3)"],

@@ -116,7 +116,7 @@ OCR_NOTES = ("(1) Each restricted stock unit represents a contingent right.\n"
              "Note: File three copies of this Form.")
 
 
-@pytest.mark.parametrize("mark", ["Q)", "@)", "Q", "())", "rt)", "a)"])
+@pytest.mark.parametrize("mark", ["Q)", "@)", "Q", "())", "rt)", "a)", "(2}"])
 def test_repair_opens_a_note_at_an_untagged_line_behind_a_garbled_mark(mark):
     tokens = tokenize(OCR_NOTES.format(mark=mark))
     tags = ["B-fn_id", "B-fn_text"] + ["I-fn_text" if t.line == 0 else "O" for t in tokens[2:]]
