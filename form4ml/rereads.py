@@ -37,8 +37,8 @@ def ticker_after_issuer(record, text):
 
 
 BOX_TWO_LINES = 4   # lines below box 2's label its name and symbol may stand on (box 1 and 5 beside)
-# box 2's label line from the label on, and the lines below it
-BOX_TWO = re.compile(rf"Issuer Name and Ticker([^\n]*(?:\n[^\n]*){{0,{BOX_TWO_LINES}}})", re.I)
+# box 2's label line from the label on (OCR: ``2obssuer Name amd feker``), and the lines below it
+BOX_TWO = re.compile(rf"ssuer Name([^\n]*(?:\n[^\n]*){{0,{BOX_TWO_LINES}}})", re.I)
 LONE_SYMBOL = re.compile(r"(?<![\w\[({])[\[({]\s*([A-Z][A-Z.\-]{1,5})\s*[\])}](?![\w\])}])")
 
 

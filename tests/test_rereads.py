@@ -98,3 +98,16 @@ def test_reread_from_text_reads_ticker_and_issuer_name_and_drops_the_owners_name
     piece = Piece(label, value, start, start + len(value), "issuer", 0.9, True)
     rec = reread_from_text(assemble(owner_pieces("THIEL PETER") + [piece]), text)
     assert (rec["issuer"]["name"], rec["issuer"]["trading_symbol"]) == ("Facebook Inc", "FB")
+
+
+# Tesseract's reading of a real filing's boxes 1 and 2 (JPMorgan, ocr_medium_200): box
+# 2's label garbled, the symbol in OCR's braces on the line below the owner's name
+@pytest.mark.parametrize("label, issuer", [
+    ("2obssuer Name amd feker ot Eradsna", ("JPMORGAN CHASE & CO", "JPM")),
+    ("2. Relationship of Reporting Person", (None, None)),     # no box 2 label: no symbol taken
+])
+def test_reread_from_text_finds_box_two_below_an_ocr_garbled_label(label, issuer):
+    text = (f"P Nate can) Wdiipss of Repertnu Person {label} > Relunenship\n"
+            "BURKE STEPHEN B Sembol Issuer\nJPMORGAN CHASE & CO {JPM} ee tech lk\n")
+    rec = reread_from_text(assemble(owner_pieces("BURKE STEPHEN B")), text)
+    assert (rec["issuer"]["name"], rec["issuer"]["trading_symbol"]) == issuer
