@@ -14,7 +14,8 @@ def reread_from_text(record, text):
     """The record with each fix of this module made, in the order one feeds the next
     (a ticker found lets the issuer's name be read before it)."""
     record = issuer_before_ticker(ticker_after_issuer(record, text), text)
-    return signatures_after_titles(issuer_after_owner(record, text), text)
+    record = issuer_wrapped_about_ticker(issuer_after_owner(record, text), text)
+    return signatures_after_titles(record, text)
 
 
 BRACKETED = re.compile(rf"\s*[\[({{]\s*({SYMBOL})\s*[\])}}]")
@@ -116,3 +117,42 @@ def issuer_before_ticker(record, text):
         record["provenance"]["issuer.name"] = {"start": start, "end": start + len(name),
                                                "confidence": where["confidence"]}
     return record
+
+
+MAX_WRAPPED_WORDS = 3      # words of an issuer name box 2 wraps onto its other line
+CHECK_LABEL = re.compile(r"[ \t]*(\S.*?)[ \t]+\(?Check\b", re.I)     # box 5's label after the name's first line
+
+
+def issuer_wrapped_about_ticker(record, text):
+    """An issuer name that box 2 wraps over two lines, the symbol in brackets ending the
+    second (OCR: ``ADVANCED MICRO DEVICES (Check all applicable)`` / ``INC [AMD] ___
+    Director``), read whole where the CRF took one of them: the words before the bracket
+    on the line right below the name, or, for a name opening the symbol's line, the words
+    before box 5's ``(Check all applicable)`` on the line above. Its provenance spans both."""
+    name, ticker = (record["provenance"].get(k) for k in ("issuer.name", "issuer.trading_symbol"))
+    if not (name and ticker and record["issuer"]["name"]):
+        return record
+    name_line, ticker_line = _line_of(text, name["start"]), _line_of(text, ticker["start"])
+    if name["end"] > name_line[1]:
+        return record
+    if ticker_line[0] == name_line[1] + 1:
+        bracket = max(text.rfind(b, ticker_line[0], ticker["start"] + 1) for b in "[({")
+        rest = text[ticker_line[0]:max(bracket, ticker_line[0])].strip()
+        start, end, whole = name["start"], ticker_line[0] + len(rest), f"{record['issuer']['name']} {rest}"
+    elif ticker_line == name_line and not text[name_line[0]:name["start"]].strip() and name_line[0]:
+        above = _line_of(text, name_line[0] - 1)
+        head = CHECK_LABEL.match(text, above[0], above[1])
+        rest = head[1] if head else ""
+        start, end, whole = head.start(1) if head else 0, name["end"], f"{rest} {record['issuer']['name']}"
+    else:
+        return record
+    if rest and len(rest.split()) <= MAX_WRAPPED_WORDS and any(c.isalpha() for c in rest):
+        record["issuer"]["name"] = whole
+        record["provenance"]["issuer.name"] = {**name, "start": start, "end": end}
+    return record
+
+
+def _line_of(text, at):
+    """(start, end) of the line holding offset ``at``, its newline left out."""
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end

@@ -4,7 +4,8 @@ import pytest
 from form4ml.assemble import assemble
 from form4ml.pieces import Piece
 from form4ml.rereads import (
-    issuer_after_owner, issuer_before_ticker, reread_from_text, signatures_after_titles, ticker_after_issuer,
+    issuer_after_owner, issuer_before_ticker, issuer_wrapped_about_ticker, reread_from_text, signatures_after_titles,
+    ticker_after_issuer,
 )
 
 from .builders import owner_pieces
@@ -111,3 +112,28 @@ def test_reread_from_text_finds_box_two_below_an_ocr_garbled_label(label, issuer
             "BURKE STEPHEN B Sembol Issuer\nJPMORGAN CHASE & CO {JPM} ee tech lk\n")
     rec = reread_from_text(assemble(owner_pieces("BURKE STEPHEN B")), text)
     assert (rec["issuer"]["name"], rec["issuer"]["trading_symbol"]) == issuer
+
+
+# Tesseract's reading of real filings' box 2 (AMD, Napco): the issuer's name wrapped over
+# two lines, box 5's label after its first line, the symbol after its second
+AMD_BOX = "SMITH DARLA M Symbol Issuer :\nADVANCED MICRO DEVICES (Check all applicable)\nINC [AMD] ___ Director\n"
+NAPCO_BOX = "WILDER ANDREW Symbol Issuer\nNAPCO SECURITY (Check all applicable)\nTECHNOLOGIES, INC [NSSC] _X_ Director\n"
+
+
+@pytest.mark.parametrize("box, tagged, name", [
+    (AMD_BOX, "ADVANCED MICRO DEVICES", "ADVANCED MICRO DEVICES INC"),
+    (NAPCO_BOX, "TECHNOLOGIES, INC", "NAPCO SECURITY TECHNOLOGIES, INC"),
+    # the name whole on the symbol's line: the owner's line above is none of it
+    ("SMITH DARLA M Symbol Issuer :\nADVANCED MICRO DEVICES INC [AMD] ___ Director\n", "ADVANCED MICRO DEVICES INC",
+     "ADVANCED MICRO DEVICES INC"),
+])
+def test_issuer_wrapped_about_ticker_reads_both_lines_of_box_twos_name(box, tagged, name):
+    text = "2. Issuer Name and Ticker or Trading\n" + box
+    start, symbol = text.index(tagged), text.index("[") + 1
+    ticker = text[symbol:text.index("]")]
+    pieces = [Piece("issuer_name", tagged, start, start + len(tagged), "issuer", 0.9, True),
+              Piece("ticker", ticker, symbol, symbol + len(ticker), "issuer", 0.9, True)]
+    rec = issuer_wrapped_about_ticker(assemble(pieces), text)
+    assert rec["issuer"]["name"] == name
+    where = rec["provenance"]["issuer.name"]
+    assert text[where["start"]:where["end"]].startswith(name.split()[0])
