@@ -175,6 +175,15 @@ def without_repeated_tail(text):
     return text
 
 
+CARE_OF = re.compile(r"^C[/|\\Il1J][O0Q](?=\s)")     # OCR's ``CIO``, ``C10``, ``C/0`` for ``C/O``
+
+
+def care_of(street):
+    """A street line opening with OCR's misreading of ``C/O`` (``CIO MICROSOFT
+    CORPORATION``, ``C10 FACEBOOK``) opening with ``C/O``."""
+    return CARE_OF.sub("C/O", street) if street else street
+
+
 ZIP_PLUS_FOUR = re.compile(r"^(\d{5})-(\d{4})$")
 
 

@@ -2778,3 +2778,15 @@ def test_assemble_gives_a_column_of_marked_natures_read_as_one_to_the_rows_befor
     rows = assemble(_trusts_printed_last(letters))["non_derivative_holdings"]
     assert [r["nature_of_ownership"] for r in rows] == natures
     assert [sorted(r["footnote_ids"]) for r in rows] == notes
+
+
+# Tesseract's readings of real filings' box 1 (Microsoft, Facebook): ``C/O`` misread
+@pytest.mark.parametrize("street, read", [
+    ("CIO MICROSOFT CORPORATION", "C/O MICROSOFT CORPORATION"),
+    ("C10 FACEBOOK, INC.", "C/O FACEBOOK, INC."),
+    ("C/0 TIPTREE INC.", "C/O TIPTREE INC."),
+    ("CLOVER LANE", "CLOVER LANE"),      # a word opening with the letters is no such misreading
+])
+def test_assemble_reads_ocrs_misread_care_of_opening_a_street_line(street, read):
+    pieces = owner_pieces("Hood Amy") + [Piece("owner_street1", street, 20, 20 + len(street), "owner", 0.9, True)]
+    assert assemble(pieces)["reporting_owners"][0]["street1"] == read
