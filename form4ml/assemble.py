@@ -19,7 +19,7 @@ from .footnotes import footnote_ids, garbled_marks, group_footnotes, notes_of_ga
 from .labels import TABLE2_ONLY, TABLE_FIELDS, TABLE_ZONES
 from .owners import (
     FLAG_FIELDS, NAME_WORD, care_of, city_from_street, completes_zip, drop_issuer_named, first_cell,
-    issuer_above_ticker, merge_repeated_owners, repeats_box_one, without_repeated_tail, without_zip,
+    issuer_above_ticker, merge_repeated_owners, repeats_box_one, split_care_of, without_repeated_tail, without_zip,
 )
 from .pieces import Row, Value
 from .record import TABLES, empty_owner, empty_record, empty_row
@@ -218,7 +218,7 @@ class Assembler:
         for label, key in OWNER_FIELDS.items():
             out[key] = self._text(owner.get(label), base + key)
         out["state"] = state_code(out["state"])
-        out["street1"], out["street2"] = care_of(out["street1"]), care_of(out["street2"])
+        out["street1"], out["street2"] = split_care_of(care_of(out["street1"]), care_of(out["street2"]))
         if out["officer_title"]:    # scraped HTML glues box 1's next label on: ``CEO(Last)``
             out["officer_title"] = without_repeated_tail(NAME_LABEL.sub("", out["officer_title"])) or None
         out["other_text"] = without_repeated_tail(out["other_text"])

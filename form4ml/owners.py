@@ -184,6 +184,19 @@ def care_of(street):
     return CARE_OF.sub("C/O", street) if street else street
 
 
+# ``C/O TIPTREE INC. 299 PARK AVENUE``: a firm's name ending in its form, then a house number
+CARE_OF_THEN_NUMBER = re.compile(
+    r"^(C/O\s+\S.*?(?:\b(?:INC|LLC|LP|L\.P|CORP|CORPORATION|CO|LTD|PLC)\.?|[.,]))\s+(\d+[A-Z]?\s+[A-Za-z].*)$", re.I)
+
+
+def split_care_of(street1, street2):
+    """Box 1's two street lines where the first holds a ``C/O`` line ending in a firm's
+    form and the street after it, run together (``C/O TIPTREE INC. 299 PARK AVENUE, 13TH
+    FL.``), and the second is empty: the street after the care-of line is the second."""
+    found = CARE_OF_THEN_NUMBER.match(street1 or "")
+    return (found[1], found[2]) if found and not street2 else (street1, street2)
+
+
 ZIP_PLUS_FOUR = re.compile(r"^(\d{5})-(\d{4})$")
 
 

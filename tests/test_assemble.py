@@ -2790,3 +2790,18 @@ def test_assemble_gives_a_column_of_marked_natures_read_as_one_to_the_rows_befor
 def test_assemble_reads_ocrs_misread_care_of_opening_a_street_line(street, read):
     pieces = owner_pieces("Hood Amy") + [Piece("owner_street1", street, 20, 20 + len(street), "owner", 0.9, True)]
     assert assemble(pieces)["reporting_owners"][0]["street1"] == read
+
+
+# plain text and Tesseract's readings of a real filing's box 1 (Tiptree): the care-of line
+# and the street run together on one line, the CRF reading both as the first street line
+@pytest.mark.parametrize("street, streets", [
+    ("C/O TIPTREE INC. 299 PARK AVENUE, 13TH FL.", ("C/O TIPTREE INC.", "299 PARK AVENUE, 13TH FL.")),
+    ("C/O X LLC 2 ROCKEFELLER PLAZA", ("C/O X LLC", "2 ROCKEFELLER PLAZA")),
+    # a number in the firm's name, or no firm's form before the number: one line
+    ("C/O FUND 1 LLC", ("C/O FUND 1 LLC", None)),
+    ("C/O SEQUOIA CAPITAL 2800 SAND HILL ROAD", ("C/O SEQUOIA CAPITAL 2800 SAND HILL ROAD", None)),
+])
+def test_assemble_splits_a_care_of_line_run_into_the_street(street, streets):
+    pieces = owner_pieces("Barnes Michael") + [Piece("owner_street1", street, 20, 20 + len(street), "owner", 0.9, True)]
+    owner = assemble(pieces)["reporting_owners"][0]
+    assert (owner["street1"], owner["street2"]) == streets
