@@ -339,7 +339,7 @@ def repair_wrapped_marks(tokens, tags, confidences, line_zones):
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for value, bracket in opened:
         below = by_line.get(tokens[value].line + 1, ())
-        if tokens[value].line in by_line and tags[value] not in ("O", "B-fn_mark"):
+        if tokens[value].line in by_line and tags[value] != "O":
             cell = next(cell for cell in line_cells(tokens, by_line[tokens[value].line]) if value in cell)
             col = tokens[_cell_start(tokens, cell, value)].col
             j = next((j for j in below if abs(tokens[j].col - col) <= WRAP_COLUMN_SLACK and tokens[j].text != "|"), None)
@@ -368,15 +368,23 @@ def repair_cut_marks(tokens, tags, confidences, line_zones):
     for line, run in by_line.items():
         for i in run[1:]:
             mark, value = tokens[i], tokens[i - 1]
-            if not CUT_MARK.match(mark.text) or value.end != mark.start or tags[i - 1] == "O":
+            split = _split_opening(tokens, i)       # ``[F2][F3``: the tokenizer cut ``[`` off after a mark
+            text = mark.text + (tokens[i + 1].text if split else "")
+            if not CUT_MARK.match(text) or value.end != mark.start or tags[i - 1] == "O":
                 continue
             first = tokens[_glued_run_start(tokens, i)]
-            cols = range(first.col - WRAP_COLUMN_SLACK, mark.col + len(mark.text) + 1)
-            rest = _mark_rest(tokens, by_line.get(line + 1, ()), CLOSING_OF[mark.text[0]], cols)
-            if rest and (len(rest) > 1 or mark.text[-1].isdigit()):
+            cols = range(first.col - WRAP_COLUMN_SLACK, mark.col + len(text) + 1)
+            rest = _mark_rest(tokens, by_line.get(line + 1, ()), CLOSING_OF[text[0]], cols)
+            if rest and (len(rest) > 1 or text[-1].isdigit()):
                 tags[i], confidences[i] = "B-fn_mark", confidences[i - 1]
-                for j in rest[:-1]:
+                for j in ([i + 1] if split else []) + rest[:-1]:
                     tags[j], confidences[j] = "I-fn_mark", confidences[i - 1]
+
+
+def _split_opening(tokens, i):
+    """Whether token ``i`` is a lone ``[`` with a mark's ``F3`` glued after it on its line."""
+    return (tokens[i].text == "[" and i + 1 < len(tokens) and tokens[i + 1].start == tokens[i].end
+            and tokens[i + 1].line == tokens[i].line and re.match(r"^F\d{1,2}$", tokens[i + 1].text) is not None)
 
 
 def _glued_run_start(tokens, i):

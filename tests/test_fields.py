@@ -917,6 +917,8 @@ PIPED_PRICE = ("|S          |2,000.00  |D          |1056.3180(|168,123,419.|I   
     (ASCII_BRACKETED_PRICE, "178.001", "O", []),
     # a bracket holds its own kind of mark
     (ASCII_BRACKETED_PRICE.replace("F4]", "4]"), "178.001", "B-price", []),
+    # the bracket after another mark of the cell (EDGAR ASCII of a LinkedIn sale: ``[F2][`` / ``F3]``)
+    ("C[F1]   83334   A   [F2][   83334   I\n                    F3]", "[F2]", "B-fn_mark", ["F3"]),
 ])
 def test_repair_reads_a_mark_wrapped_after_its_bracket(text, price, price_tag, marks):
     tokens = tokenize(text)
@@ -1013,6 +1015,10 @@ CUT_MARK = ("Common Stock  08/09/2022  S  18630  D  838.5710[F1 158060742  I  by
     # a nature's last mark cut after its F, the cell wrapped at its left edge
     ("                                                 L.P.[F2][F\n"
      "                                                 3][F4]", ["[F", "3"]),
+    # a price cell's second mark cut before its bracket, the tokenizer splitting ``[``
+    # off the mark before it (EDGAR ASCII of a LinkedIn sale: ``[F2][F3`` / ``]``)
+    ("Common  10/01/2012  C[F1]  78664  A  [F2][F3 78664  I\n"
+     "                                      ]", ["[", "F3"]),
 ])
 def test_repair_reads_a_mark_a_cell_cut_before_its_bracket(text, marks):
     tokens = tokenize(text)
