@@ -329,26 +329,38 @@ def repair_marks_inside_text(tokens, tags, line_zones):
 
 def repair_wrapped_marks(tokens, tags, confidences, line_zones):
     """A footnote mark that a fixed-width cell wraps after its bracket (EDGAR ASCII:
-    ``169.4860(`` / ``3)``, ``$ 178.001[`` / ``F4]``, ``|1056.3180(|`` / ``|1)``) is the
-    row's mark: below a value the CRF tagged that ends in the bracket, the mark under its
-    cell's start (a ``|`` starts a cell), left ``O`` and closed by the matching bracket,
-    becomes ``B-fn_mark`` (tags fixed in place)."""
+    ``169.4860(`` / ``3)``, ``$ 178.001[`` / ``F4]``, ``|1056.3180(|`` / ``|1)``,
+    ``L.P.[`` / ``F2][F3]``, ``[F2][`` / ``F3]``) is the row's mark: below a value the CRF
+    tagged that ends in the bracket (glued on after its text or another mark), the mark
+    under its cell's start (a ``|`` starts a cell), left ``O`` or read as going on with a
+    text cell, and closed by the matching bracket, becomes ``B-fn_mark`` (tags fixed in
+    place)."""
     opened = list(_opened_values(tokens))
     if not opened:
         return
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for value, bracket in opened:
+        if tokens[value].line not in by_line or all(tags[k] == "O" for k in _glued_run(tokens, value)):
+            continue
+        cell = next(cell for cell in line_cells(tokens, by_line[tokens[value].line]) if value in cell)
+        col = tokens[_cell_start(tokens, cell, value)].col
         below = by_line.get(tokens[value].line + 1, ())
-        if tokens[value].line in by_line and tags[value] != "O":
-            cell = next(cell for cell in line_cells(tokens, by_line[tokens[value].line]) if value in cell)
-            col = tokens[_cell_start(tokens, cell, value)].col
-            j = next((j for j in below if abs(tokens[j].col - col) <= WRAP_COLUMN_SLACK and tokens[j].text != "|"), None)
-            if (j is not None and tags[j] == "O" and WRAPPED_MARK[bracket].match(tokens[j].text)
-                    and j + 1 < len(tokens) and tokens[j + 1].text == CLOSING[bracket]
-                    and tokens[j + 1].start == tokens[j].end):
-                tags[j] = "B-fn_mark"
-                if confidences[value] is not None:
-                    confidences[j] = confidences[value]
+        j = next((j for j in below if abs(tokens[j].col - col) <= WRAP_COLUMN_SLACK and tokens[j].text != "|"), None)
+        if j is not None and (tags[j] == "O" or tags[j].startswith("I-")) and _closed_mark(tokens, j, bracket):
+            tags[j] = "B-fn_mark"
+            if confidences[value] is not None:
+                confidences[j] = confidences[value]
+
+
+def _glued_run(tokens, i):
+    """The indices of the tokens glued on their line up to token ``i``."""
+    return range(_glued_run_start(tokens, i), i + 1)
+
+
+def _closed_mark(tokens, j, bracket):
+    """Whether token ``j`` is what ``bracket`` holds (``3``, ``F4``) closed right after it."""
+    return (bool(WRAPPED_MARK[bracket].match(tokens[j].text)) and j + 1 < len(tokens)
+            and tokens[j + 1].text == CLOSING[bracket] and tokens[j + 1].start == tokens[j].end)
 
 
 CUT_MARK = re.compile(r"^(?:\(\d{1,2}|\[F\d{0,2})$")

@@ -919,11 +919,15 @@ PIPED_PRICE = ("|S          |2,000.00  |D          |1056.3180(|168,123,419.|I   
     (ASCII_BRACKETED_PRICE.replace("F4]", "4]"), "178.001", "B-price", []),
     # the bracket after another mark of the cell (EDGAR ASCII of a LinkedIn sale: ``[F2][`` / ``F3]``)
     ("C[F1]   83334   A   [F2][   83334   I\n                    F3]", "[F2]", "B-fn_mark", ["F3"]),
+    # a nature's bracket after its last stop, the mark read as going on with the nature
+    # (EDGAR ASCII of a Sequoia fund's holding: ``XII, L.P.[`` / ``F2][F3]``)
+    ("1816   D   43843   I   Sequoia XII, L.P.[\n                        F2][F3]", "Sequoia", "B-nature", ["F2"]),
 ])
 def test_repair_reads_a_mark_wrapped_after_its_bracket(text, price, price_tag, marks):
     tokens = tokenize(text)
     crf = {"1816": "B-shares", "465.00": "B-shares", "2,000.00": "B-shares", "D": "B-ad", price: price_tag,
-           "43843": "B-owned", "1,543.00": "B-owned", "168,123,419.": "B-owned", "I": "B-di", "(2)": "B-fn_mark"}
+           "43843": "B-owned", "1,543.00": "B-owned", "168,123,419.": "B-owned", "I": "B-di", "(2)": "B-fn_mark",
+           "XII": "I-nature", ",": "I-nature", "L.P": "I-nature", "F2": "I-nature"}
     tags = [crf.get(t.text, "O") for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
     note_repairs.repair_wrapped_marks(tokens, tags, confidences, ["table1"] * 2)
