@@ -483,3 +483,48 @@ def _stacked_lines(tokens, by_line, line, col, step):
         found.append(at)
         at += step
     return found[::-1] if step < 0 else found
+
+
+PLAN_NUMBER = "401(k)"      # the retirement plan a nature names (``By LGI 401(k) Plan``)
+
+
+def repair_plan_numbers(tokens, tags, confidences, line_zones):
+    """A 401(k) plan's number in a nature of ownership that the CRF left ``O`` or read as
+    the title beside it (EDGAR ASCII wraps ``By LGI 401`` / ``(k) Plan`` and ``Amazon.com``
+    / ``401(k)`` / ``plan account`` in the last column): a run of tokens spelling part of
+    ``401(k)`` (or ``401`` and ``(k)`` on the next line) that ends its line or stands right
+    before the nature's word, on a line holding or between the nature's words, is the
+    nature's (tags fixed in place)."""
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
+    runs = {line: _plan_number_runs(tokens, idx) for line, idx in by_line.items()}
+    for line, idx in by_line.items():
+        for run in runs[line]:
+            text = "".join(tokens[i].text for i in run)
+            other = {"401": (line + 1, "(k)"), "(k)": (line - 1, "401")}.get(text)
+            if other and not any("".join(tokens[i].text for i in r) == other[1] for r in runs.get(other[0], ())):
+                continue        # half the number: only with its other half wrapped onto the next line
+            after = run[-1] + 1
+            natured = [i for k in (line - 1, line, line + 1) for i in by_line.get(k, ()) if tags[i].endswith("nature")]
+            at_end = run[-1] == idx[-1] or after < len(tokens) and tags[after] == "I-nature"
+            if natured and at_end and all(tags[i] == "O" or tags[i].endswith("title") for i in run):
+                for i in run:
+                    tags[i], confidences[i] = "I-nature", confidences[natured[0]]
+
+
+def _plan_number_runs(tokens, idx):
+    """Runs of the line's tokens (``idx``) glued or spaced that spell ``401``, ``401(k)``
+    or its ``(k)``, longest first from each start."""
+    runs, k = [], 0
+    while k < len(idx):
+        text, end = "", k
+        for m in range(k, min(k + 4, len(idx))):
+            joined = text + tokens[idx[m]].text
+            if not (PLAN_NUMBER.startswith(joined) or joined in ("(k)", "(k", "(")) or not joined:
+                break
+            text, end = joined, m + 1
+        if text in ("401", "401(k", PLAN_NUMBER, "(k)"):
+            runs.append(idx[k:end])
+            k = end
+        else:
+            k += 1
+    return runs

@@ -4731,3 +4731,24 @@ def test_repair_reads_no_number_with_a_thousands_comma_as_a_zip(zip_text, tag):
     tags = ["B-owner_state", "O", "B-owner_zip"] + ["I-owner_zip"] * (len(tokens) - 3)
     box_repairs.repair_grouped_zips(tokens, tags)
     assert tags[2] == tag
+
+
+# Cut down from EDGAR ASCII of real filings' Table I (a director's plan holding, Amazon's
+# 401(k) account): the plan's number in the nature column left O or read into the title
+LGI_PLAN = ("Class C Common    2,282.00   I   By LGI 401\n"
+            "Shares                                ( k ) Plan")
+AMAZON_PLAN = ("Common Stock, par   6593.887   I   Amazon.com\n"
+               "value $.01 per                      401(k)\n"
+               "share                               plan account")
+
+
+@pytest.mark.parametrize("text, crf, nature", [
+    (LGI_PLAN, {"By": "B-nature", "LGI": "I-nature", "Plan": "I-nature"}, "By LGI 401 ( k ) Plan"),
+    (AMAZON_PLAN, {"Amazon.com": "B-nature", "401(k": "I-title", ")": "I-title", "plan": "I-nature",
+                   "account": "I-nature"}, "Amazon.com 401(k ) plan account"),
+    # an amount of 401 shares ending a line, no (k) below it: no plan's number
+    (LGI_PLAN.replace("( k ) ", ""), {"By": "B-nature", "LGI": "I-nature", "Plan": "I-nature"}, "By LGI Plan"),
+])
+def test_repair_reads_a_401k_plans_number_into_its_nature(text, crf, nature):
+    tokens, tags = _repaired(nature_repairs.repair_plan_numbers, text, by_text(crf), "table1")
+    assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")) == nature
