@@ -495,6 +495,8 @@ def repair_plan_numbers(tokens, tags, confidences, line_zones):
     ``401(k)`` (or ``401`` and ``(k)`` on the next line) that ends its line or stands right
     before the nature's word, on a line holding or between the nature's words, is the
     nature's (tags fixed in place)."""
+    if not any("401" in t.text for t in tokens):
+        return
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     runs = {line: _plan_number_runs(tokens, idx) for line, idx in by_line.items()}
     for line, idx in by_line.items():

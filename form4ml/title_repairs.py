@@ -971,6 +971,8 @@ def _parenthesised_head(tokens, tags, run):
     """The run if it is a phrase in parentheses, else the phrase opening it where only
     words left ``O`` or an underlying title's follow (OCR sets a tall title's last line
     with the underlying title's beside it and its specks: ``(RSU) Be Stock``), or []."""
+    if not tokens[run[0]].text.startswith("("):
+        return []
     if _parenthesised(tokens, run):
         return run
     close = next((k for k, i in enumerate(run) if tokens[i].text == ")"), None)
