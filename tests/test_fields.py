@@ -784,7 +784,8 @@ def _layout_title(crf_title, text=LAYOUT_PAR_ROW):
     tokens = tokenize(text)
     tags = _layout_row_tags(tokens, crf_title)
     confidences = [None if t == "O" else 0.9 for t in tags]
-    for repair in (title_repairs.repair_class_letters, title_repairs.repair_untitled_rows, title_repairs.repair_par_value_below_rows,
+    for repair in (title_repairs.repair_class_letters, title_repairs.repair_untitled_rows,
+                   title_repairs.repair_par_value_below_rows,
                    amount_repairs.repair_prices_below_dollars):
         repair(tokens, tags, confidences, ["table1"] * len(text.split("\n")))
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
@@ -1514,7 +1515,8 @@ def _tagged_lines(cells):
     for tok in tokens:
         labels = cells[tok.line][1].split()
         k = places[tok.line] = places.get(tok.line, -1) + 1     # the token's place on its line
-        tags.append("O" if labels == ["O"] else ("I-" if labels == ["title"] and k else "B-") + labels[min(k, len(labels) - 1)])
+        prefix = "I-" if labels == ["title"] and k else "B-"
+        tags.append("O" if labels == ["O"] else prefix + labels[min(k, len(labels) - 1)])
     return tokens, tags
 
 
@@ -1535,7 +1537,8 @@ REPEATED_TITLE = [("Common shares without par value", "title"), ("02/28/2020", "
     ("Common shares without par", "value", "Held", ["O"] * 5),
 ])
 def test_repair_reads_lines_repeating_a_title_as_a_further_rows_title(first, rest, letter, read):
-    cells = [(text.format(first=first, rest=rest, letter=letter), "nature" if text == "{letter}" and len(letter) > 1 else label)
+    cells = [(text.format(first=first, rest=rest, letter=letter),
+              "nature" if text == "{letter}" and len(letter) > 1 else label)
              for text, label in REPEATED_TITLE]
     tokens, tags = _tagged_lines(cells)
     title_repairs.repair_repeated_title_lines(tokens, tags, [0.9] * len(tokens), ["table1"] * len(cells))
@@ -2859,7 +2862,8 @@ PRICE_AFTER_OWNED = "Common Stock\n\n04/24/2025\n\nP\n\n16,000\n\nA\n\n{dollar}\
 def test_repair_reads_a_number_after_the_amount_owned_as_the_price_its_dollar_opened(dollar, price, tag):
     crf = {"Common": "B-title", "Stock": "I-title", "04/24/2025": "B-tx_date", "P": "B-code",
            "16,000": "B-shares", "A": "B-ad", "8,536,067": "B-owned", "I": "B-di"}
-    tokens, tags = _repaired(amount_repairs.repair_price_after_owned, PRICE_AFTER_OWNED.format(dollar=dollar, price=price),
+    tokens, tags = _repaired(amount_repairs.repair_price_after_owned,
+                             PRICE_AFTER_OWNED.format(dollar=dollar, price=price),
                              by_text(crf), "table1")
     assert tags[[t.text for t in tokens].index(price)] == tag
 
@@ -2879,7 +2883,8 @@ def test_repair_ends_a_title_with_a_parenthesised_line_printed_below_its_row(tai
            "946": "B-shares", "Class": "B-und_title", "Common": "I-und_title", "D": "B-di"}
     def tagged(tokens):
         return ["I-und_title" if t.line == 5 else crf.get(t.text, "O") if t.line < 7 else "O" for t in tokens]
-    tokens, got = _repaired(title_repairs.repair_parenthesised_title_tails, RSU_TAIL.format(tail=tail), tagged, "table2")
+    tokens, got = _repaired(title_repairs.repair_parenthesised_title_tails, RSU_TAIL.format(tail=tail), tagged,
+                            "table2")
     assert [tag for t, tag in zip(tokens, got) if t.line == 7] == tags
     assert [tag for t, tag in zip(tokens, got) if t.line == 8] == ["I-title"] * 4
 
@@ -2922,7 +2927,8 @@ def test_repair_ends_a_title_with_a_parenthesised_phrase_wrapped_below_its_row(t
     def tagged(tokens):
         return ["B-title" if k == 0 else "I-und_title" if t.line == 3 else crf.get(t.text, "O") if t.line < 5 else "O"
                 for k, t in enumerate(tokens)]
-    tokens, got = _repaired(title_repairs.repair_parenthesised_title_tails, OPTION_TAIL.format(tail=tail), tagged, "table2")
+    tokens, got = _repaired(title_repairs.repair_parenthesised_title_tails, OPTION_TAIL.format(tail=tail), tagged,
+                            "table2")
     assert [tag for t, tag in zip(tokens, got) if t.line > 5] == tags
 
 
@@ -3369,7 +3375,8 @@ def test_repair_reads_an_untagged_mark_below_a_rows_line_as_the_rows(text, tag):
            "748.61": "B-price", "179.8685": "B-price"}
     tokens, got = _repaired(note_repairs.repair_marks_below_rows, text, by_text(crf),
                             "table1")
-    assert [tag for t, tag in zip(tokens, got) if t.text in ("(1)", "(2)", "(3)")] == [tag] * (2 if "(3)" in text else 1)
+    assert [tag for t, tag in zip(tokens, got) if t.text in ("(1)", "(2)", "(3)")] == \
+        [tag] * (2 if "(3)" in text else 1)
 
 
 # Cut down from plain pdftotext of real filings: a Table I's weighted-average price notes'
@@ -3769,7 +3776,8 @@ def test_repair_reads_a_column_dump_with_a_letter_more_below(extra):
     tokens, got = _repaired(column_repairs.repair_column_dumps, text, by_text(crf),
                             "table1")
     per_line = Counter(t.line for t in tokens)
-    assert [tag for t, tag in zip(tokens, got) if t.text in ("D", "I") and per_line[t.line] == 1] == ["B-di"] * 3 + ["O"]
+    assert [tag for t, tag in zip(tokens, got) if t.text in ("D", "I") and per_line[t.line] == 1] == \
+        ["B-di"] * 3 + ["O"]
     assert [got[k] for k, t in enumerate(tokens) if t.text in SHARES] == ["B-shares"] * 3
 
 
@@ -3904,7 +3912,8 @@ def test_repair_reads_a_column_of_titles(titles, read, prices, tags):
                 else "B-price" if t.text.endswith(".50") else "O" for t in tokens]
     tokens, got = _repaired(title_repairs.repair_title_columns, text, tagged, "table1")
     assert [tag for t, tag in zip(tokens, got) if t.text == "Common"] == tags
-    assert all(tag == "I-title" for t, tag, first in zip(tokens, got, [""] + got) if t.text == "Stock" and first == "B-title")
+    assert all(tag == "I-title" for t, tag, first in zip(tokens, got, [""] + got)
+               if t.text == "Stock" and first == "B-title")
 
 
 # Cut down from pdfminer of a real filing's Table I (a grant and eight sales): the code
@@ -4347,7 +4356,8 @@ DERIVATIVE_PRICES = "229.83\n\n$ 0\n\n{amount}\n\n41.816\n\n$ 0\n\n25,282.925\n\
 def test_repair_reads_an_amount_below_a_derivative_price_as_the_amount_owned(amount, read_as, tag):
     crf = {"229.83": "B-und_shares", "41.816": "B-und_shares", "0": "B-price", "25,241.11": read_as,
            "25,282.925": "B-owned", "D": "B-di", "(2)": "B-fn_mark"}
-    tokens, tags = _repaired(amount_repairs.repair_amounts_about_derivative_prices, DERIVATIVE_PRICES.format(amount=amount),
+    tokens, tags = _repaired(amount_repairs.repair_amounts_about_derivative_prices,
+                             DERIVATIVE_PRICES.format(amount=amount),
                              by_text(crf), "table2")
     assert tags[[t.text for t in tokens].index("25,241.11")] == tag
 
@@ -4643,7 +4653,8 @@ def test_repair_reads_the_column_after_the_codes_as_amounts_and_sides(third, tag
             out.append(crf.get(t.text) or ("B-di" if t.text == "D" and out[-1] != "B-shares" else
                                             "B-ad" if t.text == "D" else "B-owned"))
         return out
-    tokens, read = _repaired(amount_repairs.repair_amount_column_after_codes, CODE_COLUMN.format(third=third), tag_tokens,
+    tokens, read = _repaired(amount_repairs.repair_amount_column_after_codes,
+                           CODE_COLUMN.format(third=third), tag_tokens,
                              "table1")
     assert [tag for t, tag in zip(tokens, read) if t.text not in ("S", "(1)")] == tags
 
