@@ -530,11 +530,6 @@ def _rebuilt(rows):
     return join_chained_fragments(return_stranded_cells(lower_shifted_natures(split_repeated_cells(rows))))
 
 
-# Table I's left-hand cells but the title
-TRANSACTION_LEFT = frozenset({"tx_date", "deemed_date", "code", "v", "shares", "ad"})
-HELD_CELLS = frozenset({"title", "owned", "di", "nature"})
-
-
 def return_last_transaction_cells(rows):
     """A Table I transaction's date, code, amount and A/D letter printed below every cell
     of the table's last row, a holding's (plain ``pdftotext`` of a sale and three holdings:
@@ -2084,6 +2079,8 @@ LEFT_BLOCK = {"table1": frozenset({"title", "tx_date", "deemed_date", "code", "v
 # goes with the block it is read in
 RIGHT_BLOCK = {"table1": frozenset({"owned", "di", "nature"}),
                "table2": frozenset({"und_title", "und_shares", "price", "owned", "di", "nature"})}
+TRANSACTION_LEFT = LEFT_BLOCK["table1"] - {"title"}      # a Table I transaction's cells before its price
+HELD_CELLS = RIGHT_BLOCK["table1"] | {"title"}          # a Table I holding's cells
 
 
 def pair_block_rows(rows):

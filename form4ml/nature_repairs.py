@@ -486,6 +486,7 @@ def _stacked_lines(tokens, by_line, line, col, step):
 
 
 PLAN_NUMBER = "401(k)"      # the retirement plan a nature names (``By LGI 401(k) Plan``)
+PLAN_NUMBER_PARTS = ("401", "401(k", PLAN_NUMBER, "(k)")     # what a line may hold of it
 
 
 def repair_plan_numbers(tokens, tags, confidences, line_zones):
@@ -521,10 +522,10 @@ def _plan_number_runs(tokens, idx):
         text, end = "", k
         for m in range(k, min(k + 4, len(idx))):
             joined = text + tokens[idx[m]].text
-            if not (PLAN_NUMBER.startswith(joined) or joined in ("(k)", "(k", "(")) or not joined:
+            if not (PLAN_NUMBER.startswith(joined) or "(k)".startswith(joined)):
                 break
             text, end = joined, m + 1
-        if text in ("401", "401(k", PLAN_NUMBER, "(k)"):
+        if text in PLAN_NUMBER_PARTS:
             runs.append(idx[k:end])
             k = end
         else:

@@ -396,7 +396,7 @@ def repair_cut_marks(tokens, tags, confidences, line_zones):
 def _split_opening(tokens, i):
     """Whether token ``i`` is a lone ``[`` with a mark's ``F3`` glued after it on its line."""
     return (tokens[i].text == "[" and i + 1 < len(tokens) and tokens[i + 1].start == tokens[i].end
-            and tokens[i + 1].line == tokens[i].line and re.match(r"^F\d{1,2}$", tokens[i + 1].text) is not None)
+            and tokens[i + 1].line == tokens[i].line and WRAPPED_MARK["["].match(tokens[i + 1].text) is not None)
 
 
 def _glued_run_start(tokens, i):

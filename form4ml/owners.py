@@ -168,7 +168,7 @@ def without_repeated_tail(text):
         return text
     words = text.split()
     keys = [" ".join(NAME_WORD.findall(w.lower())) for w in words]
-    for cut in range(len(words) // 2, len(words) - 1 + (len(words) == 2)):
+    for cut in range(max(1, len(words) // 2), len(words)):
         tail = keys[cut:]
         if keys[cut - len(tail):cut] == tail and (len(tail) > 1 or cut == 1):
             return " ".join(words[:cut]).rstrip(" ,;")

@@ -103,7 +103,7 @@ def issuer_before_ticker(record, text):
     where = record["provenance"].get("issuer.trading_symbol")
     if record["issuer"]["name"] or not where:
         return record
-    line_start = text.rfind("\n", 0, where["start"]) + 1
+    line_start = _line_of(text, where["start"])[0]
     bracket = max(text.rfind(b, line_start, where["start"]) for b in "[({")
     if bracket < 0:
         return record
@@ -140,10 +140,11 @@ def issuer_wrapped_about_ticker(record, text):
         rest = text[ticker_line[0]:max(bracket, ticker_line[0])].strip()
         start, end, whole = name["start"], ticker_line[0] + len(rest), f"{record['issuer']['name']} {rest}"
     elif ticker_line == name_line and not text[name_line[0]:name["start"]].strip() and name_line[0]:
-        above = _line_of(text, name_line[0] - 1)
-        head = CHECK_LABEL.match(text, above[0], above[1])
-        rest = head[1] if head else ""
-        start, end, whole = head.start(1) if head else 0, name["end"], f"{rest} {record['issuer']['name']}"
+        head = CHECK_LABEL.match(text, *_line_of(text, name_line[0] - 1))
+        if not head:
+            return record
+        rest = head[1]
+        start, end, whole = head.start(1), name["end"], f"{rest} {record['issuer']['name']}"
     else:
         return record
     if rest and len(rest.split()) <= MAX_WRAPPED_WORDS and any(c.isalpha() for c in rest):
