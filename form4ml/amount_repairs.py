@@ -534,8 +534,9 @@ def repair_shares_columns(tokens, tags, confidences, line_zones):
 
 def repair_amount_columns(tokens, tags, confidences, line_zones):
     """Two or more amounts alone on their lines (their marks beside them or on lines of
-    their own between) right below Table I's ``Amount`` sub-heading alone on its line, or
-    right below a code the CRF read alone on its line, are rows' amounts of shares while
+    their own between) right below Table I's ``Amount`` sub-heading alone on its line, a
+    code the CRF read alone on its line, or a date alone on its line (a long table's page
+    printed its codes apart), are rows' amounts of shares while
     the table has fewer amounts of shares than codes: plain ``pdftotext`` prints column
     4's amounts of a block of rows as a column after the rows' titles, dates and codes
     (``A`` / ``3,910`` / ``(2)`` / ``2,970`` / ``(3)``), under the sub-heading where it
@@ -547,7 +548,7 @@ def repair_amount_columns(tokens, tags, confidences, line_zones):
     lines = list(by_line)
     for n, line in enumerate(lines):
         run = by_line[line]
-        heading = len(run) == 1 and tokens[run[0]].text == "Amount"
+        heading = len(run) == 1 and tokens[run[0]].text == "Amount" or _lone_date(tokens, tags, run)
         if missing <= 0 or not (heading or tags[run[0]] == "B-code" and lone_code(tokens, tags, run)):
             continue
         below = takewhile(lambda k: marks_only(tokens, by_line[k]) or (
@@ -560,6 +561,11 @@ def repair_amount_columns(tokens, tags, confidences, line_zones):
             if missing > 0 and tags[i] != "B-shares":
                 tags[i], confidences[i] = "B-shares", confidences[i] if confidences[i] is not None else read[0]
                 missing -= 1
+
+
+def _lone_date(tokens, tags, run):
+    """Whether a line is a date alone, read as a transaction's or left ``O``."""
+    return len(run) == 1 and bool(DATE.match(tokens[run[0]].text)) and tags[run[0]] in ("O", "B-tx_date")
 
 
 def repair_amounts_after_codes(tokens, tags, confidences, line_zones):

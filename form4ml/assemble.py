@@ -14,7 +14,7 @@ from copy import deepcopy
 from dataclasses import replace
 from itertools import combinations, groupby, takewhile
 
-from .balance import AMOUNTS, balance_amounts, chain_whole, underlying_of_shares
+from .balance import AMOUNTS, TOLERANCE, balance_amounts, chain_whole, underlying_of_shares
 from .footnotes import footnote_ids, garbled_marks, group_footnotes, notes_of_garbled_marks, numbered_notes
 from .labels import TABLE2_ONLY, TABLE_FIELDS, TABLE_ZONES
 from .owners import (
@@ -510,7 +510,8 @@ def rebuilt_rows(rows):
     stacks of tall natures cut where each is centred on its row, natures' marks printed
     about the last nature, amounts owned printed apart from their transactions, cells
     read several times over, natures read a row too high, a transaction's cells printed
-    after the next row's title."""
+    after the next row's title, last a Table I scattered over pages read by its amounts'
+    chain."""
     aside = _leading_letters(rows) + _stray_ownership(rows)
     if aside:
         set_aside = {id(row) for row in aside}
@@ -527,7 +528,8 @@ def _rebuilt(rows):
     rows = split_nature_stacks(lower_raised_natures(_rebuild_runs(rows, _spread_trailing_marks)))
     rows = _rebuild_runs(rows, _spread_nature_marks)
     rows = join_apart_amounts(read_apart_right_cells(rows))
-    return join_chained_fragments(return_stranded_cells(lower_shifted_natures(split_repeated_cells(rows))))
+    rows = join_chained_fragments(return_stranded_cells(lower_shifted_natures(split_repeated_cells(rows))))
+    return read_owned_chain(rows)
 
 
 def return_last_transaction_cells(rows):
@@ -553,6 +555,144 @@ def return_last_transaction_cells(rows):
     heads[0].marks += [m for m in last.marks if m.line > below]
     last.marks = [m for m in last.marks if m.line <= below]
     return rows
+
+
+MIN_CHAIN = 3       # rows an amounts' chain must link for a table to be read by it
+CHAIN_COLUMNS = frozenset({"title", "tx_date", "deemed_date", "code", "v", "shares", "ad", "price", "owned", "di",
+                           "nature"})
+ROW_COLUMNS = ("tx_date", "deemed_date", "code", "v")     # one value a transaction, in the rows' order
+
+
+def read_owned_chain(rows):
+    """Table I read again by the chain of its amounts where a layout scattered its columns
+    over pages (plain ``pdftotext`` of a long sale: thirteen rows' titles, dates and
+    codes, their amounts, their amounts owned, then the next page's cells of every column
+    interleaved). The amounts owned in text order, each differing from the one before by
+    an amount of the table (each used once, one left over: the first row's), give the
+    transactions' order, as filers print each row's holding after the row before's. Each
+    transaction takes its amount owned, the amount that links it, the D/I letter right
+    after its amount owned and, in order, a value of each other column (date, code, A/D
+    letter, price); an amount owned outside the chain is a holding's; titles go to all
+    rows in order, natures to the rows whose letter is ``I``. A run whose rows already
+    pair each linked amount with its amount owned under a title, or whose columns do not
+    count out (a column with as many values as rows or none), stays as it is."""
+    return _rebuild_runs(rows, _chained_rows)
+
+
+def _chained_rows(run):
+    if run[0].table != "table1":
+        return None
+    pieces = _pieces_and_marks(run)
+    if any(not mark and p.label not in CHAIN_COLUMNS for p, mark in pieces):
+        return None
+    columns, marks_of = _columns(pieces)
+    owned = columns.get("owned", [])
+    chain = _amounts_chain(owned, columns.get("shares", []))
+    if chain is None or _paired_as_read(run, owned, chain):
+        return None
+    start, amounts = chain
+    linked = range(start, start + len(amounts))
+    letters = _letters_after_owned_values(pieces, columns, owned)
+    ad = [v for v in columns.get("ad", []) + columns.get("di", []) if not any(v is x for x in letters.values())]
+    ad.sort(key=lambda v: _place(v.pieces[0]))
+    rows = [Row("table1") for _ in owned]
+    chained = [rows[i] for i in linked]
+    filled = {label: _counted_out(columns.get(label, []), len(chained)) for label in ROW_COLUMNS + ("price",)}
+    titles = _counted_out(columns.get("title", []), len(rows))
+    if not titles or any(found is None for found in filled.values()):
+        return None
+    _fill_column(rows, "title", titles, marks_of)
+    _fill_column(rows, "owned", owned, marks_of)
+    _fill_column(chained, "shares", amounts, marks_of)
+    for label in ROW_COLUMNS:
+        _fill_column(chained, label, filled[label], marks_of)
+    _fill_column(chained, "price", _lined_up(filled["price"], [owned[i] for i in linked]), marks_of)
+    if len(ad) == len(chained):
+        _fill_column(chained, "ad", ad, marks_of)
+    for row, value in zip(rows, owned):
+        if id(value) in letters:
+            _fill_column([row], "di", [letters[id(value)]], marks_of)
+    natures = columns.get("nature", [])
+    indirect = [row for row in rows if "".join(row.values["di"].texts).strip() == "I"] if all(
+        "di" in row.values for row in rows) else []
+    if natures and len(natures) != len(indirect):
+        return None
+    _fill_column(indirect, "nature", natures, marks_of)
+    rows[0].marks = _leading_marks(pieces) + rows[0].marks
+    return rows
+
+
+def _counted_out(values, count):
+    """A column's values for ``count`` rows: as read where as many or none; where fewer
+    that all read alike (``12/22/2021`` twenty-one times for twenty-three sales, two left
+    untagged), the first again for each row short; else None."""
+    if len(values) in (0, count):
+        return values
+    if len(values) > count or len({"".join(v.words()) for v in values}) > 1:
+        return None
+    return values + [values[0]] * (count - len(values))
+
+
+def _amounts_chain(owned, amounts):
+    """(index of the chain's first amount owned, the amounts in the chain's rows' order)
+    where exactly one run of the amounts owned, as many as the amounts, links by them;
+    else None."""
+    held, pool = [_number(v) for v in owned], [_number(v) for v in amounts]
+    if len(amounts) < MIN_CHAIN or len(owned) < len(amounts) or None in held or None in pool:
+        return None
+    found = [(start, order) for start in range(len(owned) - len(amounts) + 1)
+             if (order := _linked(held[start:start + len(amounts)], amounts, pool)) is not None]
+    return found[0] if len(found) == 1 else None
+
+
+def _linked(held, amounts, pool):
+    """The amounts in the order that links each of ``held`` to the one before, the one
+    left over first; None where some pair is linked by none. Amounts come in text order."""
+    left, order = list(range(len(pool))), []
+    for row, (before, after) in enumerate(zip(held, held[1:]), 1):
+        fits = [k for k in left if abs(abs(before - after) - pool[k]) < TOLERANCE]
+        if not fits:
+            return None
+        k = min(fits, key=lambda k: abs(k - row))     # of equal amounts, the one read nearest its row's place
+        left.remove(k)
+        order.append(amounts[k])
+    return [amounts[left[0]]] + order
+
+
+def _number(value):
+    return parse_number("".join(value.texts))
+
+
+def _paired_as_read(run, owned, chain):
+    """Whether each linked amount already stands in a titled row with its amount owned."""
+    start, amounts = chain
+    pairs = {(id(row.values["shares"].pieces[0]), id(row.values["owned"].pieces[0]))
+             for row in run if {"title", "shares", "owned"} <= row.values.keys()}
+    return all((id(a.pieces[0]), id(o.pieces[0])) in pairs for a, o in zip(amounts, owned[start:]))
+
+
+def _letters_after_owned_values(pieces, columns, owned):
+    """{id of an amount owned: the D or I letter read right after it}."""
+    label_of = {id(p): label for label, found in columns.items() for v in found for p in v.pieces}
+    value_of = {id(p): v for found in columns.values() for v in found for p in v.pieces}
+    cells = [value_of[id(p)] for p, mark in pieces if not mark and value_of[id(p)].pieces[0] is p]
+    return {id(before): value for before, value in zip(cells, cells[1:])
+            if any(before is o for o in owned) and label_of[id(value.pieces[0])] in ("ad", "di")
+            and "".join(value.texts).strip() in ("D", "I")}
+
+
+def _fill_column(rows, label, values, marks_of):
+    """Give the rows in order the column's values (relabelled where read as another
+    column's) with the marks right after each."""
+    for row, value in zip(rows, values):
+        row.values[label] = value if all(p.label == label for p in value.pieces) else Value(
+            [replace(p, label=label) for p in value.pieces])
+        row.marks += marks_of.get(id(value), [])
+
+
+def _leading_marks(pieces):
+    """The marks read before the run's first value."""
+    return [p for p, _ in takewhile(lambda x: x[1], pieces)]
 
 
 def join_chained_fragments(rows):

@@ -5,7 +5,7 @@ import pytest
 import form4ml.assemble as assemble_module
 from form4ml.assemble import assemble
 from form4ml.footnotes import numbered_notes
-from form4ml.pieces import Piece, Row
+from form4ml.pieces import Piece, Row, Value
 
 from .builders import owner_pieces
 
@@ -829,6 +829,77 @@ def test_assemble_pairs_a_table_read_block_by_block():
         118.8853, 315.43, 12119.7681, "D")
     assert [(h["security_title"], h["shares_owned_following"], h["direct_or_indirect"], h["nature_of_ownership"])
             for h in rec["non_derivative_holdings"]] == [("Common Stock", 45, "I", "By Spouse")]
+
+
+def lines(*cells, start=100):
+    """Table I pieces printed a cell a line (plain pdftotext) from (label, text) pairs, a
+    list of pairs sharing a line; a label ``mark`` is a footnote mark."""
+    out = []
+    for k, cell in enumerate(cells):
+        for col, (label, text) in enumerate(cell if isinstance(cell, list) else [cell]):
+            out.append(replace(L("fn_mark" if label == "mark" else label, text, start + 2 * k), col=20 * col))
+    return out
+
+
+def sale(code=True):
+    return [("title", "Common Stock"), ("tx_date", "12/22/2021")] + [("code", "S"), ("mark", "(1)")] * code
+
+
+# Cut down from plain pdftotext of a real filing's long Table I (PayPal, 10b5-1 sales): the
+# first page's rows printed a column at a time (titles to codes, amounts, amounts owned
+# with their letters, A/D letters, prices), the next page's A/D letters, prices, amounts
+# owned and letters first (one row's code and amount among them), then its titles, dates
+# and codes, then its other amounts
+SCATTERED = lines(*sale(), *sale(), ("shares", "17,202"), ("mark", "(2)"), ("shares", "18,767"), ("mark", "(2)"),
+                  ("owned", "2,902,269"), ("di", "D"), ("owned", "2,883,502"), ("di", "D"), ("ad", "D"), ("ad", "D"),
+                  ("price", "$ 992.688"), ("mark", "(3)"), ("price", "$ 993.643"), ("mark", "(4)"),
+                  ("ad", "D"), [("price", "$ 1,005.747"), ("owned", "2,861,414")], ("di", "D"),
+                  ("ad", "D"), [("price", "$ 1,006.795"), ("owned", "2,821,447")], ("di", "D"),
+                  ("code", "S"), ("mark", "(1)"), [("shares", "700"), ("mark", "(2)"), ("ad", "D")],
+                  [("price", "$ 1,007.689"), ("owned", "2,820,747")], ("di", "D"),
+                  *sale(), *sale(), *sale(code=False), ("shares", "22,088"), ("mark", "(2)"),
+                  ("shares", "39,967"), ("mark", "(2)"))
+HOLDING_AFTER = lines(("title", "Common Stock"), ("owned", "174,706,221"), ("di", "I"), ("nature", "by Trust"),
+                      ("mark", "(6)"), start=200)
+CHAINED_SALES = [(17202, 992.688, 2902269), (18767, 993.643, 2883502), (22088, 1005.747, 2861414),
+                 (39967, 1006.795, 2821447), (700, 1007.689, 2820747)]
+
+
+@pytest.mark.parametrize("pieces, holdings", [
+    (SCATTERED, []),
+    # a holding after the sales keeps its own cells
+    (SCATTERED + HOLDING_AFTER, [("Common Stock", 174706221, "I", "by Trust", ["F6"])]),
+])
+def test_assemble_reads_scattered_sales_by_their_amounts_chain(pieces, holdings):
+    rec = assemble(pieces)
+    sales = rec["non_derivative_transactions"]
+    assert [(r["shares"], r["price_per_share"], r["shares_owned_following"]) for r in sales] == CHAINED_SALES
+    assert {(r["security_title"], r["transaction_date"], r["transaction_code"], r["direct_or_indirect"])
+            for r in sales} == {("Common Stock", "2021-12-22", "S", "D")}
+    assert [set(r["footnote_ids"]) for r in sales[:2]] == [{"F1", "F2", "F3"}, {"F1", "F2", "F4"}]
+    assert [(h["security_title"], h["shares_owned_following"], h["direct_or_indirect"], h["nature_of_ownership"],
+             h["footnote_ids"]) for h in rec["non_derivative_holdings"]] == holdings
+
+
+@pytest.mark.parametrize("owned, amounts, chain", [
+    ([2902269, 2883502, 2861414], [17202, 22088, 18767], (0, [0, 2, 1])),
+    # a holding printed before the sales: the chain begins after it
+    ([500, 100, 90, 70], [5, 10, 20], (1, [0, 1, 2])),
+    # of two equal amounts, each goes to the row nearest its place in the text
+    ([69064, 66110, 64213, 74213], [10000, 2954, 1897, 10000], (0, [0, 1, 2, 3])),
+    # an amount owned no amount links to the one before
+    ([100, 90, 75], [5, 10, 20], None),
+    # two sales are too few to tell a chain from chance
+    ([100, 90], [5, 10], None),
+    # two runs of the amounts owned link: which are the sales', the text does not tell
+    ([100, 90, 80, 70], [10, 10, 10], None),
+])
+def test_amounts_chain_links_each_amount_owned_to_the_one_before(owned, amounts, chain):
+    def values(label, numbers):
+        return [Value([P(label, f"{n:,}")]) for n in numbers]
+    amount_values = values("shares", amounts)
+    found = assemble_module._amounts_chain(values("owned", owned), amount_values)
+    assert (found and (found[0], [next(k for k, v in enumerate(amount_values) if v is a) for a in found[1]])) == chain
 
 
 # Cut down from a real filing's Table I in plain pdftotext: a sale's left-hand cells, a
@@ -2724,7 +2795,7 @@ def test_assemble_joins_cells_printed_apart_to_the_transaction_their_amount_owne
     ("Vice President Sales", "Vice President Sales and Marketing",
      "Vice President Sales Vice President Sales and Marketing"),
 ])
-def test_assemble_reads_an_officer_title_printed_twice_once(box_five, table, title):
+def test_assemble_reads_an_officer_title_run_on_into_its_copy_once(box_five, table, title):
     pieces = owner_pieces("Hood Amy", box_five) + [Piece("officer_title", table, 90, 90 + len(table), "owner", 0.9, True)]
     assert assemble(pieces)["reporting_owners"][0]["officer_title"] == title
 

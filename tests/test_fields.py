@@ -3956,12 +3956,16 @@ def test_repair_reads_a_column_of_ad_letters_below_the_amounts(above, tags):
     assert [tag for t, tag in zip(tokens, got) if t.text == "D"] == tags
 
 
-# Cut down from plain pdftotext of real filings' Table I (dividend reinvestments, grants):
-# the rows' titles, dates and codes, then their amounts as a column with their marks,
-# under column 4's sub-heading or right after the last code, the CRF reading the second
-# as an amount owned (or leaving it untagged)
+# Cut down from plain pdftotext of real filings' Table I (dividend reinvestments, grants;
+# a long sale's second page): the rows' titles, dates and codes, then their amounts as a
+# column with their marks, under column 4's sub-heading, right after the last code or
+# right after the last date (a page's rows printed without their codes), the CRF reading
+# the second as an amount owned (or leaving it untagged)
 @pytest.mark.parametrize("heading, rows, read, tags", [
     ("Amount\n\n", 2, ("B-shares", "B-owned"), ["B-shares", "B-shares"]),
+    ("Common Stock\n\n10/01/2025\n\n", 2, ("O", "O"), ["B-shares", "B-shares"]),
+    # the date left untagged too
+    ("Common Stock\n\n10/02/2025\n\n", 2, ("O", "B-owned"), ["B-shares", "B-shares"]),
     ("Amount\n\n", 2, ("B-shares", "O"), ["B-shares", "B-shares"]),
     ("", 2, ("B-shares", "B-owned"), ["B-shares", "B-shares"]),
     # none of them read: they take the code's confidence
