@@ -13,6 +13,7 @@ from .fields import (
     next_lines, shortfall, stands_alone, tagged_after, tagged_before, tokens_by_line, untagged,
 )
 from .labels import TABLE_ZONES
+from .letter_repairs import repair_lone_ownership_letters
 from .pieces import MIN_CELL_GAP
 
 
@@ -779,7 +780,7 @@ def _unread_owned_run(tokens, tags, by_line, below, line):
     for _ in range(MIN_COLUMN_LINES):
         if line not in below or not _owned_pair(tokens, tags, by_line, line, below, read=False):
             return False
-        line = below.get(below[line])
+        line = _past_mark_lines(tokens, by_line, below, below.get(below[line]))
     return True
 
 
@@ -799,11 +800,12 @@ def _read_owned_pairs(tokens, tags, confidences, by_line, below, line, most, con
 
 
 def _past_mark_lines(tokens, by_line, below, line):
-    """The first line from ``line`` on that holds more than footnote marks: a mark of the
-    price column printed in the column of amounts owned (``(12)`` / ``168,160,765`` /
-    ``I``) does not end it."""
-    while line in below and marks_only(tokens, by_line[line]):
-        line = below[line]
+    """The first line from ``line`` on that holds more than footnote marks or a price: a
+    mark or a price of the price column printed in the column of amounts owned (``(12)``
+    / ``168,160,765`` / ``I``; ``$`` / ``1,052.515`` / ``167,218,193`` / ``I``) does not
+    end it."""
+    while line in below and (marks_only(tokens, by_line[line]) or _lone_dollar(tokens, by_line[line])):
+        line = below[below[line]] if _lone_dollar(tokens, by_line[line]) and below[line] in below else below[line]
     return line
 
 
@@ -951,6 +953,47 @@ def repair_dollar_shares(tokens, tags, line_zones):
             tags[i] = "B-price"
 
 
+POINTED = re.compile(r"^\d{1,3}(?:,\d{3})*\.\d+$")     # a number with a decimal point: a price's shape
+WORD = re.compile(r"^[A-Za-z]{2,}$")     # a word, not a letter of a column (D, I, A)
+
+
+def repair_dollar_prices(tokens, tags, confidences, line_zones):
+    """A number with a decimal point that a ``$`` opens, on its line (``$ 1,043.64``) or
+    alone on the line above, and that no number follows on the next line, is Table I's
+    price, whatever the CRF read it as (an amount, an amount owned, ``O``): a ``$`` opens
+    only a price, and plain ``pdftotext`` prints a long table's prices apart from their
+    rows, where the CRF misreads some. (OCR reads a code ``S`` before its amount as ``$``:
+    an amount with its A/D letter after it, not alone; a ``$`` alone above two numbers is
+    the price's and the amount owned's, as ``repair_dollar_pairs`` reads them.) Tags fixed
+    in place; one left ``O`` takes the least confidence of the table's prices. A ``$``
+    that may go on a text cell, after a word or a title (``par value`` / ``$ 0.01``), is
+    left."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    read = [confidences[i] for run in by_line.values() for i in run if tags[i] == "B-price"]
+    lines = list(by_line)
+    for k, line in enumerate(lines):
+        run = by_line[line]
+        if not (run and tokens[run[0]].text == "$"):
+            continue
+        number = run[1:2] if len(run) > 1 else by_line[lines[k + 1]][:1] if k + 1 < len(lines) else []
+        after = by_line[lines[k + 2]] if len(run) == 1 and k + 2 < len(lines) else []
+        if (not number or not POINTED.match(tokens[number[0]].text) or tags[number[0]] not in ("O", "B-shares", "B-owned")
+                or not marks_only(tokens, by_line[tokens[number[0]].line][(2 if len(run) > 1 else 1):])
+                or (after and VALUE.match(tokens[after[0]].text)) or (tags[number[0]] == "O" and not read)
+                or _in_text_cell(tags, run[0]) or (k and WORD.match(tokens[by_line[lines[k - 1]][-1]].text))):
+            continue
+        i = number[0]
+        tags[i], confidences[i] = "B-price", confidences[i] if tags[i] != "O" else min(read)
+
+
+def _in_text_cell(tags, i):
+    """Whether the tag read last before token ``i`` is a text cell's (a title's, a
+    nature's), which the token may go on: EDGAR ASCII wraps ``Class A common stock, par
+    value`` / ``$ 0.01``."""
+    before = tagged_before(tags, i)
+    return before is not None and tags[before][2:] in ("title", "und_title", "nature")
+
+
 def _after_dollar(tokens, tags, i):
     """Whether token ``i`` follows an untagged ``$`` on its line."""
     return tokens[i - 1].text == "$" and tags[i - 1] == "O" and tokens[i - 1].line == tokens[i].line
@@ -980,8 +1023,11 @@ def repair_owned_after_prices(tokens, tags, confidences, line_zones):
     """An amount left ``O`` right after a Table I row's price on its line, past what OCR
     reads of the table's rules (``|``, ``]``, ``}``, a lost mark's ``)``), is the row's
     amount owned where the row's line has none and the line ends there or goes on with
-    its D/I letter, tagged or as OCR misreads it (``175.2414 ) 565 1 Founders``). Tags
-    fixed in place, with the price's confidence."""
+    its D/I letter, tagged or as OCR misreads it (``175.2414 ) 565 1 Founders``). A D/I
+    letter left ``O`` alone on a line after it is then read as
+    ``repair_lone_ownership_letters`` reads one (plain ``pdftotext``: ``896.01 162,985,626``
+    / ``(13)`` / ``$ 897.7`` / ``I``). Tags fixed in place, with the price's confidence."""
+    read = False
     for line, run in tokens_by_line(tokens, line_zones, ("table1",)).items():
         price = next((i for i in run if tags[i] == "B-price"), None)
         if price is None or any(tags[i] == "B-owned" for i in run):
@@ -993,6 +1039,9 @@ def repair_owned_after_prices(tokens, tags, confidences, line_zones):
         if not after or tags[after[0]] == "B-di" or MISREAD_LETTER.match(tokens[after[0]].text) \
                 or tokens[after[0]].text in ("D", "I"):
             tags[rest[0]], confidences[rest[0]] = "B-owned", confidences[price]
+            read = True
+    if read:
+        repair_lone_ownership_letters(tokens, tags, confidences, line_zones)
 
 
 def repair_amounts_about_derivative_prices(tokens, tags, confidences, line_zones):

@@ -570,12 +570,13 @@ def read_owned_chain(rows):
     interleaved). The amounts owned in text order, each differing from the one before by
     an amount of the table (each used once, one left over: the first row's), give the
     transactions' order, as filers print each row's holding after the row before's. Each
-    transaction takes its amount owned, the amount that links it, the D/I letter right
-    after its amount owned and, in order, a value of each other column (date, code, A/D
-    letter, price); an amount owned outside the chain is a holding's; titles go to all
-    rows in order, natures to the rows whose letter is ``I``. A run whose rows already
-    pair each linked amount with its amount owned under a title, or whose columns do not
-    count out (a column with as many values as rows or none), stays as it is."""
+    transaction takes its amount owned, the amount that links it, the D/I letter read
+    next after its amount owned (past prices) and, in order, a value of each other column
+    (date, code, A/D letter, price); an amount owned outside the chain is a holding's;
+    titles go to all rows in order, natures to the rows whose letter is ``I``. A run
+    whose rows already pair each linked amount with its amount owned under a title, or
+    whose columns do not count out (as many values as rows, none, or fewer all read
+    alike: ``_counted_out``), stays as it is."""
     return _rebuild_runs(rows, _chained_rows)
 
 
@@ -612,10 +613,10 @@ def _chained_rows(run):
     for row, value in zip(rows, owned):
         if id(value) in letters:
             _fill_column([row], "di", [letters[id(value)]], marks_of)
-    natures = columns.get("nature", [])
     indirect = [row for row in rows if "".join(row.values["di"].texts).strip() == "I"] if all(
         "di" in row.values for row in rows) else []
-    if natures and len(natures) != len(indirect):
+    natures = _counted_out(columns.get("nature", []), len(indirect))
+    if natures is None:
         return None
     _fill_column(indirect, "nature", natures, marks_of)
     rows[0].marks = _leading_marks(pieces) + rows[0].marks
@@ -672,13 +673,20 @@ def _paired_as_read(run, owned, chain):
 
 
 def _letters_after_owned_values(pieces, columns, owned):
-    """{id of an amount owned: the D or I letter read right after it}."""
+    """{id of an amount owned: the D or I letter read next after it, past prices (plain
+    ``pdftotext`` prints the next row's price between: ``162,985,626`` / ``(13)`` /
+    ``$ 897.7`` / ``I``)}."""
     label_of = {id(p): label for label, found in columns.items() for v in found for p in v.pieces}
     value_of = {id(p): v for found in columns.values() for v in found for p in v.pieces}
     cells = [value_of[id(p)] for p, mark in pieces if not mark and value_of[id(p)].pieces[0] is p]
-    return {id(before): value for before, value in zip(cells, cells[1:])
-            if any(before is o for o in owned) and label_of[id(value.pieces[0])] in ("ad", "di")
-            and "".join(value.texts).strip() in ("D", "I")}
+    letters = {}
+    for k, value in enumerate(cells):
+        if any(value is o for o in owned):
+            after = next((v for v in cells[k + 1:] if label_of[id(v.pieces[0])] != "price"), None)
+            if (after is not None and label_of[id(after.pieces[0])] in ("ad", "di")
+                    and "".join(after.texts).strip() in ("D", "I")):
+                letters[id(value)] = after
+    return letters
 
 
 def _fill_column(rows, label, values, marks_of):

@@ -308,21 +308,39 @@ def repair_lone_ownership_letters(tokens, tags, confidences, line_zones):
     alone on its line, where the CRF, given one letter and no neighbours, leaves it
     untagged (and the zone CRF may put it with the next zone: Table II's right columns
     come after the owners and signature blocks). A lone ``D`` or ``I`` left ``O``, next
-    after an amount owned tagged on a table line at most three lines above, is that
-    row's D/I letter, and its line joins the amount's zone."""
+    after an amount owned tagged on a table line at most three lines above (past marks
+    and prices: ``_owned_before``), is that row's D/I letter, and its line joins the
+    amount's zone."""
     for i in [i for i, tok in enumerate(tokens) if tok.text in OWNERSHIP_LETTERS]:
         tok = tokens[i]
         alone = ((i == 0 or tokens[i - 1].line != tok.line)
                  and (i + 1 == len(tokens) or tokens[i + 1].line != tok.line))
         if not alone or tags[i] != "O":
             continue
-        last = next((j for j in range(i - 1, -1, -1) if tags[j] != "O"), None)
-        if (last is not None and tags[last].endswith("-owned")
-                and tok.line - tokens[last].line <= MAX_LINES_AFTER_OWNED
-                and line_zones[tokens[last].line] in TABLE_ZONES):
+        last = _owned_before(tokens, tags, i)
+        if last is not None and line_zones[tokens[last].line] in TABLE_ZONES:
             tags[i] = "B-di"
             confidences[i] = confidences[last]
             line_zones[tok.line] = line_zones[tokens[last].line]
+
+
+def _owned_before(tokens, tags, i):
+    """The amount owned tagged last before token ``i``, at most ``MAX_LINES_AFTER_OWNED``
+    lines above it, past marks and prices so close one after another (plain
+    ``pdftotext`` prints the next row's price between a long table's amount owned and its
+    letter: ``896.01 162,985,626`` / ``(13)`` / ``$ 897.7`` / ``I``); else None."""
+    line = tokens[i].line
+    for j in range(i - 1, -1, -1):
+        if tags[j] == "O":
+            continue
+        if line - tokens[j].line > MAX_LINES_AFTER_OWNED:
+            return None
+        if tags[j].endswith("-owned"):
+            return j
+        if tags[j] not in ("B-fn_mark", "B-price", "I-price"):
+            return None
+        line = tokens[j].line
+    return None
 
 
 def repair_letters_before_prices(tokens, tags, line_zones):

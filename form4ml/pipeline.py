@@ -137,6 +137,7 @@ TAG_REPAIRS = (
     (letter_repairs.repair_a_ownership_letters, ("zones",)),
     (amount_repairs.repair_owned_pairs, ("zones",)),
     (letter_repairs.repair_letters_after_titles, ("zones",)),
+    (amount_repairs.repair_dollar_prices, ("confidences", "zones")),
     (letter_repairs.repair_lone_ownership_letters, ("confidences", "zones")),
     (amount_repairs.repair_holding_amounts, ("confidences", "zones")),
     (amount_repairs.repair_owned_before_letters, ("confidences", "zones")),

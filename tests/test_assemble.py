@@ -881,6 +881,25 @@ def test_assemble_reads_scattered_sales_by_their_amounts_chain(pieces, holdings)
              h["footnote_ids"]) for h in rec["non_derivative_holdings"]] == holdings
 
 
+# the same sales held by a trust: natures printed twice for five rows, and a row's letter
+# printed after the next row's price
+INDIRECT = lines(*sale(), *sale(), ("shares", "17,202"), ("mark", "(2)"), ("shares", "18,767"), ("mark", "(2)"),
+                 ("owned", "2,902,269"), ("di", "I"), ("owned", "2,883,502"), ("di", "I"), ("ad", "D"), ("ad", "D"),
+                 ("price", "$ 992.688"), ("mark", "(3)"), ("price", "$ 993.643"), ("mark", "(4)"),
+                 ("ad", "D"), [("price", "$ 1,005.747"), ("owned", "2,861,414")], ("price", "$ 1,006.795"),
+                 ("di", "I"), ("ad", "D"), ("owned", "2,821,447"), ("di", "I"),
+                 ("code", "S"), ("mark", "(1)"), [("shares", "700"), ("mark", "(2)"), ("ad", "D")],
+                 [("price", "$ 1,007.689"), ("owned", "2,820,747")], ("di", "I"), ("nature", "by Trust"),
+                 *sale(), *sale(), *sale(code=False), ("shares", "22,088"), ("mark", "(2)"),
+                 ("shares", "39,967"), ("mark", "(2)"), ("nature", "by Trust"))
+
+
+def test_assemble_reads_scattered_indirect_sales_by_their_amounts_chain():
+    sales = assemble(INDIRECT)["non_derivative_transactions"]
+    assert [(r["shares"], r["price_per_share"], r["shares_owned_following"]) for r in sales] == CHAINED_SALES
+    assert {(r["direct_or_indirect"], r["nature_of_ownership"]) for r in sales} == {("I", "by Trust")}
+
+
 @pytest.mark.parametrize("owned, amounts, chain", [
     ([2902269, 2883502, 2861414], [17202, 22088, 18767], (0, [0, 2, 1])),
     # a holding printed before the sales: the chain begins after it

@@ -1236,6 +1236,24 @@ def test_repair_gives_a_lone_letter_after_the_amount_owned_the_d_i_tag(zones, ow
     assert [(t.text, tag, zones[t.line]) for t, tag in zip(tokens, tags) if t.text in ("D", "I")] == expected
 
 
+# Cut down from plain pdftotext of a real filing's long Table I (PayPal): the next row's
+# price printed between an amount owned and its letter
+@pytest.mark.parametrize("between, tag", [
+    ("(13)\n\n$ 897.7\n\n", "B-di"),
+    ("", "B-di"),
+    # a title between: the letter is another row's
+    ("(13)\n\nCommon Stock\n\n", "O"),
+    # too far below the amount owned
+    ("(13)\n\n\n\n\n\n$ 897.7\n\n\n\n\n\n", "O"),
+])
+def test_repair_gives_a_lone_letter_after_an_amount_owned_and_a_price_the_d_i_tag(between, tag):
+    text = f"$\n896.01 162,985,626\n{between}I"
+    crf = {"896.01": "B-price", "162,985,626": "B-owned", "(13)": "B-fn_mark", "897.7": "B-price",
+           "Common": "B-title", "Stock": "I-title"}
+    tokens, got = _repaired(letter_repairs.repair_lone_ownership_letters, text, by_text(crf), "table1")
+    assert got[-1] == tag
+
+
 # Cut down from a real filing's Table II as a copy without superscripts prints it.
 BARE_ROW = ("Class B Common Stock 1\t 1\t5/17/19\t\tJ 2\t\t\t24,791\t 1\t 1\tClass A Common Stock\t"
             "24,791\t$69.35 3\t16,840\tI\tBy The Founders Fund IV, LP 4\n(1) The Class B\n(2) These\n(3) The\n(4) The\n")
@@ -3196,6 +3214,20 @@ def test_repair_reads_an_untagged_amount_after_the_price_as_the_amount_owned(aft
     assert tags[[t.text for t in tokens].index("565")] == tag
 
 
+# Cut down from plain pdftotext of a real filing's long Table I (PayPal): an amount owned
+# printed on its price's line, its letter after the next row's price
+@pytest.mark.parametrize("between, tag", [
+    ("(13)\n\n$ 897.7\n\n", "B-di"),
+    # a title between: the letter is another row's
+    ("(13)\n\nCommon Stock\n\n", "O"),
+])
+def test_repair_reads_the_letter_of_an_amount_owned_read_after_its_price(between, tag):
+    text = f"$\n896.01 162,985,626\n{between}I"
+    crf = {"896.01": "B-price", "(13)": "B-fn_mark", "897.7": "B-price", "Common": "B-title", "Stock": "I-title"}
+    tokens, got = _repaired(amount_repairs.repair_owned_after_prices, text, by_text(crf), "table1")
+    assert (got[[t.text for t in tokens].index("162,985,626")], got[-1]) == ("B-owned", tag)
+
+
 @pytest.mark.parametrize("cells, tag", [
     ("gg ) 3 D", "B-shares"),
     ("gg ) 3 $", "O"),          # no A/D letter after it
@@ -4258,6 +4290,8 @@ def test_repair_reads_an_ad_letter_between_title_and_date_as_the_code(between, t
     (1, "", ["B-owned", "B-di", "O", "O"]),
     # a price's mark printed in the column between two pairs goes on the run
     (2, "(12)\n\n", ["B-owned", "B-di", "B-owned", "B-di"]),
+    # so does a price printed below its dollar sign (PayPal)
+    (2, "$\n1,052.515\n\n", ["B-owned", "B-di", "B-owned", "B-di"]),
 ])
 def test_repair_reads_a_column_of_amounts_owned_and_letters(rows, between, tags):
     sale = "Common Stock\n\n11/10/2021\n\nS\n\n400 D\n\n"
@@ -4275,14 +4309,16 @@ def test_repair_reads_a_column_of_amounts_owned_and_letters(rows, between, tags)
 # Cut down from plain pdftotext of a real filing's long Table I (Tesla): a page's column of
 # amounts owned and letters after its prices, the CRF reading none of the pairs (but an
 # amount owned elsewhere in the table)
-@pytest.mark.parametrize("pairs, tags", [
-    (3, ["B-owned", "B-di"] * 3),
+@pytest.mark.parametrize("pairs, between, tags", [
+    (3, "", ["B-owned", "B-di"] * 3),
+    # a price printed below its dollar sign between two pairs goes on the column
+    (3, "$\n1,052.515\n\n", ["B-owned", "B-di"] * 3),
     # two pairs are no column to read without a pair read
-    (2, ["O", "O"] * 2),
+    (2, "", ["O", "O"] * 2),
 ])
-def test_repair_reads_a_column_of_amounts_owned_none_of_which_was_read(pairs, tags):
+def test_repair_reads_a_column_of_amounts_owned_none_of_which_was_read(pairs, between, tags):
     sale = "Common Stock\n\n11/10/2021\n\nS\n\n400 D\n\n$ 1,062.527\n\n"
-    column = "".join(f"167,10{k},045\n\nI\n\n" for k in range(pairs))
+    column = between.join(f"167,10{k},045\n\nI\n\n" for k in range(pairs))
     text = sale * 4 + column + "1,220,481\n\nD"
     crf = {"Common": "B-title", "Stock": "I-title", "11/10/2021": "B-tx_date", "S": "B-code", "400": "B-shares",
            "D": "B-ad", "1,062.527": "B-price", "1,220,481": "B-owned"}
@@ -4323,6 +4359,27 @@ def test_repair_reads_an_amount_after_a_dollar_heading_prices_as_a_price(below, 
     tokens, got = _repaired(lambda tokens, tags, confidences, zones: amount_repairs.repair_dollar_shares(tokens, tags, zones),
                             text, by_text(crf), "table1")
     assert got[[t.text for t in tokens].index("1,000")] == tag
+
+
+# Cut down from plain pdftotext of a real filing's long Table I (PayPal): prices printed
+# apart from their rows, the CRF reading some as amounts, amounts owned or nothing
+@pytest.mark.parametrize("text, number, read, tag", [
+    ("(14)\n\n$ 1,043.64\n\nCommon Stock", "1,043.64", "B-shares", "B-price"),
+    ("7,788\n\n$\n1,059.429\n\nD", "1,059.429", "B-owned", "B-price"),
+    ("(22)\n\n$ 1,051.52\n\n(24)", "1,051.52", "O", "B-price"),
+    # a dollar sign alone above two numbers is the price's, the amount owned above it
+    ("D\n\n$\n36,713.7651\n102.368", "36,713.7651", "B-owned", "B-owned"),
+    # EDGAR ASCII wrapping a title's par value: no price
+    ("stock , par value\n$ 0.01", "0.01", "O", "O"),
+    # OCR's "$" for a code S before its amount and A/D letter
+    ("(1)\n\n$ 12,000 D", "12,000", "B-shares", "B-shares"),
+])
+def test_repair_reads_a_number_a_dollar_sign_opens_as_a_price(text, number, read, tag):
+    crf = {number: read, "(14)": "B-fn_mark", "(22)": "B-fn_mark", "(24)": "B-fn_mark", "(1)": "B-fn_mark",
+           "7,788": "B-shares", "D": "B-ad", "Common": "B-title", "Stock": "I-title", "102.368": "B-price",
+           "899.1": "B-price"}
+    tokens, got = _repaired(amount_repairs.repair_dollar_prices, text + "\n\n$ 899.1", by_text(crf), "table1")
+    assert got[[t.text for t in tokens].index(number)] == tag
 
 
 # Cut down from plain pdftotext of real filings' box 2 (Nuveen and PIMCO funds): the issuer
