@@ -613,14 +613,42 @@ def _chained_rows(run):
     for row, value in zip(rows, owned):
         if id(value) in letters:
             _fill_column([row], "di", [letters[id(value)]], marks_of)
-    indirect = [row for row in rows if "".join(row.values["di"].texts).strip() == "I"] if all(
-        "di" in row.values for row in rows) else []
+    indirect = [row for row in rows if "di" in row.values and "".join(row.values["di"].texts).strip() == "I"]
     natures = _counted_out(columns.get("nature", []), len(indirect))
     if natures is None:
         return None
     _fill_column(indirect, "nature", natures, marks_of)
     rows[0].marks = _leading_marks(pieces) + rows[0].marks
+    if start == 0:
+        _spread_row_marks(rows, len(chained))
     return rows
+
+
+def _spread_row_marks(rows, count):
+    """Give each of the first ``count`` rows (the sales) in order one of the marks the
+    table prints once, where the lowest ``count`` of them run without a gap (but for
+    numbers the table prints more than once: ``(1)``, ``(3)``, ``(4)`` ... beside every
+    row's ``(2)``) and those above them stand in the rows after (holdings): filers number a long sale's notes of
+    its prices in the rows' order (``(3)`` ... ``(25)``), which plain ``pdftotext`` prints
+    as columns of marks apart from the prices (``(11)`` / ``(12)`` ... after the eighth
+    price, ``(16)`` ... after the next page's holding)."""
+    marks = [(m, row) for row in rows for m in row.marks if len(footnote_ids([m])) == 1]
+    seen = Counter(footnote_ids([m])[0] for m, _ in marks)
+    once = sorted(((m, row) for m, row in marks if seen[footnote_ids([m])[0]] == 1), key=lambda x: _note_number(x[0]))
+    numbers = [_note_number(m) for m, _ in once[:count]]
+    repeated = {int(note[1:]) for note, n in seen.items() if n > 1}
+    if (len(once) < count or set(numbers) | repeated < set(range(numbers[0], numbers[-1] + 1))
+            or len(numbers) != len(set(numbers))
+            or any(any(row is sale for sale in rows[:count]) for _, row in once[count:])):
+        return
+    for m, row in once[:count]:
+        row.marks.remove(m)
+    for row, (m, _) in zip(rows, once):
+        row.marks.append(m)
+
+
+def _note_number(mark):
+    return int(footnote_ids([mark])[0][1:])
 
 
 def _counted_out(values, count):

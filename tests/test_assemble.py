@@ -894,10 +894,23 @@ INDIRECT = lines(*sale(), *sale(), ("shares", "17,202"), ("mark", "(2)"), ("shar
                  ("shares", "39,967"), ("mark", "(2)"), ("nature", "by Trust"))
 
 
-def test_assemble_reads_scattered_indirect_sales_by_their_amounts_chain():
-    sales = assemble(INDIRECT)["non_derivative_transactions"]
+@pytest.mark.parametrize("pieces, ownership", [
+    (INDIRECT, [("I", "by Trust")] * 5),
+    # a letter the CRF did not read: the other rows still take the natures
+    ([p for k, p in enumerate(INDIRECT) if k != next(k for k, p in enumerate(INDIRECT) if p.label == "di")],
+     [(None, None)] + [("I", "by Trust")] * 4),
+])
+def test_assemble_reads_scattered_indirect_sales_by_their_amounts_chain(pieces, ownership):
+    sales = assemble(pieces)["non_derivative_transactions"]
     assert [(r["shares"], r["price_per_share"], r["shares_owned_following"]) for r in sales] == CHAINED_SALES
-    assert {(r["direct_or_indirect"], r["nature_of_ownership"]) for r in sales} == {("I", "by Trust")}
+    assert [(r["direct_or_indirect"], r["nature_of_ownership"]) for r in sales] == ownership
+
+
+def test_assemble_gives_scattered_sales_their_notes_in_order():
+    # the next page's price marks printed as a column after its last cells
+    pieces = SCATTERED + lines(("mark", "(5)"), ("mark", "(6)"), ("mark", "(7)"), start=300)
+    assert [set(r["footnote_ids"]) for r in assemble(pieces)["non_derivative_transactions"]] == [
+        {"F1", "F2", "F3"}, {"F1", "F2", "F4"}, {"F1", "F2", "F5"}, {"F1", "F2", "F6"}, {"F1", "F2", "F7"}]
 
 
 @pytest.mark.parametrize("owned, amounts, chain", [
