@@ -604,7 +604,8 @@ def _chained_rows(run):
         return None
     _fill_column(rows, "title", titles, marks_of)
     _fill_column(rows, "owned", owned, marks_of)
-    _fill_column(chained, "shares", amounts, marks_of)
+    _fill_column([row for row, a in zip(chained, amounts) if a is not None], "shares",
+                 [a for a in amounts if a is not None], marks_of)
     for label in ROW_COLUMNS:
         _fill_column(chained, label, filled[label], marks_of)
     _fill_column(chained, "price", _lined_up(filled["price"], [owned[i] for i in linked]), marks_of)
@@ -664,19 +665,25 @@ def _counted_out(values, count):
 
 def _amounts_chain(owned, amounts):
     """(index of the chain's first amount owned, the amounts in the chain's rows' order)
-    where exactly one run of the amounts owned, as many as the amounts, links by them;
-    else None."""
+    where exactly one run of the amounts owned links by the amounts: as many amounts
+    owned as amounts, the one left over the first row's, or one more, the first row's
+    amount unread (None: an exercise's amount the CRF missed before a run of sales); else
+    None."""
     held, pool = [_number(v) for v in owned], [_number(v) for v in amounts]
     if len(amounts) < MIN_CHAIN or len(owned) < len(amounts) or None in held or None in pool:
         return None
-    found = [(start, order) for start in range(len(owned) - len(amounts) + 1)
-             if (order := _linked(held[start:start + len(amounts)], amounts, pool)) is not None]
-    return found[0] if len(found) == 1 else None
+    for size in (len(amounts) + 1, len(amounts)):     # the longer chain first: the shorter lies within it
+        found = [(start, order) for start in range(len(owned) - size + 1)
+                 if (order := _linked(held[start:start + size], amounts, pool)) is not None]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
 
 
 def _linked(held, amounts, pool):
     """The amounts in the order that links each of ``held`` to the one before, the one
-    left over first; None where some pair is linked by none. Amounts come in text order."""
+    left over (or None) first; None where some pair is linked by none. Amounts come in
+    text order."""
     left, order = list(range(len(pool))), []
     for row, (before, after) in enumerate(zip(held, held[1:]), 1):
         fits = [k for k in left if abs(abs(before - after) - pool[k]) < TOLERANCE]
@@ -685,7 +692,7 @@ def _linked(held, amounts, pool):
         k = min(fits, key=lambda k: abs(k - row))     # of equal amounts, the one read nearest its row's place
         left.remove(k)
         order.append(amounts[k])
-    return [amounts[left[0]]] + order
+    return [amounts[left[0]] if left else None] + order
 
 
 def _number(value):
@@ -697,7 +704,7 @@ def _paired_as_read(run, owned, chain):
     start, amounts = chain
     pairs = {(id(row.values["shares"].pieces[0]), id(row.values["owned"].pieces[0]))
              for row in run if {"title", "shares", "owned"} <= row.values.keys()}
-    return all((id(a.pieces[0]), id(o.pieces[0])) in pairs for a, o in zip(amounts, owned[start:]))
+    return all((id(a.pieces[0]), id(o.pieces[0])) in pairs for a, o in zip(amounts, owned[start:]) if a is not None)
 
 
 def _letters_after_owned_values(pieces, columns, owned):

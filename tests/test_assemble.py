@@ -923,15 +923,18 @@ def test_assemble_gives_scattered_sales_their_notes_in_order():
     ([100, 90, 75], [5, 10, 20], None),
     # two sales are too few to tell a chain from chance
     ([100, 90], [5, 10], None),
+    # one more amount owned than amounts: the first row's amount unread (an exercise before sales)
+    ([2134440, 2125040, 2101209, 2088675], [9400, 23831, 12534], (0, [None, 0, 1, 2])),
     # two runs of the amounts owned link: which are the sales', the text does not tell
-    ([100, 90, 80, 70], [10, 10, 10], None),
+    ([100, 90, 80, 70, 60], [10, 10, 10], None),
 ])
 def test_amounts_chain_links_each_amount_owned_to_the_one_before(owned, amounts, chain):
     def values(label, numbers):
         return [Value([P(label, f"{n:,}")]) for n in numbers]
     amount_values = values("shares", amounts)
     found = assemble_module._amounts_chain(values("owned", owned), amount_values)
-    assert (found and (found[0], [next(k for k, v in enumerate(amount_values) if v is a) for a in found[1]])) == chain
+    assert (found and (found[0], [next((k for k, v in enumerate(amount_values) if v is a), None)
+                                  for a in found[1]])) == chain
 
 
 # Cut down from a real filing's Table I in plain pdftotext: a sale's left-hand cells, a
