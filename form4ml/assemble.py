@@ -589,31 +589,34 @@ def _chained_rows(run):
     columns, marks_of = _columns(pieces)
     owned = columns.get("owned", [])
     chain = _amounts_chain(owned, columns.get("shares", []))
-    if chain is None or _paired_as_read(run, owned, chain):
+    if chain is None or _paired_as_read(run, chain[2]):
         return None
-    start, amounts = chain
-    linked = range(start, start + len(amounts))
+    start, size, pairs = chain
+    held = [Row("table1") for _ in owned[:start]], [Row("table1") for _ in owned[start + size:]]
+    chained = [Row("table1") for _ in pairs]
+    rows = held[0] + chained + held[1]
+    holdings = list(zip(held[0], owned[:start])) + list(zip(held[1], owned[start + size:]))
     letters = _letters_after_owned_values(pieces, columns, owned)
     ad = [v for v in columns.get("ad", []) + columns.get("di", []) if not any(v is x for x in letters.values())]
     ad.sort(key=lambda v: _place(v.pieces[0]))
-    rows = [Row("table1") for _ in owned]
-    chained = [rows[i] for i in linked]
     filled = {label: _counted_out(columns.get(label, []), len(chained)) for label in ROW_COLUMNS + ("price",)}
     titles = _counted_out(columns.get("title", []), len(rows))
     if not titles or any(found is None for found in filled.values()):
         return None
     _fill_column(rows, "title", titles, marks_of)
-    _fill_column(rows, "owned", owned, marks_of)
-    _fill_column([row for row, a in zip(chained, amounts) if a is not None], "shares",
-                 [a for a in amounts if a is not None], marks_of)
-    for label in ROW_COLUMNS:
-        _fill_column(chained, label, filled[label], marks_of)
-    _fill_column(chained, "price", _lined_up(filled["price"], [owned[i] for i in linked]), marks_of)
-    if len(ad) == len(chained):
-        _fill_column(chained, "ad", ad, marks_of)
-    for row, value in zip(rows, owned):
+    owned_of = holdings + [(row, o) for row, (_, o) in zip(chained, pairs) if o is not None]
+    for row, value in owned_of:
+        _fill_column([row], "owned", [value], marks_of)
         if id(value) in letters:
             _fill_column([row], "di", [letters[id(value)]], marks_of)
+    _copy_alike_letters([row for row, (_, o) in zip(chained, pairs) if o is None], list(letters.values()), marks_of)
+    for row, (amount, _) in zip(chained, pairs):
+        _fill_column([row] if amount is not None else [], "shares", [amount], marks_of)
+    for label in ROW_COLUMNS:
+        _fill_column(chained, label, filled[label], marks_of)
+    _fill_column(chained, "price", _lined_up(filled["price"], [o for _, o in pairs]), marks_of)
+    if len(ad) == len(chained):
+        _fill_column(chained, "ad", ad, marks_of)
     indirect = [row for row in rows if "di" in row.values and "".join(row.values["di"].texts).strip() == "I"]
     natures = _counted_out(columns.get("nature", []), len(indirect))
     if natures is None:
@@ -623,6 +626,13 @@ def _chained_rows(run):
     if start == 0:
         _spread_row_marks(rows, len(chained))
     return rows
+
+
+def _copy_alike_letters(rows, letters, marks_of):
+    """Give the rows whose amount owned was lost the D/I letter every other row reads
+    alike (``I``): the text lost the row's letter with its amount owned."""
+    if rows and letters and len({"".join(v.texts).strip() for v in letters}) == 1:
+        _fill_column(rows, "di", [letters[0]] * len(rows), {})
 
 
 def _spread_row_marks(rows, count):
@@ -664,47 +674,76 @@ def _counted_out(values, count):
 
 
 def _amounts_chain(owned, amounts):
-    """(index of the chain's first amount owned, the amounts in the chain's rows' order)
-    where exactly one run of the amounts owned links by the amounts: as many amounts
-    owned as amounts, the one left over the first row's, or one more, the first row's
-    amount unread (None: an exercise's amount the CRF missed before a run of sales); else
-    None."""
+    """(index of the chain's first amount owned, how many amounts owned it takes, its
+    rows' (amount, amount owned) pairs in order) where exactly one run of the amounts
+    owned links by all the amounts; else None. The run's first row's amount is the one
+    left over, or None where none is (an exercise's amount the CRF missed before a run of
+    sales); a row whose amount owned the text lost (or the CRF left untagged) has None,
+    two or three amounts read one after another then linking the amounts owned either
+    side of it."""
     held, pool = [_number(v) for v in owned], [_number(v) for v in amounts]
-    if len(amounts) < MIN_CHAIN or len(owned) < len(amounts) or None in held or None in pool:
+    if len(amounts) < MIN_CHAIN or None in held or None in pool:
         return None
-    for size in (len(amounts) + 1, len(amounts)):     # the longer chain first: the shorter lies within it
-        found = [(start, order) for start in range(len(owned) - size + 1)
-                 if (order := _linked(held[start:start + size], amounts, pool)) is not None]
+    for unread_first in (True, False):     # the longer chain first: the shorter lies within it
+        found = [(start, size, pairs) for start in range(len(owned))
+                 for size in range(MIN_CHAIN, len(owned) - start + 1)
+                 if (pairs := _linked(owned[start:start + size], held[start:start + size], amounts, pool,
+                                      unread_first))]
+        most = max((size for _, size, _ in found), default=None)     # the fewest rows whose amount owned was lost
+        found = [chain for chain in found if chain[1] == most]
         if found:
             return found[0] if len(found) == 1 else None
     return None
 
 
-def _linked(held, amounts, pool):
-    """The amounts in the order that links each of ``held`` to the one before, the one
-    left over (or None) first; None where some pair is linked by none. Amounts come in
-    text order."""
-    left, order = list(range(len(pool))), []
-    for row, (before, after) in enumerate(zip(held, held[1:]), 1):
-        fits = [k for k in left if abs(abs(before - after) - pool[k]) < TOLERANCE]
-        if not fits:
+MAX_GAP_ROWS = 3     # amounts that may link two amounts owned across rows whose own were lost
+
+
+def _linked(owned, held, amounts, pool, unread_first):
+    """The (amount, amount owned) pairs of the rows the amounts owned ``owned`` (numbers
+    ``held``) make with every amount, each linking one to the one before; the first row's
+    amount the one left over, or None with ``unread_first`` (then none may be left);
+    else None. Of equal amounts, the one read nearest its row's place links; a gap is
+    closed by amounts read one after another."""
+    left, pairs = list(range(len(pool))), [[None, owned[0]]]
+    for before, after, value in zip(held, held[1:], owned[1:]):
+        taken = _linking(left, pool, abs(before - after), len(pairs))
+        if taken is None:
             return None
-        k = min(fits, key=lambda k: abs(k - row))     # of equal amounts, the one read nearest its row's place
-        left.remove(k)
-        order.append(amounts[k])
-    return [amounts[left[0]] if left else None] + order
+        for k in taken:
+            left.remove(k)
+        pairs += [[amounts[k], None] for k in taken]
+        pairs[-1][1] = value
+    if len(left) != (0 if unread_first else 1):
+        return None
+    if left:
+        pairs[0][0] = amounts[left[0]]
+    return [tuple(pair) for pair in pairs]
+
+
+def _linking(left, pool, step, row):
+    """Indexes of the amount (or of two or three read one after another) summing to
+    ``step``, or None."""
+    fits = [k for k in left if abs(step - pool[k]) < TOLERANCE]
+    if fits:
+        return [min(fits, key=lambda k: abs(k - row))]
+    for n in range(2, MAX_GAP_ROWS + 1):
+        for k in left:
+            run = list(range(k, k + n))
+            if all(j in left for j in run) and abs(step - sum(pool[j] for j in run)) < TOLERANCE:
+                return run
+    return None
 
 
 def _number(value):
     return parse_number("".join(value.texts))
 
 
-def _paired_as_read(run, owned, chain):
+def _paired_as_read(run, pairs):
     """Whether each linked amount already stands in a titled row with its amount owned."""
-    start, amounts = chain
-    pairs = {(id(row.values["shares"].pieces[0]), id(row.values["owned"].pieces[0]))
-             for row in run if {"title", "shares", "owned"} <= row.values.keys()}
-    return all((id(a.pieces[0]), id(o.pieces[0])) in pairs for a, o in zip(amounts, owned[start:]) if a is not None)
+    read = {(id(row.values["shares"].pieces[0]), id(row.values["owned"].pieces[0]))
+            for row in run if {"title", "shares", "owned"} <= row.values.keys()}
+    return all((id(a.pieces[0]), id(o.pieces[0])) in read for a, o in pairs if a is not None and o is not None)
 
 
 def _letters_after_owned_values(pieces, columns, owned):
@@ -1512,8 +1551,9 @@ def _lined_up(values, anchors):
     fill the places left in text order: plain ``pdftotext`` prints a long table's prices
     as a column but one row's price on its amount owned's line (``$ 1,070.48 (8)
     2,130,481``) or right above it, in text order before the prices of the rows above
-    it. As they came where the counts differ or two values share an anchor's line."""
-    place_of = {anchor.pieces[0].line: k for k, anchor in enumerate(anchors)}
+    it. As they came where the counts differ or two values share an anchor's line. A
+    row's anchor may be None (not read)."""
+    place_of = {anchor.pieces[0].line: k for k, anchor in enumerate(anchors) if anchor is not None}
     anchor_of = {id(v): _anchor_line(v.pieces[-1].line, place_of) for v in values}
     placed = {place_of[anchor_of[id(v)]]: v for v in values if anchor_of[id(v)] is not None}
     if len(values) != len(anchors) or len(placed) != sum(line is not None for line in anchor_of.values()):

@@ -906,6 +906,13 @@ def test_assemble_reads_scattered_indirect_sales_by_their_amounts_chain(pieces, 
     assert [(r["direct_or_indirect"], r["nature_of_ownership"]) for r in sales] == ownership
 
 
+def test_assemble_reads_scattered_sales_across_an_amount_owned_left_untagged():
+    lost = next(k for k, p in enumerate(SCATTERED) if p.text == "2,861,414")
+    sales = assemble(SCATTERED[:lost] + SCATTERED[lost + 2:])["non_derivative_transactions"]     # its letter too
+    assert [(r["shares"], r["price_per_share"], r["shares_owned_following"]) for r in sales] == CHAINED_SALES
+    assert [r["direct_or_indirect"] for r in sales] == ["D"] * 5
+
+
 def test_assemble_gives_scattered_sales_their_notes_in_order():
     # the next page's price marks printed as a column after its last cells
     pieces = SCATTERED + lines(("mark", "(5)"), ("mark", "(6)"), ("mark", "(7)"), start=300)
@@ -914,27 +921,31 @@ def test_assemble_gives_scattered_sales_their_notes_in_order():
 
 
 @pytest.mark.parametrize("owned, amounts, chain", [
-    ([2902269, 2883502, 2861414], [17202, 22088, 18767], (0, [0, 2, 1])),
+    # (start, [(index of the row's amount, index of its amount owned past the amounts)])
+    ([2902269, 2883502, 2861414], [17202, 22088, 18767], (0, [(0, 3), (2, 4), (1, 5)])),
     # a holding printed before the sales: the chain begins after it
-    ([500, 100, 90, 70], [5, 10, 20], (1, [0, 1, 2])),
+    ([500, 100, 90, 70], [5, 10, 20], (1, [(0, 4), (1, 5), (2, 6)])),
     # of two equal amounts, each goes to the row nearest its place in the text
-    ([69064, 66110, 64213, 74213], [10000, 2954, 1897, 10000], (0, [0, 1, 2, 3])),
+    ([69064, 66110, 64213, 74213], [10000, 2954, 1897, 10000], (0, [(0, 4), (1, 5), (2, 6), (3, 7)])),
+    # one more amount owned than amounts: the first row's amount unread (an exercise before sales)
+    ([2134440, 2125040, 2101209, 2088675], [9400, 23831, 12534], (0, [(None, 3), (0, 4), (1, 5), (2, 6)])),
+    # an amount owned the CRF left untagged: two amounts read one after another link across it
+    ([161196420, 161110863, 160944316, 160841722], [85557, 87342, 79205, 102594, 86000],
+     (0, [(4, 5), (0, 6), (1, None), (2, 7), (3, 8)])),
     # an amount owned no amount links to the one before
     ([100, 90, 75], [5, 10, 20], None),
     # two sales are too few to tell a chain from chance
     ([100, 90], [5, 10], None),
-    # one more amount owned than amounts: the first row's amount unread (an exercise before sales)
-    ([2134440, 2125040, 2101209, 2088675], [9400, 23831, 12534], (0, [None, 0, 1, 2])),
     # two runs of the amounts owned link: which are the sales', the text does not tell
     ([100, 90, 80, 70, 60], [10, 10, 10], None),
 ])
 def test_amounts_chain_links_each_amount_owned_to_the_one_before(owned, amounts, chain):
     def values(label, numbers):
         return [Value([P(label, f"{n:,}")]) for n in numbers]
-    amount_values = values("shares", amounts)
-    found = assemble_module._amounts_chain(values("owned", owned), amount_values)
-    assert (found and (found[0], [next((k for k, v in enumerate(amount_values) if v is a), None)
-                                  for a in found[1]])) == chain
+    amount_values, owned_values = values("shares", amounts), values("owned", owned)
+    found = assemble_module._amounts_chain(owned_values, amount_values)
+    index = {id(v): k for k, v in enumerate(amount_values + owned_values)}
+    assert (found and (found[0], [(index.get(id(a)), index.get(id(o))) for a, o in found[2]])) == chain
 
 
 # Cut down from a real filing's Table I in plain pdftotext: a sale's left-hand cells, a
