@@ -10,6 +10,8 @@ look alike (same day, same code) stay separate.
 """
 import re
 from collections import Counter
+from math import sqrt
+from statistics import median
 from copy import deepcopy
 from dataclasses import replace
 from itertools import combinations, groupby, takewhile
@@ -587,8 +589,11 @@ def _chained_rows(run):
     if any(not mark and p.label not in CHAIN_COLUMNS for p, mark in pieces):
         return None
     columns, marks_of = _columns(pieces)
-    owned = columns.get("owned", [])
-    chain = _amounts_chain(owned, columns.get("shares", []))
+    owned, amounts = columns.get("owned", []), columns.get("shares", [])
+    chain = _amounts_chain(owned, amounts)
+    if chain is None:
+        owned, amounts = _by_magnitude(owned, amounts)
+        chain = _amounts_chain(owned, amounts)
     if chain is None or _paired_as_read(run, chain[2]):
         return None
     start, size, pairs = chain
@@ -671,6 +676,26 @@ def _counted_out(values, count):
     if len(values) > count or len({"".join(v.words()) for v in values}) > 1:
         return None
     return values + [values[0]] * (count - len(values))
+
+
+MAGNITUDES = 20     # how many times a long sale's typical amount owned is its typical amount, at least
+
+
+def _by_magnitude(owned, amounts):
+    """The amounts owned and the amounts, each read as the other moved over where the two
+    columns' numbers stand far apart (tried where they do not chain as read) (a holder of millions selling thousands: plain
+    ``pdftotext``'s ``3,027,290`` read as an amount and ``4,687`` as an amount owned), by
+    which side of the two typical numbers' geometric middle they fall; as read where the
+    columns are close."""
+    numbers = {id(v): _number(v) for v in owned + amounts}
+    if not owned or not amounts or None in numbers.values():
+        return owned, amounts
+    held, sold = median([numbers[id(v)] for v in owned]), median([numbers[id(v)] for v in amounts])
+    if sold <= 0 or held < MAGNITUDES * sold:
+        return owned, amounts
+    middle = sqrt(held * sold)
+    by_place = sorted(owned + amounts, key=lambda v: _place(v.pieces[0]))
+    return [v for v in by_place if numbers[id(v)] >= middle], [v for v in by_place if numbers[id(v)] < middle]
 
 
 def _amounts_chain(owned, amounts):

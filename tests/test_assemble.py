@@ -913,6 +913,13 @@ def test_assemble_reads_scattered_sales_across_an_amount_owned_left_untagged():
     assert [r["direct_or_indirect"] for r in sales] == ["D"] * 5
 
 
+def test_assemble_reads_scattered_sales_whose_amount_and_amount_owned_were_read_as_each_other():
+    swapped = {"2,883,502": "shares", "18,767": "owned"}
+    pieces = [replace(p, label=swapped.get(p.text, p.label)) for p in SCATTERED]
+    sales = assemble(pieces)["non_derivative_transactions"]
+    assert [(r["shares"], r["price_per_share"], r["shares_owned_following"]) for r in sales] == CHAINED_SALES
+
+
 def test_assemble_gives_scattered_sales_their_notes_in_order():
     # the next page's price marks printed as a column after its last cells
     pieces = SCATTERED + lines(("mark", "(5)"), ("mark", "(6)"), ("mark", "(7)"), start=300)
