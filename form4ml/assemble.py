@@ -703,17 +703,17 @@ def _amounts_chain(owned, amounts):
     rows' (amount, amount owned) pairs in order) where exactly one run of the amounts
     owned links by all the amounts; else None. The run's first row's amount is the one
     left over, or None where none is (an exercise's amount the CRF missed before a run of
-    sales); a row whose amount owned the text lost (or the CRF left untagged) has None,
-    two or three amounts read one after another then linking the amounts owned either
-    side of it."""
+    sales), or else one later row's amount is None (the CRF missed it: no amount links
+    its amount owned to the one before); a row whose amount owned the text lost (or the
+    CRF left untagged) has None, two or three amounts read one after another then linking
+    the amounts owned either side of it."""
     held, pool = [_number(v) for v in owned], [_number(v) for v in amounts]
     if len(amounts) < MIN_CHAIN or None in held or None in pool:
         return None
-    for unread_first in (True, False):     # the longer chain first: the shorter lies within it
+    for unread in UNREAD_AMOUNTS:     # the longer chain first: the shorter lies within it
         found = [(start, size, pairs) for start in range(len(owned))
                  for size in range(MIN_CHAIN, len(owned) - start + 1)
-                 if (pairs := _linked(owned[start:start + size], held[start:start + size], amounts, pool,
-                                      unread_first))]
+                 if (pairs := _linked(owned[start:start + size], held[start:start + size], amounts, pool, unread))]
         most = max((size for _, size, _ in found), default=None)     # the fewest rows whose amount owned was lost
         found = [chain for chain in found if chain[1] == most]
         if found:
@@ -722,24 +722,30 @@ def _amounts_chain(owned, amounts):
 
 
 MAX_GAP_ROWS = 3     # amounts that may link two amounts owned across rows whose own were lost
+# which row's amount may be unread, tried in this order: the first row's, none, a later row's
+UNREAD_AMOUNTS = ("first", None, "later")
 
 
-def _linked(owned, held, amounts, pool, unread_first):
+def _linked(owned, held, amounts, pool, unread):
     """The (amount, amount owned) pairs of the rows the amounts owned ``owned`` (numbers
     ``held``) make with every amount, each linking one to the one before; the first row's
-    amount the one left over, or None with ``unread_first`` (then none may be left);
+    amount the one left over, or None where ``unread`` is ``first`` (then none may be
+    left); where it is ``later``, one row after the first may have no amount linking it;
     else None. Of equal amounts, the one read nearest its row's place links; a gap is
     closed by amounts read one after another."""
-    left, pairs = list(range(len(pool))), [[None, owned[0]]]
+    left, pairs, lost = list(range(len(pool))), [[None, owned[0]]], 0
     for before, after, value in zip(held, held[1:], owned[1:]):
         taken = _linking(left, pool, abs(before - after), len(pairs))
+        if taken is None and unread == "later" and not lost:
+            taken, lost = [], 1
+            pairs.append([None, None])
         if taken is None:
             return None
         for k in taken:
             left.remove(k)
         pairs += [[amounts[k], None] for k in taken]
         pairs[-1][1] = value
-    if len(left) != (0 if unread_first else 1):
+    if len(left) != (0 if unread == "first" else 1) or (unread == "later" and not lost):
         return None
     if left:
         pairs[0][0] = amounts[left[0]]

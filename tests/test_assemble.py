@@ -939,6 +939,8 @@ def test_assemble_gives_scattered_sales_their_notes_in_order():
     # an amount owned the CRF left untagged: two amounts read one after another link across it
     ([161196420, 161110863, 160944316, 160841722], [85557, 87342, 79205, 102594, 86000],
      (0, [(4, 5), (0, 6), (1, None), (2, 7), (3, 8)])),
+    # a later row's amount unread: no amount links its amount owned to the one before
+    ([45482, 43882, 41996, 37136], [2100, 1600, 4860], (0, [(0, 3), (1, 4), (None, 5), (2, 6)])),
     # an amount owned no amount links to the one before
     ([100, 90, 75], [5, 10, 20], None),
     # two sales are too few to tell a chain from chance
