@@ -575,10 +575,12 @@ def read_owned_chain(rows):
     transaction takes its amount owned, the amount that links it, the D/I letter read
     next after its amount owned (past prices) and, in order, a value of each other column
     (date, code, A/D letter, price); an amount owned outside the chain is a holding's;
-    titles go to all rows in order, natures to the rows whose letter is ``I``. A run
-    whose rows already pair each linked amount with its amount owned under a title, or
-    whose columns do not count out (as many values as rows, none, or fewer all read
-    alike: ``_counted_out``), stays as it is."""
+    titles go to all rows in order, natures to the rows whose letter is ``I``. A column
+    that does not count out (as many values as rows, none, or fewer all read alike:
+    ``_counted_out``) keeps its values beside the amounts they stood with
+    (``_carry_cells``). A run whose rows already pair each linked amount with its amount
+    owned under a title, or link as many rows as the chain, whose titles or natures do
+    not count out, or that has more dates than the chain has rows, stays as it is."""
     return _rebuild_runs(rows, _chained_rows)
 
 
@@ -594,7 +596,7 @@ def _chained_rows(run):
     if chain is None:
         owned, amounts = _by_magnitude(owned, amounts)
         chain = _amounts_chain(owned, amounts)
-    if chain is None or _paired_as_read(run, chain[2]):
+    if chain is None or _paired_as_read(run, chain[2]) or _links_as_read(run) >= _links(chain[2]):
         return None
     start, size, pairs = chain
     held = [Row("table1") for _ in owned[:start]], [Row("table1") for _ in owned[start + size:]]
@@ -604,10 +606,12 @@ def _chained_rows(run):
     letters = _letters_after_owned_values(pieces, columns, owned)
     ad = [v for v in columns.get("ad", []) + columns.get("di", []) if not any(v is x for x in letters.values())]
     ad.sort(key=lambda v: _place(v.pieces[0]))
-    filled = {label: _counted_out(columns.get(label, []), len(chained)) for label in ROW_COLUMNS + ("price",)}
+    filled = {label: _counted_out(columns.get(label, []), len(chained)) for label in ROW_COLUMNS}
+    prices = columns.get("price", [])
+    filled["price"] = prices if len(prices) in (0, len(chained)) else None     # a price is no copy of another
     titles = _counted_out(columns.get("title", []), len(rows))
-    if not titles or any(found is None for found in filled.values()):
-        return None
+    if not titles or len(columns.get("tx_date", [])) > len(chained):
+        return None     # more transactions than the chain's rows: it is not the table's
     _fill_column(rows, "title", titles, marks_of)
     owned_of = holdings + [(row, o) for row, (_, o) in zip(chained, pairs) if o is not None]
     for row, value in owned_of:
@@ -618,8 +622,11 @@ def _chained_rows(run):
     for row, (amount, _) in zip(chained, pairs):
         _fill_column([row] if amount is not None else [], "shares", [amount], marks_of)
     for label in ROW_COLUMNS:
-        _fill_column(chained, label, filled[label], marks_of)
-    _fill_column(chained, "price", _lined_up(filled["price"], [o for _, o in pairs]), marks_of)
+        if filled[label] is not None:
+            _fill_column(chained, label, filled[label], marks_of)
+    if filled["price"] is not None:
+        _fill_column(chained, "price", _lined_up(filled["price"], [o for _, o in pairs]), marks_of)
+    _carry_cells(run, rows, [label for label, found in filled.items() if found is None], columns, marks_of)
     if len(ad) == len(chained):
         _fill_column(chained, "ad", ad, marks_of)
     indirect = [row for row in rows if "di" in row.values and "".join(row.values["di"].texts).strip() == "I"]
@@ -631,6 +638,21 @@ def _chained_rows(run):
     if start == 0:
         _spread_row_marks(rows, len(chained))
     return rows
+
+
+def _carry_cells(run, rows, labels, columns, marks_of):
+    """Each value of the columns ``labels`` (which do not count out: a price the CRF
+    missed, codes ``M`` and ``S`` one short) given to the rebuilt row that took the
+    amount or amount owned it stood beside in the rows as read."""
+    taken = {id(new.values[label].pieces[0]): new for new in rows for label in ("shares", "owned")
+             if label in new.values}
+    value_of = {id(v.pieces[0]): v for label in labels for v in columns.get(label, [])}
+    for row in run:
+        new = next((taken[id(row.values[label].pieces[0])] for label in ("shares", "owned")
+                    if label in row.values and id(row.values[label].pieces[0]) in taken), None)
+        for label in labels:
+            if new is not None and label in row.values and label not in new.values:
+                _fill_column([new], label, [value_of[id(row.values[label].pieces[0])]], marks_of)
 
 
 def _copy_alike_letters(rows, letters, marks_of):
@@ -775,6 +797,21 @@ def _paired_as_read(run, pairs):
     read = {(id(row.values["shares"].pieces[0]), id(row.values["owned"].pieces[0]))
             for row in run if {"title", "shares", "owned"} <= row.values.keys()}
     return all((id(a.pieces[0]), id(o.pieces[0])) in read for a, o in pairs if a is not None and o is not None)
+
+
+def _links_as_read(run):
+    """How many rows as read hold an amount that links their amount owned to the row
+    before's: where as many as the chain links or more, the rows read right already."""
+    rows = [(_amount(row, "shares"), _amount(row, "owned")) for row in run if {"shares", "owned"} <= row.values.keys()]
+    return sum(1 for (_, before), (shares, after) in zip(rows, rows[1:])
+               if None not in (before, shares, after) and abs(abs(before - after) - shares) < TOLERANCE)
+
+
+def _links(pairs):
+    """How many of a chain's rows an amount links to the row before (not across a gap or
+    an unread amount)."""
+    return sum(1 for (_, before), (amount, after) in zip(pairs, pairs[1:])
+               if None not in (before, amount, after))
 
 
 def _letters_after_owned_values(pieces, columns, owned):
@@ -1582,12 +1619,14 @@ def _lined_up(values, anchors):
     fill the places left in text order: plain ``pdftotext`` prints a long table's prices
     as a column but one row's price on its amount owned's line (``$ 1,070.48 (8)
     2,130,481``) or right above it, in text order before the prices of the rows above
-    it. As they came where the counts differ or two values share an anchor's line. A
-    row's anchor may be None (not read)."""
+    it. As they came where the counts differ, a value stands twice (``_counted_out``'s
+    copies) or two values share an anchor's line. A row's anchor may be None (not
+    read)."""
     place_of = {anchor.pieces[0].line: k for k, anchor in enumerate(anchors) if anchor is not None}
     anchor_of = {id(v): _anchor_line(v.pieces[-1].line, place_of) for v in values}
     placed = {place_of[anchor_of[id(v)]]: v for v in values if anchor_of[id(v)] is not None}
-    if len(values) != len(anchors) or len(placed) != sum(line is not None for line in anchor_of.values()):
+    if (len(values) != len(anchors) or len(anchor_of) != len(values)
+            or len(placed) != sum(line is not None for line in anchor_of.values())):
         return values
     rest = iter(v for v in values if anchor_of[id(v)] is None)
     return [placed[k] if k in placed else next(rest) for k in range(len(values))]

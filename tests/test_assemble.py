@@ -920,6 +920,17 @@ def test_assemble_reads_scattered_sales_whose_amount_and_amount_owned_were_read_
     assert [(r["shares"], r["price_per_share"], r["shares_owned_following"]) for r in sales] == CHAINED_SALES
 
 
+def test_chain_reader_carries_a_column_that_does_not_count_out_beside_its_amounts():
+    # codes M and S one short of the rows: each stays beside the amount (or amount owned) it was read with
+    amount, owned, m_code, s_code = P("shares", "2,134,440"), P("owned", "2,125,040"), P("code", "M"), P("code", "S")
+    as_read = [Row("table1", {"shares": Value([amount]), "code": Value([m_code])}),
+               Row("table1", {"owned": Value([owned]), "code": Value([s_code])})]
+    rebuilt = [Row("table1", {"owned": Value([owned])}), Row("table1", {"shares": Value([amount])})]
+    columns = {"code": [Value([m_code]), Value([s_code])]}
+    assemble_module._carry_cells(as_read, rebuilt, ["code"], columns, {})
+    assert [row.values["code"].texts for row in rebuilt] == [["S"], ["M"]]
+
+
 def test_assemble_gives_scattered_sales_their_notes_in_order():
     # the next page's price marks printed as a column after its last cells
     pieces = SCATTERED + lines(("mark", "(5)"), ("mark", "(6)"), ("mark", "(7)"), start=300)
