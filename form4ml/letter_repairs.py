@@ -326,9 +326,11 @@ def repair_lone_ownership_letters(tokens, tags, confidences, line_zones):
 
 def _owned_before(tokens, tags, i):
     """The amount owned tagged last before token ``i``, at most ``MAX_LINES_AFTER_OWNED``
-    lines above it, past marks and prices so close one after another (plain
-    ``pdftotext`` prints the next row's price between a long table's amount owned and its
-    letter: ``896.01 162,985,626`` / ``(13)`` / ``$ 897.7`` / ``I``); else None."""
+    lines above it, past marks and prices printed after a ``$`` on their line so close one
+    after another (plain ``pdftotext`` prints the next row's price between a long table's
+    amount owned and its letter: ``896.01 162,985,626`` / ``(13)`` / ``$ 897.7`` / ``I``;
+    a price below the amount owned with no ``$`` of its own is its row's, the letter after
+    it another row's); else None."""
     line = tokens[i].line
     for j in range(i - 1, -1, -1):
         if tags[j] == "O":
@@ -337,10 +339,15 @@ def _owned_before(tokens, tags, i):
             return None
         if tags[j].endswith("-owned"):
             return j
-        if tags[j] not in ("B-fn_mark", "B-price", "I-price"):
+        if tags[j] != "B-fn_mark" and not (tags[j] == "B-price" and _after_dollar_sign(tokens, j)):
             return None
         line = tokens[j].line
     return None
+
+
+def _after_dollar_sign(tokens, i):
+    """Whether token ``i`` follows a ``$`` on its line: a price printed as a cell of its own."""
+    return i > 0 and tokens[i - 1].text == "$" and tokens[i - 1].line == tokens[i].line
 
 
 def repair_letters_before_prices(tokens, tags, line_zones):

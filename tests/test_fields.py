@@ -1243,13 +1243,15 @@ def test_repair_gives_a_lone_letter_after_the_amount_owned_the_d_i_tag(zones, ow
     ("", "B-di"),
     # a title between: the letter is another row's
     ("(13)\n\nCommon Stock\n\n", "O"),
+    # a price with no dollar sign of its own below the amount owned is its row's: the letter another row's
+    ("506.69\n\n", "O"),
     # too far below the amount owned
     ("(13)\n\n\n\n\n\n$ 897.7\n\n\n\n\n\n", "O"),
 ])
 def test_repair_gives_a_lone_letter_after_an_amount_owned_and_a_price_the_d_i_tag(between, tag):
     text = f"$\n896.01 162,985,626\n{between}I"
     crf = {"896.01": "B-price", "162,985,626": "B-owned", "(13)": "B-fn_mark", "897.7": "B-price",
-           "Common": "B-title", "Stock": "I-title"}
+           "506.69": "B-price", "Common": "B-title", "Stock": "I-title"}
     tokens, got = _repaired(letter_repairs.repair_lone_ownership_letters, text, by_text(crf), "table1")
     assert got[-1] == tag
 
