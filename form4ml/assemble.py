@@ -732,9 +732,9 @@ def _amounts_chain(owned, amounts):
     held, pool = [_number(v) for v in owned], [_number(v) for v in amounts]
     if len(amounts) < MIN_CHAIN or None in held or None in pool:
         return None
+    steps = _steps_linkable(held, pool)
     for unread in UNREAD_AMOUNTS:     # the longer chain first: the shorter lies within it
-        found = [(start, size, pairs) for start in range(len(owned))
-                 for size in range(MIN_CHAIN, len(owned) - start + 1)
+        found = [(start, size, pairs) for start, size in _windows(steps, len(pool), unread == "later")
                  if (pairs := _linked(owned[start:start + size], held[start:start + size], amounts, pool, unread))]
         most = max((size for _, size, _ in found), default=None)     # the fewest rows whose amount owned was lost
         found = [chain for chain in found if chain[1] == most]
@@ -744,6 +744,30 @@ def _amounts_chain(owned, amounts):
 
 
 MAX_GAP_ROWS = 3     # amounts that may link two amounts owned across rows whose own were lost
+
+
+def _steps_linkable(held, pool):
+    """For each two amounts owned one after another, whether some amount, or two or three
+    read one after another, is their difference (whichever others link): windows of
+    amounts owned with a step none is are not tried."""
+    sums = [sum(pool[k:k + n]) for n in range(1, MAX_GAP_ROWS + 1) for k in range(len(pool) - n + 1)]
+    return [any(abs(abs(before - after) - total) < TOLERANCE for total in sums) for before, after in zip(held, held[1:])]
+
+
+def _windows(steps, amounts, one_lost):
+    """(start, size) of each run of amounts owned, ``MIN_CHAIN`` or more, whose steps are
+    all linkable (but one, with ``one_lost``), neither more nor fewer than the amounts
+    can link."""
+    for start in range(len(steps) + 1):
+        lost = 0
+        for size in range(2, min(len(steps) - start + 1, amounts + 2) + 1):
+            lost += not steps[start + size - 2]
+            if lost > one_lost:
+                break
+            if size >= MIN_CHAIN and MAX_GAP_ROWS * (size - 1) + 1 >= amounts:
+                yield start, size
+
+
 # which row's amount may be unread, tried in this order: the first row's, none, a later row's
 UNREAD_AMOUNTS = ("first", None, "later")
 
