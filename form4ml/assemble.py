@@ -646,13 +646,14 @@ def _carry_cells(run, rows, labels, columns, marks_of):
     amount or amount owned it stood beside in the rows as read."""
     taken = {id(new.values[label].pieces[0]): new for new in rows for label in ("shares", "owned")
              if label in new.values}
-    value_of = {id(v.pieces[0]): v for label in labels for v in columns.get(label, [])}
+    value_of = {id(p): v for found in columns.values() for v in found for p in v.pieces}
     for row in run:
         new = next((taken[id(row.values[label].pieces[0])] for label in ("shares", "owned")
                     if label in row.values and id(row.values[label].pieces[0]) in taken), None)
         for label in labels:
-            if new is not None and label in row.values and label not in new.values:
-                _fill_column([new], label, [value_of[id(row.values[label].pieces[0])]], marks_of)
+            value = value_of.get(id(row.values[label].pieces[0])) if label in row.values else None
+            if new is not None and value is not None and label not in new.values:
+                _fill_column([new], label, [value], marks_of)
 
 
 def _copy_alike_letters(rows, letters, marks_of):

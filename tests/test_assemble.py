@@ -931,6 +931,15 @@ def test_chain_reader_carries_a_column_that_does_not_count_out_beside_its_amount
     assert [row.values["code"].texts for row in rebuilt] == [["S"], ["M"]]
 
 
+def test_chain_reader_carries_a_value_a_rule_relabelled_beside_its_amount():
+    # a letter the rules read as a code stands in the code's cell under another label
+    amount, code = P("shares", "2,134,440"), P("ad", "M")
+    as_read = [Row("table1", {"shares": Value([amount]), "code": Value([code])})]
+    rebuilt = [Row("table1", {"shares": Value([amount])})]
+    assemble_module._carry_cells(as_read, rebuilt, ["code"], {"ad": [Value([code])]}, {})
+    assert rebuilt[0].values["code"].texts == ["M"]
+
+
 def test_assemble_gives_scattered_sales_their_notes_in_order():
     # the next page's price marks printed as a column after its last cells
     pieces = SCATTERED + lines(("mark", "(5)"), ("mark", "(6)"), ("mark", "(7)"), start=300)
