@@ -805,7 +805,10 @@ def _past_mark_lines(tokens, by_line, below, line):
     / ``168,160,765`` / ``I``; ``$`` / ``1,052.515`` / ``167,218,193`` / ``I``) does not
     end it."""
     while line in below and (marks_only(tokens, by_line[line]) or _lone_dollar(tokens, by_line[line])):
-        line = below[below[line]] if _lone_dollar(tokens, by_line[line]) and below[line] in below else below[line]
+        skip = below[line]
+        if _lone_dollar(tokens, by_line[line]) and skip in below:
+            skip = below[skip]      # the price below its dollar sign
+        line = skip
     return line
 
 
@@ -971,19 +974,32 @@ def repair_dollar_prices(tokens, tags, confidences, line_zones):
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     read = [confidences[i] for run in by_line.values() for i in run if tags[i] == "B-price"]
     lines = list(by_line)
-    for k, line in enumerate(lines):
-        run = by_line[line]
-        if not (run and tokens[run[0]].text == "$"):
-            continue
-        number = run[1:2] if len(run) > 1 else by_line[lines[k + 1]][:1] if k + 1 < len(lines) else []
-        after = by_line[lines[k + 2]] if len(run) == 1 and k + 2 < len(lines) else []
-        if (not number or not POINTED.match(tokens[number[0]].text) or tags[number[0]] not in ("O", "B-shares", "B-owned")
-                or not marks_only(tokens, by_line[tokens[number[0]].line][(2 if len(run) > 1 else 1):])
-                or (after and VALUE.match(tokens[after[0]].text)) or (tags[number[0]] == "O" and not read)
-                or _in_text_cell(tags, run[0]) or (k and WORD.match(tokens[by_line[lines[k - 1]][-1]].text))):
-            continue
-        i = number[0]
-        tags[i], confidences[i] = "B-price", confidences[i] if tags[i] != "O" else min(read)
+    for k in range(len(lines)):
+        i = _number_after_dollar(tokens, tags, by_line, lines, k)
+        if i is not None and (tags[i] != "O" or read):
+            tags[i], confidences[i] = "B-price", confidences[i] if tags[i] != "O" else min(read)
+
+
+def _number_after_dollar(tokens, tags, by_line, lines, k):
+    """The number with a decimal point, left ``O`` or read as an amount, that a ``$``
+    opening line ``lines[k]`` opens, on its line or alone on the next, marks alone after
+    it and no number on the line after; None where there is none or the ``$`` may go on
+    a text cell."""
+    run = by_line[lines[k]]
+    if (tokens[run[0]].text != "$" or _in_text_cell(tags, run[0])
+            or (k and WORD.match(tokens[by_line[lines[k - 1]][-1]].text))):
+        return None
+    if len(run) > 1:
+        cell, after = run[1:], []
+    elif k + 1 < len(lines):
+        cell, after = by_line[lines[k + 1]], by_line[lines[k + 2]] if k + 2 < len(lines) else []
+    else:
+        return None
+    i = cell[0]
+    if (POINTED.match(tokens[i].text) and tags[i] in ("O", "B-shares", "B-owned") and marks_only(tokens, cell[1:])
+            and not (after and VALUE.match(tokens[after[0]].text))):
+        return i
+    return None
 
 
 def _in_text_cell(tags, i):

@@ -10,11 +10,11 @@ look alike (same day, same code) stay separate.
 """
 import re
 from collections import Counter
-from math import sqrt
-from statistics import median
 from copy import deepcopy
 from dataclasses import replace
 from itertools import combinations, groupby, takewhile
+from math import sqrt
+from statistics import median
 
 from .balance import AMOUNTS, TOLERANCE, balance_amounts, chain_whole, underlying_of_shares
 from .footnotes import footnote_ids, garbled_marks, group_footnotes, notes_of_garbled_marks, numbered_notes
@@ -580,11 +580,43 @@ def read_owned_chain(rows):
     ``_counted_out``) keeps its values beside the amounts they stood with
     (``_carry_cells``). A run whose rows already pair each linked amount with its amount
     owned under a title, or link as many rows as the chain, whose titles or natures do
-    not count out, or that has more dates than the chain has rows, stays as it is."""
+    not count out, or that has more dates than the chain has rows, stays as it is.
+    Amounts or amounts owned the text lost, and the two read as each other, are as
+    ``_amounts_chain`` and ``_by_magnitude`` tell; marks as ``_spread_row_marks``."""
     return _rebuild_runs(rows, _chained_rows)
 
 
 def _chained_rows(run):
+    found = _run_chain(run)
+    if found is None:
+        return None
+    pieces, columns, marks_of, owned, (start, size, pairs) = found
+    before, after = [Row("table1") for _ in owned[:start]], [Row("table1") for _ in owned[start + size:]]
+    chained = [Row("table1") for _ in pairs]
+    rows = before + chained + after
+    titles = _counted_out(columns.get("title", []), len(rows))
+    if not titles or len(columns.get("tx_date", [])) > len(chained):
+        return None     # more transactions than the chain's rows: it is not the table's
+    _fill_column(rows, "title", titles, marks_of)
+    held = list(zip(before, owned[:start])) + list(zip(after, owned[start + size:]))
+    letters = _letters_after_owned_values(pieces, columns, owned)
+    _fill_ownership(held, list(zip(chained, pairs)), letters, marks_of)
+    _fill_transactions(run, rows, list(zip(chained, pairs)), columns, marks_of, letters)
+    indirect = [row for row in rows if "di" in row.values and "".join(row.values["di"].texts).strip() == "I"]
+    natures = _counted_out(columns.get("nature", []), len(indirect))
+    if natures is None:
+        return None
+    _fill_column(indirect, "nature", natures, marks_of)
+    rows[0].marks = _leading_marks(pieces) + rows[0].marks
+    if start == 0:
+        _spread_row_marks(rows, len(chained))
+    return rows
+
+
+def _run_chain(run):
+    """(the run's pieces, its columns, the marks after each value, its amounts owned, their
+    chain) for a Table I run of the columns a chain reads whose amounts chain otherwise
+    than as read; else None."""
     if run[0].table != "table1":
         return None
     pieces = _pieces_and_marks(run)
@@ -598,46 +630,39 @@ def _chained_rows(run):
         chain = _amounts_chain(owned, amounts)
     if chain is None or _paired_as_read(run, chain[2]) or _links_as_read(run) >= _links(chain[2]):
         return None
-    start, size, pairs = chain
-    held = [Row("table1") for _ in owned[:start]], [Row("table1") for _ in owned[start + size:]]
-    chained = [Row("table1") for _ in pairs]
-    rows = held[0] + chained + held[1]
-    holdings = list(zip(held[0], owned[:start])) + list(zip(held[1], owned[start + size:]))
-    letters = _letters_after_owned_values(pieces, columns, owned)
-    ad = [v for v in columns.get("ad", []) + columns.get("di", []) if not any(v is x for x in letters.values())]
-    ad.sort(key=lambda v: _place(v.pieces[0]))
-    filled = {label: _counted_out(columns.get(label, []), len(chained)) for label in ROW_COLUMNS}
-    prices = columns.get("price", [])
-    filled["price"] = prices if len(prices) in (0, len(chained)) else None     # a price is no copy of another
-    titles = _counted_out(columns.get("title", []), len(rows))
-    if not titles or len(columns.get("tx_date", [])) > len(chained):
-        return None     # more transactions than the chain's rows: it is not the table's
-    _fill_column(rows, "title", titles, marks_of)
-    owned_of = holdings + [(row, o) for row, (_, o) in zip(chained, pairs) if o is not None]
-    for row, value in owned_of:
+    return pieces, columns, marks_of, owned, chain
+
+
+def _fill_ownership(held, chained, letters, marks_of):
+    """Give the holdings (row, amount owned) and the chain's (row, (amount, amount owned))
+    their amounts owned and the letters after them; the chain's rows whose amount owned
+    was lost, the letter the others read alike."""
+    for row, value in held + [(row, o) for row, (_, o) in chained if o is not None]:
         _fill_column([row], "owned", [value], marks_of)
         if id(value) in letters:
             _fill_column([row], "di", [letters[id(value)]], marks_of)
-    _copy_alike_letters([row for row, (_, o) in zip(chained, pairs) if o is None], list(letters.values()), marks_of)
-    for row, (amount, _) in zip(chained, pairs):
+    _copy_alike_letters([row for row, (_, o) in chained if o is None], list(letters.values()), marks_of)
+
+
+def _fill_transactions(run, rows, chained, columns, marks_of, letters):
+    """Give the chain's rows their amounts and, in order, each column that counts out
+    (dates, codes, prices, A/D letters: those not read as D/I letters); the other columns'
+    values stay beside the amounts they were read with."""
+    sales = [row for row, _ in chained]
+    for row, (amount, _) in chained:
         _fill_column([row] if amount is not None else [], "shares", [amount], marks_of)
+    filled = {label: _counted_out(columns.get(label, []), len(sales)) for label in ROW_COLUMNS}
+    prices = columns.get("price", [])
+    filled["price"] = prices if len(prices) in (0, len(sales)) else None     # a price is no copy of another
     for label in ROW_COLUMNS:
         if filled[label] is not None:
-            _fill_column(chained, label, filled[label], marks_of)
+            _fill_column(sales, label, filled[label], marks_of)
     if filled["price"] is not None:
-        _fill_column(chained, "price", _lined_up(filled["price"], [o for _, o in pairs]), marks_of)
+        _fill_column(sales, "price", _lined_up(filled["price"], [o for _, (_, o) in chained]), marks_of)
     _carry_cells(run, rows, [label for label, found in filled.items() if found is None], columns, marks_of)
-    if len(ad) == len(chained):
-        _fill_column(chained, "ad", ad, marks_of)
-    indirect = [row for row in rows if "di" in row.values and "".join(row.values["di"].texts).strip() == "I"]
-    natures = _counted_out(columns.get("nature", []), len(indirect))
-    if natures is None:
-        return None
-    _fill_column(indirect, "nature", natures, marks_of)
-    rows[0].marks = _leading_marks(pieces) + rows[0].marks
-    if start == 0:
-        _spread_row_marks(rows, len(chained))
-    return rows
+    ad = [v for v in columns.get("ad", []) + columns.get("di", []) if not any(v is x for x in letters.values())]
+    if len(ad) == len(sales):
+        _fill_column(sales, "ad", sorted(ad, key=lambda v: _place(v.pieces[0])), marks_of)
 
 
 def _carry_cells(run, rows, labels, columns, marks_of):
