@@ -9,8 +9,8 @@ from .assemble import WRAP_COLUMN_SLACK
 from .features import DATE, MARK, YEAR
 from .fields import (
     AMOUNT_LABELS, CELL_SEPARATORS, CUT_AMOUNT, LINE_CODES, MAX_CELL_LINE_GAP, MAX_LINES_TO_AMOUNT, MIN_COLUMN_LINES,
-    MISREAD_LETTER, NOTE_CONFIDENCE, UNDERLYING_END, VALUE, WHOLE_AMOUNT, line_cells, line_runs, lone_code, marks_only,
-    next_lines, shortfall, stands_alone, tagged_after, tagged_before, tokens_by_line, untagged,
+    MISREAD_LETTER, NOTE_CONFIDENCE, UNDERLYING_END, VALUE, WHOLE_AMOUNT, after_dollar_sign, line_cells, line_runs,
+    lone_code, marks_only, next_lines, shortfall, stands_alone, tagged_after, tagged_before, tokens_by_line, untagged,
 )
 from .labels import TABLE_ZONES
 from .letter_repairs import repair_lone_ownership_letters
@@ -1012,7 +1012,7 @@ def _in_text_cell(tags, i):
 
 def _after_dollar(tokens, tags, i):
     """Whether token ``i`` follows an untagged ``$`` on its line."""
-    return tokens[i - 1].text == "$" and tags[i - 1] == "O" and tokens[i - 1].line == tokens[i].line
+    return after_dollar_sign(tokens, i) and tags[i - 1] == "O"
 
 
 def repair_owned_column_ends(tokens, tags, confidences, line_zones):

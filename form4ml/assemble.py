@@ -692,27 +692,23 @@ def _spread_row_marks(rows, count):
     """Give each of the first ``count`` rows (the sales) in order one of the marks the
     table prints once, where the lowest ``count`` of them run without a gap (but for
     numbers the table prints more than once: ``(1)``, ``(3)``, ``(4)`` ... beside every
-    row's ``(2)``) and those above them stand in the rows after (holdings): filers number a long sale's notes of
-    its prices in the rows' order (``(3)`` ... ``(25)``), which plain ``pdftotext`` prints
-    as columns of marks apart from the prices (``(11)`` / ``(12)`` ... after the eighth
-    price, ``(16)`` ... after the next page's holding)."""
-    marks = [(m, row) for row in rows for m in row.marks if len(footnote_ids([m])) == 1]
-    seen = Counter(footnote_ids([m])[0] for m, _ in marks)
-    once = sorted(((m, row) for m, row in marks if seen[footnote_ids([m])[0]] == 1), key=lambda x: _note_number(x[0]))
-    numbers = [_note_number(m) for m, _ in once[:count]]
-    repeated = {int(note[1:]) for note, n in seen.items() if n > 1}
+    row's ``(2)``) and those above them stand in the rows after (holdings): filers
+    number a long sale's notes of its prices in the rows' order (``(3)`` ... ``(25)``),
+    which plain ``pdftotext`` prints as columns of marks apart from the prices (``(11)``
+    / ``(12)`` ... after the eighth price, ``(16)`` ... after the next page's holding)."""
+    marks = [(m, row, ids) for row in rows for m in row.marks if len(ids := footnote_ids([m])) == 1]
+    marks = [(m, row, int(ids[0][1:])) for m, row, ids in marks]
+    seen = Counter(number for _, _, number in marks)
+    once = sorted((mark for mark in marks if seen[mark[2]] == 1), key=lambda mark: mark[2])
+    numbers = [number for _, _, number in once[:count]]
+    repeated = {number for number, n in seen.items() if n > 1}
     if (len(once) < count or set(numbers) | repeated < set(range(numbers[0], numbers[-1] + 1))
-            or len(numbers) != len(set(numbers))
-            or any(any(row is sale for sale in rows[:count]) for _, row in once[count:])):
+            or any(any(row is sale for sale in rows[:count]) for _, row, _ in once[count:])):
         return
-    for m, row in once[:count]:
+    for m, row, _ in once[:count]:
         row.marks.remove(m)
-    for row, (m, _) in zip(rows, once):
+    for row, (m, _, _) in zip(rows, once):
         row.marks.append(m)
-
-
-def _note_number(mark):
-    return int(footnote_ids([mark])[0][1:])
 
 
 def _counted_out(values, count):
@@ -730,11 +726,11 @@ MAGNITUDES = 20     # how many times a long sale's typical amount owned is its t
 
 
 def _by_magnitude(owned, amounts):
-    """The amounts owned and the amounts, each read as the other moved over where the two
-    columns' numbers stand far apart (tried where they do not chain as read) (a holder of millions selling thousands: plain
-    ``pdftotext``'s ``3,027,290`` read as an amount and ``4,687`` as an amount owned), by
-    which side of the two typical numbers' geometric middle they fall; as read where the
-    columns are close."""
+    """The amounts owned and the amounts, each read as the other moved over, by which side
+    of the two typical numbers' geometric middle they fall, where the two columns'
+    numbers stand far apart (a holder of millions selling thousands: plain
+    ``pdftotext``'s ``3,027,290`` read as an amount and ``4,687`` as an amount owned); as
+    read where the columns are close. Tried where they do not chain as read."""
     numbers = {id(v): _number(v) for v in owned + amounts}
     if not owned or not amounts or None in numbers.values():
         return owned, amounts
@@ -868,14 +864,14 @@ def _letters_after_owned_values(pieces, columns, owned):
     """{id of an amount owned: the D or I letter read next after it, past prices (plain
     ``pdftotext`` prints the next row's price between: ``162,985,626`` / ``(13)`` /
     ``$ 897.7`` / ``I``)}."""
-    label_of = {id(p): label for label, found in columns.items() for v in found for p in v.pieces}
+    label_of = {id(v): label for label, found in columns.items() for v in found}
     value_of = {id(p): v for found in columns.values() for v in found for p in v.pieces}
     cells = [value_of[id(p)] for p, mark in pieces if not mark and value_of[id(p)].pieces[0] is p]
     letters = {}
     for k, value in enumerate(cells):
         if any(value is o for o in owned):
-            after = next((v for v in cells[k + 1:] if label_of[id(v.pieces[0])] != "price"), None)
-            if (after is not None and label_of[id(after.pieces[0])] in ("ad", "di")
+            after = next((v for v in cells[k + 1:] if label_of[id(v)] != "price"), None)
+            if (after is not None and label_of[id(after)] in ("ad", "di")
                     and "".join(after.texts).strip() in ("D", "I")):
                 letters[id(value)] = after
     return letters
@@ -939,7 +935,7 @@ def _ad_letter(row):
 
 
 def _amount(row, label):
-    return parse_number("".join(row.values[label].texts)) if label in row.values else None
+    return _number(row.values[label]) if label in row.values else None
 
 
 HELD_WHOLE = frozenset({"title", "und_title", "owned", "di"})     # a Table II holding's cells, read whole

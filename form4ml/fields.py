@@ -105,6 +105,11 @@ def marks_only(tokens, idx):
     return all(MARK.match(tokens[i].text) for i in idx)
 
 
+def after_dollar_sign(tokens, i):
+    """Whether token ``i`` follows a ``$`` on its line: a price printed as a cell of its own."""
+    return i > 0 and tokens[i - 1].text == "$" and tokens[i - 1].line == tokens[i].line
+
+
 def stands_alone(tokens, i):
     """Whether token ``i`` stands alone on its line, its marks aside."""
     return all(k == i or MARK.match(tokens[k].text) for k in line_runs(tokens)[tokens[i].line])

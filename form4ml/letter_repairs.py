@@ -6,8 +6,8 @@ import re
 
 from .features import MARK
 from .fields import (
-    LINE_CODES, MAX_CELL_LINE_GAP, MAX_LINES_TO_AMOUNT, MISREAD_LETTER, line_runs, lone_code, marks_only, next_lines,
-    shortfall, stands_alone, tagged_after, tagged_before, tokens_by_line,
+    LINE_CODES, MAX_CELL_LINE_GAP, MAX_LINES_TO_AMOUNT, MISREAD_LETTER, after_dollar_sign, line_runs, lone_code,
+    marks_only, next_lines, shortfall, stands_alone, tagged_after, tagged_before, tokens_by_line,
 )
 from .labels import TABLE_ZONES
 from .record import SEC_CODES
@@ -339,15 +339,10 @@ def _owned_before(tokens, tags, i):
             return None
         if tags[j].endswith("-owned"):
             return j
-        if tags[j] != "B-fn_mark" and not (tags[j] == "B-price" and _after_dollar_sign(tokens, j)):
+        if tags[j] != "B-fn_mark" and not (tags[j] == "B-price" and after_dollar_sign(tokens, j)):
             return None
         line = tokens[j].line
     return None
-
-
-def _after_dollar_sign(tokens, i):
-    """Whether token ``i`` follows a ``$`` on its line: a price printed as a cell of its own."""
-    return i > 0 and tokens[i - 1].text == "$" and tokens[i - 1].line == tokens[i].line
 
 
 def repair_letters_before_prices(tokens, tags, line_zones):
