@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from copy import deepcopy
 from dataclasses import replace
-from itertools import combinations, groupby, takewhile
+from itertools import combinations, count, groupby, takewhile
 from math import sqrt
 from statistics import median
 
@@ -512,8 +512,8 @@ def rebuilt_rows(rows):
     stacks of tall natures cut where each is centred on its row, natures' marks printed
     about the last nature, amounts owned printed apart from their transactions, cells
     read several times over, natures read a row too high, a transaction's cells printed
-    after the next row's title, last a Table I scattered over pages read by its amounts'
-    chain."""
+    after the next row's title, a Table I scattered over pages read by its amounts'
+    chain, last columns of marks given to Table I's sales by their numbers."""
     aside = _leading_letters(rows) + _stray_ownership(rows)
     if aside:
         set_aside = {id(row) for row in aside}
@@ -531,7 +531,7 @@ def _rebuilt(rows):
     rows = _rebuild_runs(rows, _spread_nature_marks)
     rows = join_apart_amounts(read_apart_right_cells(rows))
     rows = join_chained_fragments(return_stranded_cells(lower_shifted_natures(split_repeated_cells(rows))))
-    return read_owned_chain(rows)
+    return number_column_marks(read_owned_chain(rows))
 
 
 def return_last_transaction_cells(rows):
@@ -608,6 +608,7 @@ def _chained_rows(run):
         return None
     _fill_column(indirect, "nature", natures, marks_of)
     rows[0].marks = _leading_marks(pieces) + rows[0].marks
+    _keep_stray_marks(rows, pieces)
     if start == 0:
         _spread_row_marks(rows, len(chained))
     return rows
@@ -686,6 +687,85 @@ def _copy_alike_letters(rows, letters, marks_of):
     alike (``I``): the text lost the row's letter with its amount owned."""
     if rows and letters and len({"".join(v.texts).strip() for v in letters}) == 1:
         _fill_column(rows, "di", [letters[0]] * len(rows), {})
+
+
+def number_column_marks(rows):
+    """Table I's marks that a column of mark lines holds, each a number one row holds,
+    given to the sales by their numbers: the sales between two that hold one number of
+    their own each (``(15)`` printed in its price's place) take the numbers between, and
+    those after the last or before the first count on from it while the column holds
+    the numbers, where the numbers are as many as the sales or as those whose prices
+    stand apart from their ``$`` (``$ 869.21`` on one line: no note). Plain
+    ``pdftotext`` prints a long sale's weighted-average price notes, one a row, as
+    columns of marks apart from their rows, broken where a page's row printed its mark
+    beside its amounts (``(5)`` ... ``(14)``, then that row's ``$ 851.68``, then
+    ``(16)`` ... ``(19)``); in text order one row took them all."""
+    return _rebuild_runs(rows, _numbered_marks)
+
+
+def _numbered_marks(run):
+    if run[0].table != "table1":
+        return None
+    numbers = [{n for m in row.marks for n in _mark_numbers(m)} for row in run]
+    rows_of = Counter(n for held in numbers for n in held)     # how many rows hold each number
+    column = {n: (row, m) for row in run for lines, _ in _mark_runs(row) for marks in lines for m in marks
+              for n in _mark_numbers(m) if rows_of[n] == 1 and len(_mark_numbers(m)) == 1}
+    at = [k for k, row in enumerate(run) if "shares" in row.values and row.values.keys() & {"tx_date", "code"}]
+    sales = [run[k] for k in at]
+    own = [sorted(n for n in numbers[k] if rows_of[n] == 1 and n not in column) for k in at]
+    shared = {n for n, held in rows_of.items() if held > 1}
+    given = {}
+    for unmarked, gap in groupby(range(len(sales)), key=lambda k: not own[k]):
+        if unmarked:
+            given.update(_numbered_gap(sales, list(gap), own, column, shared))
+    taken = Counter(given.values())
+    given = {j: n for j, n in given.items() if taken[n] == 1}
+    if not given:
+        return None
+    for j, n in given.items():
+        holder, mark = column[n]
+        holder.marks = [m for m in holder.marks if m is not mark]
+        sales[j].marks = sales[j].marks + [mark]
+    return run
+
+
+MIN_NUMBERED = 2    # marks a gap takes from a column by their numbers, at least
+
+
+def _numbered_gap(sales, gap, own, column, shared):
+    """{index of a sale: its number} for a gap of sales with no numbers of their own
+    (their indices ``gap``) beside sales holding one each: the numbers between
+    theirs, or counting on from the one side that has one, that the column holds (passing
+    over numbers several rows hold: every row's ``(2)``), where as many as the rows or as
+    the rows whose prices stand apart from their ``$``."""
+    before = own[gap[0] - 1] if gap[0] > 0 else []
+    after = own[gap[-1] + 1] if gap[-1] + 1 < len(own) else []
+    if len(before) == 1 and len(after) == 1:
+        numbers = range(before[0] + 1, after[0])
+    elif len(before) == 1 and not after:
+        numbers = takewhile(lambda n: n in column or n in shared, count(before[0] + 1))
+    elif len(after) == 1 and not before:
+        numbers = takewhile(lambda n: n in column or n in shared, count(after[0] - 1, -1))
+    else:
+        return {}
+    numbers = sorted(n for n in numbers if n not in shared)
+    if len(numbers) < MIN_NUMBERED or not all(n in column for n in numbers):
+        return {}
+    for receivers in (gap, [k for k in gap if not _price_on_dollar_line(sales[k])]):
+        if len(receivers) == len(numbers):
+            return dict(zip(receivers, numbers))
+    return {}
+
+
+def _price_on_dollar_line(row):
+    """Whether the row's price stands after its ``$`` on one line (``$ 869.21``): plain
+    ``pdftotext`` wraps a price cell after its ``$`` where the cell holds a mark."""
+    return "price" in row.values and row.values["price"].pieces[0].col > 0
+
+
+def _mark_numbers(mark):
+    """The note numbers a mark piece holds."""
+    return [int(i[1:]) for i in footnote_ids([mark])]
 
 
 def _spread_row_marks(rows, count):
@@ -884,6 +964,19 @@ def _fill_column(rows, label, values, marks_of):
         row.values[label] = value if all(p.label == label for p in value.pieces) else Value(
             [replace(p, label=label) for p in value.pieces])
         row.marks += marks_of.get(id(value), [])
+
+
+def _keep_stray_marks(rows, pieces):
+    """Give each mark that followed a value no rebuilt row took (a letter or price the
+    columns did not count out for) to the row holding the nearest value before it."""
+    placed = {id(m) for row in rows for m in row.marks}
+    holder = {id(p): row for row in rows for v in row.values.values() for p in v.pieces}
+    last = None
+    for piece, mark in pieces:
+        if not mark:
+            last = holder.get(id(piece), last)
+        elif id(piece) not in placed and last is not None:
+            last.marks.append(piece)
 
 
 def _leading_marks(pieces):

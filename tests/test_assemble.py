@@ -947,6 +947,48 @@ def test_assemble_gives_scattered_sales_their_notes_in_order():
         {"F1", "F2", "F3"}, {"F1", "F2", "F4"}, {"F1", "F2", "F5"}, {"F1", "F2", "F6"}, {"F1", "F2", "F7"}]
 
 
+def test_chain_reader_keeps_a_mark_after_a_letter_it_does_not_place():
+    # one A/D letter fewer than sales: the letters stay unplaced, the mark after one stays
+    pieces = [p for p in SCATTERED if (p.label, p.line) != ("ad", 134)]
+    pieces = sorted(pieces + [L("fn_mark", "(9)", 133)], key=lambda p: p.line)
+    notes = [set(r["footnote_ids"]) for r in assemble(pieces)["non_derivative_transactions"]]
+    assert sum("F9" in ids for ids in notes) == 1
+
+
+def numbered_sale(*marks, price="97.25", whole=False):
+    """A sale's cells a line each (plain pdftotext), its price apart from its ``$`` (the
+    cell held a mark) or ``whole`` on the ``$``'s line, then the marks printed beside it."""
+    cells = [("title", "Common Stock"), ("tx_date", "08/09/2022"), ("code", "S"), ("shares", "1,000"), ("ad", "D")]
+    cells += [("price", price)] if price else []
+    return cells + [("owned", "5,000"), ("di", "D")] + [("mark", m) for m in marks]
+
+
+def numbered_pieces(*cells):
+    return [replace(p, col=2) if p.text == "85.10" else p for p in lines(*cells)]
+
+
+COLUMN = [("mark", "(4)"), ("mark", "(5)"), ("mark", "(6)")]
+HELD = [("title", "Common Stock"), ("owned", "900"), ("di", "D")]
+
+
+@pytest.mark.parametrize("pieces, notes", [
+    # between the sales holding (3) and (7) three, printed as a column after the third
+    (numbered_pieces(*numbered_sale("(3)"), *numbered_sale(), *numbered_sale(), *numbered_sale(), *COLUMN,
+                     *numbered_sale("(7)", price=None), *numbered_sale(), *numbered_sale(price="85.10"),
+                     *numbered_sale(), ("mark", "(8)"), ("mark", "(9)"), *HELD),
+     [["F3"], ["F4"], ["F5"], ["F6"], ["F7"], ["F8"], [], ["F9"], []]),
+    # counting on from (1) up to the sales holding notes of their own (one printed twice)
+    (numbered_pieces(*numbered_sale("(1)"), *numbered_sale(), *numbered_sale(), *numbered_sale(),
+                     *numbered_sale("(5)", "(5)"), *numbered_sale("(6)"), *numbered_sale(), ("mark", "(2)"),
+                     ("mark", "(3)"), ("mark", "(4)"), ("mark", "(7)"), *HELD),
+     [["F1"], ["F2"], ["F3"], ["F4"], ["F5"], ["F6"], ["F7"], []]),
+])
+def test_assemble_gives_a_column_of_marks_to_sales_by_their_numbers(pieces, notes):
+    rec = assemble(pieces)
+    rows = rec["non_derivative_transactions"] + rec["non_derivative_holdings"]
+    assert [sorted(r["footnote_ids"]) for r in rows] == notes
+
+
 @pytest.mark.parametrize("owned, amounts, chain", [
     # (start, [(index of the row's amount, index of its amount owned past the amounts)])
     ([2902269, 2883502, 2861414], [17202, 22088, 18767], (0, [(0, 3), (2, 4), (1, 5)])),
