@@ -206,6 +206,26 @@ def repair_table1_tails(lines, zones):
     return zones
 
 
+TABLE1_COLUMNS = re.compile(r"title of security", re.I)      # Table I's first column heading
+
+
+def repair_table1_read_as_header(lines, zones):
+    """Where the zone CRF put no line between Table I's heading and its closing reminder
+    in Table I, the lines there it put in the form's top are Table I's, from the table's
+    first column heading (``1. Title of Security``) on where there is one: OCR reads
+    ``Table I`` as ``Table |`` and a one-row table then looks like the top's boxes.
+    Fixes ``zones`` in place."""
+    top = _heading_line(lines, "table1")
+    end = _first_below(lines, top, TABLE1_END)
+    if end is None or "table1" in zones[top + 1:end]:
+        return zones
+    start = next((n for n in range(top + 1, end) if TABLE1_COLUMNS.search(lines[n])), top + 1)
+    for n in range(start, end):
+        if zones[n] == "header":
+            zones[n] = "table1"
+    return zones
+
+
 TABLE2_COLUMN_HEADING = re.compile(r"^\W*(?:\d+\s*\.\s*)?(?:title of\s+)?derivative\b|^\W*1\s*\.\s*title of\s*$"
                                    r"|conversion\s+or\s+exercise|^\W*conversion\W*$", re.I)
 

@@ -458,3 +458,83 @@ def test_titles_interleaved_around_a_rows_line_are_read_apart(shipped_model):
     rows = extract_text(INTERLEAVED_GRANTS, shipped_model)["derivative_transactions"]
     assert [(r["security_title"], r["underlying_security_title"]) for r in rows] == [
         ("Restricted Stock Units", "Common Stock"), ("Restricted Stock Units", "Common Stock")]
+
+
+# OCR of a real filing (Microsoft, one award): Table I's heading read ``Table |``, its
+# one row below the column headings, which the zone CRF took for the form's top boxes.
+TABLE1_READ_AS_HEADER = """\
+REDMOND WASHINGTON eee: _AC Fie Sey re eparaEoon
+6399 ____Form filed by More than One Reporting Person
+(City) (State) Cay
+Table | - Non-Derivative Securities Acquired, Disposed of, or Beneficially
+UNITED STATES Sones
+(Country)
+LTitle of Security 2. Transaction |2A. Deemed 3. Transaction | 4. Securities Acquired }5. Amount of Securities 6. 7. Nature
+(Instr. 3) Date Execution Date, | Code (A) or Disposed of (D) } Beneficially Owned Following Ownership | of Indirect
+(Month/Day/Year) | if any (Instr. 8) (Instr. 3, 4 and 5) Reported Transaction(s) Form: Beneficial
+(Month/Day/Year) (Instr. 3 and 4) Direct (D) | Ownership
+(A) or Indirect ] (Instr. 4)
+or (!)
+Code | V | Amount | (D) | Price (Instr. 4)
+26,151
+Common Stock 09/15/2025 A (1) A {$0 |145,561.681 D
+Reminder: Report on a separate line for each class of securities beneficially owned directly or indirectly. |
+
+Persons who respond to the collection of information contained in SEC 1474 (9-02)
+this form are not required to respond unless the form displays a
+currently valid OMB control number.
+
+Table Il - Derivative Securities Acquired, Disposed of, or Beneficially Owned
+(e.g., puts, calls, warrants, options, convertible securities)
+
+3. Transaction 3A. Deemed 4. 5. 6. Date Exercisable
+Date Execution Date, | Transaction] Number and Expiration Date
+
+2
+Conversion
+
+7. Title and
+Amount of
+
+8. Price
+of
+
+9. Number of
+Derivative
+
+10.
+Ownership
+
+11. Nature
+
+of Indirect
+
+1 Title of
+Derivative
+
+Security or Exercise | (Month/Day/Year) | if any Code of (Month/Day/Year) Underlying Derivative | Securities Form of Beneficial
+
+(Instr. 3) | Price of (Month/Day/Year) | (Instr. 8) Derivative Securities Security | Beneficially | Derivative |Ownership
+Derivative Securities (Instr. 3and | (Instr.5) | Owned Security: | (Instr. 4)
+Security Acquired 4) Following Direct (D)
+(A) or Reported or Indirect
+Disposed Transaction(s) | (I)
+of (D) (Instr. 4) (Instr. 4)
+(Instr. 3,
+4, and 5)
+Amount
+Date Expiration
+Exercisable | Date Ls a
+Code | V | (A) | (D) Shares
+"""
+
+
+@pytest.mark.parametrize("key, value", [
+    ("transaction_date", "2025-09-15"),
+    ("transaction_code", "A"),
+    ("shares_owned_following", 145561.681),
+    ("direct_or_indirect", "D"),
+])
+def test_a_one_row_table_read_as_the_forms_top_is_read(shipped_model, key, value):
+    rows = extract_text(TABLE1_READ_AS_HEADER, shipped_model)["non_derivative_transactions"]
+    assert [row[key] for row in rows] == [value]

@@ -5,7 +5,7 @@ from form4ml.tokenize import tokenize
 from form4ml.zones import (derive_zones, repair_boilerplate_wraps, repair_note_lines, repair_owner_rows, repair_signature_lines,
                            repair_stray_table_lines, repair_table1_tails, repair_table1_below_table2, repair_table2_above_table1, repair_table_tails_read_as_notes,
                            repair_table2_above_its_heading, repair_table2_below_table1,
-                           repair_table2_heading,
+                           repair_table2_heading, repair_table1_read_as_header,
                            repair_trailing_rows)
 
 TAIL = ("Table II - Derivative Securities Acquired\n"
@@ -475,3 +475,22 @@ def test_lines_between_table_ones_reminder_and_table_twos_heading_are_table_twos
     lines = [line.format(first=first) for line in TABLE2_BEFORE_HEADING]
     zones = ["table1"] * 2 + ["boilerplate"] * 2 + ["table1"] * 5 + ["table2"]
     assert repair_table2_above_its_heading(lines, zones)[4:9] == expected
+
+
+# OCR of a real filing: Table I's heading read ``Table |``, the owner's country printed
+# beside it, then the column headings and the one row.
+ONE_ROW_TABLE = ["Table | - Non-Derivative Securities Acquired, Disposed of, or Beneficially",
+                 "UNITED STATES", "1. Title of Security 2. Transaction", "Code | V | Amount | (D) | Price",
+                 "Common Stock 09/15/2025 A (1) A $0 145,561.681 D",
+                 "Reminder: Report on a separate line for each class of securities beneficially owned."]
+
+
+@pytest.mark.parametrize("row_zone, expected", [
+    # none of its lines read as Table I's: from the column headings on they are
+    ("header", ["header", "header", "table1", "table1", "table1", "boilerplate"]),
+    # the row read as Table I's: the rest stays as read
+    ("table1", ["header", "header", "header", "header", "table1", "boilerplate"]),
+])
+def test_table_one_read_as_the_forms_top_is_table_ones(row_zone, expected):
+    zones = ["header"] * 4 + [row_zone, "boilerplate"]
+    assert repair_table1_read_as_header(ONE_ROW_TABLE, zones) == expected
