@@ -26,7 +26,8 @@ from .owners import (
 from .pieces import Row, Value
 from .record import TABLES, empty_owner, empty_record, empty_row
 from .values import (
-    clean_text, marks_equity_swap, parse_code, parse_date, parse_number, parse_price, parse_transaction_code, state_code,
+    clean_text, marks_equity_swap, names_equity_swap, parse_code, parse_date, parse_number, parse_price,
+    parse_transaction_code, state_code,
 )
 
 
@@ -288,7 +289,8 @@ class Assembler:
                 out[key] = self._date(v.get(label), base + key, fallback)
         if "transaction_code" in out:
             out["transaction_code"] = self._code(v.get("code"), base + "transaction_code", None)
-            out["equity_swap_involved"] = "v" in v or marks_equity_swap("".join(v["code"].texts) if "code" in v else "")
+            out["equity_swap_involved"] = ("v" in v or marks_equity_swap("".join(v["code"].texts) if "code" in v else "")
+                                           or names_equity_swap(out.get("security_title")))
             out["acquired_disposed"] = self._code(v.get("ad"), base + "acquired_disposed", "AD")
             if out["acquired_disposed"] is None:
                 out["acquired_disposed"] = _side(v.get("shares"))

@@ -141,6 +141,16 @@ def marks_equity_swap(text):
     return bool(SWAP_SUFFIX.search(text))
 
 
+EQUITY_SWAP = re.compile(r"\bequity\s+swaps?\b", re.I)
+
+
+def names_equity_swap(title):
+    """Whether a security's title names an equity swap (``Equity Swap (obligation to
+    sell)``): a transaction in one involves an equity swap, whether or not its code cell
+    prints the ``/K`` (text copies of the form drop it)."""
+    return bool(title and EQUITY_SWAP.search(title))
+
+
 OCR_ROMAN_TWO = re.compile(r"(?<![\w'’])Il(?![\w'’])")    # Tesseract's ``Fund Il``: no word, a numeral II
 
 

@@ -365,6 +365,17 @@ def test_assemble_reads_an_equity_swap_from_the_code_cell(code, swap):
     assert (rows[0]["transaction_code"], rows[0]["equity_swap_involved"]) == (code[0], swap)
 
 
+# Text copies of the same filing drop the ``/K``: the swap's title still names it.
+@pytest.mark.parametrize("title, swap", [
+    ("Equity Swap (obligation to sell)", True),
+    ("Equity swaps", True),
+    ("Common Stock", False),
+])
+def test_assemble_reads_an_equity_swap_from_the_securitys_title(title, swap):
+    rows = assemble(row(title=title, code="J"))["non_derivative_transactions"]
+    assert rows[0]["equity_swap_involved"] is swap
+
+
 def test_assemble_continues_value_cut_over_lines():
     pieces = row(date="02/18/2") + [P("tx_date", "2014", begins=False)]
     rec = assemble(pieces)
