@@ -1971,6 +1971,9 @@ def _spread_natures(run):
         elif column and j > len(column) + 1 and _take_carried_natures(out[j - len(column) - 2:j], column):
             del out[j:k]
             changed = True
+        elif column and j > len(column) + 2 and _take_natures_past_holding(out[j - len(column) - 3:j], column):
+            del out[j:k]
+            changed = True
         k = j - 1 if j == k else j
     return out if changed else None
 
@@ -2025,6 +2028,32 @@ def _take_carried_natures(rows, column):
             or _letter(column[-1]) == "I" or any("nature" in row.values or _letter(row) != "I" for row in targets)):
         return False
     carrier.values["di"] = column[-1].values.pop("di")
+    _give_natures(targets, carrier, column)
+    return True
+
+
+def _take_natures_past_holding(rows, column):
+    """Give the natures that a fragment after a page's direct holding carries (``rows[-1]``:
+    the column's first nature, with no date, code, amount or D/I letter of its own) and
+    the column's to the block's rows before the holding in order, where each of those has
+    the letter ``I`` and no nature and the holding (``rows[-2]``) an amount owned, a letter
+    not ``I`` and no title, which the fragment's title is (plain ``pdftotext``: a page's
+    sales, ``96,000,000`` / ``D`` / ``Common Stock``, the last sale's ``A``, the page's
+    notes' marks, then ``By Trust`` / ``(2)`` a row). The fragment's marks before its
+    nature, a line for each of those rows, go to them in order too."""
+    *targets, holding, carrier = rows
+    if ("nature" not in carrier.values or carrier.values.keys() & {"tx_date", "code", "shares", "owned", "di"}
+            or not {"owned", "di"} <= holding.values.keys() or holding.values.keys() & {"title", "tx_date", "code", "nature"}
+            or _letter(holding) == "I" or any("nature" in row.values or _letter(row) != "I" for row in targets)):
+        return False
+    if "title" in carrier.values:
+        holding.values["title"] = carrier.values.pop("title")
+    first = _place(carrier.values["nature"].pieces[0])
+    lines = _lines_of(sorted((m for m in carrier.marks if _place(m) < first), key=_place))
+    if len(lines) == len(targets):      # the page's notes' marks, a line a row
+        carrier.marks = [m for m in carrier.marks if _place(m) > first]
+        for row, marks in zip(targets, lines):
+            row.marks = row.marks + marks
     _give_natures(targets, carrier, column)
     return True
 

@@ -1000,6 +1000,29 @@ def test_assemble_gives_a_column_of_marks_to_sales_by_their_numbers(pieces, note
     assert [sorted(r["footnote_ids"]) for r in rows] == notes
 
 
+def indirect_sale(shares, owned):
+    return [("title", "Common Stock"), ("tx_date", "09/12/2025"), ("code", "P"), ("shares", shares), ("ad", "A"),
+            ("price", "$ 395.52"), ("owned", owned), ("di", "I")]
+
+
+# Cut down from plain pdftotext of a real filing's long Table I (Tesla, purchases by a
+# trust): a page's purchases, the direct holding after them, the last purchase's A/D letter
+# printed after the holding's title, the page's price notes' marks, then the page's natures.
+PAST_HOLDING = lines(*indirect_sale("116,948", "413,345,272"), *indirect_sale("17,536", "413,362,808"),
+                     *indirect_sale("22,537", "413,385,345"), ("owned", "96,000,000"), ("di", "D"),
+                     ("title", "Common Stock"), ("ad", "A"), ("mark", "(11)"), ("mark", "(12)"), ("mark", "(13)"),
+                     *[cell for _ in range(3) for cell in (("nature", "By Trust"), ("mark", "(2)"))])
+
+
+def test_assemble_gives_natures_printed_past_a_direct_holding_to_the_rows_before_it():
+    rec = assemble(PAST_HOLDING)
+    sales = rec["non_derivative_transactions"]
+    assert [(r["nature_of_ownership"], sorted(r["footnote_ids"])) for r in sales] == [
+        ("By Trust", ["F11", "F2"]), ("By Trust", ["F12", "F2"]), ("By Trust", ["F13", "F2"])]
+    assert [(r["security_title"], r["shares_owned_following"], r["direct_or_indirect"], r["nature_of_ownership"])
+            for r in rec["non_derivative_holdings"]] == [("Common Stock", 96000000, "D", None)]
+
+
 @pytest.mark.parametrize("owned, amounts, chain", [
     # (start, [(index of the row's amount, index of its amount owned past the amounts)])
     ([2902269, 2883502, 2861414], [17202, 22088, 18767], (0, [(0, 3), (2, 4), (1, 5)])),
