@@ -392,12 +392,20 @@ def repair_signature_lines(lines, zones):
 TABLE2_HEADING = re.compile(r"^\W*t\w{3,4}\s+\S{1,3}\s*\W?\s*derivative\s+securities\s+acquired", re.I)
 
 
+TABLE_HEADING = re.compile(r"^\W*t\w{3,4}\s+\S{1,3}\s*\W?\s*(?!non\W*deriv)\S*\s+securities\s+acquired", re.I)
+TABLE2_SUBHEADING = re.compile(r"puts\W+calls", re.I)     # ``(e.g., puts, calls, warrants, options, ...)``
+
+
 def repair_table2_heading(lines, zones):
     """Table II's heading that the zone CRF put in Table I (OCR drops one ``I`` of
-    ``Table II``), and the Table I lines right after it, are Table II's. Fixes ``zones``
-    in place."""
+    ``Table II``, or garbles ``Derivative`` too where the next line, ``(e.g., puts,
+    calls, ...)``, names Table II: ``Table I - Der Securities Acquired``), and the Table I
+    lines right after it, are Table II's.
+    Fixes ``zones`` in place."""
     for n, line in enumerate(lines):
-        if zones[n] == "table1" and TABLE2_HEADING.match(line):
+        below = next((lines[m] for m in range(n + 1, min(n + 3, len(lines))) if lines[m].strip()), "")
+        if zones[n] == "table1" and (TABLE2_HEADING.match(line)
+                                     or TABLE_HEADING.match(line) and TABLE2_SUBHEADING.search(below)):
             end = n
             while end < len(lines) and zones[end] == "table1":
                 end += 1

@@ -260,6 +260,8 @@ OCR_TABLE2 = ["currently valid OMB control number.",
     ("Table I - Derivative Securities Acquired, Disposed of", ["header", "header"] + ["table2"] * 3 + ["owner"]),
     ("Table {1 - Derivative Securities Acquired, Disposed of", ["header", "header"] + ["table2"] * 3 + ["owner"]),
     ("Table I - Non-Derivative Securities Acquired, Disposed of", ["header", "header"] + ["table1"] * 3 + ["owner"]),
+    # ``Derivative`` garbled too: the line below names Table II
+    ("Table I - Der Securities Acquired, Di of", ["header", "header"] + ["table2"] * 3 + ["owner"]),
 ])
 def test_table2_heading_misread_by_ocr_moves_its_lines_to_table2(heading, expected):
     lines = OCR_TABLE2[:2] + [heading] + OCR_TABLE2[3:]
