@@ -183,7 +183,8 @@ def repair_table_tails_read_as_notes(lines, zones):
     return zones
 
 
-TABLE1_END = re.compile(r"reminder:\s*report on a separate line", re.I)     # printed right below Table I
+TABLE1_END = re.compile(r"reminder\s*[:;.,]?\s*report on a separate line", re.I)     # printed right below Table I
+# (OCR may read its colon as ``;``)
 
 
 def repair_table1_tails(lines, zones):

@@ -487,12 +487,15 @@ ONE_ROW_TABLE = ["Table | - Non-Derivative Securities Acquired, Disposed of, or 
                  "Reminder: Report on a separate line for each class of securities beneficially owned."]
 
 
-@pytest.mark.parametrize("row_zone, expected", [
+@pytest.mark.parametrize("row_zone, reminder, expected", [
     # none of its lines read as Table I's: from the column headings on they are
-    ("header", ["header", "header", "table1", "table1", "table1", "boilerplate"]),
+    ("header", "Reminder:", ["header", "header", "table1", "table1", "table1", "boilerplate"]),
+    # OCR reads the reminder's colon as a semicolon
+    ("header", "Reminder ;", ["header", "header", "table1", "table1", "table1", "boilerplate"]),
     # the row read as Table I's: the rest stays as read
-    ("table1", ["header", "header", "header", "header", "table1", "boilerplate"]),
+    ("table1", "Reminder:", ["header", "header", "header", "header", "table1", "boilerplate"]),
 ])
-def test_table_one_read_as_the_forms_top_is_table_ones(row_zone, expected):
+def test_table_one_read_as_the_forms_top_is_table_ones(row_zone, reminder, expected):
+    lines = ONE_ROW_TABLE[:-1] + [ONE_ROW_TABLE[-1].replace("Reminder:", reminder)]
     zones = ["header"] * 4 + [row_zone, "boilerplate"]
-    assert repair_table1_read_as_header(ONE_ROW_TABLE, zones) == expected
+    assert repair_table1_read_as_header(lines, zones) == expected
