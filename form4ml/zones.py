@@ -390,7 +390,7 @@ def repair_signature_lines(lines, zones):
 
 # Table II's heading as OCR reads it: ``Table I - Derivative``, ``Table Il``, ``Table {1``;
 # Table I's says ``Non-Derivative`` before ``Securities``
-TABLE2_HEADING = re.compile(r"^\W*t\w{3,4}\s+\S{1,3}\s*\W?\s*derivative\s+securities\s+acquired", re.I)
+TABLE2_HEADING = re.compile(r"^\W*t\w{3,4}\s+\S{1,3}\s*\W?\s*derivative\b", re.I)
 
 
 TABLE_HEADING = re.compile(r"^\W*t\w{3,4}\s+\S{1,3}\s*\W?\s*(?!non\W*deriv)\S*\s+securities\s+acquired", re.I)
@@ -399,9 +399,10 @@ TABLE2_SUBHEADING = re.compile(r"puts\W+calls", re.I)     # ``(e.g., puts, calls
 
 def repair_table2_heading(lines, zones):
     """Table II's heading that the zone CRF put in Table I (OCR drops one ``I`` of
-    ``Table II``, or garbles ``Derivative`` too where the next line, ``(e.g., puts,
-    calls, ...)``, names Table II: ``Table I - Der Securities Acquired``), and the Table I
-    lines right after it, are Table II's.
+    ``Table II`` or reads them ``11``, whatever it makes of the words after ``Derivative``,
+    or garbles ``Derivative`` too where the next line, ``(e.g., puts, calls, ...)``, names
+    Table II: ``Table I - Der Securities Acquired``), and the Table I lines right after it,
+    are Table II's.
     Fixes ``zones`` in place."""
     for n, line in enumerate(lines):
         below = next((lines[m] for m in range(n + 1, min(n + 3, len(lines))) if lines[m].strip()), "")

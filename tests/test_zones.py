@@ -260,6 +260,8 @@ OCR_TABLE2 = ["currently valid OMB control number.",
     ("Table I - Derivative Securities Acquired, Disposed of", ["header", "header"] + ["table2"] * 3 + ["owner"]),
     ("Table {1 - Derivative Securities Acquired, Disposed of", ["header", "header"] + ["table2"] * 3 + ["owner"]),
     ("Table I - Non-Derivative Securities Acquired, Disposed of", ["header", "header"] + ["table1"] * 3 + ["owner"]),
+    # ``II`` read as ``11``, the words after ``Derivative`` garbled
+    ("'Table 11 - Derivative Sem tites Atspeie ss Eng Of", ["header", "header"] + ["table2"] * 3 + ["owner"]),
     # ``Derivative`` garbled too: the line below names Table II
     ("Table I - Der Securities Acquired, Di of", ["header", "header"] + ["table2"] * 3 + ["owner"]),
 ])
