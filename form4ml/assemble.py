@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from copy import deepcopy
 from dataclasses import replace
-from itertools import combinations, count, groupby, takewhile
+from itertools import combinations, groupby, takewhile
 from math import sqrt
 from statistics import median
 
@@ -712,6 +712,8 @@ def _numbered_marks(run):
     rows_of = Counter(n for held in numbers for n in held)     # how many rows hold each number
     column = {n: (row, m) for row in run for lines, _ in _mark_runs(row) for marks in lines for m in marks
               for n in _mark_numbers(m) if rows_of[n] == 1 and len(_mark_numbers(m)) == 1}
+    if not column:
+        return None
     at = [k for k, row in enumerate(run) if "shares" in row.values and row.values.keys() & {"tx_date", "code"}]
     sales = [run[k] for k in at]
     own = [sorted(n for n in numbers[k] if rows_of[n] == 1 and n not in column) for k in at]
@@ -742,12 +744,13 @@ def _numbered_gap(sales, gap, own, column, shared):
     the rows whose prices stand apart from their ``$``."""
     before = own[gap[0] - 1] if gap[0] > 0 else []
     after = own[gap[-1] + 1] if gap[-1] + 1 < len(own) else []
+    held = (column.keys() | shared).__contains__
     if len(before) == 1 and len(after) == 1:
         numbers = range(before[0] + 1, after[0])
     elif len(before) == 1 and not after:
-        numbers = takewhile(lambda n: n in column or n in shared, count(before[0] + 1))
+        numbers = takewhile(held, range(before[0] + 1, max(column) + 2))
     elif len(after) == 1 and not before:
-        numbers = takewhile(lambda n: n in column or n in shared, count(after[0] - 1, -1))
+        numbers = takewhile(held, range(after[0] - 1, 0, -1))
     else:
         return {}
     numbers = sorted(n for n in numbers if n not in shared)

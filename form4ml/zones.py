@@ -183,8 +183,8 @@ def repair_table_tails_read_as_notes(lines, zones):
     return zones
 
 
-TABLE1_END = re.compile(r"reminder\s*[:;.,]?\s*report on a separate line", re.I)     # printed right below Table I
-# (OCR may read its colon as ``;``)
+# printed right below Table I (OCR may read its colon as ``;``)
+TABLE1_END = re.compile(r"reminder\s*[:;.,]?\s*report on a separate line", re.I)
 
 
 def repair_table1_tails(lines, zones):
@@ -388,8 +388,8 @@ def repair_signature_lines(lines, zones):
     return zones
 
 
-# Table II's heading as OCR reads it: ``Table I - Derivative``, ``Table Il``, ``Table {1``;
-# Table I's says ``Non-Derivative`` before ``Securities``
+# Table II's heading as OCR reads it: ``Table I - Derivative``, ``Table Il``, ``Table {1``,
+# ``Table 11 - Derivative Sem tites``; Table I's says ``Non-Derivative``
 TABLE2_HEADING = re.compile(r"^\W*t\w{3,4}\s+\S{1,3}\s*\W?\s*derivative\b", re.I)
 
 
@@ -402,8 +402,7 @@ def repair_table2_heading(lines, zones):
     ``Table II`` or reads them ``11``, whatever it makes of the words after ``Derivative``,
     or garbles ``Derivative`` too where the next line, ``(e.g., puts, calls, ...)``, names
     Table II: ``Table I - Der Securities Acquired``), and the Table I lines right after it,
-    are Table II's.
-    Fixes ``zones`` in place."""
+    are Table II's. Fixes ``zones`` in place."""
     for n, line in enumerate(lines):
         below = next((lines[m] for m in range(n + 1, min(n + 3, len(lines))) if lines[m].strip()), "")
         if zones[n] == "table1" and (TABLE2_HEADING.match(line)
