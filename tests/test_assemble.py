@@ -966,15 +966,16 @@ def test_chain_reader_keeps_a_mark_after_a_letter_it_does_not_place():
     assert sum("F9" in ids for ids in notes) == 1
 
 
-def numbered_sale(*marks, price="97.25", whole=False):
+def numbered_sale(*marks, price="97.25"):
     """A sale's cells a line each (plain pdftotext), its price apart from its ``$`` (the
-    cell held a mark) or ``whole`` on the ``$``'s line, then the marks printed beside it."""
+    cell held a mark), then the marks printed beside it."""
     cells = [("title", "Common Stock"), ("tx_date", "08/09/2022"), ("code", "S"), ("shares", "1,000"), ("ad", "D")]
     cells += [("price", price)] if price else []
     return cells + [("owned", "5,000"), ("di", "D")] + [("mark", m) for m in marks]
 
 
 def numbered_pieces(*cells):
+    """The cells' pieces, the price ``85.10`` standing after its ``$`` on one line (no note)."""
     return [replace(p, col=2) if p.text == "85.10" else p for p in lines(*cells)]
 
 
