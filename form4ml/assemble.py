@@ -710,8 +710,9 @@ def _numbered_marks(run):
         return None
     numbers = [{n for m in row.marks for n in _mark_numbers(m)} for row in run]
     rows_of = Counter(n for held in numbers for n in held)     # how many rows hold each number
-    column = {n: (row, m) for row in run for lines, _ in _mark_runs(row) for marks in lines for m in marks
-              for n in _mark_numbers(m) if rows_of[n] == 1 and len(_mark_numbers(m)) == 1}
+    lone = [(row, m, ns[0]) for row in run if len(row.marks) > 1      # a column is two mark lines at least
+            for lines, _ in _mark_runs(row) for marks in lines for m in marks if len(ns := _mark_numbers(m)) == 1]
+    column = {n: (row, m) for row, m, n in lone if rows_of[n] == 1}
     if not column:
         return None
     at = [k for k, row in enumerate(run) if "shares" in row.values and row.values.keys() & {"tx_date", "code"}]
@@ -781,8 +782,7 @@ def _spread_row_marks(rows, count):
     number a long sale's notes of its prices in the rows' order (``(3)`` ... ``(25)``),
     which plain ``pdftotext`` prints as columns of marks apart from the prices (``(11)``
     / ``(12)`` ... after the eighth price, ``(16)`` ... after the next page's holding)."""
-    marks = [(m, row, ids) for row in rows for m in row.marks if len(ids := footnote_ids([m])) == 1]
-    marks = [(m, row, int(ids[0][1:])) for m, row, ids in marks]
+    marks = [(m, row, ns[0]) for row in rows for m in row.marks if len(ns := _mark_numbers(m)) == 1]
     seen = Counter(number for _, _, number in marks)
     once = sorted((mark for mark in marks if seen[mark[2]] == 1), key=lambda mark: mark[2])
     numbers = [number for _, _, number in once[:count]]

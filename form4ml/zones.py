@@ -388,12 +388,12 @@ def repair_signature_lines(lines, zones):
     return zones
 
 
+TABLE_NUMBER = r"^\W*t\w{3,4}\s+\S{1,3}\s*\W?\s*"     # ``Table I -`` as OCR may read it, up to its title
 # Table II's heading as OCR reads it: ``Table I - Derivative``, ``Table Il``, ``Table {1``,
 # ``Table 11 - Derivative Sem tites``; Table I's says ``Non-Derivative``
-TABLE2_HEADING = re.compile(r"^\W*t\w{3,4}\s+\S{1,3}\s*\W?\s*derivative\b", re.I)
-
-
-TABLE_HEADING = re.compile(r"^\W*t\w{3,4}\s+\S{1,3}\s*\W?\s*(?!non\W*deriv)\S*\s+securities\s+acquired", re.I)
+TABLE2_HEADING = re.compile(TABLE_NUMBER + r"derivative\b", re.I)
+# a table's heading whose title OCR garbled, Table I's aside
+TABLE_HEADING = re.compile(TABLE_NUMBER + r"(?!non\W*deriv)\S*\s+securities\s+acquired", re.I)
 TABLE2_SUBHEADING = re.compile(r"puts\W+calls", re.I)     # ``(e.g., puts, calls, warrants, options, ...)``
 
 
