@@ -715,7 +715,7 @@ def _numbered_marks(run):
     column = {n: (row, m) for row, m, n in lone if rows_of[n] == 1}
     if not column:
         return None
-    at = [k for k, row in enumerate(run) if "shares" in row.values and row.values.keys() & {"tx_date", "code"}]
+    at = [k for k, row in enumerate(run) if row.values.keys() & {"tx_date", "code"}]   # amount read or lost
     sales = [run[k] for k in at]
     own = [sorted(n for n in numbers[k] if rows_of[n] == 1 and n not in column) for k in at]
     shared = {n for n, held in rows_of.items() if held > 1}

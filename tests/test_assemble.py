@@ -966,10 +966,12 @@ def test_chain_reader_keeps_a_mark_after_a_letter_it_does_not_place():
     assert sum("F9" in ids for ids in notes) == 1
 
 
-def numbered_sale(*marks, price="97.25"):
+def numbered_sale(*marks, price="97.25", shares="1,000"):
     """A sale's cells a line each (plain pdftotext), its price apart from its ``$`` (the
     cell held a mark), then the marks printed beside it."""
-    cells = [("title", "Common Stock"), ("tx_date", "08/09/2022"), ("code", "S"), ("shares", "1,000"), ("ad", "D")]
+    cells = [("title", "Common Stock"), ("tx_date", "08/09/2022"), ("code", "S")]
+    cells += [("shares", shares)] if shares else []
+    cells += [("ad", "D")]
     cells += [("price", price)] if price else []
     return cells + [("owned", "5,000"), ("di", "D")] + [("mark", m) for m in marks]
 
@@ -994,6 +996,10 @@ HELD = [("title", "Common Stock"), ("owned", "900"), ("di", "D")]
                      *numbered_sale("(5)", "(5)"), *numbered_sale("(6)"), *numbered_sale(), ("mark", "(2)"),
                      ("mark", "(3)"), ("mark", "(4)"), ("mark", "(7)"), *HELD),
      [["F1"], ["F2"], ["F3"], ["F4"], ["F5"], ["F6"], ["F7"], []]),
+    # a sale whose amount the text lost still takes its number
+    (numbered_pieces(*numbered_sale("(3)"), *numbered_sale(shares=None), *numbered_sale(), *numbered_sale(),
+                     *COLUMN, *numbered_sale("(7)"), *HELD),
+     [["F3"], ["F4"], ["F5"], ["F6"], ["F7"], []]),
 ])
 def test_assemble_gives_a_column_of_marks_to_sales_by_their_numbers(pieces, notes):
     rec = assemble(pieces)
