@@ -9,6 +9,7 @@ from .record import SEC_CODES
 # OCR confusions inside numbers.
 NUMBER_FIXES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "S": "5", "s": "5",
                               "B": "8", "§": "5", "Z": "2", "z": "2"})
+DATE_FIXES = {**NUMBER_FIXES, ord("g"): "9"}      # ``og/14/2023``: a ``g`` for a ``9`` only where digits are all
 MARK_TAIL = re.compile(r"(?:\(\d{1,2}\)|\[F\d{1,2}\])+$")
 
 
@@ -93,13 +94,13 @@ def parse_date(pieces, fallback=None):
     return _make_date(y, m, d)
 
 
-OCR_DATE = re.compile(r"[\dOoIlSB/.-]*\d[\dOoIlSB/.-]*")
+OCR_DATE = re.compile(r"[\dOoIlSBg/.-]*\d[\dOoIlSBg/.-]*")
 
 
 def _ocr_digits(text):
-    """A numeric date OCR read with letters for digits (``02/18/20l4``, ``O2/I8/2014``) as
-    digits; words (``Feb``, ``Oct.``) stay as they are."""
-    return text.translate(NUMBER_FIXES) if OCR_DATE.fullmatch(text) and sum(c.isdigit() for c in text) >= 3 else text
+    """A numeric date OCR read with letters for digits (``02/18/20l4``, ``O2/I8/2014``,
+    ``og/14/2023``) as digits; words (``Feb``, ``Oct.``) stay as they are."""
+    return text.translate(DATE_FIXES) if OCR_DATE.fullmatch(text) and sum(c.isdigit() for c in text) >= 3 else text
 
 
 def _default(fallback):

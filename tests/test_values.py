@@ -44,6 +44,7 @@ def test_parse_price_reads_ocrs_s_before_the_digits_as_the_dollar_sign(text, val
     # OCR reads digits as look-alike letters; words keep theirs
     (["02/18/20l4"], None, "2014-02-18"),
     (["O2/I8/2O14"], None, "2014-02-18"),
+    (["og/14/2023"], "2023-09-13", "2023-09-14"),
     (["Oct. 5, 2014"], None, "2014-10-05"),
 ])
 def test_parse_date_joins_pieces_and_fills_from_period(pieces, fallback, iso):
