@@ -542,21 +542,23 @@ def repair_amount_columns(tokens, tags, confidences, line_zones):
     4's amounts of a block of rows as a column after the rows' titles, dates and codes
     (``A`` / ``3,910`` / ``(2)`` / ``2,970`` / ``(3)``), under the sub-heading where it
     prints it, and the CRF reads all but the first as amounts owned or leaves them
-    untagged. A lone amount stays as the CRF read it. Tags fixed in place; one the CRF
-    left untagged takes the confidence of the first it read, else the code's."""
+    untagged. A lone amount is a row's only under the sub-heading (a one-row table's cells
+    scattered among the headings), else it stays as the CRF read it. Tags fixed in place;
+    one the CRF left untagged takes the confidence of the first it read, else the code's."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     missing = shortfall(tags, by_line, "B-code", "B-shares")
     lines = list(by_line)
     for n, line in enumerate(lines):
         run = by_line[line]
-        heading = len(run) == 1 and tokens[run[0]].text == "Amount" or _lone_date(tokens, tags, run)
+        sub_heading = len(run) == 1 and tokens[run[0]].text == "Amount"
+        heading = sub_heading or _lone_date(tokens, tags, run)
         if missing <= 0 or not (heading or tags[run[0]] == "B-code" and lone_code(tokens, tags, run)):
             continue
         below = takewhile(lambda k: marks_only(tokens, by_line[k]) or (
             WHOLE_AMOUNT.match(tokens[by_line[k][0]].text) and marks_only(tokens, by_line[k][1:])), lines[n + 1:])
         amounts = [by_line[k][0] for k in below if not marks_only(tokens, by_line[k])]
         read = [confidences[i] for i in [*amounts, run[0]] if confidences[i] is not None]
-        if len(amounts) < 2 or not read:
+        if len(amounts) < (1 if sub_heading else 2) or not read:
             continue
         for i in amounts:
             if missing > 0 and tags[i] != "B-shares":

@@ -4019,6 +4019,26 @@ def test_repair_reads_a_column_of_amounts_below_the_codes_as_shares(heading, row
     assert [tag for t, tag in zip(tokens, got) if t.text in ("12.5934", "334.7651")] == tags
 
 
+# Cut down from plain pdftotext of a real filing's one-row Table I (a grant): the row's
+# cells scattered among the headings, its amount alone under column 4's sub-heading, read
+# as an amount owned, the amount owned below column 5's heading
+@pytest.mark.parametrize("heading, tag", [
+    ("Amount", "B-shares"),
+    # under no sub-heading of column 4: left as the CRF read it
+    ("Price", "B-owned"),
+])
+def test_repair_reads_a_lone_amount_below_the_amount_sub_heading_as_shares(heading, tag):
+    text = f"Common Stock\n02/21/2020\n\nA\n\n$0\n\n{heading}\n\n18,855\n\nA\n\n(1)\n\n75,801\n\nD"
+    crf = {"Common": "B-title", "Stock": "I-title", "02/21/2020": "B-tx_date", "$": "B-price", "0": "I-price",
+           "18,855": "B-owned", "(1)": "B-fn_mark", "75,801": "B-owned", "D": "B-di"}
+    def tagged(tokens):
+        letters = [i for i, t in enumerate(tokens) if t.text == "A"]
+        return ["B-ad" if i == letters[0] else "B-code" if i == letters[1] else crf.get(t.text, "O")
+                for i, t in enumerate(tokens)]
+    tokens, got = _repaired(amount_repairs.repair_amount_columns, text, tagged, "table1")
+    assert [label for t, label in zip(tokens, got) if t.text in ("18,855", "75,801")] == [tag, "B-owned"]
+
+
 def _letters_repaired(repair, text, crf):
     """``repair`` run on Table I ``text``, a token tagged ``crf[k]`` for its k-th
     occurrence of the texts in ``crf``, the rest ``O``: the tags of those tokens."""
