@@ -20,14 +20,26 @@ from .pieces import MIN_CELL_GAP
 def repair_split_amounts(tokens, tags, line_zones):
     """An amount the CRF ran on with the amount before it across a cell's gap of spaces
     (``pdftotext -layout``: ``472`` ... ``472``, read as one underlying amount
-    ``472472``) is an amount of its own. Tags fixed in place."""
+    ``472472``), or onto the next line where both are whole amounts in groups of three
+    (plain ``pdftotext``: a row's ``205,539`` over a holding's ``139,860``; a fixed-width
+    cell's cut ``1,474,4`` / ``32`` is no whole amount), is an amount of its own. Tags
+    fixed in place."""
     for i in range(1, len(tokens)):
         label = tags[i][2:]
         if (tags[i][0] == "I" and label in AMOUNT_LABELS and tags[i - 1][2:] == label
-                and tokens[i - 1].line == tokens[i].line and line_zones[tokens[i].line] in TABLE_ZONES
-                and tokens[i].start - tokens[i - 1].end >= MIN_CELL_GAP
-                and VALUE.match(tokens[i].text) and VALUE.match(tokens[i - 1].text)):
+                and line_zones[tokens[i].line] in TABLE_ZONES and _apart(tokens[i - 1], tokens[i])):
             tags[i] = "B-" + label
+
+
+GROUPED_AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+
+
+def _apart(before, token):
+    """Whether two amounts read as one are two: a cell's gap apart on a line, or each a
+    whole amount in groups of three on lines of their own."""
+    if before.line == token.line:
+        return token.start - before.end >= MIN_CELL_GAP and bool(VALUE.match(token.text) and VALUE.match(before.text))
+    return bool(GROUPED_AMOUNT.match(before.text) and GROUPED_AMOUNT.match(token.text))
 
 
 AMOUNT_REST = re.compile(r"^,\d{3}(?:,\d{3})*(?:\.\d+)?$")     # ``,042``: a cut amount's last groups

@@ -2323,6 +2323,21 @@ def test_repair_splits_an_amount_run_on_across_a_cells_gap(gap, amounts):
     assert [tag for t, tag in zip(tokens, tags) if t.text == "472"] == amounts
 
 
+# Cut down from plain pdftotext of a real filing's Table I (a sale and a trust's holding):
+# the sale's price and amount owned on one line, the holding's amount owned on the next,
+# read as one amount owned
+@pytest.mark.parametrize("below, amounts", [
+    ("139,860", ["B-owned", "B-owned"]),
+    # a fixed-width cell's amount cut over two lines (EDGAR ASCII) stays one
+    ("32", ["B-owned", "I-owned"]),
+])
+def test_repair_splits_whole_amounts_run_on_over_lines(below, amounts):
+    tokens = tokenize(f"$\n430.45 205,539\n{below}")
+    tags = ["O", "B-price", "B-owned", "I-owned"]
+    amount_repairs.repair_split_amounts(tokens, tags, ["table1"] * 3)
+    assert tags[2:] == amounts
+
+
 # Cut down from Tesseract of a real filing's Table II row (an RSU grant): the underlying
 # amount, the grant's amount again, read as a second amount of column 5
 @pytest.mark.parametrize("row, amounts", [
