@@ -2373,8 +2373,21 @@ def _column_rows(run):
         if label is not None:
             last, before = holder[label, item], (label, values[label][item].pieces[-1].line)
         else:
-            (spread.get(id(item)) or _mark_holder(order, k, holder, before, item) or last).marks.append(item)
+            (spread.get(id(item)) or _mark_holder(order, k, holder, before, item)
+             or _empty_cell_holder(order, k, holder, rows, before, item) or last).marks.append(item)
     return rows
+
+
+def _empty_cell_holder(order, k, holder, rows, before, mark):
+    """The row whose cell of a column holds only marks, for marks on a line of their own
+    right before the column's first value where that value went to a later row
+    (pdfminer: an exercise's ``(1) (2)`` in the price column, then the sales' prices);
+    else None."""
+    following = next((x for x in order[k + 1:] if x[0] is not None), None)
+    if following is None or following[1] != 0 or before is None or mark.line <= before[1]:
+        return None
+    at = next(n for n, row in enumerate(rows) if row is holder[following])
+    return rows[at - 1] if at else None
 
 
 def _column_marks_spread(order, holder):
