@@ -2424,6 +2424,9 @@ def _mark_holder(order, k, holder, before, mark):
     return holder[following] if label == "di" or mark.line - line > MARK_REACH else None
 
 
+UNPRICED_CODES = frozenset("AMGJ")      # codes whose rows often leave the price cell empty
+
+
 def _holders(rows, label, values):
     """The rows a column's values go to in order: natures of indirect ownership to the
     rows whose D/I letter is ``I`` where there are as many, prices short of the rows to
@@ -2439,9 +2442,6 @@ def _holders(rows, label, values):
         if len(priced) == len(values[label]):
             return priced
     return rows
-
-
-UNPRICED_CODES = frozenset("AMGJ")      # codes whose rows often leave the price cell empty
 
 
 def lower_raised_cells(rows):

@@ -9,7 +9,7 @@ from .record import SEC_CODES
 # OCR confusions inside numbers.
 NUMBER_FIXES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "S": "5", "s": "5",
                               "B": "8", "§": "5", "Z": "2", "z": "2"})
-DATE_FIXES = {**NUMBER_FIXES, ord("g"): "9"}      # ``og/14/2023``: a ``g`` for a ``9`` only where digits are all
+DATE_FIXES = {**NUMBER_FIXES, ord("g"): "9"}      # and in a date of digits ``g`` for ``9``: ``og/14/2023``
 MARK_TAIL = re.compile(r"(?:\(\d{1,2}\)|\[F\d{1,2}\])+$")
 
 
