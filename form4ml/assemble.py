@@ -2436,8 +2436,8 @@ def _holders(rows, label, values):
     indirect = _indirect_rows(rows, values.get("di", []))
     if label == "nature" and indirect is not None and len(values[label]) == len(indirect):
         return indirect
-    codes = ["".join(v.texts).strip() for v in values.get("code", [])]
-    if label == "price" and len(codes) == len(rows) > len(values[label]):
+    codes = ["".join(v.texts).strip() for v in values.get("code", [])] if label == "price" else []
+    if len(codes) == len(rows) > len(values[label]):
         priced = [row for row, code in zip(rows, codes) if code not in UNPRICED_CODES]
         if len(priced) == len(values[label]):
             return priced

@@ -397,6 +397,11 @@ TABLE_HEADING = re.compile(TABLE_NUMBER + r"(?!non\W*deriv)\S*\s+securities\s+ac
 TABLE2_SUBHEADING = re.compile(r"puts\W+calls", re.I)     # ``(e.g., puts, calls, warrants, options, ...)``
 
 
+def _next_text(lines, n):
+    """The first of the two lines after line ``n`` that holds text, else ``""``."""
+    return next((lines[m] for m in range(n + 1, min(n + 3, len(lines))) if lines[m].strip()), "")
+
+
 def repair_table2_heading(lines, zones):
     """Table II's heading that the zone CRF put in Table I (OCR drops one ``I`` of
     ``Table II`` or reads them ``11``, whatever it makes of the words after ``Derivative``,
@@ -404,9 +409,8 @@ def repair_table2_heading(lines, zones):
     Table II: ``Table I - Der Securities Acquired``), and the Table I lines right after it,
     are Table II's. Fixes ``zones`` in place."""
     for n, line in enumerate(lines):
-        below = next((lines[m] for m in range(n + 1, min(n + 3, len(lines))) if lines[m].strip()), "")
         if zones[n] == "table1" and (TABLE2_HEADING.match(line)
-                                     or TABLE_HEADING.match(line) and TABLE2_SUBHEADING.search(below)):
+                                     or TABLE_HEADING.match(line) and TABLE2_SUBHEADING.search(_next_text(lines, n))):
             end = n
             while end < len(lines) and zones[end] == "table1":
                 end += 1
