@@ -38,7 +38,8 @@ ZONE_REPAIRS = (zone_rules.repair_note_lines, zone_rules.repair_boilerplate_wrap
                 zone_rules.repair_stray_table_lines, zone_rules.repair_table_tails_read_as_notes,
                 zone_rules.repair_table1_tails, zone_rules.repair_table2_above_its_heading,
                 zone_rules.repair_table2_heading, zone_rules.repair_signature_lines, zone_rules.repair_owner_rows,
-                zone_rules.repair_table2_above_table1, zone_rules.repair_table1_read_as_header)
+                zone_rules.repair_table2_above_table1, zone_rules.repair_table1_read_as_header,
+                zone_rules.repair_table1_above_its_heading)
 
 # The rules that mend the field CRFs' tags, in the order they run: those of the tables
 # and the notes by topic (``form4ml/note_repairs.py``: footnotes and marks;

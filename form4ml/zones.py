@@ -227,6 +227,29 @@ def repair_table1_read_as_header(lines, zones):
     return zones
 
 
+# a box's label in the form's top: ``2. Issuer Name``, ``3. Date of ...``, ``(Street)``
+BOX_LABEL = re.compile(r"^\W*\d+[a-z]?\s*\.\s*\w|^\W*\((?!instr)[^)]*\)\W*$", re.I)
+
+
+def repair_table1_above_its_heading(lines, zones):
+    """The lines from Table I's first column heading (``1. Title of Security``) down to
+    Table I's heading that the zone CRF put in the form's top are Table I's where they
+    hold titles and no box label: pdfminer prints the table's first column, its heading
+    and titles, before the table's own heading. Fixes ``zones`` in place."""
+    top = _heading_line(lines, "table1")
+    first = next((n for n in range(top - 1, -1, -1) if TABLE1_COLUMNS.search(lines[n])), None) if top else None
+    if first is None:
+        return zones
+    between = [line for line in lines[first + 1:top] if line.strip()]
+    cells = [line for line in between if not re.match(r"^\W*\(instr", line, re.I)]
+    if not cells or any(BOX_LABEL.search(line) or not _table_tail(line) for line in between):
+        return zones
+    for n in range(first, top):
+        if zones[n] == "header":
+            zones[n] = "table1"
+    return zones
+
+
 TABLE2_COLUMN_HEADING = re.compile(r"^\W*(?:\d+\s*\.\s*)?(?:title of\s+)?derivative\b|^\W*1\s*\.\s*title of\s*$"
                                    r"|conversion\s+or\s+exercise|^\W*conversion\W*$", re.I)
 

@@ -5,7 +5,7 @@ from form4ml.tokenize import tokenize
 from form4ml.zones import (derive_zones, repair_boilerplate_wraps, repair_note_lines, repair_owner_rows, repair_signature_lines,
                            repair_stray_table_lines, repair_table1_tails, repair_table1_below_table2, repair_table2_above_table1, repair_table_tails_read_as_notes,
                            repair_table2_above_its_heading, repair_table2_below_table1,
-                           repair_table2_heading, repair_table1_read_as_header,
+                           repair_table2_heading, repair_table1_read_as_header, repair_table1_above_its_heading,
                            repair_trailing_rows)
 
 TAIL = ("Table II - Derivative Securities Acquired\n"
@@ -501,3 +501,29 @@ def test_table_one_read_as_the_forms_top_is_table_ones(row_zone, reminder, expec
     lines = ONE_ROW_TABLE[:-1] + [ONE_ROW_TABLE[-1].replace("Reminder:", reminder)]
     zones = ["header"] * 4 + [row_zone, "boilerplate"]
     assert repair_table1_read_as_header(lines, zones) == expected
+
+
+# pdfminer of a real filing: Table I's first column, heading and titles, printed before
+# the table's heading, the zone CRF reading it as the form's top.
+TITLES_BEFORE_HEADING = ["(Country)", "1.Title of Security", "(Instr. 3)", "{cell}", "Common Stock",
+                         "Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned",
+                         "2. Transaction"]
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("Common Stock", ["header"] + ["table1"] * 6),
+    ("Common Stock, par value", ["header"] + ["table1"] * 6),
+    # a box of the form's top printed between: the lines stay as read
+    ("2. Issuer Name and Ticker or Trading Symbol", ["header"] * 5 + ["table1"] * 2),
+    ("(Street)", ["header"] * 5 + ["table1"] * 2),
+    # the form's prose
+    ("Filed pursuant to Section 16(a) of the Securities Exchange Act of 1934", ["header"] * 5 + ["table1"] * 2),
+    # the heading alone: nothing to move
+    ("", ["header"] * 5 + ["table1"] * 2),
+])
+def test_titles_printed_above_table_ones_heading_are_table_ones(cell, expected):
+    lines = [line.format(cell=cell) for line in TITLES_BEFORE_HEADING]
+    if not cell:
+        lines[4] = ""
+    zones = ["header"] * 5 + ["table1"] * 2
+    assert repair_table1_above_its_heading(lines, zones) == expected
