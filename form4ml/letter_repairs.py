@@ -197,6 +197,33 @@ def repair_letter_columns(tokens, tags, confidences, line_zones):
                 extra -= 1
 
 
+def repair_second_d_letters(tokens, tags, line_zones):
+    """Of two lone ``D`` lines after a row's amount owned, the CRF reading the first as an
+    A/D letter and the second as a D/I letter, the first is a D/I letter too where Table I
+    has more A/D letters than amounts of shares and the row's A/D letter stands before
+    its price and amount owned (pdfminer: ``24,992.231 D`` / ``$`` / ``506.69`` /
+    ``473,945.7633`` / ``D`` / ``D``, two rows' D/I letters). Plain pdftotext prints a
+    row's A/D letter after its amount owned at times: there the row's amount stands alone
+    before it. Tags fixed in place."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    extra = shortfall(tags, by_line, "B-ad", "B-shares")
+    for line, below in next_lines(by_line):
+        letter, next_letter = by_line[line], by_line[below]
+        if (extra > 0 and len(letter) == 1 and len(next_letter) == 1
+                and [tokens[letter[0]].text, tokens[next_letter[0]].text] == ["D", "D"]
+                and [tags[letter[0]], tags[next_letter[0]]] == ["B-ad", "B-di"]):
+            owned = tagged_before(tags, letter[0])
+            if owned is not None and tags[owned] == "B-owned" and _row_letter_before(tags, owned):
+                tags[letter[0]] = "B-di"
+                extra -= 1
+
+
+def _row_letter_before(tags, i):
+    """Whether an A/D letter is the value tagged last before token ``i``, prices aside."""
+    before = tagged_before(tags, i, passing=("O", "B-fn_mark", "B-price"))
+    return before is not None and tags[before] == "B-ad"
+
+
 def repair_letter_runs(tokens, tags, confidences, line_zones):
     """Lone ``D`` and ``I`` lines left ``O`` right below or above a lone D/I letter the CRF
     read, a block apart each, are rows' D/I letters where the table has fewer of them

@@ -183,6 +183,7 @@ TAG_REPAIRS = (
     (title_repairs.repair_underlying_title_columns, ("zones",)),
     (amount_repairs.repair_amounts_read_after_amounts, ("zones",)),
     (amount_repairs.repair_amount_lines_before_dollars, ("zones",)),
+    (letter_repairs.repair_second_d_letters, ("zones",)),
     (amount_repairs.repair_amounts_read_as_owned, ("zones",)),
     (amount_repairs.repair_amounts_about_derivative_prices, ("confidences", "zones")),
     (amount_repairs.repair_dates_after_derivative_amounts, ("zones",)),

@@ -3665,6 +3665,26 @@ def test_repair_reads_an_ad_letter_above_an_i_as_an_ownership_letter(letters, be
     assert got[[t.line for t in tokens].index(6)] == tag
 
 
+# Cut down from pdfminer of a real filing's Table I (an award and the shares withheld for
+# its tax): each amount with its A/D letter, the price and amount owned below, then the
+# two rows' D/I letters, the CRF reading the first as an A/D letter
+@pytest.mark.parametrize("second_row, tag", [
+    ("24,992.231 D", "B-di"),
+    # plain pdftotext: the row's A/D letter printed after its amount owned, the first
+    # row's D/I letter read as an A/D letter
+    ("D\n\n24,992.231", "B-ad"),
+])
+def test_repair_reads_the_first_of_two_ds_after_an_amount_owned_as_an_ownership_letter(second_row, tag):
+    text = f"47,877 (1) A $ 0\n\n498,937.9943\n\n{second_row}\n\n$\n506.69\n\n473,945.7633\n\nD\n\nD"
+    crf = {"47,877": "B-shares", "(1)": "B-fn_mark", "A": "B-ad", "0": "B-price", "498,937.9943": "B-owned",
+           "24,992.231": "B-shares", "506.69": "B-price", "473,945.7633": "B-owned", "D": "B-ad"}
+    tokens = tokenize(text)
+    tags = [crf.get(t.text, "O") for t in tokens]
+    tags[-1] = "B-di"
+    letter_repairs.repair_second_d_letters(tokens, tags, ["table1"] * (tokens[-1].line + 1))
+    assert tags[-2:] == [tag, "B-di"]
+
+
 # Cut down from pdfminer of a real filing's Table I (a holder's conversion and sales, all
 # held indirectly): the ownership column printed after the rows' other cells, the CRF
 # reading its first letter
