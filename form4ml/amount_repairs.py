@@ -1193,3 +1193,36 @@ def repair_owned_after_codes(tokens, tags, line_zones):
                 break
             tags[amount], tags[letter] = "B-shares", "B-ad"
             missing -= 1
+
+
+UNDERLYING_TITLE = ("B-und_title", "I-und_title")
+
+
+def repair_derivative_amounts_read_twice(tokens, tags, confidences, line_zones):
+    """Table II's amount of derivatives and its underlying amount are mostly one number:
+    where the table has fewer amounts than codes, the first of two like numbers read as
+    a price or an underlying amount, none of their kind read as an amount, is the row's
+    amount and the second its underlying amount (pdfminer prints a second row's amount
+    apart from its cells, ``28.593 (3)`` before its ``Common`` / ``28.593``, and the CRF
+    reads it as the price or the underlying amount); not a number right after an
+    underlying title (a holding's underlying amount, its amount owned the same), nor
+    ``0``. Tags fixed in place, an untagged
+    second number's with the first's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, ("table2",))
+    missing = shortfall(tags, by_line, "B-code", "B-shares")
+    table = [i for run in by_line.values() for i in run]
+    for k, i in enumerate(table):
+        if missing <= 0:
+            return
+        text = tokens[i].text
+        before = tagged_before(tags, i)
+        if (tags[i] not in ("B-price", "B-und_shares") or not WHOLE_AMOUNT.match(text) or not text.strip("0.,")
+                or after_dollar_sign(tokens, i) or before is not None and tags[before] in UNDERLYING_TITLE):
+            continue
+        again = next((j for j in table[k + 1:] if tokens[j].text == text), None)
+        if (again is not None and tags[again] in ("O", "B-und_shares")
+                and not any(tags[j] == "B-shares" and tokens[j].text == text for j in table)):
+            if tags[again] == "O":
+                confidences[again] = confidences[i]
+            tags[i], tags[again] = "B-shares", "B-und_shares"
+            missing -= 1

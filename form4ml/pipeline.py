@@ -198,6 +198,7 @@ TAG_REPAIRS = (
     (amount_repairs.repair_amount_column_after_codes, ("confidences", "zones")),
     (amount_repairs.repair_price_column, ("confidences", "zones")),
     (amount_repairs.repair_owned_before_prices, ("zones",)),
+    (amount_repairs.repair_derivative_amounts_read_twice, ("confidences", "zones")),
 )
 
 

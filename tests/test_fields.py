@@ -3665,6 +3665,31 @@ def test_repair_reads_an_ad_letter_above_an_i_as_an_ownership_letter(letters, be
     assert got[[t.line for t in tokens].index(6)] == tag
 
 
+# Cut down from pdfminer of a real filing's Table II (two awards of units): the second
+# row's amount printed apart from its cells, the CRF reading it as the price or as the
+# underlying amount
+@pytest.mark.parametrize("first, crf_first, crf_second, expected", [
+    ("28.593 (3)", "B-price", "B-und_shares", ["B-shares", "B-und_shares"]),
+    ("28.593 (3)", "B-und_shares", "O", ["B-shares", "B-und_shares"]),
+    # the price's own number: two like prices stay
+    ("28.593 (3)", "B-price", "B-price", ["B-price", "B-price"]),
+    # right after an underlying title: a holding's underlying amount, its amount owned alike
+    ("Common Stock 28.593", "B-und_shares", "O", ["B-und_shares", "O"]),
+])
+def test_repair_reads_the_first_of_two_like_derivative_numbers_as_the_rows_amount(first, crf_first, crf_second,
+                                                                                  expected):
+    text = ("A\n\nA\n\n267.809\n\nCommon Stock\n\n267.809\n\n$ 0\n\n" + first
+            + "\n\nCommon\n\n28.593\n\n$ 0")
+    crf = {(0, "A"): "B-code", (2, "A"): "B-code", (4, "267.809"): "B-shares", (6, "Common"): "B-und_title",
+           (6, "Stock"): "I-und_title", (8, "267.809"): "B-und_shares", (10, "0"): "B-price",
+           (12, "28.593"): crf_first, (12, "(3)"): "B-fn_mark", (12, "Common"): "B-und_title",
+           (12, "Stock"): "I-und_title", (14, "Common"): "B-und_title", (16, "28.593"): crf_second,
+           (18, "0"): "B-price"}
+    tokens, got = _repaired(amount_repairs.repair_derivative_amounts_read_twice, text,
+                            lambda tokens: [crf.get((t.line, t.text), "O") for t in tokens], "table2")
+    assert [tag for t, tag in zip(tokens, got) if t.text == "28.593"] == expected
+
+
 # Cut down from pdfminer of a real filing's Table I (an award and the shares withheld for
 # its tax): each amount with its A/D letter, the price and amount owned below, then the
 # two rows' D/I letters, the CRF reading the first as an A/D letter
