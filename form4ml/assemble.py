@@ -2199,7 +2199,8 @@ def _spread_trailing_marks(run):
     each row since the last such column, or for each row before this one where the row's
     own cells go on after it (a long table's weighted-average price notes, ``(3)`` /
     blank / ``(4)`` ..., printed below each page of its rows or before the page's last
-    price). Mark lines right below each other are one cell's marks wrapped (``(4) (5)
+    price), or for each priced row above where another column follows it
+    (``_price_mark_column``: the natures' marks printed below the table). Mark lines right below each other are one cell's marks wrapped (``(4) (5)
     (6)`` / ``(7) (8)``). More lines below the last row than there are rows are two or
     three columns' marks one after another (``_column_parts``). Lines of one column below
     a last row with no nature go to the last rows with one, where there are as many (the
@@ -2215,10 +2216,14 @@ def _spread_trailing_marks(run):
         found = [(lines, k + 1) for lines, _ in runs[-1:] if len(lines) == k + 1 - first]
         found = found or [(lines, k) for lines, cells_after in runs if cells_after and len(lines) == k - first]
         found = [(lines, end) for lines, end in found if len(lines) >= MIN_MARK_COLUMN and row.table == "table1"]
-        receivers = None
-        if not found and row.table == "table1":
-            lines, receivers = _price_mark_column(run[first:k + 1], runs)
-            found = [(lines, k + 1)] if lines else []
+        receivers, price_column = None, []
+        if row.table == "table1":
+            rest = [r for r in runs if all(r[0] is not column for column, _ in found)]
+            lines, priced = _price_mark_column(run[first:k + 1], rest)
+            if lines and not found:
+                found, receivers = [(lines, k + 1)], priced
+            elif lines:
+                price_column = [(k, lines, priced)]
         if not found and k == len(run) - 1:
             below = [lines for lines, cells_after in runs[-1:] if not cells_after]
             found = [(lines, k + 1) for lines in below if len(lines) <= k + 1]
@@ -2231,7 +2236,7 @@ def _spread_trailing_marks(run):
         elif not found and row.table == "table1":
             below = [lines for lines, cells_after in runs[-1:] if not cells_after and len(lines) > k + 1 - first]
             found = [(part, k + 1) for lines in below for part in _column_parts(lines, k + 1 - first)]
-        columns += [(k, lines, receivers or run[end - len(lines):end]) for lines, end in found]
+        columns += price_column + [(k, lines, receivers or run[end - len(lines):end]) for lines, end in found]
         if runs:
             first = k + 1
     for k, lines, receivers in columns:

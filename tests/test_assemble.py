@@ -1939,6 +1939,40 @@ def test_assemble_gives_a_mark_column_before_a_page_last_price_to_the_rows_above
     assert [r["footnote_ids"] for r in rows] == ids
 
 
+def _conversion_then_sales_marked_before_last_price(nature_marks):
+    """Plain pdftotext of a real filing's Table I (a conversion, then sales at weighted-
+    average prices, all held ``See footnote``), each cell a line: the column of the sales'
+    price marks ``(6)`` among the last row's cells (after its A/D letter, before its
+    ``$ 179.73 (6)``), then ``nature_marks`` lines of the natures' ``(4)``; pieces placed
+    in the text by their lines."""
+    pieces, line = [], 100
+    for k, code in enumerate("CSSSS"):
+        pieces += [L("title", "Class A Common Stock", line), L("tx_date", "04/01/2013", line + 2),
+                   L("code", code, line + 4), L("shares", "41,932", line + 6), L("ad", "D", line + 8)]
+        line += 10
+        if k == 4:
+            pieces += [L("fn_mark", "(6)", line + 2 * n) for n in range(3)]
+            line += 6
+            pieces += [L("price", "179.73", line), L("fn_mark", "(6)", line + 1)]
+        elif code == "S":
+            pieces.append(L("price", "172.8318", line))
+        pieces += [L("owned", "41,402", line), L("di", "I", line + 2)]
+        line += 4
+    pieces += [L("fn_mark", "(4)", line + 2 * n) for n in range(nature_marks)]
+    return [replace(p, start=p.line * 100, end=p.line * 100 + len(p.text)) for p in pieces]
+
+
+@pytest.mark.parametrize("nature_marks, ids", [
+    # the natures' column below the table, a line a row: both columns given
+    (5, [["F4"], ["F6", "F4"], ["F6", "F4"], ["F6", "F4"], ["F6", "F4"]]),
+    # none: the price column alone
+    (0, [[], ["F6"], ["F6"], ["F6"], ["F6"]]),
+])
+def test_assemble_gives_a_price_mark_column_to_the_rows_above_beside_a_column_below_the_table(nature_marks, ids):
+    rows = assemble(_conversion_then_sales_marked_before_last_price(nature_marks))["non_derivative_transactions"]
+    assert [r["footnote_ids"] for r in rows] == ids
+
+
 # Cut down from plain pdftotext of real filings (a holder's exercise, then its sales at
 # weighted-average prices; three sales): the column holds the sales' notes
 @pytest.mark.parametrize("marks, exercise_first, rows, ids", [
