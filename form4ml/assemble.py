@@ -257,6 +257,8 @@ class Assembler:
                 row.values["ex_price"] = row.values.pop("price")
             if _lettered_holding(row):
                 row.values["di"] = row.values.pop("ad")
+            if _amounted_holding(row):
+                row.values["owned"] = row.values.pop("shares")
             is_tx = bool(row.values.keys() & TRANSACTION_CELLS)
             table = {("table1", True): "non_derivative_transactions",
                      ("table1", False): "non_derivative_holdings",
@@ -1485,6 +1487,16 @@ def _off_centre(lines, main, begun):
 # apart from every row (plain pdftotext, pdfminer: a price and an amount owned below the
 # table) that no rule placed
 ANCHORS = frozenset({"title", "tx_date", "code", "shares", "di", "ex_price", "ex_date", "exp_date", "und_title"})
+def _amounted_holding(row):
+    """Whether the row is a Table I holding whose amount owned was read as an amount of
+    shares: a title, that amount its one transaction's cell, no amount owned, no date, and
+    a holding's nature or D/I letter (OCR of a one-holding table: ``Common Stock | |
+    15,805 | Living``, its ``By`` read a line above)."""
+    keys = row.values.keys()
+    return (row.table == "table1" and keys & TRANSACTION_CELLS == {"shares"} and "title" in keys
+            and not keys & (DATE_CELLS | {"owned"}) and bool(keys & {"nature", "di"}))
+
+
 TRANSACTION_CELLS = frozenset({"tx_date", "code", "shares", "price", "ad"})     # a row with one is a transaction
 DATE_CELLS = frozenset({"tx_date", "deemed_date", "ex_date", "exp_date"})
 HOLDING_CELLS = frozenset({"owned", "und_shares", "di", "nature", "ex_price", "ex_date", "exp_date"})

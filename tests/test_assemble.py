@@ -3089,3 +3089,23 @@ def test_assemble_splits_a_care_of_line_run_into_the_street(street, streets):
     pieces = owner_pieces("Barnes Michael") + [Piece("owner_street1", street, 20, 20 + len(street), "owner", 0.9, True)]
     owner = assemble(pieces)["reporting_owners"][0]
     assert (owner["street1"], owner["street2"]) == streets
+
+
+# Cut down from OCR of a real filing's one-holding Table I (`Common Stock | | 15,805 |
+# Living`, its nature's `By` read a line above): the CRF read the amount owned as an
+# amount of shares
+@pytest.mark.parametrize("cells, table, amounts", [
+    ([L("nature", "By Living Trust", 46)], "non_derivative_holdings", (None, 15805)),
+    ([L("di", "I", 46)], "non_derivative_holdings", (None, 15805)),
+    # a date or an amount owned beside it: a transaction whose other cells were lost
+    ([L("nature", "By Living Trust", 46), L("tx_date", "02/03/2020", 46)], "non_derivative_transactions",
+     (15805, None)),
+    ([L("nature", "By Living Trust", 46), L("owned", "20,000", 46)], "non_derivative_transactions",
+     (15805, 20000)),
+    # the amount alone: nothing says it is held
+    ([], "non_derivative_transactions", (15805, None)),
+])
+def test_assemble_reads_a_titled_amount_with_a_holdings_cells_as_the_amount_owned(cells, table, amounts):
+    record = assemble([L("title", "Common Stock", 46), L("shares", "15,805", 46)] + cells)
+    rows = record[table]
+    assert len(rows) == 1 and (rows[0].get("shares"), rows[0]["shares_owned_following"]) == amounts
