@@ -531,3 +531,35 @@ def _plan_number_runs(tokens, idx):
         else:
             k += 1
     return runs
+
+
+def repair_bare_nature_openings(tokens, tags, confidences, line_zones):
+    """A nature that is only its opening word (``By``, ``Held``) ending its line goes on
+    with the words of the next line where that line holds nothing tagged, only words and
+    the bare numbers of garbled marks (OCR: ``By`` / ``2 3 GRAT``). Tags fixed in place,
+    with the nature's confidence."""
+    runs = line_runs(tokens)
+    for line, idx in runs.items():
+        last = idx[-1]
+        if (tags[last] != "B-nature" or not NATURE_WORD_OPENING.match(tokens[last].text)
+                or line + 1 not in runs or {line_zones[line], line_zones[line + 1]} - set(TABLE_ZONES)):
+            continue
+        below = runs[line + 1]
+        words = [i for i in below if not BARE_MARK.match(tokens[i].text)]
+        if (words and untagged(tags, below) and len(words) <= MAX_NATURE_TAIL_WORDS
+                and all(tokens[i].text.isalpha() for i in words) and _below_in_column(tokens, idx, words[0])):
+            for i in words:
+                tags[i], confidences[i] = "I-nature", confidences[last]
+
+
+MAX_NATURE_TAIL_WORDS = 4
+
+
+def _below_in_column(tokens, idx, first):
+    """Whether the word ``first`` of the next line stands in the column of the line's last
+    token (``idx``: the line's tokens), where the text keeps columns (a cell's gap of
+    spaces before that token: ``pdftotext -layout``); text that keeps none cannot tell."""
+    last = tokens[idx[-1]]
+    before = tokens[idx[-2]] if len(idx) > 1 else None
+    spaced = before is not None and last.col - (before.col + len(before.text)) >= MIN_CELL_GAP
+    return not spaced or abs(tokens[first].col - last.col) <= WRAP_COLUMN_SLACK

@@ -195,6 +195,7 @@ TAG_REPAIRS = (
     (box_repairs.repair_signature_over_label, ()),
     (title_repairs.repair_broken_headings, ("lines",)),
     (nature_repairs.repair_natures_after_marks, ()),
+    (nature_repairs.repair_bare_nature_openings, ("confidences", "zones")),
     (amount_repairs.repair_amount_column_after_codes, ("confidences", "zones")),
     (amount_repairs.repair_price_column, ("confidences", "zones")),
     (amount_repairs.repair_owned_before_prices, ("zones",)),

@@ -1985,6 +1985,26 @@ def test_repair_begins_a_title_at_the_words_opening_its_line(text, title):
     assert tags[[t.text for t in tokens].index(title[0])] == ("B-title" if title[0] == "Non" else "I-title")
 
 
+@pytest.mark.parametrize("below, nature", [
+    # OCR of a real filing's holding: the nature's last word on the next line, after its
+    # garbled marks
+    ("2 3 GRAT", ["By", "GRAT"]),
+    ("Family Trust", ["By", "Family", "Trust"]),
+    # a line holding a value, or more than a cell's words: not the nature's
+    ("2 3 GRAT 75,000", ["By"]),
+    ("Persons who respond to the collection", ["By"]),
+    # pdftotext -layout: words far left of the nature's column are another cell's
+    ("Equity Swap", ["By"]),
+])
+def test_repair_goes_on_with_a_nature_of_its_opening_word_alone_on_the_next_line(below, nature):
+    spaced = below == "Equity Swap"
+    line = "Common Stock" + ("          75,000          I          By" if spaced else " 75,000 I By")
+    crf = {"Common": "B-title", "Stock": "I-title", "75,000": "B-owned", "I": "B-di", "By": "B-nature"}
+    tokens, tags = _repaired(nature_repairs.repair_bare_nature_openings, f"{line}\n{below}",
+                             lambda tokens: [crf.get(t.text, "O") if t.line == 0 else "O" for t in tokens], "table1")
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
+
+
 @pytest.mark.parametrize("text, nature", [
     # pdfplumber of a real filing's Table I: the nature's first word left O
     ("common\t2,170.3157\tI\tHeld by minor child", ["Held", "by", "minor", "child"]),
