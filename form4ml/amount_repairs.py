@@ -1206,8 +1206,7 @@ def repair_derivative_amounts_read_twice(tokens, tags, confidences, line_zones):
     apart from its cells, ``28.593 (3)`` before its ``Common`` / ``28.593``, and the CRF
     reads it as the price or the underlying amount); not a number right after an
     underlying title (a holding's underlying amount, its amount owned the same), nor
-    ``0``. Tags fixed in place, an untagged
-    second number's with the first's confidence."""
+    ``0``. Tags fixed in place, an untagged second number's with the first's confidence."""
     by_line = tokens_by_line(tokens, line_zones, ("table2",))
     missing = shortfall(tags, by_line, "B-code", "B-shares")
     table = [i for run in by_line.values() for i in run]

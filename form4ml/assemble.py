@@ -1065,6 +1065,16 @@ def _lettered_holding(row):
             and row.values["ad"].pieces[0].start > row.values["owned"].pieces[-1].start)
 
 
+def _amounted_holding(row):
+    """Whether the row is a Table I holding whose amount owned was read as an amount of
+    shares: a title, that amount its one transaction's cell, no amount owned, no date, and
+    a holding's nature or D/I letter (OCR of a one-holding table: ``Common Stock | |
+    15,805 | Living``, its ``By`` read a line above)."""
+    keys = row.values.keys()
+    return (row.table == "table1" and keys & TRANSACTION_CELLS == {"shares"} and "title" in keys
+            and not keys & (DATE_CELLS | {"owned"}) and bool(keys & {"nature", "di"}))
+
+
 def return_stranded_cells(rows):
     """Transaction cells of a row with no date (a code, an amount, an A/D letter, a price)
     given to the dated transaction right before it that has none of them: a holding
@@ -1487,16 +1497,6 @@ def _off_centre(lines, main, begun):
 # apart from every row (plain pdftotext, pdfminer: a price and an amount owned below the
 # table) that no rule placed
 ANCHORS = frozenset({"title", "tx_date", "code", "shares", "di", "ex_price", "ex_date", "exp_date", "und_title"})
-def _amounted_holding(row):
-    """Whether the row is a Table I holding whose amount owned was read as an amount of
-    shares: a title, that amount its one transaction's cell, no amount owned, no date, and
-    a holding's nature or D/I letter (OCR of a one-holding table: ``Common Stock | |
-    15,805 | Living``, its ``By`` read a line above)."""
-    keys = row.values.keys()
-    return (row.table == "table1" and keys & TRANSACTION_CELLS == {"shares"} and "title" in keys
-            and not keys & (DATE_CELLS | {"owned"}) and bool(keys & {"nature", "di"}))
-
-
 TRANSACTION_CELLS = frozenset({"tx_date", "code", "shares", "price", "ad"})     # a row with one is a transaction
 DATE_CELLS = frozenset({"tx_date", "deemed_date", "ex_date", "exp_date"})
 HOLDING_CELLS = frozenset({"owned", "und_shares", "di", "nature", "ex_price", "ex_date", "exp_date"})
@@ -2212,16 +2212,16 @@ def _spread_trailing_marks(run):
     own cells go on after it (a long table's weighted-average price notes, ``(3)`` /
     blank / ``(4)`` ..., printed below each page of its rows or before the page's last
     price), or for each priced row above where another column follows it
-    (``_price_mark_column``: the natures' marks printed below the table). Mark lines right below each other are one cell's marks wrapped (``(4) (5)
-    (6)`` / ``(7) (8)``). More lines below the last row than there are rows are two or
-    three columns' marks one after another (``_column_parts``). Lines of one column below
-    a last row with no nature go to the last rows with one, where there are as many (the
-    natures' marks: ``See footnote`` / ``See footnote`` / then a direct holding, ``(7)`` /
-    ``(8)``), else in Table I to the rows whose prices stand apart from their ``$``, where
-    as many (``_prices_apart_from_dollars``). More lines below a Table I row than rows
-    since the last column, where rows
-    follow them, are cut alike (a page's holdings, printed after its transactions' mark
-    columns)."""
+    (``_price_mark_column``: the natures' marks printed below the table). Mark lines
+    right below each other are one cell's marks wrapped (``(4) (5) (6)`` / ``(7) (8)``).
+    More lines below the last row than there are rows are two or three columns' marks one
+    after another (``_column_parts``). Lines of one column below a last row with no nature
+    go to the last rows with one, where there are as many (the natures' marks: ``See
+    footnote`` / ``See footnote`` / then a direct holding, ``(7)`` / ``(8)``), else in
+    Table I to the rows whose prices stand apart from their ``$``, where as many
+    (``_prices_apart_from_dollars``). More lines below a Table I row than rows since the
+    last column, where rows follow them, are cut alike (a page's holdings, printed after
+    its transactions' mark columns)."""
     columns, first = [], 0
     for k, row in enumerate(run):
         runs = _mark_runs(row)
