@@ -1195,9 +1195,6 @@ def repair_owned_after_codes(tokens, tags, line_zones):
             missing -= 1
 
 
-UNDERLYING_TITLE = ("B-und_title", "I-und_title")
-
-
 def repair_derivative_amounts_read_twice(tokens, tags, confidences, line_zones):
     """Table II's amount of derivatives and its underlying amount are mostly one number:
     where the table has fewer amounts than codes, the first of two like numbers read as
@@ -1216,7 +1213,7 @@ def repair_derivative_amounts_read_twice(tokens, tags, confidences, line_zones):
         text = tokens[i].text
         before = tagged_before(tags, i)
         if (tags[i] not in ("B-price", "B-und_shares") or not WHOLE_AMOUNT.match(text) or not text.strip("0.,")
-                or after_dollar_sign(tokens, i) or before is not None and tags[before] in UNDERLYING_TITLE):
+                or after_dollar_sign(tokens, i) or before is not None and tags[before][2:] == "und_title"):
             continue
         again = next((j for j in table[k + 1:] if tokens[j].text == text), None)
         if (again is not None and tags[again] in ("O", "B-und_shares")

@@ -561,5 +561,5 @@ def _below_in_column(tokens, idx, first):
     spaces before that token: ``pdftotext -layout``); text that keeps none cannot tell."""
     last = tokens[idx[-1]]
     before = tokens[idx[-2]] if len(idx) > 1 else None
-    spaced = before is not None and last.col - (before.col + len(before.text)) >= MIN_CELL_GAP
-    return not spaced or abs(tokens[first].col - last.col) <= WRAP_COLUMN_SLACK
+    columned = before is not None and last.col - (before.col + len(before.text)) >= MIN_CELL_GAP
+    return not columned or abs(tokens[first].col - last.col) <= WRAP_COLUMN_SLACK

@@ -237,7 +237,9 @@ def repair_table1_above_its_heading(lines, zones):
     hold titles and no box label: pdfminer prints the table's first column, its heading
     and titles, before the table's own heading. Fixes ``zones`` in place."""
     top = _heading_line(lines, "table1")
-    first = next((n for n in range(top - 1, -1, -1) if TABLE1_COLUMNS.search(lines[n])), None) if top else None
+    if not top:
+        return zones
+    first = next((n for n in range(top - 1, -1, -1) if TABLE1_COLUMNS.search(lines[n])), None)
     if first is None:
         return zones
     between = [line for line in lines[first + 1:top] if line.strip()]
