@@ -20,8 +20,9 @@ from .balance import AMOUNTS, TOLERANCE, balance_amounts, chain_whole, underlyin
 from .footnotes import footnote_ids, garbled_marks, group_footnotes, notes_of_garbled_marks, numbered_notes
 from .labels import TABLE2_ONLY, TABLE_FIELDS, TABLE_ZONES
 from .owners import (
-    FLAG_FIELDS, NAME_WORD, care_of, city_from_street, completes_zip, drop_issuer_named, first_cell,
-    issuer_above_ticker, merge_repeated_owners, repeats_box_one, split_care_of, without_repeated_tail, without_zip,
+    FLAG_FIELDS, GLUED_COUNTRY, NAME_WORD, care_of, care_of_from_name, city_from_street, completes_zip,
+    drop_issuer_named, first_cell, issuer_above_ticker, merge_repeated_owners, repeats_box_one, split_care_of,
+    unglue_cities, without_repeated_tail, without_zip,
 )
 from .pieces import Row, Value
 from .record import TABLES, empty_owner, empty_record, empty_row
@@ -162,7 +163,7 @@ class Assembler:
         remarks = self._text(single.get("remarks"), "remarks")
         rec["remarks"] = (REMARKS_LABEL.sub("", remarks) or None) if remarks else None
         owners = merge_repeated_owners(drop_issuer_named(owners, single.get("issuer_name")))
-        rec["reporting_owners"] = [self._owner_record(o, i) for i, o in enumerate(owners)]
+        rec["reporting_owners"] = unglue_cities([self._owner_record(o, i) for i, o in enumerate(owners)])
         self._rows_into(rec)
         rec["footnotes"] = self._footnote_records()
         complete_cut_titles(rec)
@@ -221,6 +222,7 @@ class Assembler:
         for label, key in OWNER_FIELDS.items():
             out[key] = self._text(owner.get(label), base + key)
         out["state"] = state_code(out["state"])
+        out["name"], out["street1"] = care_of_from_name(out["name"], out["street1"])
         out["street1"], out["street2"] = split_care_of(care_of(out["street1"]), care_of(out["street2"]))
         if out["officer_title"]:    # scraped HTML glues box 1's next label on: ``CEO(Last)``
             out["officer_title"] = without_repeated_tail(NAME_LABEL.sub("", out["officer_title"])) or None
@@ -228,7 +230,7 @@ class Assembler:
         if out["street2"] and out["street1"] and _same_words(out["street1"], out["street2"]):
             out["street2"] = None   # the address printed twice (box 1, the Reporting Owners table)
         if out["zip_code"]:
-            out["zip_code"] = out["zip_code"].replace(" ", "")
+            out["zip_code"] = GLUED_COUNTRY.sub(r"\1", out["zip_code"].replace(" ", ""))
             for key in ("street1", "street2"):
                 out[key] = without_zip(out[key], out["zip_code"])
         for label, key in FLAG_FIELDS.items():

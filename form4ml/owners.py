@@ -197,6 +197,37 @@ def split_care_of(street1, street2):
     return (found[1], found[2]) if found and not street2 else (street1, street2)
 
 
+GLUED_NAME_CARE_OF = re.compile(r"(?<=[a-z.])C/O$")     # scraped HTML: ``Reid Hoffman & Michelle Yee Living TrustC/O``
+
+
+def care_of_from_name(name, street1):
+    """An owner's name and first street line where scraped HTML glued the street's
+    ``C/O`` to the name's last word, and the CRF read it in the name: the ``C/O`` goes
+    back to open the street line."""
+    if not name or not GLUED_NAME_CARE_OF.search(name) or (street1 or "").upper().startswith("C/O"):
+        return name, street1
+    return GLUED_NAME_CARE_OF.sub("", name), f"C/O {street1}" if street1 else None
+
+
+def unglue_cities(owners):
+    """Owners' records where scraped HTML glued a street's last word to the first words
+    of the city (``SUITE 210SAN`` / ``DIEGO``) and another owner's city reads whole
+    (``SAN DIEGO``): those words go back to the city (fixes the records in place)."""
+    cities = {o["city"] for o in owners if o["city"]}
+    for owner in owners:
+        street_key = "street2" if owner["street2"] else "street1"
+        street, city = owner[street_key], owner["city"]
+        for whole in cities if street and city else ():
+            head = whole[:-len(city) - 1]
+            if whole.endswith(" " + city) and street.endswith(head) and street[:-len(head)][-1:].isalnum():
+                owner[street_key], owner["city"] = street[:-len(head)], whole
+                break
+    return owners
+
+
+GLUED_COUNTRY = re.compile(r"^(\d{5}(?:-\d{4})?)[A-Z]{2,}$")      # scraped HTML: ``94043UNITED`` (``UNITED STATES`` after it)
+
+
 ZIP_PLUS_FOUR = re.compile(r"^(\d{5})-(\d{4})$")
 
 

@@ -14,7 +14,8 @@ HEADINGS = [
     ("footnotes", re.compile(r"explanation of responses", re.I)),
     ("remarks", re.compile(r"^\W*remarks\b", re.I)),
     ("signature", re.compile(r"signature of reporting person|\*\*\s*signature|^\W*signatures\W*$", re.I)),
-    ("owner", re.compile(r"^\W*reporting owners\b", re.I)),     # the table of owners at the end
+    # the table of owners at the end; scraped HTML glues its header on, after Table II's line
+    ("owner", re.compile(r"^\W*reporting owners\b|reporting owners(?=reporting owner name)", re.I)),
 ]
 BOILERPLATE = re.compile(r"reminder:|persons who respond|intentional misstatements|file three copies"
                          r"|if space is insufficient|see instruction 4|sec 1474", re.I)
@@ -361,7 +362,7 @@ def repair_owner_rows(lines, zones):
     return zones
 
 
-ZIP_LINE = re.compile(r"^\s*\d{5}(?:-\d{4})?\s*$")     # a ZIP alone on its line: a field a line
+ZIP_LINE = re.compile(r"^\s*\d{5}(?:-\d{4})?(?:[A-Z][A-Z ]+)?\s*$")     # a ZIP alone on its line (scraped HTML glues the country on): a field a line
 NO_OWNER_LINE = re.compile(r"\d/\d|\d[,.]\d{3}\b|\$|\(\d{1,2}\)")     # dates, amounts, prices, marks
 COUNTRY_LINE = re.compile(r"^\s*[A-Z][A-Z ]+$")     # ``UNITED STATES`` below the ZIP
 MAX_OWNER_LINES = 8     # name, three street lines, city, state, ZIP, country

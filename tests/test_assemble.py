@@ -94,6 +94,37 @@ def test_assemble_drops_the_owners_zip_run_onto_the_street(street, kept):
     assert owner["street2"] == kept
 
 
+# Scraped HTML of real multi-owner filings' Reporting Owners table (LinkedIn's Hoffman,
+# Tang Capital): cells glued with no space, the CRF reading the glued words in the cell
+# before
+@pytest.mark.parametrize("name, street, zipcode, read", [
+    ("Reid Hoffman & Michelle Yee Living TrustC/O", "LINKEDIN CORPORATION", "94043UNITED",
+     ("Reid Hoffman & Michelle Yee Living Trust", "C/O LINKEDIN CORPORATION", "94043")),
+    ("Hoffman Reid", "C/O LINKEDIN CORPORATION", "94043-1234UNITED", ("Hoffman Reid", "C/O LINKEDIN CORPORATION", "94043-1234")),
+    # a name ending in capitals, a postcode with letters: as read
+    ("TANG CAPITAL C/O", "4747 EXECUTIVE DRIVE", "EC4M 7AN", ("TANG CAPITAL C/O", "4747 EXECUTIVE DRIVE", "EC4M7AN")),
+])
+def test_assemble_unglues_a_scraped_owners_care_of_and_country(name, street, zipcode, read):
+    pieces = [P("owner_name", name, "owner"), P("owner_street1", street, "owner"), P("owner_zip", zipcode, "owner")]
+    owner, = assemble(pieces)["reporting_owners"]
+    assert (owner["name"], owner["street1"], owner["zip_code"]) == read
+
+
+@pytest.mark.parametrize("street, city, read", [
+    ("SUITE 210SAN", "DIEGO", ("SUITE 210", "SAN DIEGO")),
+    ("9TH FLOORNEW", "YORK", ("9TH FLOOR", "NEW YORK")),
+    # the street's own last word, spaced: no glue
+    ("1 SAN", "DIEGO", ("1 SAN", "DIEGO")),
+])
+def test_assemble_gives_a_city_its_words_glued_to_the_street(street, city, read):
+    first = [P("owner_name", "Tang Kevin", "owner"), P("owner_street1", "4747 EXECUTIVE DRIVE", "owner"),
+             P("owner_city", "SAN DIEGO" if city == "DIEGO" else "NEW YORK", "owner")]
+    second = [P("owner_name", "TANG CAPITAL PARTNERS LP", "owner"), P("owner_street1", street, "owner"),
+              P("owner_city", city, "owner")]
+    owners = assemble(first + second)["reporting_owners"]
+    assert (owners[1]["street1"], owners[1]["city"]) == read
+
+
 def O(label, text, line, begins=True):
     return Piece(label, text, 0, len(text), "owner", 0.9, begins, line)
 

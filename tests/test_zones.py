@@ -335,6 +335,37 @@ def test_owner_lines_printed_a_field_a_line_are_the_owners_zones(lines, owner):
     assert [z == "owner" for z in got] == [k == 0 or is_owner for k, is_owner in enumerate(owner)]
 
 
+# Scraped HTML of real multi-owner filings (LinkedIn's Hoffman, Avenue Capital): the
+# owners table's header glued onto its heading or onto Table II's line, each owner's ZIP
+# glued to the country, the zone CRF reading the owners as Table II
+GLUED_OWNERS = ["Reporting OwnersReporting Owner Name / AddressRelationships Director 10% Owner Officer Other"
+                "Hoffman ReidC/O LINKEDIN CORPORATION2029 STIERLIN COURTMOUNTAIN VIEW",
+                "CALIFORNIA", "94043UNITED STATES", "X", "X",
+                "Reid Hoffman & Michelle Yee Living TrustC/O LINKEDIN CORPORATION2029 STIERLIN COURTMOUNTAIN VIEW",
+                "CALIFORNIA", "94043UNITED STATES", "X", "Signatures"]
+
+
+@pytest.mark.parametrize("heading", [
+    "",
+    "Table II - Derivative Securities Acquired (e.g., puts, calls) 1. Title of Derivative Security ",
+])
+def test_owner_lines_under_a_glued_owners_heading_are_the_owners_zones(heading):
+    lines = [heading + GLUED_OWNERS[0]] + GLUED_OWNERS[1:]
+    zones = ["table2"] * (len(lines) - 1) + ["signature"]
+    # the last owner's check marks below its ZIP stay where the CRF put them
+    assert repair_owner_rows(lines, zones)[1:] == ["owner"] * 7 + ["table2", "signature"]
+
+
+@pytest.mark.parametrize("line", [
+    "Form 4 Reporting Owners Name",     # the words in prose, no table's header after them
+    "Reporting Owners",
+])
+def test_owners_heading_is_found_at_a_lines_start_or_glued_to_its_header(line):
+    lines = ["Table II", line, "CALIFORNIA", "94043UNITED STATES"]
+    zones = repair_owner_rows(lines, ["table2"] * 4)
+    assert zones[2:] == (["owner"] * 2 if line == "Reporting Owners" else ["table2"] * 2)
+
+
 # A plain copy of a real filing with six owners (Mithril): the zone CRF read the later
 # owner blocks, above Table I's heading, as Table II
 OWNER_BLOCKS = ["Reporting Person: Mithril II UGP LLC",
