@@ -164,6 +164,7 @@ class Assembler:
         rec["remarks"] = (REMARKS_LABEL.sub("", remarks) or None) if remarks else None
         owners = merge_repeated_owners(drop_issuer_named(owners, single.get("issuer_name")))
         rec["reporting_owners"] = unglue_cities([self._owner_record(o, i) for i, o in enumerate(owners)])
+        self._share_first_relationships(rec["reporting_owners"])
         self._rows_into(rec)
         rec["footnotes"] = self._footnote_records()
         complete_cut_titles(rec)
@@ -187,6 +188,25 @@ class Assembler:
     def _move_note(self, path, to):
         if path in self.where:
             self.where[to] = self.where.pop(path)
+
+    def _share_first_relationships(self, owners):
+        """Each further owner with as many relationships checked as the first owner has
+        the first owner's (box 5's): joint filers share them (every such owner of the
+        corpus's gold does), while the Reporting Owners table's check marks often stand
+        where no column tells which box they check (scraped HTML prints each ``X`` on a
+        line of its own). The checks' places in the text go with them."""
+        first = [key for key in FLAG_FIELDS.values() if owners and owners[0][key]]
+        for i, owner in enumerate(owners[1:], start=1):
+            checked = [key for key in FLAG_FIELDS.values() if owner[key]]
+            if len(checked) != len(first) or checked == first:
+                continue
+            spans = [self.where.pop(f"reporting_owners[{i}].{key}", None) for key in checked]
+            for key in checked:
+                owner[key] = False
+            for key, span in zip(first, spans):
+                owner[key] = True
+                if span is not None:
+                    self.where[f"reporting_owners[{i}].{key}"] = span
 
     def _note(self, path, value):
         if value is not None and value.pieces:

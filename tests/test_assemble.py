@@ -177,6 +177,24 @@ def test_assemble_takes_the_relationship_from_box_5_over_the_owners_table(pieces
     assert [(o["is_director"], o["is_ten_percent_owner"]) for o in owners] == [flags]
 
 
+# scraped HTML of a real six-owner filing (Baker Bros.): box 5 checks Director; the
+# Reporting Owners table prints each further owner's one X on a line of its own, which
+# the CRF reads as a 10% owner's
+@pytest.mark.parametrize("first, further, flags", [
+    (["is_director"], ["is_ten_percent"], (True, False)),
+    (["is_director", "is_ten_percent"], ["is_ten_percent", "is_director"], (True, True)),
+    # as many checks as the first owner's, or none: as read
+    (["is_director", "is_ten_percent"], ["is_ten_percent"], (False, True)),
+    (["is_director"], [], (False, False)),
+])
+def test_assemble_gives_further_owners_with_as_many_checks_the_first_owners_relationships(first, further, flags):
+    pieces = [O("owner_name", "BAKER BROS. ADVISORS LP", 1)] + [O(label, "X", 2) for label in first]
+    for n, name in enumerate(["Baker Brothers Life Sciences LP", "FELIX JULIAN"]):
+        pieces += [O("owner_name", name, 40 + 10 * n)] + [O(label, "X", 46 + 10 * n) for label in further]
+    owners = assemble(pieces)["reporting_owners"]
+    assert [(o["is_director"], o["is_ten_percent_owner"]) for o in owners[1:]] == [flags] * 2
+
+
 # plain pdftotext (a Facebook director's filing): box 1's address printed apart from its
 # name, which comes only with the Reporting Owners table's copy of the address
 BOX1_ADDRESS = [O("owner_street1", "C/O FACEBOOK, INC.", 66), O("owner_street2", "1601 WILLOW ROAD", 67),
