@@ -11,6 +11,7 @@ from .features import DATE
 from .fields import NOTE_CONFIDENCE, line_cells, line_runs, tokens_by_line, untagged
 from .owners import ENTITY_WORDS, NAME_WORD
 from .pieces import MIN_CELL_GAP
+from .values import STATE_CODES, place_key
 from .zones import COUNTRY_LINE
 
 
@@ -25,6 +26,24 @@ def repair_city_prefixes(tokens, tags, confidences):
                 and CITY_PREFIX.match(tokens[i - 2].text) and tokens[i - 2].line == tokens[i].line):
             tags[i - 2:i + 1] = ["B-owner_city", "I-owner_city", "I-owner_city"]
             confidences[i - 2] = confidences[i - 1] = confidences[i]
+
+
+def repair_spelt_out_states(tokens, tags, confidences):
+    """A line that only spells out a state, province or country by EDGAR's names
+    (``IRELAND``, ``BRITISH COLUMBIA, CANADA``), left ``O`` by the CRF, with an owner's
+    city or ZIP on the line above or below, is the owner's state (the SEC's stylesheet
+    prints a foreign owner's code ``L2`` as ``IRELAND``, which no training text held;
+    blank lines between are no lines).
+    Fixes tags in place, with the city's or ZIP's confidence."""
+    runs = list(line_runs(tokens).values())
+    for k, run in enumerate(runs):
+        if any(tags[i] != "O" for i in run) or place_key(" ".join(tokens[i].text for i in run)) not in STATE_CODES:
+            continue
+        beside = [i for other in runs[max(k - 1, 0):k] + runs[k + 1:k + 2] for i in other
+                  if tags[i][2:] in ("owner_city", "owner_zip")]
+        if beside:
+            for n, i in enumerate(run):
+                tags[i], confidences[i] = ("B-" if n == 0 else "I-") + "owner_state", confidences[beside[0]]
 
 
 STREET_LABELS = ("I-owner_street1", "I-owner_street2")

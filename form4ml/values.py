@@ -4,6 +4,7 @@ from datetime import date
 
 from dateutil import parser as dateparser
 
+from .foreign_states import FOREIGN_STATES
 from .record import SEC_CODES
 
 # OCR confusions inside numbers.
@@ -165,6 +166,12 @@ def clean_text(pieces):
     return text.strip(" |:;") or None
 
 
+def place_key(name):
+    """A place's name as words alone, upper case: ``British Columbia , CANADA`` ->
+    ``BRITISH COLUMBIA CANADA``."""
+    return " ".join(re.findall(r"[A-Z0-9']+", name.upper()))
+
+
 STATES = {  # USPS code -> name, as filers and stylesheets spell states out
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
     "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
@@ -179,11 +186,12 @@ STATES = {  # USPS code -> name, as filers and stylesheets spell states out
     "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
     "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
 }
-STATE_CODES = {name.upper(): code for code, name in STATES.items()}
+STATE_CODES = {place_key(name): code for code, name in {**STATES, **FOREIGN_STATES}.items()}
 
 
 def state_code(text):
-    """``CALIFORNIA`` -> ``CA``; a code or anything else is kept as it stands."""
+    """``CALIFORNIA`` -> ``CA``, ``BRITISH COLUMBIA, CANADA`` -> ``A1`` (EDGAR's codes); a
+    code or anything else is kept as it stands."""
     if text is None:
         return None
-    return STATE_CODES.get(" ".join(text.upper().split()), text)
+    return STATE_CODES.get(place_key(text), text)

@@ -156,9 +156,12 @@ def test_number_in_another_or_ocr_damaged_form_is_found(shown, expected):
     assert _labelled(text, a, "price") == ["3.17"]
 
 
-@pytest.mark.parametrize("shown", ["MA", "MASSACHUSETTS", "Massachusetts"])
-def test_state_code_or_full_name(shown):
-    a = align(HEADER.format(state=shown) + TABLE1 + TAIL, _record())
+@pytest.mark.parametrize("shown, code", [
+    ("MA", "MA"), ("MASSACHUSETTS", "MA"), ("Massachusetts", "MA"),
+    ("IRELAND", "L2"),      # EDGAR's code of a place abroad, spelt out by the SEC's stylesheet
+])
+def test_state_code_or_full_name(shown, code):
+    a = align(HEADER.format(state=shown) + TABLE1 + TAIL, _record(owner={"state": code}))
     assert a.report["owner_state"] == (1, 1)
 
 

@@ -58,6 +58,26 @@ def test_repair_begins_a_city_at_its_abbreviated_first_word(text, city):
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
 
 
+# scraped HTML and plain pdftotext of real filings' box 1 (owners in Dublin, Vancouver):
+# the SEC's stylesheet spells out EDGAR's code (``L2``, ``A1``), which the CRF leaves
+@pytest.mark.parametrize("text, state", [
+    ("DUBLIN\nIRELAND\n2", ["IRELAND"]),
+    ("VANCOUVER\n\nBRITISH COLUMBIA, CANADA\n\nV6E", ["BRITISH", "COLUMBIA", ",", "CANADA"]),
+    # no city or ZIP beside it, or not a place's whole name: left
+    ("(Street)\nIRELAND\n4. If Amendment", []),
+    ("DUBLIN\nIRELAND OFFICE\n2", []),
+])
+def test_repair_reads_a_spelt_out_state_beside_a_city_as_the_owners_state(text, state):
+    tokens = tokenize(text)
+    tags = ["O"] * len(tokens)
+    tags[0] = "B-owner_city" if text[0] != "(" else "O"
+    tags[-1] = "B-owner_zip" if text[-1].isalnum() and not text.endswith("Amendment") else "O"
+    confidences = [0.9 if tag != "O" else None for tag in tags]
+    box_repairs.repair_spelt_out_states(tokens, tags, confidences)
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("owner_state")] == state
+    assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
+
+
 def test_spans_to_tags_begins_each_value_and_continues_its_tokens():
     text = "Common Stock 25,893"
     tags = spans_to_tags(tokenize(text), [(0, 12, "title"), (13, 19, "shares")])

@@ -80,9 +80,12 @@ def test_clean_text_reads_ocrs_lone_il_as_the_numeral_two(pieces, text):
 
 
 @pytest.mark.parametrize("text, code", [
-    ("CALIFORNIA", "CA"), ("New  York", "NY"), ("WA", "WA"), ("DENMARK", "DENMARK"), (None, None),
+    ("CALIFORNIA", "CA"), ("New  York", "NY"), ("WA", "WA"), (None, None),
+    # places abroad by EDGAR's codes, as the SEC's stylesheet spells them out
+    ("DENMARK", "G7"), ("BRITISH COLUMBIA , CANADA", "A1"), ("KOREA, DEMOCRATIC PEOPLE'S REPUBLIC OF", "M4"),
+    ("ATLANTIS", "ATLANTIS"),
 ])
-def test_state_code_turns_state_names_into_usps_codes(text, code):
+def test_state_code_turns_state_names_into_edgar_codes(text, code):
     assert state_code(text) == code
 
 
