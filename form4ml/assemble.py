@@ -169,7 +169,9 @@ class Assembler:
         rec["footnotes"] = self._footnote_records()
         complete_cut_titles(rec)
         notes_of_garbled_marks(rec, self.garbled)
-        rec["signatures"] = [self._signature_record(s, i) for i, s in enumerate(dates_in_order(self.signatures))]
+        titles = [o["officer_title"] for o in rec["reporting_owners"] if o["officer_title"]]
+        signatures = [s for s in dates_in_order(self.signatures) if not _title_alone(s, titles)]
+        rec["signatures"] = [self._signature_record(s, i, titles) for i, s in enumerate(signatures)]
         dates = [r["transaction_date"] for t in ("non_derivative_transactions", "derivative_transactions")
                  for r in rec[t] if r["transaction_date"]]
         original = rec["date_of_original_submission"]
@@ -359,10 +361,31 @@ class Assembler:
             notes.append({"id": fid, "text": text})
         return notes
 
-    def _signature_record(self, sig, i):
+    def _signature_record(self, sig, i, titles=()):
         name = self._text(sig.get("sig_name"), f"signatures[{i}].name")
-        return {"name": CONFORMED.sub("/s/", name) if name else name,
+        return {"name": CONFORMED.sub("/s/", _without_box_five(name, titles)) if name else name,
                 "date": self._date(sig.get("sig_date"), f"signatures[{i}].date")}
+
+
+def _without_box_five(name, titles):
+    """A signer's name without what pdfminer prints of box 5 right before the signature
+    and the CRF reads into it: a check mark (``X /s/Adeoye Olukotun``) or an owner's
+    officer title (``EVP, Chief HR Officer Steven L. Scrogham, attorney-in-fact``)."""
+    name = LEADING_CHECK.sub("", name)
+    for title in titles:
+        if name.startswith(title + " "):
+            return name[len(title) + 1:]
+    return name
+
+
+LEADING_CHECK = re.compile(r"^X\s+(?=\S)")
+
+
+def _title_alone(signature, titles):
+    """Whether a signature holds no date and, for a name, only an owner's officer title
+    (pdfminer prints box 5's title by the signatures)."""
+    return "sig_date" not in signature and "sig_name" in signature and clean_text(
+        signature["sig_name"].words()) in titles
 
 
 def _same_words(a, b):

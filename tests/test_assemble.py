@@ -1719,6 +1719,26 @@ def test_assemble_reads_an_ocr_garbled_conformed_signature_as_its_mark(shown, na
     assert rec["signatures"][0]["name"] == name
 
 
+# pdfminer of real filings (AbbVie, Arrowhead, Tesla): box 5's check mark or the owner's
+# officer title printed right before the signature, the CRF reading it into the name or
+# as a signature of its own
+@pytest.mark.parametrize("signed, names", [
+    ([("X /s/Adeoye Olukotun", "12/23/2025")], ["/s/Adeoye Olukotun"]),
+    ([("EVP, Chief HR Officer Steven L. Scrogham, attorney-in-fact", "10/01/2019")],
+     ["Steven L. Scrogham, attorney-in-fact"]),
+    ([("EVP, Chief HR Officer", None), ("/s/ Steven L. Scrogham", "10/01/2019")], ["/s/ Steven L. Scrogham"]),
+    # a name that only begins like a title, or a dated title: as read
+    ([("EVP Holdings LLC, by its manager", "10/01/2019")], ["EVP Holdings LLC, by its manager"]),
+    ([("Xavier Ruiz", "10/01/2019")], ["Xavier Ruiz"]),
+    ([("EVP, Chief HR Officer", "10/01/2019")], ["EVP, Chief HR Officer"]),
+])
+def test_assemble_reads_a_signature_without_box_fives_check_or_title(signed, names):
+    pieces = owner_pieces("Richmond Timothy J.", title="EVP, Chief HR Officer", flag="is_officer")
+    for name, date in signed:
+        pieces += [P("sig_name", name, "signature")] + ([P("sig_date", date, "signature")] if date else [])
+    assert [s["name"] for s in assemble(pieces)["signatures"]] == names
+
+
 def lost_letter_row(zone, nature=None):
     """A transaction row whose D/I letter the text lost, with or without a nature."""
     pieces = [P("title", "Stock Option" if zone == "table2" else "Common Stock", zone),
