@@ -371,6 +371,32 @@ def repair_untagged_remarks(tokens, tags, confidences, line_zones):
             tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "remarks", NOTE_CONFIDENCE
 
 
+def repair_stray_box_dates(tokens, tags):
+    """Dates read as a signature's or as the original filing's (box 4) that are other
+    boxes' (plain ``pdftotext`` prints Table II's right-hand cells and box 3's date
+    among the boxes and after the signature's heading) are none: one that shares a line
+    of no words with another date (Table II's date pair, ``04/08/2013 04/08/2023``;
+    markdown prints boxes 3 and 4 on one line with their labels), or a signature's
+    standing more than a few lines above every signer's name where a date follows the
+    names. A signature's date stands by its name, or after the names. Tags fixed in
+    place."""
+    for run in line_runs(tokens).values():
+        dated = [i for i in run if DATE.match(tokens[i].text)]
+        worded = any(c.isalpha() for i in run for c in tokens[i].text)
+        for i in dated if len(dated) > 1 and not worded else ():
+            if tags[i] in ("B-sig_date", "B-orig_date"):
+                tags[i] = "O"
+    named = [tokens[i].line for i, tag in enumerate(tags) if tag == "B-sig_name"]
+    dates = [i for i, tag in enumerate(tags) if tag == "B-sig_date"]
+    if named and any(tokens[i].line > named[0] for i in dates):
+        for i in dates:
+            if tokens[i].line < named[0] - MAX_DATE_LINES_ABOVE_NAME:
+                tags[i] = "O"
+
+
+MAX_DATE_LINES_ABOVE_NAME = 4
+
+
 SIGNATURE_LABEL = ["signature", "of", "reporting", "person"]
 MAX_SIGNATURE_TOKENS = 24   # "A. Doe 2012 Family Trust By: /s/ B. Doe, Trustee" is 17 tokens
 

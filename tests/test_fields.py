@@ -78,6 +78,45 @@ def test_repair_reads_a_spelt_out_state_beside_a_city_as_the_owners_state(text, 
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
 
 
+# plain pdftotext of real filings (Tesla's): Table II's date pair and box 3's date
+# printed after the signatures' heading, the CRF reading a date of each as a signature's
+SIGNED = "By: Aaron Beckman, Power of Attorney\n\n01/08/2025\nSignature of Reporting Person"
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("Signatures\n04/08/2013 04/08/2023\n" + SIGNED, ["01/08/2025"]),
+    ("Signatures\n06/18/2026\n(25)\n\n\n\n\n\n\n\n" + SIGNED, ["01/08/2025"]),
+    # a date by the name, before it (the label's line opening with it), or none after it
+    ("Signatures\n06/18/2026\n" + SIGNED, ["06/18/2026", "01/08/2025"]),
+    ("Signatures\n06/18/2026\n(25)\n\n\n\n\n\n\n\nBy: Aaron Beckman, Power of Attorney", ["06/18/2026"]),
+])
+def test_repair_drops_signature_dates_that_are_other_boxes(text, dates):
+    tokens = tokenize(text)
+    tags = ["B-sig_date" if DATE.match(t.text) else "O" for t in tokens]
+    by = next(i for i, t in enumerate(tokens) if t.text == "By")
+    tags[by:by + 6] = ["B-sig_name"] + ["I-sig_name"] * 5
+    box_repairs.repair_stray_box_dates(tokens, tags)
+    assert [t.text for t, tag in zip(tokens, tags) if tag == "B-sig_date"] == dates
+
+
+# plain pdftotext of real filings (Apple's, Abbott's): Table II's date pair printed among
+# the boxes, the CRF reading a date of it as box 4's date of the original filing (a 4/A)
+@pytest.mark.parametrize("line, kept", [
+    ("9,590 02/23/2011 02/23/2021", False),
+    ("02/21/2021 02/20/2030", False),
+    ("02/21/2021", True),
+    # markdown: boxes 3 and 4 on one line, their labels between
+    ("3. Date of Earliest Transaction 05/01/2021 4. If Amendment 02/21/2021", True),
+])
+def test_repair_drops_an_original_filings_date_beside_another_date(line, kept):
+    tokens = tokenize("4. If Amendment, Date Original Filed\n" + line)
+    tags = ["O"] * len(tokens)
+    first = next(i for i, t in enumerate(tokens) if DATE.match(t.text))
+    tags[first] = "B-orig_date"
+    box_repairs.repair_stray_box_dates(tokens, tags)
+    assert ("B-orig_date" in tags) == kept
+
+
 def test_spans_to_tags_begins_each_value_and_continues_its_tokens():
     text = "Common Stock 25,893"
     tags = spans_to_tags(tokenize(text), [(0, 12, "title"), (13, 19, "shares")])
