@@ -33,11 +33,12 @@ def repair_spelt_out_states(tokens, tags, confidences):
     (``IRELAND``, ``BRITISH COLUMBIA, CANADA``), left ``O`` by the CRF, with an owner's
     city or ZIP on the line above or below, is the owner's state (the SEC's stylesheet
     prints a foreign owner's code ``L2`` as ``IRELAND``, which no training text held;
-    blank lines between are no lines).
-    Fixes tags in place, with the city's or ZIP's confidence."""
+    blank lines between are no lines). Fixes tags in place, with the city's or ZIP's
+    confidence."""
     runs = list(line_runs(tokens).values())
     for k, run in enumerate(runs):
-        if any(tags[i] != "O" for i in run) or place_key(" ".join(tokens[i].text for i in run)) not in STATE_CODES:
+        place = place_key(" ".join(tokens[i].text for i in run))
+        if any(tags[i] != "O" for i in run) or place not in STATE_CODES:
             continue
         beside = [i for other in runs[max(k - 1, 0):k] + runs[k + 1:k + 2] for i in other
                   if tags[i][2:] in ("owner_city", "owner_zip")]
@@ -382,8 +383,9 @@ def repair_stray_box_dates(tokens, tags):
     place."""
     for run in line_runs(tokens).values():
         dated = [i for i in run if DATE.match(tokens[i].text)]
-        worded = any(c.isalpha() for i in run for c in tokens[i].text)
-        for i in dated if len(dated) > 1 and not worded else ():
+        if len(dated) < 2 or any(c.isalpha() for i in run for c in tokens[i].text):
+            continue
+        for i in dated:
             if tags[i] in ("B-sig_date", "B-orig_date"):
                 tags[i] = "O"
     named = [tokens[i].line for i, tag in enumerate(tags) if tag == "B-sig_name"]

@@ -197,7 +197,7 @@ def split_care_of(street1, street2):
     return (found[1], found[2]) if found and not street2 else (street1, street2)
 
 
-GLUED_NAME_CARE_OF = re.compile(r"(?<=[a-z.])C/O$")     # scraped HTML: ``Reid Hoffman & Michelle Yee Living TrustC/O``
+GLUED_NAME_CARE_OF = re.compile(r"(?<=[a-z.])C/O$")     # scraped HTML: ``Michelle Yee Living TrustC/O``
 
 
 def care_of_from_name(name, street1):
@@ -218,14 +218,16 @@ def unglue_cities(owners):
         street_key = "street2" if owner["street2"] else "street1"
         street, city = owner[street_key], owner["city"]
         for whole in cities if street and city else ():
+            if not whole.endswith(" " + city):
+                continue
             head = whole[:-len(city) - 1]
-            if whole.endswith(" " + city) and street.endswith(head) and street[:-len(head)][-1:].isalnum():
+            if street.endswith(head) and street[:-len(head)][-1:].isalnum():
                 owner[street_key], owner["city"] = street[:-len(head)], whole
                 break
     return owners
 
 
-GLUED_COUNTRY = re.compile(r"^(\d{5}(?:-\d{4})?)[A-Z]{2,}$")      # scraped HTML: ``94043UNITED`` (``UNITED STATES`` after it)
+GLUED_COUNTRY = re.compile(r"^(\d{5}(?:-\d{4})?)[A-Z]{2,}$")     # scraped HTML: ``94043UNITED`` (then ``STATES``)
 
 
 ZIP_PLUS_FOUR = re.compile(r"^(\d{5})-(\d{4})$")

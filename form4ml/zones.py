@@ -362,7 +362,8 @@ def repair_owner_rows(lines, zones):
     return zones
 
 
-ZIP_LINE = re.compile(r"^\s*\d{5}(?:-\d{4})?(?:[A-Z][A-Z ]+)?\s*$")     # a ZIP alone on its line (scraped HTML glues the country on): a field a line
+# a ZIP alone on its line, a field a line (scraped HTML glues the country on: ``94043UNITED STATES``)
+ZIP_LINE = re.compile(r"^\s*\d{5}(?:-\d{4})?(?:[A-Z][A-Z ]+)?\s*$")
 NO_OWNER_LINE = re.compile(r"\d/\d|\d[,.]\d{3}\b|\$|\(\d{1,2}\)")     # dates, amounts, prices, marks
 COUNTRY_LINE = re.compile(r"^\s*[A-Z][A-Z ]+$")     # ``UNITED STATES`` below the ZIP
 MAX_OWNER_LINES = 8     # name, three street lines, city, state, ZIP, country
