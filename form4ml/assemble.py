@@ -361,7 +361,7 @@ class Assembler:
             notes.append({"id": fid, "text": text})
         return notes
 
-    def _signature_record(self, sig, i, titles=()):
+    def _signature_record(self, sig, i, titles):
         name = self._text(sig.get("sig_name"), f"signatures[{i}].name")
         return {"name": CONFORMED.sub("/s/", _without_box_five(name, titles)) if name else name,
                 "date": self._date(sig.get("sig_date"), f"signatures[{i}].date")}

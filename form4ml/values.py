@@ -186,7 +186,8 @@ STATES = {  # USPS code -> name, as filers and stylesheets spell states out
     "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
     "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
 }
-STATE_CODES = {place_key(name): code for code, name in {**STATES, **FOREIGN_STATES}.items()}
+PLACES = {**STATES, **FOREIGN_STATES}     # EDGAR's state and country codes -> names
+STATE_CODES = {place_key(name): code for code, name in PLACES.items()}
 
 
 def state_code(text):

@@ -15,9 +15,8 @@ from functools import lru_cache, partial
 from difflib import SequenceMatcher
 
 from form4ml.assemble import RIGHT_CELLS
-from form4ml.foreign_states import FOREIGN_STATES
 from form4ml.labels import FIELDS
-from form4ml.values import STATES
+from form4ml.values import PLACES
 
 MIN_COVERAGE = 0.8
 ROW_SPAN = 900          # characters a row's values may spread over after its first value
@@ -166,7 +165,7 @@ def patterns(value, kind):
     if kind == "check":
         return [f"({CHECK.pattern})"]
     if kind == "state":
-        full = STATES.get(value.upper()) or FOREIGN_STATES.get(value.upper())
+        full = PLACES.get(value.upper())
         return [rf"(?<![A-Za-z])({re.escape(value)})(?![A-Za-z])"] + (_text_patterns(full)[:1] if full else [])
     if kind == "ticker":    # a ticker of one letter (``U``, ``C``) is never part of a word
         alone = rf"(?<![A-Za-z0-9])({re.escape(value)})(?![A-Za-z0-9])"
