@@ -26,6 +26,45 @@ def repair_natures_after_marks(tokens, tags):
             tags[i] = "B-nature"
 
 
+STACK_WORD = re.compile(r"^[A-Za-z][A-Za-z.&'/-]+$")     # a fund's name's word (``US/E``), no D/I letter
+MAX_STACK_HEAD_LINES = 4
+
+
+def repair_stack_heads_after_marks(tokens, tags, confidences, line_zones):
+    """In a column of natures printed a word a line, each ending in its mark (pdfminer:
+    ``L.P. (3)`` / ``Sequoia`` / ``Capital`` / ``US/E`` / ``Expansion`` / ``Fund I,``), the
+    words the CRF left ``O`` between a nature's mark and the next nature it began begin
+    that nature: up to four lines, each one or two such words alone. Tags fixed in place,
+    with the nature's confidence."""
+    runs = line_runs(tokens)
+    for i, tag in enumerate(tags):
+        if tag != "B-nature" or line_zones[tokens[i].line] not in TABLE_ZONES or runs[tokens[i].line][0] != i:
+            continue
+        head = _stack_head(tokens, tags, runs, tokens[i].line)
+        for k, j in enumerate(head):
+            tags[j], confidences[j] = ("B-" if k == 0 else "I-") + "nature", confidences[i]
+        if head:
+            tags[i] = "I-nature"
+
+
+def _stack_head(tokens, tags, runs, line):
+    """The indices of the untagged word lines right above ``line`` (blank lines between
+    them skipped), where a line ending in a nature's mark stands right above them; else []."""
+    head, above = [], line - 1
+    while above >= 0 and len(head) <= MAX_STACK_HEAD_LINES:
+        run = runs.get(above)
+        if run is None:
+            above -= 1
+            continue
+        if tags[run[-1]] == "B-fn_mark" and run[-1] and tags[run[-1] - 1][2:] == "nature":
+            return [i for part in reversed(head) for i in part] if head else []
+        if len(run) > 2 or any(tags[j] != "O" or not STACK_WORD.match(tokens[j].text) for j in run):
+            return []
+        head.append(list(run))
+        above -= 1
+    return []
+
+
 NATURE_WORD_OPENING = re.compile(r"^(?:By|Held|Through|See|Via)$", re.I)     # never a nature's later word
 
 

@@ -33,7 +33,7 @@ MODEL_FILES = (ZONE_MODEL, *FIELD_MODELS.values(), TEMPLATE, WORDS, META)
 
 # The rules that mend the zone CRF's reading (``form4ml/zones.py``), in the order they
 # run; each takes the lines and their zones and fixes the zones in place.
-ZONE_REPAIRS = (zone_rules.repair_note_lines, zone_rules.repair_boilerplate_wraps,
+ZONE_REPAIRS = (zone_rules.repair_note_lines, zone_rules.repair_starred_notes, zone_rules.repair_boilerplate_wraps,
                 zone_rules.repair_table2_below_table1, zone_rules.repair_table1_below_table2,
                 zone_rules.repair_stray_table_lines, zone_rules.repair_table_tails_read_as_notes,
                 zone_rules.repair_table1_tails, zone_rules.repair_table2_above_its_heading,
@@ -197,6 +197,7 @@ TAG_REPAIRS = (
     (box_repairs.repair_stray_box_dates, ()),
     (title_repairs.repair_broken_headings, ("lines",)),
     (nature_repairs.repair_natures_after_marks, ()),
+    (nature_repairs.repair_stack_heads_after_marks, ("confidences", "zones")),
     (nature_repairs.repair_bare_nature_openings, ("confidences", "zones")),
     (amount_repairs.repair_amount_column_after_codes, ("confidences", "zones")),
     (amount_repairs.repair_price_column, ("confidences", "zones")),

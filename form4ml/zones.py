@@ -129,6 +129,22 @@ def repair_boilerplate_wraps(lines, zones):
 MAX_WRAPPED_LINES = 2   # of a boilerplate sentence below its first (OCR may lose its full stop)
 
 
+# the form's starred notes above the filer's own: ``* If the form is filed by more than
+# one reporting person, see Instruction 4(b)(v).`` and ``** Intentional misstatements ...``
+STARRED_NOTE = re.compile(r"^\W{0,4}(?:if the form is filed by more than one|intentional misstatements)", re.I)
+
+
+def repair_starred_notes(lines, zones):
+    """The form's starred notes are boilerplate wherever the zone CRF put them: OCR
+    reads the ``*`` as ``.`` and the CRF then took ``. if the form is filed ...`` for the
+    first note, and the assembler numbered every note after it one too high. Fixes
+    ``zones`` in place."""
+    for n, line in enumerate(lines):
+        if zones[n] == "footnotes" and STARRED_NOTE.match(line):
+            zones[n] = "boilerplate"
+    return zones
+
+
 def repair_stray_table_lines(lines, zones):
     """Above the 'Explanation of Responses' heading, a run of lines the zone CRF put in a
     note, the form's top, the owners' table or the signature (``_strayed``) that is no

@@ -4856,6 +4856,38 @@ def test_repair_begins_a_nature_after_the_mark_ending_the_one_above(text, begins
     assert [t.text for t, tag in zip(tokens, tags) if tag == "B-nature"] == begins
 
 
+# Cut down from pdfminer's text of a real filing's Table I: a column of natures a word a
+# line, the CRF leaving the last one's first words ``O`` (``US/E`` is no word it knew).
+@pytest.mark.parametrize("text, nature", [
+    ("Fund, L.P.\n(3)\n\nSequoia\nCapital\nUS/E\nExpansion\nFund I, L.P. (4)",
+     "Sequoia Capital US/E Expansion Fund I , L.P ."),
+    ("Fund, L.P. (3)\nSequoia\nCapital\nUS/E\nExpansion\nFund I, L.P. (4)",
+     "Sequoia Capital US/E Expansion Fund I , L.P ."),
+    # no mark ending a nature above the words: no telling whose they are
+    ("Fund, L.P.\nSequoia\nCapital\nUS/E\nExpansion\nFund I, L.P. (4)", "Expansion Fund I , L.P ."),
+    # a D/I letter alone on a line is no nature's word
+    ("Fund, L.P. (3)\nI\nExpansion\nFund I, L.P. (4)", "Expansion Fund I , L.P ."),
+    # a line of more than two words is no stack's
+    ("Fund, L.P. (3)\nSequoia Capital US/E\nExpansion\nFund I, L.P. (4)", "Expansion Fund I , L.P ."),
+])
+def test_repair_begins_a_stacked_nature_at_the_words_after_the_mark_above(text, nature):
+    def crf(tokens):
+        tags, seen = [], False
+        for t in tokens:
+            if t.text in ("(3)", "(4)"):
+                tags.append("B-fn_mark")
+            elif t.text == "Expansion":
+                tags.append("B-nature"); seen = True
+            elif seen or t.line == 0:
+                tags.append("I-nature" if tags and tags[-1].endswith("nature") else "B-nature")
+            else:
+                tags.append("O")
+        return tags
+    tokens, tags = _repaired(nature_repairs.repair_stack_heads_after_marks, text, crf, "table1")
+    last = max(i for i, tag in enumerate(tags) if tag == "B-nature")
+    assert " ".join(t.text for t, tag in zip(tokens[last:], tags[last:]) if tag.endswith("nature")) == nature
+
+
 # Cut down from pdfminer's text of a real filing's Table I, printed a column at a time:
 # the codes, then the amounts with their A/D letters, read as amounts owned and D/I letters.
 CODE_COLUMN = "S\nS\nS\n3,149,999 D\n175,000 D\n{third}\n(1)"

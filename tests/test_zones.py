@@ -3,6 +3,7 @@ import pytest
 
 from form4ml.tokenize import tokenize
 from form4ml.zones import (derive_zones, repair_boilerplate_wraps, repair_note_lines, repair_owner_rows, repair_signature_lines,
+                           repair_starred_notes,
                            repair_stray_table_lines, repair_table1_tails, repair_table1_below_table2, repair_table2_above_table1, repair_table_tails_read_as_notes,
                            repair_table2_above_its_heading, repair_table2_below_table1,
                            repair_table2_heading, repair_table1_read_as_header, repair_table1_above_its_heading,
@@ -435,6 +436,26 @@ def test_boilerplate_wrapped_onto_the_lines_below_is_boilerplate_to_its_sentence
 def test_boilerplate_wraps_need_a_sentence_going_on_in_lower_case(lines):
     zones = ["table1"] * 3 + ["boilerplate"] * 2 + ["footnotes"] * 4
     assert repair_boilerplate_wraps(lines, list(zones)) == zones
+
+
+# Tesseract (medium degradation) of a real filing's notes: the ``*`` read as ``.``, and the
+# zone CRF took the form's starred note for the first note
+STARRED_NOTES = ["Explanation of Responses:",
+                 ". if the form is filed by more than one r\u00e9porting person, see instruction 4(b)(v).",
+                 "** \u2018Intentional misstatements or omissions of facts constitute Federal Criminal Violations.",
+                 "(1) The sales reported on this Form 4 were effected pursuant to a Rule 10bS-1 trading plan."]
+
+
+@pytest.mark.parametrize("zones, expected", [
+    (["footnotes"] * 4, ["footnotes", "boilerplate", "boilerplate", "footnotes"]),
+    (["footnotes", "footnotes", "boilerplate", "footnotes"], ["footnotes", "boilerplate", "boilerplate", "footnotes"]),
+    # a note of the filer's own that names the form's instruction stays a note
+    (["footnotes"] * 4, None),
+])
+def test_the_forms_starred_notes_are_boilerplate(zones, expected):
+    lines = STARRED_NOTES if expected else STARRED_NOTES[:1] + [
+        "(1) This form is filed by more than one reporting person; see the joint filer information."] * 3
+    assert repair_starred_notes(lines, list(zones)) == (expected or zones)
 
 
 # Cut down from plain pdftotext of a real filing's Table II, a cell a line: the zone CRF
