@@ -1396,6 +1396,8 @@ def exercise_and_sales(codes):
 
 @pytest.mark.parametrize("codes, prices, notes", [
     ("MSS", [None, 255.45, 254.83], [["F1"], [], []]),
+    # a conversion's price cell is as often empty
+    ("CSS", [None, 255.45, 254.83], [["F1"], [], []]),
     # every row a sale: the two prices stay with the first two rows, the marks with the amounts
     ("SSS", [255.45, 254.83, None], [[], [], ["F1"]]),
 ])
@@ -2464,6 +2466,26 @@ def test_assemble_gives_a_price_column_below_a_block_to_its_transactions(pieces)
             sale["direct_or_indirect"]) == (8248, "D", 82, 68696, "D")
     assert (holding["shares_owned_following"], holding["direct_or_indirect"], holding["nature_of_ownership"],
             holding["footnote_ids"]) == (568, "I", "by Trust", ["F1", "F2"])
+
+
+# Cut down from plain pdftotext of a real filing (two RSUs settled, a sale to cover the
+# tax): the rows' left-hand cells, then one price (the sale's), the amounts owned and letters
+def _settled_and_sold(codes):
+    left = [cell for k, code in enumerate(codes) for cell in (
+        T("title", "Class A Common Stock", 1 + 5 * k), T("tx_date", "08/25/2020", 2 + 5 * k),
+        T("code", code, 3 + 5 * k), T("shares", "417", 4 + 5 * k), T("ad", "A" if code == "M" else "D", 4 + 5 * k, 6))]
+    return left + _trailing(16, [("price", "$ 7.5551", "(2)"), ("owned", "670", None), ("di", "D", None),
+                                 ("owned", "1,224", None), ("di", "D", None), ("owned", "842", None), ("di", "D", None)])
+
+
+@pytest.mark.parametrize("codes, prices", [
+    ("MMS", [None, None, 7.5551]),
+    ("CMS", [None, None, 7.5551]),
+])
+def test_assemble_gives_a_short_price_column_below_a_block_to_the_rows_whose_codes_print_one(codes, prices):
+    rows = assemble(_settled_and_sold(codes))["non_derivative_transactions"]
+    assert [(r["price_per_share"], r["shares_owned_following"]) for r in rows] == list(zip(prices, [670, 1224, 842]))
+    assert rows[2]["footnote_ids"] == ["F2"]
 
 
 # Cut down from plain pdftotext of a real filing (two dividend reinvestments): each row's
