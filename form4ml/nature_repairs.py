@@ -47,6 +47,22 @@ def repair_stack_heads_after_marks(tokens, tags, confidences, line_zones):
             tags[i] = "I-nature"
 
 
+def repair_untagged_stacked_natures(tokens, tags, confidences, line_zones):
+    """In such a column, a nature the CRF left ``O`` whole between the mark ending the
+    nature above and its own mark on a line alone (pdfminer: ``Footnote`` / ``(2)`` /
+    ``See`` / ``Footnotes`` / ``(3)``) is a nature where it opens as one does (``See``,
+    ``By``). Tags fixed in place, with the mark's confidence."""
+    runs = line_runs(tokens)
+    for line, run in runs.items():
+        i = run[0]
+        if len(run) != 1 or tags[i] != "B-fn_mark" or line_zones[line] not in TABLE_ZONES:
+            continue
+        words = _stack_head(tokens, tags, runs, line)
+        if words and NATURE_HEAD.match(tokens[words[0]].text):
+            for k, j in enumerate(words):
+                tags[j], confidences[j] = ("B-" if k == 0 else "I-") + "nature", confidences[i]
+
+
 def _stack_head(tokens, tags, runs, line):
     """The indices of the untagged word lines right above ``line`` (blank lines between
     them skipped), where a line ending in a nature's mark stands right above them; else []."""

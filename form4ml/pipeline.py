@@ -198,6 +198,7 @@ TAG_REPAIRS = (
     (title_repairs.repair_broken_headings, ("lines",)),
     (nature_repairs.repair_natures_after_marks, ()),
     (nature_repairs.repair_stack_heads_after_marks, ("confidences", "zones")),
+    (nature_repairs.repair_untagged_stacked_natures, ("confidences", "zones")),
     (nature_repairs.repair_bare_nature_openings, ("confidences", "zones")),
     (amount_repairs.repair_amount_column_after_codes, ("confidences", "zones")),
     (amount_repairs.repair_price_column, ("confidences", "zones")),

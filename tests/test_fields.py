@@ -4888,6 +4888,29 @@ def test_repair_begins_a_stacked_nature_at_the_words_after_the_mark_above(text, 
     assert " ".join(t.text for t, tag in zip(tokens[last:], tags[last:]) if tag.endswith("nature")) == nature
 
 
+# Cut down from pdfminer's text of a real filing's Table I: three natures a word a line,
+# the CRF reading the first and last but leaving the middle one ``O``.
+@pytest.mark.parametrize("middle, natures", [
+    ("See\nFootnotes", ["See Footnote", "See Footnotes", "See Footnote"]),
+    # words that do not open as a nature does are left
+    ("Class A\nStock", ["See Footnote", "See Footnote"]),
+])
+def test_repair_reads_an_untagged_stacked_nature_between_two_marks(middle, natures):
+    text = f"See\nFootnote\n(2)\n\n{middle}\n(3)\n\nSee\nFootnote\n(4)"
+
+    def crf(tokens):    # lines 4 and 5 hold the middle nature
+        return ["B-fn_mark" if t.text.startswith("(") else "O" if t.line in (4, 5)
+                else "B-nature" if t.text == "See" else "I-nature" for t in tokens]
+    tokens, tags = _repaired(nature_repairs.repair_untagged_stacked_natures, text, crf, "table1")
+    read, words = [], []
+    for t, tag in zip(tokens, tags):
+        if tag == "B-nature" and words:
+            read.append(" ".join(words)); words = []
+        if tag.endswith("nature"):
+            words.append(t.text)
+    assert read + [" ".join(words)] == natures
+
+
 # Cut down from pdfminer's text of a real filing's Table I, printed a column at a time:
 # the codes, then the amounts with their A/D letters, read as amounts owned and D/I letters.
 CODE_COLUMN = "S\nS\nS\n3,149,999 D\n175,000 D\n{third}\n(1)"
