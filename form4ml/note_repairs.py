@@ -363,14 +363,15 @@ def _closed_mark(tokens, j, bracket):
             and tokens[j + 1].text == CLOSING[bracket] and tokens[j + 1].start == tokens[j].end)
 
 
-CUT_MARK = re.compile(r"^(?:\(\d{1,2}|\[F\d{0,2})$")
+CUT_MARK = re.compile(r"(?:^|[)\]])(?:\(\d{1,2}|\[F\d{0,2})$")    # after whole marks too: ``[F2][F``
 CLOSING_OF = {"(": ")", "[": "]"}
 
 
 def repair_cut_marks(tokens, tags, confidences, line_zones):
     """A footnote mark that a fixed-width cell wraps before its closing bracket (EDGAR
     ASCII: ``838.5710[F1`` / ``]``, ``846.6680[F1`` / ``0]``, ``957.7680[F`` / ``3]``,
-    ``1056.3180(1`` / ``)``, a nature's ``L.P.[F2][F`` / ``3][F4]``) is the row's mark:
+    ``1056.3180(1`` / ``)``, a nature's ``L.P.[F2][F`` / ``3][F4]``, an amount's ``(2)(3`` /
+    ``)``) is the row's mark:
     the mark's opening (whatever the CRF read it as: no value looks like it), glued to a
     value the CRF tagged, with its rest (digits or none, then the closing bracket) on the
     line below under that cell (from the start of its glued run), becomes
@@ -382,21 +383,29 @@ def repair_cut_marks(tokens, tags, confidences, line_zones):
             mark, value = tokens[i], tokens[i - 1]
             split = _split_opening(tokens, i)       # ``[F2][F3``: the tokenizer cut ``[`` off after a mark
             text = mark.text + (tokens[i + 1].text if split else "")
-            if not CUT_MARK.match(text) or value.end != mark.start or tags[i - 1] == "O":
+            if not CUT_MARK.search(text) or value.end != mark.start or tags[i - 1] == "O":
                 continue
             first = tokens[_glued_run_start(tokens, i)]
             cols = range(first.col - WRAP_COLUMN_SLACK, mark.col + len(text) + 1)
-            rest = _mark_rest(tokens, by_line.get(line + 1, ()), CLOSING_OF[text[0]], cols)
+            opening = text[max(text.rfind("("), text.rfind("["))]
+            rest = _mark_rest(tokens, by_line.get(line + 1, ()), CLOSING_OF[opening], cols)
             if rest and (len(rest) > 1 or text[-1].isdigit()):
                 tags[i], confidences[i] = "B-fn_mark", confidences[i - 1]
                 for j in ([i + 1] if split else []) + rest[:-1]:
                     tags[j], confidences[j] = "I-fn_mark", confidences[i - 1]
 
 
+# what follows an opening bracket the tokenizer cut off after a mark: ``F3`` or a cut
+# ``F`` after ``[``, digits after ``(``
+SPLIT_MARK_REST = {"[": re.compile(r"^F\d{0,2}$"), "(": re.compile(r"^\d{1,2}$")}
+
+
 def _split_opening(tokens, i):
-    """Whether token ``i`` is a lone ``[`` with a mark's ``F3`` glued after it on its line."""
-    return (tokens[i].text == "[" and i + 1 < len(tokens) and tokens[i + 1].start == tokens[i].end
-            and tokens[i + 1].line == tokens[i].line and WRAPPED_MARK["["].match(tokens[i + 1].text) is not None)
+    """Whether token ``i`` is a lone bracket with a mark's rest (``F3``, ``F``, ``3``) glued
+    after it on its line."""
+    rest = SPLIT_MARK_REST.get(tokens[i].text)
+    return (rest is not None and i + 1 < len(tokens) and tokens[i + 1].start == tokens[i].end
+            and tokens[i + 1].line == tokens[i].line and rest.match(tokens[i + 1].text) is not None)
 
 
 def _glued_run_start(tokens, i):

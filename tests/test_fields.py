@@ -1083,11 +1083,19 @@ CUT_MARK = ("Common Stock  08/09/2022  S  18630  D  838.5710[F1 158060742  I  by
     # off the mark before it (EDGAR ASCII of a LinkedIn sale: ``[F2][F3`` / ``]``)
     ("Common  10/01/2012  C[F1]  78664  A  [F2][F3 78664  I\n"
      "                                      ]", ["[", "F3"]),
+    # cut after the F, the tokenizer splitting ``[`` off: ``[F2][F`` / ``3]`` in the price cell
+    ("Common  10/01/2012  C[F1]  78664  A  [F2][F 78664  I\n"
+     "                                      3]", ["[", "F", "3"]),
+    # a mark glued to the amount owned, one token with the cut mark: ``69,064[F2][F`` / ``3][F4]``
+    ("Share |A |0.000|158060742[F2][F|D |\n      |  |0    |3][F4]      |  |", ["[F2][F", "3"]),
+    # ``(2)(3`` / ``)`` in a space-separated table
+    ("Common  10/01/2012  C(1)  78664  A  (2)(3 78664  I\n"
+     "                                      )", ["(2)", "(", "3"]),
 ])
 def test_repair_reads_a_mark_a_cell_cut_before_its_bracket(text, marks):
     tokens = tokenize(text)
     crf = {"838.5710": "B-price", "158060742": "B-owned", "[F2]": "B-fn_mark", "9,098.00": "B-shares",
-           "L.P.": "I-nature"}
+           "L.P.": "I-nature", "(2)": "B-fn_mark"}
     tags = [crf.get(t.text, "O") for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
     note_repairs.repair_cut_marks(tokens, tags, confidences, ["table1"] * 2)
