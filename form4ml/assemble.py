@@ -580,7 +580,7 @@ def _rebuilt(rows):
     rows = _rebuild_runs(rows, _spread_nature_marks)
     rows = join_apart_amounts(read_apart_right_cells(rows))
     rows = join_chained_fragments(return_stranded_cells(lower_shifted_natures(split_repeated_cells(rows))))
-    return number_column_marks(read_owned_chain(rows))
+    return number_column_marks(read_owned_chain(join_lone_titles(rows)))
 
 
 def return_last_transaction_cells(rows):
@@ -1055,6 +1055,27 @@ def join_chained_fragments(rows):
             row.marks += fragment.marks
             fragment.marks = []
     return [r for r in rows if r.values or r.marks]
+
+
+def join_lone_titles(rows):
+    """Table I's one row of a title and a date alone (no code, amount or letter) joined to
+    its one transaction that has a code and no title: plain ``pdftotext`` prints a
+    gift's title and date after the holdings below it (``G`` / ``V 4,000 D`` / ``$ 0
+    326,974 (1)`` / ``D`` / the holdings / ``Common stock, $0.01 par value 12/04/2019``).
+    The transaction keeps a date it has."""
+    table = [row for row in rows if row.table == "table1"]
+    lone = [row for row in table if "title" in row.values and row.values.keys() <= LONE_TITLE_CELLS
+            and "tx_date" in row.values]
+    bare = [row for row in table if "title" not in row.values and "code" in row.values]
+    if len(lone) != 1 or len(bare) != 1:
+        return rows
+    for label in list(lone[0].values):
+        bare[0].values.setdefault(label, lone[0].values.pop(label))
+    bare[0].marks += lone[0].marks
+    return [row for row in rows if row is not lone[0]]
+
+
+LONE_TITLE_CELLS = frozenset({"title", "tx_date", "deemed_date"})
 
 
 def _fragment(row):

@@ -2488,6 +2488,31 @@ def test_assemble_gives_a_short_price_column_below_a_block_to_the_rows_whose_cod
     assert rows[2]["footnote_ids"] == ["F2"]
 
 
+# Cut down from plain pdftotext of a real filing (AbbVie): a gift's cells, a holding,
+# then the gift's title and date printed below everything
+GIFT_TITLE_LAST = ([T("code", "G", 1), T("shares", "4,000", 3, 2), T("ad", "D", 3, 9), T("price", "$ 0", 5),
+                    T("owned", "326,974", 5, 5), T("fn_mark", "(1)", 5, 14), T("di", "D", 7)]
+                   + [T("title", "Common stock", 9), T("owned", "6,715", 11), T("di", "I", 13),
+                      T("nature", "By Spouse", 15)])
+GIFT_TITLE = [T("title", "Common stock", 17), T("tx_date", "12/04/2019", 17, 30)]
+
+
+@pytest.mark.parametrize("pieces, gift", [
+    (GIFT_TITLE_LAST + GIFT_TITLE, ("Common stock", "2019-12-04", "G", 4000)),
+    # two titleless transactions: no telling whose title it is
+    (GIFT_TITLE_LAST[:7] + GIFT_TITLE_LAST + GIFT_TITLE, None),
+])
+def test_assemble_joins_a_title_and_date_printed_last_to_the_one_untitled_transaction(pieces, gift):
+    record = assemble(pieces)
+    got = [(r["security_title"], r["transaction_date"], r["transaction_code"], r["shares"])
+           for r in record["non_derivative_transactions"]]
+    if gift:
+        assert got == [gift]
+    else:
+        assert ("Common stock", "2019-12-04", None, None) in got
+    assert [h["nature_of_ownership"] for h in record["non_derivative_holdings"]] == ["By Spouse"]
+
+
 # Cut down from plain pdftotext of a real filing (two dividend reinvestments): each row's
 # title, date and code, then the two amounts, then each row's A/D letter, amount owned,
 # price and D/I letter; the CRF read the second row's A/D letter as a code.
