@@ -372,6 +372,52 @@ def repair_untagged_remarks(tokens, tags, confidences, line_zones):
             tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "remarks", NOTE_CONFIDENCE
 
 
+MIN_SENTENCE_END_WORD = 5     # letters of a word a full stop ends a remark after (not ``Inc.``, ``Jr.``)
+
+
+def repair_remarks_over_signer(tokens, tags, confidences):
+    """A signer's name the CRF began on the remark right below the ``Remarks:`` heading
+    (markdown dumps of the SEC's form: ``## Remarks:`` / ``POA on file with
+    Corporation.`` / ``Gregory A. Duffey, by Amanda M. Ducey, Corporate Secretary``): the
+    name's lines up to the last that ends a sentence, before its last line, are the
+    remarks, where no remarks were read. A sentence ends in a full stop after a word of
+    five letters or more or a bracket (``Rule 10b5-1(c).``). Tags fixed in place."""
+    if any(tag.endswith("remarks") for tag in tags):
+        return
+    runs = line_runs(tokens)
+    for start in [i for i, tag in enumerate(tags) if tag == "B-sig_name"]:
+        lines = sorted({tokens[i].line for i in _value_run(tags, start)})
+        above = max((line for line in runs if line < lines[0]), default=None)
+        if len(lines) < 2 or above is None or not _remarks_heading(tokens, runs[above]):
+            continue
+        ends = [line for line in lines[:-1] if _ends_sentence(tokens, runs[line])]
+        if not ends:
+            continue
+        remark = [i for i in _value_run(tags, start) if tokens[i].line <= ends[-1]]
+        for k, i in enumerate(remark):
+            tags[i] = ("B-" if k == 0 else "I-") + "remarks"
+        tags[remark[-1] + 1] = "B-sig_name"
+        return
+
+
+def _value_run(tags, start):
+    """The indices of the value ``start`` begins: it and the ``I-`` tokens after it."""
+    end = start + 1
+    while end < len(tags) and tags[end] == "I-" + tags[start][2:]:
+        end += 1
+    return range(start, end)
+
+
+def _remarks_heading(tokens, run):
+    words = [tokens[i].text for i in run if any(c.isalnum() for c in tokens[i].text)]
+    return words == ["Remarks"] or words == ["REMARKS"]
+
+
+def _ends_sentence(tokens, run):
+    last, before = tokens[run[-1]].text, tokens[run[-2]].text if len(run) > 1 else ""
+    return last == "." and (before.endswith(")") or before.isalpha() and len(before) >= MIN_SENTENCE_END_WORD)
+
+
 def repair_stray_box_dates(tokens, tags):
     """Dates read as a signature's or as the original filing's (box 4) that are other
     boxes' (plain ``pdftotext`` prints Table II's right-hand cells and box 3's date

@@ -194,6 +194,7 @@ TAG_REPAIRS = (
     (note_repairs.repair_bare_marks, ("confidences", "lines", "zones")),
     (note_repairs.repair_glyph_marks, ("confidences", "zones")),
     (box_repairs.repair_signature_over_label, ()),
+    (box_repairs.repair_remarks_over_signer, ("confidences",)),
     (box_repairs.repair_stray_box_dates, ()),
     (title_repairs.repair_broken_headings, ("lines",)),
     (nature_repairs.repair_natures_after_marks, ()),

@@ -1279,6 +1279,30 @@ def test_repair_reads_the_line_over_the_signature_label_as_the_name(text, signed
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-sig_name") and t.line == remarks_line] == names
 
 
+# Cut down from markdown dumps of two real filings: the CRF ran the signer's name on from
+# the remark right below the heading.
+@pytest.mark.parametrize("remark, name, remarks", [
+    ("POA on file with Corporation.", "Gregory A. Duffey, by Amanda M. Ducey, Corporate Secretary",
+     "POA on file with Corporation ."),
+    ("Made under a plan complying with Rule 10b5-1(c).", "Jessica H. Paik, by power of attorney",
+     "Made under a plan complying with Rule 10b5-1(c ) ."),
+    # a name wrapped after an abbreviation stays whole
+    ("By: Baker Bros. Advisors, Inc.", "Scott L. Lessing, President", ""),
+    # a name wrapped mid-sentence stays whole
+    ("Jessica H. Paik, by power of attorney for", "Jaime Contreras", ""),
+])
+def test_repair_reads_the_remark_over_the_signers_name_as_remarks(remark, name, remarks):
+    tokens = tokenize(f"## Remarks:\n\n{remark}\n\n{name}\n\n\\*\\* Signature of Reporting Person")
+    first = next(i for i, t in enumerate(tokens) if t.line == 2)
+    tags = ["O" if not 2 <= t.line <= 4 else "B-sig_name" if i == first else "I-sig_name" for i, t in enumerate(tokens)]
+    confidences = [None if tag == "O" else 0.9 for tag in tags]
+    box_repairs.repair_remarks_over_signer(tokens, tags, confidences)
+    assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("remarks")) == remarks
+    assert tags.count("B-sig_name") == 1
+    signer = (name if remarks else remark).replace(":", " ").split()[0]
+    assert [t.text for t, tag in zip(tokens, tags) if tag == "B-sig_name"] == [signer]
+
+
 # Cut down from a real filing as plain pdftotext prints it, one cell a line: the D/I
 # letters of a holding in Table I and of a Table II row, the latter printed after the
 # signature block (the zone CRF put it there).
