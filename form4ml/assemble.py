@@ -44,6 +44,7 @@ OWNER_FIELDS = {"owner_street1": "street1", "owner_street2": "street2", "owner_c
                 "owner_state": "state", "owner_zip": "zip_code", "officer_title": "officer_title",
                 "other_text": "other_text"}
 REMARKS_LABEL = re.compile(r"^Remarks\s*:\s*", re.I)     # the heading scraped HTML glues on
+GLUED_NOTE = re.compile(r"(?<=[a-z.)])Note$")     # the form's closing ``Note: File three copies`` glued on
 NAME_LABEL = re.compile(r"\s*\((?:Last|First|Middle)\)$")     # box 1's labels under the name
 LEADING_MARK = re.compile(r"^\s*(?:\((\d{1,2})\)|\[F(\d{1,2})\])\s+")
 
@@ -161,7 +162,7 @@ class Assembler:
         if rec["date_of_original_submission"]:
             rec["document_type"] = "4/A"
         remarks = self._text(single.get("remarks"), "remarks")
-        rec["remarks"] = (REMARKS_LABEL.sub("", remarks) or None) if remarks else None
+        rec["remarks"] = (GLUED_NOTE.sub("", REMARKS_LABEL.sub("", remarks)) or None) if remarks else None
         owners = merge_repeated_owners(drop_issuer_named(owners, single.get("issuer_name")))
         rec["reporting_owners"] = unglue_cities([self._owner_record(o, i) for i, o in enumerate(owners)])
         self._share_first_relationships(rec["reporting_owners"])

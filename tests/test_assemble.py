@@ -1799,6 +1799,10 @@ def test_assemble_reads_box_5s_text_below_a_checked_other_as_what_the_owner_spec
     ("CEO(Last)", "Remarks:This Form 4 is the first of two", ("CEO", "This Form 4 is the first of two")),
     ("CEO", "This Form 4 is the first of two", ("CEO", "This Form 4 is the first of two")),
     ("Chief Executive Officer (First)", "Remarks: none given", ("Chief Executive Officer", "none given")),
+    # and the form's closing note to the remarks' end (Apple, Abbott)
+    ("CEO", "Exhibit 24 - Power of AttorneyNote", ("CEO", "Exhibit 24 - Power of Attorney")),
+    ("CEO", "complying with Rule 10b5-1(c).Note", ("CEO", "complying with Rule 10b5-1(c).")),
+    ("CEO", "See the Investor Note", ("CEO", "See the Investor Note")),
 ])
 def test_assemble_drops_form_labels_glued_to_an_officer_title_and_the_remarks(title, remarks, expected):
     pieces = owner_pieces("Musk Elon", title) + [Piece("remarks", remarks, 50, 50 + len(remarks), "remarks", 0.9, True)]
