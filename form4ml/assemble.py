@@ -22,7 +22,7 @@ from .labels import TABLE2_ONLY, TABLE_FIELDS, TABLE_ZONES
 from .owners import (
     FLAG_FIELDS, GLUED_COUNTRY, NAME_WORD, care_of, care_of_from_name, city_from_street, completes_zip,
     drop_issuer_named, first_cell, issuer_above_ticker, merge_repeated_owners, repeats_box_one, split_care_of,
-    unglue_cities, without_repeated_tail, without_zip,
+    unglue_cities, unglue_street_numbers, without_repeated_tail, without_zip,
 )
 from .pieces import Row, Value
 from .record import TABLES, empty_owner, empty_record, empty_row
@@ -164,7 +164,8 @@ class Assembler:
         remarks = self._text(single.get("remarks"), "remarks")
         rec["remarks"] = (GLUED_NOTE.sub("", REMARKS_LABEL.sub("", remarks)) or None) if remarks else None
         owners = merge_repeated_owners(drop_issuer_named(owners, single.get("issuer_name")))
-        rec["reporting_owners"] = unglue_cities([self._owner_record(o, i) for i, o in enumerate(owners)])
+        rec["reporting_owners"] = unglue_street_numbers(unglue_cities([self._owner_record(o, i)
+                                                                       for i, o in enumerate(owners)]))
         self._share_first_relationships(rec["reporting_owners"])
         self._rows_into(rec)
         rec["footnotes"] = self._footnote_records()

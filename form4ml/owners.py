@@ -227,6 +227,21 @@ def unglue_cities(owners):
     return owners
 
 
+GLUED_NUMBER = re.compile(r",(\d+[A-Z]?)$")     # scraped HTML: ``C/O SEQUOIA CAPITAL,2800`` / ``SAND HILL ROAD``
+
+
+def unglue_street_numbers(owners):
+    """Owners' records where scraped HTML glued the second street line's number to the
+    first line's closing comma (``C/O AVENUE CAPITAL GROUP,11`` / ``WEST 42ND STREET``):
+    the number goes back to the second line (fixes the records in place)."""
+    for owner in owners:
+        glued = GLUED_NUMBER.search(owner["street1"] or "")
+        if glued and (owner["street2"] or "")[:1].isalpha():
+            owner["street1"] = owner["street1"][:glued.start() + 1]
+            owner["street2"] = f"{glued[1]} {owner['street2']}"
+    return owners
+
+
 GLUED_COUNTRY = re.compile(r"^(\d{5}(?:-\d{4})?)[A-Z]{2,}$")     # scraped HTML: ``94043UNITED`` (then ``STATES``)
 
 

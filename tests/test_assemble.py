@@ -125,6 +125,22 @@ def test_assemble_gives_a_city_its_words_glued_to_the_street(street, city, read)
     assert (owners[1]["street1"], owners[1]["city"]) == read
 
 
+# Scraped HTML of real filings (Sequoia, Avenue Capital): the second street line's
+# number glued to the first line's closing comma
+@pytest.mark.parametrize("street1, street2, read", [
+    ("C/O SEQUOIA CAPITAL,2800", "SAND HILL ROAD SUITE 101", ("C/O SEQUOIA CAPITAL,", "2800 SAND HILL ROAD SUITE 101")),
+    ("C/O AVENUE CAPITAL GROUP,11", "WEST 42ND STREET", ("C/O AVENUE CAPITAL GROUP,", "11 WEST 42ND STREET")),
+    # a number after a comma with no second line, or a second line opening with its own: as read
+    ("C/O SEQUOIA CAPITAL,2800", None, ("C/O SEQUOIA CAPITAL,2800", None)),
+    ("PO BOX 7,11", "12 MAIN STREET", ("PO BOX 7,11", "12 MAIN STREET")),
+])
+def test_assemble_gives_a_second_street_line_its_number_glued_to_the_first(street1, street2, read):
+    pieces = [P("owner_name", "Sequoia Capital", "owner"), P("owner_street1", street1, "owner")]
+    pieces += [P("owner_street2", street2, "owner")] if street2 else []
+    owner, = assemble(pieces)["reporting_owners"]
+    assert (owner["street1"], owner["street2"]) == read
+
+
 def O(label, text, line, begins=True):
     return Piece(label, text, 0, len(text), "owner", 0.9, begins, line)
 
