@@ -106,6 +106,25 @@ def repair_codes_before_dates(tokens, tags, confidences, line_zones):
             missing -= 1
 
 
+CODE_WITH_V = re.compile(r"^[A-Z]V$")     # scraped HTML glues the V column's mark to the code: ``JV``
+
+
+def repair_codes_glued_to_v(tokens, tags, confidences, line_zones):
+    """A code glued to the ``V`` of the voluntarily reported column (scraped HTML: ``JV``,
+    ``GV``), alone on its line and left ``O`` right after a row's transaction date (a
+    blank line at most between), is the row's code where its table has fewer codes than
+    dates; the code is its first letter. Tags fixed in place, with the date's confidence."""
+    for zone in TABLE_ZONES:
+        by_line = tokens_by_line(tokens, line_zones, (zone,))
+        missing = shortfall(tags, by_line, "B-tx_date", "B-code")
+        for line, below in next_lines(by_line):
+            date, code = by_line[line], by_line[below]
+            if (missing > 0 and len(code) == 1 and tags[code[0]] == "O" and CODE_WITH_V.match(tokens[code[0]].text)
+                    and tokens[code[0]].text[0] in SEC_CODES and tags[date[-1]][2:] == "tx_date"):
+                tags[code[0]], confidences[code[0]] = "B-code", confidences[date[-1]]
+                missing -= 1
+
+
 def repair_lone_codes(tokens, tags, confidences, line_zones):
     """A transaction code alone on its line that the CRF left ``O``, a few lines above an
     amount of shares, is a row's code where its table has fewer codes than titles

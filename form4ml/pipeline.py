@@ -163,6 +163,7 @@ TAG_REPAIRS = (
     (letter_repairs.repair_lone_codes, ("confidences", "zones")),     # once titles are read: it counts them
     (amount_repairs.repair_date_code_lines, ("confidences", "zones")),
     (letter_repairs.repair_codes_before_dates, ("confidences", "zones")),
+    (letter_repairs.repair_codes_glued_to_v, ("confidences", "zones")),
     (letter_repairs.repair_codes_read_as_ad, ("zones",)),     # once the untagged codes are read
     (amount_repairs.repair_stacked_dates, ("confidences", "zones")),
     (amount_repairs.repair_amount_columns, ("confidences", "zones")),

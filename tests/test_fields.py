@@ -3688,6 +3688,24 @@ def test_repair_reads_an_untagged_code_right_above_the_date(code, date_tag, tags
     assert [tag for t, tag in zip(tokens, got) if t.line == 4] == tags
 
 
+# Cut down from scraped HTML of a real filing's Table I (a fund's distribution): the
+# code glued to the V column's mark, a cell a line
+@pytest.mark.parametrize("code, date_tag, tags", [
+    ("JV", "B-tx_date", ["B-code"]),
+    ("GV", "B-tx_date", ["B-code"]),
+    # no code's letter, or not after a date: no code
+    ("XY", "B-tx_date", ["O"]),
+    ("JV", "B-exp_date", ["O"]),
+])
+def test_repair_reads_a_code_glued_to_the_v_column_after_the_date(code, date_tag, tags):
+    text = f"Class A Common Stock\n06/21/2021\n{code}\n16,723\n(1)\nD"
+    crf = {"Class": "B-title", "A": "I-title", "Common": "I-title", "Stock": "I-title", "(1)": "B-fn_mark",
+           "06/21/2021": date_tag, "16,723": "B-shares", "D": "B-ad"}
+    tokens, got = _repaired(letter_repairs.repair_codes_glued_to_v, text,
+                            lambda tokens: [crf.get(t.text, "O") if t.line != 2 else "O" for t in tokens], "table1")
+    assert [tag for t, tag in zip(tokens, got) if t.line == 2] == tags
+
+
 # Cut down from plain pdftotext of a real filing's Table I (Sequoia funds' conversions):
 # two rows' titles, then their dates one below the other, the second read as deemed
 @pytest.mark.parametrize("titles, tag", [
