@@ -11,7 +11,7 @@ from .assemble import WRAP_COLUMN_SLACK
 from .features import MARK
 from .fields import (
     AMOUNT_LABELS, BARE_MARK, CELL_SEPARATORS, CUT_AMOUNT, MARK_DEBRIS_TOKEN, NOTE_CONFIDENCE, NOTE_MARK,
-    WRAPPED_LABELS, line_cells, tokens_by_line,
+    WRAPPED_LABELS, line_cells, tokens_by_line, untagged,
 )
 from .footnotes import GLYPH_SIGNS, OCR_MARK_GLYPHS
 from .labels import TABLE_ZONES
@@ -58,6 +58,25 @@ def repair_note_line_ends(tokens, tags, confidences, line_zones):
                 break
             if tags[i] == "O":
                 tags[i], confidences[i] = "I-fn_text", confidences[i - 1]
+
+
+MAX_LAST_WORDS = 3     # tokens of a note's last line the CRF may leave untagged: ``4 .``
+
+
+def repair_note_last_words(tokens, tags, confidences, line_zones):
+    """A note's last line of a word or two ending its sentence (``... set forth in this
+    Form`` / ``4.``, EDGAR ASCII's notes wrapped at a fixed width) that the CRF left
+    ``O`` goes on with the note on the line above, where that line's note text runs on
+    (no full stop) and no text follows on the next line. Fixes tags in place."""
+    lines = tokens_by_line(tokens, line_zones, ("footnotes",))
+    for line, idx in lines.items():
+        above, below = lines.get(line - 1), lines.get(line + 1)
+        if (above is None or below is not None or len(idx) > MAX_LAST_WORDS or tokens[idx[-1]].text != "."
+                or not untagged(tags, idx) or tags[above[-1]] not in ("B-fn_text", "I-fn_text")
+                or tokens[above[-1]].text in (".", ":", ";")):
+            continue
+        for i in idx:
+            tags[i], confidences[i] = "I-fn_text", confidences[above[-1]]
 
 
 GARBLED_MARK_SIGNS = frozenset({")", "}", *OCR_MARK_GLYPHS})     # ``(2}``: OCR's brace for a bracket

@@ -53,6 +53,7 @@ ZONE_REPAIRS = (zone_rules.repair_note_lines, zone_rules.repair_starred_notes, z
 TAG_REPAIRS = (
     (note_repairs.repair_footnote_starts, ("confidences", "zones")),
     (note_repairs.repair_note_line_ends, ("confidences", "zones")),
+    (note_repairs.repair_note_last_words, ("confidences", "zones")),
     (note_repairs.repair_untagged_note_lines, ("confidences", "zones")),
     (cell_repairs.repair_bracketed, ("confidences",)),
     (cell_repairs.repair_split_text_cells, ()),

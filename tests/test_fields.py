@@ -1279,6 +1279,22 @@ def test_repair_reads_the_line_over_the_signature_label_as_the_name(text, signed
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("-sig_name") and t.line == remarks_line] == names
 
 
+# Cut down from EDGAR ASCII of a real filing's notes, wrapped at a fixed width: the CRF
+# left the note's last line, ``4.``, untagged.
+@pytest.mark.parametrize("end, last, tags", [
+    ("within the range set forth in this Form", "4.", ["I-fn_text", "I-fn_text"]),
+    # the line above ended its sentence: the short line is no part of it
+    ("within the range set forth in this Form 4.", "4.", ["O", "O"]),
+    # a line of more words is left to the CRF
+    ("within the range set forth in this", "Form 4 filing.", ["O", "O", "O", "O"]),
+])
+def test_repair_gives_a_note_its_untagged_last_words(end, last, tags):
+    text = f"[F1] The price is a weighted average price.\n    {end}\n    {last}\n\n[F2] OTEE holds the shares."
+    tokens, got = _repaired(note_repairs.repair_note_last_words, text, lambda tokens: [
+        "O" if t.line == 2 else "B-fn_id" if t.text.startswith("[F") else "I-fn_text" for t in tokens], "footnotes")
+    assert [tag for t, tag in zip(tokens, got) if t.line == 2] == tags
+
+
 # Cut down from markdown dumps of two real filings: the CRF ran the signer's name on from
 # the remark right below the heading.
 @pytest.mark.parametrize("remark, name, remarks", [
