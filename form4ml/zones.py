@@ -129,6 +129,20 @@ def repair_boilerplate_wraps(lines, zones):
 MAX_WRAPPED_LINES = 2   # of a boilerplate sentence below its first (OCR may lose its full stop)
 
 
+def repair_note_continuations(lines, zones):
+    """A line of prose ending a sentence right below a note's line that runs on (no full
+    stop, colon or semicolon at its end) goes on with the note, whatever zone the CRF
+    read for it (EDGAR ASCII: ``... is convertible into one share of`` / ``Class A Common
+    Stock at the option of the holder and has no expiration date.``, read as box 5's).
+    Fixes ``zones`` in place."""
+    for n in range(1, len(lines)):
+        above, line = lines[n - 1].rstrip(), lines[n].strip()
+        if (zones[n - 1] == "footnotes" and zones[n] not in ("footnotes", "boilerplate") and above
+                and above[-1] not in ".:;" and line.endswith(".") and _prose(line)):
+            zones[n] = "footnotes"
+    return zones
+
+
 # the form's starred notes above the filer's own: ``* If the form is filed by more than
 # one reporting person, see Instruction 4(b)(v).`` and ``** Intentional misstatements ...``
 STARRED_NOTE = re.compile(r"^\W{0,4}(?:if the form is filed by more than one|intentional misstatements)", re.I)

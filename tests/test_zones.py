@@ -3,7 +3,7 @@ import pytest
 
 from form4ml.tokenize import tokenize
 from form4ml.zones import (derive_zones, repair_boilerplate_wraps, repair_note_lines, repair_owner_rows, repair_signature_lines,
-                           repair_starred_notes,
+                           repair_note_continuations, repair_starred_notes,
                            repair_stray_table_lines, repair_table1_tails, repair_table1_below_table2, repair_table2_above_table1, repair_table_tails_read_as_notes,
                            repair_table2_above_its_heading, repair_table2_below_table1,
                            repair_table2_heading, repair_table1_read_as_header, repair_table1_above_its_heading,
@@ -436,6 +436,22 @@ def test_boilerplate_wrapped_onto_the_lines_below_is_boilerplate_to_its_sentence
 def test_boilerplate_wraps_need_a_sentence_going_on_in_lower_case(lines):
     zones = ["table1"] * 3 + ["boilerplate"] * 2 + ["footnotes"] * 4
     assert repair_boilerplate_wraps(lines, list(zones)) == zones
+
+
+# EDGAR ASCII of a real filing's notes: the note's last line read as box 5's
+NOTE_RUNNING_ON = ["[F5] Each share of Class B Common Stock is convertible into one share of",
+                   "Class A Common Stock at the option of the holder and has no expiration date.",
+                   "", "/s/ Jung Yeon Son, Attorney-In-Fact 12/06/2018"]
+
+
+@pytest.mark.parametrize("first, expected", [
+    (NOTE_RUNNING_ON[0], ["footnotes", "footnotes", "signature", "signature"]),
+    # the note above ended its sentence: the line is left
+    (NOTE_RUNNING_ON[0] + " stock.", ["footnotes", "relationship", "signature", "signature"]),
+])
+def test_a_prose_line_ending_a_sentence_below_a_running_note_goes_on_with_it(first, expected):
+    lines = [first] + NOTE_RUNNING_ON[1:]
+    assert repair_note_continuations(lines, ["footnotes", "relationship", "signature", "signature"]) == expected
 
 
 # Tesseract (medium degradation) of a real filing's notes: the ``*`` read as ``.``, and the
