@@ -1903,7 +1903,7 @@ def _column_holders(rows, label, columns):
     transactions = [row for row in rows if "code" in row.values]
     if label == "price" and len(columns[label]) == len(transactions):
         return transactions
-    priced = [row for row in transactions if "".join(row.values["code"].texts).strip() not in UNPRICED_CODES]
+    priced = [row for row in transactions if _printed_code(row).strip() not in UNPRICED_CODES]
     if label == "price" and len(columns[label]) == len(priced):
         return priced
     indirect = _indirect_rows(rows, columns.get("di", []))

@@ -64,10 +64,11 @@ def repair_untagged_stacked_natures(tokens, tags, confidences, line_zones):
 
 
 def _stack_head(tokens, tags, runs, line):
-    """The indices of the untagged word lines right above ``line`` (blank lines between
-    them skipped), where a line ending in a nature's mark stands right above them; else []."""
+    """The indices of the untagged word lines right above ``line``, up to four (blank lines
+    between them skipped), where a line ending in a nature's mark stands right above
+    them; else []."""
     head, above = [], line - 1
-    while above >= 0 and len(head) <= MAX_STACK_HEAD_LINES:
+    while above >= 0 and len(head) < MAX_STACK_HEAD_LINES:
         run = runs.get(above)
         if run is None:
             above -= 1
