@@ -206,13 +206,12 @@ def repair_letter_columns(tokens, tags, confidences, line_zones):
     Tags fixed in place."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     extra = shortfall(tags, by_line, "B-ad", "B-shares")
-    for line, below in next_lines(by_line):
-        letter, next_letter = by_line[line], by_line[below]
-        if (extra > 0 and len(letter) == 1 and len(next_letter) == 1 and tokens[letter[0]].text == "D"
-                and tags[letter[0]] == "B-ad" and tags[next_letter[0]] == "B-di" and tokens[next_letter[0]].text == "I"):
-            before = tagged_before(tags, letter[0])
+    for letter, next_letter in _lone_pairs(by_line):
+        if (extra > 0 and tokens[letter].text == "D" and tags[letter] == "B-ad" and tags[next_letter] == "B-di"
+                and tokens[next_letter].text == "I"):
+            before = tagged_before(tags, letter)
             if before is not None and tags[before] == "B-owned":
-                tags[letter[0]] = "B-di"
+                tags[letter] = "B-di"
                 extra -= 1
 
 
@@ -226,15 +225,21 @@ def repair_second_d_letters(tokens, tags, line_zones):
     before it. Tags fixed in place."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     extra = shortfall(tags, by_line, "B-ad", "B-shares")
-    for line, below in next_lines(by_line):
-        letter, next_letter = by_line[line], by_line[below]
-        if (extra > 0 and len(letter) == 1 and len(next_letter) == 1
-                and [tokens[letter[0]].text, tokens[next_letter[0]].text] == ["D", "D"]
-                and [tags[letter[0]], tags[next_letter[0]]] == ["B-ad", "B-di"]):
-            owned = tagged_before(tags, letter[0])
+    for letter, next_letter in _lone_pairs(by_line):
+        if (extra > 0 and [tokens[letter].text, tokens[next_letter].text] == ["D", "D"]
+                and [tags[letter], tags[next_letter]] == ["B-ad", "B-di"]):
+            owned = tagged_before(tags, letter)
             if owned is not None and tags[owned] == "B-owned" and _row_letter_before(tags, owned):
-                tags[letter[0]] = "B-di"
+                tags[letter] = "B-di"
                 extra -= 1
+
+
+def _lone_pairs(by_line):
+    """(token, token on the line below) of each two lines one after the other (a blank
+    line at most between) that hold a token each and nothing else."""
+    for line, below in next_lines(by_line):
+        if len(by_line[line]) == 1 and len(by_line[below]) == 1:
+            yield by_line[line][0], by_line[below][0]
 
 
 def _row_letter_before(tags, i):
@@ -252,11 +257,10 @@ def repair_letter_runs(tokens, tags, confidences, line_zones):
     for zone in TABLE_ZONES:
         by_line = tokens_by_line(tokens, line_zones, (zone,))
         missing = shortfall(tags, by_line, "B-title", "B-di")
-        for line, below in next_lines(by_line):
-            for read, letter in ((by_line[line], by_line[below]), (by_line[below], by_line[line])):
-                if (missing > 0 and len(read) == 1 and tags[read[0]] == "B-di" and len(letter) == 1
-                        and tags[letter[0]] == "O" and tokens[letter[0]].text in ("D", "I")):
-                    tags[letter[0]], confidences[letter[0]] = "B-di", confidences[read[0]]
+        for upper, lower in _lone_pairs(by_line):
+            for read, letter in ((upper, lower), (lower, upper)):
+                if missing > 0 and tags[read] == "B-di" and tags[letter] == "O" and tokens[letter].text in ("D", "I"):
+                    tags[letter], confidences[letter] = "B-di", confidences[read]
                     missing -= 1
 
 
