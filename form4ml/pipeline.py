@@ -34,7 +34,8 @@ MODEL_FILES = (ZONE_MODEL, *FIELD_MODELS.values(), TEMPLATE, WORDS, META)
 # The rules that mend the zone CRF's reading (``form4ml/zones.py``), in the order they
 # run; each takes the lines and their zones and fixes the zones in place.
 ZONE_REPAIRS = (zone_rules.repair_note_lines, zone_rules.repair_starred_notes, zone_rules.repair_note_continuations,
-                zone_rules.repair_boilerplate_wraps, zone_rules.repair_table2_below_table1, zone_rules.repair_table1_below_table2,
+                zone_rules.repair_boilerplate_wraps, zone_rules.repair_table2_below_table1,
+                zone_rules.repair_table1_below_table2,
                 zone_rules.repair_stray_table_lines, zone_rules.repair_table_tails_read_as_notes,
                 zone_rules.repair_table1_tails, zone_rules.repair_table2_above_its_heading,
                 zone_rules.repair_table2_heading, zone_rules.repair_signature_lines, zone_rules.repair_owner_rows,
