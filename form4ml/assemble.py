@@ -2287,7 +2287,8 @@ def _spread_trailing_marks(run):
     (``_price_mark_column``: the natures' marks printed below the table). Mark lines
     right below each other are one cell's marks wrapped (``(4) (5) (6)`` / ``(7) (8)``).
     More lines below the last row than there are rows are two or three columns' marks one
-    after another (``_column_parts``). Lines of one column below a last row with no nature
+    after another: the sales' titles' and prices', then holdings' (``_sale_mark_columns``),
+    else cut where the marks change (``_column_parts``). Lines of one column below a last row with no nature
     go to the last rows with one, where there are as many (the natures' marks: ``See
     footnote`` / ``See footnote`` / then a direct holding, ``(7)`` / ``(8)``), else in
     Table I to the rows whose prices stand apart from their ``$``, where as many
@@ -2311,7 +2312,10 @@ def _spread_trailing_marks(run):
         if not found and k == len(run) - 1:
             below = [lines for lines, cells_after in runs[-1:] if not cells_after]
             found = [(lines, k + 1) for lines in below if len(lines) <= k + 1]
-            found = found or [(part, k + 1) for lines in below for part in _column_parts(lines, k + 1)]
+            by_sale = [] if found else [c for lines in below for c in _sale_mark_columns(lines, run, k)]
+            if not found and not by_sale:
+                found = [(part, k + 1) for lines in below for part in _column_parts(lines, k + 1)]
+            price_column += by_sale
             natured = [r for r in run if "nature" in r.values]
             if found and len(found) == 1 and "nature" not in row.values and len(natured) >= len(found[0][0]):
                 receivers = natured[-len(found[0][0]):]
@@ -2329,6 +2333,26 @@ def _spread_trailing_marks(run):
         for receiver, marks in zip(receivers, lines):
             receiver.marks = receiver.marks + marks
     return run if columns else None
+
+
+def _sale_mark_columns(lines, run, k):
+    """(row index, lines, receivers) for the mark lines below Table I's last row that are
+    more than its rows where they open with a column for each sale, then one for each
+    sale's price, then the last natured holdings' (plain ``pdftotext`` prints a page's
+    mark cells after its rows: ``(1)`` / ``(1)`` / ``(7)`` for the titles, ``(3) (4)`` /
+    ``(3) (5)`` / ``(3) (6)`` for the prices' notes, ``(8)`` / ``(9)`` for the holdings'
+    natures); else none. Every sale must print a price and the columns' cuts stand
+    where neighbouring lines differ."""
+    sales = [r for r in run if r.values.keys() & {"tx_date", "code"}]
+    n = len(sales)
+    natured = [r for r in run if "nature" in r.values and all(r is not sale for sale in sales)]
+    rest = lines[2 * n:]
+    if (run[0].table != "table1" or n < MIN_PRICE_MARK_COLUMN or len(lines) < 2 * n
+            or len(rest) > len(natured) or any("price" not in r.values for r in sales)
+            or any(_alike(lines[c - 1], lines[c]) == 2 for c in (n, 2 * n) if c < len(lines))):
+        return []
+    parts = [(lines[:n], sales), (lines[n:2 * n], sales)]
+    return [(k, part, receivers) for part, receivers in parts + [(rest, natured[len(natured) - len(rest):])] if part]
 
 
 def _prices_apart_from_dollars(rows, count):

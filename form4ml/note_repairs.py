@@ -275,18 +275,21 @@ WRAPPED_MARK = {"(": re.compile(r"^\d{1,2}$"), "[": re.compile(r"^F\d{1,2}$")}  
 
 
 def repair_lone_marks(tokens, tags, confidences, line_zones):
-    """A footnote mark alone on its line that the CRF left ``O``, below a table's first
-    value, is a row's mark: the form's headings hold no lone mark, and plain ``pdftotext``
-    and pdfminer print the marks of dates and prices a column at a time, away from the
-    cells they follow (``328`` / ``Number`` / ``Shares`` / ``(2)`` / ``(2)``: the marks
-    standing for a grant's two dates); the assembler gives them to the rows. Tags fixed in
-    place, with the confidence of the last value read above."""
+    """Footnote marks alone on their line (one or several: ``(3) (4)``) that the CRF left
+    ``O``, below a table's first value, are rows' marks: the form's headings hold no lone
+    mark, and plain ``pdftotext`` and pdfminer print the marks of dates and prices a
+    column at a time, away from the cells they follow (``328`` / ``Number`` / ``Shares`` /
+    ``(2)`` / ``(2)``: the marks standing for a grant's two dates; a column of a sale's
+    price notes, ``(3) (4)`` / ``(3) (5)``, after the table); the assembler gives them to
+    the rows. Tags fixed in place, with the confidence of the last value read above."""
     for zone in TABLE_ZONES:
         by_line = tokens_by_line(tokens, line_zones, (zone,))
         seen = None
         for line, run in by_line.items():
-            if len(run) == 1 and tags[run[0]] == "O" and MARK.match(tokens[run[0]].text) and seen is not None:
-                tags[run[0]], confidences[run[0]] = "B-fn_mark", confidences[seen]
+            if seen is not None and all(MARK.match(tokens[i].text) for i in run):
+                for i in run:
+                    if tags[i] == "O":
+                        tags[i], confidences[i] = "B-fn_mark", confidences[seen]
             for i in run:
                 if tags[i] != "O" and confidences[i] is not None:
                     seen = i

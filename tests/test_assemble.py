@@ -1901,6 +1901,42 @@ def test_assemble_cuts_mark_columns_printed_between_a_tables_transactions_and_ho
     assert [r["footnote_ids"] for r in record["non_derivative_holdings"]] == [[]]
 
 
+def _sales_holdings_then_mark_columns(mark_lines, priced=3):
+    """Plain pdftotext of a real filing's Table I (three sales held ``See Footnotes``,
+    two holdings ``See Footnote`` and a direct one), each cell a line with blank lines
+    between; after the table, mark lines a block apart (``mark_lines``: their texts):
+    the titles', then the prices', then the holdings' natures' marks. The first
+    ``priced`` sales print a price."""
+    pieces, top = [], 145
+    for k in range(3):
+        pieces += [L("title", "Class A Common Stock", top), L("tx_date", "02/29/2024", top + 3),
+                   L("code", "S", top + 5), L("shares", "50,000", top + 7), L("ad", "D", top + 9)]
+        pieces += [L("price", "2.5215", top + 11)] if k < priced else []
+        pieces += [L("owned", f"46{k},564", top + 11), L("di", "I", top + 13), L("nature", "See", top + 15),
+                   L("nature", "Footnotes", top + 16, begins=False)]
+        top += 19
+    for k, letter in enumerate("IID"):
+        pieces += [L("title", "Class A Common Stock", top), L("owned", f"1,00{k},000", top + 3), L("di", letter, top + 5)]
+        pieces += [L("nature", "See", top + 7), L("nature", "Footnote", top + 8, begins=False)] if letter == "I" else []
+        top += 10
+    return pieces + [L("fn_mark", mark, top + 2 * k) for k, line in enumerate(mark_lines) for mark in line.split()]
+
+
+MARK_COLUMNS = ["(1)", "(1)", "(7)", "(3) (4)", "(3) (5)", "(3) (6)", "(8)", "(9)"]
+
+
+@pytest.mark.parametrize("priced, sales, holdings", [
+    # a column for the sales' titles, one for their prices, one for the natured holdings
+    (3, [["F1", "F3", "F4"], ["F1", "F3", "F5"], ["F7", "F3", "F6"]], [["F8"], ["F9"], []]),
+    # a sale without a price: not the sales' two columns, the lines stay the last row's
+    (2, [[], [], []], [[], [], ["F1", "F7", "F3", "F4", "F5", "F6", "F8", "F9"]]),
+])
+def test_assemble_gives_title_and_price_mark_columns_after_a_table_to_its_sales(priced, sales, holdings):
+    record = assemble(_sales_holdings_then_mark_columns(MARK_COLUMNS, priced))
+    assert [r["footnote_ids"] for r in record["non_derivative_transactions"]] == sales
+    assert [r["footnote_ids"] for r in record["non_derivative_holdings"]] == holdings
+
+
 def _sales_by_blocks(second_letter):
     """Plain pdftotext of a real filing's Table I (three sales): every row's title, date
     and code, then every row's amount, then each row's A/D letter, price, amount owned

@@ -3563,6 +3563,9 @@ def test_repair_reads_an_untagged_mark_below_a_rows_line_as_the_rows(text, tag):
      ["B-fn_mark"] * 3),
     ("328\n\nNumber of\nShares\n\n(2)\n\n(2)\n\nCommon\nStock", {"328": "B-shares", "Common": "B-und_title",
                                                                "Stock": "I-und_title"}, ["B-fn_mark"] * 2),
+    # a line of marks alone: a price cell's notes, printed after the table
+    ("165.95 452,334\n\nD\n\n(2) (3)\n\n(2) (4)", {"165.95": "B-price", "452,334": "B-owned", "D": "B-di"},
+     ["B-fn_mark"] * 4),
     # above the table's first value a mark is the headings'
     ("(2)\n\n(3)\n\n165.95", {"165.95": "B-price"}, ["O", "O"]),
     # a mark beside words is the text's
