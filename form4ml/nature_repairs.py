@@ -218,6 +218,73 @@ def repair_nature_heads(tokens, tags, confidences, line_zones):
                 confidences[i] = confidences[first]
 
 
+def repair_nature_heads_read_as_titles(tokens, tags, confidences, line_zones):
+    """A nature of ownership centred on its row whose head, printed above the row's title
+    far right in the nature's column, the CRF read as the title's first words
+    (``pdftotext -layout``: ``Profit`` / ``Common Stock, $0.01 par`` / the row's line
+    ``2,276 (2) I sharing`` / ``value`` / ``trust``): the words in the nature's column
+    on the lines above its first tagged line, the lines between printing nothing that
+    far right, begin the nature where with them it is centred on the row's line, and the
+    title begins after them. Tags fixed in place, with the nature's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
+    spaced = {line: idx for line, idx in by_line.items() if tokens[idx[-1]].cell == 0}
+    for line, idx in spaced.items():
+        first = line_cells(tokens, idx)[-1][0]
+        if not tags[first].endswith("-nature") or _nature_above(tokens, tags, spaced, line, first):
+            continue
+        col = tokens[first].col
+        head = _head_over_titles(tokens, tags, by_line, line, col)
+        if not head or not _centred_on_row(tokens, tags, by_line, tokens[head[0][0]].line, line, col):
+            continue
+        run = [i for cell in head for i in cell] + [first]
+        for k, i in enumerate(run):
+            tags[i], confidences[i] = ("B-" if k == 0 else "I-") + "nature", confidences[first]
+        title = next((i for i in range(run[-2] + 1, len(tokens)) if tags[i].endswith("-title")), None)
+        if title is not None and tags[title] == "I-title":
+            tags[title] = "B-title"
+
+
+def _head_over_titles(tokens, tags, by_line, line, col):
+    """The cells, top first, in column ``col`` on the lines above ``line`` up to a blank
+    line, where the CRF read one as a title and the column stands right of any title
+    (``MIN_NATURE_COLUMN``): lines printing nothing that far right between them; else
+    None."""
+    cells, above = [], line - 1
+    while above in by_line and len(cells) < MAX_HEAD_GAP:
+        cell = line_cells(tokens, by_line[above])[-1]
+        last = tokens[by_line[above][-1]]
+        if abs(tokens[cell[0]].col - col) <= WRAP_COLUMN_SLACK:
+            if not all(tags[i] == "O" or tags[i].endswith("-title") for i in cell) or not all(
+                    _nature_word(tokens, tags, i) or tags[i] != "O" and NATURE_WORD.match(tokens[i].text) for i in cell):
+                return None
+            cells.insert(0, cell)
+        elif last.col + len(last.text) > col - WRAP_COLUMN_SLACK:
+            return None
+        above -= 1
+    titled = any(tags[i].endswith("-title") for cell in cells for i in cell)
+    return cells if titled and col >= MIN_NATURE_COLUMN and above not in by_line else None
+
+
+def _centred_on_row(tokens, tags, by_line, top, line, col):
+    """Whether a nature in column ``col`` from ``top`` through ``line`` and on down to a
+    blank line (its words and its mark, over lines printing nothing that far right: the
+    title's) is centred on its row's line (the line of its ``I``): as many lines above it
+    as below, or one more."""
+    bottom, below = line, line + 1
+    while below in by_line:
+        cell = line_cells(tokens, by_line[below])[-1]
+        last = tokens[by_line[below][-1]]
+        if abs(tokens[cell[0]].col - col) <= WRAP_COLUMN_SLACK and (
+                tags[cell[0]] in ("I-nature", "B-fn_mark") or MARK.match(tokens[cell[0]].text)):
+            bottom = below
+        elif last.col + len(last.text) > col - WRAP_COLUMN_SLACK:
+            break
+        below += 1
+    row = next((n for n in range(line, bottom + 1) if n in by_line and _letter_i(tokens, tags, by_line[n]) is not None),
+               None)
+    return row is not None and 0 <= (row - top) - (bottom - row) <= 1
+
+
 def repair_centred_nature_lines(tokens, tags, confidences, line_zones):
     """A nature of ownership centred on its row in text whose lines run the cells of a
     row together, a space apart (OCR: ``$ By The`` / the row's line ending ``I Founders``

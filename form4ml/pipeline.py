@@ -119,6 +119,7 @@ TAG_REPAIRS = (
     (nature_repairs.repair_stacked_natures, ("confidences", "zones")),
     (nature_repairs.repair_untagged_natures, ("confidences", "zones")),
     (nature_repairs.repair_nature_heads, ("confidences", "zones")),
+    (nature_repairs.repair_nature_heads_read_as_titles, ("confidences", "zones")),
     (nature_repairs.repair_nature_restarts, ("confidences", "zones")),
     (title_repairs.repair_title_restarts, ("confidences", "zones")),
     (title_repairs.repair_title_stacks, ("confidences", "zones")),

@@ -1957,6 +1957,41 @@ def test_repair_gives_a_centred_nature_its_head_above_the_rows_line(text, tail, 
     assert tags[[t.text for t in tokens].index(nature[0])] == "B-nature"
 
 
+# Cut down from pdftotext -layout of real filings' Table I (a trust's holding): the nature
+# centred on the row, its head printed above the title's first line far right
+NATURE_OVER_TITLE = ("\n" + " " * 100 + "Profit\nCommon Stock, $0.01 par\n" + " " * 60 + "2,276 (2)" + " " * 20
+                     + "I" + " " * 10 + "sharing\nvalue\n" + " " * 100 + "trust\n")
+
+
+@pytest.mark.parametrize("text, nature, title", [
+    (NATURE_OVER_TITLE, ["Profit", "sharing", "trust"], ["Common", "Stock", ",", "$", "0.01", "par", "value"]),
+    # two head lines (``Alynne`` / ``Starks`` / title / row's line ``... I 2012`` / ...)
+    (NATURE_OVER_TITLE.replace("Profit\n", "Alynne\n" + " " * 100 + "Starks\n"),
+     ["Alynne", "Starks", "sharing", "trust"], ["Common", "Stock", ",", "$", "0.01", "par", "value"]),
+    # the nature's mark below the row's line, not yet read as one (``See`` / title / ``...
+    # I footnote`` / ``$0.01 per share (1)``)
+    (NATURE_OVER_TITLE.replace("trust", "(1)"), ["Profit", "sharing"],
+     ["Common", "Stock", ",", "$", "0.01", "par", "value"]),
+    # a column a title may stand in: the words stay the title's
+    (NATURE_OVER_TITLE.replace(" " * 100, " " * 50).replace(" " * 60 + "2,276 (2)" + " " * 20 + "I" + " " * 10, " " * 30
+                                                          + "2,276 (2) I" + " " * 8),
+     ["sharing", "trust"], ["Profit", "Common", "Stock", ",", "$", "0.01", "par", "value"]),
+    # not centred on the row's line: head, title, row, then three lines of the nature
+    (NATURE_OVER_TITLE + " " * 100 + "fund\n" + " " * 100 + "two\n",
+     ["sharing", "trust", "fund", "two"], ["Profit", "Common", "Stock", ",", "$", "0.01", "par", "value"]),
+])
+def test_repair_gives_a_centred_nature_its_head_read_as_the_title_above(text, nature, title):
+    crf = {"Profit": "B-title", "Alynne": "B-title", "Starks": "I-title", "Common": "I-title", "Stock": "I-title",
+           ",": "I-title", "$": "I-title", "0.01": "I-title", "par": "I-title", "value": "I-title",
+           "2,276": "B-owned", "(2)": "B-fn_mark", "I": "B-di", "sharing": "I-nature", "trust": "I-nature",
+           "fund": "I-nature", "two": "I-nature"}
+    tokens, tags = _repaired(nature_repairs.repair_nature_heads_read_as_titles, text, by_text(crf), "table1")
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("title")] == title
+    assert [tags[[t.text for t in tokens].index(words[0])] for words in (nature, title)] == \
+        [crf[nature[0]] if nature[0] == "sharing" else "B-nature", "B-title"]
+
+
 # pdfplumber of a real filing's Table II (a director's grant): the title and the underlying
 # title a word a line, interleaved around the row's line, the CRF reading all as the title
 INTERLEAVED = "Restricted\nCommon\nStock (1) 09/10/2025 A 229.83 229.83 $ 0 25,241.11 D\nStock\nUnits"
