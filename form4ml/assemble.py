@@ -1311,11 +1311,12 @@ def lower_raised_natures(rows):
     line and the next row's, given to the next row where that row is held indirectly and
     names none (``pdftotext -layout`` prints a one-line nature on the line above its row's:
     ``... 2,325,944 D`` / ``by Trust`` / ``Common Stock 174,706,221 I``): the form asks the
-    nature of indirect ownership only."""
+    nature of indirect ownership only. So too where the next row prints no letter but an
+    amount owned (OCR lost its ``I``)."""
     for prev, row in zip(rows, rows[1:]):
         nature = prev.values.get("nature")
         if (nature is None or prev.table != row.table or "nature" in row.values
-                or _letter(prev) != "D" or _letter(row) != "I"):
+                or _letter(prev) != "D" or _letter(row) != "I" and ("di" in row.values or "owned" not in row.values)):
             continue
         lines = [p.line for p in nature.pieces]
         if _main_line(prev) < min(lines) and max(lines) < _main_line(row):

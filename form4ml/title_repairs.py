@@ -1235,6 +1235,26 @@ def repair_untagged_holding_lines(tokens, tags, confidences, line_zones):
             confidences[i] = confidences[read]
 
 
+def repair_untagged_holding_rows(tokens, tags, confidences, line_zones):
+    """A Table I line left ``O`` whole that opens with a title Table I reads elsewhere,
+    then a whole amount, is a holding's title and amount owned: OCR that lost the row's
+    D/I letter or read it as a stray stroke (``Class A Common Stock 53,602 |``) leaves
+    the CRF nothing to know the row by. Tags fixed in place, with the confidence of the
+    title read."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    titles = _titles_read(tokens, tags, by_line)
+    for run in by_line.values():
+        if any(tags[i] != "O" for i in run):
+            continue
+        words = [tokens[i].text for i in run]
+        size = next((k for k in range(len(run) - 1, 1, -1) if tuple(words[:k]) in titles), None)
+        if size is None or not WHOLE_AMOUNT.match(words[size]) or "$" in words[size]:
+            continue
+        read = titles[tuple(words[:size])]
+        for k, i in enumerate(run[:size + 1]):
+            tags[i], confidences[i] = ("B-owned" if k == size else "I-title" if k else "B-title"), confidences[read]
+
+
 def _titles_read(tokens, tags, by_line):
     """{the words of a title read on the lines: its first token}, for titles of two words
     or more."""

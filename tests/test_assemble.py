@@ -2667,17 +2667,19 @@ def test_assemble_leaves_a_rows_own_last_line_above_the_next_title_to_that_row()
 
 # Cut down from pdftotext -layout of a real filing's Table I (Alphabet): a trust's holding
 # prints its one-line nature on the line above its own, right below a direct sale's line
-@pytest.mark.parametrize("last_letter, natures", [
-    ("D", [None, "by Trust"]),
+@pytest.mark.parametrize("last_letter, holding_letter, natures", [
+    ("D", "I", [None, "by Trust"]),
+    # the holding's letter lost (OCR: ``Class A Common Stock 53,602 |``)
+    ("D", None, [None, "by Trust"]),
     # a sale held indirectly keeps a nature below its line
-    ("I", ["by Trust", None]),
+    ("I", "I", ["by Trust", None]),
 ])
-def test_assemble_gives_a_nature_raised_above_an_indirect_holding_that_holding(last_letter, natures):
+def test_assemble_gives_a_nature_raised_above_an_indirect_holding_that_holding(last_letter, holding_letter, natures):
     sale = [L("title", "Common Stock", 144), L("tx_date", "12/22/2021", 144), L("code", "S", 144),
             L("shares", "877", 144), L("ad", "D", 144), L("price", "1,014.939", 144), L("owned", "2,325,944", 144),
             L("di", last_letter, 144)]
-    holding = [L("nature", "by Trust", 147), L("title", "Common Stock", 148), L("owned", "174,706,221", 148),
-               L("di", "I", 148)]
+    holding = [L("nature", "by Trust", 147), L("title", "Common Stock", 148), L("owned", "174,706,221", 148)]
+    holding += [L("di", holding_letter, 148)] if holding_letter else []
     record = assemble(sale + holding)
     rows = record["non_derivative_transactions"] + record["non_derivative_holdings"]
     assert [r["nature_of_ownership"] for r in rows] == natures

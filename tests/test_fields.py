@@ -4593,6 +4593,27 @@ def test_repair_reads_a_column_of_amounts_owned_none_of_which_was_read(pairs, be
     assert [tag for t, tag in zip(tokens, got) if t.text.startswith("167,10") or t.text == "I"] == tags
 
 
+# Cut down from OCR of a real filing's Table I (a grant, then an LLC's holding): the
+# holding's line, its D/I letter read as a stroke, left ``O`` whole by the CRF
+@pytest.mark.parametrize("line, tags", [
+    ("Class A Common Stock 53,602 |", ["B-title", "I-title", "I-title", "I-title", "B-owned", "O"]),
+    ("Class A Common Stock 53,602 | One LLC", ["B-title", "I-title", "I-title", "I-title", "B-owned", "O", "O", "O"]),
+    # words Table I reads as no title: the line is something else
+    ("Class B Common Stock 53,602 |", ["O"] * 6),
+    # a price is no amount owned
+    ("Class A Common Stock $53.60 |", ["O"] * 7),
+])
+def test_repair_reads_an_untagged_line_of_a_title_and_amount_as_a_holding(line, tags):
+    text = f"Class A Common Stock 05/15/2018 M 1,997 A $0 8,308 D\nBy Rivendell\n{line}"
+    crf = {"05/15/2018": "B-tx_date", "M": "B-code", "1,997": "B-shares", "A": "B-ad", "0": "B-price",
+           "8,308": "B-owned", "D": "B-di", "By": "B-nature", "Rivendell": "I-nature"}
+    def tagged(tokens):     # the first line and the nature read, the last line left
+        return ["B-title", "I-title", "I-title", "I-title"] + [crf.get(t.text, "O") for t in tokens[4:14]] + \
+            ["O"] * (len(tokens) - 14)
+    tokens, got = _repaired(title_repairs.repair_untagged_holding_rows, text, tagged, "table1")
+    assert got[14:] == tags
+
+
 # Cut down from plain pdftotext of a real filing's holdings list (Sequoia funds): a row
 # printed amount first, then its title and letter, all left ``O`` by the CRF
 @pytest.mark.parametrize("title, tags", [
