@@ -169,13 +169,23 @@ def garbled_marks(row):
     return glued + sum(not re.search(r"\d", m.text) and any(c in GLYPH_SIGNS for c in m.text) for m in row.marks)
 
 
+def _numbered_in_turn(rec):
+    """Whether the record's notes read are numbered 1, 2, ... with none missed."""
+    ids = [n["id"] for n in rec["footnotes"]]
+    return ids == [f"F{k}" for k in range(1, len(ids) + 1)]
+
+
 def notes_of_garbled_marks(rec, garbled):
     """Footnotes no row names go to the row with marks OCR garbled past reading, where one
     row has them and no more than there are such notes, or to the record's one row: every
     footnote of the corpus's 806 filings is some row's. Where several rows have such
     marks, or more than there are notes to name, some name notes that other marks name
     too (``s@)`` for ``S(2)`` on each of ten sales; a note OCR lost) and which is which is
-    not known: a row given some of its notes is worse off than one given none."""
+    not known: a row given some of its notes is worse off than one given none. Where the
+    garbled marks are as many as the notes no row names and the notes read are numbered
+    in turn, the marks name them in the order the form prints them (filers number notes
+    as their marks first appear: a grant's ``Qa )`` in Table I, then its units' ``@)``
+    ``@)`` in Table II)."""
     named = {i for t in TABLES for r in rec[t] for i in r["footnote_ids"]}
     left = sorted(int(n["id"][1:]) for n in rec["footnotes"] if n["id"] not in named and n["id"][1:].isdigit())
     holders = [(table, k, count) for table, k, count in garbled if count]
@@ -184,3 +194,7 @@ def notes_of_garbled_marks(rec, garbled):
     if len(holders) == 1 and holders[0][2] <= len(left):
         table, k, _ = holders[0]
         rec[table][k]["footnote_ids"] += [f"F{n}" for n in left]
+    elif len(holders) > 1 and sum(count for _, _, count in holders) == len(left) and _numbered_in_turn(rec):
+        for table, k, count in holders:
+            rec[table][k]["footnote_ids"] += [f"F{n}" for n in left[:count]]
+            left = left[count:]
