@@ -3068,8 +3068,10 @@ NOTES_1_2 = [P("fn_id", "(1)", "footnotes"), P("fn_text", "One.", "footnotes"),
     (row(marks=["®", "@", "@"]) + row(marks=["(3)"]) + NOTES_1_2, [[], ["F3"]]),
     # ... but the record's one row names every note
     (row(marks=["®", "@", "@"]) + NOTES_1_2, [["F1", "F2"]]),
-    # signs on two rows: which note is whose is not known
-    (row(marks=["®"]) + row(marks=["@"]) + NOTES_1_2, [[], []]),
+    # signs on two rows, as many as the notes: the notes in the order the form prints them
+    (row(marks=["®"]) + row(marks=["@"]) + NOTES_1_2, [["F1"], ["F2"]]),
+    # signs on two rows, more than the notes: which note is whose is not known
+    (row(marks=["®"]) + row(marks=["@", "@"]) + NOTES_1_2, [[], []]),
     # signs naming no note but the rows' marks are read: nothing to give
     (row(marks=["(1)", "@"]) + row(marks=["(2)"]) + NOTES_1_2, [["F1"], ["F2"]]),
 ])
