@@ -1401,24 +1401,30 @@ def test_assemble_rebuilds_a_table_read_column_by_column_after_each_rows_title_a
 
 # Cut down from pdfminer of a real filing's Table I (an exercise and its sales): each
 # column's cells a line each, the exercise's price cell empty but for its marks
-def exercise_and_sales(codes):
+def exercise_and_sales(codes, holdings=0):
+    """... and ``holdings`` holdings after the transactions, each a title, an amount owned
+    and its letter in those columns."""
     pieces = in_text_order(
-        [P("title", "Common Stock")] * 3 + [P("tx_date", "10/01/2025")] * 3 + [P("code", c) for c in codes]
+        [P("title", "Common Stock")] * (3 + holdings) + [P("tx_date", "10/01/2025")] * 3
+        + [P("code", c) for c in codes]
         + [P("shares", n) for n in ("277,206", "147,243", "8,395")] + [P("ad", c) for c in "ADD"]
         + [P("fn_mark", "(1)"), P("price", "$ 255.45"), P("price", "$ 254.83")]
-        + [P("owned", n) for n in ("3,557,501", "3,410,258", "3,401,863")] + [P("di", "D")] * 3)
+        + [P("owned", n) for n in ("3,557,501", "3,410,258", "3,401,863", "988", "989")[:3 + holdings]]
+        + [P("di", "D")] * (3 + holdings))
     return [replace(p, line=2 * k) for k, p in enumerate(pieces)]
 
 
-@pytest.mark.parametrize("codes, prices, notes", [
-    ("MSS", [None, 255.45, 254.83], [["F1"], [], []]),
+@pytest.mark.parametrize("codes, holdings, prices, notes", [
+    ("MSS", 0, [None, 255.45, 254.83], [["F1"], [], []]),
+    # holdings after the transactions: the codes are the first rows'
+    ("MSS", 2, [None, 255.45, 254.83], [["F1"], [], []]),
     # a conversion's price cell is as often empty
-    ("CSS", [None, 255.45, 254.83], [["F1"], [], []]),
+    ("CSS", 0, [None, 255.45, 254.83], [["F1"], [], []]),
     # every row a sale: the two prices stay with the first two rows, the marks with the amounts
-    ("SSS", [255.45, 254.83, None], [[], [], ["F1"]]),
+    ("SSS", 0, [255.45, 254.83, None], [[], [], ["F1"]]),
 ])
-def test_assemble_gives_a_short_column_of_prices_to_the_rows_priced(codes, prices, notes):
-    rows = assemble(exercise_and_sales(codes))["non_derivative_transactions"]
+def test_assemble_gives_a_short_column_of_prices_to_the_rows_priced(codes, holdings, prices, notes):
+    rows = assemble(exercise_and_sales(codes, holdings))["non_derivative_transactions"]
     assert [(r["price_per_share"], r["footnote_ids"]) for r in rows] == list(zip(prices, notes))
 
 
