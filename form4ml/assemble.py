@@ -2545,13 +2545,14 @@ UNPRICED_CODES = frozenset("ACJMX")
 
 def _holders(rows, label, values):
     """The rows a column's values go to in order: natures of indirect ownership to the
-    rows whose D/I letter is ``I`` where there are as many, prices short of the rows to
+    rows whose D/I letter is ``I`` where there are as many or more (a nature the CRF
+    left is still no direct row's), prices short of the rows to
     the rows whose codes are not those often printed without one (an exercise, a grant,
     a gift: ``M`` with its marks alone in the price's cell) where there are as many (the
     codes the first rows': the stylesheet prints a table's transactions before its
     holdings), every other column to all."""
     indirect = _indirect_rows(rows, values.get("di", []))
-    if label == "nature" and indirect is not None and len(values[label]) == len(indirect):
+    if label == "nature" and indirect is not None and len(values[label]) <= len(indirect):
         return indirect
     codes = ["".join(v.texts).strip() for v in values.get("code", [])] if label == "price" else []
     if len(rows) >= len(codes) > len(values[label]):     # the codes the transactions', printed before holdings

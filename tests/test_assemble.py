@@ -1435,10 +1435,16 @@ HOLDINGS_BY_COLUMN = in_text_order(
     + [P("di", c) for c in "DII"] + [P("nature", "By Rivendell One LLC"), P("nature", "By The Founders Fund II, LP")])
 
 
-def test_assemble_gives_a_column_read_tables_natures_to_its_indirect_rows():
-    rows = assemble(HOLDINGS_BY_COLUMN)["non_derivative_holdings"]
+@pytest.mark.parametrize("natures, expected", [
+    (2, ["By Rivendell One LLC", "By The Founders Fund II, LP"]),
+    # a nature lost (left untagged): the other still an indirect row's, the first
+    (1, ["By Rivendell One LLC", None]),
+])
+def test_assemble_gives_a_column_read_tables_natures_to_its_indirect_rows(natures, expected):
+    pieces = [p for p in HOLDINGS_BY_COLUMN if p.text != "By The Founders Fund II, LP" or natures == 2]
+    rows = assemble(pieces)["non_derivative_holdings"]
     assert [(r["shares_owned_following"], r["direct_or_indirect"], r["nature_of_ownership"]) for r in rows] == [
-        (53602, "D", None), (63, "I", "By Rivendell One LLC"), (103, "I", "By The Founders Fund II, LP")]
+        (53602, "D", None), (63, "I", expected[0]), (103, "I", expected[1])]
 
 
 # Cut down from pdfminer of a real filing's Table II (two RSU settlements): the codes' column
