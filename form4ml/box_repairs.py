@@ -294,6 +294,29 @@ def repair_grouped_zips(tokens, tags):
 GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
 
+ZIP = re.compile(r"^\d{5}(?:-\d{4})?$")
+ZIP_CAPTION = re.compile(r"^\s*\(\s*Zip\b", re.I)      # the box's ``(Zip/Postal Code)`` caption
+ZIP_CAPTION_REACH = 2   # lines below a ZIP its caption may stand
+
+
+def repair_zips_over_captions(tokens, tags, confidences, lines):
+    """A ZIP alone on its line right above the ``(Zip/Postal Code)`` caption is the
+    owner's ZIP whatever the CRF read: pdfminer prints box 1's ZIP after Table I's title,
+    where the table CRF reads it as an amount owned (``Owned`` / ``60064`` / ``(Zip/Postal``
+    / ``Code)``). Tags fixed in place, a ZIP left ``O`` with the notes' confidence."""
+    by_line = {}
+    for i, tok in enumerate(tokens):
+        by_line.setdefault(tok.line, []).append(i)
+    for line, run in by_line.items():
+        if len(run) != 1 or not ZIP.match(tokens[run[0]].text) or tags[run[0]].endswith("owner_zip"):
+            continue
+        below = [lines[n] for n in range(line + 1, min(len(lines), line + 1 + ZIP_CAPTION_REACH)) if lines[n].strip()]
+        if below and ZIP_CAPTION.match(below[0]):
+            tags[run[0]] = "B-owner_zip"
+            if confidences[run[0]] is None:
+                confidences[run[0]] = NOTE_CONFIDENCE
+
+
 def repair_split_zip(tokens, tags, confidences):
     """A ZIP+4 that a PDF layout broke in two (``98052-`` above the city and ``6399``
     below it in the same column, or both on one line around the city and state) is one

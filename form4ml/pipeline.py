@@ -65,6 +65,7 @@ TAG_REPAIRS = (
     (box_repairs.repair_wrapped_issuer_names, ("confidences",)),
     (box_repairs.repair_grouped_zips, ()),
     (box_repairs.repair_split_zip, ("confidences",)),
+    (box_repairs.repair_zips_over_captions, ("confidences", "lines")),
     (box_repairs.repair_city_prefixes, ("confidences",)),
     (box_repairs.repair_spelt_out_states, ("confidences",)),
     (box_repairs.repair_cities_after_streets, ()),

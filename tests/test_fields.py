@@ -428,6 +428,25 @@ def test_repair_joins_a_zip_begun_at_its_tail(text):
         (text.split()[1], "B-owner_zip"), (tokens[-1].text, "I-owner_zip")]
 
 
+# Cut down from pdfminer of real filings (AbbVie's, Tesla's): box 1's ZIP printed after
+# Table I's title, right above its caption, the table CRF reading it as an amount owned
+@pytest.mark.parametrize("text, crf, expected", [
+    ("Owned\n\n60064\n\n(Zip/Postal\n\nCode)", "B-owned", "B-owner_zip"),
+    ("Owned\n\n78725-1234\n\n(Zip/Postal Code)", "O", "B-owner_zip"),
+    # a caption further down: the number is something else
+    ("Owned\n\n60064\n\nUNITED STATES\n\n(Zip/Postal\n\nCode)", "B-owned", "B-owned"),
+    # an amount beside other words is no ZIP
+    ("Owned\n\n60064 D\n\n(Zip/Postal Code)", "B-owned", "B-owned"),
+])
+def test_repair_reads_a_lone_number_over_the_zip_caption_as_the_zip(text, crf, expected):
+    tokens = tokenize(text)
+    tags = [crf if t.text[:5].isdigit() else "O" for t in tokens]
+    confidences = [0.9 if t != "O" else None for t in tags]
+    box_repairs.repair_zips_over_captions(tokens, tags, confidences, text.split("\n"))
+    assert [tag for t, tag in zip(tokens, tags) if t.text[:5].isdigit()] == [expected]
+    assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
+
+
 # Cut down from a real filing's Table II as pdftotext -layout prints it: the last lines of
 # the title (bracketed groups) and of the underlying title (``Stock``), left O by the CRF.
 WRAPPED_CELLS = ("Units  06/15/2018  A  1,640  (2)  Common 1,640\n"
