@@ -3958,12 +3958,15 @@ def test_repair_reads_a_column_of_ownership_letters(letters, first_tag, titles, 
 
 # Cut down from pdfminer of a real filing (a holder's conversion and sales): Table I's
 # ownership column printed after Table II's row, the CRF reading none of it
-@pytest.mark.parametrize("letters, tags", [
-    ("II", ["B-di", "B-di"]),
+@pytest.mark.parametrize("letters, first_read, tags", [
+    ("II", False, ["B-di", "B-di"]),
+    # the CRF read the column's first letter (AbbVie's ``D`` / ``D`` / ``D`` / ``D`` / ``I``)
+    ("II", True, ["B-di", "B-di"]),
     # more letters than Table I's rows lack: not Table I's
-    ("III", ["O", "O", "O"]),
+    ("III", False, ["O", "O", "O"]),
+    ("III", True, ["B-di", "O", "O"]),
 ])
-def test_repair_reads_table_ones_ownership_letters_printed_in_table_two(letters, tags):
+def test_repair_reads_table_ones_ownership_letters_printed_in_table_two(letters, first_read, tags):
     table1 = "Class A Common Stock\n\n83,334\n\nClass A Common Stock\n\n31,283\n\n"
     table2 = ("Class B Common Stock\n\n17,323,239\n\nI\n\nSee footnote\n\n" + "".join(f"{c}\n\n" for c in letters)
               + "See footnote")
@@ -3971,7 +3974,8 @@ def test_repair_reads_table_ones_ownership_letters_printed_in_table_two(letters,
     crf = {"Class": "B-title", "A": "I-title", "B": "I-title", "Common": "I-title", "Stock": "I-title",
            "83,334": "B-shares", "31,283": "B-shares", "17,323,239": "B-owned"}
     split = (table1 + table2).count("\n", 0, len(table1))
-    tags_in = [crf.get(t.text, "B-di" if t.text == "I" and t.line == split + 4 else "O") for t in tokens]
+    read = {split + 4, split + 8} if first_read else {split + 4}
+    tags_in = [crf.get(t.text, "B-di" if t.text == "I" and t.line in read else "O") for t in tokens]
     zones = ["table1"] * split + ["table2"] * (len((table1 + table2).split("\n")) - split)
     letter_repairs.repair_ownership_letter_columns(tokens, tags_in, [0.9] * len(tokens), zones)
     assert [tag for t, tag in zip(tokens, tags_in) if t.text == "I" and t.line > split + 6] == tags
