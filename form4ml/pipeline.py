@@ -159,6 +159,7 @@ TAG_REPAIRS = (
     (title_repairs.repair_repeated_title_lines, ("confidences", "zones")),
     (title_repairs.repair_untagged_holding_lines, ("confidences", "zones")),
     (title_repairs.repair_untagged_holding_rows, ("confidences", "zones")),
+    (title_repairs.repair_title_words_opening_lines, ("confidences", "zones")),
     (letter_repairs.repair_code_columns, ("confidences", "zones")),
     (letter_repairs.repair_derivative_ad_letters, ("zones",)),
     (letter_repairs.repair_codes_after_dates, ("confidences", "zones")),

@@ -1235,6 +1235,35 @@ def repair_untagged_holding_lines(tokens, tags, confidences, line_zones):
             confidences[i] = confidences[read]
 
 
+MAX_TITLE_LINE_GAP = 4     # lines below a title's opening line its next line may open
+
+
+def repair_title_words_opening_lines(tokens, tags, confidences, line_zones):
+    """A security word left ``O`` opening a table line (``Common``, ``Stock``) goes on with
+    the title opening a line a few lines above, where that title ends short (in a single
+    capital: ``Class B``), or right above where the line holds only security words and
+    marks (``Restricted Stock`` / ``Unit``; EDGAR ASCII's ``Shares (1) (2) (3) | |``):
+    OCR reads a tall title cell's lines
+    beside the row's other cells (``Class B`` / ``45,659 $ 69.35`` / ``Common ( )
+    07/19/2017 A ...`` / ``Stock (1)``), which the CRF leaves. Tags fixed in place, with
+    the title's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
+    for line, run in by_line.items():
+        first = run[0]
+        if tags[first] != "O" or len(tokens[first].text) < 2 or not security_words([tokens[first].text]):
+            continue
+        above = next((by_line[n] for n in range(line - 1, line - 1 - MAX_TITLE_LINE_GAP, -1)
+                      if n in by_line and tags[by_line[n][0]].endswith("-title")), None)
+        if above is None:
+            continue
+        title = [i for i in above if tags[i].endswith("-title")]
+        last = tokens[title[-1]].text
+        alone = all(security_words([tokens[i].text]) or MARK.match(tokens[i].text) or tokens[i].text in CELL_SEPARATORS
+                    for i in run)
+        if len(last) == 1 and last.isupper() or alone and any(tags[i].endswith("-title") for i in by_line.get(line - 1, ())):
+            tags[first], confidences[first] = "I-title", confidences[title[-1]]
+
+
 def repair_untagged_holding_rows(tokens, tags, confidences, line_zones):
     """A Table I line left ``O`` whole that opens with a title Table I reads elsewhere,
     then a whole amount, is a holding's title and amount owned: OCR that lost the row's

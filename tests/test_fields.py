@@ -4616,6 +4616,32 @@ def test_repair_reads_a_column_of_amounts_owned_none_of_which_was_read(pairs, be
     assert [tag for t, tag in zip(tokens, got) if t.text.startswith("167,10") or t.text == "I"] == tags
 
 
+# Cut down from OCR of real filings' Table II (Class B shares, RSUs) and EDGAR ASCII's
+# Table I: a tall title's later lines opening lines of their own, left ``O`` by the CRF
+@pytest.mark.parametrize("text, expected", [
+    # the title above ends short, the line holds the row's other cells
+    ("Class B\n45,659 $ 69.35\nCommon ( ) 07/19/2017 A (2)", "I-title"),
+    # the line right below holds only security words and marks
+    ("Restricted Stock 01/01/2012 M\nCommon (1)", "I-title"),
+    ("Variable Rate | Aug. 18, | J\nShares (1) (2) | | |", "I-title"),
+    # a whole title above, a row's cells on the line: another row's title
+    ("Restricted Stock 01/01/2012 M\nCommon 07/25/2025 X", "O"),
+    # the title too far above
+    ("Class B\n45,659\n\n\n\n\nCommon ( ) 07/19/2017 A (2)", "O"),
+])
+def test_repair_goes_on_with_a_title_from_a_security_word_opening_a_line(text, expected):
+    crf = {"Class": "B-title", "Restricted": "B-title", "Variable": "B-title", "Rate": "I-title",
+           "01/01/2012": "B-tx_date", "07/19/2017": "B-tx_date", "07/25/2025": "B-tx_date", "45,659": "B-und_shares",
+           "M": "B-code", "X": "B-code", "J": "B-code", "(1)": "B-fn_mark", "(2)": "B-fn_mark"}
+    def tagged(tokens):
+        first_line = [t for t in tokens if t.line == 0]
+        return ["I-title" if t.line == 0 and k and t.text in ("B", "Stock") else crf.get(t.text, "O")
+                for k, t in enumerate(tokens)] if first_line else []
+    tokens, got = _repaired(title_repairs.repair_title_words_opening_lines, text, tagged, "table2")
+    opening = next(k for k, t in enumerate(tokens) if t.line > 0 and t.text in ("Common", "Shares"))
+    assert got[opening] == expected
+
+
 # Cut down from OCR of a real filing's Table I (a grant, then an LLC's holding): the
 # holding's line, its D/I letter read as a stroke, left ``O`` whole by the CRF
 @pytest.mark.parametrize("line, tags", [
