@@ -4633,10 +4633,8 @@ def test_repair_goes_on_with_a_title_from_a_security_word_opening_a_line(text, e
     crf = {"Class": "B-title", "Restricted": "B-title", "Variable": "B-title", "Rate": "I-title",
            "01/01/2012": "B-tx_date", "07/19/2017": "B-tx_date", "07/25/2025": "B-tx_date", "45,659": "B-und_shares",
            "M": "B-code", "X": "B-code", "J": "B-code", "(1)": "B-fn_mark", "(2)": "B-fn_mark"}
-    def tagged(tokens):
-        first_line = [t for t in tokens if t.line == 0]
-        return ["I-title" if t.line == 0 and k and t.text in ("B", "Stock") else crf.get(t.text, "O")
-                for k, t in enumerate(tokens)] if first_line else []
+    def tagged(tokens):     # the first line's title read whole
+        return ["I-title" if t.line == 0 and t.text in ("B", "Stock") else crf.get(t.text, "O") for t in tokens]
     tokens, got = _repaired(title_repairs.repair_title_words_opening_lines, text, tagged, "table2")
     opening = next(k for k, t in enumerate(tokens) if t.line > 0 and t.text in ("Common", "Shares"))
     assert got[opening] == expected
