@@ -1315,8 +1315,8 @@ def lower_raised_natures(rows):
     amount owned (OCR lost its ``I``)."""
     for prev, row in zip(rows, rows[1:]):
         nature = prev.values.get("nature")
-        if (nature is None or prev.table != row.table or "nature" in row.values
-                or _letter(prev) != "D" or _letter(row) != "I" and ("di" in row.values or "owned" not in row.values)):
+        indirect = _letter(row) == "I" or "di" not in row.values and "owned" in row.values
+        if nature is None or prev.table != row.table or "nature" in row.values or _letter(prev) != "D" or not indirect:
             continue
         lines = [p.line for p in nature.pieces]
         if _main_line(prev) < min(lines) and max(lines) < _main_line(row):
@@ -2289,9 +2289,9 @@ def _spread_trailing_marks(run):
     right below each other are one cell's marks wrapped (``(4) (5) (6)`` / ``(7) (8)``).
     More lines below the last row than there are rows are two or three columns' marks one
     after another: the sales' titles' and prices', then holdings' (``_sale_mark_columns``),
-    else cut where the marks change (``_column_parts``). Lines of one column below a last row with no nature
-    go to the last rows with one, where there are as many (the natures' marks: ``See
-    footnote`` / ``See footnote`` / then a direct holding, ``(7)`` / ``(8)``), else in
+    else cut where the marks change (``_column_parts``). Lines of one column below a last
+    row with no nature go to the last rows with one, where there are as many (the natures'
+    marks: ``See footnote`` / ``See footnote`` / then a direct holding, ``(7)`` / ``(8)``), else in
     Table I to the rows whose prices stand apart from their ``$``, where as many
     (``_prices_apart_from_dollars``). More lines below a Table I row than rows since the
     last column, where rows follow them, are cut alike (a page's holdings, printed after
@@ -2302,21 +2302,21 @@ def _spread_trailing_marks(run):
         found = [(lines, k + 1) for lines, _ in runs[-1:] if len(lines) == k + 1 - first]
         found = found or [(lines, k) for lines, cells_after in runs if cells_after and len(lines) == k - first]
         found = [(lines, end) for lines, end in found if len(lines) >= MIN_MARK_COLUMN and row.table == "table1"]
-        receivers, price_column = None, []
+        receivers, placed = None, []
         if row.table == "table1":
             rest = [r for r in runs if all(r[0] is not column for column, _ in found)]
             lines, priced = _price_mark_column(run[first:k + 1], rest)
             if lines and not found:
                 found, receivers = [(lines, k + 1)], priced
             elif lines:
-                price_column = [(k, lines, priced)]
+                placed = [(k, lines, priced)]
         if not found and k == len(run) - 1:
             below = [lines for lines, cells_after in runs[-1:] if not cells_after]
             found = [(lines, k + 1) for lines in below if len(lines) <= k + 1]
             by_sale = [] if found else [c for lines in below for c in _sale_mark_columns(lines, run, k)]
             if not found and not by_sale:
                 found = [(part, k + 1) for lines in below for part in _column_parts(lines, k + 1)]
-            price_column += by_sale
+            placed += by_sale
             natured = [r for r in run if "nature" in r.values]
             if found and len(found) == 1 and "nature" not in row.values and len(natured) >= len(found[0][0]):
                 receivers = natured[-len(found[0][0]):]
@@ -2325,7 +2325,7 @@ def _spread_trailing_marks(run):
         elif not found and row.table == "table1":
             below = [lines for lines, cells_after in runs[-1:] if not cells_after and len(lines) > k + 1 - first]
             found = [(part, k + 1) for lines in below for part in _column_parts(lines, k + 1 - first)]
-        columns += price_column + [(k, lines, receivers or run[end - len(lines):end]) for lines, end in found]
+        columns += placed + [(k, lines, receivers or run[end - len(lines):end]) for lines, end in found]
         if runs:
             first = k + 1
     for k, lines, receivers in columns:
@@ -2545,17 +2545,17 @@ UNPRICED_CODES = frozenset("ACJMX")
 
 def _holders(rows, label, values):
     """The rows a column's values go to in order: natures of indirect ownership to the
-    rows whose D/I letter is ``I`` where there are as many or more (a nature the CRF
-    left is still no direct row's), prices short of the rows to
-    the rows whose codes are not those often printed without one (an exercise, a grant,
-    a gift: ``M`` with its marks alone in the price's cell) where there are as many (the
-    codes the first rows': the stylesheet prints a table's transactions before its
-    holdings), every other column to all."""
+    rows whose D/I letter is ``I`` where there are as many or more (a nature the CRF left
+    is still no direct row's), prices short of the rows to the rows whose codes are not
+    those often printed without one (an award, an exercise, a conversion: ``M`` with its
+    marks alone in the price's cell) where there are as many (the codes are the first
+    rows': the stylesheet prints a table's transactions before its holdings), every
+    other column to all."""
     indirect = _indirect_rows(rows, values.get("di", []))
     if label == "nature" and indirect is not None and len(values[label]) <= len(indirect):
         return indirect
     codes = ["".join(v.texts).strip() for v in values.get("code", [])] if label == "price" else []
-    if len(rows) >= len(codes) > len(values[label]):     # the codes the transactions', printed before holdings
+    if len(rows) >= len(codes) > len(values[label]):
         priced = [row for row, code in zip(rows, codes) if code not in UNPRICED_CODES]
         if len(priced) == len(values[label]):
             return priced

@@ -271,10 +271,10 @@ def repair_ownership_letter_columns(tokens, tags, confidences, line_zones):
     block's ownership column after its other cells (``D`` / ``I`` / ``I`` / ``I`` below the
     amounts owned), which the CRF leaves untagged or reads as A/D letters. (An A/D column
     holds no ``I``.) Such a column in Table II's zone, left ``O`` (but for letters the CRF
-    read as D/I ones) and one letter for each Table I row lacking one, is Table I's too: pdfminer prints Table I's ownership
-    column after Table II's rows at times (assembly gives it to Table I's rows,
-    ``_stray_ownership``). Tags fixed in place, with the confidence of the value read
-    before."""
+    read as D/I ones) and one letter for each Table I row lacking one, is Table I's too:
+    pdfminer prints Table I's ownership column after Table II's title or rows at times
+    (assembly gives it to Table I's rows, ``_stray_ownership``). Tags fixed in place, with
+    the confidence of the value read before."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     missing = shortfall(tags, by_line, "B-title", "B-di")
     for column in _lone_columns(tokens, by_line, lambda text: text in ("D", "I")):
@@ -282,7 +282,8 @@ def repair_ownership_letter_columns(tokens, tags, confidences, line_zones):
             missing = _read_column(tokens, tags, confidences, column, "B-di", missing)
     below = tokens_by_line(tokens, line_zones, ("table2",))
     for column in _lone_columns(tokens, below, lambda text: text in ("D", "I")):
-        if len(column) == missing and all(tags[i] in ("O", "B-di") for i in column) and "O" in (tags[i] for i in column):
+        read = [tags[i] for i in column]
+        if len(column) == missing and set(read) <= {"O", "B-di"} and "O" in read:
             missing = _read_column(tokens, tags, confidences, column, "B-di", missing)
 
 

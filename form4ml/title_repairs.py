@@ -1242,11 +1242,10 @@ def repair_title_words_opening_lines(tokens, tags, confidences, line_zones):
     """A security word left ``O`` opening a table line (``Common``, ``Stock``) goes on with
     the title opening a line a few lines above, where that title ends short (in a single
     capital: ``Class B``), or right above where the line holds only security words and
-    marks (``Restricted Stock`` / ``Unit``; EDGAR ASCII's ``Shares (1) (2) (3) | |``):
-    OCR reads a tall title cell's lines
-    beside the row's other cells (``Class B`` / ``45,659 $ 69.35`` / ``Common ( )
-    07/19/2017 A ...`` / ``Stock (1)``), which the CRF leaves. Tags fixed in place, with
-    the title's confidence."""
+    marks (``Restricted Stock`` / ``Unit``; EDGAR ASCII's ``Shares (1) (2) (3) | |``): OCR
+    reads a tall title cell's lines beside the row's other cells (``Class B`` / ``45,659 $
+    69.35`` / ``Common ( ) 07/19/2017 A ...`` / ``Stock (1)``), which the CRF leaves. Tags
+    fixed in place, with the title's confidence."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for line, run in by_line.items():
         first = run[0]
@@ -1257,10 +1256,11 @@ def repair_title_words_opening_lines(tokens, tags, confidences, line_zones):
         if above is None:
             continue
         title = [i for i in above if tags[i].endswith("-title")]
-        last = tokens[title[-1]].text
-        alone = all(security_words([tokens[i].text]) or MARK.match(tokens[i].text) or tokens[i].text in CELL_SEPARATORS
-                    for i in run)
-        if len(last) == 1 and last.isupper() or alone and any(tags[i].endswith("-title") for i in by_line.get(line - 1, ())):
+        short = len(tokens[title[-1]].text) == 1 and tokens[title[-1]].text.isupper()
+        wrapped = any(tags[i].endswith("-title") for i in by_line.get(line - 1, ())) and all(
+            security_words([tokens[i].text]) or MARK.match(tokens[i].text) or tokens[i].text in CELL_SEPARATORS
+            for i in run)
+        if short or wrapped:
             tags[first], confidences[first] = "I-title", confidences[title[-1]]
 
 
