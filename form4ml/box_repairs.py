@@ -304,10 +304,7 @@ def repair_zips_over_captions(tokens, tags, confidences, lines):
     owner's ZIP whatever the CRF read: pdfminer prints box 1's ZIP after Table I's title,
     where the table CRF reads it as an amount owned (``Owned`` / ``60064`` / ``(Zip/Postal``
     / ``Code)``). Tags fixed in place, a ZIP left ``O`` with the notes' confidence."""
-    by_line = {}
-    for i, tok in enumerate(tokens):
-        by_line.setdefault(tok.line, []).append(i)
-    for line, run in by_line.items():
+    for line, run in line_runs(tokens).items():
         if len(run) != 1 or not ZIP.match(tokens[run[0]].text) or tags[run[0]].endswith("owner_zip"):
             continue
         below = [lines[n] for n in range(line + 1, min(len(lines), line + 1 + ZIP_CAPTION_REACH)) if lines[n].strip()]

@@ -11,7 +11,7 @@ from .assemble import WRAP_COLUMN_SLACK
 from .features import MARK
 from .fields import (
     AMOUNT_LABELS, BARE_MARK, CELL_SEPARATORS, CUT_AMOUNT, MARK_DEBRIS_TOKEN, NOTE_CONFIDENCE, NOTE_MARK,
-    WRAPPED_LABELS, line_cells, tokens_by_line, untagged,
+    WRAPPED_LABELS, line_cells, marks_only, tokens_by_line, untagged,
 )
 from .footnotes import GLYPH_SIGNS, OCR_MARK_GLYPHS
 from .labels import TABLE_ZONES
@@ -286,7 +286,7 @@ def repair_lone_marks(tokens, tags, confidences, line_zones):
         by_line = tokens_by_line(tokens, line_zones, (zone,))
         seen = None
         for line, run in by_line.items():
-            if seen is not None and all(MARK.match(tokens[i].text) for i in run):
+            if seen is not None and marks_only(tokens, run):
                 for i in run:
                     if tags[i] == "O":
                         tags[i], confidences[i] = "B-fn_mark", confidences[seen]

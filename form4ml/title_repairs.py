@@ -11,7 +11,8 @@ from .assemble import SECURITY_NOUNS, WRAP_COLUMN_SLACK
 from .features import HEADER_WORDS, MARK, security_words
 from .fields import (
     AMOUNT_LABELS, CELL_SEPARATORS, MAX_CELL_LINE_GAP, UNDERLYING_END, WHOLE_AMOUNT, last_run, line_cells, line_runs,
-    lone_value, marks_only, names_security, read_title, security_line, shortfall, title_like, tokens_by_line, worded,
+    lone_value, marks_only, names_security, read_title, security_line, shortfall, title_like, tokens_by_line, untagged,
+    worded,
 )
 from .labels import TABLE_ZONES
 from .pieces import MIN_CELL_GAP
@@ -1273,7 +1274,7 @@ def repair_untagged_holding_rows(tokens, tags, confidences, line_zones):
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     titles = _titles_read(tokens, tags, by_line)
     for run in by_line.values():
-        if any(tags[i] != "O" for i in run):
+        if not untagged(tags, run):
             continue
         words = [tokens[i].text for i in run]
         size = next((k for k in range(len(run) - 1, 1, -1) if tuple(words[:k]) in titles), None)
