@@ -379,12 +379,13 @@ MIN_STACKED_ROWS = 2
 def _nature_stacks(tokens, tags, spaced):
     """(lines, [(row line, its I letter)], the nature column's first character) of each
     run of lines right below one another that holds the natures of two rows at least:
-    each line a row's, ending in its ``I`` and the nature's words, or one printing only
-    words in the column of the nearest such row's nature. The rows' letters stand in one
+    each line a row's with its ``I`` (the nature's words after it, or none where a nature
+    of an even count of lines stands wholly above and below the row's line), or one
+    printing only words in the column of the nearest such row's nature. The rows' letters stand in one
     column, and one line at least is no row's (one row a line, as plain text prints a
     table, is no stack)."""
     mains = {line: letter for line, idx in spaced.items()
-             if (letter := _indirect_letter(tokens, tags, idx)) is not None}
+             if (letter := _letter_i(tokens, tags, idx)) is not None}
     if len(mains) < MIN_STACKED_ROWS:
         return
     rights = {line: tokens[letter].col + len(tokens[letter].text) + MIN_CELL_GAP for line, letter in mains.items()}
@@ -401,12 +402,6 @@ def _nature_stacks(tokens, tags, spaced):
                 and max(rights[main] for main, _ in rows) - min(rights[main] for main, _ in rows) <= WRAP_COLUMN_SLACK):
             yield lines, rows, rights[rows[0][0]]
         lines = [line] if line is not None and in_column else []
-
-
-def _indirect_letter(tokens, tags, idx):
-    """A row line's ``I`` letter with words right of it, or None."""
-    letter = _letter_i(tokens, tags, idx)
-    return letter if letter is not None and letter != idx[-1] else None
 
 
 def _letter_i(tokens, tags, idx):

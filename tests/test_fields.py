@@ -3522,6 +3522,9 @@ def _natures(tokens, tags):
 
 @pytest.mark.parametrize("lines, expected", [
     (STACK, STACK_NATURES),
+    # the first nature of six lines wholly above and below its row's line, ending in ``I``
+    ([(35, "Sequoia"), (35, "Capital"), (35, "U.S."), (0, "Class A Common Stock   1,862   I"), (35, "Growth"),
+      *STACK[4:]], STACK_NATURES),
     # one row a line (plain text's tables): no stack, the CRF's reading stays
     ([(0, "Class A Common Stock   1,862   I   U.S. Growth"), (0, "Class A Common Stock   77      I   USGF Fund")],
      ["U.S.Growth", "USGFFund"]),
