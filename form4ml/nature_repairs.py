@@ -453,7 +453,8 @@ def repair_untagged_natures(tokens, tags, confidences, line_zones):
     line / ``Principals`` / ``Fund, LP`` / ``(8)``): the untagged last cells right of the
     letter on the lines next to the row's line, up to a blank line either way, with the
     words right of the letter on the row's line (``I      Venture``), are the row's
-    nature where the top one opens as a nature does (marks in it the row's). Lines
+    nature where the top one opens as a nature does or they name a holder centred on the
+    row, a mark ending them (``_centred_named``; marks in it the row's). Lines
     printing nothing in that column are passed over. Tags fixed in place, with the
     letter's confidence."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
@@ -470,7 +471,7 @@ def repair_untagged_natures(tokens, tags, confidences, line_zones):
         above = _column_cells(tokens, tags, spaced, range(line - 1, line - 1 - MAX_HEAD_GAP, -1), right)
         below = _column_cells(tokens, tags, spaced, range(line + 1, line + 1 + MAX_HEAD_GAP), right)
         cells = above[::-1] + ([middle] if middle else []) + below
-        if not cells or not NATURE_HEAD.match(tokens[cells[0][0]].text):
+        if not cells or not (NATURE_HEAD.match(tokens[cells[0][0]].text) or _centred_named(tokens, spaced, above, below)):
             continue
         words = [i for cell in cells for i in cell if not MARK.match(tokens[i].text)]
         for k, i in enumerate(words):
@@ -479,10 +480,25 @@ def repair_untagged_natures(tokens, tags, confidences, line_zones):
             tags[i], confidences[i] = "B-fn_mark", confidences[letter]
 
 
+MIN_NAMED_LINES = 4     # a name standing for a nature is tall: a word or two a line
+
+
+def _centred_named(tokens, spaced, above, below):
+    """Whether cells above and below a row's line, as many each way or one more, four at
+    least, hold a holder's name (a capital opening it) ending in a mark, in its last cell or alone on
+    the line below: ``Sequoia`` / ``Capital`` / ``U.S.`` / ``Venture`` / the row's line /
+    ``2010-`` / ``Seed`` / ``Fund, L.P.`` / ``(3)``."""
+    if (len(above) + len(below) < MIN_NAMED_LINES or not above or not below or abs(len(above) - len(below)) > 1
+            or not tokens[above[-1][0]].text[:1].isupper()):
+        return False
+    after = spaced.get(tokens[below[-1][0]].line + 1, [])
+    return _ends_in_mark(tokens, below[-1]) or bool(after) and all(MARK.match(tokens[i].text) for i in after)
+
+
 def _column_cells(tokens, tags, spaced, lines, right):
     """The untagged last cells starting right of column ``right`` on ``lines`` (nearest
-    first), up to a blank line or a line whose last cell is tagged or holds an amount,
-    and up to a nature's opening word (``By``): going up it is the cell's top, going down
+    first), up to a blank line or a line whose last cell is tagged or holds an amount (a
+    number hyphenated over the line's end, ``2010-`` / ``Seed``, is a name's), and up to a nature's opening word (``By``): going up it is the cell's top, going down
     the next row's nature (stacked natures a blank line apart from none)."""
     cells, up = [], lines.step < 0
     for line in lines:
@@ -491,7 +507,7 @@ def _column_cells(tokens, tags, spaced, lines, right):
         cell = line_cells(tokens, spaced[line])[-1]
         if tokens[cell[0]].col < right:
             continue
-        if any(tags[i] != "O" for i in cell) or any(VALUE.match(tokens[i].text) for i in cell):
+        if any(tags[i] != "O" or VALUE.match(tokens[i].text) and not tokens[i].text.endswith("-") for i in cell):
             break
         opens = NATURE_WORD_OPENING.match(tokens[cell[0]].text) is not None
         if opens and not up:

@@ -3272,6 +3272,30 @@ def test_repair_reads_an_untagged_nature_centred_on_its_row(head, di, tags):
     assert [tag for t, tag in zip(tokens, got) if t.line in (1, 3)] == tags
 
 
+# Cut down from pdftotext -layout of a real filing's Table I (a Sequoia fund's holding): a
+# fund's name for a nature, centred on its row's line, four lines above and four below
+def _named_nature(above, below):
+    pad = " " * 80
+    return "\n".join(["", *(pad + w for w in above), "Class A Common Stock" + " " * 20 + "449,988" + " " * 14 + "I",
+                      *(pad + w for w in below), ""])
+
+
+@pytest.mark.parametrize("above, below, nature", [
+    (["Sequoia", "Capital", "U.S.", "Venture"], ["2010-", "Seed", "Fund, L.P.", "(3)"],
+     ["Sequoia", "Capital", "U.S", ".", "Venture", "2010-", "Seed", "Fund", ",", "L.P", "."]),
+    (["Sequoia", "Capital", "U.S.", "Venture"], ["2010-", "Seed", "Fund, L.P. (3)"],
+     ["Sequoia", "Capital", "U.S", ".", "Venture", "2010-", "Seed", "Fund", ",", "L.P", "."]),
+    (["Sequoia", "Capital", "U.S.", "Venture"], ["2010-", "Seed", "Fund, L.P."], []),     # no mark ends it
+    (["Sequoia", "Capital", "U.S.", "Venture"], ["(3)"], []),      # not centred on the row
+])
+def test_repair_reads_an_untagged_holders_name_centred_on_its_row(above, below, nature):
+    crf = {"Class": "B-title", "A": "I-title", "Common": "I-title", "Stock": "I-title", "449,988": "B-owned", "I": "B-di"}
+    tokens, got = _repaired(nature_repairs.repair_untagged_natures, _named_nature(above, below),
+                            lambda tokens: [crf.get(t.text, "O") if t.line == len(above) + 1 else "O" for t in tokens],
+                            "table1")
+    assert [t.text for t, tag in zip(tokens, got) if tag.endswith("nature")] == nature
+
+
 # Cut down from pdftotext -layout of a real filing's Table II (Sequoia funds): tall natures
 # centred on their rows, a word of each on its row's line right of the I, the second
 # opening on the line right below the first's end
