@@ -598,11 +598,25 @@ def repair_nature_stacks(tokens, tags, confidences, line_zones):
                                                       for i in stack):
             first = True
             for i in stack:
+                if _wrapped_mark_piece(tokens, tags, i):
+                    continue
                 if MARK.match(tokens[i].text):
                     tags[i] = "B-fn_mark"
                 else:
                     tags[i], first = ("B-" if first else "I-") + "nature", False
                 confidences[i] = confidences[run[letter]]
+
+
+def _wrapped_mark_piece(tokens, tags, i):
+    """Whether token ``i`` is a piece of a mark wrapped over a line's end that the mark
+    repairs read (``LLC[`` / ``F2][F3]``): the mark, or a bracket glued to it."""
+    if tags[i].endswith("-fn_mark"):
+        return True
+    glued = [j for j in (i - 1, i + 1) if 0 <= j < len(tokens) and tokens[j].line == tokens[i].line
+             and (tokens[j].end == tokens[i].start or tokens[i].end == tokens[j].start)]
+    wrapped = (tokens[i].text in "[(" and i + 1 < len(tokens) and tokens[i + 1].line == tokens[i].line + 1
+               and tags[i + 1].endswith("-fn_mark"))      # ``[`` ending the line, ``F2]`` opening the next
+    return tokens[i].text in "[]()" and (wrapped or any(tags[j].endswith("-fn_mark") for j in glued))
 
 
 MIN_NATURE_COLUMN = 80     # a nature column printed in its place (a line of a cell each starts at 0)

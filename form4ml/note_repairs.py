@@ -396,7 +396,7 @@ def repair_cut_marks(tokens, tags, confidences, line_zones):
     ``)``) is the row's mark:
     the mark's opening (whatever the CRF read it as: no value looks like it), glued to a
     value the CRF tagged, with its rest (digits or none, then the closing bracket) on the
-    line below under that cell (from the start of its glued run), becomes
+    line below under that cell (from the cell's start: a nature wraps there), becomes
     ``B-fn_mark``, the digits ``I-fn_mark`` (tags fixed in place; the assembler reads a
     mark's continued digits as the end of its number)."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
@@ -407,7 +407,8 @@ def repair_cut_marks(tokens, tags, confidences, line_zones):
             text = mark.text + (tokens[i + 1].text if split else "")
             if not CUT_MARK.search(text) or value.end != mark.start or tags[i - 1] == "O":
                 continue
-            first = tokens[_glued_run_start(tokens, i)]
+            cell = next(cell for cell in line_cells(tokens, run) if i in cell)
+            first = tokens[_cell_start(tokens, cell, i)]
             cols = range(first.col - WRAP_COLUMN_SLACK, mark.col + len(text) + 1)
             opening = text[max(text.rfind("("), text.rfind("["))]
             rest = _mark_rest(tokens, by_line.get(line + 1, ()), CLOSING_OF[opening], cols)

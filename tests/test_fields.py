@@ -1044,12 +1044,15 @@ STACKED_NATURE = ("\n" + " " * 90 + "By\n" + " " * 90 + "Sequoia\n"
 
 @pytest.mark.parametrize("text, nature", [
     (STACKED_NATURE, "By Sequoia 2010- Seed Fund , L.P ."),
+    # a mark wrapped over the nature's last line end, read as the row's by the mark repairs
+    (STACKED_NATURE.replace("L.P. (2)", "L.P.[\n" + " " * 90 + "F2] (2)"), "By Sequoia 2010- Seed Fund , L.P ."),
     # a stack running into the next row's line: no telling whose its lines are
     (STACKED_NATURE.rstrip("\n") + "\nClass A Common Stock   11/11/2019\n", ""),
 ])
 def test_repair_reads_a_nature_stacked_around_its_row_line(text, nature):
     tokens = tokenize(text)
-    crf = {"Class": "B-title", "11/11/2019": "B-tx_date", "4,678": "B-shares", "42,102": "B-owned", "I": "B-di"}
+    crf = {"Class": "B-title", "11/11/2019": "B-tx_date", "4,678": "B-shares", "42,102": "B-owned", "I": "B-di",
+           "F2": "B-fn_mark"}
     tags = [crf.get(t.text, "O") for t in tokens]
     confidences = [None if t == "O" else 0.9 for t in tags]
     nature_repairs.repair_nature_stacks(tokens, tags, confidences, ["table1"] * len(text.split("\n")))
@@ -1098,6 +1101,9 @@ CUT_MARK = ("Common Stock  08/09/2022  S  18630  D  838.5710[F1 158060742  I  by
     # a nature's last mark cut after its F, the cell wrapped at its left edge
     ("                                                 L.P.[F2][F\n"
      "                                                 3][F4]", ["[F", "3"]),
+    # a nature cell's last line ``Fund, L.P.[F`` wrapped at the cell's left edge: ``2][F3]``
+    ("                                                 Fund, L.P.[F\n"
+     "                                                 2][F3]", ["[F", "2"]),
     # a price cell's second mark cut before its bracket, the tokenizer splitting ``[``
     # off the mark before it (EDGAR ASCII of a LinkedIn sale: ``[F2][F3`` / ``]``)
     ("Common  10/01/2012  C[F1]  78664  A  [F2][F3 78664  I\n"
