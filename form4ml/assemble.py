@@ -2231,16 +2231,34 @@ def mark_received_securities(rows, inferred):
     (code M, C or X) received them: a row whose title is another row's underlying title,
     on its date and for its amount, was acquired (``A``), whatever its code suggests
     (an RSU exercised into Class B Common Stock, reported in Table II as convertible,
-    both rows ``M``). Scraped HTML and markdown drop Table II's empty A/D cells."""
+    both rows ``M``), or for the underlying amounts of such rows right above it together
+    (preferred series converted into the Class B Common Stock received). Scraped HTML and
+    markdown drop Table II's empty A/D cells."""
     inferred = {id(row) for row in inferred}
-    for row in rows:
+    for k, row in enumerate(rows):
         if id(row) not in inferred or row["transaction_code"] not in CONVERSIONS:
             continue
-        if any(other is not row and other["transaction_code"] in CONVERSIONS
-               and other["transaction_date"] == row["transaction_date"] and other["shares"] == row["shares"]
-               and _same_words(other["underlying_security_title"] or "", row["security_title"] or "")
-               for other in rows):
+        if any(other is not row and _converted_into(other, row) and other["shares"] == row["shares"] for other in rows) \
+                or row["shares"] in _running_sums(reversed(rows[:k]), row):
             row["acquired_disposed"] = "A"
+
+
+def _converted_into(other, row):
+    """Whether ``other`` is a conversion on ``row``'s date into ``row``'s security."""
+    return (other["transaction_code"] in CONVERSIONS and other["transaction_date"] == row["transaction_date"]
+            and _same_words(other["underlying_security_title"] or "", row["security_title"] or ""))
+
+
+def _running_sums(above, row):
+    """The underlying amounts of the conversions into ``row``'s security right above it,
+    summed nearest first: one sum for each row taken."""
+    sums, total = [], 0
+    for other in above:
+        if not _converted_into(other, row) or other["underlying_shares"] is None:
+            break
+        total += other["underlying_shares"]
+        sums.append(total)
+    return sums
 
 
 SIDED_CODES = frozenset("APSFMCXD")     # codes that tell their side (an exercise's by mark_received_securities)

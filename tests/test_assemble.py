@@ -1657,6 +1657,30 @@ def test_assemble_gives_a_security_received_in_a_conversion_the_acquired_side(re
     assert [r["acquired_disposed"] for r in rows["derivative_transactions"]] == sides
 
 
+# scraped HTML of a real filing's Table II (two preferred series converted into Class B
+# stock, itself convertible, every row coded C): the Class B received is the preferred
+# rows' underlying amounts together
+def _preferred_conversion(received):
+    pieces = []
+    for line, (title, shares, underlying) in enumerate([("Series A Preferred Stock", "12,681,798", "3,170,449"),
+                                                        ("Series D Preferred Stock", "246,819", "61,704")]):
+        pieces += [T2("title", title, line), T2("tx_date", "03/07/2012", line), T2("code", "C", line),
+                   T2("shares", shares, line), T2("und_title", "Class B Common Stock", line),
+                   T2("und_shares", underlying, line)]
+    return pieces + [T2("title", "Class B Common Stock", 2), T2("tx_date", "03/07/2012", 2), T2("code", "C", 2),
+                     T2("shares", received, 2), T2("und_title", "Class A Common Stock", 2), T2("und_shares", received, 2)]
+
+
+@pytest.mark.parametrize("received, sides", [
+    ("3,232,153", ["D", "D", "A"]),
+    ("61,704", ["D", "D", "A"]),        # the nearest row's alone
+    ("3,170,449", ["D", "D", "D"]),     # a sum that skips the nearest row is none
+])
+def test_assemble_gives_a_security_received_from_several_conversions_the_acquired_side(received, sides):
+    rows = assemble(_preferred_conversion(received), {"derivative_transactions": {"C": "D"}})
+    assert [r["acquired_disposed"] for r in rows["derivative_transactions"]] == sides
+
+
 def test_assemble_keeps_a_side_the_text_shows_for_a_received_security():
     pieces = _conversion_rows("Class B Common Stock")
     pieces.insert(10, T2("ad", "D", 26))
