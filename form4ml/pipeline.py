@@ -145,6 +145,7 @@ TAG_REPAIRS = (
     (letter_repairs.repair_letters_after_titles, ("zones",)),
     (amount_repairs.repair_dollar_prices, ("confidences", "zones")),
     (letter_repairs.repair_lone_ownership_letters, ("confidences", "zones")),
+    (letter_repairs.repair_letters_before_natures, ("confidences", "zones")),
     (amount_repairs.repair_holding_amounts, ("confidences", "zones")),
     (amount_repairs.repair_owned_before_letters, ("confidences", "zones")),
     (amount_repairs.repair_dollar_shares, ("zones",)),

@@ -1388,6 +1388,35 @@ def test_repair_gives_a_lone_letter_after_an_amount_owned_and_a_price_the_d_i_ta
     assert got[-1] == tag
 
 
+# Cut down from plain pdftotext of a real filing's long Table I (a Sequoia fund's
+# holdings): a page's cells out of order, a row's I alone above its nature, away from
+# its amount owned
+def _letter_before_nature(extra, lone):
+    above = f"{extra}Class A Common Stock\n684,741\nI\nBy estate\nplanning vehicle\n"
+    text = f"{above}{lone}\nSequoia\nCapital"
+    lone_line = above.count("\n") + lone.count("\n")
+
+    def crf(tokens):
+        words = {"684,741": "B-owned", "77": "B-owned", "By": "B-nature", "Sequoia": "B-nature", "Class": "B-title",
+                 "A": "I-title", "Common": "I-title", "Stock": "I-title"}
+        return ["O" if t.line == lone_line or t.text == "D" else "B-di" if t.text == "I"
+                else words.get(t.text, "I-nature") for t in tokens]
+    return text, crf, lone_line
+
+
+@pytest.mark.parametrize("extra, lone, tag", [
+    ("", "I", "B-di"),
+    # the last of a column of letters the CRF left: the column repairs' to read
+    ("", "D\nI", "O"),
+    # as many I letters as natures: no row lacks one
+    ("Class A Common Stock\n77\nI\n", "I", "O"),
+])
+def test_repair_reads_a_lone_i_above_a_nature_as_its_rows_letter(extra, lone, tag):
+    text, crf, lone_line = _letter_before_nature(extra, lone)
+    tokens, got = _repaired(letter_repairs.repair_letters_before_natures, text, crf, "table1")
+    assert [g for t, g in zip(tokens, got) if t.line == lone_line] == [tag]
+
+
 # Cut down from a real filing's Table II as a copy without superscripts prints it.
 BARE_ROW = ("Class B Common Stock 1\t 1\t5/17/19\t\tJ 2\t\t\t24,791\t 1\t 1\tClass A Common Stock\t"
             "24,791\t$69.35 3\t16,840\tI\tBy The Founders Fund IV, LP 4\n(1) The Class B\n(2) These\n(3) The\n(4) The\n")
