@@ -580,7 +580,7 @@ def _rebuilt(rows):
     rows = attach_trailing_cells(pair_block_rows(mend_rows(lower_raised_cells(read_columns(rows)))))
     rows = split_nature_stacks(lower_raised_natures(_rebuild_runs(rows, _spread_trailing_marks)))
     rows = _rebuild_runs(rows, _spread_nature_marks)
-    rows = join_apart_amounts(read_apart_right_cells(rows))
+    rows = give_natures_to_indirect_rows(join_apart_amounts(read_apart_right_cells(rows)))
     rows = join_chained_fragments(return_stranded_cells(lower_shifted_natures(split_repeated_cells(rows))))
     return number_column_marks(read_owned_chain(join_lone_titles(rows)))
 
@@ -1244,6 +1244,28 @@ def _took_ownership(rows, aside):
             row.values["nature"] = source.values["nature"]
             row.marks = row.marks + source.marks     # the nature's notes
     return True
+
+
+def give_natures_to_indirect_rows(rows):
+    """Natures read on direct rows (letter ``D``) given, in order, to a table's indirect
+    rows (``I``) that hold none, where the two count alike and each nature stands below
+    its new row's letter: plain ``pdftotext`` prints a column's natures after the table's
+    other columns, and the column reading gives them to its first rows, the transactions,
+    while the holdings above them own them. Marks on a
+    nature's lines go with it."""
+    for table in {row.table for row in rows}:
+        direct = [row for row in rows if row.table == table and _letter(row) == "D" and "nature" in row.values]
+        bare = [row for row in rows if row.table == table and _letter(row) == "I" and "nature" not in row.values]
+        if not direct or len(direct) != len(bare) or any(
+                _place(giver.values["nature"].pieces[0]) < _place(taker.values["di"].pieces[-1])
+                for giver, taker in zip(direct, bare)):
+            continue
+        for giver, taker in zip(direct, bare):
+            lines = {p.line for p in giver.values["nature"].pieces}
+            taker.values["nature"] = giver.values.pop("nature")
+            taker.marks += [m for m in giver.marks if m.line in lines]
+            giver.marks = [m for m in giver.marks if m.line not in lines]
+    return rows
 
 
 def lower_shifted_natures(rows):

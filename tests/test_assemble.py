@@ -2369,6 +2369,36 @@ def test_lower_shifted_natures_gives_each_nature_to_the_row_below(last_owned, na
     assert [m.text for m in rows[1].marks] == (["(2)"] if last_owned else [])
 
 
+def _natures_after_table(nature_line):
+    """Two grants read with the natures plain pdftotext prints after the table, then two
+    holdings with none."""
+    rows = [Row("table1") for _ in range(4)]
+    cells = [[("title", "Common Stock"), ("code", "A"), ("owned", "113,192"), ("di", "D")],
+             [("title", "Common Stock"), ("code", "A"), ("owned", "120,362"), ("di", "D")],
+             [("title", "Common stock"), ("owned", "2,027"), ("di", "I")],
+             [("title", "Common stock"), ("owned", "3,873"), ("di", "I")]]
+    for k, (row, row_cells) in enumerate(zip(rows, cells)):
+        for n, (label, text) in enumerate(row_cells):
+            row.add(T(label, text, 10 * k + n))
+    rows[0].add(T("nature", "Profit Sharing Trust", nature_line))
+    rows[1].add(T("nature", "By Spouse", nature_line + 1))
+    rows[1].marks.append(T("fn_mark", "(6)", nature_line + 1, 30))
+    return rows
+
+
+# Cut down from plain pdftotext of a real filing's Table I (grants, then holdings): the
+# natures column printed last, read onto the table's first rows
+@pytest.mark.parametrize("nature_line, natures", [
+    (90, [None, None, "Profit Sharing Trust", "By Spouse"]),
+    # natures printed above the holdings' letters are the rows' where they stand
+    (5, ["Profit Sharing Trust", "By Spouse", None, None]),
+])
+def test_give_natures_to_indirect_rows_moves_natures_off_direct_rows(nature_line, natures):
+    rows = assemble_module.give_natures_to_indirect_rows(_natures_after_table(nature_line))
+    assert [" ".join(r.values["nature"].texts) if "nature" in r.values else None for r in rows] == natures
+    assert [m.text for m in rows[3].marks] == (["(6)"] if nature_line == 90 else [])
+
+
 def _left_sale(line, shares):
     """A sale's left-hand cells as plain pdftotext prints a long table's, a cell a line."""
     return [T("title", "Common Stock", line), T("tx_date", "04/26/2022", line + 1), T("code", "S", line + 2),
