@@ -5,7 +5,7 @@ tags (and what ``pipeline.TAG_REPAIRS`` names) and fixes the tags in place."""
 import re
 
 from .assemble import WRAP_COLUMN_SLACK
-from .features import MARK
+from .features import MARK, MONTHS, YEAR
 from .fields import (
     BARE_MARK, CELL_SEPARATORS, MARK_DEBRIS_TOKEN, NATURE_HEAD, VALUE, is_mark, last_run, line_cells, line_runs,
     tokens_by_line, untagged, untagged_words_before, words_of,
@@ -711,3 +711,28 @@ def _below_in_column(tokens, idx, first):
     before = tokens[idx[-2]] if len(idx) > 1 else None
     columned = before is not None and last.col - (before.col + len(before.text)) >= MIN_CELL_GAP
     return not columned or abs(tokens[first].col - last.col) <= WRAP_COLUMN_SLACK
+
+
+DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01])$")
+
+
+def repair_nature_dates(tokens, tags, confidences, line_zones):
+    """A trust's date ending its nature (``By Philip Singleton Irrevocable Trust, Dated``
+    / ``December`` / ``24, 2015``, plain ``pdftotext`` a word or two a line) that the CRF
+    left ``O`` after the month it read: the day, comma and year right after a nature's
+    month, on its line or the next, go on with the nature, as does a comma left ``O``
+    between two of its words (``Trust ,`` / ``Dated``). Tags fixed in place, with the
+    month's confidence."""
+    zoned = [i for i, tok in enumerate(tokens) if line_zones[tok.line] in TABLE_ZONES]
+    for k, i in enumerate(zoned):
+        if not tags[i].endswith("-nature"):
+            continue
+        rest = zoned[k + 1:k + 4]
+        if (tokens[i].text[:3].lower() in MONTHS and len(rest) == 3
+                and [tags[j] for j in rest] == ["O"] * 3 and tokens[rest[-1]].line - tokens[i].line <= 1
+                and DAY.match(tokens[rest[0]].text) and tokens[rest[1]].text == "," and YEAR.match(tokens[rest[2]].text)):
+            for j in rest:
+                tags[j], confidences[j] = "I-nature", confidences[i]
+        elif (rest and tokens[rest[0]].text == "," and tags[rest[0]] == "O" and len(rest) > 1
+              and tags[rest[1]] == "I-nature"):
+            tags[rest[0]], confidences[rest[0]] = "I-nature", confidences[i]

@@ -152,6 +152,7 @@ TAG_REPAIRS = (
     (amount_repairs.repair_owned_letter_runs, ("confidences", "zones")),
     (amount_repairs.repair_owned_after_prices, ("confidences", "zones")),
     (amount_repairs.repair_owned_before_letters_on_line, ("confidences", "zones")),
+    (nature_repairs.repair_nature_dates, ("confidences", "zones")),
     (nature_repairs.repair_nature_stacks, ("confidences", "zones")),
     (nature_repairs.repair_plan_numbers, ("confidences", "zones")),
     (letter_repairs.repair_misread_ownership_letters, ("confidences", "zones")),

@@ -3331,6 +3331,25 @@ def test_repair_reads_an_untagged_holders_name_centred_on_its_row(above, below, 
     assert [t.text for t, tag in zip(tokens, got) if tag.endswith("nature")] == nature
 
 
+# Cut down from plain pdftotext of a real filing's Table I (a trust's holding): the
+# nature a word or two a line, its date's day and year and a comma left untagged
+TRUST_DATE = "I\n\nBy Philip\nSingleton\nTrust,\nDated\n{month}\n{rest}\n"
+
+
+@pytest.mark.parametrize("month, rest, nature", [
+    ("December", "24, 2015", "By Philip Singleton Trust , Dated December 24 , 2015"),
+    # no month before it: an amount or a date of another cell
+    ("Fund", "24, 2015", "By Philip Singleton Trust , Dated Fund"),
+    ("December", "2,015", "By Philip Singleton Trust , Dated December"),
+])
+def test_repair_reads_a_trusts_date_ending_its_nature(month, rest, nature):
+    def crf(tokens):
+        return ["B-di" if t.text == "I" else "B-nature" if t.text == "By" else "O" if t.text == "," or t.line == 7
+                else "I-nature" for t in tokens]
+    tokens, got = _repaired(nature_repairs.repair_nature_dates, TRUST_DATE.format(month=month, rest=rest), crf, "table1")
+    assert " ".join(t.text for t, tag in zip(tokens, got) if tag.endswith("-nature")) == nature
+
+
 # Cut down from pdftotext -layout of a real filing's Table II (Sequoia funds): tall natures
 # centred on their rows, a word of each on its row's line right of the I, the second
 # opening on the line right below the first's end
