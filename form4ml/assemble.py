@@ -1251,8 +1251,7 @@ def give_natures_to_indirect_rows(rows):
     rows (``I``) that hold none, where the two count alike and each nature stands below
     its new row's letter: plain ``pdftotext`` prints a column's natures after the table's
     other columns, and the column reading gives them to its first rows, the transactions,
-    while the holdings above them own them. Marks on a
-    nature's lines go with it."""
+    while the holdings above them own them. Marks on a nature's lines go with it."""
     for table in {row.table for row in rows}:
         direct = [row for row in rows if row.table == table and _letter(row) == "D" and "nature" in row.values]
         bare = [row for row in rows if row.table == table and _letter(row) == "I" and "nature" not in row.values]
@@ -2260,8 +2259,9 @@ def mark_received_securities(rows, inferred):
     for k, row in enumerate(rows):
         if id(row) not in inferred or row["transaction_code"] not in CONVERSIONS:
             continue
-        if any(other is not row and _converted_into(other, row) and other["shares"] == row["shares"] for other in rows) \
-                or row["shares"] in _running_sums(reversed(rows[:k]), row):
+        one_for_one = any(other is not row and _converted_into(other, row) and other["shares"] == row["shares"]
+                          for other in rows)
+        if one_for_one or row["shares"] in _running_sums(reversed(rows[:k]), row):
             row["acquired_disposed"] = "A"
 
 

@@ -396,6 +396,7 @@ def repair_letters_before_natures(tokens, tags, confidences, line_zones):
 
 
 def _lone_letter(tokens, run):
+    """Whether the line's tokens ``run`` are one D/I letter alone."""
     return run is not None and len(run) == 1 and tokens[run[0]].text in OWNERSHIP_LETTERS
 
 

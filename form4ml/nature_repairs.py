@@ -381,9 +381,9 @@ def _nature_stacks(tokens, tags, spaced):
     run of lines right below one another that holds the natures of two rows at least:
     each line a row's with its ``I`` (the nature's words after it, or none where a nature
     of an even count of lines stands wholly above and below the row's line), or one
-    printing only words in the column of the nearest such row's nature. The rows' letters stand in one
-    column, and one line at least is no row's (one row a line, as plain text prints a
-    table, is no stack)."""
+    printing only words in the column of the nearest such row's nature. The rows' letters
+    stand in one column, and one line at least is no row's (one row a line, as plain text
+    prints a table, is no stack)."""
     mains = {line: letter for line, idx in spaced.items()
              if (letter := _letter_i(tokens, tags, idx)) is not None}
     if len(mains) < MIN_STACKED_ROWS:
@@ -485,9 +485,9 @@ MIN_NAMED_LINES = 4     # a name standing for a nature is tall: a word or two a 
 
 def _centred_named(tokens, spaced, above, below):
     """Whether cells above and below a row's line, as many each way or one more, four at
-    least, hold a holder's name (a capital opening it) ending in a mark, in its last cell or alone on
-    the line below: ``Sequoia`` / ``Capital`` / ``U.S.`` / ``Venture`` / the row's line /
-    ``2010-`` / ``Seed`` / ``Fund, L.P.`` / ``(3)``."""
+    least, hold a holder's name (a capital opening it) ending in a mark, in its last cell
+    or alone on the line below: ``Sequoia`` / ``Capital`` / ``U.S.`` / ``Venture`` / the
+    row's line / ``2010-`` / ``Seed`` / ``Fund, L.P.`` / ``(3)``."""
     if (len(above) + len(below) < MIN_NAMED_LINES or not above or not below or abs(len(above) - len(below)) > 1
             or not tokens[above[-1][0]].text[:1].isupper()):
         return False
@@ -498,8 +498,9 @@ def _centred_named(tokens, spaced, above, below):
 def _column_cells(tokens, tags, spaced, lines, right):
     """The untagged last cells starting right of column ``right`` on ``lines`` (nearest
     first), up to a blank line or a line whose last cell is tagged or holds an amount (a
-    number hyphenated over the line's end, ``2010-`` / ``Seed``, is a name's), and up to a nature's opening word (``By``): going up it is the cell's top, going down
-    the next row's nature (stacked natures a blank line apart from none)."""
+    number hyphenated over the line's end, ``2010-`` / ``Seed``, is a name's), and up to
+    a nature's opening word (``By``): going up it is the cell's top, going down the next
+    row's nature (stacked natures a blank line apart from none)."""
     cells, up = [], lines.step < 0
     for line in lines:
         if line not in spaced:
