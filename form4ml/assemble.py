@@ -1950,7 +1950,9 @@ def spread_ownership_column(rows):
     indirect (``I``) letter. In text order the letters went to the last row, the second
     one starting a row of its own. A table printed over pages prints such a column after
     each page's rows: the run is cut before each titled row that follows a row of the
-    column alone, and each part with a column of two letters or more spread apart.
+    column alone, and each part with a column of two letters or more spread apart. Rows
+    opening the run whole, each letter before the next row's cells (a transaction), keep
+    theirs where the column below the rest prints its natures, then as many letters.
     (Table II's right-hand columns, printed apart, are ``attach_trailing_cells``'s.)"""
     return _rebuild_runs(rows, _spread_page_columns)
 
@@ -1975,6 +1977,10 @@ def _spread_page_columns(run):
 def _spread_column(run):
     if run[0].table != "table1":
         return None
+    settled = _settled_head(run)
+    if settled:
+        spread = _spread_column(run[settled:]) if _natures_then_letters(run[settled:]) else None
+        return None if spread is None else run[:settled] + spread
     column = [p for row in run for label in OWNERSHIP_COLUMN if label in row.values for p in row.values[label].pieces]
     others = [p for row in run for label, v in row.values.items() if label not in OWNERSHIP_COLUMN for p in v.pieces]
     if not column or not others or min(p.line for p in column) <= max(p.line for p in others):
@@ -1996,6 +2002,27 @@ def _spread_column(run):
         if not any(held_by is k for k in kept):     # a row of the column alone: its marks are the nature's
             row.marks += held_by.marks
     return kept
+
+
+def _settled_head(run):
+    """How many rows open the run each whole, its D/I letter printed before the next
+    row's cells (a transaction before holdings whose ownership column pdfminer prints
+    below them all: natures, then letters)."""
+    k = 0
+    while (k + 1 < len(run) and "di" in run[k].values and run[k].values.keys() - set(OWNERSHIP_COLUMN)
+           and max(p.line for p in run[k].values["di"].pieces)
+           < min(p.line for v in run[k + 1].values.values() for p in v.pieces)):
+        k += 1
+    return k
+
+
+def _natures_then_letters(run):
+    """Whether the run's ownership column prints two natures or more, then as many
+    letters, every nature above every letter."""
+    natures = [p.line for row in run if "nature" in row.values for p in row.values["nature"].pieces]
+    letters = [p.line for row in run if "di" in row.values for p in row.values["di"].pieces]
+    starts = [row for row in run if "nature" in row.values]
+    return len(starts) > 1 and len(letters) == len(starts) and max(natures) < min(letters)
 
 
 def give_fallen_letters(rows):

@@ -2399,6 +2399,30 @@ def test_give_natures_to_indirect_rows_moves_natures_off_direct_rows(nature_line
     assert [m.text for m in rows[3].marks] == (["(6)"] if nature_line == 90 else [])
 
 
+def _column_after_holdings(letters):
+    """pdfminer's Table I of a grant and three holdings: the grant whole, its D letter
+    right after it, the holdings' titles and amounts, then their natures, then letters."""
+    cells = [[("title", 1), ("code", 2), ("owned", 3), ("di", 4)], [("title", 5), ("owned", 6)],
+             [("title", 7), ("owned", 8)], [("owned", 9), ("nature", 10)], [("nature", 12)], [("nature", 14)]]
+    cells += [[("di", 16 + 2 * k)] for k in range(letters)]
+    rows = [Row("table1") for _ in cells]
+    for row, row_cells in zip(rows, cells):
+        for label, line in row_cells:
+            row.add(T(label, {"di": "D" if line == 4 else "I", "nature": f"Fund {line}"}.get(label, "100"), line))
+    return rows
+
+
+@pytest.mark.parametrize("letters, natures", [
+    (3, [None, "Fund 10", "Fund 12", "Fund 14"]),
+    # fewer letters than natures: no telling which holding is direct; the rows stay as read
+    (2, [None, None, None, "Fund 10", "Fund 12", "Fund 14", None, None]),
+])
+def test_spread_ownership_column_keeps_a_whole_first_rows_letter(letters, natures):
+    rows = assemble_module.spread_ownership_column(_column_after_holdings(letters))
+    assert [" ".join(r.values["nature"].texts) if "nature" in r.values else None for r in rows] == natures
+    assert [" ".join(r.values["di"].texts) for r in rows if "di" in r.values] == ["D"] + ["I"] * letters
+
+
 def _left_sale(line, shares):
     """A sale's left-hand cells as plain pdftotext prints a long table's, a cell a line."""
     return [T("title", "Common Stock", line), T("tx_date", "04/26/2022", line + 1), T("code", "S", line + 2),
