@@ -2011,7 +2011,7 @@ def _settled_head(run):
     k = 0
     while (k + 1 < len(run) and "di" in run[k].values and run[k].values.keys() - set(OWNERSHIP_COLUMN)
            and max(p.line for p in run[k].values["di"].pieces)
-           < min(p.line for v in run[k + 1].values.values() for p in v.pieces)):
+           < min((p.line for v in run[k + 1].values.values() for p in v.pieces), default=-1)):
         k += 1
     return k
 

@@ -2423,6 +2423,14 @@ def test_spread_ownership_column_keeps_a_whole_first_rows_letter(letters, nature
     assert [" ".join(r.values["di"].texts) for r in rows if "di" in r.values] == ["D"] + ["I"] * letters
 
 
+def test_spread_ownership_column_passes_over_a_row_of_marks_alone():
+    grant = _column_after_holdings(3)[0]
+    marks_only = Row("table1")
+    marks_only.marks.append(T("fn_mark", "(2)", 5, 30))
+    rows = assemble_module.spread_ownership_column([grant, marks_only])
+    assert [sorted(row.values) for row in rows] == [["code", "di", "owned", "title"], []]
+
+
 def _left_sale(line, shares):
     """A sale's left-hand cells as plain pdftotext prints a long table's, a cell a line."""
     return [T("title", "Common Stock", line), T("tx_date", "04/26/2022", line + 1), T("code", "S", line + 2),
