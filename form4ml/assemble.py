@@ -1252,7 +1252,7 @@ def give_natures_to_indirect_rows(rows):
     its new row's letter: plain ``pdftotext`` prints a column's natures after the table's
     other columns, and the column reading gives them to its first rows, the transactions,
     while the holdings above them own them. Marks on a nature's lines go with it."""
-    for table in {row.table for row in rows}:
+    for table in dict.fromkeys(row.table for row in rows):
         direct = [row for row in rows if row.table == table and _letter(row) == "D" and "nature" in row.values]
         bare = [row for row in rows if row.table == table and _letter(row) == "I" and "nature" not in row.values]
         if not direct or len(direct) != len(bare) or any(

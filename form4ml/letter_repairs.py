@@ -386,8 +386,9 @@ def repair_letters_before_natures(tokens, tags, confidences, line_zones):
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     missing = sum(tags[i] == "B-nature" for run in by_line.values() for i in run) - sum(
         tags[i] == "B-di" and tokens[i].text == "I" for run in by_line.values() for i in run)
-    above = {below: line for line, below in next_lines(by_line)}
-    for line, below in next_lines(by_line):
+    pairs = next_lines(by_line)
+    above = {below: line for line, below in pairs}
+    for line, below in pairs:
         run, nature = by_line[line], by_line[below][0]
         if (missing > 0 and len(run) == 1 and tokens[run[0]].text == "I" and tags[run[0]] == "O"
                 and tags[nature] == "B-nature" and not _lone_letter(tokens, by_line.get(above.get(line)))):

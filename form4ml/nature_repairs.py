@@ -615,9 +615,9 @@ def _wrapped_mark_piece(tokens, tags, i):
         return True
     glued = [j for j in (i - 1, i + 1) if 0 <= j < len(tokens) and tokens[j].line == tokens[i].line
              and (tokens[j].end == tokens[i].start or tokens[i].end == tokens[j].start)]
-    wrapped = (tokens[i].text in "[(" and i + 1 < len(tokens) and tokens[i + 1].line == tokens[i].line + 1
+    wrapped = (tokens[i].text in ("[", "(") and i + 1 < len(tokens) and tokens[i + 1].line == tokens[i].line + 1
                and tags[i + 1].endswith("-fn_mark"))      # ``[`` ending the line, ``F2]`` opening the next
-    return tokens[i].text in "[]()" and (wrapped or any(tags[j].endswith("-fn_mark") for j in glued))
+    return tokens[i].text in ("[", "]", "(", ")") and (wrapped or any(tags[j].endswith("-fn_mark") for j in glued))
 
 
 MIN_NATURE_COLUMN = 80     # a nature column printed in its place (a line of a cell each starts at 0)
