@@ -633,7 +633,8 @@ def read_owned_chain(rows):
     owned under a title, or link as many rows as the chain, whose titles or natures do
     not count out, or that has more dates than the chain has rows, stays as it is.
     Amounts or amounts owned the text lost, and the two read as each other, are as
-    ``_amounts_chain`` and ``_by_magnitude`` tell; marks as ``_spread_row_marks``."""
+    ``_amounts_chain``, ``_chain_from_head`` and ``_by_magnitude`` tell; marks as
+    ``_spread_row_marks``."""
     return _rebuild_runs(rows, _chained_rows)
 
 
@@ -678,11 +679,31 @@ def _run_chain(run):
     owned, amounts = columns.get("owned", []), columns.get("shares", [])
     chain = _amounts_chain(owned, amounts)
     if chain is None:
+        owned, amounts, chain = _chain_from_head(owned, amounts)
+    if chain is None:
         owned, amounts = _by_magnitude(owned, amounts)
         chain = _amounts_chain(owned, amounts)
     if chain is None or _paired_as_read(run, chain[2]) or _links_as_read(run) >= _links(chain[2]):
         return None
     return pieces, columns, marks_of, owned, chain
+
+
+def _chain_from_head(owned, amounts):
+    """(amounts owned, amounts, chain) with one amount read before every amount owned
+    taken as the first row's amount owned, where exactly one such reading chains (plain
+    ``pdftotext`` prints the first row's amount owned above its title, ``194,007`` /
+    ``(2)`` before ``Common Stock``, where the CRF reads it as an amount); else the columns
+    as read and None."""
+    if not owned:
+        return owned, amounts, None
+    first = _place(owned[0].pieces[0])
+    found = []
+    for value in [v for v in amounts if _place(v.pieces[0]) < first]:
+        rest = [v for v in amounts if v is not value]
+        chain = _amounts_chain([value] + owned, rest)
+        if chain is not None and chain[0] == 0:
+            found.append(([value] + owned, rest, chain))
+    return found[0] if len(found) == 1 else (owned, amounts, None)
 
 
 def _fill_ownership(held, chained, letters, marks_of):

@@ -996,6 +996,25 @@ def test_assemble_reads_scattered_sales_whose_amount_and_amount_owned_were_read_
     assert [(r["shares"], r["price_per_share"], r["shares_owned_following"]) for r in sales] == CHAINED_SALES
 
 
+# Cut down from plain pdftotext of a real filing's Table I (Apple: shares withheld for tax,
+# then sales): the first row's amount owned printed above its title, read as an amount, and
+# the second row's amount owned and price above the second title
+OWNED_ABOVE_TITLE = lines(("shares", "194,007"), ("mark", "(2)"), ("di", "D"), [("shares", "85,678"), ("ad", "A")],
+                          ("mark", "(1)"), ("owned", "149,391"), ("price", "$ 240.91"),
+                          ("title", "Common Stock"), ("tx_date", "04/01/2020"), ("code", "F"),
+                          [("shares", "44,616"), ("ad", "D")],
+                          ("title", "Common Stock"), ("tx_date", "04/02/2020"), ("code", "S"), ("shares", "3,849"),
+                          ("ad", "D"), [("price", "$ 238.03"), ("owned", "145,542")], ("di", "D"),
+                          ("title", "Common Stock"), ("tx_date", "04/02/2020"), ("code", "S"), ("shares", "3,039"),
+                          ("ad", "D"), [("price", "$ 238.96"), ("owned", "142,503")], ("di", "D"))
+
+
+def test_chain_reader_takes_an_amount_read_above_every_amount_owned_as_the_first_rows():
+    sales = assemble(OWNED_ABOVE_TITLE)["non_derivative_transactions"]
+    assert [(r["shares"], r["shares_owned_following"], r["acquired_disposed"]) for r in sales] == [
+        (85678, 194007, "A"), (44616, 149391, "D"), (3849, 145542, "D"), (3039, 142503, "D")]
+
+
 def test_chain_reader_carries_a_column_that_does_not_count_out_beside_its_amounts():
     # codes M and S one short of the rows: each stays beside the amount (or amount owned) it was read with
     amount, owned, m_code, s_code = P("shares", "2,134,440"), P("owned", "2,125,040"), P("code", "M"), P("code", "S")
