@@ -662,7 +662,8 @@ def _chained_rows(run):
     rows[0].marks = _leading_marks(pieces) + rows[0].marks
     _keep_stray_marks(rows, pieces)
     if start == 0:
-        _spread_row_marks(rows, len(chained))
+        _spread_row_marks(rows, len(chained), {id(m) for v in owned for m in marks_of[id(v)]
+                                               if m.line == v.pieces[-1].line})
     return rows
 
 
@@ -844,19 +845,22 @@ def _mark_numbers(mark):
     return [int(i[1:]) for i in footnote_ids([mark])]
 
 
-def _spread_row_marks(rows, count):
+def _spread_row_marks(rows, count, kept=frozenset()):
     """Give each of the first ``count`` rows (the sales) in order one of the marks the
     table prints once, where the lowest ``count`` of them run without a gap (but for
     numbers the table prints more than once: ``(1)``, ``(3)``, ``(4)`` ... beside every
     row's ``(2)``) and those above them stand in the rows after (holdings): filers
     number a long sale's notes of its prices in the rows' order (``(3)`` ... ``(25)``),
     which plain ``pdftotext`` prints as columns of marks apart from the prices (``(11)``
-    / ``(12)`` ... after the eighth price, ``(16)`` ... after the next page's holding)."""
+    / ``(12)`` ... after the eighth price, ``(16)`` ... after the next page's holding).
+    The marks ``kept`` (read right after an amount owned on its line: its own note) stay
+    where they are, their numbers no gap."""
     marks = [(m, row, ns[0]) for row in rows for m in row.marks if len(ns := _mark_numbers(m)) == 1]
     seen = Counter(number for _, _, number in marks)
-    once = sorted((mark for mark in marks if seen[mark[2]] == 1), key=lambda mark: mark[2])
+    once = sorted((mark for mark in marks if seen[mark[2]] == 1 and id(mark[0]) not in kept),
+                  key=lambda mark: mark[2])
     numbers = [number for _, _, number in once[:count]]
-    repeated = {number for number, n in seen.items() if n > 1}
+    repeated = {number for number, n in seen.items() if n > 1} | {n for m, _, n in marks if id(m) in kept}
     if (len(once) < count or set(numbers) | repeated < set(range(numbers[0], numbers[-1] + 1))
             or any(any(row is sale for sale in rows[:count]) for _, row, _ in once[count:])):
         return

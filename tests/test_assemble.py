@@ -997,22 +997,35 @@ def test_assemble_reads_scattered_sales_whose_amount_and_amount_owned_were_read_
 
 
 # Cut down from plain pdftotext of a real filing's Table I (Apple: shares withheld for tax,
-# then sales): the first row's amount owned printed above its title, read as an amount, and
-# the second row's amount owned and price above the second title
-OWNED_ABOVE_TITLE = lines(("shares", "194,007"), ("mark", "(2)"), ("di", "D"), [("shares", "85,678"), ("ad", "A")],
+# then sales, then a holding): the first row's amount owned printed above the other rows'
+# cells, read as an amount, the second row's amount owned and price above its title, and
+# the sales' price notes printed after the holding
+OWNED_ABOVE_TITLE = lines(("title", "Common Stock"), [("shares", "194,007"), ("mark", "(2)")], ("di", "D"), [("shares", "85,678"), ("ad", "A")],
                           ("mark", "(1)"), ("owned", "149,391"), ("price", "$ 240.91"),
                           ("title", "Common Stock"), ("tx_date", "04/01/2020"), ("code", "F"),
-                          [("shares", "44,616"), ("ad", "D")],
-                          ("title", "Common Stock"), ("tx_date", "04/02/2020"), ("code", "S"), ("shares", "3,849"),
-                          ("ad", "D"), [("price", "$ 238.03"), ("owned", "145,542")], ("di", "D"),
-                          ("title", "Common Stock"), ("tx_date", "04/02/2020"), ("code", "S"), ("shares", "3,039"),
-                          ("ad", "D"), [("price", "$ 238.96"), ("owned", "142,503")], ("di", "D"))
+                          [("shares", "44,616"), ("ad", "D"), ("mark", "(3)")],
+                          ("title", "Common Stock"), ("tx_date", "04/02/2020"), [("code", "S"), ("mark", "(4)")],
+                          ("shares", "3,849"), ("ad", "D"), [("price", "$ 238.03"), ("owned", "145,542")], ("di", "D"),
+                          ("title", "Common Stock"), ("tx_date", "04/02/2020"), [("code", "S"), ("mark", "(4)")],
+                          ("shares", "3,039"), ("ad", "D"), [("price", "$ 238.96"), ("owned", "142,503")], ("di", "D"),
+                          ("owned", "13,986"), ("di", "I"), ("title", "Common Stock"), ("mark", "(5)"), ("mark", "(6)"),
+                          ("nature", "By Trust"))
 
 
 def test_chain_reader_takes_an_amount_read_above_every_amount_owned_as_the_first_rows():
-    sales = assemble(OWNED_ABOVE_TITLE)["non_derivative_transactions"]
-    assert [(r["shares"], r["shares_owned_following"], r["acquired_disposed"]) for r in sales] == [
+    rec = assemble(OWNED_ABOVE_TITLE)
+    assert [(r["shares"], r["shares_owned_following"], r["acquired_disposed"])
+            for r in rec["non_derivative_transactions"]] == [
         (85678, 194007, "A"), (44616, 149391, "D"), (3849, 145542, "D"), (3039, 142503, "D")]
+    assert [(h["shares_owned_following"], h["nature_of_ownership"]) for h in rec["non_derivative_holdings"]] == [
+        (13986, "By Trust")]
+
+
+def test_chain_reader_keeps_a_mark_beside_an_amount_owned_with_its_row():
+    # the price notes (5), (6) printed below the table go to the sales in order; (2), beside
+    # the first row's amount owned, is that row's own
+    sales = assemble(OWNED_ABOVE_TITLE)["non_derivative_transactions"]
+    assert [set(r["footnote_ids"]) for r in sales] == [{"F1", "F2"}, {"F3"}, {"F4", "F5"}, {"F4", "F6"}]
 
 
 def test_chain_reader_carries_a_column_that_does_not_count_out_beside_its_amounts():
