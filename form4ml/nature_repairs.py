@@ -149,8 +149,9 @@ def repair_nature_after_indirect(tokens, tags, confidences, line_zones):
     """The last cell of a table row's line, left ``O`` right after the row's ``I`` (indirect)
     letter, is its nature of ownership where it opens as one does (``By``, ``Held by``,
     ``See``: EDGAR ASCII's ``I   By`` / ``Spouse's`` / ``IRA``); so is a whole line right
-    below a line holding the ``I`` alone (one cell a line: ``I`` / ``Held by minor child``).
-    A mark ending it is the row's. Tags fixed in place, with the letter's confidence;
+    below a line holding the ``I`` alone (one cell a line: ``I`` / ``Held by minor child``),
+    and so are the lines right above it that open as one does (``By LGI`` / ``401 (k)`` /
+    ``Plan`` / ``I``). A mark ending it is the row's. Tags fixed in place, with the letter's confidence;
     ``repair_wrapped_cells`` then follows the cell down."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for line, idx in by_line.items():
@@ -171,6 +172,34 @@ def repair_nature_after_indirect(tokens, tags, confidences, line_zones):
                 and untagged(tags, idx) and NATURE_HEAD.match(tokens[idx[0]].text)
                 and not any(VALUE.match(tokens[i].text) for i in words_of(tokens, idx, "nature"))):
             _tag_nature(tokens, tags, confidences, idx, above[0])
+    lines = sorted(by_line)
+    for k, line in enumerate(lines):     # one cell a line, the nature first: By LGI / 401 (k) / Plan / I
+        idx = by_line[line]
+        if len(idx) == 1 and tags[idx[0]] == "B-di" and tokens[idx[0]].text == "I":
+            block = _lines_above_letter(tokens, tags, by_line, lines[:k], line)
+            if block:
+                _tag_nature(tokens, tags, confidences, block, idx[0])
+
+
+MAX_NATURE_LINES_ABOVE = 4     # lines of a nature printed right above its row's ``I``
+
+
+def _lines_above_letter(tokens, tags, by_line, before, letter_line):
+    """The tokens of the untagged lines right above a lone ``I`` on ``letter_line`` (a
+    blank line between at most) that open as a nature does and hold no value, or []:
+    plain ``pdftotext`` prints a holding's nature a line or a few right before its letter."""
+    block, last, found = [], letter_line, []
+    for line in reversed(before[-MAX_NATURE_LINES_ABOVE:]):
+        idx = list(by_line[line])
+        if last - line > (1 if block else 2) or not untagged(tags, idx):
+            break
+        if any(VALUE.match(tokens[i].text) and tokens[i].text not in PLAN_NUMBER_PARTS
+               for i in words_of(tokens, idx, "nature")):
+            break
+        block, last = idx + block, line
+        if NATURE_HEAD.match(tokens[idx[0]].text):
+            found = block      # the topmost head: By LGI over 401 (k)
+    return found
 
 
 def _named_holder(tokens, cell, above):

@@ -2230,6 +2230,20 @@ def test_repair_reads_the_nature_on_the_line_below_a_lone_indirect_letter(text, 
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
 
 
+@pytest.mark.parametrize("text, nature", [
+    # plain pdftotext of a real filing's Table I: a holding's nature printed before its letter
+    ("Common\n2,282\nD\n\nBy LGI\n401 ( k )\nPlan\n\nI", ["By", "LGI", "401", "(", "k", ")", "Plan"]),
+    # words that open no nature, or a value between, stay out
+    ("Common\n2,282\nD\n\nLGI\nPlan\n\nI", []),
+    ("Common\nBy Trust\n2,282\n\nI", []),
+])
+def test_repair_reads_the_lines_above_a_lone_indirect_letter_as_its_nature(text, nature):
+    crf = {"Common": "B-title", "2,282": "B-owned", "I": "B-di", "D": "B-di"}
+    tokens, tags = _repaired(nature_repairs.repair_nature_after_indirect, text, by_text(crf),
+                             "table1")
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
+
+
 # plain pdftotext of a real filing's box 1: the city on a line of its own after a blank
 # line, read by the CRF as the street's rest
 STREET_THEN_CITY = "C/O MICROSOFT CORPORATION\nONE MICROSOFT WAY\n\nREDMOND"
