@@ -6,7 +6,7 @@ import re
 from itertools import takewhile
 
 from .assemble import WRAP_COLUMN_SLACK
-from .features import DATE, MARK, YEAR
+from .features import DATE, HEADER_WORDS, MARK, YEAR
 from .fields import (
     AMOUNT_LABELS, CELL_SEPARATORS, CUT_AMOUNT, LINE_CODES, MAX_CELL_LINE_GAP, MAX_LINES_TO_AMOUNT, MIN_COLUMN_LINES,
     MISREAD_LETTER, NOTE_CONFIDENCE, UNDERLYING_END, VALUE, WHOLE_AMOUNT, after_dollar_sign, line_cells, line_runs,
@@ -334,8 +334,7 @@ def repair_price_column(tokens, tags, confidences, line_zones):
         dollar, run = by_line[above], by_line[line]
         if (len(dollar) == 1 and tokens[dollar[0]].text == "$" and tags[run[0]] == "O"
                 and PRICE_SHAPE.match(tokens[run[0]].text) and marks_only(tokens, run[1:])):
-            before = next((c for c in reversed(confidences[:run[0]]) if c is not None), NOTE_CONFIDENCE)
-            tags[run[0]], confidences[run[0]] = "B-price", before
+            tags[run[0]], confidences[run[0]] = "B-price", _confidence_before(confidences, run[0])
 
 
 def repair_owned_before_prices(tokens, tags, line_zones):
@@ -982,16 +981,23 @@ def repair_dollar_prices(tokens, tags, confidences, line_zones):
     rows, where the CRF misreads some. (OCR reads a code ``S`` before its amount as ``$``:
     an amount with its A/D letter after it, not alone; a ``$`` alone above two numbers is
     the price's and the amount owned's, as ``repair_dollar_pairs`` reads them.) Tags fixed
-    in place; one left ``O`` takes the least confidence of the table's prices. A ``$``
-    that may go on a text cell, after a word or a title (``par value`` / ``$ 0.01``), is
-    left."""
+    in place; one left ``O`` takes the least confidence of the table's prices (where none
+    was read, the last tagged token's). A ``$`` that may go on a text cell, after a word
+    or a title (``par value`` / ``$ 0.01``), is left; one after a column's heading word
+    (``Price`` / ``$ 232.07``: a lone sale's price printed below its heading) is not."""
     by_line = tokens_by_line(tokens, line_zones, ("table1",))
     read = [confidences[i] for run in by_line.values() for i in run if tags[i] == "B-price"]
     lines = list(by_line)
     for k in range(len(lines)):
         i = _number_after_dollar(tokens, tags, by_line, lines, k)
-        if i is not None and (tags[i] != "O" or read):
-            tags[i], confidences[i] = "B-price", confidences[i] if tags[i] != "O" else min(read)
+        if i is not None:
+            tags[i], confidences[i] = "B-price", confidences[i] if tags[i] != "O" else min(
+                read, default=_confidence_before(confidences, i))
+
+
+def _confidence_before(confidences, i):
+    """The confidence of the last tagged token before token ``i``."""
+    return next((c for c in reversed(confidences[:i]) if c is not None), NOTE_CONFIDENCE)
 
 
 def _number_after_dollar(tokens, tags, by_line, lines, k):
@@ -1000,8 +1006,9 @@ def _number_after_dollar(tokens, tags, by_line, lines, k):
     it and no number on the line after; None where there is none or the ``$`` may go on
     a text cell."""
     run = by_line[lines[k]]
+    last_word = tokens[by_line[lines[k - 1]][-1]].text if k else ""
     if (tokens[run[0]].text != "$" or _in_text_cell(tags, run[0])
-            or (k and WORD.match(tokens[by_line[lines[k - 1]][-1]].text))):
+            or (WORD.match(last_word) and last_word.lower() not in HEADER_WORDS)):
         return None
     if len(run) > 1:
         cell, after = run[1:], []

@@ -1175,14 +1175,24 @@ def return_stranded_cells(rows):
     transaction's later cells, so that the holding below takes them (``Common Stock`` /
     ``08/28/2025`` / ``Common Stock`` / ``S`` / ``90,000 D``; ``A`` / ``Common Stock`` /
     ``$ 0`` / ``By Trust``). A row with a date of any column keeps its cells: it is a
-    transaction whose date was read as another."""
+    transaction whose date was read as another. A mark read right after a cell given goes
+    with it (``$ 232.07`` / ``(1)``)."""
     for before, row in zip(rows, rows[1:]):
         stranded = row.values.keys() & TRANSACTION_CELLS
         if (row.table == before.table and stranded and not row.values.keys() & DATE_CELLS
                 and "tx_date" in before.values and not stranded & before.values.keys()):
+            moved = [m for m in row.marks if _mark_of(row, m) in stranded]
             for label in stranded:
                 before.values[label] = row.values.pop(label)
+            row.marks = [m for m in row.marks if all(m is not x for x in moved)]
+            before.marks = before.marks + moved
     return rows
+
+
+def _mark_of(row, mark):
+    """The label of the row's value read last before the mark, or None."""
+    read = [(_place(v.pieces[-1]), label) for label, v in row.values.items() if _place(v.pieces[-1]) < _place(mark)]
+    return max(read)[1] if read else None
 
 
 def _spread_nature_marks(run):

@@ -1206,6 +1206,13 @@ def test_assemble_gives_a_sales_cells_printed_after_the_next_title_back_to_it():
     assert (holding["shares_owned_following"], holding["direct_or_indirect"]) == (56000, "I")
 
 
+def test_assemble_gives_a_mark_after_a_stranded_price_back_with_it():
+    rec = assemble(STRANDED_SALE + [L("price", "$ 232.07", 141), L("fn_mark", "(1)", 142)])
+    tx, = rec["non_derivative_transactions"]
+    holding, = rec["non_derivative_holdings"]
+    assert (tx["price_per_share"], tx["footnote_ids"], holding["footnote_ids"]) == (232.07, ["F1"], [])
+
+
 @pytest.mark.parametrize("date", ["deemed_date", "ex_date", "exp_date"])
 def test_assemble_keeps_the_cells_of_a_row_with_a_date_of_another_column(date):
     pieces = STRANDED_SALE[:3] + [L(date, "08/28/2025", 104)] + STRANDED_SALE[3:]

@@ -4810,6 +4810,20 @@ def test_repair_reads_a_number_a_dollar_sign_opens_as_a_price(text, number, read
     assert got[[t.text for t in tokens].index(number)] == tag
 
 
+@pytest.mark.parametrize("above, tag", [
+    # plain pdftotext of a real filing's one sale: its price below the column's heading, no
+    # price read in the table
+    ("Price", "B-price"),
+    # a word of a text cell the price's line may go on
+    ("Common Stock", "O"),
+])
+def test_repair_reads_a_dollar_price_below_its_heading_where_the_table_has_none(above, tag):
+    crf = {"56,000": "B-owned", "I": "B-di", "(1)": "B-fn_mark"}
+    text = f"56,000\n\nI\n\n{above}\n\n$ 232.07\n(1)"
+    tokens, got = _repaired(amount_repairs.repair_dollar_prices, text, by_text(crf), "table1")
+    assert got[[t.text for t in tokens].index("232.07")] == tag
+
+
 # Cut down from plain pdftotext of real filings' box 2 (Nuveen and PIMCO funds): the issuer
 # name wrapped over two lines at the line's start, the CRF reading only the ticker's line
 @pytest.mark.parametrize("head, crf, issuer", [
