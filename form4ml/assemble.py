@@ -20,7 +20,7 @@ from .balance import AMOUNTS, TOLERANCE, balance_amounts, chain_whole, underlyin
 from .footnotes import footnote_ids, garbled_marks, group_footnotes, notes_of_garbled_marks, numbered_notes
 from .labels import TABLE2_ONLY, TABLE_FIELDS, TABLE_ZONES
 from .owners import (
-    FLAG_FIELDS, GLUED_COUNTRY, NAME_WORD, care_of, care_of_from_name, city_from_street, completes_zip,
+    ENTITY_WORDS, FLAG_FIELDS, GLUED_COUNTRY, NAME_WORD, care_of, care_of_from_name, city_from_street, completes_zip,
     drop_issuer_named, first_cell, issuer_above_ticker, merge_repeated_owners, repeats_box_one, split_care_of,
     unglue_cities, unglue_street_numbers, without_repeated_tail, without_zip,
 )
@@ -198,10 +198,15 @@ class Assembler:
         the first owner's (box 5's): joint filers share them (every such owner of the
         corpus's gold does), while the Reporting Owners table's check marks often stand
         where no column tells which box they check (scraped HTML prints each ``X`` on a
-        line of its own). The checks' places in the text go with them."""
+        line of its own). The checks' places in the text go with them. A further owner
+        with an address read and no check read takes them too (``_shared_by_entity``)."""
         first = [key for key in FLAG_FIELDS.values() if owners and owners[0][key]]
         for i, owner in enumerate(owners[1:], start=1):
             checked = [key for key in FLAG_FIELDS.values() if owner[key]]
+            if not checked and (owner["city"] or owner["street1"]):     # a name alone may be a misread
+                for key in _shared_by_entity(first, owner["name"]):
+                    owner[key] = True
+                continue
             if len(checked) != len(first) or checked == first:
                 continue
             spans = [self.where.pop(f"reporting_owners[{i}].{key}", None) for key in checked]
@@ -367,6 +372,19 @@ class Assembler:
         name = self._text(sig.get("sig_name"), f"signatures[{i}].name")
         return {"name": CONFORMED.sub("/s/", _without_box_five(name, titles)) if name else name,
                 "date": self._date(sig.get("sig_date"), f"signatures[{i}].date")}
+
+
+PERSONAL_RELATIONSHIPS = ("is_director", "is_officer")
+
+
+def _shared_by_entity(first, name):
+    """The first owner's relationships ``first`` that a further owner named ``name``, none
+    of whose own the text shows, shares: every owner reports one at least (pdfminer
+    prints the Reporting Owners table's check marks apart from the names); a firm or fund
+    (``MERRILL LYNCH, PIERCE, FENNER & SMITH INC.``) is no director or officer."""
+    firm = ENTITY_WORDS.intersection(re.findall(r"[A-Z]+", (name or "").upper()))
+    shared = [key for key in first if not (firm and key in PERSONAL_RELATIONSHIPS)]
+    return shared or first
 
 
 def _without_box_five(name, titles):

@@ -211,6 +211,23 @@ def test_assemble_gives_further_owners_with_as_many_checks_the_first_owners_rela
     assert [(o["is_director"], o["is_ten_percent_owner"]) for o in owners[1:]] == [flags] * 2
 
 
+# pdfminer of a real two-owner filing (Bank of America and Merrill Lynch): the Reporting
+# Owners table's check marks printed apart from the names, box 5 read for the first owner
+@pytest.mark.parametrize("first, name, flags", [
+    (["is_ten_percent"], "MERRILL LYNCH, PIERCE, FENNER & SMITH INC.", (False, True)),
+    # a firm is no director: it shares the rest
+    (["is_director", "is_ten_percent"], "Baker Brothers Life Sciences LP", (False, True)),
+    (["is_director", "is_ten_percent"], "BAKER FELIX", (True, True)),
+    # where the first owner is only a director, a firm still shares that
+    (["is_director"], "Baker Brothers Life Sciences LP", (True, False)),
+])
+def test_assemble_gives_a_further_owner_with_no_check_read_the_first_owners_relationships(first, name, flags):
+    pieces = [O("owner_name", "BANK OF AMERICA CORP /DE/", 1)] + [O(label, "X", 2) for label in first]
+    pieces += [O("owner_name", name, 40), O("owner_street1", "ONE BRYANT PARK", 41), O("owner_city", "NEW YORK", 42)]
+    owners = assemble(pieces)["reporting_owners"]
+    assert (owners[1]["is_director"], owners[1]["is_ten_percent_owner"]) == flags
+
+
 # plain pdftotext (a Facebook director's filing): box 1's address printed apart from its
 # name, which comes only with the Reporting Owners table's copy of the address
 BOX1_ADDRESS = [O("owner_street1", "C/O FACEBOOK, INC.", 66), O("owner_street2", "1601 WILLOW ROAD", 67),
