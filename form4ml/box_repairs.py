@@ -70,6 +70,25 @@ def repair_cities_after_streets(tokens, tags):
                 tags[j] = ("B-" if k == 0 else "I-") + "owner_city"
 
 
+TITLE_WORD = re.compile(r"^[A-Za-z][A-Za-z.&'/-]*,?$|^[&,-]$")     # an officer title's word: ``EVP,``, ``&``
+
+
+def repair_officer_title_ends(tokens, tags, confidences):
+    """An officer title the CRF began goes on to the end of its cell where the cell's rest
+    is untagged words (pdfminer prints box 5's title on a line of its own: ``EVP, Chief
+    Human Resources Off``, read as ``EVP``). Tags fixed in place, with the title's
+    confidence."""
+    for line, idx in line_runs(tokens).items():
+        for cell in line_cells(tokens, idx):
+            begun = [k for k, i in enumerate(cell) if tags[i] == "B-officer_title"]
+            if len(begun) != 1:
+                continue
+            rest = [i for i in cell[begun[0] + 1:] if tags[i] != "I-officer_title"]
+            if rest and untagged(tags, rest) and all(TITLE_WORD.match(tokens[i].text) for i in rest):
+                for i in cell[begun[0] + 1:]:
+                    tags[i], confidences[i] = "I-officer_title", confidences[cell[begun[0]]]
+
+
 def repair_owner_names(tokens, tags, confidences, lines):
     """A line the CRF left ``O`` right above an owner's street, right below the ``Name and
     Address of Reporting Person`` heading or (a blank line between) another owner's ZIP or

@@ -42,6 +42,21 @@ NOTES = ("(2) Each RSU represents a contingent right to receive 1 share.\n"
          "(3) The RSUs vested as to 100% of the total shares on May 15, 2020.")
 
 
+@pytest.mark.parametrize("text, title", [
+    # pdfminer of a real filing's box 5: the title on a line of its own, read as its first word
+    ("below)\n\nEVP, Chief Human Resources Off\n\n6. Individual", "EVP, Chief Human Resources Off"),
+    # a cell after a gap of spaces, or a value after the title, stays out
+    ("EVP, Chief Human          6. Individual", "EVP, Chief Human"),
+    ("EVP, Chief 2020", "EVP"),
+])
+def test_repair_reads_an_officer_title_to_its_cells_end(text, title):
+    tokens = tokenize(text)
+    tags = ["B-officer_title" if t.text == "EVP" else "O" for t in tokens]
+    confidences = [0.9 if tag != "O" else None for tag in tags]
+    box_repairs.repair_officer_title_ends(tokens, tags, confidences)
+    assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("officer_title")).replace(" ,", ",") == title
+
+
 @pytest.mark.parametrize("text, city", [
     # a real filing's box 1 (pdftotext -raw): the CRF read only PLEASANT as the city
     ("MT. PLEASANT MICHIGAN 48858", ["MT", ".", "PLEASANT"]),
