@@ -47,6 +47,31 @@ def repair_spelt_out_states(tokens, tags, confidences):
                 tags[i], confidences[i] = ("B-" if n == 0 else "I-") + "owner_state", confidences[beside[0]]
 
 
+def repair_states_read_as_cities(tokens, tags):
+    """A city read that spells out a state (``MONTANA``, ``NEW YORK``), with another city
+    read after it and no state before the ZIP that follows, is the owner's state: plain
+    ``pdftotext`` prints box 1's state above its other lines and the city below the
+    street (``MONTANA`` ... ``(Street)`` / ``BOZEMAN`` / ``59715``). Fixes tags in place."""
+    cities, states, zips = _spans(tags, "owner_city"), _spans(tags, "owner_state"), _spans(tags, "owner_zip")
+    for span, after in zip(cities, cities[1:]):
+        end = next((z[0] for z in zips if z[0] > span[-1]), len(tags))
+        if (place_key(" ".join(tokens[i].text for i in span)) in STATE_CODES and after[0] < end
+                and not any(span[-1] < state[0] < end for state in states)):
+            for n, i in enumerate(span):
+                tags[i] = ("B-" if n == 0 else "I-") + "owner_state"
+
+
+def _spans(tags, label):
+    """The token indices of each value tagged ``label``."""
+    spans = []
+    for i, tag in enumerate(tags):
+        if tag == "B-" + label or (tag == "I-" + label and not spans):
+            spans.append([i])
+        elif tag == "I-" + label:
+            spans[-1].append(i)
+    return spans
+
+
 STREET_LABELS = ("I-owner_street1", "I-owner_street2")
 CITY_REACH = 6      # lines around a street's stray last line searched for the owner's city
 

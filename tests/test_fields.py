@@ -42,6 +42,31 @@ NOTES = ("(2) Each RSU represents a contingent right to receive 1 share.\n"
          "(3) The RSUs vested as to 100% of the total shares on May 15, 2020.")
 
 
+STREET = ("C/O TURTLE BEACH CORPORATION", "owner_street1")
+ZIP = ("10601", "owner_zip")
+
+
+@pytest.mark.parametrize("lines, state, city", [
+    # plain pdftotext of real filings' box 1: the state printed above the street, read as a city
+    ([("MONTANA", "owner_city"), STREET, ("(Street)", None), ("BOZEMAN", "owner_city"), ZIP],
+     ["MONTANA"], ["BOZEMAN"]),
+    ([("NEW YORK", "owner_city"), STREET, ("WHITE PLAINS", "owner_city"), ZIP], ["NEW", "YORK"], ["WHITE", "PLAINS"]),
+    # New York the city, its state read: as read
+    ([STREET, ("NEW YORK", "owner_city"), ("NEW YORK", "owner_state"), ZIP], ["NEW", "YORK"], ["NEW", "YORK"]),
+    # a city read alone is a city, whatever it spells
+    ([STREET, ("NEW YORK", "owner_city"), ZIP], [], ["NEW", "YORK"]),
+])
+def test_repair_reads_a_state_read_as_a_city_before_the_city_as_the_state(lines, state, city):
+    tokens = tokenize("\n".join(text for text, _ in lines))
+    tags = []
+    for k, t in enumerate(tokens):     # each line one value of its label
+        label, first = lines[t.line][1], k == 0 or tokens[k - 1].line != t.line
+        tags.append("O" if label is None else ("B-" if first else "I-") + label)
+    box_repairs.repair_states_read_as_cities(tokens, tags)
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("owner_state")] == state
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("owner_city")] == city
+
+
 @pytest.mark.parametrize("text, title", [
     # pdfminer of a real filing's box 5: the title on a line of its own, read as its first word
     ("below)\n\nEVP, Chief Human Resources Off\n\n6. Individual", "EVP, Chief Human Resources Off"),
