@@ -96,22 +96,32 @@ def repair_cities_after_streets(tokens, tags):
 
 
 TITLE_WORD = re.compile(r"^[A-Za-z][A-Za-z.&'/-]*,?$|^[&,-]$")     # an officer title's word: ``EVP,``, ``&``
+CITY_WORD = re.compile(r"^[A-Z][A-Z.'-]*$")     # a city's word in box 1's capitals: ``CITY``, ``MT.``
 
 
-def repair_officer_title_ends(tokens, tags, confidences):
-    """An officer title the CRF began goes on to the end of its cell where the cell's rest
-    is untagged words (pdfminer prints box 5's title on a line of its own: ``EVP, Chief
-    Human Resources Off``, read as ``EVP``). Tags fixed in place, with the title's
+def repair_box_cell_ends(tokens, tags, confidences):
+    """An officer title or a city the CRF began goes on to the end of its cell where the
+    cell's rest is untagged words of its kind (pdfminer prints box 5's title on a line of
+    its own: ``EVP, Chief Human Resources Off``, read as ``EVP``; ``REDWOOD CITY`` read as
+    ``REDWOOD``), for a city no state's name. Tags fixed in place, with the value's
     confidence."""
     for line, idx in line_runs(tokens).items():
         for cell in line_cells(tokens, idx):
-            begun = [k for k, i in enumerate(cell) if tags[i] == "B-officer_title"]
-            if len(begun) != 1:
-                continue
-            rest = [i for i in cell[begun[0] + 1:] if tags[i] != "I-officer_title"]
-            if rest and untagged(tags, rest) and all(TITLE_WORD.match(tokens[i].text) for i in rest):
-                for i in cell[begun[0] + 1:]:
-                    tags[i], confidences[i] = "I-officer_title", confidences[cell[begun[0]]]
+            for label, word in (("officer_title", TITLE_WORD), ("owner_city", CITY_WORD)):
+                begun = [k for k, i in enumerate(cell) if tags[i] == "B-" + label]
+                if len(begun) != 1:
+                    continue
+                rest = [i for i in cell[begun[0] + 1:] if tags[i] != "I-" + label]
+                if (rest and untagged(tags, rest) and all(word.match(tokens[i].text) for i in rest)
+                        and not (label == "owner_city" and _names_state(tokens, rest))):
+                    for i in cell[begun[0] + 1:]:
+                        tags[i], confidences[i] = "I-" + label, confidences[cell[begun[0]]]
+
+
+def _names_state(tokens, idx):
+    """Whether the tokens end in a state's, province's or country's name."""
+    words = [tokens[i].text for i in idx]
+    return any(place_key(" ".join(words[k:])) in STATE_CODES for k in range(len(words)))
 
 
 def repair_owner_names(tokens, tags, confidences, lines):

@@ -70,7 +70,7 @@ TAG_REPAIRS = (
     (box_repairs.repair_spelt_out_states, ("confidences",)),
     (box_repairs.repair_cities_after_streets, ()),
     (box_repairs.repair_states_read_as_cities, ()),
-    (box_repairs.repair_officer_title_ends, ("confidences",)),
+    (box_repairs.repair_box_cell_ends, ("confidences",)),
     (box_repairs.repair_owner_names, ("confidences", "lines")),
     (box_repairs.repair_unnamed_owners, ("confidences",)),
     (column_repairs.repair_column_runs, ("confidences", "zones")),

@@ -67,6 +67,24 @@ def test_repair_reads_a_state_read_as_a_city_before_the_city_as_the_state(lines,
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("owner_city")] == city
 
 
+@pytest.mark.parametrize("text, city", [
+    # plain pdftotext of a real filing's box 1: the city's last word left O
+    ("REDWOOD CITY", ["REDWOOD", "CITY"]),
+    ("SALT LAKE CITY", ["SALT", "LAKE", "CITY"]),
+    # a state's name after the city, or a word not in capitals, stays out
+    ("MT. PLEASANT MICHIGAN", ["MT", ".", "PLEASANT"]),
+    ("REDWOOD City of", ["REDWOOD"]),
+])
+def test_repair_reads_a_city_to_its_cells_end(text, city):
+    tokens = tokenize(text)
+    begun = {"REDWOOD", "SALT", "MT"}
+    tags = ["B-owner_city" if t.text in begun else "I-owner_city" if t.text in (".", "PLEASANT", "LAKE") else "O"
+            for t in tokens]
+    confidences = [0.9 if tag != "O" else None for tag in tags]
+    box_repairs.repair_box_cell_ends(tokens, tags, confidences)
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("owner_city")] == city
+
+
 @pytest.mark.parametrize("text, title", [
     # pdfminer of a real filing's box 5: the title on a line of its own, read as its first word
     ("below)\n\nEVP, Chief Human Resources Off\n\n6. Individual", "EVP, Chief Human Resources Off"),
@@ -78,7 +96,7 @@ def test_repair_reads_an_officer_title_to_its_cells_end(text, title):
     tokens = tokenize(text)
     tags = ["B-officer_title" if t.text == "EVP" else "O" for t in tokens]
     confidences = [0.9 if tag != "O" else None for tag in tags]
-    box_repairs.repair_officer_title_ends(tokens, tags, confidences)
+    box_repairs.repair_box_cell_ends(tokens, tags, confidences)
     assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("officer_title")).replace(" ,", ",") == title
 
 
