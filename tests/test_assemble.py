@@ -1017,8 +1017,8 @@ def test_assemble_reads_scattered_sales_whose_amount_and_amount_owned_were_read_
 # then sales, then a holding): the first row's amount owned printed above the other rows'
 # cells, read as an amount, the second row's amount owned and price above its title, and
 # the sales' price notes printed after the holding
-OWNED_ABOVE_TITLE = lines(("title", "Common Stock"), [("shares", "194,007"), ("mark", "(2)")], ("di", "D"), [("shares", "85,678"), ("ad", "A")],
-                          ("mark", "(1)"), ("owned", "149,391"), ("price", "$ 240.91"),
+OWNED_ABOVE_TITLE = lines(("title", "Common Stock"), [("shares", "194,007"), ("mark", "(2)")], ("di", "D"),
+                          [("shares", "85,678"), ("ad", "A")], ("mark", "(1)"), ("owned", "149,391"), ("price", "$ 240.91"),
                           ("title", "Common Stock"), ("tx_date", "04/01/2020"), ("code", "F"),
                           [("shares", "44,616"), ("ad", "D"), ("mark", "(3)")],
                           ("title", "Common Stock"), ("tx_date", "04/02/2020"), [("code", "S"), ("mark", "(4)")],
