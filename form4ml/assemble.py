@@ -1209,7 +1209,8 @@ def return_stranded_cells(rows):
 
 def _mark_of(row, mark):
     """The label of the row's value read last before the mark, or None."""
-    read = [(_place(v.pieces[-1]), label) for label, v in row.values.items() if _place(v.pieces[-1]) < _place(mark)]
+    read = [(_place(v.pieces[-1]), label) for label, v in row.values.items()
+            if _place(v.pieces[-1]) < _place(mark)]
     return max(read)[1] if read else None
 
 

@@ -105,7 +105,7 @@ def repair_box_cell_ends(tokens, tags, confidences):
     its own: ``EVP, Chief Human Resources Off``, read as ``EVP``; ``REDWOOD CITY`` read as
     ``REDWOOD``), for a city no state's name. Tags fixed in place, with the value's
     confidence."""
-    for line, idx in line_runs(tokens).items():
+    for idx in line_runs(tokens).values():
         for cell in line_cells(tokens, idx):
             for label, word in (("officer_title", TITLE_WORD), ("owner_city", CITY_WORD)):
                 begun = [k for k, i in enumerate(cell) if tags[i] == "B-" + label]

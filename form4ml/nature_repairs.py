@@ -151,8 +151,8 @@ def repair_nature_after_indirect(tokens, tags, confidences, line_zones):
     ``See``: EDGAR ASCII's ``I   By`` / ``Spouse's`` / ``IRA``); so is a whole line right
     below a line holding the ``I`` alone (one cell a line: ``I`` / ``Held by minor child``),
     and so are the lines right above it that open as one does (``By LGI`` / ``401 (k)`` /
-    ``Plan`` / ``I``). A mark ending it is the row's. Tags fixed in place, with the letter's confidence;
-    ``repair_wrapped_cells`` then follows the cell down."""
+    ``Plan`` / ``I``). A mark ending it is the row's. Tags fixed in place, with the
+    letter's confidence; ``repair_wrapped_cells`` then follows the cell down."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for line, idx in by_line.items():
         if tokens[idx[-1]].cell or not any(tags[i] == "B-di" for i in idx):

@@ -2276,27 +2276,18 @@ def test_repair_begins_a_nature_at_its_opening_word_left_o(text, nature):
 
 
 @pytest.mark.parametrize("text, nature", [
-    # scraped HTML of a real filing's Table I, one cell a line
+    # scraped HTML of a real filing's Table I, one cell a line: the nature below the letter
     ("common\n2,170.3157\nI\nHeld by minor child", ["Held", "by", "minor", "child"]),
     # after a direct holding's D the line is not read as a nature
     ("common\n2,170.3157\nD\nHeld by minor child", []),
-])
-def test_repair_reads_the_nature_on_the_line_below_a_lone_indirect_letter(text, nature):
-    crf = {"common": "B-title", "2,170.3157": "B-owned", "I": "B-di", "D": "B-di"}
-    tokens, tags = _repaired(nature_repairs.repair_nature_after_indirect, text, by_text(crf),
-                             "table1")
-    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
-
-
-@pytest.mark.parametrize("text, nature", [
     # plain pdftotext of a real filing's Table I: a holding's nature printed before its letter
-    ("Common\n2,282\nD\n\nBy LGI\n401 ( k )\nPlan\n\nI", ["By", "LGI", "401", "(", "k", ")", "Plan"]),
+    ("common\n2,282\nD\n\nBy LGI\n401 ( k )\nPlan\n\nI", ["By", "LGI", "401", "(", "k", ")", "Plan"]),
     # words that open no nature, or a value between, stay out
-    ("Common\n2,282\nD\n\nLGI\nPlan\n\nI", []),
-    ("Common\nBy Trust\n2,282\n\nI", []),
+    ("common\n2,282\nD\n\nLGI\nPlan\n\nI", []),
+    ("common\nBy Trust\n2,282\n\nI", []),
 ])
-def test_repair_reads_the_lines_above_a_lone_indirect_letter_as_its_nature(text, nature):
-    crf = {"Common": "B-title", "2,282": "B-owned", "I": "B-di", "D": "B-di"}
+def test_repair_reads_the_nature_beside_a_lone_indirect_letter(text, nature):
+    crf = {"common": "B-title", "2,170.3157": "B-owned", "2,282": "B-owned", "I": "B-di", "D": "B-di"}
     tokens, tags = _repaired(nature_repairs.repair_nature_after_indirect, text, by_text(crf),
                              "table1")
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("nature")] == nature
