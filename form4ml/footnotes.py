@@ -65,7 +65,7 @@ def numbered_notes(pieces, highest=0, unread=0):
     after a line that ended one, where the CRF began a text there, a blank line stands
     between or a mark opens the line; a line of lower-case words goes on. A mark read at
     a note's opening must be that note's number."""
-    numbers = [_mark_number(p.text) for p in pieces if p.label == "fn_id"]
+    numbers = [mark_number(p.text) for p in pieces if p.label == "fn_id"]
     counted = highest > 0
     highest = max([highest] + [n for n in numbers if n])
     opened, prev, garbled_lead = [], None, False
@@ -96,10 +96,10 @@ def numbered_notes(pieces, highest=0, unread=0):
 def _garbled_mark(piece):
     """Whether the piece is a mark the CRF read that OCR garbled past reading (``mn``,
     ``©``): no number, and no capitalised word (the CRF reads ``Not``, ``RSU`` as marks too)."""
-    return piece.label == "fn_id" and _mark_number(piece.text) is None and not piece.text[:1].isupper()
+    return piece.label == "fn_id" and mark_number(piece.text) is None and not piece.text[:1].isupper()
 
 
-def _mark_number(text):
+def mark_number(text):
     found = NOTE_NUMBER.match(text)
     return int(next(d for d in found.groups() if d)) if found else None
 
@@ -107,13 +107,13 @@ def _mark_number(text):
 def _note_words(line):
     """A footnote line's text pieces with the marks opening it taken off, the number of
     such a mark (or None) and whether the first text piece began with one."""
-    words = [p for p in line if not (p.label == "fn_id" and _mark_number(p.text))]
+    words = [p for p in line if not (p.label == "fn_id" and mark_number(p.text))]
     while words and MARK_DEBRIS.match(words[0].text):
         words.pop(0)
     if not words:
         return [], None, False
-    number = next((_mark_number(p.text) for p in line if p.label == "fn_id" and p.col < words[0].col
-                   and _mark_number(p.text)), None)
+    number = next((mark_number(p.text) for p in line if p.label == "fn_id" and p.col < words[0].col
+                   and mark_number(p.text)), None)
     lead = LINE_MARK.match(words[0].text) or MARK_QUOTE.match(words[0].text)
     if lead:
         words[0] = replace(words[0], text=words[0].text[lead.end():])

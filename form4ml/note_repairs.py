@@ -13,7 +13,7 @@ from .fields import (
     AMOUNT_LABELS, BARE_MARK, CELL_SEPARATORS, CUT_AMOUNT, MARK_DEBRIS_TOKEN, NOTE_CONFIDENCE, NOTE_MARK,
     WRAPPED_LABELS, line_cells, marks_only, tokens_by_line, untagged,
 )
-from .footnotes import GLYPH_SIGNS, OCR_MARK_GLYPHS
+from .footnotes import GLYPH_SIGNS, OCR_MARK_GLYPHS, mark_number
 from .labels import TABLE_ZONES
 from .pieces import MIN_CELL_GAP
 
@@ -88,13 +88,16 @@ def repair_untagged_note_lines(tokens, tags, confidences, line_zones):
     (``Q) The restricted stock units...``, ``@) Each RSU...``, ``rt) The Restricted...``),
     wholly or up to a note's text it ran on from the note above (``a) Represents full
     vesting ... in September`` / ``2022 under the ...``): the mark and the capitalised text
-    after it open a note. A lower-case line (or one opening with the mark's stray
-    bracket: ``) to the Board of Directors.``) right below a note's text goes on with it.
-    Fixes tags in place."""
+    after it open a note, as does the clean mark of the note after the last read (its
+    text whole: see ``_next_mark_length``). A lower-case line (or one opening with the
+    mark's stray bracket: ``) to the Board of Directors.``) right below a note's text goes
+    on with it. Fixes tags in place."""
     prev = None     # the last tagged token of the footnote lines so far
-    for line, idx in tokens_by_line(tokens, line_zones, ("footnotes",)).items():
+    last = 0        # the number of the last note mark read so far
+    runs = list(tokens_by_line(tokens, line_zones, ("footnotes",)).items())
+    for k, (line, idx) in enumerate(runs):
         if _untagged_head(tags, idx):
-            head = _garbled_mark_length(tokens, idx)
+            head = _garbled_mark_length(tokens, idx) or _next_mark_length(tokens, idx, runs[k + 1:k + 2], last)
             words = [tokens[i].text for i in idx[head:]]
             if head and len(words) > 2 and words[0][:1].isupper() and not FORM_NOTE.match(words[0]):
                 conf = confidences[prev] if prev is not None else NOTE_CONFIDENCE
@@ -106,6 +109,28 @@ def repair_untagged_note_lines(tokens, tags, confidences, line_zones):
                 for i in idx:
                     tags[i], confidences[i] = "I-fn_text", confidences[prev]
         prev = next((i for i in reversed(idx) if tags[i] != "O"), prev)
+        last = next((n for i in reversed(idx) if tags[i] == "B-fn_id" and (n := mark_number(tokens[i].text))), last)
+
+
+def _next_mark_length(tokens, idx, below, last):
+    """1 where the line opens with the clean mark of the note after the ``last`` read and
+    its text ends a sentence or runs on to the line ``below`` (opening lower case), else 0.
+    A note line cut at the page edge (``... Exchange Commissio`` / ``(18) The price``: the
+    SEC stylesheet's PDF of a long note) is left unread: its text is not the note's."""
+    if mark_number(tokens[idx[0]].text) != last + 1:
+        return 0
+    runs_on = bool(below) and tokens[below[0][1][0]].text[:1].islower()
+    return int(_ends_sentence(tokens, idx) or runs_on)
+
+
+def _ends_sentence(tokens, idx):
+    """Whether the line's last token ends a sentence, not a number cut at its decimal
+    point (``$958.``)."""
+    end = tokens[idx[-1]]
+    if not SENTENCE_END.search(end.text):
+        return False
+    before = tokens[idx[-2]] if len(idx) > 1 else None
+    return not (before and end.text[0] == "." and before.text[-1:].isdigit() and before.col + len(before.text) == end.col)
 
 
 def _untagged_head(tags, idx):

@@ -27,7 +27,18 @@ def warnings(rec):
     if tx_dates and rec["period_of_report"] and rec["period_of_report"] != min(tx_dates):
         out.append(f"period_of_report {rec['period_of_report']} is not the earliest transaction date {min(tx_dates)}")
     out.extend(_holding_chain_warnings(rec["non_derivative_transactions"]))
+    out.extend(_unread_note_warnings(rec))
     return out
+
+
+def _unread_note_warnings(rec):
+    """A footnote that rows cite and the record lacks: its text was lost (a note cut at
+    the page edge, a block OCR dropped) or not read."""
+    read = {note["id"] for note in rec.get("footnotes") or []}
+    cited = {i for table in ALL_TABLES for row in rec[table] for i in row.get("footnote_ids") or []}
+    missing = sorted(cited - read, key=lambda i: (len(i), i))
+    if missing:
+        yield f"footnotes {', '.join(missing)} cited in the tables but not read"
 
 
 def _row_warnings(row, sig_date):

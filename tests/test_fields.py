@@ -247,8 +247,9 @@ def test_repair_opens_a_note_at_an_untagged_line_behind_a_garbled_mark(mark):
 
 
 # cut down from Tesseract's reading of a real filing's notes (Microsoft, ocr_medium_200):
-# the CRF ran the note above on from the middle of the garbled mark's line
-@pytest.mark.parametrize("mark, opens", [("a)", True), ("Q)", True), ("(1)", False), ("(a)", False)])
+# the CRF ran the note above on from the middle of the garbled mark's line; a clean mark
+# opens the note only as the first (no note read above it)
+@pytest.mark.parametrize("mark, opens", [("a)", True), ("Q)", True), ("(1)", True), ("(2)", False), ("(a)", False)])
 def test_repair_opens_a_note_at_a_garbled_mark_whose_line_the_crf_ran_on_from_the_note_above(mark, opens):
     text = ("* If the form is filed by more than one reporting person.\n"
             f"{mark} Represents full vesting of shares earned under an award granted in September 2022 under the Plan\n"
@@ -259,6 +260,31 @@ def test_repair_opens_a_note_at_a_garbled_mark_whose_line_the_crf_ran_on_from_th
     note_repairs.repair_untagged_note_lines(tokens, tags, [None] * len(tags), ["footnotes"] * 3)
     opening = next(k for k, t in enumerate(tokens) if t.text == "Represents")
     assert (tags[opening] == "B-fn_text") == opens
+
+
+# cut down from plain `pdftotext` and `-raw` of Tesla filings (Elon Musk, 2021): the CRF
+# left the notes after the first untagged; a note cut at the page edge stays unread
+CLEAN_MARK_NOTES = ("(1) THE TRANSACTIONS REPORTED ON THIS FORM 4 WERE EFFECTED PURSUANT TO A RULE 10B5-1 PLAN.\n"
+                    "{mark} {text}\n"
+                    "{after}")
+
+
+@pytest.mark.parametrize("mark, text, after, opens", [
+    ("(2)", "The shares were sold to satisfy tax withholding obligations as reported herein.", "", True),
+    ("(2)", "The shares were sold to satisfy the reporting person's tax", "withholding obligations.", True),
+    ("(3)", "The shares were sold to satisfy tax withholding obligations as reported herein.", "", False),
+    ("(2)", "The price reported in Column 4 is a weighted average price. The reporting person "
+            "undertakes to provide Tesla, Inc. or the staff of the Securities and Exchange Commissio",
+     "(3) The price reported in Column 4 is a weighted average price.", False),
+    ("(2)", "These shares were sold in multiple transactions at prices ranging from $957.140 to $958.",
+     "(3) The price reported in Column 4 is a weighted average price.", False),
+])
+def test_repair_opens_an_untagged_note_at_the_next_clean_mark_unless_cut(mark, text, after, opens):
+    tokens = tokenize(CLEAN_MARK_NOTES.format(mark=mark, text=text, after=after))
+    tags = ["B-fn_id", "B-fn_text"] + ["I-fn_text" if t.line == 0 else "O" for t in tokens[2:]]
+    note_repairs.repair_untagged_note_lines(tokens, tags, [0.9, 0.9] + [None] * (len(tags) - 2), ["footnotes"] * 3)
+    second = [tag for t, tag in zip(tokens, tags) if t.line == 1]
+    assert second[:2] == (["B-fn_id", "B-fn_text"] if opens else ["O", "O"])
 
 
 def test_repair_leaves_marks_outside_the_footnotes_alone():
