@@ -490,6 +490,24 @@ def repair_amounts_before_letters(tokens, tags, confidences, line_zones):
                 _read_line_code(tokens, tags, confidences, run[:k], confidences[letter])
 
 
+def repair_owned_before_ad_letters(tokens, tags, confidences, line_zones):
+    """An amount the CRF read as an amount owned alone on its Table I line but for an
+    ``A`` or ``D`` it left ``O`` right after it (``134,682 D``) is a row's amount of shares
+    and its A/D letter, where the table has more amounts owned than D/I letters and fewer
+    amounts than codes (plain ``pdftotext`` prints the first row's amount below the
+    next row's title and code). Tags fixed in place, with the amount's confidence."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    surplus = min(shortfall(tags, by_line, "B-owned", "B-di"), shortfall(tags, by_line, "B-code", "B-shares"))
+    for run in by_line.values():
+        if surplus <= 0:
+            return
+        if (len(run) == 2 and tags[run[0]] == "B-owned" and WHOLE_AMOUNT.match(tokens[run[0]].text)
+                and tags[run[1]] == "O" and tokens[run[1]].text in ("A", "D")):
+            tags[run[0]], tags[run[1]] = "B-shares", "B-ad"
+            confidences[run[1]] = confidences[run[0]]
+            surplus -= 1
+
+
 def repair_untitled_derivative_lines(tokens, tags, confidences, line_zones):
     """A Table II line opening with a code letter and an amount the CRF left ``O`` (their
     marks after them) before the underlying title it read is a row's code and amount where

@@ -3982,6 +3982,35 @@ def test_repair_reads_an_untagged_amount_beside_its_ad_letter(extra, tag):
     assert got[[t.text for t in tokens].index("24,773")] == tag
 
 
+# Cut down from plain `pdftotext` of a real filing's Table I (two sales, a holding): the
+# first sale's amount and A/D letter printed below the second's title and code, the CRF
+# reading the amount as an amount owned
+OWNED_BEFORE_LETTER = ("Class A Common Stock\n\nClass A Common Stock\n\nS (1)\n\n11/20/2017\n\n{line}\n\n"
+                       "S (1)\n\n11/20/2017\n\n26,123\n\nD\n\n$\n178.8256 79,725\n\nI\n\n$\n179.3099 53,602\n\nI{holding}")
+
+
+@pytest.mark.parametrize("line, holding, tags", [
+    ("134,682 D", "", ["B-shares", "B-ad"]),
+    ("134,682 A", "", ["B-shares", "B-ad"]),
+    # as many D/I letters as amounts owned: the amount is a row's amount owned
+    ("134,682 D", "\n\nD", ["B-owned", "O"]),
+    # a price after the letter: not the amount's cell alone
+    ("134,682 D $ 12", "", ["B-owned", "O"]),
+])
+def test_repair_reads_an_amount_owned_before_an_untagged_ad_letter_as_a_rows_amount(line, holding, tags):
+    crf = {"Class": "B-title", "A": "I-title", "Common": "I-title", "Stock": "I-title", "S": "B-code",
+           "(1)": "B-fn_mark", "11/20/2017": "B-tx_date", "134,682": "B-owned", "26,123": "B-shares",
+           "178.8256": "B-price", "179.3099": "B-price", "79,725": "B-owned", "53,602": "B-owned", "I": "B-di",
+           "D": "B-di"}
+    def tagged(tokens):     # the D below 26,123 is its A/D letter; the letters after 134,682 the CRF left O
+        return ["B-ad" if t.text == "D" and t.line == 16 else "O" if t.line == 8 and k and tokens[k - 1].line == 8
+                else crf.get(t.text, "O") for k, t in enumerate(tokens)]
+    tokens, got = _repaired(amount_repairs.repair_owned_before_ad_letters,
+                            OWNED_BEFORE_LETTER.format(line=line, holding=holding), tagged, "table1")
+    first = next(k for k, t in enumerate(tokens) if t.line == 8)
+    assert got[first:first + 2] == tags
+
+
 # Cut down from pdfplumber of a real filing's Table I (a grant and a tax withholding): the
 # grant's title and date lost, its line opening with its code and mark, left O with its amount
 @pytest.mark.parametrize("line, tags", [
