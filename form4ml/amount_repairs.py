@@ -626,6 +626,23 @@ def repair_amounts_after_codes(tokens, tags, confidences, line_zones):
 
 
 LETTER_TAGS = ("O", "B-ad", "B-di")     # the tags an amount's A/D letter may have been given
+BETWEEN_CODE_AND_AMOUNT = {"V", "-", "|", ";"}     # the form's V column, empty cells' marks, rules
+
+
+def repair_derivative_amounts_after_codes(tokens, tags, confidences, line_zones):
+    """A number left ``O`` on a Table II row's line right after its code (past its marks,
+    the ``V`` column and rules), right before its exercise or expiration date, is the
+    row's amount where the line has none: the CRF rarely reads a one-digit amount
+    (``J (6) 1 10/30/2025 06/24/2026``: a swap of one contract). Tags fixed in place,
+    with the code's confidence."""
+    for run in tokens_by_line(tokens, line_zones, ("table2",)).values():
+        code = next((i for i in run if tags[i] == "B-code"), None)
+        if code is None or any(tags[i] == "B-shares" for i in run):
+            continue
+        after = [i for i in run if i > code and tags[i] != "B-fn_mark" and tokens[i].text not in BETWEEN_CODE_AND_AMOUNT]
+        if (len(after) > 1 and tags[after[0]] == "O" and WHOLE_AMOUNT.match(tokens[after[0]].text)
+                and tags[after[1]] in ("B-ex_date", "B-exp_date")):
+            tags[after[0]], confidences[after[0]] = "B-shares", confidences[code]
 
 
 def _letter_below(tokens, by_line, line):

@@ -3157,6 +3157,30 @@ def test_repair_reads_a_table2_amount_alone_below_the_rows_code(zone, amount):
     assert tags[[t.text for t in tokens].index("1")] == amount
 
 
+# the same row as `pdftotext -raw`, the markdown converter and EDGAR ASCII print it: the
+# row's cells on one line, the CRF leaving the one-digit amount unread
+@pytest.mark.parametrize("cells, amount", [
+    ("J (6) 1 10/30/2025 06/24/2026", "B-shares"),
+    ("J (6) V 1 10/30/2025 06/24/2026", "B-shares"),
+    ("J ; (6) ; ; 1 ; ; 10/30/2025 ; 06/24/2026", "B-shares"),
+    # no exercise or expiration date after it: not the amount's column
+    ("J (6) 1 Common Stock", "O"),
+    # an amount read on the line: the number is another cell
+    ("J (6) 5 1 10/30/2025 06/24/2026", "O"),
+])
+def test_repair_reads_a_number_between_a_table2_code_and_its_dates_as_the_rows_amount(cells, amount):
+    text = "Equity Swap (obligation to sell) $ 26.12 10/30/2025 " + cells
+    crf = {**SWAP_CRF, "5": "B-shares", "Common": "B-und_title", "Stock": "I-und_title"}
+    def tagged(tokens):
+        tags = by_text(crf)(tokens)
+        dates = [k for k, t in enumerate(tokens) if t.text in ("10/30/2025", "06/24/2026")]
+        for k, tag in zip(dates, ("B-tx_date", "B-ex_date", "B-exp_date")):
+            tags[k] = tag
+        return tags
+    tokens, tags = _repaired(amount_repairs.repair_derivative_amounts_after_codes, text, tagged, "table2")
+    assert tags[[t.text for t in tokens].index("1")] == amount
+
+
 def test_repair_reads_a_title_with_its_par_value_on_a_line_of_its_own_as_one_value():
     tokens, tags = _repaired(title_repairs.repair_par_value_lines, SWAP_ROW, _swap_tags, "table2")
     assert [tag for t, tag in zip(tokens, tags) if t.line == 8] == ["B-title"] + ["I-title"] * 6
