@@ -3090,6 +3090,9 @@ def _goes_on_below(value, rest):
 
 
 def _take_heads(prev, row):
+    """Move ``prev``'s tall cells that are the heads of ``row``'s (below ``prev``'s short
+    cells, above ``row``'s first line) to ``row``: within two lines of a row whose value
+    goes on by its short cells, centred beside them, or going on from it (``_goes_on_from``)."""
     top, main, prev_main = _top_line(row), _main_line(row), _main_line(prev)
     for label in TALL_CELLS:
         head, rest = prev.values.get(label), row.values.get(label)
@@ -3097,9 +3100,20 @@ def _take_heads(prev, row):
             continue
         line = head.pieces[0].line
         if prev_main < line < top and (line >= top - MAX_HEAD_LINES and rest.pieces[0].line <= main
-                                       or line >= top - MAX_CENTRED_HEAD_LINES and _centred_beside(head, rest, row)):
+                                       or line >= top - MAX_CENTRED_HEAD_LINES and _centred_beside(head, rest, row)
+                                       or _goes_on_from(head, rest, row, label)):
             row.values[label] = Value(head.pieces + rest.pieces)
             del prev.values[label]
+
+
+def _goes_on_from(head, rest, row, label):
+    """Whether ``row``'s value ``rest`` goes on from ``head``: the CRF read its first piece
+    as no beginning, a few lines below in the head's column (``By The`` / ``Class B ...
+    Founders`` / ``Common Stock ... Fund IV,``: a nature centred on a tall row whose
+    title's head stands above its short cells), a nature's right of the row's short
+    cells (the last column)."""
+    right = label != "nature" or head.pieces[0].col > max((p.col for p in _short_pieces(row)), default=-1)
+    return not rest.pieces[0].begins and _goes_on_below(head, rest) and right
 
 
 def _centred_beside(head, rest, row):

@@ -1766,6 +1766,34 @@ def test_assemble_gives_a_nature_centred_three_lines_above_its_row_that_row(natu
 
 
 
+def _founders_swap_row(top, head_col, founders_begins):
+    """pdftotext -layout of a real filing's Table II row (PayPal, a J exchange of Class B
+    for Class A): the nature's head ``By The`` alone two lines above the row's line
+    ``top``, ``Founders`` on the title's first line (``Class B``, with the underlying
+    title's head and the price), the rest below."""
+    return [C("nature", "By The", top - 2, head_col), C("title", "Class B", top - 1, 0),
+            C("und_title", "Class A", top - 1, 131), C("price", "69.35", top - 1, 166),
+            C("nature", "Founders", top - 1, 197, begins=founders_begins), C("title", "Common Stock", top, 0),
+            C("tx_date", "05/17/2019", top, 26), C("code", "J", top, 72), C("shares", "24,791", top, 87),
+            C("und_title", "Common Stock", top, 131, begins=False), C("und_shares", "24,791", top, 140),
+            C("owned", "16,840", top, 160), C("di", "I", top, 180),
+            C("nature", "Fund IV, LP", top + 1, 197, begins=False)]
+
+
+@pytest.mark.parametrize("head_col, founders_begins, natures", [
+    (197, False, ["By The Founders Fund IV, LP"] * 2),
+    # the CRF began the nature anew on the title's line: the head above is no part of it
+    (197, True, ["Founders Fund IV, LP"] * 2),
+    # the head in another column: not this cell's
+    (20, False, ["Founders Fund IV, LP"] * 2),
+])
+def test_assemble_gives_a_tall_row_the_nature_head_alone_above_it_where_the_nature_goes_on(head_col, founders_begins,
+                                                                                          natures):
+    rows = assemble(_founders_swap_row(82, head_col, founders_begins)
+                    + _founders_swap_row(90, head_col, founders_begins))["derivative_transactions"]
+    assert [r["nature_of_ownership"] for r in rows] == natures
+
+
 def _option_row(und_line):
     """pdftotext -layout of a real filing's Table II row (an option exercise): title and
     underlying title centred on the row's line 87, the underlying title's head
