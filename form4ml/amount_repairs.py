@@ -639,7 +639,8 @@ def repair_derivative_amounts_after_codes(tokens, tags, confidences, line_zones)
         code = next((i for i in run if tags[i] == "B-code"), None)
         if code is None or any(tags[i] == "B-shares" for i in run):
             continue
-        after = [i for i in run if i > code and tags[i] != "B-fn_mark" and tokens[i].text not in BETWEEN_CODE_AND_AMOUNT]
+        after = [i for i in run
+                 if i > code and tags[i] != "B-fn_mark" and tokens[i].text not in BETWEEN_CODE_AND_AMOUNT]
         if (len(after) > 1 and tags[after[0]] == "O" and WHOLE_AMOUNT.match(tokens[after[0]].text)
                 and tags[after[1]] in ("B-ex_date", "B-exp_date")):
             tags[after[0]], confidences[after[0]] = "B-shares", confidences[code]

@@ -100,6 +100,7 @@ def _garbled_mark(piece):
 
 
 def mark_number(text):
+    """The number of a clean note mark (``(12)``, ``[F3]``, ``4.``), or None."""
     found = NOTE_NUMBER.match(text)
     return int(next(d for d in found.groups() if d)) if found else None
 

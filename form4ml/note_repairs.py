@@ -97,7 +97,8 @@ def repair_untagged_note_lines(tokens, tags, confidences, line_zones):
     runs = list(tokens_by_line(tokens, line_zones, ("footnotes",)).items())
     for k, (line, idx) in enumerate(runs):
         if _untagged_head(tags, idx):
-            head = _garbled_mark_length(tokens, idx) or _next_mark_length(tokens, idx, runs[k + 1:k + 2], last)
+            below = runs[k + 1][1][0] if k + 1 < len(runs) else None    # the next footnote line's first token
+            head = _garbled_mark_length(tokens, idx) or _next_mark_length(tokens, idx, below, last)
             words = [tokens[i].text for i in idx[head:]]
             if head and len(words) > 2 and words[0][:1].isupper() and not FORM_NOTE.match(words[0]):
                 conf = confidences[prev] if prev is not None else NOTE_CONFIDENCE
@@ -114,12 +115,13 @@ def repair_untagged_note_lines(tokens, tags, confidences, line_zones):
 
 def _next_mark_length(tokens, idx, below, last):
     """1 where the line opens with the clean mark of the note after the ``last`` read and
-    its text ends a sentence or runs on to the line ``below`` (opening lower case), else 0.
+    its text ends a sentence or runs on to the next footnote line (its first token
+    ``below`` lower case), else 0.
     A note line cut at the page edge (``... Exchange Commissio`` / ``(18) The price``: the
     SEC stylesheet's PDF of a long note) is left unread: its text is not the note's."""
     if mark_number(tokens[idx[0]].text) != last + 1:
         return 0
-    runs_on = bool(below) and tokens[below[0][1][0]].text[:1].islower()
+    runs_on = below is not None and tokens[below].text[:1].islower()
     return int(_ends_sentence(tokens, idx) or runs_on)
 
 
@@ -130,7 +132,9 @@ def _ends_sentence(tokens, idx):
     if not SENTENCE_END.search(end.text):
         return False
     before = tokens[idx[-2]] if len(idx) > 1 else None
-    return not (before and end.text[0] == "." and before.text[-1:].isdigit() and before.col + len(before.text) == end.col)
+    cut = (before is not None and end.text[0] == "." and before.text[-1:].isdigit()
+           and before.col + len(before.text) == end.col)
+    return not cut
 
 
 def _untagged_head(tags, idx):

@@ -4010,7 +4010,8 @@ def test_repair_reads_an_untagged_amount_beside_its_ad_letter(extra, tag):
 # first sale's amount and A/D letter printed below the second's title and code, the CRF
 # reading the amount as an amount owned
 OWNED_BEFORE_LETTER = ("Class A Common Stock\n\nClass A Common Stock\n\nS (1)\n\n11/20/2017\n\n{line}\n\n"
-                       "S (1)\n\n11/20/2017\n\n26,123\n\nD\n\n$\n178.8256 79,725\n\nI\n\n$\n179.3099 53,602\n\nI{holding}")
+                       "S (1)\n\n11/20/2017\n\n26,123\n\nD\n\n$\n178.8256 79,725\n\nI\n\n"
+                       "$\n179.3099 53,602\n\nI{holding}")
 
 
 @pytest.mark.parametrize("line, holding, tags", [
