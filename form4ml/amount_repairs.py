@@ -10,7 +10,8 @@ from .features import DATE, HEADER_WORDS, MARK, YEAR
 from .fields import (
     AMOUNT_LABELS, CELL_SEPARATORS, CUT_AMOUNT, LINE_CODES, MAX_CELL_LINE_GAP, MAX_LINES_TO_AMOUNT, MIN_COLUMN_LINES,
     MISREAD_LETTER, NOTE_CONFIDENCE, UNDERLYING_END, VALUE, WHOLE_AMOUNT, after_dollar_sign, line_cells, line_runs,
-    lone_code, marks_only, next_lines, shortfall, stands_alone, tagged_after, tagged_before, tokens_by_line, untagged,
+    lone_code, marks_only, names_security, next_lines, shortfall, stands_alone, tagged_after, tagged_before, title_like,
+    tokens_by_line, untagged,
 )
 from .labels import TABLE_ZONES
 from .letter_repairs import repair_lone_ownership_letters
@@ -506,6 +507,31 @@ def repair_owned_before_ad_letters(tokens, tags, confidences, line_zones):
             tags[run[0]], tags[run[1]] = "B-shares", "B-ad"
             confidences[run[1]] = confidences[run[0]]
             surplus -= 1
+
+
+def repair_untagged_holdings(tokens, tags, confidences, line_zones):
+    """A Table I line of words naming a security and the next line of an amount alone (its
+    marks beside it), all left ``O``, are a holding's title and amount owned where the
+    table has more D/I letters than amounts owned or they end the table's zone (pdfminer
+    prints a holding's title and amount at the table's end, its letter and nature apart,
+    past Table II: ``Common Stock`` / ``3,622``).
+    Tags fixed in place, with the confidence of the value read last before them."""
+    by_line = tokens_by_line(tokens, line_zones, ("table1",))
+    missing = shortfall(tags, by_line, "B-di", "B-owned")
+    for line, below in next_lines(by_line):
+        title, amount = by_line[line], by_line[below]
+        ends = amount[-1] + 1 == len(tokens) or line_zones[tokens[amount[-1] + 1].line] != "table1"
+        if (missing <= 0 and not ends or not untagged(tags, [*title, *amount]) or not all(title_like(tokens[i].text) for i in title)
+                or not names_security([tokens[i].text for i in title]) or not WHOLE_AMOUNT.match(tokens[amount[0]].text)
+                or not marks_only(tokens, amount[1:])):
+            continue
+        before = tagged_before(tags, title[0])
+        conf = confidences[before] if before is not None else NOTE_CONFIDENCE
+        for k, i in enumerate(title):
+            tags[i], confidences[i] = ("I-" if k else "B-") + "title", conf
+        for k, i in enumerate(amount):
+            tags[i], confidences[i] = ("B-fn_mark" if k else "B-owned"), conf
+        missing -= 1
 
 
 def repair_untitled_derivative_lines(tokens, tags, confidences, line_zones):

@@ -184,6 +184,7 @@ TAG_REPAIRS = (
     (amount_repairs.repair_amounts_before_letters, ("confidences", "zones")),
     (amount_repairs.repair_owned_before_ad_letters, ("confidences", "zones")),
     (amount_repairs.repair_derivative_amounts_after_codes, ("confidences", "zones")),
+    (amount_repairs.repair_untagged_holdings, ("confidences", "zones")),
     (amount_repairs.repair_untitled_derivative_lines, ("confidences", "zones")),
     (letter_repairs.repair_letter_columns, ("confidences", "zones")),
     (letter_repairs.repair_ad_letter_columns, ("confidences", "zones")),

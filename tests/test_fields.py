@@ -4036,6 +4036,34 @@ def test_repair_reads_an_amount_owned_before_an_untagged_ad_letter_as_a_rows_amo
     assert got[first:first + 2] == tags
 
 
+# Cut down from pdfminer of a real filing's Table I (a grant, a trust's holding): the
+# holding's title and amount printed at the table's end, its letters and nature apart
+UNTAGGED_HOLDING = "Common Stock\n\n09/10/2025\n\nA\n\n125 (1)\n\nA\n\n$ 0 78,630\n\n{title}\n\n{amount}{after}"
+
+
+@pytest.mark.parametrize("title, amount, after, tags", [
+    ("Common Stock", "3,622", "\n\nReminder: Report on a separate line", ["B-title", "I-title", "B-owned"]),
+    ("Common Stock", "11,814 (6)", "", ["B-title", "I-title", "B-owned", "B-fn_mark"]),
+    # more of the table follows and no D/I letter lacks its amount: not a holding's
+    ("Common Stock", "3,622", "\n\nCommon Stock", ["O", "O", "O"]),
+    # no security named
+    ("Price", "3,622", "", ["O", "O"]),
+])
+def test_repair_reads_an_untagged_title_and_amount_ending_table_one_as_a_holding(title, amount, after, tags):
+    crf = {"Common": "B-title", "Stock": "I-title", "09/10/2025": "B-tx_date", "125": "B-shares", "(1)": "B-fn_mark",
+           "0": "B-price", "78,630": "B-owned"}
+    text = UNTAGGED_HOLDING.format(title=title, amount=amount, after=after)
+    def tagged(tokens):     # the code and A/D letter read, the holding's lines and the lines after left O
+        return ["B-code" if t.line == 4 else "B-ad" if t.line == 8 else "O" if t.line >= 12 else crf.get(t.text, "O")
+                for t in tokens]
+    zones = ["table1"] * 16 + ["boilerplate"] if "Reminder" in after else ["table1"] * 17
+    tokens = tokenize(text)
+    got = tagged(tokens)
+    confidences = [None if t == "O" else 0.9 for t in got]
+    amount_repairs.repair_untagged_holdings(tokens, got, confidences, zones)
+    assert [tag for t, tag in zip(tokens, got) if t.line in (12, 14)] == tags
+
+
 # Cut down from pdfplumber of a real filing's Table I (a grant and a tax withholding): the
 # grant's title and date lost, its line opening with its code and mark, left O with its amount
 @pytest.mark.parametrize("line, tags", [
