@@ -521,9 +521,7 @@ def repair_untagged_holdings(tokens, tags, confidences, line_zones):
     for line, below in next_lines(by_line):
         title, amount = by_line[line], by_line[below]
         ends = amount[-1] + 1 == len(tokens) or line_zones[tokens[amount[-1] + 1].line] != "table1"
-        if (missing <= 0 and not ends or not untagged(tags, [*title, *amount]) or not all(title_like(tokens[i].text) for i in title)
-                or not names_security([tokens[i].text for i in title]) or not WHOLE_AMOUNT.match(tokens[amount[0]].text)
-                or not marks_only(tokens, amount[1:])):
+        if missing <= 0 and not ends or not _untagged_holding(tokens, tags, title, amount):
             continue
         before = tagged_before(tags, title[0])
         conf = confidences[before] if before is not None else NOTE_CONFIDENCE
@@ -532,6 +530,14 @@ def repair_untagged_holdings(tokens, tags, confidences, line_zones):
         for k, i in enumerate(amount):
             tags[i], confidences[i] = ("B-fn_mark" if k else "B-owned"), conf
         missing -= 1
+
+
+def _untagged_holding(tokens, tags, title, amount):
+    """Whether the lines ``title`` and ``amount`` (token indices), all ``O``, are words
+    naming a security and an amount alone with its marks."""
+    words = [tokens[i].text for i in title]
+    return (untagged(tags, [*title, *amount]) and all(map(title_like, words)) and names_security(words)
+            and WHOLE_AMOUNT.match(tokens[amount[0]].text) is not None and marks_only(tokens, amount[1:]))
 
 
 def repair_untitled_derivative_lines(tokens, tags, confidences, line_zones):
