@@ -36,8 +36,11 @@ RULES = [
     (None, re.compile("[\ufb00-\ufb06]"), lambda m: LIGATURES[m[0]]),
     ("<", re.compile(r"</?(?:b|i|u|em|strong|sup|sub|span|font|br|p|div|td|tr|th)\b[^>]*>", re.I), " "),
     ("\\", re.compile(r"\\([$*_#\[\]()&%-])"), r"\1"),
-    # a dollar amount cut after its point by a cell break: ``$3.<tab>3`` is $3.3
+    # an amount cut after its point by a cell break: ``$3.<tab>3`` is $3.3, and a cell's
+    # ``4,381.<tab>205`` is 4,381.205 where the digits end their cell (not a heading's
+    # ``5.<tab>6. Date``, a note's ``1.<tab>25% of``)
     ("\t", re.compile(r"(\$ ?\d[\d,]*\.)\t+(\d)"), r"\1\2"),
+    ("\t", re.compile(r"(?:^|(?<=\t))(\d[\d,]*\.)\t+(\d+)(?=\t| *\(|$)", re.M), r"\1\2"),
     # an amount cut inside a group of thousands by a cell break: ``15,8<tab>05``, ``4,0<tab>25,764``
     # (a price is no amount: ``$68,27<tab>2,353.34`` is OCR's comma for a point, then the next cell)
     ("\t", re.compile(r"(?<![\d,.$])(?<!\$ )(\d{1,3}(?:,\d{3})*,(\d{1,2}))\t+(\d{1,2})((?:,\d{3})*)(?![\d,])"),

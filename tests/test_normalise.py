@@ -16,6 +16,11 @@ from form4ml.normalise import case_view, normalise
     ("1,000\u00b9", "1,000 (1)"),
     ("D\t\t\\$3.\t3\t378,950", "D\t\t$3.3\t378,950"),   # seed 001: a price cut after its point
     ("$ 12.\t\t50", "$ 12.50"),
+    # an amount cut after its point, no dollar sign (a markdown dump of a scan)
+    ("\\$0\t\t4,381.\t205\tD", "$0\t\t4,381.205\tD"),
+    ("Units\t88.\t645 <sup>(2)</sup>\t", "Units\t88.645  (2)\t"),
+    ("4.\t5.\t6. Date Exercisable", "4.\t5.\t6. Date Exercisable"),    # a heading's numbers
+    ("2.\t2 of the shares", "2.\t2 of the shares"),
     ("1.\t25% of the shares", "1.\t25% of the shares"),    # a footnote number stays apart
     # a markdown dump of a scan cuts an amount inside its last thousands (real filings)
     ("Common Stock\t\t15,8\t05\t\tI", "Common Stock\t\t15,805\t\tI"),
