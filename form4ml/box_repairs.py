@@ -95,6 +95,30 @@ def repair_cities_after_streets(tokens, tags):
                 tags[j] = ("B-" if k == 0 else "I-") + "owner_city"
 
 
+PLACE_LABELS = ("owner_city", "owner_state", "owner_zip")
+
+
+def repair_streets_after_commas(tokens, tags, confidences):
+    """A second street line the CRF began right after a comma behind the first, on a line
+    that holds no city, state or ZIP, goes on with the first: box 1's street printed
+    alone on its line (pdfplumber, ``-raw``, plain ``pdftotext``) shows a filer's own
+    comma (``9601 WILSHIRE BOULEVARD, 3RD FLOOR``), while two street lines stand on two
+    lines or are joined by a space; only an address run onto one line with its city
+    (plain text's ``Address:``) joins them by commas. Fixes tags in place, with the first
+    line's confidence."""
+    runs = line_runs(tokens)
+    for i in range(2, len(tokens)):
+        if not (tags[i] == "B-owner_street2" and tokens[i - 1].text == "," and tags[i - 1] == "O"
+                and tags[i - 2] in ("B-owner_street1", "I-owner_street1") and tokens[i - 2].line == tokens[i].line):
+            continue
+        if any(tags[j][2:] in PLACE_LABELS for j in runs[tokens[i].line]):
+            continue
+        for j in range(i - 1, len(tokens)):
+            if j >= i and tags[j] != ("B-owner_street2" if j == i else "I-owner_street2"):
+                break
+            tags[j], confidences[j] = "I-owner_street1", confidences[i - 2]
+
+
 TITLE_WORD = re.compile(r"^[A-Za-z][A-Za-z.&'/-]*,?$|^[&,-]$")     # an officer title's word: ``EVP,``, ``&``
 CITY_WORD = re.compile(r"^[A-Z][A-Z.'-]*$")     # a city's word in box 1's capitals: ``CITY``, ``MT.``
 

@@ -69,6 +69,7 @@ TAG_REPAIRS = (
     (box_repairs.repair_city_prefixes, ("confidences",)),
     (box_repairs.repair_spelt_out_states, ("confidences",)),
     (box_repairs.repair_cities_after_streets, ()),
+    (box_repairs.repair_streets_after_commas, ("confidences",)),
     (box_repairs.repair_states_read_as_cities, ()),
     (box_repairs.repair_box_cell_ends, ("confidences",)),
     (box_repairs.repair_owner_names, ("confidences", "lines")),

@@ -2343,6 +2343,40 @@ def test_repair_reads_a_street_run_on_past_a_blank_line_as_the_city(text, city):
     assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("owner_city")] == city
 
 
+def _spans_of(text, values):
+    """[start, end, label] spans of each (value, label), found in order in ``text``."""
+    spans, at = [], 0
+    for value, label in values:
+        at = text.index(value, at)
+        spans.append([at, at + len(value), label])
+        at += len(value)
+    return spans
+
+
+# pdfplumber of a real filing's box 1: the filer's one street line with its own comma
+STREET_WITH_COMMA = "(Last) (First) (Middle) 9601 WILSHIRE BOULEVARD, 3RD FLOOR\t3. Date of Earliest Transaction"
+
+
+@pytest.mark.parametrize("text, values, street1", [
+    (STREET_WITH_COMMA, [("9601 WILSHIRE BOULEVARD", "owner_street1"), ("3RD FLOOR", "owner_street2")],
+     "9601 WILSHIRE BOULEVARD , 3RD FLOOR"),
+    # an address run onto one line with its city joins every line by commas (plain text)
+    ("Address: 9200 SUNSET BOULEVARD, SUITE 1110, WEST HOLLYWOOD, CA 90069",
+     [("9200 SUNSET BOULEVARD", "owner_street1"), ("SUITE 1110", "owner_street2"),
+      ("WEST HOLLYWOOD", "owner_city"), ("CA", "owner_state"), ("90069", "owner_zip")],
+     "9200 SUNSET BOULEVARD"),
+    # two street lines on two lines stay two
+    ("9601 WILSHIRE BOULEVARD,\n3RD FLOOR", [("9601 WILSHIRE BOULEVARD", "owner_street1"), ("3RD FLOOR", "owner_street2")],
+     "9601 WILSHIRE BOULEVARD"),
+])
+def test_repair_reads_a_street_line_with_its_own_comma_as_one_street(text, values, street1):
+    tokens = tokenize(text)
+    tags = spans_to_tags(tokens, _spans_of(text, values))
+    confidences = [0.9] * len(tokens)
+    box_repairs.repair_streets_after_commas(tokens, tags, confidences)
+    assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("owner_street1")) == street1
+
+
 # pdftotext -layout of a real filing's Table II (a director's grant): the amount printed on
 # the title's first line, above the row's line that holds the same number as the underlying amount
 AMOUNT_ABOVE = (" Restricted                         1.372\n"
