@@ -56,6 +56,9 @@ RULES = [
     # is ``(1)`` and ``2,315,111`` (a table's cell: a lone letter, a number or the line's end
     # follows; an amount in a note's words, ``(15,000 shares``, is left)
     ("(", re.compile(r"\(([1-9])(\d{1,3}(?:,\d{3})+)(?![\d,)])(?=[ \t]+(?:[A-Z]\b|\d)|[ \t]*$)", re.M), r"(\1) \2"),
+    # OCR's check mark glued to its box's label (``X_Director``, ``-X_ Director`` for
+    # ``_X_ Director``): parted as the clean mark is
+    ("X_", re.compile(r"(?<![\w-])-(?=X_)|(?<=\bX_)(?=[A-Z][a-z])"), lambda m: "_" if m[0] else " "),
     # two dates a scraper glued, cells with no break between (``03/17/202103/17/2026``)
     ("/", re.compile(r"(?<=/\d{4})(?=\d{1,2}/\d{1,2}/\d{4})"), " "),
     ("#", re.compile(r"^#{1,6}[ \t]*", re.M), ""),

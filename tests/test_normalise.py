@@ -16,6 +16,11 @@ from form4ml.normalise import case_view, normalise
     ("1,000\u00b9", "1,000 (1)"),
     ("D\t\t\\$3.\t3\t378,950", "D\t\t$3.3\t378,950"),   # seed 001: a price cut after its point
     ("$ 12.\t\t50", "$ 12.50"),
+    # OCR's check mark glued to its box's label (real scans)
+    ("[CVGW] X_Director _10% Owner", "[CVGW] X_ Director _10% Owner"),
+    ("INC [NONE] \u2014X_ Director", "INC [NONE] _X_ Director"),
+    ("_X_ Director", "_X_ Director"),
+    ("BOX_Director a-X_ b", "BOX_Director a-X_ b"),
     # an amount cut after its point, no dollar sign (a markdown dump of a scan)
     ("\\$0\t\t4,381.\t205\tD", "$0\t\t4,381.205\tD"),
     ("Units\t88.\t645 <sup>(2)</sup>\t", "Units\t88.645  (2)\t"),
