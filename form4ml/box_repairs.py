@@ -5,7 +5,7 @@ the tags in place; ``pipeline.TAG_REPAIRS`` runs them with the table and note re
 (``note_repairs``, ``cell_repairs``, ``title_repairs``, ``nature_repairs``,
 ``amount_repairs``, ``letter_repairs``, ``column_repairs``)."""
 import re
-from itertools import dropwhile
+from itertools import dropwhile, takewhile
 
 from .features import DATE
 from .fields import NOTE_CONFIDENCE, line_cells, line_runs, tokens_by_line, untagged
@@ -541,6 +541,35 @@ def repair_stray_box_dates(tokens, tags):
 
 
 MAX_DATE_LINES_ABOVE_NAME = 4
+AMENDMENT_REACH = 1     # lines below box 4's caption its date may stand on
+
+
+def repair_amendment_dates(tokens, tags, confidences):
+    """The first date after box 4's caption (``4. If Amendment, Date Original Filed``),
+    on its line or the next, that the CRF left ``O`` or read as box 3's period is the
+    original filing's date, where no such date is read and, for a period, another period
+    is (markdown prints box 4's ``Sept. 29, 2025`` right after its caption, read as a
+    second period; ``-layout`` prints ``03/20/2020`` below it, untagged). Fixes tags in
+    place."""
+    if "B-orig_date" in tags:
+        return
+    caption = next((i for i in range(1, len(tokens)) if tokens[i].text == "Amendment"
+                    and tokens[i - 1].text == "If"), None)
+    if caption is None:
+        return
+    last_line = tokens[caption].line + AMENDMENT_REACH
+    for i in range(caption + 1, len(tokens)):
+        if tokens[i].line > last_line or tags[i] not in ("O", "B-period"):
+            return
+        if tags[i] == "B-period" or DATE.match(tokens[i].text):
+            span = [i] + list(takewhile(lambda j: tags[j] == "I-period", range(i + 1, len(tags))))
+            others = [j for j, tag in enumerate(tags) if tag == "B-period" and j != i]
+            if tags[i] == "O":
+                tags[i], confidences[i] = "B-orig_date", NOTE_CONFIDENCE
+            elif others:
+                for n, j in enumerate(span):
+                    tags[j] = ("B-" if n == 0 else "I-") + "orig_date"
+            return
 
 
 SIGNATURE_LABEL = ["signature", "of", "reporting", "person"]

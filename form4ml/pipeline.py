@@ -211,6 +211,7 @@ TAG_REPAIRS = (
     (box_repairs.repair_signature_over_label, ()),
     (box_repairs.repair_remarks_over_signer, ("confidences",)),
     (box_repairs.repair_stray_box_dates, ()),
+    (box_repairs.repair_amendment_dates, ("confidences",)),
     (title_repairs.repair_broken_headings, ("lines",)),
     (nature_repairs.repair_natures_after_marks, ()),
     (nature_repairs.repair_stack_heads_after_marks, ("confidences", "zones")),

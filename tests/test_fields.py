@@ -2344,11 +2344,12 @@ def test_repair_reads_a_street_run_on_past_a_blank_line_as_the_city(text, city):
 
 
 def _spans_of(text, values):
-    """[start, end, label] spans of each (value, label), found in order in ``text``."""
+    """[start, end, label, 0] spans of each (value, label), found in order in ``text``, each
+    its own value."""
     spans, at = [], 0
     for value, label in values:
         at = text.index(value, at)
-        spans.append([at, at + len(value), label])
+        spans.append([at, at + len(value), label, 0])
         at += len(value)
     return spans
 
@@ -2375,6 +2376,30 @@ def test_repair_reads_a_street_line_with_its_own_comma_as_one_street(text, value
     confidences = [0.9] * len(tokens)
     box_repairs.repair_streets_after_commas(tokens, tags, confidences)
     assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("owner_street1")) == street1
+
+
+# markdown of a real amendment's boxes 3 and 4, both dates read as the period
+AMENDED = ("3. Date of Earliest Transaction (Month/Day/Year) Sept. 25, 2025 4. If Amendment, Date of "
+           "Original Filed (Month/Day/Year) Sept. 29, 2025 5. Relationship")
+
+
+@pytest.mark.parametrize("text, values, original", [
+    (AMENDED, [("Sept. 25, 2025", "period"), ("Sept. 29, 2025", "period")], "Sept . 29 , 2025"),
+    # the period alone stays the period
+    (AMENDED.replace("Sept. 25, 2025", "-"), [("Sept. 29, 2025", "period")], ""),
+    # -layout of a real amendment: box 4's date below its caption, untagged
+    ("(Street) 4. If Amendment, Date Original Filed (Month/Day/Year) 6. Individual or\n03/20/2020 _X_ Form filed",
+     [], "03/20/2020"),
+    # a date farther below is another box's
+    ("4. If Amendment, Date Original Filed (Month/Day/Year)\nREDMOND WA\n03/20/2020", [], ""),
+])
+def test_repair_reads_the_date_after_box_4s_caption_as_the_original_filings(text, values, original):
+    tokens = tokenize(text)
+    tags = spans_to_tags(tokens, _spans_of(text, values))
+    confidences = [0.9 if tag != "O" else None for tag in tags]
+    box_repairs.repair_amendment_dates(tokens, tags, confidences)
+    assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("orig_date")) == original
+    assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
 
 
 # pdftotext -layout of a real filing's Table II (a director's grant): the amount printed on
