@@ -542,34 +542,45 @@ def repair_stray_box_dates(tokens, tags):
 
 MAX_DATE_LINES_ABOVE_NAME = 4
 AMENDMENT_REACH = 1     # lines below box 4's caption its date may stand on
+CAPTION_END = 12        # tokens from box 4's ``Amendment`` to its ``(Month/Day/Year)``
 
 
 def repair_amendment_dates(tokens, tags, confidences):
-    """The first date after box 4's caption (``4. If Amendment, Date Original Filed``),
-    on its line or the next, that the CRF left ``O`` or read as box 3's period is the
-    original filing's date, where no such date is read and, for a period, another period
-    is (markdown prints box 4's ``Sept. 29, 2025`` right after its caption, read as a
-    second period; ``-layout`` prints ``03/20/2020`` below it, untagged). Fixes tags in
+    """The first date after box 4's caption (``4. If Amendment, Date Original Filed
+    (Month/Day/Year)``), on its caption's last line or the next, is the original filing's
+    date where the CRF left it ``O`` or read it as box 3's period (markdown prints box 4's
+    ``Sept. 29, 2025`` right after its caption, read as a second period; ``-layout``
+    prints ``03/20/2020`` below it, untagged). A period read so stays one where no other
+    period is read, unless an original's date was read before the caption: then the two
+    swap (pdfminer prints box 3's date, then box 4's caption and date). Fixes tags in
     place."""
-    if "B-orig_date" in tags:
-        return
     caption = next((i for i in range(1, len(tokens)) if tokens[i].text == "Amendment"
                     and tokens[i - 1].text == "If"), None)
     if caption is None:
         return
-    last_line = tokens[caption].line + AMENDMENT_REACH
-    for i in range(caption + 1, len(tokens)):
-        if tokens[i].line > last_line or tags[i] not in ("O", "B-period"):
-            return
-        if tags[i] == "B-period" or DATE.match(tokens[i].text):
-            span = [i] + list(takewhile(lambda j: tags[j] == "I-period", range(i + 1, len(tags))))
-            others = [j for j, tag in enumerate(tags) if tag == "B-period" and j != i]
-            if tags[i] == "O":
-                tags[i], confidences[i] = "B-orig_date", NOTE_CONFIDENCE
-            elif others:
-                for n, j in enumerate(span):
-                    tags[j] = ("B-" if n == 0 else "I-") + "orig_date"
-            return
+    end = next((i for i in range(caption, min(caption + CAPTION_END, len(tokens))) if "Year" in tokens[i].text), caption)
+    date = next((i for i in range(end + 1, len(tokens)) if tags[i] != "O" or DATE.match(tokens[i].text)), None)
+    if (date is None or tokens[date].line > tokens[end].line + AMENDMENT_REACH
+            or tags[date] not in ("O", "B-period")):
+        return
+    origs = [i for i, tag in enumerate(tags) if tag == "B-orig_date"]
+    periods = [i for i, tag in enumerate(tags) if tag == "B-period" and i != date]
+    if any(i > caption for i in origs):
+        return
+    for i in origs:
+        _relabel(tags, i, "period")
+    if tags[date] == "O":
+        tags[date], confidences[date] = "B-orig_date", NOTE_CONFIDENCE
+    elif origs or periods:
+        _relabel(tags, date, "orig_date")
+
+
+def _relabel(tags, start, label):
+    """The value that begins at ``start`` labelled ``label``."""
+    inside = "I-" + tags[start][2:]
+    tags[start] = "B-" + label
+    for j in takewhile(lambda j: tags[j] == inside, range(start + 1, len(tags))):
+        tags[j] = "I-" + label
 
 
 SIGNATURE_LABEL = ["signature", "of", "reporting", "person"]

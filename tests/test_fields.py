@@ -2383,22 +2383,27 @@ AMENDED = ("3. Date of Earliest Transaction (Month/Day/Year) Sept. 25, 2025 4. I
            "Original Filed (Month/Day/Year) Sept. 29, 2025 5. Relationship")
 
 
-@pytest.mark.parametrize("text, values, original", [
-    (AMENDED, [("Sept. 25, 2025", "period"), ("Sept. 29, 2025", "period")], "Sept . 29 , 2025"),
+@pytest.mark.parametrize("text, values, original, period", [
+    (AMENDED, [("Sept. 25, 2025", "period"), ("Sept. 29, 2025", "period")], "Sept . 29 , 2025", "Sept . 25 , 2025"),
     # the period alone stays the period
-    (AMENDED.replace("Sept. 25, 2025", "-"), [("Sept. 29, 2025", "period")], ""),
+    (AMENDED.replace("Sept. 25, 2025", "-"), [("Sept. 29, 2025", "period")], "", "Sept . 29 , 2025"),
     # -layout of a real amendment: box 4's date below its caption, untagged
     ("(Street) 4. If Amendment, Date Original Filed (Month/Day/Year) 6. Individual or\n03/20/2020 _X_ Form filed",
-     [], "03/20/2020"),
+     [], "03/20/2020", ""),
+    # pdfminer of a real amendment: box 4's caption wrapped, its date read as the period
+    # and box 3's as the original's: the two swap
+    ("(Month/Day/Year)\n09/25/2025\n4. If Amendment, Date Original\nFiled (Month/Day/Year)\n09/29/2025",
+     [("09/25/2025", "orig_date"), ("09/29/2025", "period")], "09/29/2025", "09/25/2025"),
     # a date farther below is another box's
-    ("4. If Amendment, Date Original Filed (Month/Day/Year)\nREDMOND WA\n03/20/2020", [], ""),
+    ("4. If Amendment, Date Original Filed (Month/Day/Year)\nREDMOND WA\n03/20/2020", [], "", ""),
 ])
-def test_repair_reads_the_date_after_box_4s_caption_as_the_original_filings(text, values, original):
+def test_repair_reads_the_date_after_box_4s_caption_as_the_original_filings(text, values, original, period):
     tokens = tokenize(text)
     tags = spans_to_tags(tokens, _spans_of(text, values))
     confidences = [0.9 if tag != "O" else None for tag in tags]
     box_repairs.repair_amendment_dates(tokens, tags, confidences)
     assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("orig_date")) == original
+    assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("-period")) == period
     assert all(c is not None for c, tag in zip(confidences, tags) if tag != "O")
 
 
