@@ -113,9 +113,8 @@ def repair_streets_after_commas(tokens, tags, confidences):
             continue
         if any(tags[j][2:] in PLACE_LABELS for j in runs[tokens[i].line]):
             continue
-        for j in range(i - 1, len(tokens)):
-            if j >= i and tags[j] != ("B-owner_street2" if j == i else "I-owner_street2"):
-                break
+        second = [i, *takewhile(lambda j: tags[j] == "I-owner_street2", range(i + 1, len(tags)))]
+        for j in (i - 1, *second):
             tags[j], confidences[j] = "I-owner_street1", confidences[i - 2]
 
 
@@ -558,7 +557,8 @@ def repair_amendment_dates(tokens, tags, confidences):
                     and tokens[i - 1].text == "If"), None)
     if caption is None:
         return
-    end = next((i for i in range(caption, min(caption + CAPTION_END, len(tokens))) if "Year" in tokens[i].text), caption)
+    end = next((i for i in range(caption, min(caption + CAPTION_END, len(tokens)))
+                if "Year" in tokens[i].text), caption)
     date = next((i for i in range(end + 1, len(tokens)) if tags[i] != "O" or DATE.match(tokens[i].text)), None)
     if (date is None or tokens[date].line > tokens[end].line + AMENDMENT_REACH
             or tags[date] not in ("O", "B-period")):
