@@ -96,7 +96,7 @@ class Assembler:
         row = self.rows[-1] if self.rows else None
         if row is not None and _title_again(row, piece):
             piece = replace(piece, begins=True)     # the CRF ran the row's title on into the next's
-        if row is not None and piece.label in row.values and (
+        if row is not None and row.table == table and piece.label in row.values and (
                 not piece.begins or _wrapped_on(row, piece)):
             row.values[piece.label].add(piece)
             return

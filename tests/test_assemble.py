@@ -3467,3 +3467,26 @@ def test_assemble_reads_a_titled_amount_with_a_holdings_cells_as_the_amount_owne
     record = assemble([L("title", "Common Stock", 46), L("shares", "15,805", 46)] + cells)
     rows = record[table]
     assert len(rows) == 1 and (rows[0].get("shares"), rows[0]["shares_owned_following"]) == amounts
+
+
+# EDGAR ASCII of a real filing: the CRF tagged Table II's first title ``I-`` (``Option (right``
+# / ``to buy)``), after Table I's one row
+WRAPPED_FIRST_TITLE = [
+    P("title", "Common shares without par value"), P("tx_date", "02/21/2020"), P("code", "M"),
+    P("shares", "82757"), P("ad", "A"), P("owned", "90000"), P("di", "D"),
+    P("title", "Option (right", "table2", begins=False), P("ex_price", "$ 87.72", "table2"),
+    P("tx_date", "02/21/2020", "table2"), P("code", "A", "table2"), P("shares", "82757", "table2"),
+    replace(P("title", "to buy)", "table2", begins=False), line=2)]
+
+
+@pytest.mark.parametrize("pieces, titles", [
+    (WRAPPED_FIRST_TITLE, ("Common shares without par value", "Option (right to buy)")),
+    # a row's title wrapped within its own table goes on
+    (WRAPPED_FIRST_TITLE[:1] + [P("title", "Stock", begins=False)] + WRAPPED_FIRST_TITLE[1:7],
+     ("Common shares without par value Stock", None)),
+])
+def test_assemble_never_runs_a_value_on_from_one_table_into_the_other(pieces, titles):
+    rec = assemble(pieces)
+    derivative = rec["derivative_transactions"]
+    assert (rec["non_derivative_transactions"][0]["security_title"],
+            derivative[0]["security_title"] if derivative else None) == titles
