@@ -5,7 +5,7 @@ the tags in place; ``pipeline.TAG_REPAIRS`` runs them with the table and note re
 (``note_repairs``, ``cell_repairs``, ``title_repairs``, ``nature_repairs``,
 ``amount_repairs``, ``letter_repairs``, ``column_repairs``)."""
 import re
-from itertools import dropwhile, takewhile
+from itertools import dropwhile
 
 from .features import DATE
 from .fields import NOTE_CONFIDENCE, line_cells, line_runs, tokens_by_line, untagged
@@ -113,8 +113,7 @@ def repair_streets_after_commas(tokens, tags, confidences):
             continue
         if any(tags[j][2:] in PLACE_LABELS for j in runs[tokens[i].line]):
             continue
-        second = [i, *takewhile(lambda j: tags[j] == "I-owner_street2", range(i + 1, len(tags)))]
-        for j in (i - 1, *second):
+        for j in (i - 1, *_value_run(tags, i)):
             tags[j], confidences[j] = "I-owner_street1", confidences[i - 2]
 
 
@@ -577,10 +576,8 @@ def repair_amendment_dates(tokens, tags, confidences):
 
 def _relabel(tags, start, label):
     """The value that begins at ``start`` labelled ``label``."""
-    inside = "I-" + tags[start][2:]
-    tags[start] = "B-" + label
-    for j in takewhile(lambda j: tags[j] == inside, range(start + 1, len(tags))):
-        tags[j] = "I-" + label
+    for k, j in enumerate(_value_run(tags, start)):
+        tags[j] = ("I-" if k else "B-") + label
 
 
 SIGNATURE_LABEL = ["signature", "of", "reporting", "person"]
