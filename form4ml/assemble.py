@@ -352,7 +352,9 @@ class Assembler:
         notes, used = [], set()
         highest = max((int(i[1:]) for row in self.rows for i in footnote_ids(row.marks)), default=0)
         unread = sum(n for _, _, n in self.garbled)
-        grouped = numbered_notes(self.footnote_pieces, highest, unread) or group_footnotes(self.footnote_pieces)
+        grouped = (numbered_notes(self.footnote_pieces, highest, unread)
+                   or numbered_notes(self.footnote_pieces, highest, unread, loose=True)
+                   or group_footnotes(self.footnote_pieces))
         for i, note in enumerate(grouped):
             ident = footnote_ids(note["fn_id"].pieces) if "fn_id" in note else []
             text = self._text(note.get("fn_text"), f"footnotes[{len(notes)}].text")

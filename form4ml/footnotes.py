@@ -53,7 +53,7 @@ MARK_QUOTE = re.compile(r"^['‘«](?=[A-Z])")     # a mark Tesseract read as a 
 SENTENCE_END = re.compile(r"[.:;?][\"'”’)\]]*\s*$")     # no "!": OCR's "Fund I!" for "Fund II"
 
 
-def numbered_notes(pieces, highest=0, unread=0):
+def numbered_notes(pieces, highest=0, unread=0, loose=False):
     """Footnotes numbered in text order, where the note texts' openings count exactly the
     notes the marks number (the highest mark seen in the notes or the tables; at least
     those of the notes where the tables' marks were all lost; up to one more for each of
@@ -64,24 +64,32 @@ def numbered_notes(pieces, highest=0, unread=0):
     A note opens at a text line that begins a sentence (capital, digit, quote or bracket)
     after a line that ended one, where the CRF began a text there, a blank line stands
     between or a mark opens the line; a line of lower-case words goes on. A mark read at
-    a note's opening must be that note's number."""
+    a note's opening must be that note's number.
+
+    ``loose``, tried where the openings fall short: a line shorter than half the widest,
+    a blank line below it, ends a note whatever its last sign (OCR lost the period; a
+    filer's ``(STP XII),`` before ``(continued from footnote 2)``), and a mark inside a
+    note must name that note."""
     numbers = [mark_number(p.text) for p in pieces if p.label == "fn_id"]
     counted = highest > 0
     highest = max([highest] + [n for n in numbers if n])
     opened, prev, garbled_lead = [], None, False
+    widest = max((p.col + len(p.text) for p in pieces), default=0)
     for _, line in groupby(pieces, key=lambda p: p.line):
         words, number, marked = _note_words(list(line))
         if not words:
             continue
+        short_above = (loose and prev is not None and words[0].line > prev.line + 1
+                       and prev.col + len(prev.text) < widest / 2)
         garbled_lead = garbled_lead or marked and not number     # ``@) Shares held``
-        if len(words) > 1 and _garbled_mark(words[0]) and _opens_note(words[1], prev, True):
+        if len(words) > 1 and _garbled_mark(words[0]) and _opens_note(words[1], prev, True, short_above):
             words, marked = words[1:], True     # a mark the CRF read opening a note, garbled (``mn``)
-        if _opens_note(words[0], prev, marked):
+        if _opens_note(words[0], prev, marked, short_above):
             if number and number != len(opened) + 1:
                 return None
             opened.append([])
-        elif not opened:
-            return None
+        elif not opened or loose and number and number != len(opened):
+            return None     # a mark inside a note names that note
         opened[-1] += words
         prev = words[-1]
     # one more where a mark was garbled past reading: the last note's may be lost
@@ -122,11 +130,11 @@ def _note_words(line):
     return words, number, lead is not None
 
 
-def _opens_note(first, prev, marked):
+def _opens_note(first, prev, marked, ended=False):
     opening = first.text[:1]
     if not (opening.isupper() or opening.isdigit() or opening in "\"“("):
         return False
-    return prev is None or bool(SENTENCE_END.search(prev.text)) and (
+    return prev is None or (ended or bool(SENTENCE_END.search(prev.text))) and (
         first.begins or marked or first.line > prev.line + 1)
 
 

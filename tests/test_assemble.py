@@ -605,6 +605,38 @@ def test_numbered_notes_leaves_notes_whose_openings_do_not_count_the_marks(lines
     assert numbered_notes(_note_lines(lines)) is None
 
 
+# cut down from real filings' notes: Tesseract's reading of a Mithril filing
+# (ocr_light_200) and the ASCII rendering of a Sequoia filing; a note's short last line
+# lost its period or ends in a comma, and the next note opens below a blank line (where
+# the CRF began a text on that short line and not at the next note's opening)
+@pytest.mark.parametrize("lines, notes", [
+    (["(1) | +Each share converted into common stock in accordance with the terms", "of the preferred stock", "",
+      "Represents securities held by Mithril LP and its general partner.", "",
+      "(3) | +Represents securities held by Mithril II LP."],
+     [("F1", "Each share converted into common stock in accordance with the terms of the preferred stock"),
+      ("F2", "Represents securities held by Mithril LP and its general partner."),
+      ("F3", "Represents securities held by Mithril II LP.")]),
+    (["(1) | +Represents units granted to the Reporting Person.", "",
+      "(2) | +The Reporting Person is a director of SC US (TTGP), Ltd., the partner", "+of Sequoia Capital (STP XII),", "",
+      "(3) | (continued from footnote 2) and the managing member of the fund."],
+     [("F1", "Represents units granted to the Reporting Person."),
+      ("F2", "The Reporting Person is a director of SC US (TTGP), Ltd., the partner of Sequoia Capital (STP XII),"),
+      ("F3", "(continued from footnote 2) and the managing member of the fund.")]),
+])
+def test_assemble_opens_a_note_below_a_short_line_whose_sentence_end_was_lost(lines, notes):
+    rec = assemble(_note_lines(lines) + row(marks=["(3)"]))
+    assert [(n["id"], n["text"]) for n in rec["footnotes"]] == notes
+
+
+def test_numbered_notes_keeps_a_mark_inside_a_note_naming_a_later_one_from_loose_openings():
+    # heavy OCR of a Microsoft filing: "(3)" stands on note 2's next line, its own text
+    # opening in lower case; opening note 3 at the boilerplate below would misnumber it
+    lines = ["(1) | +Each unit represents a right to one share of common stock", "",
+             "(2) | The units are fully vested and delivered after the director leaves the board of the company",
+             "(3) | includes 1 share of fractional shares", "", "+File three copies of this Form."]
+    assert numbered_notes(_note_lines(lines), loose=True) is None
+
+
 @pytest.mark.parametrize("mark, ids", [
     ("[F2]\t[F2]", ["F2"]), ("[F3]\t\t[F2]", ["F3", "F2"]), ("(1)(2)", ["F1", "F2"]), ("(12)", ["F12"]),
 ])
