@@ -111,6 +111,7 @@ TAG_REPAIRS = (
     (title_repairs.repair_interleaved_titles, ("confidences", "zones")),
     (title_repairs.repair_lone_title_ends, ("confidences", "zones")),
     (title_repairs.repair_underlying_heads, ("confidences", "zones")),
+    (title_repairs.repair_heading_shares, ("zones",)),
     (title_repairs.repair_underlying_classes, ("confidences", "zones")),
     (title_repairs.repair_centred_derivative_rows, ("confidences", "zones")),
     (title_repairs.repair_centred_title_words, ("confidences", "zones")),

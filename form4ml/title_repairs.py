@@ -779,6 +779,30 @@ def repair_underlying_heads(tokens, tags, confidences, line_zones):
             tags[starts[0]] = "I-und_title"
 
 
+HEADING_REACH = 4    # lines above a lone heading word the heading's line ending in ``of`` may stand
+
+
+def repair_heading_shares(tokens, tags, line_zones):
+    """Column 7's heading ``Amount or Number of`` / ``Shares``: the ``Shares`` alone on its
+    line that the CRF read into the underlying title (``Common Stock Shares``, ``Shares
+    Class A Common Stock``), where a line of ``O`` words ending in ``of`` stands a few
+    lines above with no underlying title's word between, is left ``O`` (plain
+    ``pdftotext`` prints the heading's lines among the other columns' headings). A title
+    it began begins at its next word. Tags fixed in place."""
+    by_line = tokens_by_line(tokens, line_zones, ("table2",))
+    for line, idx in by_line.items():
+        if len(idx) != 1 or tokens[idx[0]].text.lower() != "shares" or tags[idx[0]][2:] != "und_title":
+            continue
+        above = [by_line[k] for k in range(line - 1, line - 1 - HEADING_REACH, -1) if k in by_line]
+        heading = next((k for k, words in enumerate(above) if tokens[words[-1]].text.lower() == "of"), None)
+        if heading is None or any(tags[i] != "O" for words in above[:heading + 1] for i in words):
+            continue
+        i = idx[0]
+        if tags[i] == "B-und_title" and i + 1 < len(tags) and tags[i + 1] == "I-und_title":
+            tags[i + 1] = "B-und_title"
+        tags[i] = "O"
+
+
 CLASS_LETTER = re.compile(r"^[A-Z]$")
 CLASS_REACH = 2     # lines above an underlying title's start its class may stand on
 

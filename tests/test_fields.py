@@ -634,6 +634,29 @@ def test_repair_begins_an_underlying_title_at_its_head_above(text, zones, tagged
     assert [tag for tag in tags if tag.endswith("und_title")][:1] == ["B-und_title"]
 
 
+# Cut down from real filings' Table II (plain pdftotext of LinkedIn, Facebook and Tesla
+# filings): column 7's heading ``Amount or Number of`` / ``Shares`` printed among the
+# rows' cells, its ``Shares`` read into the underlying title
+@pytest.mark.parametrize("text, underlying", [
+    ("Common Stock\n\nAmount or Number of\n\nShares\n\n2,107,672\n", ["Common", "Stock"]),
+    # the heading's lines interleaved with column 5's ``(D)``, ``Shares`` opening the title
+    ("Number\nof\n\n(D)\n\nShares\nCommon Stock\n", ["Common", "Stock"]),
+    # an underlying title ending in ``Shares`` a word a line keeps it: its head stands between
+    ("Amount or Number of\n\nCommon\nShares\n", ["Common", "Shares"]),
+    # no heading's line ending in ``of`` above: a title of its own
+    ("Title\n\nShares\n\nCommon Stock\n", ["Shares", "Common", "Stock"]),
+])
+def test_repair_leaves_column_seven_heading_shares_out_of_the_underlying_title(text, underlying):
+    tokens = tokenize(text)
+    read = [i for i, t in enumerate(tokens) if t.text in ("Common", "Stock", "Shares")]
+    tags = ["O"] * len(tokens)
+    for k, i in enumerate(read):
+        tags[i] = ("B-" if k == 0 else "I-") + "und_title"
+    title_repairs.repair_heading_shares(tokens, tags, ["table2"] * (tokens[-1].line + 1))
+    assert [t.text for t, tag in zip(tokens, tags) if tag.endswith("und_title")] == underlying
+    assert [tag for tag in tags if tag.endswith("und_title")][:1] == ["B-und_title"]
+
+
 # Cut down from a real filing's Table II in the EDGAR ASCII layout: the nature cell wraps
 # over four lines, its mark on the last, the CRF tagging only its first line.
 ASCII_NATURE = ("45,659(2)   87,290(4)    I         By The\n"
