@@ -172,6 +172,7 @@ TAG_REPAIRS = (
     (column_repairs.repair_column_dumps, ("confidences", "zones")),
     (title_repairs.repair_title_columns, ("confidences", "zones")),
     (title_repairs.repair_missing_titles, ("confidences", "zones")),
+    (title_repairs.repair_par_values_of_late_titles, ("confidences", "zones")),
     (letter_repairs.repair_lone_codes, ("confidences", "zones")),     # once titles are read: it counts them
     (amount_repairs.repair_date_code_lines, ("confidences", "zones")),
     (letter_repairs.repair_codes_before_dates, ("confidences", "zones")),

@@ -234,8 +234,10 @@ def repair_par_value_below_rows(tokens, tags, confidences, line_zones):
     """A line opening with a par value's words alone in the title column that the CRF
     left ``O`` (``$0.01 per share``) ends the title above it in that column: ``pdftotext
     -layout`` prints a tall title cell's last line below its row's values (``Common
-    Stock, par value`` / the row's line / ``$0.01 per share``). The line between may
-    hold nothing in the title's columns. Tags fixed in place, with the title's confidence."""
+    Stock, par value`` / the row's line / ``$0.01 per share``; plain ``pdftotext``:
+    ``Common shares without`` / ``02/21/2020`` / ``par value``). The line between may
+    hold nothing in the title's columns, or one value alone. Tags fixed in place, with
+    the title's confidence."""
     by_line = tokens_by_line(tokens, line_zones, TABLE_ZONES)
     for line, run in by_line.items():
         tail = _first_cell(tokens, run)
@@ -245,6 +247,13 @@ def repair_par_value_below_rows(tokens, tags, confidences, line_zones):
         if title is not None:
             for i in tail:
                 tags[i], confidences[i] = "I-title", confidences[title]
+
+
+def repair_par_values_of_late_titles(tokens, tags, confidences, line_zones):
+    """``repair_par_value_below_rows`` once more, after the rules that find the titles
+    the CRF left ``O`` (a column dump's, a row's between the headings): pdfminer's
+    ``Class A Common Stock,`` / ``$0.01 par value`` read by neither."""
+    repair_par_value_below_rows(tokens, tags, confidences, line_zones)
 
 
 def repair_par_value_amounts(tokens, tags, confidences, line_zones):
@@ -276,11 +285,11 @@ def _par_value_words(tokens, tags, cell):
 
 def _title_cell_above(tokens, tags, by_line, line):
     """The last token of a title cell opening a line within ``MAX_PAR_LINES`` above
-    ``line``, the lines between holding nothing in its columns, or None."""
+    ``line``, the lines between holding nothing in its columns or one value alone, or None."""
     for above in range(line - 1, line - MAX_PAR_LINES, -1):
         run = by_line.get(above, ())
-        if not run:
-            continue
+        if not run or lone_value(tokens, tags, run):
+            continue        # plain ``pdftotext``: the row's date alone between the title's lines
         cell = _first_cell(tokens, run)
         if not cell:
             return None

@@ -1009,6 +1009,23 @@ def test_repair_ends_a_title_with_the_par_value_below_its_row(tail, title):
     assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")) == title
 
 
+# Cut down from real filings' Table I (plain pdftotext of AbbVie and Abbott filings): a
+# title wrapped around its row's date, each cell a line from the margin
+@pytest.mark.parametrize("head, between, title", [
+    ("Common shares without", "02/21/2020", "Common shares without par value"),
+    ("Common Stock, $0.01", "02/28/2020", "Common Stock , $ 0.01 par value"),
+    # a line of another cell's words between: the title's column is not free
+    ("Common shares without", "Amount", "Common shares without"),
+])
+def test_repair_ends_a_title_with_its_par_value_below_the_rows_date(head, between, title):
+    tokens = tokenize(f"{head}\n{between}\npar value\n")
+    tags = ["B-title" if (t.line, t.text) == (0, "Common") else "I-title" if t.line == 0
+            else "B-tx_date" if t.text[:1].isdigit() and t.line == 1 else "O" for t in tokens]
+    confidences = [None if t == "O" else 0.9 for t in tags]
+    title_repairs.repair_par_value_below_rows(tokens, tags, confidences, ["table1"] * 3)
+    assert " ".join(t.text for t, tag in zip(tokens, tags) if tag.endswith("-title")) == title
+
+
 @pytest.mark.parametrize("text, price", [
     # a lone ``$`` over a lone price, one cell a line (plain pdftotext): any row's, left
     ("Common Stock\n$\n135.63\n321,590", ""),

@@ -538,3 +538,112 @@ Code | V | (A) | (D) Shares
 def test_a_one_row_table_read_as_the_forms_top_is_read(shipped_model, key, value):
     rows = extract_text(TABLE1_READ_AS_HEADER, shipped_model)["non_derivative_transactions"]
     assert [row[key] for row in rows] == [value]
+
+
+# A 1-800-Flowers filing printed by the SEC stylesheet, text by pdfminer: each title
+# wrapped before its par value (``Class A Common Stock,`` / ``$0.01 par value``), the CRF
+# reading neither line as a title. The title found for each row must take its par value.
+TITLES_FOUND_WITH_PAR_VALUES = """\
+Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned
+
+UNITED STATES
+
+(Country)
+
+1.Title of Security
+(Instr. 3)
+
+2. Transaction
+Date
+(Month/Day/Year)
+
+2A. Deemed
+Execution Date, if
+any
+(Month/Day/Year)
+
+3. Transaction
+Code
+(Instr. 8)
+
+4. Securities Acquired (A)
+or Disposed of (D)
+(Instr. 3, 4 and 5)
+
+5. Amount of Securities
+Beneficially Owned Following
+Reported Transaction(s)
+(Instr. 3 and 4)
+
+Class A Common Stock,
+$0.01 par value
+
+04/24/2025
+
+Class A Common Stock,
+$0.01 par value
+
+04/24/2025
+
+Class A Common Stock,
+$0.01 par value
+
+04/25/2025
+
+Class A Common Stock,
+$0.01 par value
+
+04/28/2025
+
+P
+
+P
+
+P
+
+P
+
+Code
+
+V Amount
+
+(A)
+or
+(D)
+
+  16,000 A
+
+Price
+
+$
+5.3569
+
+8,536,067
+
+  16,847 A
+
+$
+5.4231
+
+8,552,914
+
+  100,000 A
+
+$
+5.4598
+
+8,652,914
+
+  35,000 A
+
+$
+5.4173
+
+8,687,914
+
+"""
+
+
+def test_titles_found_late_take_their_par_values(shipped_model):
+    rows = extract_text(TITLES_FOUND_WITH_PAR_VALUES, shipped_model)["non_derivative_transactions"]
+    assert [row["security_title"] for row in rows] == ["Class A Common Stock, $0.01 par value"] * 4
